@@ -1,0 +1,149 @@
+"""Per-number look-ups around a mention: bound, segment, period, cadence, basis and quote."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers.parse import Mention
+from . import lexicon as L
+from . import periods as PR
+from .metrics import Cue
+
+PRE_BOUND = regex.compile(
+    r"(?:(?P<approx>약|대략|about|around|approximately|roughly|nearly|almost|close\sto|some)"
+    r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof)|(?P<le>최대|up\sto|at\smost)"
+    r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
+POST_BOUND = regex.compile(
+    r"^\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b)"
+    r"|(?P<gt>초과)|(?P<le>이하|이내)|(?P<lt>미만)"
+    r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso))", regex.IGNORECASE)
+ESTIMATE = regex.compile(
+    r"전망|예상(?!치)|예측|가이던스|목표|계획|기대|추정(?!치)|할\s?것|될\s?것|달성\s?시|예정|(?<=\d)E(?![\p{L}])"
+    r"|forecast|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b", regex.IGNORECASE)
+MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|monthly|a\smonth|per\smonth)", regex.IGNORECASE)
+QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
+ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized|a\syear|per\syear"
+                       r"|yearly|run[\s-]rate)", regex.IGNORECASE)
+TTM = PR.TTM
+YOY = regex.compile(r"전년\s?(?:동기\s?)?대비|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
+                    r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
+QOQ = regex.compile(r"전\s?분기\s?대비|직전\s?분기\s?대비|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
+                    r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
+MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
+CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
+PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
+CONVERSION = regex.compile(r"^\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
+                           regex.IGNORECASE)
+RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
+              "operating_income_share", "stock_price", "price_target", "upside", "price_change", "count"}
+
+
+def bound(scan: str, m: Mention, sent) -> str:
+    if m.plus:
+        return "ge"
+    after = POST_BOUND.match(scan, m.end, min(sent.end, m.end + 12))
+    if after:
+        return after.lastgroup
+    before = PRE_BOUND.search(scan, max(sent.start, m.start - 22), m.start)
+    if before:
+        return before.lastgroup
+    return "eq"
+
+
+def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, lex: L.Lexicon) -> str | None:
+    """Generic business line: the nearest topic phrase whose scope reaches the number."""
+    events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start]
+                    + [(c.start, c.end, "m", c.metric) for c in cues
+                       if sent.start <= c.start < m.start and not c.metric.startswith(("_growth", "_decline"))])
+    seg, seg_end, bound_cue = None, 0, False
+    for s, e, kind, val in events:
+        if kind == "t":
+            if not (seg and s < seg_end):
+                seg, seg_end, bound_cue = val, e, False
+        elif seg and not bound_cue and s - seg_end <= 12:
+            bound_cue = True
+        elif seg and s >= seg_end:
+            seg = None
+    if seg:
+        return seg
+    for mt in lex.topic_rx.finditer(label_text):
+        return lex.topic_of.get(L.key(mt.group()))
+    for t in topics:
+        if m.end <= t[0] < min(clause[1], m.end + 20):
+            return t[2]
+    return None
+
+
+def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
+           header: tuple[str | None, bool] | None) -> tuple[str | None, bool, str]:
+    """(period, estimate, grain) for a number from the period expressions of its sentence."""
+    if header and header[0]:
+        return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
+    refs = [r for r in refs if r.grain != "day"]
+    before = [r for r in refs if r.end <= m.start]
+    in_clause = [r for r in before if r.start >= clause[0]]
+    after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"]
+    pick = (in_clause or before or after or [None])[-1 if (in_clause or before) else 0]
+    if pick is None:
+        return carry_period, False, ""
+    p = pick.period
+    if pick.relative == "current":
+        p = focus
+    elif pick.relative == "previous":
+        p = PR.shift_quarter(focus, -1) if focus else None
+    elif pick.relative == "next":
+        p = PR.shift_quarter(focus, 1) if focus else None
+    return p, pick.estimate, pick.grain
+
+
+def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
+    if metric in RATIO_LIKE:
+        return None
+    window = scan[max(clause[0], m.start - 25):m.start]
+    if TTM.search(scan, sent.start, m.start):
+        return "ttm"
+    if MONTHLY.search(window):
+        return "monthly"
+    if QUARTERLY.search(window):
+        return "quarterly"
+    if ANNUAL.search(window) or ANNUAL.search(scan, m.end, min(clause[1], m.end + 12)):
+        return "annual"
+    if period:
+        if regex.fullmatch(r"(?:FY)?\d{4}", period):
+            return "annual"
+        if "Q" in period:
+            return "quarterly"
+        if regex.fullmatch(r"\d{4}-\d\d", period):
+            return "monthly"
+        if "H" in period:
+            return "semiannual"
+    return None
+
+
+def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool) -> str | None:
+    if not (metric.endswith("_growth") or metric in ("price_change",) or change):
+        return None
+    window = scan[max(sent.start, m.start - 40):m.start]
+    for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy")):
+        if rx.search(window):
+            return name
+    return "yoy" if metric.endswith("_growth") else None
+
+
+def parent_cue(scan: str, start: int, pos: int, cues: list[Cue]) -> bool:
+    for c in cues:
+        if start <= c.start < pos and c.metric in ("revenue", "operating_income", "net_income") \
+                and PARENT_CUE.search(scan, max(start, c.start - 8), c.start):
+            return True
+    return False
+
+
+def conversion_approx(scan: str, prev_end: int, m: Mention) -> bool | None:
+    """None when m is not a conversion of the figure ending at prev_end; else whether it is hedged."""
+    got = CONVERSION.match(scan, prev_end, m.start)
+    if not got or got.end() != m.start:
+        return None
+    return bool(got["approx"])
+
+
+def label_cues(lex: L.Lexicon, s: str) -> list[Cue]:
+    return [Cue(x.start(), x.end(), lex.metric_of.get(L.key(x.group()), "")) for x in lex.metric_rx.finditer(s)]

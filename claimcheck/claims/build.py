@@ -1,0 +1,250 @@
+"""Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..models import Article, Claim
+from ..numbers.parse import Mention, parse
+from . import lexicon as L
+from . import periods as PR
+from .context import Layout, layout
+from . import assign as A
+from .metrics import Cue, Typed, classify
+
+STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
+FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
+                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth"}
+INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
+TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
+
+
+class _Ctx:
+    """Everything found once per article that claim typing looks up by position."""
+
+    def __init__(self, art: Article, lay: Layout, lex: L.Lexicon):
+        self.art, self.lay, self.lex = art, lay, lex
+        scan = lay.scan
+        self.ents = [(m.start(), m.end(), lex.alias_to.get(m.group()) or _fold(lex, m.group()))
+                     for m in lex.entity_rx.finditer(scan)]
+        self.ents = [e for e in self.ents if e[2]]
+        self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
+        self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
+        counts = Counter(e[2] for e in self.ents)
+        self.main = counts.most_common(1)[0][0] if counts else None
+        years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
+        self.context_year = art.published.year if art.published else (min(years) if years else None)
+        self.focus: str | None = None
+
+    def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return [e for e in self.ents if a <= e[0] < b]
+
+
+def _fold(lex: L.Lexicon, s: str) -> str | None:
+    for k, v in lex.alias_to.items():
+        if k.lower() == s.lower():
+            return v
+    return None
+
+
+def _fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
+    while ent:
+        if ent in lex.fiscal:
+            return lex.fiscal[ent]
+        ent = L.parent(lex, ent)
+    return None
+
+
+def _clause(sent, pos: int) -> tuple[int, int]:
+    for c in sent.clauses:
+        if c[0] <= pos < c[1]:
+            return c
+    return sent.start, sent.end
+
+
+def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
+    """All claims in one article, in text order."""
+    lex = lex or L.default()
+    lay = layout(art.text)
+    ctx = _Ctx(art, lay, lex)
+    mentions = parse(lay.scan)
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
+            by_sent.setdefault(lay.sentence_at(m.start), []).append(m)
+    _find_focus(ctx)
+    claims: list[Claim] = []
+    carry = {"para": -1, "entity": None, "metric": None, "period": None}
+    prev: tuple[Claim, int] | None = None
+    for si, sent in enumerate(lay.sentences):
+        if sent.para != carry["para"]:
+            carry = {"para": sent.para, "entity": None, "metric": None, "period": None}
+        own_ents = ctx.entities_in(sent.start, sent.end)
+        for m in by_sent.get(si, []):
+            c = _claim(ctx, si, sent, m, carry, own_ents, prev)
+            if c is not None:
+                claims.append(c)
+                prev = (c, m.end)
+        if own_ents:
+            carry["entity"] = _resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
+        cues = [c for c in ctx.cues if sent.start <= c.start < sent.end and not c.metric.startswith("_g")
+                and not c.metric.startswith("_d")]
+        if cues:
+            carry["metric"] = cues[-1].metric
+        refs = [r for r in PR.find(lay.scan, sent.start, sent.end, art.published, None) if r.grain != "day"]
+        if refs and refs[-1].period:
+            carry["period"] = refs[-1].period
+    return claims
+
+
+def _find_focus(ctx: _Ctx) -> None:
+    lay = ctx.lay
+    head_end = lay.line_starts[min(6, len(lay.line_starts) - 1)]
+    fy = _fy_end(ctx.lex, ctx.main)
+    counts: Counter = Counter()
+    for r in PR.find(lay.scan, 0, len(lay.scan), ctx.art.published, fy):
+        if r.grain == "quarter" and r.period:
+            counts[r.period] += 3 if r.start < head_end else 1
+    if counts:
+        p, n = counts.most_common(1)[0]
+        if n >= 2:
+            ctx.focus = p
+
+
+def _resolve_segment(ctx: _Ctx, ent: str, a: int, b: int) -> str:
+    """A parent company named beside one of its segment cues ("알리바바 ... 클라우드 부문") is that segment."""
+    cues = ctx.lex.segment_cues.get(ent)
+    if not cues:
+        return ent
+    window = ctx.lay.scan[a:b]
+    for cue in cues:
+        if cue in window:
+            return ctx.lex.segment_of_cue[(ent, cue)]
+    return ent
+
+
+def _entity(ctx: _Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, bool]:
+    before = [e for e in own if e[1] <= m.start]
+    if before:
+        e = before[-1]
+        return _resolve_segment(ctx, e[2], e[0], clause[1] if clause[0] <= e[0] else m.end), True
+    if carry["entity"]:
+        return carry["entity"], False
+    after = [e for e in own if e[0] >= m.end and e[0] < clause[1]] or [e for e in own if e[0] >= m.end]
+    if after:
+        return _resolve_segment(ctx, after[0][2], sent.start, sent.end), True
+    return None, False
+
+
+def _table_context(ctx: _Ctx, line: int, m: Mention):
+    cells = ctx.lay.cells.get(line)
+    if not cells:
+        return None
+    for k, cell in enumerate(cells):
+        if cell.start <= m.start < cell.end:
+            return k, cell
+    return None
+
+
+def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev) -> Claim | None:
+    lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
+    clause = A_clause = _clause(sent, m.start)
+    line = sent.line
+    cues = [c for c in ctx.cues if sent.start <= c.start < sent.end]
+    cell = _table_context(ctx, line, m)
+    row_text = header = ""
+    if cell:
+        k, cl = cell
+        if k == 0:
+            return None
+        row_text, header = cl.row_label, cl.header
+        cues = [Cue(-100, -90, c.metric) for c in A.label_cues(lex, row_text)] \
+            + [Cue(-200, -190, c.metric) for c in A.label_cues(lex, header)] \
+            + [c for c in cues if cl.start <= c.start < cl.end]
+    label = lay.labels.get(line)
+    label_text = scan[label[0]:label[1]] if label and label[1] <= m.start and not cell else ""
+    if label_text:
+        cues = cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(lex, label_text)]
+    if prev is not None and m.kind == "money" and prev[0].unit != m.unit:
+        approx = A.conversion_approx(scan, prev[1], m)
+        if approx is not None:
+            return _converted(ctx, prev[0], m, approx, si)
+    typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
+    if m.kind == "count" or m.kind == "plain":
+        if not own or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
+            return None
+        typed = Typed("count")
+    if typed is None:
+        if m.kind != "money":
+            return None
+        typed = Typed("revenue")
+    ent, _ = _entity(ctx, sent, m, carry, own, clause)
+    if cell:
+        row_ents = [lex.alias_to.get(x.group()) for x in lex.entity_rx.finditer(row_text)]
+        row_ents = [x for x in row_ents if x]
+        if row_ents:
+            ent = row_ents[0]
+    if ent is None and m.kind != "count":
+        ent = ctx.main
+    metric = typed.metric
+    if typed.entity_none:
+        ent = None
+    if metric.endswith("_share") and metric != "market_share" and ent:
+        kids = [e[2] for e in own if L.parent(lex, e[2]) == ent]
+        ent = kids[0] if kids else ent
+    elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or regex.search(r"전체|회사", row_text)):
+        ent = L.parent(lex, ent) or ent
+    if metric == "_price":
+        text = scan[sent.start:sent.end] + " " + _heading_text(ctx, line) + " " + label_text
+        metric = "price_target" if TARGETISH.search(text) else "stock_price"
+    if metric == "_consensus":
+        metric = "consensus_revenue"
+    if metric in STOCK_METRICS and ent:
+        ent = L.parent(lex, ent) or ent
+    value, low, high = m.value, m.low, m.high
+    if typed.negative and value > 0:
+        value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
+    segment = A.segment(ctx.topics, cues, sent, m, clause, label_text + " " + row_text, lex)
+    refs = PR.find(scan, sent.start, sent.end, ctx.art.published, _fy_end(lex, ent))
+    hp = PR.header_period(header) if header else None
+    period, estimate, grain = A.period(refs, m, clause, carry["period"], ctx.focus, hp)
+    if period is None and ctx.focus and metric in FLOW_METRICS and not cell:
+        period = ctx.focus
+    sentence_text = scan[sent.start:sent.end]
+    if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
+        estimate = estimate or metric in INHERENT_ESTIMATE or not _is_past(ctx, period) or bool(hp and hp[1])
+    if estimate and metric not in INHERENT_ESTIMATE and _is_past(ctx, period) and not (hp and hp[1]):
+        estimate = False
+    li = lay.line_of(m.start)
+    return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
+                 text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
+                 value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
+                 period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
+                 basis=A.basis(scan, sent, clause, metric, m, typed.change), estimate=estimate,
+                 quote=_quote(ctx, sent), half_width=m.half_width, change=typed.change or m.kind == "pp",
+                 context_year=ctx.context_year if period is None else None, sentence=si)
+
+
+def _converted(ctx: _Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim:
+    lay = ctx.lay
+    li = lay.line_of(m.start)
+    return base.model_copy(update=dict(
+        line=li + 1, column=m.start - lay.line_starts[li] + 1, text=ctx.art.text[m.start:m.end], value=m.value,
+        low=m.low, high=m.high, unit=m.unit, bound="approx" if approx else "eq", half_width=m.half_width,
+        sentence=si))
+
+
+def _is_past(ctx: _Ctx, period: str | None) -> bool:
+    pub = ctx.art.published
+    end = PR.period_end(period) if period else None
+    return bool(pub and end and end < (pub.year, pub.month))
+
+
+def _heading_text(ctx: _Ctx, line: int) -> str:
+    h = ctx.lay.headings.get(line, -1)
+    return ctx.lay.line_text(h) if h is not None and h >= 0 else ""
+
+
+def _quote(ctx: _Ctx, sent) -> str:
+    return " ".join(ctx.art.text[sent.start:sent.end].split())[:400]

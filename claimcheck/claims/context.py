@@ -1,0 +1,165 @@
+"""An article's text cut into lines, paragraphs, sentences, clauses and table cells, with non-prose blanked."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+from ..numbers import patterns as P
+from ..read import front_matter
+
+SENT_END = regex.compile(r"(?<=[.!?。…])\s+|(?<=다\.)(?=\S)|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])")
+CLAUSE_CUT = regex.compile(r",\s|，|;\s|\s/\s|\s\|\s")
+TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
+LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
+LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,40}?)(?:\*\*)?\s*[:：](?!//)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    line: int  # 0-based line index
+    para: int
+    clauses: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    start: int
+    end: int
+    row_label: str
+    header: str
+
+
+@dataclass
+class Layout:
+    """Positions of every unit in one article; offsets index the original text."""
+
+    text: str
+    scan: str
+    line_starts: list[int]
+    sentences: list[Sentence] = field(default_factory=list)
+    cells: dict[int, list[Cell]] = field(default_factory=dict)  # line index -> cells
+    headers: dict[int, list[str]] = field(default_factory=dict)  # line index -> its table's header
+    headings: dict[int, int] = field(default_factory=dict)  # line index -> line of the heading above
+    labels: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> span of "label:" prefix
+
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.line_starts, pos) - 1
+
+    def line_text(self, i: int) -> str:
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return self.text[self.line_starts[i]:end].rstrip("\r")
+
+    def sentence_at(self, pos: int) -> int:
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, len(self.sentences) - 1)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def mask(text: str) -> str:
+    """Same-length text with front matter, URLs, link targets, code and comments blanked."""
+    chars = list(text)
+    _, fm_end = front_matter(text)
+    _blank(chars, 0, fm_end)
+    for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, P.EMAIL):
+        for m in rx.finditer(text):
+            _blank(chars, m.start(), m.end())
+    # image alt text is a caption of a picture, not a figure
+    for m in regex.finditer(r"!\[[^\]\n]*\]", text):
+        _blank(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+def _cells(line: str, base: int) -> list[tuple[int, int]]:
+    spans, i = [], line.find("|")
+    if i < 0:
+        return spans
+    while True:
+        j = line.find("|", i + 1)
+        if j < 0:
+            if line[i + 1:].strip():
+                spans.append((base + i + 1, base + len(line)))
+            break
+        spans.append((base + i + 1, base + j))
+        i = j
+    return spans
+
+
+def _clean(s: str) -> str:
+    return regex.sub(r"[*_`]", "", s).strip()
+
+
+def layout(text: str) -> Layout:
+    scan = mask(text)
+    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    lay = Layout(text=text, scan=scan, line_starts=starts)
+    para, prev_blank, heading, header = 0, True, -1, None
+    nlines = len(starts)
+    for i in range(nlines):
+        s = starts[i]
+        e = starts[i + 1] - 1 if i + 1 < nlines else len(text)
+        raw = scan[s:e].rstrip("\r")
+        if not raw.strip():
+            prev_blank, header = True, None
+            continue
+        if raw.lstrip().startswith("|"):
+            if TABLE_SEP.match(raw):
+                continue
+            spans = _cells(raw, s)
+            names = [_clean(text[a:b]) for a, b in spans]
+            nxt = scan[starts[i + 1]:starts[i + 2] - 1] if i + 2 < nlines else ""
+            if header is None and TABLE_SEP.match(nxt or ""):
+                header = names
+                lay.headers[i] = names
+                continue
+            if header is None:
+                header = []
+            lay.headers[i] = header
+            row = names[0] if names else ""
+            lay.cells[i] = [Cell(a, b, row, header[k] if k < len(header) else "") for k, (a, b) in enumerate(spans)]
+            lay.sentences.append(Sentence(s, e, i, para, ((s, e),)))
+            para += 1
+            prev_blank = True
+            continue
+        header = None
+        is_head = bool(HEADING.match(raw)) or (len(raw.strip()) < 40 and not regex.search(r"[.!?다]\s*$", raw.strip()))
+        if is_head or LIST_ITEM.match(raw) or prev_blank:
+            para += 1
+        if is_head:
+            heading = i
+        lay.headings[i] = heading
+        if m := LABEL.match(raw):
+            lay.labels[i] = (s + m.start("label"), s + m.end("label"))
+        cut = s
+        for m in SENT_END.finditer(raw):
+            _add_sentence(lay, cut, s + m.start(), i, para)
+            cut = s + m.end()
+        _add_sentence(lay, cut, e, i, para)
+        prev_blank = is_head
+    return lay
+
+
+def _add_sentence(lay: Layout, start: int, end: int, line: int, para: int) -> None:
+    if end <= start:
+        return
+    clauses, cut = [], start
+    for m in CLAUSE_CUT.finditer(lay.scan, start, end):
+        clauses.append((cut, m.start()))
+        cut = m.end()
+    clauses.append((cut, end))
+    lay.sentences.append(Sentence(start, end, line, para, tuple(clauses)))

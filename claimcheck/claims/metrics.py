@@ -1,0 +1,125 @@
+"""Cue words around a number to a metric id, with the sign and change sense they imply."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..numbers.parse import Mention
+
+AFTER_DIRECTION = regex.compile(
+    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|rise|rose|grew|jump|climb|gain|increase|up)"
+    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|떨어|decline|fell|drop|decrease|down|shr[ai]nk|slid))",
+    regex.IGNORECASE)
+SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
+UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
+MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
+LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
+                 "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count"}
+RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
+                 "operating_income_share"}
+GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
+             "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
+             "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
+             "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
+             "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
+             "market_size": "market_growth"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    metric: str
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    metric: str
+    negative: bool = False
+    change: bool = False
+    entity_none: bool = False  # a market size belongs to no company
+
+
+def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> Cue | None:
+    best, best_d = None, 10**9
+    for c in cues:
+        if c.metric not in allowed:
+            continue
+        if c.end <= m.start:
+            d = m.start - c.end
+        elif c.start >= m.end:
+            d = int((c.start - m.end) * 1.3) + 1
+        else:
+            continue
+        if not (clause[0] <= c.start < clause[1]):
+            d += 500
+        if d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tuple[int, int]) -> Cue | None:
+    """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
+    wanted = LEVEL_METRICS | RATIO_METRICS | {"stock_price", "price_target"}
+    before = [c for c in cues if c.metric in wanted and c.end <= m.start]
+    for lo in (clause[0], sent[0]):
+        near = [c for c in before if c.start >= lo]
+        if near:
+            return near[-1]
+    after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
+             carried: str | None) -> Typed | None:
+    """The metric a number measures, from cues in its sentence; None when nothing names it."""
+    after = text[m.end:min(m.end + 14, sent[1])]
+    before = text[max(sent[0], m.start - 14):m.start]
+    d = AFTER_DIRECTION.match(after)
+    up = bool(d and d["up"] and not d["to"])
+    down = bool(d and d["down"] and not d["to2"])
+    if m.kind == "money":
+        if MARKET_AFTER.match(after):
+            return Typed("market_size", entity_none=True)
+        c = _nearest(cues, m, LEVEL_METRICS | {"stock_price", "price_target", "_consensus"}, clause)
+        metric = c.metric if c else carried if carried in LEVEL_METRICS | {"price_target", "stock_price"} else None
+        if metric is None:
+            if not m.scaled and abs(m.value) < 100000:
+                return Typed("_price")
+            return None
+        neg = metric in ("_operating_loss", "_net_loss") or down
+        base = {"_operating_loss": "operating_income", "_net_loss": "net_income"}.get(metric, metric)
+        if metric == "_consensus":
+            base = "_consensus"
+        return Typed(base, negative=neg, change=up or down)
+    if m.kind == "count":
+        return Typed("count")
+    # percent and pp
+    if m.kind == "percent" and (s := SHARE_OF.search(before)):
+        base = s["m"].lower()
+        return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
+    if m.kind == "percent" and UPSIDE.search(before + after):
+        return Typed("upside")
+    ratio = _nearest(cues, m, RATIO_METRICS | {"upside", "price_change"}, clause)
+    growth = _nearest(cues, m, {"_growth", "_decline"}, clause)
+    if m.kind == "pp":
+        metric = ratio.metric if ratio else carried if carried in RATIO_METRICS else "operating_margin"
+        return Typed(metric, negative=down or m.value < 0, change=True)
+    dist = (lambda c: abs(c.start - m.start) if c else 10**9)
+    if up or down or (growth and dist(growth) < dist(ratio)):
+        base_cue = _growth_base(cues, m, clause, sent)
+        base = base_cue.metric if base_cue else None
+        if base in RATIO_METRICS:
+            return Typed(base, negative=down, change=True)
+        if base == "price_target":
+            return Typed("upside", negative=down)
+        if base is None and carried in GROWTH_OF:
+            base = carried
+        return Typed(GROWTH_OF.get(base or "revenue", "revenue_growth"),
+                     negative=down or (growth is not None and growth.metric == "_decline" and not up))
+    if ratio:
+        return Typed(ratio.metric)
+    if carried in RATIO_METRICS or (carried and carried.endswith("_growth")):
+        return Typed(carried)
+    return None

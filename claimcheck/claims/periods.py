@@ -1,0 +1,198 @@
+"""Period expressions: explicit, table headers, fiscal phrasing and phrases relative to the publication date."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+Y = r"(?P<y>(?:19|20)\d\d)"
+PERIOD = regex.compile(
+    rf"""(?<![\p{{N}}])(?:
+      (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
+              |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
+              |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4]))
+    | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
+    | (?P<q>{Y}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
+           |(?P<qn3>[1-4])Q\s?(?P<y2>(?:19|20)?\d\d)(?!\d)
+           |Q(?P<qn4>[1-4])\s?(?P<y3>(?:19|20)\d\d)
+           |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4>(?:19|20)\d\d))?)
+    | (?P<h>{Y}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5>(?:19|20)?\d\d)(?!\d))
+    | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기)
+    | (?P<bq>(?<![\p{{L}}])(?P<bqn>[1-4])\s?분기|(?<![\p{{L}}\d])Q(?P<bqn2>[1-4])(?![\p{{L}}\d]))
+    | (?P<ym>{Y}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
+    | (?P<iso>{Y}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
+    | (?P<ye>{Y}(?P<est>[EFP])(?![\p{{L}}]))
+    | (?P<yr>{Y}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<=\b(?:in|for|of|during)\s){Y}(?![\d-]))
+    | (?P<rel>지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
+          |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter)
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
+ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    start: int
+    end: int
+    period: str | None
+    grain: str  # year, quarter, half, month, day
+    estimate: bool = False
+    relative: str = ""  # "", "current", "previous", "next": resolved later against the focus
+
+
+def _y(s: str | None) -> int | None:
+    if not s:
+        return None
+    v = int(s)
+    return v + 2000 if v < 100 else v
+
+
+def fiscal_quarter(year: int, q: int, fy_end: int) -> tuple[int, int]:
+    """Calendar year and month in which fiscal quarter q of fiscal year `year` ends."""
+    month = fy_end + 3 * q
+    return year - 1 + (month - 1) // 12, (month - 1) % 12 + 1
+
+
+def latest_fiscal_year(q: int, fy_end: int, on: dt.date) -> int:
+    """The fiscal year whose quarter q ended most recently on or before `on`."""
+    for fy in range(on.year + 1, on.year - 3, -1):
+        y, m = fiscal_quarter(fy, q, fy_end)
+        if (y, m) <= (on.year, on.month):
+            return fy
+    return on.year
+
+
+def to_calendar_quarter(year: int, month: int) -> str:
+    return f"{year}Q{(month - 1) // 3 + 1}"
+
+
+def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:
+    """Period expressions in text[start:end]; fy_end is the fiscal year-end month of the entity in view."""
+    out = []
+    pub_y = published.year if published else None
+    for m in PERIOD.finditer(text, start, end):
+        s, e = m.span()
+        fiscal = fy_end if fy_end and fy_end != 12 else None
+        if m["fyq"]:
+            q = int(m["fq"] or m["fq2"] or m["fq3"])
+            fy = _y(m["y"]) or _y(m["fy2d"])
+            if fiscal:
+                if fy is None and published:
+                    fy = latest_fiscal_year(q, fiscal, published)
+                out.append(PeriodRef(s, e, f"FY{fy}Q{q}" if fy else None, "quarter"))
+            else:
+                fy = fy or pub_y
+                out.append(PeriodRef(s, e, f"{fy}Q{q}" if fy else None, "quarter"))
+        elif m["fy"]:
+            fy = _y(m["fyy"] or m["fyy2"])
+            out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
+                                 estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
+        elif m["q"]:
+            y = _y(m["y"] or m["y2"] or m["y3"] or m["y4"]) or pub_y
+            q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or ORD.get((m["ord"] or "").lower(), 0))
+            out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
+        elif m["h"]:
+            y = _y(m["y"] or m["y5"]) or pub_y
+            hn = m["hn"] or m["hn2"]
+            half = 1 if hn in ("상반기", "1H", "1") else 2
+            out.append(PeriodRef(s, e, f"{y}H{half}" if y else None, "half"))
+        elif m["mq"]:
+            month = int(m["mqm"])
+            if published:
+                y = published.year if month <= published.month else published.year - 1
+                if fiscal:
+                    q = ((month - fiscal - 1) % 12) // 3 + 1
+                    fy = y + (1 if month > fiscal else 0)
+                    out.append(PeriodRef(s, e, f"FY{fy}Q{q}", "quarter"))
+                else:
+                    out.append(PeriodRef(s, e, to_calendar_quarter(y, month), "quarter"))
+            else:
+                out.append(PeriodRef(s, e, None, "quarter"))
+        elif m["bq"]:
+            q = int(m["bqn"] or m["bqn2"])
+            if fiscal and published:
+                fy = latest_fiscal_year(q, fiscal, published)
+                out.append(PeriodRef(s, e, f"FY{fy}Q{q}", "quarter"))
+            else:
+                out.append(PeriodRef(s, e, f"{pub_y}Q{q}" if pub_y else None, "quarter"))
+        elif m["ym"]:
+            y, mo = int(m["y"]), int(m["mm"])
+            p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
+            out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
+        elif m["iso"]:
+            out.append(PeriodRef(s, e, f"{m['y']}-{m['im']}-{m['id']}", "day"))
+        elif m["ye"]:
+            out.append(PeriodRef(s, e, m["y"], "year", estimate=m["est"].upper() in "EF"))
+        elif m["yr"]:
+            y = int(m["y"])
+            out.append(PeriodRef(s, e, str(y), "year", estimate=bool(published and y > published.year)))
+        elif m["rel"]:
+            out.append(_relative(s, e, m["rel"], published))
+    return out
+
+
+def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef:
+    w = regex.sub(r"\s+", "", word).lower()
+    if w in ("지난해", "작년", "전년도", "lastyear"):
+        return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
+    if w in ("올해", "금년", "올한해", "thisyear"):
+        return PeriodRef(s, e, str(published.year) if published else None, "year")
+    if w in ("내년", "nextyear"):
+        return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
+    if w in ("이번분기", "현재분기", "당분기", "thisquarter"):
+        return PeriodRef(s, e, None, "quarter", relative="current")
+    if w in ("다음분기",):
+        return PeriodRef(s, e, None, "quarter", estimate=True, relative="next")
+    return PeriodRef(s, e, None, "quarter", relative="previous")
+
+
+def shift_quarter(period: str, by: int) -> str | None:
+    m = regex.match(r"^(FY)?(\d{4})Q([1-4])$", period)
+    if not m:
+        return None
+    n = int(m[2]) * 4 + int(m[3]) - 1 + by
+    return f"{m[1] or ''}{n // 4}Q{n % 4 + 1}"
+
+
+def header_period(cell: str) -> tuple[str | None, bool]:
+    """A table column header such as 2024, 2025E, 3Q25 or 2025년 4분기 as (period, estimate)."""
+    refs = find(cell, 0, len(cell), None, None)
+    if refs and refs[0].period:
+        return refs[0].period, refs[0].estimate
+    m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
+    if m:
+        return m[1], bool(m[2])
+    return None, False
+
+
+def period_end(period: str) -> tuple[int, int] | None:
+    """(year, month) at which a calendar period ends, for deciding whether it is over."""
+    if m := regex.fullmatch(r"(\d{4})", period):
+        return int(m[1]), 12
+    if m := regex.fullmatch(r"(\d{4})Q([1-4])", period):
+        return int(m[1]), int(m[2]) * 3
+    if m := regex.fullmatch(r"(\d{4})H([12])", period):
+        return int(m[1]), int(m[2]) * 6
+    if m := regex.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period):
+        return int(m[1]), int(m[2])
+    return None
+
+
+def contains(outer: str, inner: str) -> bool:
+    """Whether calendar period `inner` lies within `outer` (2025-11 within 2025Q4 within 2025)."""
+    if outer == inner:
+        return True
+    a, b = period_end(outer), period_end(inner)
+    if not a or not b or a[0] != b[0]:
+        return False
+    span = {4: 12, 6: 6, 2: 3}
+    if regex.fullmatch(r"\d{4}", outer):
+        return True
+    if "H" in outer:
+        return a[1] - 6 < b[1] <= a[1] and len(inner) >= 6
+    if "Q" in outer:
+        return a[1] - 3 < b[1] <= a[1] and "-" in inner
+    return False and span

@@ -1,0 +1,119 @@
+"""Frozen records that flow through the pipeline: Article, Claim, Finding."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Bound = Literal["eq", "approx", "ge", "gt", "le", "lt"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Severity(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Article(Frozen):
+    """One article as read from disk; `text` is the decoded file, unmodified."""
+
+    path: str
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class Claim(Frozen):
+    """One typed numeric claim (contract: shared/spec/claims.md)."""
+
+    file: str
+    line: int
+    column: int
+    text: str
+    entity: str | None
+    segment: str | None = None
+    metric: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    bound: Bound = "eq"
+    unit: str
+    period: str | None = None
+    cadence: str | None = None
+    basis: str | None = None
+    estimate: bool = False
+    quote: str
+    # Project additions (allowed by the contract): printed precision as the
+    # half-width of the rounding interval in `unit`, whether the figure is a
+    # change of its metric rather than its level, and the year an undated
+    # figure most plausibly refers to.
+    half_width: float = 0.0
+    change: bool = False
+    context_year: int | None = None
+    sentence: int = Field(default=0, description="index of the sentence within the article")
+
+    def interval(self, hedge: float = 0.0) -> tuple[float, float]:
+        """Closed interval the printed figure stands for, widened by a relative hedge for approx."""
+        lo = self.low if self.low is not None else self.value
+        hi = self.high if self.high is not None else self.value
+        lo, hi = lo - self.half_width, hi + self.half_width
+        if self.bound == "approx":
+            pad = abs(self.value) * hedge
+            lo, hi = lo - pad, hi + pad
+        inf = float("inf")
+        if self.bound in ("ge", "gt"):
+            hi = inf
+        elif self.bound in ("le", "lt"):
+            lo = -inf
+        return lo, hi
+
+
+class Finding(Frozen):
+    """One reported problem, resting on the claims it names."""
+
+    rule: str
+    severity: Severity
+    message: str
+    claims: tuple[Claim, ...]
+    fingerprint: str
+    why: str = ""
+    suppressed: bool = False
+
+
+class RuleSpec(Frozen):
+    """A rule as loaded from its YAML file and the config: a check kind plus its settings."""
+
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    passing: str = ""
+    failing: str = ""
+    options: dict = Field(default_factory=dict)
+    enabled: bool = True
+    source: str = ""
+
+
+class Summary(Frozen):
+    """Counts printed after a report."""
+
+    articles: int
+    claims: int
+    findings: int
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+    suppressed: int = 0
+    unreadable: int = 0

@@ -1,0 +1,181 @@
+"""Text to number mentions: value, unit, range and printed precision, with exact spans."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import patterns as P
+
+KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
+ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+           "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD",
+    "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
+    "c$": "CAD", "a$": "AUD", "s$": "SGD",
+    "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
+    "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
+    "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
+    "위안": "CNY", "위안화": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
+}
+TIME_WORDS = {"년", "개월", "달", "주일", "주", "일", "시간", "분기", "반기", "월", "year", "years", "month",
+              "months", "week", "weeks", "day", "days", "quarter", "quarters", "hour", "hours"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number expression found in text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # money, percent, pp, count, plain, time, rank, multiple
+    value: float
+    low: float | None
+    high: float | None
+    unit: str | None
+    half_width: float
+    scaled: bool  # carried 만/억/조 or an English scale word
+    sign_mark: str = ""  # △ ▲ ▼ + -
+    plus: bool = False  # "$320+": that figure or more
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    half: float
+    kind: str
+    unit: str | None
+    scaled: bool
+    sign: str
+    plus: bool
+    suffix: str
+    has_unit: bool
+    scale: float
+
+
+def _digits(s: str) -> tuple[float, int]:
+    s = s.replace(",", "")
+    dec = len(s.split(".", 1)[1]) if "." in s else 0
+    return float(s), dec
+
+
+def _classify(suffix: str) -> tuple[str, str | None]:
+    s = suffix.strip().lower().replace(" ", "")
+    if not s:
+        return "plain", None
+    if s.startswith(("bp", "basis", "베이시스")):
+        return "bp", "pp"
+    if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트") or s.startswith("percentagepoint"):
+        return "pp", "pp"
+    if s in ("%", "퍼센트", "percent"):
+        return "percent", "%"
+    if s in CURRENCIES:
+        return "money", CURRENCIES[s]
+    if s in TIME_WORDS:
+        return "time", None
+    if s in ("위", "등"):
+        return "rank", None
+    if s in ("배", "x"):
+        return "multiple", None
+    return "count", "count"
+
+
+def _digit_value(num: str) -> tuple[float, float, bool, float]:
+    v, dec = _digits(num)
+    return v, 0.5 * 10.0 ** -dec, False, 1.0
+
+
+def _korean(num: str) -> tuple[float, float, bool, float]:
+    total, half, lead = 0.0, 0.5, 0.0
+    for g in P.KGROUP.finditer(num):
+        n, dec = _digits(g["n"])
+        mult = 1
+        for ch in g["s"] or "":
+            mult *= KSCALES[ch]
+        lead = lead or mult
+        total += n * mult
+        half = 0.5 * 10.0 ** -dec * mult
+    return total, half, True, lead
+
+
+def _atom(m) -> _Atom:
+    num = m["num"]
+    value, half, scaled, lead = _korean(num) if any(c in num for c in "십백천만억조") else _digit_value(num)
+    if m["escale"]:
+        scale = ESCALES[m["escale"].strip().lower()]
+        value, half, scaled, lead = value * scale, half * scale, True, scale
+    suffix = (m["suffix"] or "").strip()
+    kind, unit = _classify(suffix)
+    if m["cur"]:
+        kind, unit = "money", CURRENCIES.get(m["cur"].strip().lower().replace(" ", ""), "USD")
+    if kind == "bp":
+        value, half, kind = value / 100, half / 100, "pp"
+    sign = (m["sign"] or "") + (m["sign2"] or "")
+    return _Atom(m.start(), m.end(), value, half, kind, unit, scaled, sign, bool(m["plus"]),
+                 suffix, bool(m["cur"] or suffix), lead)
+
+
+def _join(a: _Atom, b: _Atom) -> tuple[str, str | None, float, float] | None:
+    """Kind, unit and ends of the range a~b, or None when the two cannot form one."""
+    if a.has_unit and b.has_unit and (a.kind, a.unit) != (b.kind, b.unit):
+        return None
+    kind, unit = (b.kind, b.unit) if b.has_unit else (a.kind, a.unit)
+    lo, hi = a.value, b.value
+    if b.scaled and not a.scaled:
+        lo = a.value * b.scale  # "1,000~1,200억", "$1.2-1.5 billion"
+    elif a.scaled and not b.scaled:
+        return None
+    if b.suffix.lower().startswith(("bp", "basis", "베이시스")) and not a.has_unit:
+        lo = a.value / 100
+    if not lo < hi:
+        return None
+    return kind, unit, lo, hi
+
+
+def _scan_text(text: str) -> str:
+    """The text with dates and other non-figures blanked, same length."""
+    text = text.translate(P.FOLD)
+    out = list(text)
+    for rx in (P.DATE_LIKE,):
+        for m in rx.finditer(text):
+            for i in range(m.start(), m.end()):
+                if out[i] != "\n":
+                    out[i] = " "
+    return "".join(out)
+
+
+def parse(text: str) -> list[Mention]:
+    """Every number expression in `text`, in order. Never raises on any input."""
+    scan = _scan_text(text)
+    out: list[Mention] = []
+    pos = 0
+    n = len(scan)
+    while pos < n:
+        m = P.ATOM.search(scan, pos)
+        if m is None:
+            break
+        a = _atom(m)
+        end, lo, hi, kind, unit, half = a.end, None, None, a.kind, a.unit, a.half
+        j = P.RANGE_JOIN.match(scan, a.end)
+        if j and not a.plus:
+            m2 = P.ATOM_TAIL.match(scan, j.end())
+            if m2 and m2.end() > m2.start() and not m2["sign"]:
+                b = _atom(m2)
+                joined = _join(a, b)
+                if joined:
+                    kind, unit, lo, hi = joined
+                    end, half = b.end, max(a.half, b.half)
+        if lo is not None:
+            value = (lo + hi) / 2
+        else:
+            value = a.value
+        if a.sign in ("-", "△", "▼", "+-"):
+            value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
+        out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
+                           a.scaled, a.sign, a.plus, a.suffix))
+        pos = max(end, a.start + 1)
+    return out

@@ -1,0 +1,75 @@
+"""Named regex pieces for numbers, units and dates, composed once at import."""
+from __future__ import annotations
+
+import regex
+
+# Fullwidth and typographic variants map one-to-one onto ASCII, so offsets survive.
+FOLD = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)},
+     "％": "%", "＋": "+", "－": "-", "−": "-", "．": ".", "，": ",", "＄": "$",
+     "～": "~", "∼": "~", "〜": "~", "–": "-", "—": "-", "￦": "₩", "￥": "¥"}
+)
+
+# A number may not start inside a word or straight after a word and a hyphen
+# (EC2, 트레이니움2, GPT-4만), nor inside another number.
+START = r"(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}][-/])"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?"
+KSCALE = r"(?:[십백천]?[만억조]|천|백)"
+KNUM = rf"{DIGITS}(?:\s?{KSCALE})"
+# 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too.
+KCOMPOUND = rf"{KNUM}(?:\s?{KNUM})*+"
+ESCALE = r"(?:\s?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
+
+CUR_PREFIX = r"(?:US\s?\$|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)\s?)"
+CUR_SUFFIX = (
+    r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가|자재|인|칙|료|전|소|유|래|격|주|천|장)"
+    r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
+)
+PCT_SUFFIX = (
+    r"(?:%\s?[pP](?![\p{Latin}])|%\s?포인트|퍼센트\s?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
+    r"|percentage\spoints?|bps?(?![\p{Latin}])|basis\spoints?|베이시스\s?포인트|%|퍼센트|percent|per\scent)"
+)
+COUNTER = (
+    r"(?:개|회|명|대|건|곳|척|가구|병|장|만\s?명|units?|users?|subscribers?|customers?|employees?"
+    r"|chips?|downloads?|vehicles?|cars?|people|stores?)(?![\p{Latin}])"
+)
+TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
+
+_ATOM = rf"""
+    (?P<sign>[+\-△▲▼](?=[\d$€£¥₩UHCASN]))?
+    (?P<cur>{CUR_PREFIX})?
+    (?P<sign2>[+\-](?=\d))?
+    (?P<num>{KCOMPOUND}|{DIGITS})
+    (?P<escale>{ESCALE})?
+    (?P<suffix>\s?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
+    (?P<plus>\+(?![\d]))?
+    """
+ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
+# The second end of a range ("$320-380") sits right after a digit and a hyphen,
+# which START would refuse, so it is matched anchored without it.
+ATOM_TAIL = regex.compile(_ATOM, regex.VERBOSE)
+
+RANGE_JOIN = regex.compile(r"\s?(?:~|-|to(?=\s)|에서\s?(?=\S+\s?사이))\s?")
+KGROUP = regex.compile(rf"(?P<n>{DIGITS})\s?(?P<s>{KSCALE})?")
+
+# Dates and other number-bearing tokens that are never figures; found before atoms.
+DATE_LIKE = regex.compile(
+    r"""(?<![\p{N}])(?:
+        (?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)   # 2025-11-13
+      | (?:19|20)\d\d\s?년\s?(?:[1-9]|1[0-2])\s?월(?:\s?(?:[1-9]|[12]\d|3[01])\s?일)?  # 2025년 11월 13일
+      | (?:[1-9]|1[0-2])\s?월\s?(?:[1-9]|[12]\d|3[01])\s?일                          # 9월 30일
+      | \d{2,4}-\d{3,4}-\d{4}(?!\d)                                                 # phone numbers
+      | (?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)                               # 14:30
+      | (?:19|20)\d\d\s?[-~]\s?(?:19|20)?\d\d\s?년                                   # 2024~2025년
+      | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s?(?:19|20)\d\d)?
+      | \d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s(?:19|20)\d\d)?
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+URL = regex.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", regex.IGNORECASE)
+MD_LINK_TARGET = regex.compile(r"\]\([^)\n]*\)")
+INLINE_CODE = regex.compile(r"`[^`\n]+`")
+FENCE = regex.compile(r"^(```|~~~).*?^\1[^\n]*$", regex.MULTILINE | regex.DOTALL)
+HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")

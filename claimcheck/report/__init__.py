@@ -1,0 +1,1 @@
+"""Reporters: each renders findings or claims to text and does nothing else."""
