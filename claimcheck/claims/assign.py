@@ -74,11 +74,13 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
 
 
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
-           header: tuple[str | None, bool] | None) -> tuple[str | None, bool, str]:
+           header: tuple[str | None, bool] | None, others: list[int]) -> tuple[str | None, bool, str]:
     """(period, estimate, grain) for a number from the period expressions of its sentence."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
-    refs = [r for r in refs if r.grain != "day"]
+    # a period written straight before another figure belongs to that figure
+    refs = [r for r in refs if r.grain != "day"
+            and not any(o != m.start and 0 <= o - r.end <= 8 and o > m.start for o in others)]
     before = [r for r in refs if r.end <= m.start]
     in_clause = [r for r in before if r.start >= clause[0]]
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"]

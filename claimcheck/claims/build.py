@@ -81,20 +81,25 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if sent.para != carry["para"]:
             carry = {"para": sent.para, "entity": None, "metric": None, "period": None}
         own_ents = ctx.entities_in(sent.start, sent.end)
-        for m in by_sent.get(si, []):
-            c = _claim(ctx, si, sent, m, carry, own_ents, prev)
+        here = by_sent.get(si, [])
+        starts = [x.start for x in here]
+        made = []
+        for m in here:
+            c = _claim(ctx, si, sent, m, carry, own_ents, prev, starts)
             if c is not None:
-                claims.append(c)
+                made.append(c)
                 prev = (c, m.end)
+        claims.extend(made)
         if own_ents:
             carry["entity"] = _resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
         cues = [c for c in ctx.cues if sent.start <= c.start < sent.end and not c.metric.startswith("_g")
                 and not c.metric.startswith("_d")]
         if cues:
             carry["metric"] = cues[-1].metric
-        refs = [r for r in PR.find(lay.scan, sent.start, sent.end, art.published, None) if r.grain != "day"]
-        if refs and refs[-1].period:
-            carry["period"] = refs[-1].period
+        # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
+        dated = [c.period for c in made if c.period and not c.period.isdigit()]
+        if dated:
+            carry["period"] = dated[-1]
     return claims
 
 
@@ -128,12 +133,12 @@ def _entity(ctx: _Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None
     before = [e for e in own if e[1] <= m.start]
     if before:
         e = before[-1]
-        return _resolve_segment(ctx, e[2], e[0], clause[1] if clause[0] <= e[0] else m.end), True
+        return _resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True
     if carry["entity"]:
         return carry["entity"], False
     after = [e for e in own if e[0] >= m.end and e[0] < clause[1]] or [e for e in own if e[0] >= m.end]
     if after:
-        return _resolve_segment(ctx, after[0][2], sent.start, sent.end), True
+        return _resolve_segment(ctx, after[0][2], clause[0], clause[1]), True
     return None, False
 
 
@@ -147,7 +152,7 @@ def _table_context(ctx: _Ctx, line: int, m: Mention):
     return None
 
 
-def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev) -> Claim | None:
+def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
     lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
     clause = A_clause = _clause(sent, m.start)
     line = sent.line
@@ -171,8 +176,12 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev) -> Claim | No
         if approx is not None:
             return _converted(ctx, prev[0], m, approx, si)
     typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
+    if typed is None and (head := _heading_text(ctx, line)):
+        typed = classify(m, scan, [Cue(-300, -290, c.metric) for c in A.label_cues(lex, head)] + cues,
+                         A_clause, (sent.start, sent.end), None)
     if m.kind == "count" or m.kind == "plain":
-        if not own or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
+        counted = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in cues)
+        if not (own or (carry["entity"] and counted)) or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
             return None
         typed = Typed("count")
     if typed is None:
@@ -208,8 +217,10 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev) -> Claim | No
     segment = A.segment(ctx.topics, cues, sent, m, clause, label_text + " " + row_text, lex)
     refs = PR.find(scan, sent.start, sent.end, ctx.art.published, _fy_end(lex, ent))
     hp = PR.header_period(header) if header else None
-    period, estimate, grain = A.period(refs, m, clause, carry["period"], ctx.focus, hp)
-    if period is None and ctx.focus and metric in FLOW_METRICS and not cell:
+    carried = carry["period"] if metric in FLOW_METRICS else None
+    period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others)
+    is_from = regex.match(r"\s?(?:에서|→|->)", scan[m.end:m.end + 4]) is not None
+    if period is None and ctx.focus and metric in FLOW_METRICS and not cell and not is_from:
         period = ctx.focus
     sentence_text = scan[sent.start:sent.end]
     if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):

@@ -137,7 +137,8 @@ def layout(text: str) -> Layout:
             prev_blank = True
             continue
         header = None
-        is_head = bool(HEADING.match(raw)) or (len(raw.strip()) < 40 and not regex.search(r"[.!?다]\s*$", raw.strip()))
+        is_head = bool(HEADING.match(raw)) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
+                                               and not regex.search(r"[.!?다]\s*$|\d", raw.strip()))
         if is_head or LIST_ITEM.match(raw) or prev_blank:
             para += 1
         if is_head:

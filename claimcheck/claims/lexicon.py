@@ -15,6 +15,10 @@ PARTICLES = (r"(?:은|는|이|가|을|를|의|와|과|도|에|서|로|으로|까
              r"|대비|에게|한테|라는|이라|란|이다|다|였|였다|에서|로서|로써|와의|과의|(?=\W)|$)*+(?![\p{Hangul}])")
 
 
+# Tickers that are also ordinary words; they name a company only in ticker context.
+WORDLIKE_TICKERS = {"NOW", "APP", "COST", "SNOW", "HOOD", "COIN", "ARM", "META", "ALL", "ON", "IT", "BIG", "CAT"}
+
+
 class LexiconError(ValueError):
     """A data file under rules/ is malformed."""
 
@@ -61,11 +65,12 @@ def _load(name: str) -> dict:
     return data
 
 
-def _word_rx(words: list[str]) -> regex.Pattern:
+def _word_rx(words: list[str], names: bool = False) -> regex.Pattern:
+    """One alternation, longest first; short Korean names must end at a particle, cue words need not."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
         body = regex.escape(w).replace(r"\ ", r"\s?")
-        if regex.match(r"^[\p{Hangul}\s]+$", w) and len(w) <= 3:
+        if names and regex.match(r"^[\p{Hangul}\s]+$", w) and len(w) <= 3:
             parts.append(rf"(?<![\p{{Hangul}}]){body}(?={PARTICLES})")
         elif regex.match(r"^[\p{Hangul}\s]+$", w):
             parts.append(rf"(?<![\p{{Hangul}}]){body}")
@@ -90,7 +95,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     for e in ent:
         if not isinstance(e, dict) or "name" not in e:
             raise LexiconError(f"rules/entities.yaml: every entity needs a name, got {e!r}")
-        add(e["name"], [*(e.get("aliases") or []), *(e.get("tickers") or [])], None, [])
+        tickers = [str(t) for t in e.get("tickers") or [] if len(str(t)) >= 3 and str(t) not in WORDLIKE_TICKERS]
+        add(e["name"], [*(e.get("aliases") or []), *tickers], None, [])
         for s in e.get("segments") or []:
             add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [])
             for c in s.get("cues") or []:
@@ -111,7 +117,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     fiscal = {k: int(v["year_end_month"]) for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
     fiscal.update(extra_fiscal or {})
     fx = _load("fx_bands.yaml").get("fx_bands") or []
-    return Lexicon(entities, _word_rx(list(alias_to)), alias_to, seg_cues, seg_of_cue, metric_cues,
+    return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to, seg_cues, seg_of_cue, metric_cues,
                    _word_rx([c for c, _ in metric_cues]), {c.replace(" ", "").lower(): m for c, m in metric_cues},
                    _word_rx(list(topic_of)), {c.replace(" ", "").lower(): t for c, t in topic_of.items()}, fiscal, fx)
 

@@ -13,6 +13,8 @@ AFTER_DIRECTION = regex.compile(
     regex.IGNORECASE)
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
+# "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
+LEVEL_AFTER = regex.compile(r"^\s?(?:에서|으?로|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count"}
@@ -76,6 +78,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     """The metric a number measures, from cues in its sentence; None when nothing names it."""
     after = text[m.end:min(m.end + 14, sent[1])]
     before = text[max(sent[0], m.start - 14):m.start]
+    cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
+    cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
+    level = LEVEL_AFTER.match(after) is not None
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"])
     down = bool(d and d["down"] and not d["to2"])
@@ -101,13 +106,17 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
-    ratio = _nearest(cues, m, RATIO_METRICS | {"upside", "price_change"}, clause)
+    ratio = _nearest(cues, m, RATIO_METRICS | {"upside", "price_change", "_growth_rate"}, clause)
+    if ratio and ratio.metric == "_growth_rate":
+        base_cue = _growth_base(cues, m, clause, sent)
+        base = base_cue.metric if base_cue else carried if carried in GROWTH_OF else "revenue"
+        return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=down)
     growth = _nearest(cues, m, {"_growth", "_decline"}, clause)
     if m.kind == "pp":
         metric = ratio.metric if ratio else carried if carried in RATIO_METRICS else "operating_margin"
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
-    if up or down or (growth and dist(growth) < dist(ratio)):
+    if up or down or (growth and not level and dist(growth) < dist(ratio)):
         base_cue = _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else None
         if base in RATIO_METRICS:
@@ -120,6 +129,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
                      negative=down or (growth is not None and growth.metric == "_decline" and not up))
     if ratio:
         return Typed(ratio.metric)
+    if level and growth and carried in RATIO_METRICS:
+        return Typed(carried)
     if carried in RATIO_METRICS or (carried and carried.endswith("_growth")):
         return Typed(carried)
     return None
