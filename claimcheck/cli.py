@@ -87,6 +87,165 @@ def extract(
     _emit(text, output)
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _setup(config_path: Path | None):
+    """Config, lexicon and rules, or exit 2 with the reason."""
+    from . import config as C
+    from . import ruleset
+
+    try:
+        path = config_path if config_path else C.find(Path.cwd())
+        if config_path and not config_path.is_file():
+            raise C.ConfigError(f"{config_path}: config file not found")
+        cfg = C.load(path)
+        lex = L.build(cfg.aliases, cfg.fiscal_calendars) if (cfg.aliases or cfg.fiscal_calendars) else L.default()
+        if cfg.fx_bands:
+            lex.fx_bands = [*lex.fx_bands, *(b.model_dump() for b in cfg.fx_bands)]
+        base = path.parent if path else Path.cwd()
+        rules = ruleset.apply_config(ruleset.load([base / d for d in cfg.rules_dirs]), cfg, str(path or "config"))
+    except (C.ConfigError, ruleset.RuleError, L.LexiconError) as e:
+        _fail(str(e))
+    return cfg, lex, rules, path
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Article files or folders; default: the current folder.")] = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = CheckFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails (exit 1). Default: error, or the config's fail_on.")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 when the check ran.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings' fingerprints in FILE.")] = None,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Report only findings involving files changed since this git revision (plus uncommitted and untracked).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: all cores).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
+) -> None:
+    """Cross-check every claim and report contradictions; the exit status gates CI."""
+    from . import baseline as B
+    from . import engine, gitscope
+    from .models import Severity, Summary
+    from .pipeline import run, sources
+
+    paths = paths or ["."]
+    _check_paths(paths)
+    cfg, lex, rules, cfg_path = _setup(config)
+    corpus = run(sources(paths, cfg.include, cfg.exclude), lex, **_run_args(jobs, no_cache, cfg_path, lex))
+    for p in corpus.problems:
+        typer.echo(f"claimcheck: warning: {p}", err=True)
+    outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
+    findings = outcome.findings
+    try:
+        if changed_since:
+            changed = gitscope.changed_files(changed_since, Path.cwd())
+            findings = [f for f in findings if any(str(Path(c.file).resolve()) in changed for c in f.claims)]
+        if write_baseline:
+            B.write(write_baseline, [f for f in findings if not f.suppressed])
+        if baseline:
+            findings = B.filter_new(findings, B.load(baseline))
+    except (gitscope.GitScopeError, B.BaselineError, OSError) as e:
+        _fail(str(e))
+    live = [f for f in findings if not f.suppressed]
+    counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
+    summary = Summary(articles=len(corpus.articles), claims=len(corpus.claims), findings=len(live),
+                      error=counts[Severity.error], warning=counts[Severity.warning], info=counts[Severity.info],
+                      suppressed=outcome.suppressed, unreadable=sum(1 for p in corpus.problems if "unreadable" in p))
+    _emit(_render(format, findings, summary, rules, output), output)
+    threshold = Severity((fail_on.value if fail_on else None) or cfg.fail_on)
+    failing = [f for f in live if f.severity.rank >= threshold.rank]
+    raise typer.Exit(1 if failing and not exit_zero else 0)
+
+
+def _run_args(jobs: int | None, no_cache: bool, cfg_path: Path | None, lex) -> dict:
+    import inspect
+
+    from . import pipeline
+
+    params = inspect.signature(pipeline.run).parameters
+    out: dict = {}
+    if "jobs" in params:
+        out["jobs"] = jobs
+    if "cache" in params and not no_cache:
+        from . import cache as K
+
+        out["cache"] = K.Cache(K.default_dir(cfg_path.parent if cfg_path else None), _salt(lex))
+    return out
+
+
+def _salt(lex) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    root = L.rules_dir()
+    for name in sorted(L.DATA_FILES):
+        h.update(root.joinpath(name).read_bytes())
+    h.update(repr(sorted(lex.alias_to.items())).encode())
+    h.update(repr(sorted(lex.fiscal.items())).encode())
+    return h.hexdigest()[:16]
+
+
+def _render(format: CheckFormat, findings, summary, rules, output: Path | None) -> str:
+    if format == CheckFormat.json:
+        from .report import json_report
+
+        return json_report.render(findings, summary, claim_dict)
+    if format == CheckFormat.sarif:
+        from .report import sarif
+
+        return sarif.render(findings, rules, root=Path.cwd(), version=__version__)
+    if format == CheckFormat.github:
+        from .report import github
+
+        return github.render([f for f in findings if not f.suppressed])
+    from .report import text
+
+    return text.render(findings, summary, color=_color(output))
+
+
+@app.command("rules")
+def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
+    """List the rules in force, with their kind, severity and whether they are enabled."""
+    _, _, rules, _ = _setup(config)
+    width = max(len(r.id) for r in rules)
+    for r in rules:
+        state = "" if r.enabled else "  (disabled)"
+        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<12}  {r.message}{state}")
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by `claimcheck rules`.")],
+            config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
+    """Print a rule's description, options and examples."""
+    from .checks import KINDS
+
+    _, _, rules, _ = _setup(config)
+    spec = next((r for r in rules if r.id == rule_id), None)
+    if spec is None:
+        _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in rules)})")
+    typer.echo(f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n")
+    typer.echo(spec.description + "\n")
+    if spec.passing:
+        typer.echo(f"Passing: {spec.passing}")
+    if spec.failing:
+        typer.echo(f"Failing: {spec.failing}")
+    if spec.options:
+        typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in spec.options.items()))
+    typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+
+
 def _color(output: Path | None) -> bool:
     return output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 

@@ -100,7 +100,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
 def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
     if metric in RATIO_LIKE:
         return None
-    window = scan[max(clause[0], m.start - 25):m.start]
+    # two characters past the number so lookaheads such as "월 (?=$)" can see it
+    window = scan[max(clause[0], m.start - 25):m.start + 2]
     if TTM.search(scan, sent.start, m.start):
         return "ttm"
     if MONTHLY.search(window):
@@ -124,7 +125,7 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
 def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool) -> str | None:
     if not (metric.endswith("_growth") or metric in ("price_change",) or change):
         return None
-    window = scan[max(sent.start, m.start - 40):m.start]
+    window = scan[max(sent.start, m.start - 40):m.start + 2]
     for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy")):
         if rx.search(window):
             return name
@@ -149,3 +150,15 @@ def conversion_approx(scan: str, prev_end: int, m: Mention) -> bool | None:
 
 def label_cues(lex: L.Lexicon, s: str) -> list[Cue]:
     return [Cue(x.start(), x.end(), lex.metric_of.get(L.key(x.group()), "")) for x in lex.metric_rx.finditer(s)]
+
+
+# "‘Rufus’가 120억 달러 매출 기여": an unlisted product or unit named as the subject
+NAMED_SUBJECT = regex.compile(r"[‘'\"“](?P<q>[^’'\"”]{2,30})[’'\"”]\s?(?:이|가|은|는|의)\s|(?P<c>\p{Lu}[\p{L}\d]+)\s?\)?\s?(?:이|가|은|는)\s")
+INCREMENT = regex.compile(r"추가|additional|incremental|extra", regex.IGNORECASE)
+
+
+def named_subject(scan: str, start: int, pos: int) -> str | None:
+    found = None
+    for m in NAMED_SUBJECT.finditer(scan, start, pos):
+        found = (m["q"] or m["c"]).strip()
+    return regex.sub(r"\W+", "_", found).strip("_").lower() or None if found else None

@@ -100,7 +100,25 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         dated = [c.period for c in made if c.period and not c.period.isdigit()]
         if dated:
             carry["period"] = dated[-1]
-    return claims
+    return _adopt_periods(claims)
+
+
+def _adopt_periods(claims: list[Claim]) -> list[Claim]:
+    """An undated figure equal to one dated figure of the same key in the article takes that date."""
+    dated: dict[tuple, set[str]] = {}
+    key = (lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.change, c.value, c.low, c.high))
+    for c in claims:
+        if c.period:
+            dated.setdefault(key(c), set()).add(c.period)
+    out = []
+    for c in claims:
+        got = dated.get(key(c)) if c.period is None else None
+        if got and len(got) == 1:
+            c = c.model_copy(update={"period": next(iter(got)), "context_year": None})
+        out.append(c)
+    return out
+
+
 
 
 def _find_focus(ctx: _Ctx) -> None:
@@ -194,9 +212,14 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
         row_ents = [x for x in row_ents if x]
         if row_ents:
             ent = row_ents[0]
-    if ent is None and m.kind != "count":
-        ent = ctx.main
+    inferred = ent is None or not own
+    if ent is None and m.kind != "count" and ctx.main:
+        ent = _resolve_segment(ctx, ctx.main, clause[0], m.end)
+        if label_text:
+            ent = _resolve_segment(ctx, ent, label[0], label[1])
     metric = typed.metric
+    change = typed.change or m.kind == "pp" or bool(A.INCREMENT.search(scan, max(clause[0], m.start - 12), m.start)
+                                                           or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
     if typed.entity_none:
         ent = None
     if metric.endswith("_share") and metric != "market_share" and ent:
@@ -215,6 +238,8 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     if typed.negative and value > 0:
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
     segment = A.segment(ctx.topics, cues, sent, m, clause, label_text + " " + row_text, lex)
+    if segment is None and inferred and not cell:
+        segment = A.named_subject(scan, clause[0], m.start)
     refs = PR.find(scan, sent.start, sent.end, ctx.art.published, _fy_end(lex, ent))
     hp = PR.header_period(header) if header else None
     carried = carry["period"] if metric in FLOW_METRICS else None
@@ -225,15 +250,15 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     sentence_text = scan[sent.start:sent.end]
     if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
         estimate = estimate or metric in INHERENT_ESTIMATE or not _is_past(ctx, period) or bool(hp and hp[1])
-    if estimate and metric not in INHERENT_ESTIMATE and _is_past(ctx, period) and not (hp and hp[1]):
-        estimate = False
+    if estimate and metric not in INHERENT_ESTIMATE and (_is_past(ctx, period) or is_from) and not (hp and hp[1]):
+        estimate = False  # the start of a from-to change is where things stand, not a forecast
     li = lay.line_of(m.start)
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
                  period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
-                 basis=A.basis(scan, sent, clause, metric, m, typed.change), estimate=estimate,
-                 quote=_quote(ctx, sent), half_width=m.half_width, change=typed.change or m.kind == "pp",
+                 basis=A.basis(scan, sent, clause, metric, m, change), estimate=estimate,
+                 quote=_quote(ctx, sent), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si)
 
 

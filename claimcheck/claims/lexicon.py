@@ -19,6 +19,9 @@ PARTICLES = (r"(?:은|는|이|가|을|를|의|와|과|도|에|서|로|으로|까
 WORDLIKE_TICKERS = {"NOW", "APP", "COST", "SNOW", "HOOD", "COIN", "ARM", "META", "ALL", "ON", "IT", "BIG", "CAT"}
 
 
+DATA_FILES = ("entities.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml")
+
+
 class LexiconError(ValueError):
     """A data file under rules/ is malformed."""
 

@@ -1,0 +1,155 @@
+"""On-disk cache of per-file extraction results, keyed by content, version, rules and shown path."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import __version__
+from .claims import lexicon as L
+from .models import Article, Claim, Frozen
+
+LAYOUT = "v1"  # bump when the entry format changes; old entries are then simply never looked at
+TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+       "# This file is a cache directory tag created by claimcheck.\n"
+       "# For information about cache directory tags see https://bford.info/cachedir/\n")
+# Source files whose edits change what extraction produces. A development checkout keeps the same
+# __version__ while this code moves, so their contents go into the salt as well.
+CODE = ("read.py", "models.py", "numbers", "claims")
+
+
+class _Entry(Frozen):
+    key: str
+    article: Article
+    claims: tuple[Claim, ...]
+
+
+def default_dir(config_dir: Path | None) -> Path:
+    """$CLAIMCHECK_CACHE_DIR if set, else .claimcheck_cache beside the config (or in the cwd)."""
+    env = os.environ.get("CLAIMCHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    return (config_dir or Path.cwd()) / ".claimcheck_cache"
+
+
+def salt(settings: object = None) -> str:
+    """Hash of the rules/ data files, the extraction code, and the lexicon-affecting settings (JSON-able)."""
+    h = hashlib.sha256()
+    rules = L.rules_dir()
+    for f in sorted(rules.iterdir(), key=lambda p: p.name):
+        if f.name.endswith((".yaml", ".yml")) and f.is_file():
+            h.update(b"rules/%s\0%s\0" % (f.name.encode(), f.read_bytes()))
+    pkg = Path(__file__).resolve().parent
+    for name in CODE:
+        p = pkg / name
+        for f in sorted(p.glob("*.py")) if p.is_dir() else [p]:
+            if f.is_file():
+                h.update(b"%s\0%s\0" % (f.relative_to(pkg).as_posix().encode(), f.read_bytes()))
+    h.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()
+
+
+class Cache:
+    """Never raises: a bad entry is a miss, an unwritable directory turns writing off; both warn once."""
+
+    def __init__(self, root: Path, salt: str):
+        self.root = Path(root)
+        self.salt = salt
+        self.warnings: list[str] = []
+        self._warned: set[str] = set()
+        self._writable = True
+        self._prepared = False
+        self._prefix = f"{__version__}\0{salt}\0".encode()
+
+    def key(self, src_shown: str, data: bytes) -> str:
+        # the shown path is part of the key because every claim carries it in `file`
+        h = hashlib.sha256(self._prefix)
+        h.update(src_shown.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / LAYOUT / key[:2] / f"{key}.json"
+
+    def warn(self, kind: str, msg: str) -> None:
+        if kind not in self._warned:
+            self._warned.add(kind)
+            self.warnings.append(msg)
+
+    def get(self, src_shown: str, data: bytes) -> tuple[Article, list[Claim]] | None:
+        key = self.key(src_shown, data)
+        path = self._path(key)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as e:
+            self.warn("read", f"cache: cannot read {path}: {e.strerror or e}; extracting afresh")
+            return None
+        try:
+            entry = _Entry.model_validate_json(raw)
+        except (ValidationError, ValueError):
+            entry = None
+        if entry is None or entry.key != key:
+            self.warn("corrupt", f"cache: ignoring corrupt entry {path}")
+            return None
+        return entry.article, list(entry.claims)
+
+    def put(self, src_shown: str, data: bytes, article: Article, claims: list[Claim]) -> None:
+        if not self._writable:
+            return
+        key = self.key(src_shown, data)
+        body = _Entry(key=key, article=article, claims=tuple(claims)).model_dump_json().encode()
+        try:
+            self._prepare()
+            path = self._path(key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(path, body)
+        except OSError as e:
+            self._writable = False
+            self.warn("write", f"cache: cannot write under {self.root}: {e.strerror or e}; continuing without caching")
+
+    def _prepare(self) -> None:
+        if self._prepared:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "*\n")):
+            if not (self.root / name).exists():
+                _atomic_write(self.root / name, text.encode())
+        self._prepared = True
+
+    def absorb(self, warnings: list[tuple[str, str]]) -> None:
+        """Take warnings a worker process raised, keeping the once-per-kind rule across processes."""
+        for kind, msg in warnings:
+            self.warn(kind, msg)
+
+    def pending(self, since: int = 0) -> list[tuple[str, str]]:
+        """(kind, message) pairs raised since the given count, for shipping back from a worker."""
+        kinds = list(self._warned_order())
+        return kinds[since:]
+
+    def _warned_order(self):
+        by_msg = {m: k for k in self._warned for m in self.warnings if m.startswith(_PREFIX.get(k, ""))}
+        return [(by_msg.get(m, "other"), m) for m in self.warnings]
+
+
+_PREFIX = {"read": "cache: cannot read", "corrupt": "cache: ignoring corrupt", "write": "cache: cannot write"}
+
+
+def _atomic_write(path: Path, body: bytes) -> None:
+    # a temp file in the same folder then os.replace: readers see the old entry or the new, never half
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(body)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,114 @@
+"""arithmetic: sums written out in prose, share × market = amount, and a segment's share against its revenues.
+
+Three forms: (1) "A × B = C" in one sentence, with percentages and points read as
+fractions; (2) a market share next to an amount, against the market size stated in the
+same article; (3) a stated share of the parent's revenue (revenue_share) against a
+segment's and its parent's revenue reported for one period. Rounding of every figure is
+allowed for. (3) is one step down when the share is undated or the figures come from
+another article.
+
+Passing: "마진 +5%p × 매출 $1,200억 = 추가 이익 $60억".
+Failing: "AWS는 아마존 매출의 32%" where AWS reports $35.6B and Amazon $213.4B (16.7%).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..claims import lexicon as L
+from ..models import Claim
+from .common import Draft, Options, by_article, figure, fmt, group, overlap, pct_iv, widen
+
+TIMES = regex.compile(r"[×x✕*]")
+
+
+class ArithmeticOptions(Options):
+    slack: float = 0.02  # relative, beyond rounding
+
+
+def _iv(c: Claim, hedge: float) -> tuple[float, float]:
+    return pct_iv(c, hedge) if c.unit in ("%", "pp") else c.interval(hedge)
+
+
+def _product(ivs: list[tuple[float, float]]) -> tuple[float, float]:
+    lo, hi = ivs[0]
+    for a, b in ivs[1:]:
+        xs = (lo * a, lo * b, hi * a, hi * b)
+        lo, hi = min(xs), max(xs)
+    return lo, hi
+
+
+def _statements(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
+    out = []
+    for _, cs in group(claims, lambda c: (c.file, c.sentence)).items():
+        q = cs[0].quote
+        if "=" not in q or not TIMES.search(q):
+            continue
+        eq = q.index("=")
+        left = [c for c in cs if 0 <= q.find(c.text) < eq]
+        right = [c for c in cs if q.find(c.text, eq) > eq]
+        if len(left) != 2 or not right:
+            continue
+        got = _product([_iv(c, o.hedge) for c in left])
+        want = _iv(right[0], o.hedge)
+        if overlap(widen(got, o.slack), want):
+            continue
+        msg = (f"The sum {figure(left[0])} × {figure(left[1])} gives about {fmt((got[0] + got[1]) / 2, right[0].unit)}, "
+               f"not {figure(right[0])}.")
+        out.append(Draft(msg, (*left, right[0]), f"product|{right[0].entity}|{right[0].metric}",
+                         why="a calculation written out in one sentence"))
+    return out
+
+
+def _share_of_market(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
+    out = []
+    for _, cs in by_article(claims).items():
+        sizes = [c for c in cs if c.metric == "market_size"]
+        for s in (c for c in cs if c.metric == "market_share" and not c.change):
+            amounts = [c for c in cs if c.sentence == s.sentence and c.unit not in ("%", "pp", "count")
+                       and c.metric != "market_size"]
+            size = [z for z in sizes if z.line <= s.line and z.unit == (amounts[0].unit if amounts else None)]
+            if len(amounts) != 1 or not size:
+                continue
+            got = _product([pct_iv(s, o.hedge), size[-1].interval(o.hedge)])
+            if overlap(widen(got, o.slack), amounts[0].interval(o.hedge)):
+                continue
+            msg = (f"A {figure(s)} share of a {figure(size[-1])} market is about "
+                   f"{fmt((got[0] + got[1]) / 2, amounts[0].unit)}, not {figure(amounts[0])}.")
+            out.append(Draft(msg, (s, size[-1], amounts[0]), f"share-of-market|{s.entity}|{s.segment}",
+                             why="share × market size = amount"))
+    return out
+
+
+def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) -> list[Draft]:
+    out = []
+    rev = group((c for c in claims if c.metric == "revenue" and not c.estimate and c.bound == "eq" and c.period
+                 and not c.change), lambda c: (c.entity, c.segment, c.period, c.cadence, c.unit))
+    for s in (c for c in claims if c.metric == "revenue_share" and not c.estimate and not c.change and c.entity):
+        num_key = (s.entity, s.segment)
+        den_key = (s.entity, None) if s.segment else (L.parent(lex, s.entity), None)
+        if den_key[0] is None:
+            continue
+        for (ent, seg, period, cad, unit), nums in rev.items():
+            if (ent, seg) != num_key or (s.period and s.period != period):
+                continue
+            dens = rev.get((den_key[0], None, period, cad, unit))
+            if not dens:
+                continue
+            n, d = nums[0], dens[0]
+            lo = n.interval(0)[0] / d.interval(0)[1]
+            hi = n.interval(0)[1] / d.interval(0)[0]
+            if overlap(widen((lo, hi), o.slack), pct_iv(s, o.hedge)):
+                continue
+            demote = 0 if s.period and n.file == s.file == d.file else 1
+            msg = (f"{s.entity}{' ' + s.segment if s.segment else ''} is said to make {figure(s)} of "
+                   f"{den_key[0]}{' ' if den_key[1] else ''}revenue, but {period} revenue of {figure(n)} out of "
+                   f"{figure(d)} is {(lo + hi) / 2 * 100:.1f}%.")
+            out.append(Draft(msg, (s, n, d), f"segment-share|{s.entity}|{s.segment}|{period}", demote,
+                             "a stated share against the two revenues it divides"))
+            break
+    return out
+
+
+def check(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon | None = None) -> list[Draft]:
+    lex = lex or L.default()
+    return _statements(claims, o) + _share_of_market(claims, o) + _segment_share(claims, o, lex)

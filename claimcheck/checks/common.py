@@ -1,0 +1,117 @@
+"""Shared pieces for check kinds: drafts, option base, intervals, grouping and components."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from ..claims import periods as PR
+from ..models import Claim
+from ..report.values import number, show_value
+
+
+class Options(BaseModel):
+    """Options every kind accepts; each kind extends this, and unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    hedge: float = 0.05  # relative widening for 약/about
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A finding before the engine gives it a rule id, severity and fingerprint."""
+
+    message: str
+    claims: tuple[Claim, ...]
+    key: str  # what the finding is about, for the fingerprint
+    demote: int = 0  # steps below the rule's severity
+    why: str = ""
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 1e-9) -> bool:
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def scaled(iv: tuple[float, float], k: float) -> tuple[float, float]:
+    lo, hi = iv[0] * k, iv[1] * k
+    return (min(lo, hi), max(lo, hi))
+
+
+def widen(iv: tuple[float, float], rel: float) -> tuple[float, float]:
+    return iv[0] - abs(iv[0]) * rel, iv[1] + abs(iv[1]) * rel
+
+
+def pct_iv(c: Claim, hedge: float) -> tuple[float, float]:
+    """A percent or point claim as a fraction interval (34.3% -> 0.3425..0.3435)."""
+    lo, hi = c.interval(hedge)
+    return lo / 100, hi / 100
+
+
+def where(c: Claim) -> str:
+    return f"{c.file}:{c.line}"
+
+
+def label(c: Claim) -> str:
+    seg = f" {c.segment}" if c.segment else ""
+    return f"{c.entity or 'unknown'}{seg} {c.metric.replace('_', ' ')}"
+
+
+def figure(c: Claim) -> str:
+    return f"{show_value(c)} ({where(c)})"
+
+
+def fmt(v: float, unit: str) -> str:
+    return number(v, unit)
+
+
+def same_sentence(a: Claim, b: Claim) -> bool:
+    return a.file == b.file and a.sentence == b.sentence
+
+
+def year_of(p: str | None) -> int | None:
+    end = PR.period_end(p) if p else None
+    if end:
+        return end[0]
+    if p and p.startswith("FY") and p[2:6].isdigit():
+        return int(p[2:6])
+    return None
+
+
+def group(claims: Iterable[Claim], key: Callable[[Claim], tuple | None]) -> dict[tuple, list[Claim]]:
+    out: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        k = key(c)
+        if k is not None:
+            out[k].append(c)
+    return out
+
+
+def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Connected components (only those with an edge) of a graph on 0..n-1."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    touched = set()
+    for a, b in edges:
+        touched.update((a, b))
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(touched):
+        comps[find(i)].append(i)
+    return list(comps.values())
+
+
+def by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[c.file].append(c)
+    return out

@@ -1,0 +1,63 @@
+"""fx-rate: a figure with its conversion beside it implies an exchange rate; flag implausible or inconsistent ones.
+
+"3,800억 위안(약 530억 달러)" implies 7.17 CNY per USD. A rate outside the plausible band
+for its currency pair (bands kept as data in rules/fx_bands.yaml or the config) is
+reported, and so are rates for one pair that stray from the corpus median by more than
+`tolerance`.
+
+Passing: "2,478억 위안(미화 348억 달러)" (7.12 CNY/USD).
+Failing: "100억 달러(약 130조원)" (13,000 KRW/USD, a tenfold slip).
+"""
+from __future__ import annotations
+
+from statistics import median
+
+from ..claims import lexicon as L
+from ..models import Claim
+from .common import Draft, Options, figure, group
+
+
+class FxOptions(Options):
+    tolerance: float = 0.05
+    bands: list[dict] = []
+
+
+def _pairs(claims: list[Claim]):
+    for _, cs in group(claims, lambda c: (c.file, c.sentence)).items():
+        money = [c for c in cs if c.unit not in ("%", "pp", "count")]
+        for a, b in zip(money, money[1:]):
+            if a.unit != b.unit and (a.metric, a.entity, a.period) == (b.metric, b.entity, b.period) \
+                    and b.line == a.line and a.value and b.value:
+                yield a, b
+
+
+def check(claims: list[Claim], o: FxOptions, lex: L.Lexicon | None = None) -> list[Draft]:
+    lex = lex or L.default()
+    bands = {(b["base"], b["quote"]): (float(b["low"]), float(b["high"])) for b in [*lex.fx_bands, *o.bands]}
+    rates: dict[tuple[str, str], list[tuple[float, Claim, Claim]]] = {}
+    out = []
+    for a, b in _pairs(claims):
+        for base, quote in ((a, b), (b, a)):
+            band = bands.get((base.unit, quote.unit))
+            if band is None:
+                continue
+            rate = quote.value / base.value
+            rates.setdefault((base.unit, quote.unit), []).append((rate, base, quote))
+            if not band[0] <= rate <= band[1]:
+                msg = (f"{figure(a)} and its conversion {figure(b)} imply {rate:,.4g} {quote.unit} per "
+                       f"{base.unit}, outside the plausible {band[0]:g}-{band[1]:g}.")
+                out.append(Draft(msg, (a, b), f"band|{a.text}|{b.text}", why="a figure and its stated conversion"))
+            break
+    for (bu, qu), rs in rates.items():
+        if len(rs) < 2:
+            continue
+        mid = median(r for r, _, _ in rs)
+        odd = [(r, x, y) for r, x, y in rs if abs(r / mid - 1) > o.tolerance]
+        in_band = bands.get((bu, qu), (0, float("inf")))
+        odd = [t for t in odd if in_band[0] <= t[0] <= in_band[1]]
+        if odd:
+            members = tuple(c for _, x, y in odd for c in (x, y))
+            msg = (f"Implied {qu}/{bu} rates disagree: the corpus median is {mid:,.4g}, but "
+                   + "; ".join(f"{figure(x)} = {figure(y)} gives {r:,.4g}" for r, x, y in odd) + ".")
+            out.append(Draft(msg, members, f"spread|{bu}|{qu}", 1, "conversions between one currency pair"))
+    return out

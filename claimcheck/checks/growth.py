@@ -1,0 +1,68 @@
+"""growth: a stated growth rate (or point change) that does not follow from the values it relates.
+
+Within one sentence or table row, two or more levels of one metric and a growth figure for
+it (revenue and revenue_growth, a margin and its point change) are compared. The growth is
+accepted when it matches any step between consecutive levels or the compound rate over
+all of them, within the rounding of every figure printed.
+
+Passing: `| AWS 매출 | $1,000억 | $1,350억 | $1,800억 | 35% |` (1,350/1,000 = +35%).
+Failing: "매출이 100조원에서 120조원으로 15% 증가했다" (+20%, not +15%).
+"""
+from __future__ import annotations
+
+from ..claims.metrics import GROWTH_OF
+from ..models import Claim
+from .common import Draft, Options, figure, group, label, overlap, pct_iv
+
+
+class GrowthOptions(Options):
+    slack: float = 0.005  # absolute, as a fraction: half a percentage point
+
+
+def _steps(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
+    ivs = [c.interval(hedge) for c in levels]
+    out = []
+    for a, b in zip(ivs, ivs[1:]):
+        if a[0] > 0:
+            out.append((b[0] / a[1] - 1, b[1] / a[0] - 1))
+    if len(ivs) > 2 and ivs[0][0] > 0:
+        n = len(ivs) - 1
+        out.append(((ivs[-1][0] / ivs[0][1]) ** (1 / n) - 1, (ivs[-1][1] / ivs[0][0]) ** (1 / n) - 1))
+    return out
+
+
+def _points(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
+    ivs = [c.interval(hedge) for c in levels]
+    return [(b[0] - a[1], b[1] - a[0]) for a, b in zip(ivs, ivs[1:])]
+
+
+def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
+    out = []
+    for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
+        levels = [c for c in cs if not c.change and c.bound == "eq" and not c.metric.endswith("_growth")]
+        for g in (c for c in cs if c.bound == "eq"):
+            if g.metric.endswith("_growth"):
+                base = [c for c in levels if GROWTH_OF.get(c.metric) == g.metric and c.unit != "%"]
+                same_unit = {c.unit for c in base}
+                if len(base) < 2 or len(same_unit) != 1:
+                    continue
+                cands = _steps(base, o.hedge)
+                got = pct_iv(g, o.hedge)
+            elif g.change and g.unit == "pp":
+                base = [c for c in levels if c.metric == g.metric and c.unit == "%"]
+                if len(base) < 2:
+                    continue
+                cands = [(a / 100, b / 100) for a, b in _points(base, o.hedge)]
+                got = pct_iv(g, o.hedge)
+            else:
+                continue
+            got = (got[0] - o.slack, got[1] + o.slack)
+            if not cands or any(overlap(got, c) for c in cands):
+                continue
+            implied = ", ".join(f"{(lo + hi) / 2 * 100:+.1f}" for lo, hi in cands)
+            msg = (f"{label(g)} is stated as {figure(g)}, but the values it relates "
+                   f"({', '.join(figure(c) for c in base)}) imply {implied} "
+                   f"{'points' if g.unit == 'pp' else '%'}.")
+            out.append(Draft(msg, tuple([g, *base]), f"{ent}|{seg}|{g.metric}|{g.file}",
+                             why="growth and levels stated together in one sentence or table row"))
+    return out

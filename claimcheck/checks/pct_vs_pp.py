@@ -1,0 +1,38 @@
+"""pct-vs-pp: a margin or share that moved between two stated levels by X points, written as "X% 상승".
+
+When one sentence gives two levels of a ratio metric (10% and 12%) and a change of it in
+percent that equals their difference in points (2%) rather than the relative change (20%),
+the change should read 2%p. A change that matches the relative change is fine.
+
+Passing: "영업이익률이 10%에서 12%로 2%p 상승했다".
+Failing: "영업이익률이 10%에서 12%로 2% 상승했다".
+"""
+from __future__ import annotations
+
+from ..models import Claim
+from .common import Draft, Options, figure, group, label
+
+RATIOS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "operating_income_share"}
+
+
+class PctVsPpOptions(Options):
+    pass
+
+
+def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
+    out = []
+    for _, cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.metric) if c.metric in RATIOS else None).items():
+        levels = [c for c in cs if not c.change and c.unit == "%" and c.low is None]
+        for ch in (c for c in cs if c.change and c.unit == "%"):
+            if len(levels) < 2:
+                continue
+            a, b = levels[0], levels[1]
+            points = abs(b.value - a.value)
+            rel = abs(b.value / a.value - 1) * 100 if a.value else None
+            tol = ch.half_width + a.half_width + b.half_width
+            if abs(abs(ch.value) - points) <= tol and (rel is None or abs(abs(ch.value) - rel) > tol):
+                msg = (f"{label(ch)} moved from {figure(a)} to {figure(b)}, {points:.3g} percentage points, "
+                       f"but the text says {figure(ch)}; it should read {points:.3g}%p (or {rel:.3g}% in relative terms).")
+                out.append(Draft(msg, (ch, a, b), f"{ch.entity}|{ch.metric}|{ch.text}",
+                                 why="a ratio's change stated in % equals its change in points"))
+    return out

@@ -1,0 +1,42 @@
+"""price-target: a target price, the current price and the stated upside that do not agree.
+
+In one article, a sentence giving a price target and an upside percentage is checked
+against the current stock price reported in the same article for the same company:
+upside = target / price - 1, allowing for the rounding of all three and for ranges.
+Without a stated current price nothing is checked.
+
+Passing: "목표가 $250, 현재가 대비 20-30% 상승 여력" with a current price of $195 (+28%).
+Failing: "목표주가 25만원, 현재 주가 20만원, 상승 여력 50%" (25/20 is +25%).
+"""
+from __future__ import annotations
+
+from ..models import Claim
+from .common import Draft, Options, by_article, figure, overlap, pct_iv, widen
+
+
+class PriceTargetOptions(Options):
+    slack: float = 0.01
+
+
+def check(claims: list[Claim], o: PriceTargetOptions) -> list[Draft]:
+    out = []
+    for _, cs in by_article(claims).items():
+        prices = [c for c in cs if c.metric == "stock_price" and not c.estimate and c.bound in ("eq", "approx")]
+        for up in (c for c in cs if c.metric == "upside"):
+            targets = [t for t in cs if t.metric == "price_target" and t.sentence == up.sentence
+                       and t.entity == up.entity and t.bound in ("eq", "approx")]
+            price = [p for p in prices if p.entity == up.entity and p.unit == (targets[0].unit if targets else None)]
+            if len(targets) != 1 or not price:
+                continue
+            t, p = targets[0], price[-1]
+            tl, th = t.interval(o.hedge)
+            pl, ph = p.interval(o.hedge)
+            implied = (tl / ph - 1, th / pl - 1)
+            if overlap(widen(implied, o.slack), pct_iv(up, o.hedge)):
+                continue
+            mid = (implied[0] + implied[1]) / 2 * 100
+            msg = (f"{up.entity}: a target of {figure(t)} against a price of {figure(p)} is {mid:+.0f}%, "
+                   f"not the stated upside of {figure(up)}.")
+            out.append(Draft(msg, (t, p, up), f"{up.entity}|{t.text}|{up.text}",
+                             why="target, current price and upside for one company in one article"))
+    return out

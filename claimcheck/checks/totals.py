@@ -1,0 +1,59 @@
+"""totals: parts that add up to more than their whole, within one article.
+
+Revenue of a company's segments for one period and cadence may not exceed the company's
+stated total by more than rounding; market shares of different companies in one market
+(segment) and period may not add up to more than 100%. Operating income is left alone:
+segments can out-earn a company whose other units lose money. Forecasts are skipped.
+
+Passing: "클라우드 점유율: AWS 32%, Azure 25%, GCP 11%".
+Failing: "점유율은 A사 45%, B사 38%, C사 30%" for one market in one article (113%).
+"""
+from __future__ import annotations
+
+from ..claims import lexicon as L
+from ..models import Claim
+from .common import Draft, Options, by_article, figure, fmt, group
+
+
+class TotalsOptions(Options):
+    slack: float = 0.01
+
+
+def check(claims: list[Claim], o: TotalsOptions, lex: L.Lexicon | None = None) -> list[Draft]:
+    lex = lex or L.default()
+    out = []
+    for _, cs in by_article(c for c in claims if not c.estimate and not c.change and c.bound in ("eq", "approx")).items():
+        shares = group((c for c in cs if c.metric == "market_share" and c.entity),
+                       lambda c: (c.segment, c.period))
+        for (seg, period), ss in shares.items():
+            per = {}
+            for c in ss:
+                per.setdefault(c.entity, c)
+            if len(per) < 2:
+                continue
+            total = sum(c.interval(o.hedge)[0] for c in per.values())
+            if total > 100 * (1 + o.slack):
+                msg = (f"Market shares{' in ' + seg if seg else ''}{' for ' + period if period else ''} add up to "
+                       f"{total:.1f}% or more: " + ", ".join(f"{c.entity} {figure(c)}" for c in per.values()) + ".")
+                out.append(Draft(msg, tuple(per.values()), f"shares|{seg}|{period}|{ss[0].file}",
+                                 why="shares of one market and period"))
+        revs = group((c for c in cs if c.metric == "revenue" and c.entity and c.period),
+                     lambda c: (c.period, c.cadence, c.unit))
+        for (period, cad, unit), rs in revs.items():
+            for whole in (r for r in rs if r.segment is None):
+                parts = {}
+                for r in rs:
+                    is_part = (r.entity == whole.entity and r.segment) or \
+                              (r.segment is None and L.parent(lex, r.entity) == whole.entity)
+                    if is_part:
+                        parts.setdefault((r.entity, r.segment), r)
+                if not parts:
+                    continue
+                low = sum(p.interval(o.hedge)[0] for p in parts.values())
+                if low > whole.interval(o.hedge)[1] * (1 + o.slack):
+                    msg = (f"Parts of {whole.entity} revenue for {period} add up to at least {fmt(low, unit)}, "
+                           f"more than the stated total {figure(whole)}: "
+                           + ", ".join(figure(p) for p in parts.values()) + ".")
+                    out.append(Draft(msg, (whole, *parts.values()), f"parts|{whole.entity}|{period}|{whole.file}",
+                                     why="segments of one company and period"))
+    return out

@@ -1,0 +1,84 @@
+"""Run the enabled rules over all claims and turn their drafts into findings, applying in-article suppressions."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .checks import KINDS
+from .claims.lexicon import Lexicon
+from .models import Article, Claim, Finding, RuleSpec, Severity
+
+SUPPRESS = regex.compile(r"<!--\s*claimcheck:\s*ignore\s+(?P<rule>[\w*-]+)(?P<reason>[^>]*?)-->", regex.IGNORECASE)
+ORDER = [Severity.info, Severity.warning, Severity.error]
+UNUSED = "unused-suppression"
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: int = 0
+
+
+def fingerprint(rule: str, key: str, claims: Iterable[Claim]) -> str:
+    """Stable across runs and unrelated edits: the rule, what it is about, and which figures in which files."""
+    sources = sorted({f"{c.file}\x1f{c.metric}\x1f{c.text}" for c in claims})
+    h = hashlib.sha256("\x1e".join([rule, key, *sources]).encode("utf-8")).hexdigest()
+    return h[:24]
+
+
+def demoted(sev: Severity, steps: int) -> Severity:
+    return ORDER[max(0, ORDER.index(sev) - steps)]
+
+
+def suppressions(articles: Iterable[Article]) -> dict[tuple[str, int], list[str]]:
+    """(file, line) -> rule ids ignored there; a comment covers its own line and the next."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for art in articles:
+        if "claimcheck" not in art.text:
+            continue
+        for m in SUPPRESS.finditer(art.text):
+            line = art.text.count("\n", 0, m.start()) + 1
+            out.setdefault((art.path, line), []).append(m["rule"])
+    return out
+
+
+def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
+        articles: Sequence[Article] = ()) -> Outcome:
+    claims = list(claims)
+    found: list[Finding] = []
+    for spec in rules:
+        if not spec.enabled:
+            continue
+        kind = KINDS[spec.kind]
+        opts = kind.options.model_validate(spec.options)
+        for d in kind.run(claims, opts, lex):
+            found.append(Finding(rule=spec.id, severity=demoted(spec.severity, d.demote), message=d.message,
+                                 claims=d.claims, fingerprint=fingerprint(spec.id, d.key, d.claims), why=d.why))
+    sup = suppressions(articles)
+    used: set[tuple[str, int, str]] = set()
+    out = Outcome()
+    for f in found:
+        hit = None
+        for c in f.claims:
+            for line in (c.line, c.line - 1):
+                for rid in sup.get((c.file, line), []):
+                    if rid in (f.rule, "*", "all"):
+                        hit = (c.file, line, rid)
+        if hit:
+            used.add(hit)
+            out.suppressed += 1
+            f = f.model_copy(update={"suppressed": True})
+        out.findings.append(f)
+    for (file, line), rids in sup.items():
+        for rid in rids:
+            if (file, line, rid) not in used:
+                out.findings.append(Finding(
+                    rule=UNUSED, severity=Severity.info, claims=(),
+                    message=f"{file}:{line}: the suppression of '{rid}' matches no finding and can be removed.",
+                    fingerprint=fingerprint(UNUSED, f"{file}|{rid}", ())))
+    out.findings.sort(key=lambda f: (-ORDER.index(f.severity), f.rule,
+                                     (f.claims[0].file, f.claims[0].line) if f.claims else ("", 0), f.fingerprint))
+    return out

@@ -1,0 +1,120 @@
+"""Findings as a SARIF 2.1.0 log for code-scanning dashboards (GitHub, Azure DevOps, IDEs)."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import quote
+
+from ..models import Claim, Finding, RuleSpec, Severity
+from .values import show_value
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+def render(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | None = None,
+           version: str = "0.1.0") -> str:
+    """The SARIF log as indented JSON text (trailing newline included)."""
+    base = root.resolve() if root is not None else None
+    descriptors = [_descriptor(r) for r in rules]
+    index = {r.id: i for i, r in enumerate(rules)}
+    # A finding whose rule was not passed in (a built-in or since-disabled rule)
+    # still needs a descriptor, or its ruleIndex would point nowhere.
+    for f in findings:
+        if f.rule not in index:
+            index[f.rule] = len(descriptors)
+            descriptors.append({"id": f.rule, "name": camel(f.rule), "shortDescription": {"text": f.rule}})
+    run: dict = {
+        "tool": {"driver": {"name": "claimcheck", "version": version, "semanticVersion": version,
+                            "rules": descriptors}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, index[f.rule], base) for f in findings],
+    }
+    if base is not None:
+        # SARIF requires a base URI to end with a slash so relative URIs resolve beneath it.
+        run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def camel(rule_id: str) -> str:
+    """`cross-article_mismatch` -> `CrossArticleMismatch` (SARIF's readable rule name)."""
+    parts = [p for p in re.split(r"[^0-9A-Za-z]+", rule_id) if p]
+    return "".join(p[:1].upper() + p[1:] for p in parts) or rule_id
+
+
+def _first_sentence(text: str) -> str:
+    m = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.S)
+    return (m.group(1) if m else text.strip()).replace("\n", " ")
+
+
+def _descriptor(rule: RuleSpec) -> dict:
+    description = rule.description.strip() or rule.message
+    help_lines = [description]
+    if rule.passing.strip():
+        help_lines.append(f"Passing: {rule.passing.strip()}")
+    if rule.failing.strip():
+        help_lines.append(f"Failing: {rule.failing.strip()}")
+    return {
+        "id": rule.id,
+        "name": camel(rule.id),
+        "shortDescription": {"text": _first_sentence(description) or rule.id},
+        "fullDescription": {"text": description or rule.id},
+        "help": {"text": "\n\n".join(help_lines) or rule.id},
+        "defaultConfiguration": {"enabled": rule.enabled, "level": LEVEL[rule.severity]},
+    }
+
+
+def _uri(file: str, base: Path | None) -> dict:
+    path = Path(file)
+    if base is not None:
+        try:
+            rel = path.resolve().relative_to(base)
+        except ValueError:
+            rel = None
+        if rel is not None:
+            return {"uri": quote(rel.as_posix()), "uriBaseId": SRCROOT}
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    # Without a root, a relative path stays relative: consumers resolve it against the checkout.
+    return {"uri": quote(file.replace("\\", "/"))}
+
+
+def _region(c: Claim) -> dict:
+    lines = c.text.split("\n")
+    region: dict = {"startLine": c.line, "startColumn": c.column}
+    if len(lines) > 1:
+        # endColumn is exclusive and counted on the region's last line.
+        region["endLine"] = c.line + len(lines) - 1
+        region["endColumn"] = len(lines[-1]) + 1
+    else:
+        region["endColumn"] = c.column + len(c.text)
+    region["snippet"] = {"text": c.text}
+    return region
+
+
+def _physical(c: Claim, base: Path | None) -> dict:
+    return {"artifactLocation": _uri(c.file, base), "region": _region(c)}
+
+
+def _result(f: Finding, rule_index: int, base: Path | None) -> dict:
+    result: dict = {"ruleId": f.rule, "ruleIndex": rule_index, "level": LEVEL[f.severity],
+                    "message": {"text": f.message}}
+    if f.claims:
+        result["locations"] = [{"physicalLocation": _physical(f.claims[0], base)}]
+    if len(f.claims) > 1:
+        result["relatedLocations"] = [
+            {"id": i, "physicalLocation": _physical(c, base),
+             "message": {"text": f"{show_value(c)} ({c.text}) in: {c.quote.strip()}"}}
+            for i, c in enumerate(f.claims[1:], start=1)
+        ]
+    result["partialFingerprints"] = {"claimcheck/v1": f.fingerprint}
+    if f.suppressed:
+        # Kept in the log (not dropped) so dashboards show it as dismissed rather than fixed.
+        result["suppressions"] = [{"kind": "external", "status": "accepted"}]
+    if f.why:
+        result["properties"] = {"why": f.why}
+    return result

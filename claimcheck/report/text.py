@@ -1,0 +1,51 @@
+"""The terminal report: findings grouped with their sources and quotes, then a summary line."""
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from ..models import Finding, Severity, Summary
+
+STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold blue"}
+
+
+def _quote(q: str, figure: str, width: int = 110) -> Text:
+    i = q.find(figure)
+    if i > width - 20:
+        a = i - 40
+        q, i = "…" + q[a:], 41
+    if len(q) > width:
+        q = q[:width] + "…"
+    t = Text(q)
+    if 0 <= i < len(q):
+        t.stylize("bold reverse", i, min(len(q), i + len(figure)))
+    return t
+
+
+def render(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int = 120) -> str:
+    buf = io.StringIO()
+    con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    for f in findings:
+        if f.suppressed:
+            continue
+        head = Text()
+        head.append(f"{f.severity.value}", STYLE[f.severity])
+        head.append(f" [{f.rule}] ", "dim")
+        head.append(f.message)
+        con.print(head)
+        for c in f.claims:
+            con.print(Text(f"  {c.file}:{c.line}:{c.column}  ", "cyan") + _quote(c.quote, c.text))
+        if f.why:
+            con.print(Text(f"  comparable: {f.why}", "dim"))
+        con.print()
+    parts = [f"{summary.articles} articles", f"{summary.claims} claims",
+             f"{summary.error} errors", f"{summary.warning} warnings", f"{summary.info} info"]
+    if summary.suppressed:
+        parts.append(f"{summary.suppressed} suppressed")
+    if summary.unreadable:
+        parts.append(f"{summary.unreadable} unreadable")
+    con.print(Text(", ".join(parts), "bold"))
+    return buf.getvalue()
