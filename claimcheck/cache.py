@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import ConfigDict, ValidationError
 
 from . import __version__
 from .claims import lexicon as L
@@ -23,6 +23,9 @@ CODE = ("read.py", "models.py", "numbers", "claims")
 
 
 class _Entry(Frozen):
+    # infinite figures must survive the round trip rather than come back as null and fail validation
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants")
+
     key: str
     article: Article
     claims: tuple[Claim, ...]
@@ -60,6 +63,7 @@ class Cache:
         self.root = Path(root)
         self.salt = salt
         self.warnings: list[str] = []
+        self.raised: list[tuple[str, str]] = []  # (kind, message), so a worker can ship them back
         self._warned: set[str] = set()
         self._writable = True
         self._prepared = False
@@ -79,14 +83,15 @@ class Cache:
         if kind not in self._warned:
             self._warned.add(kind)
             self.warnings.append(msg)
+            self.raised.append((kind, msg))
 
     def get(self, src_shown: str, data: bytes) -> tuple[Article, list[Claim]] | None:
         key = self.key(src_shown, data)
         path = self._path(key)
         try:
             raw = path.read_bytes()
-        except FileNotFoundError:
-            return None
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # never written, or a cache root that cannot exist (put will say so once)
         except OSError as e:
             self.warn("read", f"cache: cannot read {path}: {e.strerror or e}; extracting afresh")
             return None
@@ -122,22 +127,10 @@ class Cache:
                 _atomic_write(self.root / name, text.encode())
         self._prepared = True
 
-    def absorb(self, warnings: list[tuple[str, str]]) -> None:
+    def absorb(self, raised: list[tuple[str, str]]) -> None:
         """Take warnings a worker process raised, keeping the once-per-kind rule across processes."""
-        for kind, msg in warnings:
+        for kind, msg in raised:
             self.warn(kind, msg)
-
-    def pending(self, since: int = 0) -> list[tuple[str, str]]:
-        """(kind, message) pairs raised since the given count, for shipping back from a worker."""
-        kinds = list(self._warned_order())
-        return kinds[since:]
-
-    def _warned_order(self):
-        by_msg = {m: k for k in self._warned for m in self.warnings if m.startswith(_PREFIX.get(k, ""))}
-        return [(by_msg.get(m, "other"), m) for m in self.warnings]
-
-
-_PREFIX = {"read": "cache: cannot read", "corrupt": "cache: ignoring corrupt", "write": "cache: cannot write"}
 
 
 def _atomic_write(path: Path, body: bytes) -> None:
