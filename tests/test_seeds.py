@@ -1,0 +1,32 @@
+"""The seed development set and the project's fixtures, scored with the shared scorer against their bars."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def score(gold: Path, articles: Path, *bars: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(gold), str(articles),
+                           "--cmd", f"{sys.executable} -m claimcheck", *bars],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").is_file(), reason="../shared not beside the project")
+def test_seed_figures_hold():
+    r = score(SHARED / "gold" / "seeds.yaml", SHARED / "seeds", "--min-recall", "0.95", "--min-typed", "0.85",
+              "--min-precision", "0.90", "--min-errors", "1.0", "--min-warnings", "0.75", "--max-false", "0")
+    assert r.returncode == 0, r.stdout
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "score.py").is_file(), reason="../shared not beside the project")
+def test_fixture_figures_do_not_regress():
+    # floors just under today's figures on articles written apart from the extractor
+    r = score(ROOT / "fixtures" / "gold.yaml", ROOT / "fixtures" / "articles", "--min-recall", "0.78",
+              "--min-precision", "0.90")
+    assert r.returncode == 0, r.stdout
