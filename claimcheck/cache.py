@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pydantic import ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from . import __version__
 from .claims import lexicon as L
@@ -23,9 +23,6 @@ CODE = ("read.py", "models.py", "numbers", "claims")
 
 
 class _Entry(Frozen):
-    # infinite figures must survive the round trip rather than come back as null and fail validation
-    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants")
-
     key: str
     article: Article
     claims: tuple[Claim, ...]
@@ -86,29 +83,37 @@ class Cache:
             self.raised.append((kind, msg))
 
     def get(self, src_shown: str, data: bytes) -> tuple[Article, list[Claim]] | None:
-        key = self.key(src_shown, data)
+        return self.load(self.key(src_shown, data))
+
+    def put(self, src_shown: str, data: bytes, article: Article, claims: list[Claim]) -> None:
+        self.store(self.key(src_shown, data), article, claims)
+
+    def load(self, key: str) -> tuple[Article, list[Claim]] | None:
+        """The entry stored under a key from key(), or None; a damaged entry counts as absent."""
         path = self._path(key)
         try:
             raw = path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
-            return None  # never written, or a cache root that cannot exist (put will say so once)
+            return None  # never written, or a cache root that cannot exist (store will say so once)
         except OSError as e:
             self.warn("read", f"cache: cannot read {path}: {e.strerror or e}; extracting afresh")
             return None
         try:
-            entry = _Entry.model_validate_json(raw)
-        except (ValidationError, ValueError):
+            entry = _Entry.model_validate(json.loads(raw))
+        except (ValidationError, ValueError, TypeError, RecursionError):
             entry = None
         if entry is None or entry.key != key:
             self.warn("corrupt", f"cache: ignoring corrupt entry {path}")
             return None
         return entry.article, list(entry.claims)
 
-    def put(self, src_shown: str, data: bytes, article: Article, claims: list[Claim]) -> None:
+    def store(self, key: str, article: Article, claims: list[Claim]) -> None:
         if not self._writable:
             return
-        key = self.key(src_shown, data)
-        body = _Entry(key=key, article=article, claims=tuple(claims)).model_dump_json().encode()
+        entry = _Entry(key=key, article=article, claims=tuple(claims))
+        # the json module rather than model_dump_json: pydantic writes an infinite figure as null,
+        # which would not validate on the way back; json writes Infinity and reads it again
+        body = json.dumps(entry.model_dump(mode="json"), ensure_ascii=False).encode()
         try:
             self._prepare()
             path = self._path(key)

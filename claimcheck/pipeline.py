@@ -45,20 +45,15 @@ def _read(src: Source) -> bytes | None:
         return None  # read_article will fail the same way and word the problem
 
 
-def cached_one(src: Source, lex: L.Lexicon, cache: Cache | None) -> Result:
-    """extract_one, served from the cache when the file's bytes (and rules, version, path) are known."""
-    data = _read(src) if cache is not None else None
-    if cache is None or data is None:
-        return extract_one(src, lex)
-    hit = cache.get(src.shown, data)
-    if hit is not None:
-        art, claims = hit
-        return art, claims, [f"{src.shown}: {w}" for w in art.warnings]
+def _fresh(src: Source, key: str | None, lex: L.Lexicon, cache: Cache | None) -> Result:
+    """Extract one file and store it under `key`, the cache key of the bytes the parent saw."""
     art, claims, notes = extract_one(src, lex)
-    # read_article read the file again; store only if it did not change in between, or the entry
-    # would file one content's claims under another content's key
-    if art is not None and _read(src) == data:
-        cache.put(src.shown, data, art, claims)
+    if cache is not None and key is not None and art is not None:
+        # read_article read the file again; store only if it still has the content `key` names,
+        # or an edit made meanwhile would file one content's claims under another's key
+        now = _read(src)
+        if now is not None and cache.key(src.shown, now) == key:
+            cache.store(key, art, claims)
     return art, claims, notes
 
 
@@ -73,10 +68,10 @@ def _init(lex: L.Lexicon | None, cache: tuple | None) -> None:
     _CACHE = Cache(*cache) if cache is not None else None
 
 
-def _chunk(srcs: list[Source]) -> tuple[list[Result], list[tuple[str, str]]]:
+def _chunk(work: list[tuple[Source, str | None]]) -> tuple[list[Result], list[tuple[str, str]]]:
     assert _LEX is not None, "worker not initialised"
     seen = len(_CACHE.raised) if _CACHE else 0
-    out = [cached_one(s, _LEX, _CACHE) for s in srcs]
+    out = [_fresh(src, key, _LEX, _CACHE) for src, key in work]
     return out, (_CACHE.raised[seen:] if _CACHE else [])
 
 
@@ -91,35 +86,46 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
         cache: Cache | None = None) -> Corpus:
     """Extract every source; the result is the same, in `srcs` order, whatever `jobs` is.
 
-    jobs None or 0 means one process per available CPU. A custom Lexicon (say, built with config
-    aliases) reaches the workers through the pool initializer: it is pickled once per worker
-    (inherited without copying where processes fork), never per task. Cache warnings are kept
-    in `cache.warnings` and also appended to `Corpus.problems`.
+    jobs None or 0 means one process per available CPU. Cache hits are served here, before any
+    process starts, so a warm run pays no pool start-up; only misses go to workers. A custom
+    Lexicon (say, built with config aliases) reaches the workers through the pool initializer:
+    pickled once per worker (inherited without a copy where processes fork), never per task.
+    Cache warnings are kept in `cache.warnings` and also appended to `Corpus.problems`.
     """
     jobs = jobs or default_jobs()
     before = len(cache.warnings) if cache else 0
-    chunks = [srcs[i:i + CHUNK] for i in range(0, len(srcs), CHUNK)]
-    if jobs > 1 and len(srcs) >= POOL_MIN_FILES:
+    results: list[Result | None] = [None] * len(srcs)
+    work: list[tuple[int, str | None]] = []
+    for i, src in enumerate(srcs):
+        data = _read(src) if cache is not None else None
+        key = cache.key(src.shown, data) if cache is not None and data is not None else None
+        hit = cache.load(key) if cache is not None and key is not None else None
+        if hit is None:
+            work.append((i, key))
+        else:
+            results[i] = (hit[0], hit[1], [f"{src.shown}: {w}" for w in hit[0].warnings])
+    chunks = [[(srcs[i], key) for i, key in work[k:k + CHUNK]] for k in range(0, len(work), CHUNK)]
+    if jobs > 1 and len(work) >= POOL_MIN_FILES:
         # the default lexicon is rebuilt lazily by each worker rather than pickled across
         ship = None if lex is None or lex is L.default() else lex
         spec = (cache.root, cache.salt) if cache is not None else None
         with ProcessPoolExecutor(min(jobs, len(chunks)), initializer=_init, initargs=(ship, spec)) as pool:
             done = list(pool.map(_chunk, chunks))  # map yields in submission order
+        for _, raised in done:
+            if cache is not None:
+                cache.absorb(raised)
+        fresh = [r for rs, _ in done for r in rs]
     else:
         lex = lex or L.default()
-        done = []
-        for part in chunks:
-            seen = len(cache.raised) if cache else 0
-            done.append(([cached_one(s, lex, cache) for s in part], cache.raised[seen:] if cache else []))
+        fresh = [_fresh(src, key, lex, cache) for part in chunks for src, key in part]
+    for (i, _), r in zip(work, fresh):
+        results[i] = r
     out = Corpus()
-    for results, raised in done:
-        if cache is not None and raised:
-            cache.absorb(raised)
-        for art, claims, notes in results:
-            out.problems.extend(notes)
-            if art is not None:
-                out.articles.append(art)
-                out.claims.extend(claims)
+    for art, claims, notes in results:  # type: ignore[misc]  # every slot is filled by now
+        out.problems.extend(notes)
+        if art is not None:
+            out.articles.append(art)
+            out.claims.extend(claims)
     if cache is not None:
         out.problems.extend(cache.warnings[before:])
     return out

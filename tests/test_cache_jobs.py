@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.cache import Cache, default_dir, salt
+from claimcheck.claims import lexicon as L
 
 KO = ("---\ntitle: 삼성전자 실적\ndate: 2025-10-{day:02d}\n---\n\n"
       "삼성전자는 3분기 매출 {rev}조원, 영업이익 {op}조{op2:,}억원을 기록했다고 밝혔다. "
@@ -17,7 +18,8 @@ KO = ("---\ntitle: 삼성전자 실적\ndate: 2025-10-{day:02d}\n---\n\n"
 EN = ("---\ntitle: Nvidia results\ndate: 2025-11-{day:02d}\n---\n\n"
       "Nvidia said revenue for the third quarter rose {g}% to ${rev}.{op} billion. "
       "Net income was ${ds}.{day} billion.\n\n"
-      "Shares closed at ${px:,}.25 in the regular session.\n")
+      "Shares closed at ${px:,}.25 in the regular session.\n\n"
+      "Acme Widgets reported revenue of ${op}.{ds} billion.\n")
 N_FILES = 72  # above pipeline.POOL_MIN_FILES so jobs=2 really uses the pool
 
 
@@ -66,6 +68,13 @@ def test_jobs_do_not_change_the_output(corpus, serial):
     assert _dump(pipeline.run(corpus, jobs=2)) == _dump(serial)
 
 
+def test_custom_lexicon_reaches_the_workers(corpus):
+    lex = L.build(extra_aliases={"Acme Widgets": ["Acme Widgets"]})
+    one, two = pipeline.run(corpus, lex, jobs=1), pipeline.run(corpus, lex, jobs=2)
+    assert _dump(one) == _dump(two)
+    assert any(c.entity == "Acme Widgets" for c in two.claims)
+
+
 def test_cache_serves_identical_results(corpus, serial, tmp_path):
     s = salt({"aliases": {}})
     first = Cache(tmp_path / "c", s)
@@ -77,6 +86,7 @@ def test_cache_serves_identical_results(corpus, serial, tmp_path):
     hits = [second.get(src.shown, src.path.read_bytes()) for src in _good(corpus)]
     assert all(h is not None for h in hits)
     assert _dump(pipeline.run(corpus, jobs=1, cache=second)) == _dump(serial)
+    assert _dump(pipeline.run(corpus, jobs=2, cache=second)) == _dump(serial)  # hits served before any pool
     assert second.warnings == [] and first.warnings == []
     # a different salt (other rules or settings) must not see these entries
     assert Cache(tmp_path / "c", s + "x").get(_good(corpus)[0].shown, _good(corpus)[0].path.read_bytes()) is None
