@@ -36,6 +36,7 @@ class _Ctx:
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.focus: str | None = None
+        self.periods: dict[tuple[int, int | None], list] = {}  # period expressions per sentence
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return [e for e in self.ents if a <= e[0] < b]
@@ -240,7 +241,10 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     segment = A.segment(ctx.topics, cues, sent, m, clause, label_text + " " + row_text, lex)
     if segment is None and inferred and not cell:
         segment = A.named_subject(scan, clause[0], m.start)
-    refs = PR.find(scan, sent.start, sent.end, ctx.art.published, _fy_end(lex, ent))
+    fy = _fy_end(lex, ent)
+    refs = ctx.periods.get((si, fy))
+    if refs is None:
+        refs = ctx.periods[(si, fy)] = PR.find(scan, sent.start, sent.end, ctx.art.published, fy)
     hp = PR.header_period(header) if header else None
     carried = carry["period"] if metric in FLOW_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others)

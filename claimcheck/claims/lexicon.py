@@ -36,14 +36,14 @@ class EntityInfo:
 @dataclass
 class Lexicon:
     entities: dict[str, EntityInfo]
-    entity_rx: regex.Pattern
+    entity_rx: Matcher
     alias_to: dict[str, str]
     segment_cues: dict[str, list[str]]  # parent -> cues naming its segment entities, longest first
     segment_of_cue: dict[tuple[str, str], str]
     metric_cues: list[tuple[str, str]]  # (cue, metric)
-    metric_rx: regex.Pattern
+    metric_rx: Matcher
     metric_of: dict[str, str]
-    topic_rx: regex.Pattern  # generic segments such as AI, advertising
+    topic_rx: Matcher  # generic segments such as AI, advertising
     topic_of: dict[str, str]
     fiscal: dict[str, int]
     fx_bands: list[dict] = field(default_factory=list)
@@ -68,18 +68,60 @@ def _load(name: str) -> dict:
     return data
 
 
-def _word_rx(words: list[str], names: bool = False) -> regex.Pattern:
-    """One alternation, longest first; short Korean names must end at a particle, cue words need not."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        body = regex.escape(w).replace(r"\ ", r"\s?")
-        if names and regex.match(r"^[\p{Hangul}\s]+$", w) and len(w) <= 3:
-            parts.append(rf"(?<![\p{{Hangul}}]){body}(?={PARTICLES})")
-        elif regex.match(r"^[\p{Hangul}\s]+$", w):
-            parts.append(rf"(?<![\p{{Hangul}}]){body}")
-        else:
-            parts.append(rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{Latin}}\p{{N}}])")
-    return regex.compile("|".join(parts) or r"(?!)")
+class Matcher:
+    """Many literal words as one trie-shaped regex, with word boundaries checked per match.
+
+    A flat alternation of hundreds of names is tried alternative by alternative at
+    every position; a trie tries one character class per step, which is what keeps
+    extraction fast.
+    """
+
+    def __init__(self, words: list[str], names: bool = False):
+        self.names = names
+        trie: dict = {}
+        for w in set(words):
+            node = trie
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        body = self._build(trie)
+        self.rx = regex.compile(body or r"(?!)")
+        self.particles = regex.compile(PARTICLES)
+
+    def _build(self, node: dict) -> str:
+        alts = [(r"\s?" if ch == " " else regex.escape(ch)) + self._build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end_at = len(text) if endpos is None else endpos
+        for m in self.rx.finditer(text, pos, end_at):
+            s, e = m.span()
+            if e == s:
+                continue
+            first, last = text[s], text[e - 1]
+            before = text[s - 1] if s else " "
+            after = text[e] if e < len(text) else " "
+            if _hangul(first):
+                if _hangul(before):
+                    continue
+                if self.names and e - s <= 3 and _hangul(last) and not self.particles.match(text, e):
+                    continue
+            elif before.isalnum() and not _hangul(before) or before.isdigit():
+                continue
+            if not _hangul(last) and (after.isascii() and after.isalnum()):
+                continue
+            yield m
+
+
+def _hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+
+
+def _word_rx(words: list[str], names: bool = False) -> Matcher:
+    return Matcher(words, names)
 
 
 def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None) -> Lexicon:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -168,6 +169,7 @@ def header_period(cell: str) -> tuple[str | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=4096)
 def period_end(period: str) -> tuple[int, int] | None:
     """(year, month) at which a calendar period ends, for deciding whether it is over."""
     if m := regex.fullmatch(r"(\d{4})", period):
@@ -181,6 +183,7 @@ def period_end(period: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def contains(outer: str, inner: str) -> bool:
     """Whether calendar period `inner` lies within `outer` (2025-11 within 2025Q4 within 2025)."""
     if outer == inner:
