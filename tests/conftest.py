@@ -1,0 +1,36 @@
+"""Shared helpers for the claimcheck tests."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = Path(sys.executable).with_name("claimcheck")
+
+# A realistic Korean news paragraph with figures of every common form.
+KO_PARAGRAPH = (
+    "삼성전자는 31일 공시를 통해 2025년 3분기 연결 기준 매출 86조1,000억원, 영업이익 12조1,700억원을 "
+    "기록했다고 밝혔다. 영업이익률은 14.1%로 전 분기 대비 +7.8%p 개선됐다. 메모리 부문 매출은 "
+    "$1,200억 규모로 추정되며 HBM 출하량은 140만 개로 전년 대비 35~38% 늘었다.\n\n"
+)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: runs a large input through the CLI (deselect with -m 'not slow')")
+
+
+def run_cli(*args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The claimcheck command line as a user runs it, UTF-8 in and out, with a time guard."""
+    exe = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "claimcheck"]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    return subprocess.run([*exe, *args], capture_output=True, text=True, encoding="utf-8",
+                          timeout=timeout, cwd=cwd or ROOT, env=env)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
