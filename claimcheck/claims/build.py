@@ -1,6 +1,7 @@
 """Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 import regex
@@ -38,8 +39,19 @@ class _Ctx:
         self.focus: str | None = None
         self.periods: dict[tuple[int, int | None], list] = {}  # period expressions per sentence
 
+        # sorted start offsets, so each sentence takes its slice by bisection, not by a scan
+        self._ent_at = [e[0] for e in self.ents]
+        self._cue_at = [c.start for c in self.cues]
+        self._topic_at = [t[0] for t in self.topics]
+
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        return [e for e in self.ents if a <= e[0] < b]
+        return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]
+
+    def cues_in(self, a: int, b: int) -> list[Cue]:
+        return self.cues[bisect_left(self._cue_at, a):bisect_left(self._cue_at, b)]
+
+    def topics_in(self, a: int, b: int) -> list:
+        return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
 
 
 def _fold(lex: L.Lexicon, s: str) -> str | None:
@@ -93,8 +105,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         claims.extend(made)
         if own_ents:
             carry["entity"] = _resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
-        cues = [c for c in ctx.cues if sent.start <= c.start < sent.end and not c.metric.startswith("_g")
-                and not c.metric.startswith("_d")]
+        cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d"))]
         if cues:
             carry["metric"] = cues[-1].metric
         # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
@@ -175,7 +186,7 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
     clause = A_clause = _clause(sent, m.start)
     line = sent.line
-    cues = [c for c in ctx.cues if sent.start <= c.start < sent.end]
+    cues = ctx.cues_in(sent.start, sent.end)
     cell = _table_context(ctx, line, m)
     row_text = header = ""
     if cell:
@@ -238,7 +249,7 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     value, low, high = m.value, m.low, m.high
     if typed.negative and value > 0:
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
-    segment = A.segment(ctx.topics, cues, sent, m, clause, label_text + " " + row_text, lex)
+    segment = A.segment(ctx.topics_in(sent.start, sent.end), cues, sent, m, clause, label_text + " " + row_text, lex)
     if segment is None and inferred and not cell:
         segment = A.named_subject(scan, clause[0], m.start)
     fy = _fy_end(lex, ent)
