@@ -68,13 +68,17 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively).")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
     from .pipeline import run, sources
     from .report import claims_table
 
     _check_paths(paths)
-    corpus = run(sources(paths), L.default())
+    cfg, lex, _, cfg_path = _setup(config)
+    corpus = run(sources(paths, cfg.include, cfg.exclude), lex, **_run_args(jobs, no_cache, cfg_path, lex))
     for p in corpus.problems:
         typer.echo(f"claimcheck: warning: {p}", err=True)
     if format == ExtractFormat.json:

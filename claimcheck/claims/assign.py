@@ -33,6 +33,8 @@ CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
 CONVERSION = regex.compile(r"^\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
                            regex.IGNORECASE)
+YEAR = regex.compile(r"(?:FY)?\d{4}")
+MONTH = regex.compile(r"\d{4}-\d\d")
 RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
               "operating_income_share", "stock_price", "price_target", "upside", "price_change", "count"}
 
@@ -111,11 +113,11 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
     if ANNUAL.search(window) or ANNUAL.search(scan, m.end, min(clause[1], m.end + 12)):
         return "annual"
     if period:
-        if regex.fullmatch(r"(?:FY)?\d{4}", period):
+        if YEAR.fullmatch(period):
             return "annual"
         if "Q" in period:
             return "quarterly"
-        if regex.fullmatch(r"\d{4}-\d\d", period):
+        if MONTH.fullmatch(period):
             return "monthly"
         if "H" in period:
             return "semiannual"

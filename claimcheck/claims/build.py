@@ -18,6 +18,8 @@ STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
                 "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth"}
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
+WHOLE = regex.compile(r"전체|회사")
+FROM = regex.compile(r"\s?(?:에서|→|->)")
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
 
@@ -237,7 +239,7 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     if metric.endswith("_share") and metric != "market_share" and ent:
         kids = [e[2] for e in own if L.parent(lex, e[2]) == ent]
         ent = kids[0] if kids else ent
-    elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or regex.search(r"전체|회사", row_text)):
+    elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or WHOLE.search(row_text)):
         ent = L.parent(lex, ent) or ent
     if metric == "_price":
         text = scan[sent.start:sent.end] + " " + _heading_text(ctx, line) + " " + label_text
@@ -259,7 +261,7 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     hp = PR.header_period(header) if header else None
     carried = carry["period"] if metric in FLOW_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others)
-    is_from = regex.match(r"\s?(?:에서|→|->)", scan[m.end:m.end + 4]) is not None
+    is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if period is None and ctx.focus and metric in FLOW_METRICS and not cell and not is_from:
         period = ctx.focus
     sentence_text = scan[sent.start:sent.end]

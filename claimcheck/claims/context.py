@@ -14,6 +14,7 @@ CLAUSE_CUT = regex.compile(r",\s|，|;\s|\s/\s|\s\|\s")
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
+PROSE_END = regex.compile(r"[.!?다]\s*$|\d")
 LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,40}?)(?:\*\*)?\s*[:：](?!//)")
 
 
@@ -138,7 +139,7 @@ def layout(text: str) -> Layout:
             continue
         header = None
         is_head = bool(HEADING.match(raw)) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
-                                               and not regex.search(r"[.!?다]\s*$|\d", raw.strip()))
+                                               and not PROSE_END.search(raw.strip()))
         if is_head or LIST_ITEM.match(raw) or prev_blank:
             para += 1
         if is_head:

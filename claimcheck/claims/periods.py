@@ -9,7 +9,7 @@ import regex
 
 Y = r"(?P<y>(?:19|20)\d\d)"
 PERIOD = regex.compile(
-    rf"""(?<![\p{{N}}])(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다lLtTnNsS])(?<![\p{{N}}])(?:
       (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4]))

@@ -54,7 +54,7 @@ KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t]?(?P<s>{KSCALE})?")
 
 # Dates and other number-bearing tokens that are never figures; found before atoms.
 DATE_LIKE = regex.compile(
-    r"""(?<![\p{N}])(?:
+    r"""(?=[\dJFMASONDjfmasond])(?<![\p{N}])(?:
         (?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)   # 2025-11-13
       | (?:19|20)\d\d\s?년\s?(?:[1-9]|1[0-2])\s?월(?:\s?(?:[1-9]|[12]\d|3[01])\s?일)?  # 2025년 11월 13일
       | (?:[1-9]|1[0-2])\s?월\s?(?:[1-9]|[12]\d|3[01])\s?일                          # 9월 30일
