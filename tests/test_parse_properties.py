@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.claims.build import extract
@@ -40,6 +40,8 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(text_strategy)
+@example("2,426억5천만 위안 1,060억~1,120억 달러 △5.2% $320+ 3-6개월")
+@example("$0\n억")
 def test_parse_spans_and_bounds(text):
     got = parse(text)
     prev_start = -1
@@ -58,6 +60,9 @@ def test_parse_spans_and_bounds(text):
 
 @SETTINGS
 @given(text_strategy)
+@example("삼성전자 매출은 79조1,400억원, 영업이익률 34.3%\n\n| 구분 | 3Q25 |\n|---|---|\n| 매출 | 1,200억 |\n")
+@example("$0\n억")  # a figure never runs across a line break
+@example("삼성전자 매출 1,000\n억원")
 def test_extract_claims_point_at_their_text(text):
     art = Article(path="prop.md", text=text)
     claims = extract(art)

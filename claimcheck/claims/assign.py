@@ -33,6 +33,10 @@ CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
 CONVERSION = regex.compile(r"^\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
                            regex.IGNORECASE)
+# "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
+PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago|the\syear-earlier\s\w+)"
+                      r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
+                      r"\s?(?:\(|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
 RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
@@ -86,6 +87,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     mentions = parse(lay.scan)
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
+        if m.kind == "plain" and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))):
+            m = _in_unit(m, unit, lay.text)
         if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)
     _find_focus(ctx)
@@ -133,6 +136,17 @@ def _adopt_periods(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+
+
+def _in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:
+    """A bare table cell read in its table's declared unit; "(1,000)" in a table is negative."""
+    kind, cur, scale = unit
+    neg = text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
+    v = -abs(m.value) if neg else m.value
+    if kind == "percent":
+        return replace(m, kind="percent", unit="%", value=v)
+    return replace(m, kind="money", unit=cur, value=v * scale, half_width=m.half_width * scale, scaled=True,
+                   low=m.low * scale if m.low is not None else None, high=m.high * scale if m.high is not None else None)
 
 
 def _find_focus(ctx: _Ctx) -> None:
@@ -262,6 +276,10 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     carried = carry["period"] if metric in FLOW_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others)
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
+    if period and not metric.endswith("_growth") and not change:
+        back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
+        if back:
+            period = PR.shift_quarter(period, -4 if back.lastgroup == "year" else -1) or period
     if period is None and ctx.focus and metric in FLOW_METRICS and not cell and not is_from:
         period = ctx.focus
     sentence_text = scan[sent.start:sent.end]

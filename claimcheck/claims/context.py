@@ -14,6 +14,29 @@ CLAUSE_CUT = regex.compile(r",\s|，|;\s|\s/\s|\s\|\s")
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
+TITLE_VALUE = regex.compile(r"^title:[ \t]*(.+)$", regex.MULTILINE)
+UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|%)[^()\n]*\)",
+                           regex.IGNORECASE)
+UNITS = [
+    (r"조\s?원", ("money", "KRW", 1e12)), (r"십억\s?원", ("money", "KRW", 1e9)), (r"억\s?원", ("money", "KRW", 1e8)),
+    (r"백만\s?원", ("money", "KRW", 1e6)), (r"천\s?원", ("money", "KRW", 1e3)), (r"억\s?달러", ("money", "USD", 1e8)),
+    (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
+    (r"(?:US\$|USD|\$)\s?(?:bn|billion)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
+    (r"(?:US\$|USD|\$)\s?(?:mn|million)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
+    (r"(?:EUR|€)\s?(?:bn|billion)", ("money", "EUR", 1e9)), (r"(?:CNY|RMB)\s?(?:bn|billion)", ("money", "CNY", 1e9)),
+]
+UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|증감|change", regex.IGNORECASE)
+
+
+def unit_of(text: str) -> tuple[str, str, float] | None:
+    """The money unit a table declares ("(단위: 억원)", "USD bn"), if any."""
+    for rx, unit in UNIT_RX:
+        if rx.search(text):
+            return unit
+    return None
+
+
 PROSE_END = regex.compile(r"[.!?다]\s*$|\d")
 LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,40}?)(?:\*\*)?\s*[:：](?!//)")
 
@@ -47,6 +70,7 @@ class Layout:
     headers: dict[int, list[str]] = field(default_factory=dict)  # line index -> its table's header
     headings: dict[int, int] = field(default_factory=dict)  # line index -> line of the heading above
     labels: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> span of "label:" prefix
+    units: dict[int, tuple[str, str, float]] = field(default_factory=dict)  # table line -> declared money unit
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos) - 1
@@ -77,6 +101,8 @@ def mask(text: str) -> str:
     chars = list(text)
     _, fm_end = front_matter(text)
     _blank(chars, 0, fm_end)
+    if fm_end and (t := TITLE_VALUE.search(text, 0, fm_end)):
+        chars[t.start(1):t.end(1)] = text[t.start(1):t.end(1)]  # a headline states figures too
     for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, P.EMAIL):
         for m in rx.finditer(text):
             _blank(chars, m.start(), m.end())
@@ -109,7 +135,7 @@ def layout(text: str) -> Layout:
     scan = mask(text)
     starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     lay = Layout(text=text, scan=scan, line_starts=starts)
-    para, prev_blank, heading, header = 0, True, -1, None
+    para, prev_blank, heading, header, table_unit = 0, True, -1, None, None
     nlines = len(starts)
     for i in range(nlines):
         s = starts[i]
@@ -127,12 +153,20 @@ def layout(text: str) -> Layout:
             if header is None and TABLE_SEP.match(nxt or ""):
                 header = names
                 lay.headers[i] = names
+                above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))
+                decl = UNIT_DECL.findall(above + " " + (names[0] if names else ""))
+                table_unit = unit_of(" ".join(decl))
                 continue
             if header is None:
                 header = []
             lay.headers[i] = header
             row = names[0] if names else ""
             lay.cells[i] = [Cell(a, b, row, header[k] if k < len(header) else "") for k, (a, b) in enumerate(spans)]
+            row_unit = unit_of(" ".join(UNIT_DECL.findall(row))) if "(" in row else None
+            if PCT_ROW.search(row) and not row_unit:
+                lay.units[i] = ("percent", "%", 1.0)
+            elif row_unit or table_unit:
+                lay.units[i] = row_unit or table_unit
             lay.sentences.append(Sentence(s, e, i, para, ((s, e),)))
             para += 1
             prev_blank = True

@@ -92,8 +92,12 @@ def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int
             out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
                                  estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
         elif m["q"]:
-            y = _y(m["y"] or m["y2"] or m["y3"] or m["y4"]) or pub_y
+            given = _y(m["y"] or m["y2"] or m["y3"] or m["y4"])
             q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or ORD.get((m["ord"] or "").lower(), 0))
+            if fiscal and not given and published and q:
+                out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
+                continue
+            y = given or pub_y
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
             y = _y(m["y"] or m["y5"]) or pub_y
@@ -153,7 +157,8 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
 def shift_quarter(period: str, by: int) -> str | None:
     m = regex.match(r"^(FY)?(\d{4})Q([1-4])$", period)
     if not m:
-        return None
+        y = regex.fullmatch(r"(FY)?(\d{4})", period)
+        return f"{y[1] or ''}{int(y[2]) + by // 4}" if y and by % 4 == 0 else None
     n = int(m[2]) * 4 + int(m[3]) - 1 + by
     return f"{m[1] or ''}{n // 4}Q{n % 4 + 1}"
 

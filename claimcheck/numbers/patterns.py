@@ -17,7 +17,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?"
 KSCALE = r"(?:[십백천]?[만억조]|천|백)"
 KNUM = rf"{DIGITS}(?:[ \t]?{KSCALE})"
 # 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too.
-KCOMPOUND = rf"{KNUM}(?:[ \t]?{KNUM})*+"
+KCOMPOUND = rf"{KNUM}(?:[ \t]?{KNUM})*+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
 ESCALE = r"(?:[ \t]?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
 
 CUR_PREFIX = r"(?:US[ \t]?\$|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t]?)"
