@@ -10,6 +10,9 @@ Failing: "매출이 100조원에서 120조원으로 15% 증가했다" (+20%, not
 """
 from __future__ import annotations
 
+import regex
+
+from ..claims import periods as PR
 from ..claims.metrics import GROWTH_OF
 from ..models import Claim
 from .common import Draft, Options, figure, group, label, overlap, pct_iv
@@ -36,6 +39,30 @@ def _points(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
     return [(b[0] - a[1], b[1] - a[0]) for a, b in zip(ivs, ivs[1:])]
 
 
+FROM_TO = regex.compile(r"에서|→|->|\bfrom\b|\bto\b", regex.IGNORECASE)
+
+
+def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
+    """Levels in time order, or None when prose does not say which way they relate.
+
+    A table row is in column order. In prose two levels relate only when both are dated
+    (then by date) or written as a from-to pair ("A에서 B로", "from A to B").
+    """
+    if g.quote.lstrip().startswith("|"):
+        return levels
+    if len(levels) != 2:
+        return None
+    a, b = levels
+    ea, eb = (PR.period_end(x.period) if x.period else None for x in (a, b))
+    if ea and eb and ea != eb:
+        return [a, b] if ea < eb else [b, a]
+    q = g.quote
+    i, j = q.find(a.text), q.find(b.text)
+    if 0 <= i < j and FROM_TO.search(q, i + len(a.text), j):
+        return [a, b]
+    return None
+
+
 def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
     out = []
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
@@ -46,8 +73,11 @@ def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
                 same_unit = {c.unit for c in base}
                 if len(base) < 2 or len(same_unit) != 1:
                     continue
-                cands = _steps(base, o.hedge)
                 got = pct_iv(g, o.hedge)
+                base = _ordered(base, g)
+                if base is None:
+                    continue
+                cands = _steps(base, o.hedge)
             elif g.change and g.unit == "pp":
                 base = [c for c in levels if c.metric == g.metric and c.unit == "%"]
                 if len(base) < 2:

@@ -21,6 +21,7 @@ from .common import Draft, Options, components, figure, group, label, overlap, s
 class SameFigureOptions(Options):
     skip_metrics: list[str] = ["price_target", "upside", "count", "market_size"]
     undated_full: list[str] = ["revenue_share", "operating_income_share", "market_share"]
+    volatile: list[str] = ["stock_price", "price_change"]  # move daily: compared only when both dated
     defer_scale_slips: bool = True
 
 
@@ -34,7 +35,7 @@ def _demote(a: Claim, b: Claim, o: SameFigureOptions) -> int | None:
     """Steps below full severity when a and b are comparable at all, else None."""
     if same_sentence(a, b) or (a.cadence and b.cadence and a.cadence != b.cadence):
         return None
-    if (a.change or b.change) and not (a.period and b.period):
+    if (a.change or b.change or a.metric in o.volatile) and not (a.period and b.period):
         return None  # a change with no date says nothing about which span it covers
     if a.period and b.period:
         if a.period != b.period:

@@ -34,7 +34,8 @@ PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|tota
 CONVERSION = regex.compile(r"^\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
                            regex.IGNORECASE)
 # "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
-PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago|the\syear-earlier\s\w+)"
+PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago"
+                      r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
                       r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
                       r"\s?(?:\(|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
@@ -80,12 +81,12 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
 
 
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
-           header: tuple[str | None, bool] | None, others: list[int]) -> tuple[str | None, bool, str]:
-    """(period, estimate, grain) for a number from the period expressions of its sentence."""
+           header: tuple[str | None, bool] | None, others: list[int], daily: bool = False) -> tuple[str | None, bool, str]:
+    """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
     # a period written straight before another figure belongs to that figure
-    refs = [r for r in refs if r.grain != "day"
+    refs = [r for r in refs if (daily or r.grain != "day")
             and not any(o != m.start and 0 <= o - r.end <= 8 and o > m.start for o in others)]
     before = [r for r in refs if r.end <= m.start]
     in_clause = [r for r in before if r.start >= clause[0]]

@@ -11,7 +11,7 @@ from ..models import Article, Claim
 from ..numbers.parse import Mention, parse
 from . import lexicon as L
 from . import periods as PR
-from .context import Layout, layout
+from .context import PCT_ROW, Layout, layout
 from . import assign as A
 from .metrics import Cue, Typed, classify
 
@@ -88,6 +88,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.kind == "plain" and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))):
+            cell = next((c for c in lay.cells.get(lay.line_of(m.start), []) if c.start <= m.start < c.end), None)
+            if cell and PCT_ROW.search(cell.header):
+                unit = ("percent", "%", 1.0)
             m = _in_unit(m, unit, lay.text)
         if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)
@@ -274,7 +277,8 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
         refs = ctx.periods[(si, fy)] = PR.find(scan, sent.start, sent.end, ctx.art.published, fy)
     hp = PR.header_period(header) if header else None
     carried = carry["period"] if metric in FLOW_METRICS else None
-    period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others)
+    period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
+                                       daily=metric in ("stock_price", "price_change"))
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if period and not metric.endswith("_growth") and not change:
         back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)

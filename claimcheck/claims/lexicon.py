@@ -32,6 +32,7 @@ class EntityInfo:
     name: str
     parent: str | None
     cues: tuple[str, ...] = ()
+    aggregate: bool = False  # a cross-segment total, not a part of its parent
 
 
 @dataclass
@@ -134,8 +135,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     seg_cues: dict[str, list[str]] = {}
     seg_of_cue: dict[tuple[str, str], str] = {}
 
-    def add(name: str, aliases: list, parent: str | None, cues: list) -> None:
-        entities[name] = EntityInfo(name, parent, tuple(cues))
+    def add(name: str, aliases: list, parent: str | None, cues: list, aggregate: bool = False) -> None:
+        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate)
         for a in [name, *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
                 alias_to.setdefault(str(a), name)
@@ -146,7 +147,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         tickers = [str(t) for t in e.get("tickers") or [] if len(str(t)) >= 3 and str(t) not in WORDLIKE_TICKERS]
         add(e["name"], [*(e.get("aliases") or []), *tickers], None, [])
         for s in e.get("segments") or []:
-            add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [])
+            add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [], bool(s.get("aggregate")))
             for c in s.get("cues") or []:
                 seg_cues.setdefault(e["name"], []).append(c)
                 seg_of_cue[(e["name"], c)] = s["name"]
