@@ -58,12 +58,12 @@ def fiscal_quarter(year: int, q: int, fy_end: int) -> tuple[int, int]:
 
 
 def latest_fiscal_year(q: int, fy_end: int, on: dt.date) -> int:
-    """The fiscal year whose quarter q ended most recently on or before `on`."""
-    for fy in range(on.year + 1, on.year - 3, -1):
+    """The fiscal year whose quarter q ends nearest to `on`: just reported, or the one under way."""
+    def distance(fy: int) -> tuple[int, int]:
         y, m = fiscal_quarter(fy, q, fy_end)
-        if (y, m) <= (on.year, on.month):
-            return fy
-    return on.year
+        months = (y - on.year) * 12 + (m - on.month)
+        return (abs(months), months > 0)  # on a tie, the quarter already over
+    return min(range(on.year - 2, on.year + 3), key=distance)
 
 
 def to_calendar_quarter(year: int, month: int) -> str:
