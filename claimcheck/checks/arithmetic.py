@@ -44,8 +44,13 @@ def _statements(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
         if "=" not in q or not TIMES.search(q):
             continue
         eq = q.index("=")
-        left = [c for c in cs if 0 <= q.find(c.text) < eq]
-        right = [c for c in cs if q.find(c.text, eq) > eq]
+        at, pos = [], 0
+        for c in cs:  # claims come in text order; find each after the one before
+            i = q.find(c.text, pos)
+            at.append(i)
+            pos = i + len(c.text) if i >= 0 else pos
+        left = [c for c, i in zip(cs, at) if 0 <= i < eq][-2:]
+        right = [c for c, i in zip(cs, at) if i > eq]
         if len(left) != 2 or not right:
             continue
         got = _product([_iv(c, o.hedge) for c in left])

@@ -32,7 +32,10 @@ def _nested(small: Claim, big: Claim) -> bool | None:
     if dated is None:
         return None
     undated = big if dated is small else small
-    return None if year_of(dated.period) == undated.context_year else False
+    y, cy = year_of(dated.period), undated.context_year
+    # a fiscal year is named by the year it ends in, so FY2026Q1 may fall in calendar 2025
+    slack = 1 if dated.period.startswith("FY") else 0
+    return None if y is not None and cy is not None and abs(y - cy) <= slack else False
 
 
 def check(claims: list[Claim], o: CadenceOptions) -> list[Draft]:

@@ -23,8 +23,10 @@ def check(claims: list[Claim], o: PriceTargetOptions) -> list[Draft]:
     for _, cs in by_article(claims).items():
         prices = [c for c in cs if c.metric == "stock_price" and not c.estimate and c.bound in ("eq", "approx")]
         for up in (c for c in cs if c.metric == "upside"):
-            targets = [t for t in cs if t.metric == "price_target" and t.sentence == up.sentence
-                       and t.entity == up.entity and t.bound in ("eq", "approx")]
+            near = [t for t in cs if t.metric == "price_target" and up.sentence - 2 <= t.sentence <= up.sentence
+                    and t.entity == up.entity and t.bound in ("eq", "approx")]
+            # the target stated with the upside, or the closest one before it
+            targets = [t for t in near if t.sentence == up.sentence] or near[-1:]
             price = [p for p in prices if p.entity == up.entity and p.unit == (targets[0].unit if targets else None)]
             if len(targets) != 1 or not price:
                 continue

@@ -13,7 +13,7 @@ PRE_BOUND = regex.compile(
     r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof)|(?P<le>최대|up\sto|at\smost)"
     r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
 POST_BOUND = regex.compile(
-    r"^\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b)"
+    r"\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b)"
     r"|(?P<gt>초과)|(?P<le>이하|이내)|(?P<lt>미만)"
     r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso))", regex.IGNORECASE)
 ESTIMATE = regex.compile(
@@ -24,6 +24,9 @@ QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squ
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized|a\syear|per\syear"
                        r"|yearly|run[\s-]rate)", regex.IGNORECASE)
 TTM = PR.TTM
+# English puts the span after the figure: "$2.0bn of revenue in the quarter"
+AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
+AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
 YOY = regex.compile(r"전년\s?(?:동기\s?)?대비|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
 QOQ = regex.compile(r"전\s?분기\s?대비|직전\s?분기\s?대비|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
@@ -31,7 +34,7 @@ QOQ = regex.compile(r"전\s?분기\s?대비|직전\s?분기\s?대비|\bqoq\b|q/q
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
-CONVERSION = regex.compile(r"^\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
+CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
                            regex.IGNORECASE)
 # "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
 PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago"
@@ -66,7 +69,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
         if kind == "t":
             if not (seg and s < seg_end):
                 seg, seg_end, bound_cue = val, e, False
-        elif seg and not bound_cue and s - seg_end <= 12:
+        elif seg and not bound_cue and s - seg_end <= 24:
             bound_cue = True
         elif seg and s >= seg_end:
             seg = None
@@ -117,6 +120,11 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
         return "quarterly"
     if ANNUAL.search(window) or ANNUAL.search(scan, m.end, min(clause[1], m.end + 12)):
         return "annual"
+    tail = scan[m.end:min(clause[1], m.end + 30)]
+    if AFTER_QUARTER.search(tail):
+        return "quarterly"
+    if AFTER_MONTH.search(tail):
+        return "monthly"
     if period:
         if YEAR.fullmatch(period):
             return "annual"

@@ -289,6 +289,8 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     sentence_text = scan[sent.start:sent.end]
     if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
         estimate = estimate or metric in INHERENT_ESTIMATE or not _is_past(ctx, period) or bool(hp and hp[1])
+    if metric == "stock_price":
+        estimate = False  # a quoted price is a fact even in a sentence about targets
     if estimate and metric not in INHERENT_ESTIMATE and (_is_past(ctx, period) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     li = lay.line_of(m.start)
