@@ -42,6 +42,13 @@ def _points(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
 FROM_TO = regex.compile(r"에서|→|->|\bfrom\b|\bto\b", regex.IGNORECASE)
 
 
+def _when(period: str | None) -> tuple[int, int] | None:
+    """A sortable (year, month) for calendar and fiscal periods alike."""
+    if not period:
+        return None
+    return PR.period_end(period[2:] if period.startswith("FY") else period)
+
+
 def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
     """Levels in time order, or None when prose does not say which way they relate.
 
@@ -53,7 +60,7 @@ def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
     if len(levels) != 2:
         return None
     a, b = levels
-    ea, eb = (PR.period_end(x.period) if x.period else None for x in (a, b))
+    ea, eb = (_when(x.period) for x in (a, b))
     if ea and eb and ea != eb:
         return [a, b] if ea < eb else [b, a]
     q = g.quote

@@ -41,6 +41,8 @@ PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년
                       r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
                       r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
                       r"\s?(?:\(|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
+PRIOR_AFTER = regex.compile(r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore)"
+                            r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|in\sthe\sprior\squarter))", regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
 RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
@@ -84,7 +86,8 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
 
 
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
-           header: tuple[str | None, bool] | None, others: list[int], daily: bool = False) -> tuple[str | None, bool, str]:
+           header: tuple[str | None, bool] | None, others: list[int], daily: bool = False,
+           last: str | None = None) -> tuple[str | None, bool, str]:
     """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
@@ -98,6 +101,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     if pick is None:
         return carry_period, False, ""
     p = pick.period
+    if pick.relative == "same":
+        return last, False, ""
     if pick.relative == "current":
         p = focus
     elif pick.relative == "previous":

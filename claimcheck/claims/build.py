@@ -20,6 +20,9 @@ FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating
                 "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth"}
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
+HANGUL = regex.compile(r"\p{Hangul}")
+MONEY_LEVELS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
+                "free_cash_flow", "backlog", "_consensus"}
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
@@ -100,7 +103,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     prev: tuple[Claim, int] | None = None
     for si, sent in enumerate(lay.sentences):
         if sent.para != carry["para"]:
-            carry = {"para": sent.para, "entity": None, "metric": None, "period": None}
+            carry = {"para": sent.para, "entity": None, "metric": None, "period": None, "last": carry.get("last")}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
@@ -117,6 +120,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if cues:
             carry["metric"] = cues[-1].metric
         # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
+        if any(c.period for c in made):
+            carry["last"] = [c.period for c in made if c.period][-1]  # what "같은 해" / "the same period" points back to
         dated = [c.period for c in made if c.period and not c.period.isdigit()]
         if dated:
             carry["period"] = dated[-1]
@@ -228,6 +233,8 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     if typed is None and (head := _heading_text(ctx, line)):
         typed = classify(m, scan, [Cue(-300, -290, c.metric) for c in A.label_cues(lex, head)] + cues,
                          A_clause, (sent.start, sent.end), None)
+    if m.kind == "plain" and m.scaled and typed and typed.metric in MONEY_LEVELS and HANGUL.search(scan, sent.start, sent.end):
+        m = replace(m, kind="money", unit="KRW")  # "매출 1조2,500억": a Korean amount with no unit is in won
     if m.kind == "count" or m.kind == "plain":
         counted = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in cues)
         if not (own or (carry["entity"] and counted)) or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
@@ -278,12 +285,14 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     hp = PR.header_period(header) if header else None
     carried = carry["period"] if metric in FLOW_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
-                                       daily=metric in ("stock_price", "price_change"))
+                                       daily=metric in ("stock_price", "price_change"), last=carry.get("last"))
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if period and not metric.endswith("_growth") and not change:
         back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
-        if back:
-            period = PR.shift_quarter(period, -4 if back.lastgroup == "year" else -1) or period
+        ahead = A.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 24))
+        if back or ahead:
+            year = (back or ahead).lastgroup == "year"
+            period = PR.shift_quarter(period, -4 if year else -1) or period
     if period is None and ctx.focus and metric in FLOW_METRICS and not cell and not is_from:
         period = ctx.focus
     sentence_text = scan[sent.start:sent.end]

@@ -14,6 +14,9 @@ AFTER_DIRECTION = regex.compile(
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
+GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
+                                   r"|decreased|shrank|up|down)\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|down)\b", regex.IGNORECASE)
 LEVEL_AFTER = regex.compile(r"^\s?(?:에서|으?로|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
@@ -80,10 +83,11 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     before = text[max(sent[0], m.start - 14):m.start]
     cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
     cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
-    level = LEVEL_AFTER.match(after) is not None
+    verb_before = GROWTH_VERB_BEFORE.search(before) is not None  # "rose 50% to $130.5 billion"
+    level = LEVEL_AFTER.match(after) is not None and not verb_before
     d = AFTER_DIRECTION.match(after)
-    up = bool(d and d["up"] and not d["to"])
-    down = bool(d and d["down"] and not d["to2"])
+    up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
+    down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
