@@ -85,16 +85,22 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     return None
 
 
+OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
+TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
            header: tuple[str | None, bool] | None, others: list[int], daily: bool = False,
-           last: str | None = None) -> tuple[str | None, bool, str]:
+           last: str | None = None, scan: str = "") -> tuple[str | None, bool, str]:
     """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
     # a period written straight before another figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
             and not any(o != m.start and 0 <= o - r.end <= 8 and o > m.start for o in others)]
-    before = [r for r in refs if r.end <= m.start]
+    # English dates a figure after it: "42% in fiscal 2023"
+    own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
+    if own:
+        refs = [own[0]]
+    before = [r for r in refs if r.end <= m.start and not TAKEN.search(scan, max(0, r.start - 16), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"]
     pick = (in_clause or before or after or [None])[-1 if (in_clause or before) else 0]

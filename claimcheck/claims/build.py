@@ -285,7 +285,8 @@ def _claim(ctx: _Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[
     hp = PR.header_period(header) if header else None
     carried = carry["period"] if metric in FLOW_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
-                                       daily=metric in ("stock_price", "price_change"), last=carry.get("last"))
+                                       daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
+                                       scan=scan)
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if period and not metric.endswith("_growth") and not change:
         back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)

@@ -131,6 +131,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             base = carried
         return Typed(GROWTH_OF.get(base or "revenue", "revenue_growth"),
                      negative=down or (growth is not None and growth.metric == "_decline" and not up))
+    if ratio and ratio.metric == "revenue_share" and any(
+            c.metric == "operating_income" and clause[0] <= c.start < ratio.start for c in cues):
+        return Typed("operating_income_share")  # "영업이익에서 차지하는 비중"
     if ratio:
         return Typed(ratio.metric)
     if level and growth and carried in RATIO_METRICS:

@@ -9,7 +9,7 @@ import regex
 
 Y = r"(?P<y>(?:19|20)\d\d)"
 PERIOD = regex.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다lLtTnNsS])(?<![\p{{N}}])(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS])(?<![\p{{N}}])(?:
       (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4]))
@@ -24,7 +24,9 @@ PERIOD = regex.compile(
     | (?P<ym>{Y}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
     | (?P<iso>{Y}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
     | (?P<ye>{Y}(?P<est>[EFP])(?![\p{{L}}]))
-    | (?P<yr>{Y}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<=\b(?:in|for|of|during)\s){Y}(?![\d-]))
+    | (?P<yr>{Y}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<=\b(?:in|for|of|during)\s){Y}(?![\d-])
+           |(?<=['’]s\s){Y}(?![\d-])|(?<=full[\s-]year\s){Y}(?![\d-])
+           |{Y}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|results|guidance|margin)))
     | (?P<rel>지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
