@@ -73,12 +73,12 @@ def extract(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
-    from .pipeline import run, sources
+    from .pipeline import sources
     from .report import claims_table
 
     _check_paths(paths)
     cfg, lex, _, cfg_path = _setup(config)
-    corpus = run(sources(paths, cfg.include, cfg.exclude), lex, **_run_args(jobs, no_cache, cfg_path, lex))
+    corpus = _extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
     for p in corpus.problems:
         typer.echo(f"claimcheck: warning: {p}", err=True)
     if format == ExtractFormat.json:
@@ -142,12 +142,12 @@ def check(
     from . import baseline as B
     from . import engine, gitscope
     from .models import Severity, Summary
-    from .pipeline import run, sources
+    from .pipeline import sources
 
     paths = paths or ["."]
     _check_paths(paths)
     cfg, lex, rules, cfg_path = _setup(config)
-    corpus = run(sources(paths, cfg.include, cfg.exclude), lex, **_run_args(jobs, no_cache, cfg_path, lex))
+    corpus = _extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
     for p in corpus.problems:
         typer.echo(f"claimcheck: warning: {p}", err=True)
     outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
@@ -174,19 +174,30 @@ def check(
 
 
 def _run_args(jobs: int | None, no_cache: bool, cfg_path: Path | None, lex) -> dict:
-    import inspect
-
-    from . import pipeline
-
-    params = inspect.signature(pipeline.run).parameters
-    out: dict = {}
-    if "jobs" in params:
-        out["jobs"] = jobs
-    if "cache" in params and not no_cache:
+    out: dict = {"jobs": jobs}
+    if not no_cache:
         from . import cache as K
 
         out["cache"] = K.Cache(K.default_dir(cfg_path.parent if cfg_path else None), _salt(lex))
     return out
+
+
+PROGRESS_MIN_FILES = 200
+
+
+def _extract(srcs, lex, jobs, no_cache, cfg_path):
+    """Run the pipeline, with a progress bar on stderr only for long runs on a terminal."""
+    from .pipeline import run
+
+    args = _run_args(jobs, no_cache, cfg_path, lex)
+    if len(srcs) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return run(srcs, lex, **args)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True, no_color="NO_COLOR" in os.environ), transient=True) as bar:
+        task = bar.add_task("reading articles", total=len(srcs))
+        return run(srcs, lex, progress=lambda n: bar.advance(task, n), **args)
 
 
 def _salt(lex) -> str:

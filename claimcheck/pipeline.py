@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -83,7 +83,7 @@ def default_jobs() -> int:
 
 
 def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = None,
-        cache: Cache | None = None) -> Corpus:
+        cache: Cache | None = None, progress: Callable[[int], None] | None = None) -> Corpus:
     """Extract every source; the result is the same, in `srcs` order, whatever `jobs` is.
 
     jobs None or 0 means one process per available CPU. Cache hits are served here, before any
@@ -110,14 +110,22 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
         ship = None if lex is None or lex is L.default() else lex
         spec = (cache.root, cache.salt) if cache is not None else None
         with ProcessPoolExecutor(min(jobs, len(chunks)), initializer=_init, initargs=(ship, spec)) as pool:
-            done = list(pool.map(_chunk, chunks))  # map yields in submission order
+            done = []
+            for part in pool.map(_chunk, chunks):  # map yields in submission order
+                done.append(part)
+                if progress:
+                    progress(len(part[0]))
         for _, raised in done:
             if cache is not None:
                 cache.absorb(raised)
         fresh = [r for rs, _ in done for r in rs]
     else:
         lex = lex or L.default()
-        fresh = [_fresh(src, key, lex, cache) for part in chunks for src, key in part]
+        fresh = []
+        for part in chunks:
+            fresh.extend(_fresh(src, key, lex, cache) for src, key in part)
+            if progress:
+                progress(len(part))
     for (i, _), r in zip(work, fresh):
         results[i] = r
     out = Corpus()
