@@ -1,0 +1,161 @@
+"""What claim typing looks up once per article: mentions by position, main entity, focus period, context."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import replace
+
+import regex
+
+from ..models import Article, Claim
+from ..numbers.parse import Mention
+from . import lexicon as L
+from . import periods as PR
+from .context import Layout
+from .metrics import Cue
+
+
+class Ctx:
+    """Everything found once per article that claim typing looks up by position."""
+
+    def __init__(self, art: Article, lay: Layout, lex: L.Lexicon):
+        self.art, self.lay, self.lex = art, lay, lex
+        scan = lay.scan
+        self.ents = [(m.start(), m.end(), lex.alias_to.get(m.group()) or fold(lex, m.group()))
+                     for m in lex.entity_rx.finditer(scan)]
+        self.ents = [e for e in self.ents if e[2]]
+        self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
+        self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
+        counts = Counter(e[2] for e in self.ents)
+        self.main = counts.most_common(1)[0][0] if counts else None
+        years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
+        self.context_year = art.published.year if art.published else (min(years) if years else None)
+        self.focus: str | None = None
+        self.periods: dict[tuple[int, int | None], list] = {}  # period expressions per sentence
+
+        # sorted start offsets, so each sentence takes its slice by bisection, not by a scan
+        self._ent_at = [e[0] for e in self.ents]
+        self._cue_at = [c.start for c in self.cues]
+        self._topic_at = [t[0] for t in self.topics]
+
+    def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]
+
+    def cues_in(self, a: int, b: int) -> list[Cue]:
+        return self.cues[bisect_left(self._cue_at, a):bisect_left(self._cue_at, b)]
+
+    def topics_in(self, a: int, b: int) -> list:
+        return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
+
+
+def fold(lex: L.Lexicon, s: str) -> str | None:
+    for k, v in lex.alias_to.items():
+        if k.lower() == s.lower():
+            return v
+    return None
+
+
+def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
+    while ent:
+        if ent in lex.fiscal:
+            return lex.fiscal[ent]
+        ent = L.parent(lex, ent)
+    return None
+
+
+def adopt_periods(claims: list[Claim]) -> list[Claim]:
+    """An undated figure equal to one dated figure of the same key in the article takes that date."""
+    dated: dict[tuple, set[str]] = {}
+    key = (lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.change, c.value, c.low, c.high))
+    for c in claims:
+        if c.period:
+            dated.setdefault(key(c), set()).add(c.period)
+    out = []
+    for c in claims:
+        got = dated.get(key(c)) if c.period is None else None
+        if got and len(got) == 1:
+            c = c.model_copy(update={"period": next(iter(got)), "context_year": None})
+        out.append(c)
+    return out
+
+
+
+
+def in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:
+    """A bare table cell read in its table's declared unit; "(1,000)" in a table is negative."""
+    kind, cur, scale = unit
+    neg = text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
+    v = -abs(m.value) if neg else m.value
+    if kind == "percent":
+        return replace(m, kind="percent", unit="%", value=v)
+    return replace(m, kind="money", unit=cur, value=v * scale, half_width=m.half_width * scale, scaled=True,
+                   low=m.low * scale if m.low is not None else None, high=m.high * scale if m.high is not None else None)
+
+
+def find_focus(ctx: Ctx) -> None:
+    lay = ctx.lay
+    head_end = lay.line_starts[min(6, len(lay.line_starts) - 1)]
+    fy = fy_end(ctx.lex, ctx.main)
+    counts: Counter = Counter()
+    for r in PR.find(lay.scan, 0, len(lay.scan), ctx.art.published, fy):
+        if r.grain == "quarter" and r.period:
+            counts[r.period] += 3 if r.start < head_end else 1
+    if counts:
+        p, n = counts.most_common(1)[0]
+        if n >= 2:
+            ctx.focus = p
+
+
+def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
+    """A parent company named beside one of its segment cues ("알리바바 ... 클라우드 부문") is that segment."""
+    cues = ctx.lex.segment_cues.get(ent)
+    if not cues:
+        return ent
+    window = ctx.lay.scan[a:b]
+    for cue in cues:
+        if cue in window:
+            return ctx.lex.segment_of_cue[(ent, cue)]
+    return ent
+
+
+def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, bool]:
+    before = [e for e in own if e[1] <= m.start]
+    if before:
+        e = before[-1]
+        return resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True
+    if carry["entity"]:
+        return carry["entity"], False
+    after = [e for e in own if e[0] >= m.end and e[0] < clause[1]] or [e for e in own if e[0] >= m.end]
+    if after:
+        return resolve_segment(ctx, after[0][2], clause[0], clause[1]), True
+    return None, False
+
+
+def table_context(ctx: Ctx, line: int, m: Mention):
+    cells = ctx.lay.cells.get(line)
+    if not cells:
+        return None
+    for k, cell in enumerate(cells):
+        if cell.start <= m.start < cell.end:
+            return k, cell
+    return None
+
+
+def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim:
+    lay = ctx.lay
+    li = lay.line_of(m.start)
+    return base.model_copy(update=dict(
+        line=li + 1, column=m.start - lay.line_starts[li] + 1, text=ctx.art.text[m.start:m.end], value=m.value,
+        low=m.low, high=m.high, unit=m.unit, bound="approx" if approx else "eq", half_width=m.half_width,
+        sentence=si))
+
+
+def is_past(ctx: Ctx, period: str | None) -> bool:
+    pub = ctx.art.published
+    end = PR.period_end(period) if period else None
+    return bool(pub and end and end < (pub.year, pub.month))
+
+
+def heading_text(ctx: Ctx, line: int) -> str:
+    h = ctx.lay.headings.get(line, -1)
+    return ctx.lay.line_text(h) if h is not None and h >= 0 else ""
