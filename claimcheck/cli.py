@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -12,7 +11,8 @@ import typer
 
 from . import __version__
 from .claims import lexicon as L
-from .models import Claim
+from . import runner
+from .runner import CheckFormat, claim_dict
 
 app = typer.Typer(
     add_completion=False,
@@ -23,7 +23,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-INTERNAL = {"sentence", "context_year", "half_width"}
 
 
 class ExtractFormat(str, Enum):
@@ -34,10 +33,6 @@ class ExtractFormat(str, Enum):
 
 class UsageError(Exception):
     """Bad input from the user: reported in one line, exit 2."""
-
-
-def claim_dict(c: Claim) -> dict:
-    return c.model_dump(mode="json", exclude=INTERNAL)
 
 
 def _fail(msg: str) -> None:
@@ -78,7 +73,7 @@ def extract(
 
     _check_paths(paths)
     cfg, lex, _, cfg_path = _setup(config)
-    corpus = _extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
+    corpus = runner.extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
     for p in corpus.problems:
         typer.echo(f"claimcheck: warning: {p}", err=True)
     if format == ExtractFormat.json:
@@ -87,15 +82,8 @@ def extract(
     elif format == ExtractFormat.jsonl:
         text = "".join(json.dumps(claim_dict(c), ensure_ascii=False) + "\n" for c in corpus.claims)
     else:
-        text = claims_table.render(corpus.claims, color=_color(output))
+        text = claims_table.render(corpus.claims, color=runner.color(output))
     _emit(text, output)
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
 
 
 class FailOn(str, Enum):
@@ -147,7 +135,7 @@ def check(
     paths = paths or ["."]
     _check_paths(paths)
     cfg, lex, rules, cfg_path = _setup(config)
-    corpus = _extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
+    corpus = runner.extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
     for p in corpus.problems:
         typer.echo(f"claimcheck: warning: {p}", err=True)
     outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
@@ -167,62 +155,10 @@ def check(
     summary = Summary(articles=len(corpus.articles), claims=len(corpus.claims), findings=len(live),
                       error=counts[Severity.error], warning=counts[Severity.warning], info=counts[Severity.info],
                       suppressed=outcome.suppressed, unreadable=sum(1 for p in corpus.problems if "unreadable" in p))
-    _emit(_render(format, findings, summary, rules, output), output)
+    _emit(runner.render(format, findings, summary, rules, output), output)
     threshold = Severity((fail_on.value if fail_on else None) or cfg.fail_on)
     failing = [f for f in live if f.severity.rank >= threshold.rank]
     raise typer.Exit(1 if failing and not exit_zero else 0)
-
-
-def _run_args(jobs: int | None, no_cache: bool, cfg_path: Path | None, lex) -> dict:
-    out: dict = {"jobs": jobs}
-    if not no_cache:
-        from . import cache as K
-
-        out["cache"] = K.Cache(K.default_dir(cfg_path.parent if cfg_path else None), _salt(lex))
-    return out
-
-
-PROGRESS_MIN_FILES = 200
-
-
-def _extract(srcs, lex, jobs, no_cache, cfg_path):
-    """Run the pipeline, with a progress bar on stderr only for long runs on a terminal."""
-    from .pipeline import run
-
-    args = _run_args(jobs, no_cache, cfg_path, lex)
-    if len(srcs) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return run(srcs, lex, **args)
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True, no_color="NO_COLOR" in os.environ), transient=True) as bar:
-        task = bar.add_task("reading articles", total=len(srcs))
-        return run(srcs, lex, progress=lambda n: bar.advance(task, n), **args)
-
-
-def _salt(lex) -> str:
-    from . import cache as K
-
-    # the code is part of the key: a checkout's version string does not change with every edit
-    return K.salt({"aliases": sorted(lex.alias_to.items()), "fiscal": sorted(lex.fiscal.items())})
-
-
-def _render(format: CheckFormat, findings, summary, rules, output: Path | None) -> str:
-    if format == CheckFormat.json:
-        from .report import json_report
-
-        return json_report.render(findings, summary, claim_dict)
-    if format == CheckFormat.sarif:
-        from .report import sarif
-
-        return sarif.render(findings, rules, root=Path.cwd(), version=__version__)
-    if format == CheckFormat.github:
-        from .report import github
-
-        return github.render([f for f in findings if not f.suppressed])
-    from .report import text
-
-    return text.render(findings, summary, color=_color(output))
 
 
 @app.command("rules")
@@ -254,10 +190,6 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     if spec.options:
         typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in spec.options.items()))
     typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
-
-
-def _color(output: Path | None) -> bool:
-    return output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 def _emit(text: str, output: Path | None) -> None:
