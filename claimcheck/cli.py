@@ -203,4 +203,22 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def main() -> None:
-    app()
+    """Entry point: usage errors become one line on stderr and exit 2, as every other set-up error does."""
+    try:
+        import click  # typer 0.2x vendors click as typer._click
+    except ImportError:
+        from typer import _click as click
+
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.UsageError as e:
+        if type(e).__name__ == "NoArgsIsHelpError":  # bare `claimcheck`: show the help, not an error line
+            sys.stderr.write(e.format_message() + "\n")
+            sys.exit(2)
+        hint = f" (see 'claimcheck {e.ctx.command_path.split(' ', 1)[-1]} --help')" if e.ctx and " " in e.ctx.command_path else ""
+        sys.stderr.write(f"claimcheck: error: {e.format_message()}{hint}\n")
+        sys.exit(2)
+    except click.exceptions.Abort:
+        sys.stderr.write("claimcheck: aborted\n")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -46,12 +46,12 @@ def discover(paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE,
     include, exclude = tuple(include), tuple(exclude)
 
     def wanted(shown: str) -> bool:
-        name = shown.rsplit("/", 1)[-1]
+        name = shown.rsplit("/", 1)[-1].lower()  # NOTES.MD is as much an article as notes.md
         if Path(name).suffix.lower() in BINARY_EXT:
             return False
         if any(fnmatch.fnmatch(shown, g) or fnmatch.fnmatch(name, g) for g in exclude):
             return False
-        return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(shown, g) for g in include)
+        return any(fnmatch.fnmatch(name, g.lower()) or fnmatch.fnmatch(shown, g) for g in include)
 
     for raw in paths:
         p = Path(raw)
@@ -78,14 +78,15 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    bad = sum(1 for ch in data.decode("utf-8", errors="replace") if ch == "\ufffd")
-    if bad <= max(3, len(data) // 200):
-        return data.decode("utf-8", errors="replace"), [f"{bad} undecodable byte(s) replaced; read as UTF-8"]
+    # UTF-8 Korean almost never decodes as CP949 without error, so a clean CP949 read is trusted first
     for enc in ("cp949", "euc-kr"):
         try:
             return data.decode(enc), []
         except UnicodeDecodeError:
             continue
+    bad = sum(1 for ch in data.decode("utf-8", errors="replace") if ch == "\ufffd")
+    if bad <= max(3, len(data) // 200):
+        return data.decode("utf-8", errors="replace"), [f"{bad} undecodable byte(s) replaced; read as UTF-8"]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -131,7 +132,7 @@ def front_matter(text: str) -> tuple[dict, int]:
         return {}, 0
     try:
         data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # "date: 2025-02-30" raises ValueError inside the loader
         data = None
     return (data if isinstance(data, dict) else {}), m.end()
 

@@ -70,8 +70,6 @@ def test_number_case(case):
             assert m.low <= m.value <= m.high
 
 
-@pytest.mark.xfail(strict=True, reason="parse joins 'from $30.0bn to $35.1bn' into one range, so extract reports a "
-                   "single revenue claim of 32.55e9 (30e9..35.1e9) instead of the two levels metrics.LEVEL_AFTER expects")
 def test_from_to_gives_two_claims():
     from claimcheck.claims.build import extract
     from claimcheck.models import Article

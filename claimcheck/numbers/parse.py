@@ -1,6 +1,7 @@
 """Text to number mentions: value, unit, range and printed precision, with exact spans."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -161,6 +162,8 @@ def parse(text: str) -> list[Mention]:
         a = _atom(m)
         end, lo, hi, kind, unit, half = a.end, None, None, a.kind, a.unit, a.half
         j = P.RANGE_JOIN.match(scan, a.end)
+        if j and j["to"] and (a.has_unit or "from" in scan[max(0, a.start - 12):a.start].lower()):
+            j = None
         if j and not a.plus:
             m2 = P.ATOM_TAIL.match(scan, j.end())
             if m2 and m2.end() > m2.start() and not m2["sign"]:
@@ -173,6 +176,9 @@ def parse(text: str) -> list[Mention]:
             value = (lo + hi) / 2
         else:
             value = a.value
+        if not math.isfinite(value) or abs(value) > 1e18:
+            pos = max(end, a.start + 1)  # a run of hundreds of digits is no figure anyone reported
+            continue
         if a.sign in ("-", "△", "▼", "+-"):
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
         out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,

@@ -15,22 +15,23 @@ FOLD = str.maketrans(
 START = r"(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}][-/])"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?"
 KSCALE = r"(?:[십백천]?[만억조]|천|백)"
-KNUM = rf"{DIGITS}(?:[ \t]?{KSCALE})"
+# a scale word after a blank must end there ("3 조선사" is three shipbuilders, not 3조)
+KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유로)[가-힣]))"
 # 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too.
-KCOMPOUND = rf"{KNUM}(?:[ \t]?{KNUM})*+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
-ESCALE = r"(?:[ \t]?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
+KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM})*+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
+ESCALE = r"(?:[ \t\u00a0]?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
 
-CUR_PREFIX = r"(?:US[ \t]?\$|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t]?)"
+CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
-    r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가|자재|인|칙|료|전|소|유|래|격|주|천|장)"
+    r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가(?!량)|자재|인|칙|료|전|소|유|래|격|주|천|장)"
     r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
 )
 PCT_SUFFIX = (
-    r"(?:%[ \t]?[pP](?![\p{Latin}])|%[ \t]?포인트|퍼센트[ \t]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
-    r"|percentage[ ]points?|bps?(?![\p{Latin}])|basis[ ]points?|베이시스[ \t]?포인트|%|퍼센트|percent|per[ ]cent)"
+    r"(?:%[ \t\u00a0]?[pP](?![\p{Latin}])|%[ \t\u00a0]?포인트|퍼센트[ \t\u00a0]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
+    r"|percentage[ ]points?|bps?(?![\p{Latin}])|basis[ ]points?|베이시스[ \t\u00a0]?포인트|%|퍼센트|percent|per[ ]cent)"
 )
 COUNTER = (
-    r"(?:개|회|명|대|건|곳|척|가구|병|장|만[ \t]?명|units?|users?|subscribers?|customers?|employees?"
+    r"(?:개|회|명|대|건|곳|척|가구|병|장|만[ \t\u00a0]?명|units?|users?|subscribers?|customers?|employees?"
     r"|chips?|downloads?|vehicles?|cars?|people|stores?)(?![\p{Latin}])"
 )
 TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
@@ -41,7 +42,7 @@ _ATOM = rf"""
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})
     (?P<escale>{ESCALE})?
-    (?P<suffix>[ \t]?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
+    (?P<suffix>[ \t\u00a0]?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
     (?P<plus>\+(?![\d]))?
     """
 ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
@@ -49,8 +50,9 @@ ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
 # which START would refuse, so it is matched anchored without it.
 ATOM_TAIL = regex.compile(_ATOM, regex.VERBOSE)
 
-RANGE_JOIN = regex.compile(r"[ \t]?(?:~|-|to(?=[ \t])|에서[ \t]?(?=\S+[ \t]?사이))[ \t]?")
-KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t]?(?P<s>{KSCALE})?")
+# "to" joins only a bare first end ("5 to 10%"): "from 30% to 35%" is a change, not a range
+RANGE_JOIN = regex.compile(r"[ \t\u00a0]?(?:~|-|(?P<to>to(?=[ \t\u00a0])))[ \t\u00a0]?")
+KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t\u00a0]?(?P<s>{KSCALE})?")
 
 # Dates and other number-bearing tokens that are never figures; found before atoms.
 DATE_LIKE = regex.compile(
