@@ -26,7 +26,13 @@ class Ctx:
         self.ents = [e for e in self.ents if e[2]]
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
-        counts = Counter(e[2] for e in self.ents)
+        # names in the headline weigh five times a mention in the body
+        head_end = lay.line_starts[min(3, len(lay.line_starts) - 1)]
+        title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
+        counts = Counter()
+        for e in self.ents:
+            near_title = any(0 <= e[0] - t < 200 and lay.text.count("\n", t, e[0]) <= 1 for t in title_at)
+            counts[e[2]] += 5 if near_title or e[0] < head_end else 1
         self.main = counts.most_common(1)[0][0] if counts else None
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
         self.context_year = art.published.year if art.published else (min(years) if years else None)

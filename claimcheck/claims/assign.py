@@ -31,6 +31,10 @@ YOY = regex.compile(r"전년\s?(?:동기\s?)?대비|전년비|작년\s?(?:같은
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
 QOQ = regex.compile(r"전\s?분기\s?대비|직전\s?분기\s?대비|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
+QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
+                          r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
+YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a|the)\s(?:year|previous\syear|prior\syear)"
+                          r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
@@ -152,8 +156,13 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool) -> str
     if not (metric.endswith("_growth") or metric in ("price_change",) or change):
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
+    tail = scan[m.end:min(sent.end, m.end + 40)]
     for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy")):
         if rx.search(window):
+            return name
+    # English states the comparison after the figure: "up 22% from the previous quarter"
+    for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
+        if rx.match(tail):
             return name
     return "yoy" if metric.endswith("_growth") else None
 

@@ -9,7 +9,11 @@ import regex
 from ..numbers import patterns as P
 from ..read import front_matter
 
-SENT_END = regex.compile(r"(?<=[.!?。…])\s+|(?<=다\.)(?=\S)|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])")
+# a sentence ends at . ! ? before a capital, Hangul or an opening quote, never after an
+# abbreviation ("Oct. 26", "Inc.", "vs.") or before a digit or a lower-case word
+ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|U\.S|e\.g|i\.e))"
+SENT_END = regex.compile(rf"{ABBREV}(?<=[.!?。…])\s+(?=[\p{{Lu}}\p{{Hangul}}\"“‘'(\[*#-])|(?<=다\.)(?=\S)"
+                         r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])")
 CLAUSE_CUT = regex.compile(r",\s|，|;\s|\s/\s|\s\|\s")
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")

@@ -81,7 +81,7 @@ class Matcher:
     def __init__(self, words: list[str], names: bool = False):
         self.names = names
         trie: dict = {}
-        for w in set(words):
+        for w in set(words if names else (x.lower() for x in words)):
             node = trie
             for ch in w:
                 node = node.setdefault(ch, {})
@@ -89,7 +89,7 @@ class Matcher:
         body = self._build(trie)
         # a one-character gate lets the engine skip most positions without entering the trie
         # stdlib re runs a literal trie about ten times faster than the regex package
-        self.rx = re.compile(body or r"(?!)")
+        self.rx = re.compile(body or r"(?!)", 0 if names else re.IGNORECASE)
         self.particles = regex.compile(PARTICLES)
 
     def _build(self, node: dict) -> str:

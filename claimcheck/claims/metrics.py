@@ -17,6 +17,10 @@ UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                                    r"|decreased|shrank|up|down)\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|down)\b", regex.IGNORECASE)
+SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))",
+                               regex.IGNORECASE)
+COMPARED = regex.compile(r"(?:대비|YoY|QoQ|y/y|q/q)\s?[+-]?$", regex.IGNORECASE)
+COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
 LEVEL_AFTER = regex.compile(r"^\s?(?:에서|으?로|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
@@ -108,6 +112,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
+    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(after)):
+        return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
     ratio = _nearest(cues, m, RATIO_METRICS | {"upside", "price_change", "_growth_rate"}, clause)
@@ -120,6 +126,11 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         metric = ratio.metric if ratio else carried if carried in RATIO_METRICS else "operating_margin"
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
+    # "+39%" or "(전년 동기 대비 39%)": a signed or compared percent next to a level is its growth
+    signed = m.kind == "percent" and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED.search(before)
+                                      or COMPARED_AFTER.match(after))
+    if signed and not ratio:
+        up, down = up or m.value > 0, down or m.value < 0
     if up or down or (growth and not level and dist(growth) < dist(ratio)):
         base_cue = _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else None

@@ -12,7 +12,8 @@ PERIOD = regex.compile(
     rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS])(?<![\p{{N}}])(?:
       (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
-              |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4]))
+              |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
+              |(?<![\p{{L}}])FQ(?P<fq4>[1-4])(?![\p{{L}}\d]))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | (?P<q>{Y}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2>(?:19|20)?\d\d)(?!\d)
@@ -82,7 +83,7 @@ def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int
         s, e = m.span()
         fiscal = fy_end if fy_end and fy_end != 12 else None
         if m["fyq"]:
-            q = int(m["fq"] or m["fq2"] or m["fq3"])
+            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"])
             fy = _y(m["y"]) or _y(m["fy2d"])
             if fiscal:
                 if fy is None and published:
