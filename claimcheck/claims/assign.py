@@ -183,8 +183,19 @@ def conversion_approx(scan: str, prev_end: int, m: Mention) -> bool | None:
     return bool(got["approx"])
 
 
+_LABELS: dict[tuple[int, str], list[Cue]] = {}
+
+
 def label_cues(lex: L.Lexicon, s: str) -> list[Cue]:
-    return [Cue(x.start(), x.end(), lex.metric_of.get(L.key(x.group()), "")) for x in lex.metric_rx.finditer(s)]
+    """Cue words in a label, row or heading; the same few labels recur for every figure under them."""
+    key = (id(lex), s)
+    got = _LABELS.get(key)
+    if got is None:
+        if len(_LABELS) > 4096:
+            _LABELS.clear()
+        got = _LABELS[key] = [Cue(x.start(), x.end(), lex.metric_of.get(L.key(x.group()), ""))
+                              for x in lex.metric_rx.finditer(s)]
+    return got
 
 
 # "‘Rufus’가 120억 달러 매출 기여": an unlisted product or unit named as the subject
