@@ -1,6 +1,7 @@
 """Run the enabled rules over all claims and turn their drafts into findings, applying in-article suppressions."""
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .checks import KINDS
+from .checks.common import Claims
 from .claims.lexicon import Lexicon
 from .models import Article, Claim, Finding, RuleSpec, Severity
 
@@ -47,7 +49,20 @@ def suppressions(articles: Iterable[Article]) -> dict[tuple[str, int], list[str]
 
 def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
         articles: Sequence[Article] = ()) -> Outcome:
-    claims = list(claims)
+    # The checks make millions of short-lived tuples; with every article and claim alive, each
+    # collection the allocations set off walks all of them. Nothing made before the run can
+    # become garbage during it, so set it aside (unless the caller already froze something).
+    froze = gc.get_freeze_count() == 0
+    if froze:
+        gc.freeze()
+    try:
+        return _run(Claims(claims), rules, lex, articles)
+    finally:
+        if froze:
+            gc.unfreeze()
+
+
+def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles: Sequence[Article]) -> Outcome:
     found: list[Finding] = []
     for spec in rules:
         if not spec.enabled:

@@ -16,7 +16,8 @@ import regex
 
 from ..claims import lexicon as L
 from ..models import Claim
-from .common import Draft, Options, by_article, figure, fmt, group, overlap, pct_iv, widen
+from ..report.values import show_value
+from .common import Draft, Options, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
 
 TIMES = regex.compile(r"[×x✕*]")
 
@@ -39,7 +40,7 @@ def _product(ivs: list[tuple[float, float]]) -> tuple[float, float]:
 
 def _statements(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
     out = []
-    for _, cs in group(claims, lambda c: (c.file, c.sentence)).items():
+    for cs in by_sentence(claims).values():
         q = cs[0].quote
         if "=" not in q or not TIMES.search(q):
             continue
@@ -88,13 +89,20 @@ def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) ->
     out = []
     rev = group((c for c in claims if c.metric == "revenue" and not c.estimate and c.bound == "eq" and c.period
                  and not c.change), lambda c: (c.entity, c.segment, c.period, c.cadence, c.unit))
-    for s in (c for c in claims if c.metric == "revenue_share" and not c.estimate and not c.change and c.entity):
+    owned: dict[tuple, list[tuple]] = {}  # (entity, segment) -> its revenue groups, in order
+    for k, nums in rev.items():
+        owned.setdefault(k[:2], []).append((k, nums))
+    # one finding per distinct stated share (it may be repeated across many articles), with all its sources
+    shares = group((c for c in claims if c.metric == "revenue_share" and not c.estimate and not c.change and c.entity),
+                   lambda c: (c.entity, c.segment, c.period, pct_iv(c, o.hedge), show_value(c)))
+    for ss in shares.values():
+        s = ss[0]
         num_key = (s.entity, s.segment)
         den_key = (s.entity, None) if s.segment else (L.parent(lex, s.entity), None)
         if den_key[0] is None:
             continue
-        for (ent, seg, period, cad, unit), nums in rev.items():
-            if (ent, seg) != num_key or (s.period and s.period != period):
+        for (ent, seg, period, cad, unit), nums in owned.get(num_key, ()):
+            if s.period and s.period != period:
                 continue
             dens = rev.get((den_key[0], None, period, cad, unit))
             if not dens:
@@ -104,11 +112,11 @@ def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) ->
             hi = n.interval(0)[1] / d.interval(0)[0]
             if overlap(widen((lo, hi), o.slack), pct_iv(s, o.hedge)):
                 continue
-            demote = 0 if s.period and n.file == s.file == d.file else 1
+            demote = 0 if s.period and n.file == d.file and any(x.file == n.file for x in ss) else 1
             msg = (f"{s.entity}{' ' + s.segment if s.segment else ''} is said to make {figure(s)} of "
                    f"{den_key[0]}{' ' if den_key[1] else ''}revenue, but {period} revenue of {figure(n)} out of "
                    f"{figure(d)} is {(lo + hi) / 2 * 100:.1f}%.")
-            out.append(Draft(msg, (s, n, d), f"segment-share|{s.entity}|{s.segment}|{period}", demote,
+            out.append(Draft(msg, (s, n, d, *ss[1:]), f"segment-share|{s.entity}|{s.segment}|{period}", demote,
                              "a stated share against the two revenues it divides"))
             break
     return out

@@ -110,8 +110,84 @@ def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
     return list(comps.values())
 
 
+class Forest:
+    """Union-find over 0..n-1 whose root is always the smallest member; `touched` are the nodes given an edge."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.touched: set[int] = set()
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        self.touched.add(a)
+        self.touched.add(b)
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        """Components with an edge, ordered by their smallest member, each in ascending order."""
+        comps: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(self.touched):
+            comps[self.find(i)].append(i)
+        return list(comps.values())
+
+
+def single_place(cs: Iterable[Claim]) -> tuple[str, int] | None:
+    """(file, sentence) when every claim of a figure sits in one sentence, else None.
+
+    Two distinct figures have a pair of claims in different sentences unless both sit in the
+    same single sentence, so this one fact per figure replaces a look at every pair of claims.
+    """
+    it = iter(cs)
+    first = next(it, None)
+    if first is None:
+        return None
+    place = (first.file, first.sentence)
+    for c in it:
+        if c.file != place[0] or c.sentence != place[1]:
+            return None
+    return place
+
+
+class Claims(list):
+    """The claims of one run, with the groupings several checks need made once and shared.
+
+    The engine hands every check the same Claims; `by_sentence` and `by_article` keep their
+    result on it. The groups are shared, so a check must not change them. A plain list works
+    too, grouped afresh each time.
+    """
+
+    def __init__(self, claims: Iterable[Claim] = ()) -> None:
+        super().__init__(claims)
+        self.memo: dict[str, dict] = {}
+
+
+def _shared(claims: Iterable[Claim], name: str, make: Callable[[], dict]) -> dict:
+    memo = getattr(claims, "memo", None)
+    if memo is None:
+        return make()
+    if name not in memo:
+        memo[name] = make()
+    return memo[name]
+
+
+def by_sentence(claims: Iterable[Claim]) -> dict[tuple[str, int], list[Claim]]:
+    """(file, sentence) -> its claims, in order."""
+    return _shared(claims, "sentence", lambda: group(claims, lambda c: (c.file, c.sentence)))
+
+
 def by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
-    out: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        out[c.file].append(c)
-    return out
+    def make() -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            out[c.file].append(c)
+        return dict(out)
+
+    return _shared(claims, "article", make)

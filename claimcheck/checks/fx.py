@@ -14,7 +14,7 @@ from statistics import median
 
 from ..claims import lexicon as L
 from ..models import Claim
-from .common import Draft, Options, figure, group
+from .common import Draft, Options, by_sentence, figure
 
 
 class FxOptions(Options):
@@ -23,7 +23,7 @@ class FxOptions(Options):
 
 
 def _pairs(claims: list[Claim]):
-    for _, cs in group(claims, lambda c: (c.file, c.sentence)).items():
+    for cs in by_sentence(claims).values():
         money = [c for c in cs if c.unit not in ("%", "pp", "count")]
         for a, b in zip(money, money[1:]):
             if a.unit != b.unit and (a.metric, a.entity, a.period) == (b.metric, b.entity, b.period) \

@@ -15,7 +15,9 @@ Failing: "AWS 2024년 영업이익률 34.3%" and, in another article, a 2024 col
 from __future__ import annotations
 
 from ..models import Claim
-from .common import Draft, Options, components, figure, group, label, overlap, same_sentence, year_of
+from .common import Draft, Options, figure, group, label, single_place, year_of
+
+SLACK = 1e-9  # as in common.overlap
 
 
 class SameFigureOptions(Options):
@@ -31,9 +33,17 @@ def _key(c: Claim, skip: set[str]) -> tuple | None:
     return (c.entity, c.segment, c.metric, c.unit, c.basis, c.change)
 
 
+# A figure is the distinct (period, cadence, estimate, interval, context_year) of a key; its class
+# is (period, cadence, estimate, context_year of an undated figure). Whether two figures are
+# comparable, and how many steps down, depends on their classes only (`_demote` is asked about
+# one claim of each); whether they conflict, on their intervals; the one per-claim fact, that a
+# from-to pair in one sentence is never a conflict, is kept per figure as the single sentence
+# all its claims sit in (if any).
+
+
 def _demote(a: Claim, b: Claim, o: SameFigureOptions) -> int | None:
-    """Steps below full severity when a and b are comparable at all, else None."""
-    if same_sentence(a, b) or (a.cadence and b.cadence and a.cadence != b.cadence):
+    """Steps below full severity when a and b (not in one sentence) are comparable at all, else None."""
+    if a.cadence and b.cadence and a.cadence != b.cadence:
         return None
     if (a.change or b.change or a.metric in o.volatile) and not (a.period and b.period):
         return None  # a change with no date says nothing about which span it covers
@@ -53,36 +63,157 @@ def _demote(a: Claim, b: Claim, o: SameFigureOptions) -> int | None:
     return 0 if a.metric in o.undated_full else 1
 
 
-def _slip(a: Claim, b: Claim) -> bool:
-    x, y = abs(a.value), abs(b.value)
+def _slip(x: float, y: float) -> bool:
+    x, y = abs(x), abs(y)
     if not x or not y:
         return False
     r = max(x, y) / min(x, y)
     return any(abs(r / k - 1) < 0.02 for k in (10, 100, 1000))
 
 
+class _Graph:
+    """Figures of one key; an edge joins two comparable figures whose intervals are disjoint.
+
+    Components are found by a breadth-first search that, for each figure, takes from each
+    comparable class the not yet reached figures lying wholly above or below its interval,
+    kept sorted by interval ends. Each figure leaves each list once; the only figures looked
+    at without being taken are excluded pairs (a likely unit slip, or one shared sentence),
+    so the cost is about n log n plus the excluded pairs, not n².
+    """
+
+    def __init__(self, key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: SameFigureOptions) -> None:
+        self.o = o
+        n = len(nodes)
+        self.lo = [k[3][0] for k in fkeys]
+        self.hi = [k[3][1] for k in fkeys]
+        self.val = [ns[0].value for ns in nodes]
+        self.place = [single_place(ns) for ns in nodes]
+        classes: dict[tuple, int] = {}  # (period, cadence, estimate, context_year if undated) -> id
+        self.cls = [classes.setdefault((k[0], k[1], k[2], None if k[0] else k[4]), len(classes)) for k in fkeys]
+        self.classes = list(classes)
+        members: list[list[int]] = [[] for _ in classes]
+        for i in range(n):
+            members[self.cls[i]].append(i)
+        self.members = members
+        rep = [nodes[m[0]][0] for m in members]  # one claim stands for its class
+        # comparable classes: a dated class meets its own period and the undated ones
+        by_period: dict[str | None, list[int]] = {}
+        for ci, c in enumerate(self.classes):
+            by_period.setdefault(c[0], []).append(ci)
+        undated = by_period.get(None, [])
+        self.peers: list[list[tuple[int, int]]] = []  # class -> (comparable class, steps down)
+        for ci, c in enumerate(self.classes):
+            cands = range(len(self.classes)) if c[0] is None else [*by_period[c[0]], *undated]
+            self.peers.append([(cj, lv) for cj in cands if (lv := _demote(rep[ci], rep[cj], o)) is not None])
+
+    def excluded(self, i: int, j: int) -> bool:
+        if self.o.defer_scale_slips and _slip(self.val[i], self.val[j]):
+            return True
+        p = self.place[i]
+        return p is not None and p == self.place[j]
+
+    def components(self) -> list[tuple[list[int], int]]:
+        lo, hi = self.lo, self.hi
+        n = len(lo)
+        up = [sorted(m, key=lambda i: lo[i]) for m in self.members]  # pop() gives the highest low end
+        down = [sorted(m, key=lambda i: hi[i], reverse=True) for m in self.members]  # pop(): lowest high end
+        seen = [False] * n
+        out = []
+        for s in range(n):
+            if seen[s]:
+                continue
+            seen[s] = True
+            comp, todo, best = [s], [s], 3
+            while todo:
+                i = todo.pop()
+                li, hi_i = lo[i], hi[i]
+                for cj, lv in self.peers[self.cls[i]]:
+                    got = (self._take(up[cj], i, seen, lambda j: lo[j] > hi_i + SLACK)
+                           + self._take(down[cj], i, seen, lambda j: li > hi[j] + SLACK))
+                    if got:
+                        comp += got
+                        todo += got
+                        best = min(best, lv)
+            if len(comp) > 1:
+                comp.sort()
+                out.append((comp, self._least(comp, best)))
+        return out
+
+    def _take(self, lst: list[int], i: int, seen: list[bool], beyond) -> list[int]:
+        """Pop from the end of `lst` the figures beyond i's interval: mark and return those not excluded."""
+        got, kept = [], []
+        while lst and beyond(lst[-1]):
+            j = lst.pop()
+            if seen[j]:
+                continue  # reached through the other list already
+            if self.excluded(i, j):
+                kept.append(j)  # stays for other figures to take
+            else:
+                seen[j] = True
+                got.append(j)
+        if kept:
+            lst.extend(reversed(kept))
+        return got
+
+    def _least(self, comp: list[int], best: int) -> int:
+        """The fewest steps down over every edge inside a component (the search saw only some edges)."""
+        if best == 0:
+            return 0
+        lo, hi = self.lo, self.hi
+        inside: dict[int, list[int]] = {}
+        for i in comp:
+            inside.setdefault(self.cls[i], []).append(i)
+        by_hi = {c: sorted(m, key=lambda i: hi[i]) for c, m in inside.items()}
+        by_lo = {c: sorted(m, key=lambda i: lo[i], reverse=True) for c, m in inside.items()}
+        for want in range(best):
+            for ca in inside:
+                for cb, lv in self.peers[ca]:
+                    if lv == want and cb in inside and self._edge_between(by_hi[ca], by_lo[cb]):
+                        return want
+        return best
+
+    def _edge_between(self, xs_by_hi: list[int], ys_by_lo_desc: list[int]) -> bool:
+        """Whether some x lies wholly below some y with the pair not excluded (both orders are tried by the caller)."""
+        lo, hi = self.lo, self.hi
+        for a in xs_by_hi:
+            any_above = False
+            for b in ys_by_lo_desc:
+                if not lo[b] > hi[a] + SLACK:
+                    break
+                any_above = True
+                if b != a and not self.excluded(a, b):
+                    return True
+            if not any_above:
+                return False
+        return False
+
+
+def _figures(cs: list[Claim], hedge: float) -> dict[tuple, list[Claim]]:
+    """(period, cadence, estimate, interval, context_year) -> its claims in order, first seen first.
+
+    The interval is worked out once per distinct printing rather than once per claim.
+    """
+    raw: dict[tuple, list[int]] = {}
+    for i, c in enumerate(cs):
+        raw.setdefault((c.period, c.cadence, c.estimate, c.context_year, c.value, c.low, c.high, c.half_width,
+                        c.bound), []).append(i)
+    figs: dict[tuple, list[int]] = {}
+    for idxs in raw.values():
+        c = cs[idxs[0]]
+        k = (c.period, c.cadence, c.estimate, c.interval(hedge), c.context_year)
+        figs[k] = sorted(figs[k] + idxs) if k in figs else idxs  # two printings, one interval: keep claim order
+    return {k: [cs[i] for i in idxs] for k, idxs in figs.items()}
+
+
 def check(claims: list[Claim], o: SameFigureOptions) -> list[Draft]:
     out = []
-    for key, cs in group(claims, lambda c: _key(c, set(o.skip_metrics))).items():
-        figs: dict[tuple, list[Claim]] = {}
-        for c in cs:
-            figs.setdefault((c.period, c.cadence, c.estimate, c.interval(o.hedge), c.context_year), []).append(c)
-        nodes = list(figs.values())
-        if len(nodes) < 2:
+    skip = set(o.skip_metrics)
+    for key, cs in group(claims, lambda c: _key(c, skip)).items():
+        figs = _figures(cs, o.hedge)
+        if len(figs) < 2:
             continue
-        edges, demotes = [], {}
-        for i in range(len(nodes)):
-            for j in range(i + 1, len(nodes)):
-                a, b = nodes[i][0], nodes[j][0]
-                if overlap(a.interval(o.hedge), b.interval(o.hedge)) or (o.defer_scale_slips and _slip(a, b)):
-                    continue
-                pairs = [(x, y) for x in nodes[i] for y in nodes[j]]
-                ds = [d for x, y in pairs[:50] if (d := _demote(x, y, o)) is not None]
-                if ds:
-                    edges.append((i, j))
-                    demotes[(i, j)] = min(ds)
-        for comp in components(len(nodes), edges):
-            demote = min(d for (i, j), d in demotes.items() if i in comp)
+        nodes = list(figs.values())
+        for comp, demote in _Graph(key, list(figs), nodes, o).components():
             members = [c for k in comp for c in nodes[k]]
             out.append(_draft(key, comp, nodes, members, demote))
     return out

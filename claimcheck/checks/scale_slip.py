@@ -10,8 +10,12 @@ Failing: "2025년 3분기 영업이익 12조1,700억원" and "1조2,170억원" f
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..models import Claim
-from .common import Draft, Options, figure, group, label, same_sentence
+from .common import Draft, Options, figure, group, label, single_place
+
+STEPS = (10, 100, 1000)
 
 
 class ScaleSlipOptions(Options):
@@ -23,21 +27,103 @@ def check(claims: list[Claim], o: ScaleSlipOptions) -> list[Draft]:
     keyed = group(claims, lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.cadence)
                   if c.entity and c.unit not in ("%", "pp") and c.bound == "eq" and c.metric != "price_target" else None)
     for key, cs in keyed.items():
-        seen = set()
-        for i, a in enumerate(cs):
-            for b in cs[i + 1:]:
-                if same_sentence(a, b) or (a.period and b.period and a.period != b.period) or not a.value or not b.value:
-                    continue
-                if a.estimate != b.estimate or (bool(a.period) != bool(b.period) and a.file != b.file):
-                    continue
-                big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
-                ratio = abs(big.value / small.value)
-                k = next((k for k in (10, 100, 1000) if abs(ratio / k - 1) <= o.closeness), None)
-                if k is None or (a.value, b.value) in seen:
-                    continue
-                seen.add((a.value, b.value))
-                msg = (f"{label(a)}{' for ' + (a.period or b.period) if (a.period or b.period) else ''}: "
-                       f"{figure(big)} is ×{k:,} {figure(small)}, a likely unit slip.")
-                out.append(Draft(msg, (big, small), "|".join(map(str, key)) + f"|{k}",
-                                 why="same key; values differ by a power of ten"))
+        for (i, j), k, idxs in _slips(cs, o):
+            a, b = cs[i], cs[j]
+            big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
+            msg = (f"{label(a)}{' for ' + (a.period or b.period) if (a.period or b.period) else ''}: "
+                   f"{figure(big)} is ×{k:,} {figure(small)}, a likely unit slip.")
+            rest = [cs[x] for x in sorted(idxs - {i, j})]
+            out.append(Draft(msg, (big, small, *rest), "|".join(map(str, key)) + f"|{k}",
+                             why="same key; values differ by a power of ten"))
     return out
+
+
+def _step(x: float, y: float, closeness: float) -> int | None:
+    big, small = (x, y) if abs(x) > abs(y) else (y, x)
+    ratio = abs(big / small)
+    return next((k for k in STEPS if abs(ratio / k - 1) <= closeness), None)
+
+
+class _Figure:
+    """The claims of one key sharing value, period and forecast flag, with where they sit."""
+
+    def __init__(self, value: float, period: str | None) -> None:
+        self.value, self.period = value, period
+        self.idxs: list[int] = []
+        self.place: tuple[str, int] | None = None  # the one sentence all its claims sit in, if any
+        self._sentences: dict[str, set[int]] | None = None
+
+    def sentences(self, cs: list[Claim]) -> dict[str, set[int]]:
+        if self._sentences is None:
+            self._sentences = {}
+            for x in self.idxs:
+                self._sentences.setdefault(cs[x].file, set()).add(cs[x].sentence)
+        return self._sentences
+
+
+def _pairs_with(x: Claim, other: _Figure, cs: list[Claim], same_file: bool) -> bool:
+    """Whether claim x has a claim of `other` to pair with: another sentence (and, if asked, the same article)."""
+    if not same_file:
+        return other.place is None or other.place != (x.file, x.sentence)
+    there = other.sentences(cs).get(x.file)
+    return bool(there) and there != {x.sentence}
+
+
+def _slips(cs: list[Claim], o: ScaleSlipOptions) -> list[tuple[tuple[int, int], int, set[int]]]:
+    """One slip per pair of values: (first claim pair, step, every claim taking part), in claim order.
+
+    Claims are merged into distinct figures first; candidate pairs of figures are found by
+    looking up value × 10, × 100 and × 1,000 in the sorted values, and the per-claim
+    conditions (not one sentence; the same article when only one is dated) are decided from
+    where each figure's claims sit. Cost: linear in the claims, n log n in distinct values.
+    """
+    figs: dict[tuple, _Figure] = {}
+    for idx, c in enumerate(cs):
+        if c.value:
+            f = figs.setdefault((c.value, c.period, c.estimate), _Figure(c.value, c.period))
+            f.idxs.append(idx)
+    if len(figs) < 2:
+        return []
+    nodes = list(figs.values())
+    for f in nodes:
+        f.place = single_place(cs[x] for x in f.idxs)
+    est = [k[2] for k in figs]
+    order = sorted(range(len(nodes)), key=lambda n: abs(nodes[n].value))
+    mags = [abs(nodes[n].value) for n in order]
+    found: dict[tuple[float, float], dict] = {}
+    for pos, n in enumerate(order):
+        a = nodes[n]
+        lows = [max(mags[pos], mags[pos] * k * (1 - o.closeness)) for k in STEPS]
+        highs = [mags[pos] * k * (1 + o.closeness) for k in STEPS]
+        lo, hi = bisect_left(mags, min(lows) * (1 - 1e-9)), bisect_right(mags, max(highs) * (1 + 1e-9))
+        for q in range(max(lo, pos + 1), hi):
+            m = order[q]
+            b = nodes[m]
+            if est[n] != est[m] or (a.period and b.period and a.period != b.period):
+                continue
+            k = _step(a.value, b.value, o.closeness)
+            if k is None:
+                continue
+            mixed = bool(a.period) != bool(b.period)
+            pa = [x for x in a.idxs if _pairs_with(cs[x], b, cs, mixed)]
+            if not pa:
+                continue
+            pb = [y for y in b.idxs if _pairs_with(cs[y], a, cs, mixed)]
+            vp = (min(a.value, b.value), max(a.value, b.value))
+            slot = found.setdefault(vp, {"k": k, "idxs": set(), "pairs": []})
+            slot["idxs"].update(pa, pb)
+            slot["pairs"].append((a, b, mixed))
+    out = []
+    for slot in found.values():
+        i = min(slot["idxs"])
+        j = min(y for a, b, mixed in slot["pairs"] for me, other in ((a, b), (b, a)) if i in me.idxs
+                for y in other.idxs if _partners(cs[i], cs[y], mixed))
+        out.append(((i, j), slot["k"], slot["idxs"]))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _partners(x: Claim, y: Claim, mixed: bool) -> bool:
+    if x.file == y.file and x.sentence == y.sentence:
+        return False
+    return not mixed or x.file == y.file
