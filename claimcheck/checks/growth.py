@@ -15,7 +15,7 @@ import regex
 from ..claims import periods as PR
 from ..claims.metrics import GROWTH_OF
 from ..models import Claim
-from .common import Draft, Options, by_sentence, figure, group, label, overlap, pct_iv
+from .common import Draft, Options, figure, group, label, overlap, pct_iv
 
 
 class GrowthOptions(Options):
@@ -72,8 +72,7 @@ def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
 
 def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
     out = []
-    for (ent, seg), cs in ((k, cs) for sentence in by_sentence(claims).values()
-                           for k, cs in group(sentence, lambda c: (c.entity, c.segment)).items()):
+    for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
         levels = [c for c in cs if not c.change and c.bound == "eq" and not c.metric.endswith("_growth")]
         for g in (c for c in cs if c.bound == "eq"):
             if g.metric.endswith("_growth"):
