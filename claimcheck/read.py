@@ -30,6 +30,10 @@ MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "
 TITLE_LINE = regex.compile(r"^(?:TITLE:\s*\n\s*(?P<a>.+)|TITLE:\s*(?P<b>\S.*)|#\s+(?P<c>.+))", regex.MULTILINE)
 
 
+# the C loader when PyYAML was built with libyaml; both are the safe loader
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ReadError(Exception):
     """An article that could not be read at all."""
 
@@ -131,7 +135,7 @@ def front_matter(text: str) -> tuple[dict, int]:
     if not m:
         return {}, 0
     try:
-        data = yaml.safe_load(m.group(1))
+        data = yaml.load(m.group(1), Loader=SAFE_LOADER)
     except (yaml.YAMLError, ValueError):  # "date: 2025-02-30" raises ValueError inside the loader
         data = None
     return (data if isinstance(data, dict) else {}), m.end()

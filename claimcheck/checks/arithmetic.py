@@ -114,7 +114,7 @@ def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) ->
                 continue
             demote = 0 if s.period and n.file == d.file and any(x.file == n.file for x in ss) else 1
             msg = (f"{s.entity}{' ' + s.segment if s.segment else ''} is said to make {figure(s)} of "
-                   f"{den_key[0]}{' ' if den_key[1] else ''}revenue, but {period} revenue of {figure(n)} out of "
+                   f"{den_key[0]}'s revenue, but {period} revenue of {figure(n)} out of "
                    f"{figure(d)} is {(lo + hi) / 2 * 100:.1f}%.")
             out.append(Draft(msg, (s, n, d, *ss[1:]), f"segment-share|{s.entity}|{s.segment}|{period}", demote,
                              "a stated share against the two revenues it divides"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..numbers import patterns as P
-from ..read import front_matter
+from ..read import FRONT_MATTER
 
 # a sentence ends at . ! ? before a capital, Hangul or an opening quote, never after an
 # abbreviation ("Oct. 26", "Inc.", "vs.") or before a digit or a lower-case word
@@ -103,7 +103,8 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 def mask(text: str) -> str:
     """Same-length text with front matter, URLs, link targets, code and comments blanked."""
     chars = list(text)
-    _, fm_end = front_matter(text)
+    fm = FRONT_MATTER.match(text)  # only its extent is needed here; read.py parses it
+    fm_end = fm.end() if fm else 0
     _blank(chars, 0, fm_end)
     if fm_end and (t := TITLE_VALUE.search(text, 0, fm_end)):
         chars[t.start(1):t.end(1)] = text[t.start(1):t.end(1)]  # a headline states figures too

@@ -22,10 +22,13 @@ def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
 
 
 def render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict]) -> str:
-    """The whole document as indented JSON text with a trailing newline."""
-    doc = {
-        "schema": SCHEMA,
-        "findings": [finding_dict(f, claim_dict) for f in findings],
-        "summary": summary.model_dump(mode="json"),
-    }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    """The whole document, one finding per line.
+
+    json.dumps with indent falls back to the pure-Python encoder and held a 10,000-article
+    report in memory several times over; each finding is encoded by the C encoder instead.
+    """
+    enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    rows = ",\n  ".join(enc(finding_dict(f, claim_dict)) for f in findings)
+    body = f"[\n  {rows}\n]" if rows else "[]"
+    return (f'{{"schema": {enc(SCHEMA)},\n"findings": {body},\n'
+            f'"summary": {enc(summary.model_dump(mode="json"))}}}\n')
