@@ -95,6 +95,7 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     jobs = jobs or default_jobs()
     before = len(cache.warnings) if cache else 0
     results: list[Result | None] = [None] * len(srcs)
+    compact = _Compactor()
     work: list[tuple[int, str | None]] = []
     for i, src in enumerate(srcs):
         data = _read(src) if cache is not None else None
@@ -103,7 +104,7 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
         if hit is None:
             work.append((i, key))
         else:
-            results[i] = (hit[0], hit[1], [f"{src.shown}: {w}" for w in hit[0].warnings])
+            results[i] = (hit[0], compact(hit[1]), [f"{src.shown}: {w}" for w in hit[0].warnings])
     chunks = [[(srcs[i], key) for i, key in work[k:k + CHUNK]] for k in range(0, len(work), CHUNK)]
     if jobs > 1 and len(work) >= POOL_MIN_FILES:
         # the default lexicon is rebuilt lazily by each worker rather than pickled across
@@ -112,6 +113,8 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
         with ProcessPoolExecutor(min(jobs, len(chunks)), initializer=_init, initargs=(ship, spec)) as pool:
             done = []
             for part in pool.map(_chunk, chunks):  # map yields in submission order
+                for _, claims, _ in part[0]:
+                    compact(claims)
                 done.append(part)
                 if progress:
                     progress(len(part[0]))
@@ -124,6 +127,8 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
         fresh = []
         for part in chunks:
             fresh.extend(_fresh(src, key, lex, cache) for src, key in part)
+            for _, claims, _ in fresh[-len(part):]:
+                compact(claims)
             if progress:
                 progress(len(part))
     for (i, _), r in zip(work, fresh):
@@ -137,3 +142,32 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     if cache is not None:
         out.problems.extend(cache.warnings[before:])
     return out
+
+
+SHARED = ("file", "entity", "segment", "metric", "unit", "period", "cadence", "basis", "bound", "quote", "text")
+
+
+class _Compactor:
+    """Let claims share equal strings and equal field-name sets.
+
+    Claims read back from the cache or from workers each carry their own copy of their
+    file name, sentence and pydantic's set of field names (about 2 KB); on a large archive
+    those copies were most of the memory. No value changes, only which object holds it.
+    Applied as each file's claims arrive, so the copies never pile up.
+    """
+
+    def __init__(self) -> None:
+        self.strings: dict[str, str] = {}
+        self.field_sets: dict[frozenset, set] = {}
+
+    def __call__(self, claims: list[Claim]) -> list[Claim]:
+        strings, field_sets = self.strings, self.field_sets
+        for c in claims:
+            d = c.__dict__
+            for k in SHARED:
+                v = d[k]
+                if v is not None:
+                    d[k] = strings.setdefault(v, v)
+            fs = c.__pydantic_fields_set__
+            object.__setattr__(c, "__pydantic_fields_set__", field_sets.setdefault(frozenset(fs), fs))
+        return claims
