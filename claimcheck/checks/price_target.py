@@ -30,7 +30,9 @@ def check(claims: list[Claim], o: PriceTargetOptions) -> list[Draft]:
             price = [p for p in prices if p.entity == up.entity and p.unit == (targets[0].unit if targets else None)]
             if len(targets) != 1 or not price:
                 continue
-            t, p = targets[0], price[-1]
+            t = targets[0]
+            p = min(price, key=lambda c: (abs(c.sentence - up.sentence), -c.sentence))  # the price quoted nearest
+
             tl, th = t.interval(o.hedge)
             pl, ph = p.interval(o.hedge)
             implied = (tl / ph - 1, th / pl - 1)
@@ -39,6 +41,8 @@ def check(claims: list[Claim], o: PriceTargetOptions) -> list[Draft]:
             mid = (implied[0] + implied[1]) / 2 * 100
             msg = (f"{up.entity}: a target of {figure(t)} against a price of {figure(p)} is {mid:+.0f}%, "
                    f"not the stated upside of {figure(up)}.")
-            out.append(Draft(msg, (t, p, up), f"{up.entity}|{t.text}|{up.text}",
+            # all three in one sentence is the text's own sum being wrong; spread out, one step down
+            demote = 0 if t.sentence == p.sentence == up.sentence else 1
+            out.append(Draft(msg, (t, p, up), f"{up.entity}|{t.text}|{up.text}", demote,
                              why="target, current price and upside for one company in one article"))
     return out

@@ -161,6 +161,12 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan)
+    if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
+        # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
+        hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy_end(lex, ent))
+                 if r.period and r.grain in ("quarter", "half")]
+        if hrefs:
+            period = hrefs[0].period
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if period and not metric.endswith("_growth") and not change:
         back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
