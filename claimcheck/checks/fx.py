@@ -49,12 +49,13 @@ def check(claims: list[Claim], o: FxOptions, lex: L.Lexicon | None = None) -> li
                 out.append(Draft(msg, (a, b), f"band|{a.text}|{b.text}", why="a figure and its stated conversion"))
             break
     for (bu, qu), rs in rates.items():
+        # rates outside the band are reported above; the spread is judged among the plausible ones
+        in_band = bands.get((bu, qu), (0, float("inf")))
+        rs = [t for t in rs if in_band[0] <= t[0] <= in_band[1]]
         if len(rs) < 2:
             continue
         mid = median(r for r, _, _ in rs)
         odd = [(r, x, y) for r, x, y in rs if abs(r / mid - 1) > o.tolerance]
-        in_band = bands.get((bu, qu), (0, float("inf")))
-        odd = [t for t in odd if in_band[0] <= t[0] <= in_band[1]]
         if odd:
             members = tuple(c for _, x, y in odd for c in (x, y))
             msg = (f"Implied {qu}/{bu} rates disagree: the corpus median is {mid:,.4g}, but "

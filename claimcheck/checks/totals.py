@@ -22,10 +22,22 @@ class TotalsOptions(Options):
 def check(claims: list[Claim], o: TotalsOptions, lex: L.Lexicon | None = None) -> list[Draft]:
     lex = lex or L.default()
     out = []
-    for _, cs in by_article(c for c in claims if not c.estimate and not c.change and c.bound in ("eq", "approx")).items():
-        shares = group((c for c in cs if c.metric == "market_share" and c.entity),
-                       lambda c: (c.segment, c.period))
-        for (seg, period), ss in shares.items():
+    for _, every in by_article(c for c in claims if not c.change and c.bound in ("eq", "approx")).items():
+        # shares estimated together ("점유율은 A 62%, B 22%로 추정") must still fit in 100%;
+        # they are only never added to reported ones
+        listed = [c for c in every if c.metric == "market_share" and c.entity]
+        # one list of shares in one sentence is one market and moment, even where a company's
+        # fiscal calendar names the quarter differently; across sentences the period must match
+        shares = {**group(listed, lambda c: (c.segment, c.period, c.estimate)),
+                  **{k: v for k, v in group(listed, lambda c: (c.segment, f"s{c.sentence}", None)).items()
+                     if len(v) > 1}}
+        cs = [c for c in every if not c.estimate]
+        seen: set[frozenset] = set()
+        for (seg, period, _), ss in shares.items():
+            period = ss[0].period if period and period.startswith("s") and period[1:].isdigit() else period
+            if frozenset(id(c) for c in ss) in seen:
+                continue
+            seen.add(frozenset(id(c) for c in ss))
             per = {}
             for c in ss:
                 per.setdefault(c.entity, c)
