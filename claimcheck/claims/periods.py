@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 
 Y = r"(?P<y>(?:19|20)\d\d)"
@@ -35,6 +37,9 @@ PERIOD = regex.compile(
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
+MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번"
+                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period", re.IGNORECASE)
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -77,7 +82,9 @@ def to_calendar_quarter(year: int, month: int) -> str:
 
 def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:
     """Period expressions in text[start:end]; fy_end is the fiscal year-end month of the entity in view."""
-    out = []
+    out: list[PeriodRef] = []
+    if not MAYBE_PERIOD.search(text, start, end):
+        return out  # most sentences name no period; the full pattern is the slow part
     pub_y = published.year if published else None
     for m in PERIOD.finditer(text, start, end):
         s, e = m.span()
