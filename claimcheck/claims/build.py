@@ -65,7 +65,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             if c is not None:
                 made.append(c)
                 prev = (c, m.end)
-        claims.extend(made)
+        claims.extend(_listed_segments(made, lay, lex))
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
         cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d"))]
@@ -78,6 +78,32 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if dated:
             carry["period"] = dated[-1]
     return adopt_periods(claims)
+
+
+# "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
+# a word naming the line of business right before the metric word
+LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})\s(?:매출액?|영업이익|revenue|sales|operating\sincome)"
+                       r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
+NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
+               "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
+
+
+def _listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
+    """Give figures of one sentence their business-line words when the sentence lists two or more."""
+    if len(made) < 2:
+        return made
+    named = {}
+    for i, c in enumerate(made):
+        if c.segment or c.unit in ("%", "pp", "count"):
+            continue
+        start = lay.line_starts[c.line - 1] + c.column - 1
+        got = LISTED.search(lay.scan, max(0, start - 40), start)
+        word = got["seg"].lower() if got else None
+        if word and word not in NOT_SEGMENT and word not in lex.alias_to and got["seg"] not in lex.alias_to:
+            named[i] = word
+    if len(set(named.values())) < 2:
+        return made
+    return [c.model_copy(update={"segment": named[i]}) if i in named else c for i, c in enumerate(made)]
 
 
 def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
