@@ -161,6 +161,7 @@ def parse(text: str) -> list[Mention]:
             break
         a = _atom(m)
         end, lo, hi, kind, unit, half = a.end, None, None, a.kind, a.unit, a.half
+        scaled = a.scaled
         j = P.RANGE_JOIN.match(scan, a.end)
         if j and j["to"] and (a.has_unit or "from" in scan[max(0, a.start - 12):a.start].lower()):
             j = None
@@ -171,7 +172,9 @@ def parse(text: str) -> list[Mention]:
                 joined = _join(a, b)
                 if joined:
                     kind, unit, lo, hi = joined
-                    end, half = b.end, max(a.half, b.half)
+                    # a bare first end takes the second's scale and unit, so its rounding does too
+                    end, half = b.end, (b.half if b.scaled or b.kind == "pp" else max(a.half, b.half))
+                    scaled = a.scaled or b.scaled
         if lo is not None:
             value = (lo + hi) / 2
         else:
@@ -182,6 +185,6 @@ def parse(text: str) -> list[Mention]:
         if a.sign in ("-", "△", "▼", "+-"):
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
         out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
-                           a.scaled, a.sign, a.plus, a.suffix))
+                           scaled, a.sign, a.plus, a.suffix))
         pos = max(end, a.start + 1)
     return out
