@@ -55,10 +55,8 @@ class Ctx:
 
 
 def fold(lex: L.Lexicon, s: str) -> str | None:
-    for k, v in lex.alias_to.items():
-        if k.lower() == s.lower():
-            return v
-    return None
+    """A name matched with other spacing than its alias ("아마존웹서비스" for "아마존 웹 서비스")."""
+    return lex.alias_key.get(L.key(s))
 
 
 def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:

@@ -13,7 +13,7 @@ from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end,
                       resolve_segment, table_context)
 from .context import PCT_ROW, layout
 from . import assign as A
-from .metrics import Cue, Typed, classify
+from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
@@ -21,8 +21,7 @@ FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
-MONEY_LEVELS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
-                "free_cash_flow", "backlog", "_consensus"}
+MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 

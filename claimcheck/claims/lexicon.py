@@ -40,6 +40,7 @@ class Lexicon:
     entities: dict[str, EntityInfo]
     entity_rx: Matcher
     alias_to: dict[str, str]
+    alias_key: dict[str, str]  # alias with spaces removed and lower-cased -> name
     segment_cues: dict[str, list[str]]  # parent -> cues naming its segment entities, longest first
     segment_of_cue: dict[tuple[str, str], str]
     metric_cues: list[tuple[str, str]]  # (cue, metric)
@@ -166,9 +167,10 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     fiscal = {k: int(v["year_end_month"]) for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
     fiscal.update(extra_fiscal or {})
     fx = _load("fx_bands.yaml").get("fx_bands") or []
-    return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to, seg_cues, seg_of_cue, metric_cues,
-                   _word_rx([c for c, _ in metric_cues]), {c.replace(" ", "").lower(): m for c, m in metric_cues},
-                   _word_rx(list(topic_of)), {c.replace(" ", "").lower(): t for c, t in topic_of.items()}, fiscal, fx)
+    return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to,
+                   {key(a): n for a, n in alias_to.items()}, seg_cues, seg_of_cue, metric_cues,
+                   _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
+                   _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx)
 
 
 @lru_cache(maxsize=1)

@@ -210,11 +210,10 @@ def contains(outer: str, inner: str) -> bool:
     a, b = period_end(outer), period_end(inner)
     if not a or not b or a[0] != b[0]:
         return False
-    span = {4: 12, 6: 6, 2: 3}
     if regex.fullmatch(r"\d{4}", outer):
         return True
     if "H" in outer:
         return a[1] - 6 < b[1] <= a[1] and len(inner) >= 6
     if "Q" in outer:
         return a[1] - 3 < b[1] <= a[1] and "-" in inner
-    return False and span
+    return False
