@@ -55,11 +55,9 @@ def check(claims: list[Claim], o: TotalsOptions, lex: L.Lexicon | None = None) -
             for whole in (r for r in rs if r.segment is None):
                 parts = {}
                 for r in rs:
-                    info = lex.entities.get(r.entity)
                     is_part = (r.entity == whole.entity and r.segment) or \
-                              (r.segment is None and L.parent(lex, r.entity) == whole.entity
-                               and not (info and info.aggregate))
-                    if is_part:
+                              (r.segment is None and L.parent(lex, r.entity) == whole.entity)
+                    if is_part and not L.is_aggregate(lex, r.entity, r.segment):
                         parts.setdefault((r.entity, r.segment), r)
                 if not parts:
                     continue

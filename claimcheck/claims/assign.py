@@ -27,9 +27,9 @@ TTM = PR.TTM
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
 AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
 AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
-YOY = regex.compile(r"전년\s?(?:동기\s?)?대비|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
+YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
-QOQ = regex.compile(r"전\s?분기\s?대비|직전\s?분기\s?대비|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
+QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?분기)\s?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
                           r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
@@ -89,17 +89,42 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     return None
 
 
+# what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"
+BASE_AFTER = regex.compile(r"\s?(?:\([^()]{0,24}\)\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|比|에서|으?로부터)")
+BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
+
+
+def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
+    """Whether a period names the base of a comparison rather than the span a change figure covers."""
+    if r.relative == "previous" or BASE_AFTER.match(scan, r.end, r.end + 32):
+        return True
+    if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start):
+        return True
+    # "2분기 6.3%에서 7.8%p 상승": the period dates the figure the change starts from
+    return any(o != m.start and 0 <= o - r.end <= 3 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8)
+               for o in others)
+
+
+def _end_of(scan: str, start: int) -> int:
+    n = start
+    while n < len(scan) and n - start < 24 and not scan[n].isspace() and scan[n] not in "에보대와과(":
+        n += 1
+    return n
+
+
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
            header: tuple[str | None, bool] | None, others: list[int], daily: bool = False,
-           last: str | None = None, scan: str = "") -> tuple[str | None, bool, str]:
+           last: str | None = None, scan: str = "", change: bool = False) -> tuple[str | None, bool, str]:
     """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
-    # a period written straight before another figure belongs to that figure
+    # a period written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
-            and not any(o != m.start and 0 <= o - r.end <= 8 and o > m.start for o in others)]
+            and not (r.start >= m.end and any(0 <= o - r.end <= 8 and o > m.start for o in others))]
+    if change:
+        refs = [r for r in refs if not is_base(r, scan, others, m)]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
@@ -157,9 +182,11 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool) -> str
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
     tail = scan[m.end:min(sent.end, m.end + 40)]
-    for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy")):
-        if rx.search(window):
-            return name
+    # the comparison nearest before the figure is its own: "전년 동기보다 32.6%, 전분기와 비교하면 158.9%"
+    found = [(x.end(), name) for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy"))
+             for x in rx.finditer(window)]
+    if found:
+        return max(found)[1]
     # English states the comparison after the figure: "up 22% from the previous quarter"
     for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
         if rx.match(tail):

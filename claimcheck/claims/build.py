@@ -18,6 +18,9 @@ from .metrics import LEVEL_METRICS, Cue, Typed, classify
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
                 "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth"}
+# figures that belong to a reporting period, so an undated one is about the quarter the article covers
+DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
+                                "operating_income_share"}
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -185,7 +188,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     carried = carry["period"] if metric in FLOW_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
-                                       scan=scan)
+                                       scan=scan, change=change or metric.endswith("_growth"))
     if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy_end(lex, ent))
@@ -193,13 +196,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         if hrefs:
             period = hrefs[0].period
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
-    if period and not metric.endswith("_growth") and not change:
+    if not metric.endswith("_growth") and not change:
         back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = A.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 24))
-        if back or ahead:
-            year = (back or ahead).lastgroup == "year"
-            period = PR.shift_quarter(period, -4 if year else -1) or period
-    if period is None and ctx.focus and metric in FLOW_METRICS and not cell and not is_from:
+        prior = back or ahead
+        # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
+        if prior and not any(r.relative == "previous" and prior.start() <= r.start < prior.end() for r in refs):
+            base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
+            if base:
+                period = PR.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
+    if period is None and ctx.focus and metric in DATED_METRICS and not cell and not is_from:
         period = ctx.focus
     sentence_text = scan[sent.start:sent.end]
     if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
@@ -209,6 +215,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if estimate and metric not in INHERENT_ESTIMATE and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     li = lay.line_of(m.start)
+    ent, segment = L.as_reported(lex, ent, segment)
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",

@@ -33,6 +33,7 @@ class EntityInfo:
     parent: str | None
     cues: tuple[str, ...] = ()
     aggregate: bool = False  # a cross-segment total, not a part of its parent
+    division: str | None = None  # reported as the parent with this segment id
 
 
 @dataclass
@@ -50,6 +51,10 @@ class Lexicon:
     topic_of: dict[str, str]
     fiscal: dict[str, int]
     fx_bands: list[dict] = field(default_factory=list)
+    divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
+
+    def __post_init__(self) -> None:
+        self.divisions = {(i.parent, i.division): i for i in self.entities.values() if i.parent and i.division}
 
 
 def rules_dir():
@@ -136,8 +141,9 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     seg_cues: dict[str, list[str]] = {}
     seg_of_cue: dict[tuple[str, str], str] = {}
 
-    def add(name: str, aliases: list, parent: str | None, cues: list, aggregate: bool = False) -> None:
-        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate)
+    def add(name: str, aliases: list, parent: str | None, cues: list, aggregate: bool = False,
+            division: str | None = None) -> None:
+        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division)
         for a in [name, *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
                 alias_to.setdefault(str(a), name)
@@ -148,7 +154,9 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         tickers = [str(t) for t in e.get("tickers") or [] if len(str(t)) >= 3 and str(t) not in WORDLIKE_TICKERS]
         add(e["name"], [*(e.get("aliases") or []), *tickers], None, [])
         for s in e.get("segments") or []:
-            add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [], bool(s.get("aggregate")))
+            div = s.get("division")
+            add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [], bool(s.get("aggregate")),
+                str(div) if div else None)
             for c in s.get("cues") or []:
                 seg_cues.setdefault(e["name"], []).append(c)
                 seg_of_cue[(e["name"], c)] = s["name"]
@@ -181,6 +189,20 @@ def default() -> Lexicon:
 def parent(lex: Lexicon, name: str | None) -> str | None:
     info = lex.entities.get(name) if name else None
     return info.parent if info else None
+
+
+def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[str | None, str | None]:
+    """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id."""
+    info = lex.entities.get(name) if name else None
+    if info and info.division and segment is None:
+        return info.parent, info.division
+    return name, segment
+
+
+def is_aggregate(lex: Lexicon, name: str | None, segment: str | None) -> bool:
+    """A cross-segment total (Microsoft Cloud), named as an entity or as its parent's division."""
+    info = lex.divisions.get((name, segment)) if name and segment else lex.entities.get(name) if name else None
+    return bool(info and info.aggregate)
 
 
 def key(s: str) -> str:

@@ -1,0 +1,36 @@
+"""Typing cases (entity, metric, period, basis...) kept as YAML in tests/cases/typing.yaml, one parametrized test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claimcheck.claims import lexicon as L
+from claimcheck.claims.build import extract
+from claimcheck.models import Article
+from claimcheck.read import find_date, front_matter
+
+CASES = Path(__file__).resolve().parent / "cases" / "typing.yaml"
+
+
+def _cases():
+    for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]:
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+        yield pytest.param(case, id=case["name"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_typing_case(case):
+    text = f"---\ndate: {case['date']}\n---\n{case['text']}" if case.get("date") else case["text"]
+    front, _ = front_matter(text)
+    claims = extract(Article(path="a.md", text=text, published=find_date(text, front)), L.default())
+    for want in case["expect"]:
+        got = [c for c in claims if c.text == want["text"]]
+        if want.get("absent"):
+            assert not got, f"{want['text']!r} should not be a claim"
+            continue
+        assert got, f"{want['text']!r} not extracted; got {[c.text for c in claims]}"
+        c = got[0]
+        seen = {k: getattr(c, k) for k in want if k != "text"}
+        assert seen == {k: v for k, v in want.items() if k != "text"}, (want["text"], seen)
