@@ -101,8 +101,13 @@ def find_focus(ctx: Ctx) -> None:
     head_end = lay.line_starts[min(6, len(lay.line_starts) - 1)]
     fy = fy_end(ctx.lex, ctx.main)
     counts: Counter = Counter()
-    for r in PR.find(lay.scan, 0, len(lay.scan), ctx.art.published, fy):
-        if r.grain == "quarter" and r.period:
+    pub = ctx.art.published
+    for r in PR.find(lay.scan, 0, len(lay.scan), pub, fy):
+        if r.grain == "quarter" and r.period and not r.estimate:
+            # a quarter not yet over (a forecast's) is not the one whose figures the article reports
+            end = PR.quarter_end(r.period, fy) if pub else None
+            if end and end > (pub.year, pub.month):
+                continue
             counts[r.period] += 3 if r.start < head_end else 1
     if counts:
         p, n = counts.most_common(1)[0]

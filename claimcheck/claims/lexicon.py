@@ -194,8 +194,8 @@ def parent(lex: Lexicon, name: str | None) -> str | None:
 def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[str | None, str | None]:
     """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id."""
     info = lex.entities.get(name) if name else None
-    if info and info.division and segment is None:
-        return info.parent, info.division
+    if info and info.division:
+        return info.parent, segment or info.division
     return name, segment
 
 

@@ -72,10 +72,13 @@ def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tup
     """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
     wanted = LEVEL_METRICS | RATIO_METRICS | {"stock_price", "price_target"}
     before = [c for c in cues if c.metric in wanted and c.end <= m.start]
-    for lo in (clause[0], sent[0]):
-        near = [c for c in before if c.start >= lo]
-        if near:
-            return near[-1]
+    near = [c for c in before if c.start >= clause[0]]
+    if near:
+        return near[-1]
+    # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
+    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVEL_METRICS]
+    if levels:
+        return levels[-1]
     after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
     return after[0] if after else (before[-1] if before else None)
 

@@ -15,14 +15,17 @@ PERIOD = regex.compile(
       (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
-              |(?<![\p{{L}}])FQ(?P<fq4>[1-4])(?![\p{{L}}\d]))
+              |(?<![\p{{L}}])FQ(?P<fq4>[1-4])(?![\p{{L}}\d])
+              |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
+              |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | (?P<q>{Y}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3>(?:19|20)\d\d)
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4>(?:19|20)\d\d))?)
     | (?P<h>{Y}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5>(?:19|20)?\d\d)(?!\d))
-    | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기)
+    | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
+           |quarter\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)
     | (?P<bq>(?<![\p{{L}}])(?P<bqn>[1-4])\s?분기|(?<![\p{{L}}\d])Q(?P<bqn2>[1-4])(?![\p{{L}}\d]))
     | (?P<ym>{Y}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
     | (?P<iso>{Y}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
@@ -33,7 +36,7 @@ PERIOD = regex.compile(
     | (?P<rel>지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
-          |(?<=in\s)the\squarter|(?<=for\s)the\squarter|(?<=during\s)the\squarter|the\scurrent\squarter)
+          |(?<=in\s|for\s|during\s)the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
     )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -41,6 +44,7 @@ PERIOD = regex.compile(
 MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번"
                           r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period", re.IGNORECASE)
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -90,8 +94,8 @@ def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int
         s, e = m.span()
         fiscal = fy_end if fy_end and fy_end != 12 else None
         if m["fyq"]:
-            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"])
-            fy = _y(m["y"]) or _y(m["fy2d"])
+            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
+            fy = _y(m["y"]) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"])
             if fiscal:
                 if fy is None and published:
                     fy = latest_fiscal_year(q, fiscal, published)
@@ -117,9 +121,11 @@ def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int
             half = 1 if hn in ("상반기", "1H", "1") else 2
             out.append(PeriodRef(s, e, f"{y}H{half}" if y else None, "half"))
         elif m["mq"]:
-            month = int(m["mqm"])
+            month = int(m["mqm"]) if m["mqm"] else MONTHS.index(m["mon"].lower()) + 1
             if published:
                 y = published.year if month <= published.month else published.year - 1
+                if m["mon"] and m.group("mq").lower().startswith("quarter ending") and month < published.month:
+                    y += 1  # "the quarter ending in January", said in November, is the coming one
                 if fiscal:
                     q = ((month - fiscal - 1) % 12) // 3 + 1
                     fy = y + (1 if month > fiscal else 0)
@@ -186,6 +192,16 @@ def header_period(cell: str) -> tuple[str | None, bool]:
     if m:
         return m[1], bool(m[2])
     return None, False
+
+
+def quarter_end(period: str, fy_end: int | None) -> tuple[int, int] | None:
+    """(year, month) at which a calendar or fiscal quarter ends."""
+    m = regex.fullmatch(r"(FY)?(\d{4})Q([1-4])", period)
+    if not m:
+        return None
+    if m[1]:
+        return fiscal_quarter(int(m[2]), int(m[3]), fy_end or 12)
+    return int(m[2]), int(m[3]) * 3
 
 
 @lru_cache(maxsize=4096)
