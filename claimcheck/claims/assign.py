@@ -96,7 +96,7 @@ BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))
 
 def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     """Whether a period names the base of a comparison rather than the span a change figure covers."""
-    if r.relative == "previous" or BASE_AFTER.match(scan, r.end, r.end + 32):
+    if r.relative in ("previous", "year_ago") or BASE_AFTER.match(scan, r.end, r.end + 32):
         return True
     if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start):
         return True
@@ -140,8 +140,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         return last, False, ""
     if pick.relative == "current":
         p = focus
-    elif pick.relative == "previous":
-        p = PR.shift_quarter(focus, -1) if focus else None
+    elif pick.relative in ("previous", "year_ago"):
+        # measured back from the period in view: one named earlier in the sentence, else the article's
+        anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain == "quarter"),
+                      None) or focus
+        p = PR.shift_quarter(anchor, -1 if pick.relative == "previous" else -4) if anchor else None
     elif pick.relative == "next":
         p = PR.shift_quarter(focus, 1) if focus else None
     return p, pick.estimate, pick.grain

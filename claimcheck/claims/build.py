@@ -137,9 +137,13 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                          A_clause, (sent.start, sent.end), None)
     if m.kind == "plain" and m.scaled and typed and typed.metric in MONEY_LEVELS and HANGUL.search(scan, sent.start, sent.end):
         m = replace(m, kind="money", unit="KRW")  # "매출 1조2,500억": a Korean amount with no unit is in won
+    main_count = False
     if m.kind == "count" or m.kind == "plain":
         counted = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in cues)
-        if not (own or (carry["entity"] and counted)) or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
+        # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
+        main_count = counted and m.kind == "count" and ctx.main is not None
+        if not (own or ((carry["entity"] or main_count) and counted)) \
+                or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
             return None
         typed = Typed("count")
     if typed is None:
@@ -153,7 +157,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         if row_ents:
             ent = row_ents[0]
     inferred = ent is None or not own
-    if ent is None and m.kind != "count" and ctx.main:
+    if ent is None and (m.kind != "count" or main_count) and ctx.main:
         ent = resolve_segment(ctx, ctx.main, clause[0], m.end)
         if label_text:
             ent = resolve_segment(ctx, ent, label[0], label[1])
@@ -201,7 +205,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         ahead = A.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 24))
         prior = back or ahead
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
-        if prior and not any(r.relative == "previous" and prior.start() <= r.start < prior.end() for r in refs):
+        if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
             if base:
                 period = PR.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
