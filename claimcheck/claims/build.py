@@ -157,6 +157,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         if row_ents:
             ent = row_ents[0]
     inferred = ent is None or not own
+    if ent is None and not cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, line)):
+        # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
+        named = [n for x in lex.entity_rx.finditer(head) if (n := lex.alias_to.get(x.group()))]
+        ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
     if ent is None and (m.kind != "count" or main_count) and ctx.main:
         ent = resolve_segment(ctx, ctx.main, clause[0], m.end)
         if label_text:
@@ -188,8 +192,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     refs = ctx.periods.get((si, fy))
     if refs is None:
         refs = ctx.periods[(si, fy)] = PR.find(scan, sent.start, sent.end, ctx.art.published, fy)
-    hp = PR.header_period(header) if header else None
-    carried = carry["period"] if metric in FLOW_METRICS else None
+    hp = PR.header_period(header, fy) if header else None
+    carried = carry["period"] if metric in DATED_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or metric.endswith("_growth"))

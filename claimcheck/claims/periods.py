@@ -44,6 +44,7 @@ PERIOD = regex.compile(
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
 MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번"
                           r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period", re.IGNORECASE)
+GLOSS = re.compile(r"\s?[(（]\s?$")
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -91,8 +92,16 @@ def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int
     if not MAYBE_PERIOD.search(text, start, end):
         return out  # most sentences name no period; the full pattern is the slow part
     pub_y = published.year if published else None
+    gloss_end = -1
     for m in PERIOD.finditer(text, start, end):
         s, e = m.span()
+        if s < gloss_end:
+            continue  # "2026 회계연도(2025년 4월~2026년 3월)": the brackets spell out the period before them
+        if out and GLOSS.match(text, out[-1].end, s):
+            close = text.find(")", s, min(end, s + 40))
+            if close > 0:
+                gloss_end = close
+                continue
         fiscal = fy_end if fy_end and fy_end != 12 else None
         if m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
@@ -186,11 +195,11 @@ def shift_quarter(period: str, by: int) -> str | None:
     return f"{m[1] or ''}{n // 4}Q{n % 4 + 1}"
 
 
-def header_period(cell: str) -> tuple[str | None, bool]:
-    """A table column header such as 2024, 2025E, 3Q25 or 2025년 4분기 as (period, estimate)."""
-    refs = find(cell, 0, len(cell), None, None)
+def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, bool]:
+    """A table column header such as 2024, 2025E, 3Q25, FY25 or 2025년 4분기 as (period, estimate)."""
+    refs = find(cell, 0, len(cell), None, fy_end)
     if refs and refs[0].period:
-        return refs[0].period, refs[0].estimate
+        return refs[0].period, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
     if m:
         return m[1], bool(m[2])
