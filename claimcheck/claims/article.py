@@ -37,7 +37,8 @@ class Ctx:
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.focus: str | None = None
-        self.periods: dict[tuple[int, int | None], list] = {}  # period expressions per sentence
+        self._periods: dict[int | None, tuple[list, list[int]]] = {}  # fiscal year-end -> refs, their starts
+        self._found: list | None = None  # period phrases of the whole article, before any calendar reads them
 
         # sorted start offsets, so each sentence takes its slice by bisection, not by a scan
         self._ent_at = [e[0] for e in self.ents]
@@ -49,6 +50,18 @@ class Ctx:
 
     def cues_in(self, a: int, b: int) -> list[Cue]:
         return self.cues[bisect_left(self._cue_at, a):bisect_left(self._cue_at, b)]
+
+    def periods_in(self, a: int, b: int, fy: int | None) -> list[PR.PeriodRef]:
+        """Period expressions within [a, b), read once per article for each fiscal calendar in view."""
+        fy = fy if fy != 12 else None
+        got = self._periods.get(fy)
+        if got is None:
+            if self._found is None:
+                self._found = PR.matches(self.lay.scan, 0, len(self.lay.scan))
+            refs = PR.read(self._found, self.art.published, fy)
+            got = self._periods[fy] = (refs, [r.start for r in refs])
+        refs, starts = got
+        return [r for r in refs[bisect_left(starts, a):bisect_left(starts, b)] if r.end <= b]
 
     def topics_in(self, a: int, b: int) -> list:
         return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
@@ -102,7 +115,7 @@ def find_focus(ctx: Ctx) -> None:
     fy = fy_end(ctx.lex, ctx.main)
     counts: Counter = Counter()
     pub = ctx.art.published
-    for r in PR.find(lay.scan, 0, len(lay.scan), pub, fy):
+    for r in ctx.periods_in(0, len(lay.scan), fy):
         if r.grain == "quarter" and r.period and not r.estimate:
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
             end = PR.quarter_end(r.period, fy) if pub else None

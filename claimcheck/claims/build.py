@@ -189,9 +189,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if segment is None and inferred and not cell:
         segment = A.named_subject(scan, clause[0], m.start)
     fy = fy_end(lex, ent)
-    refs = ctx.periods.get((si, fy))
-    if refs is None:
-        refs = ctx.periods[(si, fy)] = PR.find(scan, sent.start, sent.end, ctx.art.published, fy)
+    refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
     carried = carry["period"] if metric in DATED_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,

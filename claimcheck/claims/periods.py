@@ -88,21 +88,35 @@ def to_calendar_quarter(year: int, month: int) -> str:
 
 def find(text: str, start: int, end: int, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:
     """Period expressions in text[start:end]; fy_end is the fiscal year-end month of the entity in view."""
-    out: list[PeriodRef] = []
+    return read(matches(text, start, end), published, fy_end)
+
+
+def matches(text: str, start: int, end: int) -> list:
+    """The period phrases in text[start:end] as regex matches, glosses dropped; reading them needs a calendar."""
+    out: list = []
     if not MAYBE_PERIOD.search(text, start, end):
         return out  # most sentences name no period; the full pattern is the slow part
-    pub_y = published.year if published else None
     gloss_end = -1
     for m in PERIOD.finditer(text, start, end):
-        s, e = m.span()
+        s = m.start()
         if s < gloss_end:
             continue  # "2026 회계연도(2025년 4월~2026년 3월)": the brackets spell out the period before them
-        if out and GLOSS.match(text, out[-1].end, s):
+        if out and GLOSS.match(text, out[-1].end(), s):
             close = text.find(")", s, min(end, s + 40))
             if close > 0:
                 gloss_end = close
                 continue
-        fiscal = fy_end if fy_end and fy_end != 12 else None
+        out.append(m)
+    return out
+
+
+def read(found: list, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:
+    """Matches from matches() as periods, for an entity whose fiscal year ends in month fy_end."""
+    out: list[PeriodRef] = []
+    pub_y = published.year if published else None
+    fiscal = fy_end if fy_end and fy_end != 12 else None
+    for m in found:
+        s, e = m.span()
         if m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
             fy = _y(m["y"]) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"])
