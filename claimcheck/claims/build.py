@@ -20,7 +20,7 @@ FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating
                 "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth"}
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
 DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
-                                "operating_income_share"}
+                                "operating_income_share", "backlog"}
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -213,6 +213,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                 period = PR.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period is None and ctx.focus and metric in DATED_METRICS and not cell and not is_from:
         period = ctx.focus
+    if metric in ("price_target", "upside"):
+        period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     sentence_text = scan[sent.start:sent.end]
     if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])

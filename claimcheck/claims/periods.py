@@ -33,7 +33,8 @@ PERIOD = regex.compile(
     | (?P<yr>{Y}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<=\b(?:in|for|of|during)\s){Y}(?![\d-])
            |(?<=['’]s\s){Y}(?![\d-])|(?<=full[\s-]year\s){Y}(?![\d-])
            |{Y}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|results|guidance|margin)))
-    | (?P<rel>(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)|(?:전년|작년)\s?동기|the\syear-(?:ago|earlier)\s(?:period|quarter)
+    | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
+          |the\syear-(?:ago|earlier)\s(?:period|quarter)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
