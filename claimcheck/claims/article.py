@@ -140,7 +140,14 @@ def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
     return ent
 
 
+FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")
+
+
 def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, bool]:
+    # "against 29% for AWS": English names whose figure it is right after it
+    tail = [e for e in own if m.end < e[0] <= m.end + 9 and FOR_AFTER.match(ctx.lay.scan, m.end, e[0])]
+    if tail:
+        return resolve_segment(ctx, tail[0][2], m.start, tail[0][1]), True
     before = [e for e in own if e[1] <= m.start]
     if before:
         e = before[-1]

@@ -129,10 +129,12 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
         refs = [own[0]]
-    before = [r for r in refs if r.end <= m.start and not TAKEN.search(scan, max(0, r.start - 16), r.start)]
+    earlier = [r for r in refs if r.end <= m.start]
+    before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 16), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"]
-    pick = (in_clause or before or after or [None])[-1 if (in_clause or before) else 0]
+    # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
+    pick = (in_clause or before or after or earlier[-1:] or [None])[-1 if (in_clause or before) else 0]
     if pick is None:
         return carry_period, False, ""
     p = pick.period

@@ -188,7 +188,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     segment = A.segment(ctx.topics_in(sent.start, sent.end), cues, sent, m, clause, label_text + " " + row_text, lex)
     if segment is None and inferred and not cell:
         segment = A.named_subject(scan, clause[0], m.start)
-    fy = fy_end(lex, ent)
+    fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
     carried = carry["period"] if metric in DATED_METRICS else None

@@ -21,6 +21,8 @@ SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompan
                                regex.IGNORECASE)
 COMPARED = regex.compile(r"(?:대비|YoY|QoQ|y/y|q/q)\s?[+-]?$", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
+TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
+                           r"|narrowed|improved|reached)\sto\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 LEVEL_AFTER = regex.compile(r"^\s?(?:에서|으?로|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
@@ -91,7 +93,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
     cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None  # "rose 50% to $130.5 billion"
-    level = LEVEL_AFTER.match(after) is not None and not verb_before
+    # "rose to 20%": the figure is where the rise ended, a level
+    level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))

@@ -11,7 +11,7 @@ import regex
 
 Y = r"(?P<y>(?:19|20)\d\d)"
 PERIOD = regex.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS])(?<![\p{{N}}])(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS]|(?-i:[JAMOD]))(?<![\p{{N}}])(?:
       (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
@@ -25,7 +25,9 @@ PERIOD = regex.compile(
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4>(?:19|20)\d\d))?)
     | (?P<h>{Y}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5>(?:19|20)?\d\d)(?!\d))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
-           |quarter\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)
+           |quarter\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+           |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
+             \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter)
     | (?P<bq>(?<![\p{{L}}])(?P<bqn>[1-4])\s?분기|(?<![\p{{L}}\d])Q(?P<bqn2>[1-4])(?![\p{{L}}\d]))
     | (?P<ym>{Y}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
     | (?P<iso>{Y}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
@@ -146,9 +148,13 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             half = 1 if hn in ("상반기", "1H", "1") else 2
             out.append(PeriodRef(s, e, f"{y}H{half}" if y else None, "half"))
         elif m["mq"]:
-            month = int(m["mqm"]) if m["mqm"] else MONTHS.index(m["mon"].lower()) + 1
-            if published:
+            month = int(m["mqm"]) if m["mqm"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+            if m["mqy"] or published:
                 y = published.year if month <= published.month else published.year - 1
+                if m["mon2"] and published:  # "the December quarter": whichever is nearest, often the coming one
+                    y = min((published.year - 1, published.year, published.year + 1),
+                            key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
+                y = int(m["mqy"]) if m["mqy"] else y
                 if m["mon"] and m.group("mq").lower().startswith("quarter ending") and month < published.month:
                     y += 1  # "the quarter ending in January", said in November, is the coming one
                 if fiscal:
