@@ -43,5 +43,7 @@ def test_rule_case(rule_id, case):
     want = case["expect"]
     got = [f"{f.severity.value}: {f.message}" for f in findings]
     assert len(findings) == want["findings"], (got, [(c.file, c.text, c.entity, c.metric, c.period) for c in claims])
+    if want.get("claims"):
+        assert len(findings[0].claims) == want["claims"], got  # the claims a finding rests on
     if want.get("severity"):
         assert max(f.severity.rank for f in findings) == {"info": 0, "warning": 1, "error": 2}[want["severity"]], got

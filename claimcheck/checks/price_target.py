@@ -39,10 +39,14 @@ def check(claims: list[Claim], o: PriceTargetOptions) -> list[Draft]:
             if overlap(widen(implied, o.slack), pct_iv(up, o.hedge)):
                 continue
             mid = (implied[0] + implied[1]) / 2 * 100
+            # the same article stating the right upside elsewhere is the editor's best pointer to the fix
+            agree = [u for u in cs if u.metric == "upside" and u is not up and u.entity == up.entity
+                     and overlap(widen(implied, o.slack), pct_iv(u, o.hedge))]
             msg = (f"{up.entity}: a target of {figure(t)} against a price of {figure(p)} is {mid:+.0f}%, "
-                   f"not the stated upside of {figure(up)}.")
+                   f"not the stated upside of {figure(up)}"
+                   + (f"; elsewhere the article gives {', '.join(figure(u) for u in agree)}." if agree else "."))
             # all three in one sentence is the text's own sum being wrong; spread out, one step down
             demote = 0 if t.sentence == p.sentence == up.sentence else 1
-            out.append(Draft(msg, (t, p, up), f"{up.entity}|{t.text}|{up.text}", demote,
+            out.append(Draft(msg, (t, p, up, *agree), f"{up.entity}|{t.text}|{up.text}", demote,
                              why="target, current price and upside for one company in one article"))
     return out
