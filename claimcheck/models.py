@@ -62,6 +62,7 @@ class Claim(Frozen):
     change: bool = False
     context_year: int | None = None
     sentence: int = Field(default=0, description="index of the sentence within the article")
+    consensus: bool = Field(default=False, description="a market consensus figure, never checked against a reported one")
 
     def interval(self, hedge: float = 0.0) -> tuple[float, float]:
         """Closed interval the printed figure stands for, widened by a relative hedge for approx."""

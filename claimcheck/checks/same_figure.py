@@ -30,7 +30,7 @@ class SameFigureOptions(Options):
 def _key(c: Claim, skip: set[str]) -> tuple | None:
     if c.entity is None or c.metric in skip:
         return None
-    return (c.entity, c.segment, c.metric, c.unit, c.basis, c.change)
+    return (c.entity, c.segment, c.metric, c.unit, c.basis, c.change, c.consensus)
 
 
 # A figure is the distinct (period, cadence, estimate, interval, context_year) of a key; its class

@@ -24,7 +24,7 @@ class ScaleSlipOptions(Options):
 
 def check(claims: list[Claim], o: ScaleSlipOptions) -> list[Draft]:
     out = []
-    keyed = group(claims, lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.cadence)
+    keyed = group(claims, lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.cadence, c.consensus)
                   if c.entity and c.unit not in ("%", "pp") and c.bound == "eq" and c.metric != "price_target" else None)
     for key, cs in keyed.items():
         for (i, j), k, idxs in _slips(cs, o):

@@ -90,19 +90,25 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
 
 
 # what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"
-BASE_AFTER = regex.compile(r"\s?(?:\([^()]{0,24}\)\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|比|에서|으?로부터)")
+BASE_AFTER = regex.compile(r"\s?(?:\([^()]{0,24}\)\s?)?(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견주|[와과]\s?비교|比|에서|으?로부터)")
 BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
+
+
+GLOSS_OPEN = regex.compile(r"\s?[(（]\s?")
 
 
 def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     """Whether a period names the base of a comparison rather than the span a change figure covers."""
+    if GLOSS_OPEN.fullmatch(scan, r.end, m.start):
+        return False  # "전 분기(39%)": the bracketed figure is that period's own
     if r.relative in ("previous", "year_ago") or BASE_AFTER.match(scan, r.end, r.end + 32):
         return True
     if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start):
         return True
-    # "2분기 6.3%에서 7.8%p 상승": the period dates the figure the change starts from
-    return any(o != m.start and 0 <= o - r.end <= 3 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8)
-               for o in others)
+    # "2분기 6.3%에서 7.8%p 상승", "2분기 영업이익 3.6조원과 견주면": the period dates the figure the change starts from
+    nxt = [o for o in others if r.end <= o < m.start or (o > r.end and o != m.start and o - r.end <= 14)]
+    o = min(nxt, default=None)
+    return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None
 
 
 def _end_of(scan: str, start: int) -> int:
@@ -182,7 +188,8 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
     return None
 
 
-def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool) -> str | None:
+def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallback: str | None = None) -> str | None:
+    """yoy / qoq / mom / cagr from the comparison words nearest the figure, else what its base period says."""
     if not (metric.endswith("_growth") or metric in ("price_change",) or change):
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
@@ -196,7 +203,20 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool) -> str
     for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
         if rx.match(tail):
             return name
-    return "yoy" if metric.endswith("_growth") else None
+    return fallback or ("yoy" if metric.endswith("_growth") else None)
+
+
+def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan: str, others: list[int],
+                  sent_start: int) -> str | None:
+    """"2분기 3.6조원과 견주면 29.6% 줄어": a base one quarter back makes the change qoq, four back yoy."""
+    for r in reversed([r for r in refs if sent_start <= r.start and r.end <= m.start]):
+        if not is_base(r, scan, others, m):
+            continue
+        if r.relative in ("previous", "year_ago"):
+            return "qoq" if r.relative == "previous" else "yoy"
+        if period and r.period:
+            return {PR.shift_quarter(period, -1): "qoq", PR.shift_quarter(period, -4): "yoy"}.get(r.period)
+    return None
 
 
 def parent_cue(scan: str, start: int, pos: int, cues: list[Cue]) -> bool:

@@ -21,6 +21,7 @@ FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
 DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
                                 "operating_income_share", "backlog"}
+PROFITS = ("operating_income", "net_income")
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -179,7 +180,11 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         text = scan[sent.start:sent.end] + " " + heading_text(ctx, line) + " " + label_text
         metric = "price_target" if TARGETISH.search(text) else "stock_price"
     if metric == "_consensus":
-        metric = "consensus_revenue"
+        # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
+        subject = [c.metric for c in cues if sent.start <= c.start < m.start and c.metric in PROFITS]
+        profit = subject[-1] if subject else carry["metric"] if carry["metric"] in PROFITS and not any(
+            c.metric == "revenue" and sent.start <= c.start < m.start for c in cues) else None
+        metric = profit or "consensus_revenue"
     if metric in STOCK_METRICS and ent:
         ent = L.parent(lex, ent) or ent
     value, low, high = m.value, m.low, m.high
@@ -216,11 +221,13 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     sentence_text = scan[sent.start:sent.end]
-    if metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
+    if typed.metric == "_consensus":
+        estimate = True
+    elif metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
-    if estimate and metric not in INHERENT_ESTIMATE and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
+    if estimate and metric not in INHERENT_ESTIMATE and typed.metric != "_consensus" and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     li = lay.line_of(m.start)
     ent, segment = L.as_reported(lex, ent, segment)
@@ -228,9 +235,11 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
                  period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
-                 basis=A.basis(scan, sent, clause, metric, m, change), estimate=estimate,
+                 basis=A.basis(scan, sent, clause, metric, m, change,
+                               A.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
                  quote=_quote(ctx, sent), half_width=m.half_width, change=change,
-                 context_year=ctx.context_year if period is None else None, sentence=si)
+                 context_year=ctx.context_year if period is None else None, sentence=si,
+                 consensus=typed.metric == "_consensus")
 
 
 def _quote(ctx: Ctx, sent) -> str:

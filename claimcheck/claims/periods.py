@@ -108,6 +108,8 @@ def matches(text: str, start: int, end: int) -> list:
             close = text.find(")", s, min(end, s + 40))
             if close > 0:
                 gloss_end = close
+                if out[-1]["rel"] and not m["rel"]:
+                    out[-1] = m  # "직전 분기(2026 회계연도 1분기, 4~6월)": the bracket names the quarter outright
                 continue
         out.append(m)
     return out

@@ -31,7 +31,9 @@ PCT_SUFFIX = (
     r"|percentage[ ]points?|bps?(?![\p{Latin}])|basis[ ]points?|베이시스[ \t\u00a0]?포인트|%|퍼센트|percent|per[ ]cent)"
 )
 COUNTER = (
-    r"(?:개|회|명|대|건|곳|척|가구|병|장|만[ \t\u00a0]?명|units?|users?|subscribers?|customers?|employees?"
+    # a counter that opens a longer word is not one: 회계연도, 회사, 대비, 장기, 개발, 건설, 병원
+    r"(?:개(?!발|선|편|최)|회(?!계|사|의|장|복|견|담|귀)|명(?!목|예)|대(?!비|응|상|규모|형|표|출|체|한|해|폭)"
+    r"|건(?!설|전|강)|곳|척|가구|병(?!원|행)|장(?!기|중|세|비|부|악|외)|만[ \t\u00a0]?명|units?|users?|subscribers?|customers?|employees?"
     r"|chips?|downloads?|vehicles?|cars?|people|stores?)(?![\p{Latin}])"
 )
 TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
