@@ -11,7 +11,7 @@ Failing: "월 매출 25억 달러 이상" and, in the same article, "AI 서비�
 """
 from __future__ import annotations
 
-from ..claims import periods as PR
+from ..claims import calendar as CAL
 from ..models import Claim
 from .common import Draft, Forest, Options, figure, group, label, overlap, scaled, widen, year_of
 
@@ -28,7 +28,7 @@ class CadenceOptions(Options):
 def _nested(small: Claim, big: Claim) -> bool | None:
     """True when explicitly nested, False when explicitly apart, None when one is undated."""
     if small.period and big.period:
-        return PR.contains(big.period, small.period)
+        return CAL.contains(big.period, small.period)
     dated = small if small.period else big if big.period else None
     if dated is None:
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from ..claims import periods as PR
+from ..claims import calendar as CAL
 from ..models import Claim
 from ..report.values import number, show_value
 
@@ -71,7 +71,7 @@ def same_sentence(a: Claim, b: Claim) -> bool:
 
 
 def year_of(p: str | None) -> int | None:
-    end = PR.period_end(p) if p else None
+    end = CAL.period_end(p) if p else None
     if end:
         return end[0]
     if p and p.startswith("FY") and p[2:6].isdigit():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from ..claims import periods as PR
+from ..claims import calendar as CAL
 from ..claims.metrics import GROWTH_OF
 from ..models import Claim
 from .common import Draft, Options, figure, group, label, overlap, pct_iv
@@ -46,7 +46,7 @@ def _when(period: str | None) -> tuple[int, int] | None:
     """A sortable (year, month) for calendar and fiscal periods alike."""
     if not period:
         return None
-    return PR.period_end(period[2:] if period.startswith("FY") else period)
+    return CAL.period_end(period[2:] if period.startswith("FY") else period)
 
 
 def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:

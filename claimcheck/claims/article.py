@@ -10,6 +10,7 @@ import regex
 from ..models import Article, Claim
 from ..numbers.parse import Mention
 from . import lexicon as L
+from . import calendar as CAL
 from . import periods as PR
 from .context import Layout
 from .metrics import Cue
@@ -118,7 +119,7 @@ def find_focus(ctx: Ctx) -> None:
     for r in ctx.periods_in(0, len(lay.scan), fy):
         if r.grain == "quarter" and r.period and not r.estimate:
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
-            end = PR.quarter_end(r.period, fy) if pub else None
+            end = CAL.quarter_end(r.period, fy) if pub else None
             if end and end > (pub.year, pub.month):
                 continue
             counts[r.period] += 3 if r.start < head_end else 1
@@ -181,7 +182,7 @@ def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim
 
 def is_past(ctx: Ctx, period: str | None) -> bool:
     pub = ctx.art.published
-    end = PR.period_end(period) if period else None
+    end = CAL.period_end(period) if period else None
     return bool(pub and end and end < (pub.year, pub.month))
 
 

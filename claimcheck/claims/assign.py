@@ -5,7 +5,9 @@ import regex
 
 from ..numbers.parse import Mention
 from . import lexicon as L
+from . import calendar as CAL
 from . import periods as PR
+from .compare import is_base
 from .metrics import Cue
 
 PRE_BOUND = regex.compile(
@@ -27,26 +29,9 @@ TTM = PR.TTM
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
 AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
 AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
-YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
-                    r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
-QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?분기)\s?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
-                    r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
-QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
-                          r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
-YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a|the)\s(?:year|previous\syear|prior\syear)"
-                          r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
-MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
-CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
 CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
                            regex.IGNORECASE)
-# "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
-PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago"
-                      r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
-                      r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
-                      r"\s?(?:\(|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
-PRIOR_AFTER = regex.compile(r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore)"
-                            r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|in\sthe\sprior\squarter))", regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
 RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
@@ -89,35 +74,6 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     return None
 
 
-# what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"
-BASE_AFTER = regex.compile(r"\s?(?:\([^()]{0,24}\)\s?)?(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견주|[와과]\s?비교|比|에서|으?로부터)")
-BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
-
-
-GLOSS_OPEN = regex.compile(r"\s?[(（]\s?")
-
-
-def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
-    """Whether a period names the base of a comparison rather than the span a change figure covers."""
-    if GLOSS_OPEN.fullmatch(scan, r.end, m.start):
-        return False  # "전 분기(39%)": the bracketed figure is that period's own
-    if r.relative in ("previous", "year_ago") or BASE_AFTER.match(scan, r.end, r.end + 32):
-        return True
-    if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start):
-        return True
-    # "2분기 6.3%에서 7.8%p 상승", "2분기 영업이익 3.6조원과 견주면": the period dates the figure the change starts from
-    nxt = [o for o in others if r.end <= o < m.start or (o > r.end and o != m.start and o - r.end <= 14)]
-    o = min(nxt, default=None)
-    return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None
-
-
-def _end_of(scan: str, start: int) -> int:
-    n = start
-    while n < len(scan) and n - start < 24 and not scan[n].isspace() and scan[n] not in "에보대와과(":
-        n += 1
-    return n
-
-
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
@@ -152,9 +108,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         # measured back from the period in view: one named earlier in the sentence, else the article's
         anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain == "quarter"),
                       None) or focus
-        p = PR.shift_quarter(anchor, -1 if pick.relative == "previous" else -4) if anchor else None
+        p = CAL.shift_quarter(anchor, -1 if pick.relative == "previous" else -4) if anchor else None
     elif pick.relative == "next":
-        p = PR.shift_quarter(focus, 1) if focus else None
+        p = CAL.shift_quarter(focus, 1) if focus else None
     return p, pick.estimate, pick.grain
 
 
@@ -185,37 +141,6 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
             return "monthly"
         if "H" in period:
             return "semiannual"
-    return None
-
-
-def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallback: str | None = None) -> str | None:
-    """yoy / qoq / mom / cagr from the comparison words nearest the figure, else what its base period says."""
-    if not (metric.endswith("_growth") or metric in ("price_change",) or change):
-        return None
-    window = scan[max(sent.start, m.start - 40):m.start + 2]
-    tail = scan[m.end:min(sent.end, m.end + 40)]
-    # the comparison nearest before the figure is its own: "전년 동기보다 32.6%, 전분기와 비교하면 158.9%"
-    found = [(x.end(), name) for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy"))
-             for x in rx.finditer(window)]
-    if found:
-        return max(found)[1]
-    # English states the comparison after the figure: "up 22% from the previous quarter"
-    for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
-        if rx.match(tail):
-            return name
-    return fallback or ("yoy" if metric.endswith("_growth") else None)
-
-
-def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan: str, others: list[int],
-                  sent_start: int) -> str | None:
-    """"2분기 3.6조원과 견주면 29.6% 줄어": a base one quarter back makes the change qoq, four back yoy."""
-    for r in reversed([r for r in refs if sent_start <= r.start and r.end <= m.start]):
-        if not is_base(r, scan, others, m):
-            continue
-        if r.relative in ("previous", "year_ago"):
-            return "qoq" if r.relative == "previous" else "yoy"
-        if period and r.period:
-            return {PR.shift_quarter(period, -1): "qoq", PR.shift_quarter(period, -4): "yoy"}.get(r.period)
     return None
 
 

@@ -8,11 +8,13 @@ import regex
 from ..models import Article, Claim
 from ..numbers.parse import Mention, parse
 from . import lexicon as L
+from . import calendar as CAL
 from . import periods as PR
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end, heading_text, in_unit, is_past,
                       resolve_segment, table_context)
 from .context import PCT_ROW, layout
 from . import assign as A
+from . import compare as C
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
@@ -208,14 +210,14 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
             period = hrefs[0].period
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if not metric.endswith("_growth") and not change:
-        back = A.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
-        ahead = A.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 24))
+        back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
+        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 24))
         prior = back or ahead
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
         if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
             if base:
-                period = PR.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
+                period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period is None and ctx.focus and metric in DATED_METRICS and not cell and not is_from:
         period = ctx.focus
     if metric in ("price_target", "upside"):
@@ -235,8 +237,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
                  period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
-                 basis=A.basis(scan, sent, clause, metric, m, change,
-                               A.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
+                 basis=C.basis(scan, sent, clause, metric, m, change,
+                               C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
                  quote=_quote(ctx, sent), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus")

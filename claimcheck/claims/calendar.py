@@ -1,0 +1,76 @@
+"""Calendar arithmetic on period strings: fiscal quarters, shifts, ends and containment."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import regex
+
+
+def fiscal_quarter(year: int, q: int, fy_end: int) -> tuple[int, int]:
+    """Calendar year and month in which fiscal quarter q of fiscal year `year` ends."""
+    month = fy_end + 3 * q
+    return year - 1 + (month - 1) // 12, (month - 1) % 12 + 1
+
+
+def latest_fiscal_year(q: int, fy_end: int, on: dt.date) -> int:
+    """The fiscal year whose quarter q ends nearest to `on`: just reported, or the one under way."""
+    def distance(fy: int) -> tuple[int, int]:
+        y, m = fiscal_quarter(fy, q, fy_end)
+        months = (y - on.year) * 12 + (m - on.month)
+        return (abs(months), months > 0)  # on a tie, the quarter already over
+    return min(range(on.year - 2, on.year + 3), key=distance)
+
+
+def to_calendar_quarter(year: int, month: int) -> str:
+    return f"{year}Q{(month - 1) // 3 + 1}"
+
+
+def shift_quarter(period: str, by: int) -> str | None:
+    m = regex.match(r"^(FY)?(\d{4})Q([1-4])$", period)
+    if not m:
+        y = regex.fullmatch(r"(FY)?(\d{4})", period)
+        return f"{y[1] or ''}{int(y[2]) + by // 4}" if y and by % 4 == 0 else None
+    n = int(m[2]) * 4 + int(m[3]) - 1 + by
+    return f"{m[1] or ''}{n // 4}Q{n % 4 + 1}"
+
+
+def quarter_end(period: str, fy_end: int | None) -> tuple[int, int] | None:
+    """(year, month) at which a calendar or fiscal quarter ends."""
+    m = regex.fullmatch(r"(FY)?(\d{4})Q([1-4])", period)
+    if not m:
+        return None
+    if m[1]:
+        return fiscal_quarter(int(m[2]), int(m[3]), fy_end or 12)
+    return int(m[2]), int(m[3]) * 3
+
+
+@lru_cache(maxsize=4096)
+def period_end(period: str) -> tuple[int, int] | None:
+    """(year, month) at which a calendar period ends, for deciding whether it is over."""
+    if m := regex.fullmatch(r"(\d{4})", period):
+        return int(m[1]), 12
+    if m := regex.fullmatch(r"(\d{4})Q([1-4])", period):
+        return int(m[1]), int(m[2]) * 3
+    if m := regex.fullmatch(r"(\d{4})H([12])", period):
+        return int(m[1]), int(m[2]) * 6
+    if m := regex.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period):
+        return int(m[1]), int(m[2])
+    return None
+
+
+@lru_cache(maxsize=4096)
+def contains(outer: str, inner: str) -> bool:
+    """Whether calendar period `inner` lies within `outer` (2025-11 within 2025Q4 within 2025)."""
+    if outer == inner:
+        return True
+    a, b = period_end(outer), period_end(inner)
+    if not a or not b or a[0] != b[0]:
+        return False
+    if regex.fullmatch(r"\d{4}", outer):
+        return True
+    if "H" in outer:
+        return a[1] - 6 < b[1] <= a[1] and len(inner) >= 6
+    if "Q" in outer:
+        return a[1] - 3 < b[1] <= a[1] and "-" in inner
+    return False
