@@ -5,27 +5,27 @@ import hashlib
 import json
 import os
 import tempfile
+import typing
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from . import __version__
 from .claims import lexicon as L
-from .models import Article, Claim, Frozen
+from .models import Article, Claim
+from .runner import scalar_types
 
-LAYOUT = "v1"  # bump when the entry format changes; old entries are then simply never looked at
+# LAYOUT names the folder; FORMAT, the shape of an entry, goes into every key instead, so a new
+# shape needs no new folder (tests and bench/run.py count entries under v1/) and old entries are
+# simply never looked at. Bump FORMAT whenever _encode changes what it writes.
+LAYOUT = "v1"
+FORMAT = "columns-1"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by claimcheck.\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Source files whose edits change what extraction produces. A development checkout keeps the same
 # __version__ while this code moves, so their contents go into the salt as well.
 CODE = ("read.py", "models.py", "numbers", "claims")
-
-
-class _Entry(Frozen):
-    key: str
-    article: Article
-    claims: tuple[Claim, ...]
 
 
 def default_dir(config_dir: Path | None) -> Path:
@@ -64,7 +64,9 @@ class Cache:
         self._warned: set[str] = set()
         self._writable = True
         self._prepared = False
-        self._prefix = f"{__version__}\0{salt}\0".encode()
+        self._prefix = f"{__version__}\0{salt}\0{FORMAT}\0".encode()
+        # one table for the whole run, so equal strings in different entries become one object
+        self.strings: dict[str, str] = {}
 
     def key(self, src_shown: str, data: bytes) -> str:
         # the shown path is part of the key because every claim carries it in `file`
@@ -99,21 +101,17 @@ class Cache:
             self.warn("read", f"cache: cannot read {path}: {e.strerror or e}; extracting afresh")
             return None
         try:
-            entry = _Entry.model_validate(json.loads(raw))
-        except (ValidationError, ValueError, TypeError, RecursionError):
-            entry = None
-        if entry is None or entry.key != key:
+            return _decode(json.loads(raw), key, self.strings)
+        except (ValidationError, ValueError, TypeError, KeyError, IndexError, RecursionError):
             self.warn("corrupt", f"cache: ignoring corrupt entry {path}")
             return None
-        return entry.article, list(entry.claims)
 
     def store(self, key: str, article: Article, claims: list[Claim]) -> None:
         if not self._writable:
             return
-        entry = _Entry(key=key, article=article, claims=tuple(claims))
-        # the json module rather than model_dump_json: pydantic writes an infinite figure as null,
+        # the json module rather than pydantic's: pydantic writes an infinite figure as null,
         # which would not validate on the way back; json writes Infinity and reads it again
-        body = json.dumps(entry.model_dump(mode="json"), ensure_ascii=False).encode()
+        body = json.dumps(_encode(key, article, claims), ensure_ascii=False).encode()
         try:
             self._prepare()
             path = self._path(key)
@@ -136,6 +134,64 @@ class Cache:
         """Take warnings a worker process raised, keeping the once-per-kind rule across processes."""
         for kind, msg in raised:
             self.warn(kind, msg)
+
+
+# An entry stores the claims column by column, and every text field as an index into one list of
+# the entry's distinct strings: far less JSON to parse than a keyed object per claim. Each column
+# is still validated, by pydantic against the field's type, so a damaged entry is a miss.
+NAMES = tuple(Claim.model_fields)
+_COLUMNS = tuple(TypeAdapter(list[f.annotation]) for f in Claim.model_fields.values())  # type: ignore[name-defined]
+_KINDS = [scalar_types(f.annotation) for f in Claim.model_fields.values()]
+_TEXT = tuple(bool(k) and k <= {str, type(None)} for k in _KINDS)  # type: ignore[operator]
+_STRINGS = TypeAdapter(list[str])
+_INDEX = TypeAdapter(list[typing.Annotated[int, Field(ge=0, strict=True)]])
+_ALL_SET = set(NAMES)  # a claim read back had every field given, as after model_validate of a full dump
+# model_construct without its per-field Python loop, where nothing else needs setting up
+_PLAIN = not (Claim.__pydantic_post_init__ or Claim.__private_attributes__ or Claim.__pydantic_root_model__)
+
+
+def _encode(key: str, article: Article, claims: list[Claim]) -> dict:
+    index: dict[str | None, int] = {None: 0}
+    columns = []
+    for name, text, col in zip(NAMES, _TEXT, _COLUMNS):
+        values = col.dump_python([getattr(c, name) for c in claims], mode="json")
+        columns.append([index.setdefault(v, len(index)) for v in values] if text else values)
+    return {"key": key, "article": article.model_dump(mode="json"), "fields": list(NAMES),
+            "strings": list(index)[1:], "columns": columns}
+
+
+def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[Claim]]:
+    """An entry back into objects; raises ValueError (or a pydantic/lookup error) when damaged."""
+    if raw["key"] != key or raw["fields"] != list(NAMES) or len(raw["columns"]) != len(NAMES):
+        raise ValueError("not this entry")
+    article = Article.model_validate(raw["article"])
+    strings = _STRINGS.validate_python(raw["strings"])
+    table = [None, *map(shared.setdefault, strings, strings)]
+    n = len(raw["columns"][0])
+    columns = []
+    for text, col, values in zip(_TEXT, _COLUMNS, raw["columns"]):
+        if text:
+            values = _INDEX.validate_python(values)
+            if values and max(values) >= len(table):
+                raise ValueError("string index out of range")
+            values = list(map(table.__getitem__, values))
+        values = col.validate_python(values)
+        if len(values) != n:
+            raise ValueError("columns of unequal length")
+        columns.append(values)
+    if not _PLAIN:
+        return article, [Claim.model_construct(_ALL_SET, **dict(zip(NAMES, row))) for row in zip(*columns)]
+    new, get, put, claims = object.__new__, object.__getattribute__, object.__setattr__, []
+    for row in zip(*columns):
+        c = new(Claim)
+        # filling the dict the object made itself keeps it a split table, keys shared with every
+        # other claim: 240 bytes a claim rather than the 464 of a dict of its own
+        get(c, "__dict__").update(zip(NAMES, row))
+        put(c, "__pydantic_fields_set__", _ALL_SET)
+        put(c, "__pydantic_extra__", None)
+        put(c, "__pydantic_private__", None)
+        claims.append(c)
+    return article, claims
 
 
 def _atomic_write(path: Path, body: bytes) -> None:

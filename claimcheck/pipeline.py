@@ -1,8 +1,10 @@
 """Read every article and extract its claims, in worker processes and through a cache when asked."""
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -95,16 +97,17 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     jobs = jobs or default_jobs()
     before = len(cache.warnings) if cache else 0
     results: list[Result | None] = [None] * len(srcs)
-    compact = _Compactor()
+    compact = _Compactor(cache.strings if cache is not None else {})
     work: list[tuple[int, str | None]] = []
-    for i, src in enumerate(srcs):
-        data = _read(src) if cache is not None else None
-        key = cache.key(src.shown, data) if cache is not None and data is not None else None
-        hit = cache.load(key) if cache is not None and key is not None else None
-        if hit is None:
-            work.append((i, key))
-        else:
-            results[i] = (hit[0], compact(hit[1]), [f"{src.shown}: {w}" for w in hit[0].warnings])
+    with _no_gc():
+        for i, src in enumerate(srcs):
+            data = _read(src) if cache is not None else None
+            key = cache.key(src.shown, data) if cache is not None and data is not None else None
+            hit = cache.load(key) if cache is not None and key is not None else None
+            if hit is None:
+                work.append((i, key))
+            else:  # the cache already shares strings through cache.strings
+                results[i] = (hit[0], hit[1], [f"{src.shown}: {w}" for w in hit[0].warnings])
     chunks = [[(srcs[i], key) for i, key in work[k:k + CHUNK]] for k in range(0, len(work), CHUNK)]
     if jobs > 1 and len(work) >= POOL_MIN_FILES:
         # the default lexicon is rebuilt lazily by each worker rather than pickled across
@@ -144,20 +147,33 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     return out
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # Reading the cache makes only long-lived, acyclic objects; with collection on, every few
+    # hundred of them set off a pass that walks all those made so far.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 SHARED = ("file", "entity", "segment", "metric", "unit", "period", "cadence", "basis", "bound", "quote", "text")
 
 
 class _Compactor:
     """Let claims share equal strings and equal field-name sets.
 
-    Claims read back from the cache or from workers each carry their own copy of their
-    file name, sentence and pydantic's set of field names (about 2 KB); on a large archive
-    those copies were most of the memory. No value changes, only which object holds it.
-    Applied as each file's claims arrive, so the copies never pile up.
+    Claims from workers each carry their own copy of their file name, sentence and pydantic's
+    set of field names (about 2 KB); on a large archive those copies were most of the memory.
+    No value changes, only which object holds it. Applied as each file's claims arrive, so the
+    copies never pile up; the string table is the cache's, which does the same for its hits.
     """
 
-    def __init__(self) -> None:
-        self.strings: dict[str, str] = {}
+    def __init__(self, strings: dict[str, str]) -> None:
+        self.strings = strings
         self.field_sets: dict[frozenset, set] = {}
 
     def __call__(self, claims: list[Claim]) -> list[Claim]:
