@@ -1,6 +1,7 @@
 """Findings as the `claimcheck/findings@1` JSON document (contract: shared/spec/claims.md)."""
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Sequence
 from operator import attrgetter
@@ -34,6 +35,19 @@ def render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[
     one), and each claim is encoded once however many findings cite it. The pieces are joined
     once at the end: the document, about 2 bytes a character, is by far the largest object.
     """
+    # only acyclic strings, tuples and lists are made here: a collection could free nothing, yet
+    # each full one would walk every claim and article still alive
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _render(findings, summary, claim_dict, fields)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
+            fields: Sequence[str] | None) -> str:
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     claims = {id(c): c for f in findings for c in f.claims}  # first citation order, each once
     todo = list(claims.values())
