@@ -62,8 +62,8 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
                 seg, seg_end, bound_cue = val, e, False
         elif seg and not bound_cue and s - seg_end <= 24:
             bound_cue = True
-        elif seg and s >= seg_end:
-            seg = None
+        elif seg and s >= seg_end and not val.endswith("_share"):
+            seg = None  # a new subject; "which is 89.8% of total sales" is an aside, not one
     if seg:
         return seg
     for mt in lex.topic_rx.finditer(label_text):
@@ -175,13 +175,4 @@ def label_cues(lex: L.Lexicon, s: str) -> list[Cue]:
     return got
 
 
-# "‘Rufus’가 120억 달러 매출 기여": an unlisted product or unit named as the subject
-NAMED_SUBJECT = regex.compile(r"[‘'\"“](?P<q>[^’'\"”]{2,30})[’'\"”]\s?(?:이|가|은|는|의)\s|(?P<c>\p{Lu}[\p{L}\d]+)\s?\)?\s?(?:이|가|은|는)\s")
 INCREMENT = regex.compile(r"추가|additional|incremental|extra", regex.IGNORECASE)
-
-
-def named_subject(scan: str, start: int, pos: int) -> str | None:
-    found = None
-    for m in NAMED_SUBJECT.finditer(scan, start, pos):
-        found = (m["q"] or m["c"]).strip()
-    return regex.sub(r"\W+", "_", found).strip("_").lower() or None if found else None

@@ -15,6 +15,7 @@ from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end,
 from .context import PCT_ROW, layout
 from . import assign as A
 from . import compare as C
+from .lines import listed_segments, named_subject, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
@@ -70,7 +71,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             if c is not None:
                 made.append(c)
                 prev = (c, m.end)
-        claims.extend(_listed_segments(made, lay, lex))
+        claims.extend(listed_segments(made, lay, lex))
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
         cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d"))]
@@ -83,32 +84,6 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if dated:
             carry["period"] = dated[-1]
     return adopt_periods(claims)
-
-
-# "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
-# a word naming the line of business right before the metric word
-LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})\s(?:매출액?|영업이익|revenue|sales|operating\sincome)"
-                       r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
-NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
-               "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
-
-
-def _listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
-    """Give figures of one sentence their business-line words when the sentence lists two or more."""
-    if len(made) < 2:
-        return made
-    named = {}
-    for i, c in enumerate(made):
-        if c.segment or c.unit in ("%", "pp", "count"):
-            continue
-        start = lay.line_starts[c.line - 1] + c.column - 1
-        got = LISTED.search(lay.scan, max(0, start - 40), start)
-        word = got["seg"].lower() if got else None
-        if word and word not in NOT_SEGMENT and word not in lex.alias_to and got["seg"] not in lex.alias_to:
-            named[i] = word
-    if len(set(named.values())) < 2:
-        return made
-    return [c.model_copy(update={"segment": named[i]}) if i in named else c for i, c in enumerate(made)]
 
 
 def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
@@ -194,7 +169,9 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
     segment = A.segment(ctx.topics_in(sent.start, sent.end), cues, sent, m, clause, label_text + " " + row_text, lex)
     if segment is None and inferred and not cell:
-        segment = A.named_subject(scan, clause[0], m.start)
+        segment = named_subject(scan, clause[0], m.start)
+    if segment is None and not cell and ent and m.kind != "count" and not L.parent(lex, ent):
+        segment = subject_segment(scan, sent.start, m.start, lex)
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
