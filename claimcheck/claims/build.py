@@ -16,6 +16,7 @@ from .context import PCT_ROW, layout
 from . import assign as A
 from . import compare as C
 from .lines import listed_segments, named_subject, subject_segment
+from .tables import column_period, growth_cell, row_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
@@ -124,11 +125,14 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                 or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
             return None
         typed = Typed("count")
+    if cell and m.kind == "percent" and (typed is None or not typed.metric.endswith("_growth")):
+        typed = growth_cell(lex, header, row_text, heading_text(ctx, line), m.value) or typed
     if typed is None:
         if m.kind != "money":
             return None
         typed = Typed("revenue")
     ent, _ = entity(ctx, sent, m, carry, own, clause)
+    row_ents: list = []
     if cell:
         row_ents = [lex.alias_to.get(x.group()) for x in lex.entity_rx.finditer(row_text)]
         row_ents = [x for x in row_ents if x]
@@ -170,11 +174,15 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     segment = A.segment(ctx.topics_in(sent.start, sent.end), cues, sent, m, clause, label_text + " " + row_text, lex)
     if segment is None and inferred and not cell:
         segment = named_subject(scan, clause[0], m.start)
+    if segment is None and cell and not row_ents:
+        segment = row_segment(lex, row_text)
     if segment is None and not cell and ent and m.kind != "count" and not L.parent(lex, ent):
         segment = subject_segment(scan, sent.start, m.start, lex)
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
+    if cell and not (hp and hp[0]) and metric.endswith("_growth"):
+        hp = column_period(lay, line, cell[0], fy)
     carried = carry["period"] if metric in DATED_METRICS else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),

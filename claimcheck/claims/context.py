@@ -21,9 +21,13 @@ LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
 TITLE_VALUE = regex.compile(r"^title:[ \t]*(.+)$", regex.MULTILINE)
 UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|%)[^()\n]*\)",
                            regex.IGNORECASE)
+# longer scales first: "십억 달러" also contains "억 달러"
 UNITS = [
     (r"조\s?원", ("money", "KRW", 1e12)), (r"십억\s?원", ("money", "KRW", 1e9)), (r"억\s?원", ("money", "KRW", 1e8)),
-    (r"백만\s?원", ("money", "KRW", 1e6)), (r"천\s?원", ("money", "KRW", 1e3)), (r"억\s?달러", ("money", "USD", 1e8)),
+    (r"백만\s?원", ("money", "KRW", 1e6)), (r"천\s?원", ("money", "KRW", 1e3)), (r"십억\s?달러", ("money", "USD", 1e9)),
+    (r"억\s?달러", ("money", "USD", 1e8)), (r"백만\s?달러", ("money", "USD", 1e6)), (r"천\s?달러", ("money", "USD", 1e3)),
+    (r"백만\s?위안", ("money", "CNY", 1e6)), (r"억\s?유로", ("money", "EUR", 1e8)), (r"백만\s?유로", ("money", "EUR", 1e6)),
+    (r"백만\s?엔", ("money", "JPY", 1e6)), (r"억\s?홍콩\s?달러", ("money", "HKD", 1e8)),
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
     (r"(?:US\$|USD|\$)\s?(?:bn|billion)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
     (r"(?:US\$|USD|\$)\s?(?:mn|million)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),

@@ -10,7 +10,7 @@ KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_00
 ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
            "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD",
+    "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD",
     "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
     "c$": "CAD", "a$": "AUD", "s$": "SGD",
     "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
@@ -115,6 +115,8 @@ def _atom(m) -> _Atom:
         kind, unit = "money", CURRENCIES.get(m["cur"].strip().lower().replace(" ", ""), "USD")
     if kind == "bp":
         value, half, kind = value / 100, half / 100, "pp"
+    if suffix.lower().startswith("cent"):
+        value, half = value / 100, half / 100  # "26 cents" is $0.26
     sign = (m["sign"] or "") + (m["sign2"] or "")
     return _Atom(m.start(), m.end(), value, half, kind, unit, scaled, sign, bool(m["plus"]),
                  suffix, bool(m["cur"] or suffix), lead)
@@ -163,7 +165,8 @@ def parse(text: str) -> list[Mention]:
         end, lo, hi, kind, unit, half = a.end, None, None, a.kind, a.unit, a.half
         scaled = a.scaled
         j = P.RANGE_JOIN.match(scan, a.end)
-        if j and j["to"] and (a.has_unit or "from" in scan[max(0, a.start - 12):a.start].lower()):
+        if j and j["to"] and ("from" in scan[max(0, a.start - 12):a.start].lower()
+                              or P.CHANGE_BEFORE.search(scan, max(0, a.start - 24), a.start)):
             j = None
         if j and not a.plus:
             m2 = P.ATOM_TAIL.match(scan, j.end())

@@ -24,7 +24,7 @@ ESCALE = r"(?:[ \t\u00a0]?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mb
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
     r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가(?!량)|자재|인|칙|료|전|소|유|래|격|주|천|장)"
-    r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
+    r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|cents?|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
 )
 PCT_SUFFIX = (
     r"(?:%[ \t\u00a0]?[pP](?![\p{Latin}])|%[ \t\u00a0]?포인트|퍼센트[ \t\u00a0]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
@@ -53,6 +53,9 @@ ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
 ATOM_TAIL = regex.compile(_ATOM, regex.VERBOSE)
 
 # "to" joins only a bare first end ("5 to 10%"): "from 30% to 35%" is a change, not a range
+# "rose 5% to 7%", "from $10 to $12": a change and its end, not a range
+CHANGE_BEFORE = regex.compile(r"(?:\b(?:rose|grew|increased|fell|dropped|declined|climbed|jumped|gained|slipped|slid|expanded"
+                              r"|narrowed|widened|up|down|from|by)\s(?:about\s|nearly\s|roughly\s|some\s)?)$", regex.IGNORECASE)
 RANGE_JOIN = regex.compile(r"[ \t\u00a0]?(?:~|-|(?P<to>to(?=[ \t\u00a0])))[ \t\u00a0]?")
 KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t\u00a0]?(?P<s>{KSCALE})?")
 

@@ -1,0 +1,47 @@
+"""Markdown table cells: change columns, rows that name business lines, and the period a column stands under."""
+from __future__ import annotations
+
+import regex
+
+from . import lexicon as L
+from . import periods as PR
+from .assign import label_cues
+from .context import Layout
+from .metrics import GROWTH_OF, LEVEL_METRICS, RATIO_METRICS, Typed
+
+# "증감률", "YoY", "% chg": a column of changes of whatever the row measures
+GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?대비|yoy|qoq|y/y|q/q|growth|change|chg", regex.IGNORECASE)
+TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결|total|subtotal|consolidated|group)\b", regex.IGNORECASE)
+
+
+def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_value: float) -> Typed | None:
+    """A percent under a change column is the growth of the row's level (or of the table's subject)."""
+    if not GROWTH_HEAD.search(header):
+        return None
+    row = [c.metric for c in label_cues(lex, row_text)]
+    if any(r in RATIO_METRICS for r in row):
+        return None  # a margin's change is in points, and the row says which margin
+    base = next((r for r in row if r in LEVEL_METRICS), None) \
+        or next((c.metric for c in label_cues(lex, heading) if c.metric in LEVEL_METRICS), None) or "revenue"
+    return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=m_value < 0)
+
+
+def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
+    """A row label that names no metric, company, period or total is a business line ("서치플랫폼", "Services")."""
+    label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
+    if not label or len(label) > 24 or TOTAL_ROW.match(label) or label_cues(lex, label):
+        return None
+    if any(True for _ in lex.entity_rx.finditer(label)) or PR.find(label, 0, len(label), None, None):
+        return None
+    topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(label)), None)
+    return topic or regex.sub(r"[\W_]+", "_", label).strip("_").lower() or None
+
+
+def column_period(lay: Layout, line: int, k: int, fy: int | None) -> tuple[str | None, bool] | None:
+    """For a change column after exactly two period columns ("3Q24 | 3Q25 | 증감률"), the later period.
+
+    Over three or more columns ("2024 | 2025E | 2026E | 성장률") the change may be any step or a CAGR.
+    """
+    header = lay.headers.get(line) or []
+    periods = [p for p in (PR.header_period(h, fy) for h in header[1:min(k, len(header))]) if p[0]]
+    return periods[-1] if len(periods) == 2 else None
