@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from .cache import Cache
 from .claims import lexicon as L
-from .claims.build import extract
 from .models import Article, Claim
 from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article
 
@@ -32,6 +31,8 @@ def sources(paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, excl
 
 
 def extract_one(src: Source, lex: L.Lexicon) -> Result:
+    from .claims.build import extract  # here, not above: a run served from the cache never needs it
+
     try:
         art = read_article(src)
     except ReadError as e:
