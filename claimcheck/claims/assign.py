@@ -99,6 +99,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     pick = (in_clause or before or after or earlier[-1:] or [None])[-1 if (in_clause or before) else 0]
     if pick is None:
         return carry_period, False, ""
+    if pick.grain == "year" and pick.period:
+        # "the December quarter, the first of fiscal 2026": the year only places the quarter named just before it
+        inner = [r for r in refs if r.grain == "quarter" and r.period and r.end <= pick.start
+                 and pick.start - r.end <= 32 and r.period.startswith(pick.period)]
+        pick = inner[-1] if inner else pick
     p = pick.period
     if pick.relative == "same":
         return last, False, ""

@@ -19,9 +19,10 @@ from .lines import listed_segments, named_subject, subject_segment
 from .tables import column_period, growth_cell, row_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
-STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside"}
+STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
-                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth"}
+                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
+                "buyback", "subsidy"}
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
 DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
                                 "operating_income_share", "backlog"}
@@ -136,8 +137,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if cell:
         row_ents = [lex.alias_to.get(x.group()) for x in lex.entity_rx.finditer(row_text)]
         row_ents = [x for x in row_ents if x]
-        if row_ents:
-            ent = row_ents[0]
+        # "| 항목 | BYD | 샤오미 |": a column headed by a company holds its figures
+        col_ents = [n for x in lex.entity_rx.finditer(header) if (n := lex.alias_to.get(x.group()))]
+        if row_ents or col_ents:
+            ent = (row_ents or col_ents)[0]
     inferred = ent is None or not own
     if ent is None and not cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company

@@ -26,7 +26,8 @@ TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped
 LEVEL_AFTER = regex.compile(r"^\s?(?:에서|으?로|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
-                 "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count"}
+                 "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
+                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
                  "operating_income_share"}
 GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",

@@ -23,14 +23,17 @@ PERIOD = regex.compile(
     | (?P<q>{Y}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3>(?:19|20)\d\d)
-           |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4>(?:19|20)\d\d))?)
+           |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4>(?:19|20)\d\d))?
+           |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
     | (?P<h>{Y}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5>(?:19|20)?\d\d)(?!\d))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
            |quarter\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
-             \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter)
+             \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
     | (?P<bq>(?<![\p{{L}}])(?P<bqn>[1-4])\s?분기|(?<![\p{{L}}\d])Q(?P<bqn2>[1-4])(?![\p{{L}}\d]))
     | (?P<ym>{Y}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
+    | (?P<ms>(?<![\p{{N}}.~-])(?P<m1>[1-9]|1[0-2])\s?[~-]\s?(?P<m2>[1-9]|1[0-2])\s?월(?!\s?\d))
+    | (?P<bm>(?<![\p{{N}}.~-])(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
     | (?P<iso>{Y}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
     | (?P<ye>{Y}(?P<est>[EFP])(?![\p{{L}}]))
     | (?P<yr>{Y}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<=\b(?:in|for|of|during)\s){Y}(?![\d-])
@@ -120,7 +123,9 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                                  estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
         elif m["q"]:
             given = _y(m["y"] or m["y2"] or m["y3"] or m["y4"])
-            q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or ORD.get((m["ord"] or "").lower(), 0))
+            if m["rqy"] and pub_y:  # "지난해 3분기"
+                given = pub_y + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rqy"], 0)
+            q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or m["qn5"] or ORD.get((m["ord"] or "").lower(), 0))
             if fiscal and not given and published and q:
                 out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
                 continue
@@ -132,10 +137,10 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             half = 1 if hn in ("상반기", "1H", "1") else 2
             out.append(PeriodRef(s, e, f"{y}H{half}" if y else None, "half"))
         elif m["mq"]:
-            month = int(m["mqm"]) if m["mqm"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+            month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
             if m["mqy"] or published:
                 y = published.year if month <= published.month else published.year - 1
-                if m["mon2"] and published:  # "the December quarter": whichever is nearest, often the coming one
+                if (m["mon2"] or m["hol"]) and published:  # "the December quarter": whichever is nearest, often the coming one
                     y = min((published.year - 1, published.year, published.year + 1),
                             key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
                 y = int(m["mqy"]) if m["mqy"] else y
@@ -160,6 +165,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             y, mo = int(m["y"]), int(m["mm"])
             p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
             out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
+        elif m["ms"] or m["bm"]:
+            out.append(_months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal))
         elif m["iso"]:
             out.append(PeriodRef(s, e, f"{m['y']}-{m['im']}-{m['id']}", "day"))
         elif m["ye"]:
@@ -170,6 +177,26 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["rel"]:
             out.append(_relative(s, e, m["rel"], published))
     return out
+
+
+QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
+
+
+def _months(s: int, e: int, m1: int, m2: int, published: dt.date | None, fiscal: int | None) -> PeriodRef:
+    """"9월" is that month, "7~9월" a calendar quarter, "1~10월" the year to date: of the latest such span."""
+    if not published or m2 < m1:
+        return PeriodRef(s, e, None, "month")
+    y = published.year if m2 <= published.month else published.year - 1
+    if m1 == m2:
+        return PeriodRef(s, e, f"{y}-{m1:02d}", "month")
+    if (m1, m2) in QUARTER_SPANS:
+        if fiscal:
+            q = ((m2 - fiscal - 1) % 12) // 3 + 1
+            return PeriodRef(s, e, f"FY{y + (1 if m2 > fiscal else 0)}Q{q}", "quarter")
+        return PeriodRef(s, e, to_calendar_quarter(y, m2), "quarter")
+    if m1 == 1:
+        return PeriodRef(s, e, str(y), "year")  # a cumulative figure so far this year
+    return PeriodRef(s, e, None, "month")
 
 
 def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef:
