@@ -4,7 +4,8 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import itemgetter
 
 from ..models import Claim, Finding, Summary
 
@@ -15,6 +16,7 @@ TEXTS = {str, type(None)}
 
 
 def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
+    # _render writes this out by hand, for speed: keep the two in step
     return {
         "rule": f.rule,
         "severity": f.severity.value,
@@ -29,7 +31,7 @@ def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
 def render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
            fields: Sequence[str] | None = None) -> str:
     """The whole document, one finding per line; `fields`, if given, says claim_dict(c) is just
-    those attributes of c, in that order, which lets claims be encoded a column at a time.
+    those entries of vars(c), in that order, which lets claims be encoded a column at a time.
 
     Every piece comes from the C encoder (json.dumps with indent falls back to the pure-Python
     one), and each claim is encoded once however many findings cite it. The pieces are joined
@@ -49,27 +51,29 @@ def render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[
 def _render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
             fields: Sequence[str] | None) -> str:
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    claims = {id(c): c for f in findings for c in f.claims}  # first citation order, each once
-    todo = list(claims.values())
+    cited = list(chain.from_iterable(f.claims for f in findings))
+    todo = list(dict(zip(map(id, cited), cited)).values())  # each claim once, in first-citation order
+    del cited
     encoded: dict[int, str] = {}
     for k in range(0, len(todo), BATCH):
         batch = todo[k:k + BATCH]
         texts = _columns(batch, fields, enc) if fields else [enc(claim_dict(c)) for c in batch]
         encoded.update(zip(map(id, batch), texts))
-    del claims, todo
+    del todo
+    get, text = encoded.__getitem__, json.encoder.encode_basestring  # what enc uses for a str
     parts = ['{"schema": ', enc(SCHEMA), ',\n"findings": ', "[\n  " if findings else "[]"]
-    for i, f in enumerate(findings):
-        if i:
-            parts.append(",\n  ")
-        # a finding is '{"rule": .., "message": .., "claims": [..], "fingerprint": .., ..}'
-        parts.append(enc({"rule": f.rule, "severity": f.severity.value, "message": f.message})[:-1])
-        parts.append(', "claims": [')
-        for j, c in enumerate(f.claims):
-            if j:
-                parts.append(", ")
-            parts.append(encoded[id(c)])
-        parts.append("], ")
-        parts.append(enc({"fingerprint": f.fingerprint, "why": f.why, "suppressed": f.suppressed})[1:])
+    sep = ""
+    for f in findings:
+        # enc(finding_dict(f)) written out: every field but claims is a str, or a bool
+        parts.append(f'{sep}{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
+                     f'"message": {text(f.message)}, "claims": [')
+        sep = ",\n  "
+        if f.claims:
+            claims = chain.from_iterable(zip(repeat(", "), map(get, map(id, f.claims))))
+            next(claims)  # no separator before the first
+            parts.extend(claims)
+        parts.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
+                     f'"suppressed": {"true" if f.suppressed else "false"}}}')
     if findings:
         parts.append("\n]")
     parts.append(f',\n"summary": {enc(summary.model_dump(mode="json"))}}}\n')
@@ -77,14 +81,14 @@ def _render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[
 
 
 def _columns(batch: list[Claim], fields: Sequence[str], enc: Callable[[object], str]) -> list[str]:
-    """enc({k: getattr(c, k) for k in fields}) for each claim, byte for byte, a field at a time.
+    """enc({k: vars(c)[k] for k in fields}) for each claim, byte for byte, a field at a time.
 
     Most values repeat (file, metric, unit, quote shared by a sentence's claims), so each distinct
     string is encoded once; a column of numbers is one list through the encoder, split apart.
     """
-    rows = map(attrgetter(*fields), batch) if len(fields) > 1 else ((getattr(c, fields[0]),) for c in batch)
+    dicts = list(map(vars, batch))
     columns = []
-    for col in zip(*rows):
+    for col in (list(map(itemgetter(k), dicts)) for k in fields):
         kinds = set(map(type, col))
         if kinds <= TEXTS:
             memo = {v: enc(v) for v in set(col)}
