@@ -140,11 +140,15 @@ class Cache:
 # the entry's distinct strings: far less JSON to parse than a keyed object per claim. Each column
 # is still validated, by pydantic against the field's type, so a damaged entry is a miss.
 NAMES = tuple(Claim.model_fields)
-_COLUMNS = tuple(TypeAdapter(list[f.annotation]) for f in Claim.model_fields.values())  # type: ignore[name-defined]
-_KINDS = [scalar_types(f.annotation) for f in Claim.model_fields.values()]
-_TEXT = tuple(bool(k) and k <= {str, type(None)} for k in _KINDS)  # type: ignore[operator]
+_ANNS = [f.annotation for f in Claim.model_fields.values()]
+_TEXT = [bool(k) and k <= {str, type(None)} for k in map(scalar_types, _ANNS)]  # type: ignore[operator]
+_Index = typing.Annotated[int, Field(ge=0, strict=True)]
+# each a single validator call for all of an entry's columns: the claims' values, the stored
+# columns (texts as string indexes), and the texts once looked up
+_VALUES = TypeAdapter(tuple[tuple(list[a] for a in _ANNS)])  # type: ignore[misc]
+_STORED = TypeAdapter(tuple[tuple(list[_Index] if t else list[a] for t, a in zip(_TEXT, _ANNS))])  # type: ignore[misc]
+_TEXTS = TypeAdapter(tuple[tuple(list[a] for t, a in zip(_TEXT, _ANNS) if t)])  # type: ignore[misc]
 _STRINGS = TypeAdapter(list[str])
-_INDEX = TypeAdapter(list[typing.Annotated[int, Field(ge=0, strict=True)]])
 _ALL_SET = set(NAMES)  # a claim read back had every field given, as after model_validate of a full dump
 # model_construct without its per-field Python loop, where nothing else needs setting up
 _PLAIN = not (Claim.__pydantic_post_init__ or Claim.__private_attributes__ or Claim.__pydantic_root_model__)
@@ -152,33 +156,28 @@ _PLAIN = not (Claim.__pydantic_post_init__ or Claim.__private_attributes__ or Cl
 
 def _encode(key: str, article: Article, claims: list[Claim]) -> dict:
     index: dict[str | None, int] = {None: 0}
-    columns = []
-    for name, text, col in zip(NAMES, _TEXT, _COLUMNS):
-        values = col.dump_python([getattr(c, name) for c in claims], mode="json")
-        columns.append([index.setdefault(v, len(index)) for v in values] if text else values)
+    values = _VALUES.dump_python(tuple([getattr(c, k) for c in claims] for k in NAMES), mode="json")
+    columns = [[index.setdefault(v, len(index)) for v in col] if text else col for text, col in zip(_TEXT, values)]
     return {"key": key, "article": article.model_dump(mode="json"), "fields": list(NAMES),
             "strings": list(index)[1:], "columns": columns}
 
 
 def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[Claim]]:
     """An entry back into objects; raises ValueError (or a pydantic/lookup error) when damaged."""
-    if raw["key"] != key or raw["fields"] != list(NAMES) or len(raw["columns"]) != len(NAMES):
+    if raw["key"] != key or raw["fields"] != list(NAMES):
         raise ValueError("not this entry")
     article = Article.model_validate(raw["article"])
     strings = _STRINGS.validate_python(raw["strings"])
     table = [None, *map(shared.setdefault, strings, strings)]
-    n = len(raw["columns"][0])
-    columns = []
-    for text, col, values in zip(_TEXT, _COLUMNS, raw["columns"]):
-        if text:
-            values = _INDEX.validate_python(values)
-            if values and max(values) >= len(table):
-                raise ValueError("string index out of range")
-            values = list(map(table.__getitem__, values))
-        values = col.validate_python(values)
-        if len(values) != n:
-            raise ValueError("columns of unequal length")
-        columns.append(values)
+    columns = list(_STORED.validate_python(raw["columns"]))
+    texts = [i for i, t in enumerate(_TEXT) if t]
+    if any(columns[i] and max(columns[i]) >= len(table) for i in texts):
+        raise ValueError("string index out of range")
+    looked_up = _TEXTS.validate_python([list(map(table.__getitem__, columns[i])) for i in texts])
+    for i, values in zip(texts, looked_up):
+        columns[i] = values
+    if len(set(map(len, columns))) > 1:
+        raise ValueError("columns of unequal length")
     if not _PLAIN:
         return article, [Claim.model_construct(_ALL_SET, **dict(zip(NAMES, row))) for row in zip(*columns)]
     new, get, put, claims = object.__new__, object.__getattribute__, object.__setattr__, []
