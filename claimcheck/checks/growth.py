@@ -86,8 +86,8 @@ def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
                     continue
                 cands = _steps(base, o.hedge)
             elif g.change and g.unit == "pp":
-                base = [c for c in levels if c.metric == g.metric and c.unit == "%"]
-                if len(base) < 2:
+                base = _ordered([c for c in levels if c.metric == g.metric and c.unit == "%"], g)
+                if base is None or len(base) < 2:
                     continue
                 cands = [(a / 100, b / 100) for a, b in _points(base, o.hedge)]
                 got = pct_iv(g, o.hedge)

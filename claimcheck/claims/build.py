@@ -15,7 +15,7 @@ from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end,
 from .context import PCT_ROW, layout
 from . import assign as A
 from . import compare as C
-from .lines import listed_segments, named_subject, subject_segment
+from .lines import CONSTANT_FX, excluding, listed_segments, named_subject, subject_segment
 from .tables import column_period, growth_cell, row_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
@@ -95,12 +95,15 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     cues = ctx.cues_in(sent.start, sent.end)
     cell = table_context(ctx, line, m)
     row_text = header = ""
+    excl = None
     if cell:
         k, cl = cell
         if k == 0:
             return None
         row_text, header = cl.row_label, cl.header
-        cues = [Cue(-100, -90, c.metric) for c in A.label_cues(lex, row_text)] \
+        excl = excluding(row_text, 0, len(row_text))
+        cues = [Cue(-100, -90, c.metric) for c in A.label_cues(lex, row_text)
+                if not (excl and excl[1] <= c.start < excl[2])] \
             + [Cue(-200, -190, c.metric) for c in A.label_cues(lex, header)] \
             + [c for c in cues if cl.start <= c.start < cl.end]
     label = lay.labels.get(line)
@@ -111,6 +114,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         approx = A.conversion_approx(scan, prev[1], m)
         if approx is not None:
             return converted(ctx, prev[0], m, approx, si)
+    if not cell:
+        # "AMPC 제외 영업이익": what is taken out is not what the figure measures
+        excl = excluding(scan, clause[0], m.start)
+        cues = [c for c in cues if not (excl and excl[1] <= c.start < excl[2])]
     typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
     if typed is None and (head := heading_text(ctx, line)):
         typed = classify(m, scan, [Cue(-300, -290, c.metric) for c in A.label_cues(lex, head)] + cues,
@@ -175,12 +182,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if typed.negative and value > 0:
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
     segment = A.segment(ctx.topics_in(sent.start, sent.end), cues, sent, m, clause, label_text + " " + row_text, lex)
+    if segment is None and (excl or CONSTANT_FX.match(scan, m.end, min(clause[1], m.end + 30))):
+        segment = excl[0] if excl else "constant_currency"
     if segment is None and inferred and not cell:
         segment = named_subject(scan, clause[0], m.start)
     if segment is None and cell and not row_ents:
         segment = row_segment(lex, row_text)
-    if segment is None and not cell and ent and m.kind != "count" and not L.parent(lex, ent):
+    if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
         segment = subject_segment(scan, sent.start, m.start, lex)
+        if segment and L.parent(lex, ent):
+            ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None

@@ -8,7 +8,7 @@ from . import lexicon as L
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
-LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})\s(?:매출액?|영업이익|revenue|sales|operating\sincome)"
+LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|revenue|sales|operating\sincome)"
                        r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
 NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
                "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
@@ -27,7 +27,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         word = got["seg"].lower() if got else None
         if word and word not in NOT_SEGMENT and word not in lex.alias_to and got["seg"] not in lex.alias_to:
             named[i] = word
-    if len(set(named.values())) < 2:
+    if len(set(named.values()) | {c.segment for c in made if c.segment}) < 2:
         return made
     return [c.model_copy(update={"segment": named[i]}) if i in named else c for i, c in enumerate(made)]
 
@@ -43,24 +43,35 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
     return regex.sub(r"\W+", "_", found).strip("_").lower() or None if found else None
 
 
-# "MX·네트워크사업부는 ... 매출 34조원", "VD·DA 부문은", "Data center revenue, which ... jumped 66%":
-# the unit a clause is about, named as its subject
-SUBJECT_KO = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?(?:사업부|사업본부|부문)"
-                           r"(?:은|는|이|가|의)?(?=\s)")
-SUBJECT_EN = regex.compile(r"(?:^|(?<=[.;:]\s))(?P<seg>[A-Z][a-z]+(?:\s[a-z]+)?)\s(?:revenue|sales|segment|division|unit)\b")
+# "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
+# "while iPad revenue was flat", "Sales in Greater China fell": the unit a clause is about, named as its subject
+SUBJECTS = [regex.compile(p) for p in (
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
+    r"(?:은|는|이|가|도)\s",
+    r"(?:\G|(?<=[.;:]\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+))"
+    r"{0,2}?)\s(?:revenue|sales|segment|division|unit|business)\b",
+    r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b",
+    r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
+    r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})",
+)]
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
-                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other"}
+                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
+                          "analysts", "consensus", "quarterly", "company-wide"}
+MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
 def subject_segment(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | None:
     """The business line a sentence names as its subject before the figure, if it is not a company."""
     found = None
-    for rx in (SUBJECT_KO, SUBJECT_EN):
+    for rx in SUBJECTS:
         for m in rx.finditer(scan, start, pos):
-            word = m["seg"]
-            if word.lower() in NOT_LINE or word in lex.alias_to or L.key(word) in lex.alias_key \
-                    or any(True for _ in lex.entity_rx.finditer(word)):
+            word = m["seg"].strip(" ,")
+            low = word.lower()
+            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
+                    or word in lex.alias_to or L.key(word) in lex.alias_key or any(True for _ in lex.entity_rx.finditer(word)) \
+                    or any(True for _ in lex.metric_rx.finditer(word)):
                 continue
             if found is None or m.start() > found[0]:
                 found = (m.start(), word)
@@ -69,3 +80,30 @@ def subject_segment(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | No
     word = found[1]
     topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(word)), None)
     return topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower() or None
+
+
+# "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
+EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:한|하면|\s기준)?|뺀|차감한)"
+                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>조정|adjusted|non-GAAP|비GAAP)",
+                          regex.IGNORECASE)
+PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
+
+
+def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The adjusted-figure label ("ex_ampc", "ex_currency", "adjusted") of a phrase in text[start:end], and its span."""
+    last = None
+    for m in EXCLUDING.finditer(text, start, end):
+        last = m
+    if last is None:
+        return None
+    x = regex.sub(r"(?:을|를)$", "", last["x"] or last["x2"] or last["x3"] or "")
+    if last["adj"] or not x or x.lower() in PRONOUN or x in PRONOUN:
+        return "adjusted", last.start(), last.end()
+    if x in ("환율", "환율효과", "효과", "currency", "foreign"):
+        return "constant_currency", last.start(), last.end()
+    return "ex_" + regex.sub(r"\W+", "_", x).lower(), last.start(), last.end()
+
+
+# "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s)?(?:constant[\s-]currenc(?:y|ies)|constant\sexchange\srates|고정\s?환율)",
+                            regex.IGNORECASE)
