@@ -9,6 +9,7 @@ Failing: "영업이익률이 10%에서 12%로 2% 상승했다".
 """
 from __future__ import annotations
 
+from ..claims import calendar as CAL
 from ..models import Claim
 from .common import Draft, Options, figure, group, label
 
@@ -19,6 +20,10 @@ class PctVsPpOptions(Options):
     pass
 
 
+def _when(period: str | None) -> tuple[int, int] | None:
+    return CAL.period_end(period.removeprefix("FY")) if period else None
+
+
 def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
     out = []
     for _, cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.metric) if c.metric in RATIOS else None).items():
@@ -27,6 +32,9 @@ def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
             if len(levels) < 2:
                 continue
             a, b = levels[0], levels[1]
+            ea, eb = _when(a.period), _when(b.period)
+            if ea and eb and eb < ea:
+                a, b = b, a  # "widened by 1% to 47.2% from 46.2% a year earlier": time order, not text order
             points = abs(b.value - a.value)
             rel = abs(b.value / a.value - 1) * 100 if a.value else None
             tol = ch.half_width + a.half_width + b.half_width

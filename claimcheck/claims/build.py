@@ -15,7 +15,7 @@ from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end,
 from .context import PCT_ROW, layout
 from . import assign as A
 from . import compare as C
-from .lines import CONSTANT_FX, excluding, listed_segments, named_subject, subject_segment
+from .lines import CONSTANT_FX, excluding, line_after, listed_segments, named_subject, subject_segment
 from .tables import column_period, growth_cell, row_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
@@ -25,12 +25,16 @@ FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating
                 "buyback", "subsidy"}
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
 DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
-                                "operating_income_share", "backlog"}
+                                "operating_income_share", "backlog", "cash"}
+# a user or customer base is counted at a quarter's end; downloads in a launch week are not
+USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
 PROFITS = ("operating_income", "net_income")
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
+IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
+FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
@@ -82,7 +86,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
         if any(c.period for c in made):
             carry["last"] = [c.period for c in made if c.period][-1]  # what "같은 해" / "the same period" points back to
-        dated = [c.period for c in made if c.period and not c.period.isdigit()]
+        # a base ("전분기(660억원)", "1년 전 925억 위안에서", "a year earlier") dates its own figure only
+        dated = [c.period for c in made if c.period and not c.period.isdigit()
+                 and (c.line, c.column) not in ctx.bases]
         if dated:
             carry["period"] = dated[-1]
     return adopt_periods(claims)
@@ -186,6 +192,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         segment = excl[0] if excl else "constant_currency"
     if segment is None and inferred and not cell:
         segment = named_subject(scan, clause[0], m.start)
+    if segment is None and not cell:
+        segment = line_after(scan, m.end, clause[1], lex)
     if segment is None and cell and not row_ents:
         segment = row_segment(lex, row_text)
     if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
@@ -197,7 +205,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     hp = PR.header_period(header, fy) if header else None
     if cell and not (hp and hp[0]) and metric.endswith("_growth"):
         hp = column_period(lay, line, cell[0], fy)
-    carried = carry["period"] if metric in DATED_METRICS else None
+    dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
+    carried = carry["period"] if dated_kind else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or metric.endswith("_growth"))
@@ -208,16 +217,20 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         if hrefs:
             period = hrefs[0].period
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
+    if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
+        ctx.bases.add(_position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not metric.endswith("_growth") and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
-        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 24))
+        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
         prior = back or ahead
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
+        if prior:
+            ctx.bases.add(_position(lay, m))
         if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
             if base:
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
-    if period is None and ctx.focus and metric in DATED_METRICS and not cell and not is_from:
+    if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
@@ -231,6 +244,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if estimate and metric not in INHERENT_ESTIMATE and typed.metric != "_consensus" and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     li = lay.line_of(m.start)
+    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
+        ctx.bases.add(_position(lay, m))
     ent, segment = L.as_reported(lex, ent, segment)
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
@@ -241,6 +256,11 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  quote=_quote(ctx, sent), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus")
+
+
+def _position(lay, m: Mention) -> tuple[int, int]:
+    li = lay.line_of(m.start)
+    return li + 1, m.start - lay.line_starts[li] + 1
 
 
 def _quote(ctx: Ctx, sent) -> str:

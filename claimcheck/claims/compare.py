@@ -22,8 +22,8 @@ CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago"
                       r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
                       r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
-                      r"\s?(?:\(|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
-PRIOR_AFTER = regex.compile(r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore)"
+                      r"\s?(?:\((?:[\p{L}]{1,6}\s)?|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
+PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)\s(?:reported|posted|booked|made|had))?\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore)"
                             r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|in\sthe\sprior\squarter))", regex.IGNORECASE)
 
 # what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"

@@ -107,3 +107,19 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 # "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
 CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s)?(?:constant[\s-]currenc(?:y|ies)|constant\sexchange\srates|고정\s?환율)",
                             regex.IGNORECASE)
+
+
+# "against 36.2% for hardware": English names the line a figure belongs to right after it
+FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20})\b(?!\s(?:quarter|year|period|month))")
+NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "analysts", "shareholders", "investors",
+           "example", "instance", "comparison", "now", "total", "about", "more", "less", "share", "shares", "stock",
+           "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
+           "weeks", "days", "cash", "dividends", "buybacks", "after-hours", "premarket", "trading", "margin", "margins"}
+
+
+def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
+    m = FOR_LINE.match(scan, pos, min(end, pos + 30))
+    if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
+        return None
+    topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(m["seg"])), None)
+    return topic or m["seg"].replace("-", "_")

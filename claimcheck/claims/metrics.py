@@ -8,23 +8,24 @@ import regex
 from ..numbers.parse import Mention
 
 AFTER_DIRECTION = regex.compile(
-    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|rise|rose|grew|jump|climb|gain|increase|up)"
-    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|decline|fell|drop|decrease|down|shr[ai]nk|slid))",
+    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up)"
+    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid))",
     regex.IGNORECASE)
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
-                                   r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|up|down)\s(?:by\s)?"
+                                   r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down)\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
-DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|down)\b", regex.IGNORECASE)
+DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))",
                                regex.IGNORECASE)
 COMPARED = regex.compile(r"(?:대비|YoY|QoQ|y/y|q/q)\s?[+-]?$", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
 TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
                            r"|narrowed|improved|reached)\sto\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
-LEVEL_AFTER = regex.compile(r"^\s?(?:에서|으?로|→|->|to\b)")
+# "34.3%에서", "(6.5%)보다": a level a change is measured from or to, not the change
+LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
@@ -80,7 +81,7 @@ def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tup
     if near:
         return near[-1]
     # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
-    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVEL_METRICS]
+    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVEL_METRICS | {"stock_price"}]
     if levels:
         return levels[-1]
     after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
