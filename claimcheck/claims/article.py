@@ -39,6 +39,7 @@ class Ctx:
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.focus: str | None = None
         self._periods: dict[int | None, tuple[list, list[int]]] = {}  # fiscal year-end -> refs, their starts
+        self.memo: dict = {}  # per-sentence look-ups shared by the figures of one sentence
         self.bases: set[tuple[int, int]] = set()  # (line, column) of figures that are a comparison's base or an aside
         self._found: list | None = None  # period phrases of the whole article, before any calendar reads them
 

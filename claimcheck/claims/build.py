@@ -15,7 +15,7 @@ from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end,
 from .context import PCT_ROW, layout
 from . import assign as A
 from . import compare as C
-from .lines import CONSTANT_FX, excluding, line_after, listed_segments, named_subject, subject_segment
+from .lines import CONSTANT_FX, excluding, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .tables import column_period, growth_cell, row_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 
@@ -197,7 +197,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if segment is None and cell and not row_ents:
         segment = row_segment(lex, row_text)
     if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
-        segment = subject_segment(scan, sent.start, m.start, lex)
+        got = ctx.memo.get(("lines", si))
+        if got is None:
+            got = ctx.memo[("lines", si)] = subject_lines(scan, sent.start, sent.end, lex)
+        segment = subject_segment(got, m.start)
         if segment and L.parent(lex, ent):
             ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters

@@ -1,6 +1,8 @@
 """Business lines inside a company named in prose: listed figures, quoted products, subject phrases."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..models import Claim
@@ -62,24 +64,28 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
-def subject_segment(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | None:
-    """The business line a sentence names as its subject before the figure, if it is not a company."""
-    found = None
+def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, segment id) of every business line a sentence names as a subject, in order."""
+    found = []
     for rx in SUBJECTS:
-        for m in rx.finditer(scan, start, pos):
+        for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or any(True for _ in lex.entity_rx.finditer(word)) \
                     or any(True for _ in lex.metric_rx.finditer(word)):
                 continue
-            if found is None or m.start() > found[0]:
-                found = (m.start(), word)
-    if not found:
-        return None
-    word = found[1]
-    topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(word)), None)
-    return topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower() or None
+            topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(word)), None)
+            seg = topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower()
+            if seg:
+                found.append((m.start(), m.end(), seg))
+    return sorted(found)
+
+
+def subject_segment(lines: list[tuple[int, int, str]], pos: int) -> str | None:
+    """The last subject line that ends before the figure at pos."""
+    before = [x for x in lines if x[1] <= pos]
+    return before[-1][2] if before else None
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
@@ -89,8 +95,13 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:�
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
 
 
+MAYBE_EXCLUDING = re.compile(r"제외|뺀|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
+
+
 def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The adjusted-figure label ("ex_ampc", "ex_currency", "adjusted") of a phrase in text[start:end], and its span."""
+    if not MAYBE_EXCLUDING.search(text, start, end):
+        return None  # nearly every clause; the full pattern is the slow part
     last = None
     for m in EXCLUDING.finditer(text, start, end):
         last = m

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re
 
@@ -10,43 +11,49 @@ import regex
 
 from .calendar import latest_fiscal_year, to_calendar_quarter
 
-Y = r"(?P<y>(?:19|20)\d\d)"
-PERIOD = regex.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS]|(?-i:[JAMOD]))(?<![\p{{N}}])(?:
-      (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){Y}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
-              |{Y}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
+YEARS = tuple(f"y{k}" for k in range(1, 13))  # stdlib re wants a group name once: each alternative has its own
+
+
+def _Y(k: int) -> str:
+    return rf"(?P<y{k}>(?:19|20)\d\d)"
+
+
+PERIOD = re.compile(
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS]|(?-i:[JAMOD]))(?<!\d)(?:
+      (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
+              |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
-              |(?<![\p{{L}}])FQ(?P<fq4>[1-4])(?![\p{{L}}\d])
+              |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
-    | (?P<q>{Y}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
-           |(?P<qn3>[1-4])Q\s?(?P<y2>(?:19|20)?\d\d)(?!\d)
-           |Q(?P<qn4>[1-4])\s?(?P<y3>(?:19|20)\d\d)
-           |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4>(?:19|20)\d\d))?
+    | (?P<q>{_Y(3)}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
+           |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
+           |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
+           |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4_>(?:19|20)\d\d))?
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
-    | (?P<h>{Y}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5>(?:19|20)?\d\d)(?!\d))
+    | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
            |quarter\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
-    | (?P<bq>(?<![\p{{L}}])(?P<bqn>[1-4])\s?분기|(?<![\p{{L}}\d])Q(?P<bqn2>[1-4])(?![\p{{L}}\d]))
-    | (?P<ym>{Y}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
-    | (?P<ms>(?<![\p{{N}}.~-])(?P<m1>[1-9]|1[0-2])\s?[~-]\s?(?P<m2>[1-9]|1[0-2])\s?월(?!\s?\d))
-    | (?P<bm>(?<![\p{{N}}.~-])(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
-    | (?P<iso>{Y}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
-    | (?P<ye>{Y}(?P<est>[EFP])(?![\p{{L}}]))
-    | (?P<yr>{Y}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<=\b(?:in|for|of|during)\s){Y}(?![\d-])
-           |(?<=['’]s\s){Y}(?![\d-])|(?<=full[\s-]year\s){Y}(?![\d-])
-           |{Y}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|results|guidance|margin)))
+    | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
+    | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
+    | (?P<ms>(?<![\d.~-])(?P<m1>[1-9]|1[0-2])\s?[~-]\s?(?P<m2>[1-9]|1[0-2])\s?월(?!\s?\d))
+    | (?P<bm>(?<![\d.~-])(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
+    | (?P<iso>{_Y(6)}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
+    | (?P<ye>{_Y(7)}(?P<est>[EFP])(?![^\W\d_]))
+    | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
+           |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
+           |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|results|guidance|margin)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
-          |(?<=in\s|for\s|during\s)the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
+          |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
     )""",
-    regex.VERBOSE | regex.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE,
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
 MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번"
@@ -65,6 +72,11 @@ class PeriodRef:
     grain: str  # year, quarter, half, month, day
     estimate: bool = False
     relative: str = ""  # "", "current", "previous", "next": resolved later against the focus
+
+
+def _year(m) -> str | None:
+    """The four-digit year of whichever alternative matched (each has its own group)."""
+    return next((v for g in YEARS if (v := m[g])), None)
 
 
 def _y(s: str | None) -> int | None:
@@ -109,7 +121,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         s, e = m.span()
         if m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
-            fy = _y(m["y"]) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"])
+            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"])
             if fiscal:
                 if fy is None and published:
                     fy = latest_fiscal_year(q, fiscal, published)
@@ -122,7 +134,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
                                  estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
         elif m["q"]:
-            given = _y(m["y"] or m["y2"] or m["y3"] or m["y4"])
+            given = _y(_year(m) or m["y2_"] or m["y3_"] or m["y4_"])
             if m["rqy"] and pub_y:  # "지난해 3분기"
                 given = pub_y + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rqy"], 0)
             q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or m["qn5"] or ORD.get((m["ord"] or "").lower(), 0))
@@ -132,7 +144,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             y = given or pub_y
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
-            y = _y(m["y"] or m["y5"]) or pub_y
+            y = _y(_year(m) or m["y5_"]) or pub_y
             hn = m["hn"] or m["hn2"]
             half = 1 if hn in ("상반기", "1H", "1") else 2
             out.append(PeriodRef(s, e, f"{y}H{half}" if y else None, "half"))
@@ -162,17 +174,17 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             else:
                 out.append(PeriodRef(s, e, f"{pub_y}Q{q}" if pub_y else None, "quarter"))
         elif m["ym"]:
-            y, mo = int(m["y"]), int(m["mm"])
+            y, mo = int(_year(m)), int(m["mm"])
             p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
             out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
         elif m["ms"] or m["bm"]:
             out.append(_months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal))
         elif m["iso"]:
-            out.append(PeriodRef(s, e, f"{m['y']}-{m['im']}-{m['id']}", "day"))
+            out.append(PeriodRef(s, e, f"{_year(m)}-{m['im']}-{m['id']}", "day"))
         elif m["ye"]:
-            out.append(PeriodRef(s, e, m["y"], "year", estimate=m["est"].upper() in "EF"))
+            out.append(PeriodRef(s, e, _year(m), "year", estimate=m["est"].upper() in "EF"))
         elif m["yr"]:
-            y = int(m["y"])
+            y = int(_year(m))
             out.append(PeriodRef(s, e, str(y), "year", estimate=bool(published and y > published.year)))
         elif m["rel"]:
             out.append(_relative(s, e, m["rel"], published))
@@ -200,7 +212,7 @@ def _months(s: int, e: int, m1: int, m2: int, published: dt.date | None, fiscal:
 
 
 def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef:
-    w = regex.sub(r"\s+", "", word).lower()
+    w = "".join(word.split()).lower()
     if w in ("지난해", "작년", "전년도", "lastyear"):
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
     if w in ("올해", "금년", "올한해", "thisyear"):
@@ -218,6 +230,7 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
     return PeriodRef(s, e, None, "quarter", relative="previous")
 
 
+@lru_cache(maxsize=4096)
 def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, bool]:
     """A table column header such as 2024, 2025E, 3Q25, FY25 or 2025년 4분기 as (period, estimate)."""
     refs = find(cell, 0, len(cell), None, fy_end)

@@ -26,8 +26,20 @@ def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_valu
     return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=m_value < 0)
 
 
+_ROWS: dict[tuple[int, str], str | None] = {}
+
+
 def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     """A row label that names no metric, company, period or total is a business line ("서치플랫폼", "Services")."""
+    key = (id(lex), row_text)
+    if key not in _ROWS:
+        if len(_ROWS) > 4096:
+            _ROWS.clear()
+        _ROWS[key] = _row_segment(lex, row_text)
+    return _ROWS[key]
+
+
+def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
     if not label or len(label) > 24 or TOTAL_ROW.match(label) or label_cues(lex, label):
         return None
