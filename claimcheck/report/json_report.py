@@ -91,7 +91,10 @@ def _columns(batch: list[Claim], fields: Sequence[str], enc: Callable[[object], 
     for col in (list(map(itemgetter(k), dicts)) for k in fields):
         kinds = set(map(type, col))
         if kinds <= TEXTS:
-            memo = {v: enc(v) for v in set(col)}
+            distinct = set(col)
+            distinct.discard(None)
+            memo = dict(zip(distinct, map(json.encoder.encode_basestring, distinct)))  # enc(str) calls it
+            memo[None] = "null"
             columns.append(list(map(memo.__getitem__, col)))
             continue
         if kinds <= NUMBERS:
