@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 
+NEG = ("-", "△", "▼", "+-")
 KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
            "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
@@ -90,22 +91,46 @@ def _digit_value(num: str) -> tuple[float, float, bool, float]:
     return v, 0.5 * 10.0 ** -dec, False, 1.0
 
 
-def _korean(num: str) -> tuple[float, float, bool, float]:
-    total, half, lead = 0.0, 0.5, 0.0
+def _korean(num: str) -> tuple[float, float, bool, float, int | None]:
+    """Value of a Korean compound, read by myriads: 천/백/십 add up inside a group that 만/억/조 then scales
+    ("2천5백억" is 2,500억). A myriad no smaller than the one before starts a new figure: the offset
+    where it does is returned last ("1,000억 1,200억" is two figures)."""
+    total = section = 0.0
+    half, lead, last, first_small = 0.5, 0.0, math.inf, 0.0
     for g in P.KGROUP.finditer(num):
         n, dec = _digits(g["n"])
-        mult = 1
+        small = myriad = 1
         for ch in g["s"] or "":
-            mult *= KSCALES[ch]
-        lead = lead or mult
-        total += n * mult
-        half = 0.5 * 10.0 ** -dec * mult
-    return total, half, True, lead
+            if ch in "만억조":
+                myriad = KSCALES[ch]
+            else:
+                small *= KSCALES[ch]
+        if myriad > 1 and myriad >= last:
+            return total + section, half, True, lead or first_small, g.start()
+        first_small = first_small or small
+        section += n * small
+        half = 0.5 * 10.0 ** -dec * small * myriad
+        if myriad > 1:
+            total += section * myriad
+            lead = lead or first_small * myriad
+            section, last = 0.0, myriad
+    return total + section, half, True, lead or first_small, None
 
 
 def _atom(m) -> _Atom:
     num = m["num"]
-    value, half, scaled, lead = _korean(num) if any(c in num for c in "십백천만억조") else _digit_value(num)
+    cut = None
+    if any(c in num for c in "십백천만억조"):
+        value, half, scaled, lead, cut = _korean(num)
+    else:
+        value, half, scaled, lead = _digit_value(num)
+    if cut is not None:
+        # the compound stops where a second figure of the same scale begins; that one keeps the unit
+        end = m.start("num") + len(num[:cut].rstrip())
+        kind, unit = ("money", CURRENCIES.get(m["cur"].strip().lower().replace(" ", ""), "USD")) if m["cur"] \
+            else ("plain", None)
+        sign = (m["sign"] or "") + (m["sign2"] or "")
+        return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, bool(m["plus"]), "", bool(m["cur"]), lead)
     if m["escale"]:
         scale = ESCALES[m["escale"].strip().lower()]
         value, half, scaled, lead = value * scale, half * scale, True, scale
@@ -170,9 +195,11 @@ def parse(text: str) -> list[Mention]:
             j = None
         if j and not a.plus:
             m2 = P.ATOM_TAIL.match(scan, j.end())
-            if m2 and m2.end() > m2.start() and not m2["sign"]:
+            # "-2~-1%": two falling ends, read as one range (the shared sign is applied below)
+            both_down = bool(m2 and m2["sign"] in NEG and a.sign in NEG and j.group().strip() in ("~", "to"))
+            if m2 and m2.end() > m2.start() and (not m2["sign"] or both_down):
                 b = _atom(m2)
-                joined = _join(a, b)
+                joined = _join(b, a) if both_down else _join(a, b)
                 if joined:
                     kind, unit, lo, hi = joined
                     # a bare first end takes the second's scale and unit, so its rounding does too
@@ -185,7 +212,7 @@ def parse(text: str) -> list[Mention]:
         if not math.isfinite(value) or abs(value) > 1e18:
             pos = max(end, a.start + 1)  # a run of hundreds of digits is no figure anyone reported
             continue
-        if a.sign in ("-", "△", "▼", "+-"):
+        if a.sign in NEG:
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
         out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
                            scaled, a.sign, a.plus, a.suffix))
