@@ -83,9 +83,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
-    # a period written straight before a later figure belongs to that figure
+    # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
+    # written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
-            and not (r.start >= m.end and any(0 <= o - r.end <= 8 and o > m.start for o in others))]
+            and (r.start < m.end or OWN_PERIOD.fullmatch(scan, m.end, r.start)
+                 or not any(0 <= o - r.end <= 8 and o > m.start for o in others))]
     if change:
         refs = [r for r in refs if not is_base(r, scan, others, m)]
     # English dates a figure after it: "42% in fiscal 2023"

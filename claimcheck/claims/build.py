@@ -6,6 +6,7 @@ from dataclasses import replace
 import regex
 
 from ..models import Article, Claim
+from ..numbers import patterns as P
 from ..numbers.parse import Mention, parse
 from . import lexicon as L
 from . import calendar as CAL
@@ -128,8 +129,12 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if typed is None and (head := heading_text(ctx, line)):
         typed = classify(m, scan, [Cue(-300, -290, c.metric) for c in A.label_cues(lex, head)] + cues,
                          A_clause, (sent.start, sent.end), None)
-    if m.kind == "plain" and m.scaled and typed and typed.metric in MONEY_LEVELS and HANGUL.search(scan, sent.start, sent.end):
-        m = replace(m, kind="money", unit="KRW")  # "매출 1조2,500억": a Korean amount with no unit is in won
+    if m.kind == "plain" and m.scaled and HANGUL.search(scan, sent.start, sent.end) and P.KOREAN_SCALE.search(m.text):
+        # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
+        won = replace(m, kind="money", unit="KRW")
+        as_money = classify(won, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
+        if as_money and as_money.metric in MONEY_LEVELS:
+            m, typed = won, as_money
     main_count = False
     if m.kind == "count" or m.kind == "plain":
         counted = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in cues)

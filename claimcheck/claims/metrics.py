@@ -22,6 +22,8 @@ SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompan
                                regex.IGNORECASE)
 COMPARED = regex.compile(r"(?:대비|YoY|QoQ|y/y|q/q)\s?[+-]?$", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
+# "from 42% in fiscal 2023 to 45%": both ends of a from-to are levels
+FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{1,45}\sto\s(?:about\s)?[$€£¥]?$", regex.IGNORECASE)
 TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
                            r"|narrowed|improved|reached)\sto\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 # "34.3%에서", "(6.5%)보다": a level a change is measured from or to, not the change
@@ -97,7 +99,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None  # "rose 50% to $130.5 billion"
     # "rose to 20%": the figure is where the rise ended, a level
-    level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None
+    level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None \
+        or FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))

@@ -15,6 +15,7 @@ FOLD = str.maketrans(
 START = r"(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}][-/])"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?"
 KSCALE = r"(?:[십백천]?[만억조]|천|백)"
+KOREAN_SCALE = regex.compile(r"[만억조]")
 # a scale word after a blank must end there ("3 조선사" is three shipbuilders, not 3조)
 KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유로)[가-힣]))"
 # 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too.
