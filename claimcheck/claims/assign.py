@@ -69,8 +69,16 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
         return seg
     for mt in lex.topic_rx.finditer(label_text):
         return lex.topic_of.get(L.key(mt.group()))
+    return None
+
+
+AND_NEXT = regex.compile(r"\s(?:and|or|while|but)\s|,\s|\s[와과및]\s", regex.IGNORECASE)
+
+
+def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
+    """"12% AI revenue growth": a topic right after the figure, unless a list moves on to it ("$20B and services")."""
     for t in topics:
-        if m.end <= t[0] < min(clause[1], m.end + 20):
+        if m.end <= t[0] < min(clause[1], m.end + 20) and not AND_NEXT.search(scan, m.end, t[0]):
             return t[2]
     return None
 

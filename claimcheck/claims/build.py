@@ -208,6 +208,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         segment = subject_segment(got, m.start)
         if segment and L.parent(lex, ent):
             ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
+    if segment is None and not cell:
+        segment = A.segment_after(ctx.topics_in(sent.start, sent.end), m, clause, scan)
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None

@@ -51,8 +51,11 @@ SUBJECTS = [regex.compile(p) for p in (
     r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
     r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
     r"(?:은|는|이|가|도)\s",
-    r"(?:\G|(?<=[.;:]\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+))"
-    r"{0,2}?)\s(?:revenue|sales|segment|division|unit|business)\b",
+    r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
+    r"\s(?:revenue|sales|segment|division|unit|business)\b",
+    # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
+    r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[a-z][\w&-]*){0,3}?)"
+    r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
     r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b",
     r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
     r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})",
