@@ -19,7 +19,7 @@ POST_BOUND = regex.compile(
     r"|(?P<gt>초과)|(?P<le>이하|이내)|(?P<lt>미만)"
     r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso))", regex.IGNORECASE)
 ESTIMATE = regex.compile(
-    r"전망|예상(?!치)|예측|가이던스|목표|계획|기대|추정(?!치)|할\s?것|될\s?것|달성\s?시|예정|(?<=\d)E(?![\p{L}])"
+    r"전망|예상(?!치)|예측|가이던스|목표|계획|기대|추정(?!치)|할\s?것|될\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|(?<=\d)E(?![\p{L}])"
     r"|forecast|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b", regex.IGNORECASE)
 MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|monthly|a\smonth|per\smonth)", regex.IGNORECASE)
 QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)

@@ -76,7 +76,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or any(True for _ in lex.entity_rx.finditer(word)) \
-                    or any(True for _ in lex.metric_rx.finditer(word)):
+                    or any(not lex.metric_of.get(L.key(c.group()), "_g").startswith(("_g", "_d"))
+                           for c in lex.metric_rx.finditer(word)):
                 continue
             topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(word)), None)
             seg = topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower()
