@@ -8,35 +8,22 @@ import regex
 from ..models import Article, Claim
 from ..numbers import patterns as P
 from ..numbers.parse import Mention, parse
-from . import lexicon as L
-from . import calendar as CAL
-from . import periods as PR
-from .article import (Ctx, adopt_periods, converted, entity, find_focus, fy_end, heading_text, in_unit, is_past,
-                      resolve_segment, table_context)
-from .context import PCT_ROW, layout
 from . import assign as A
 from . import compare as C
+from . import dating
+from . import lexicon as L
+from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
+                      table_context)
+from .context import PCT_ROW, layout
 from .lines import CONSTANT_FX, excluding, line_after, listed_segments, named_subject, subject_lines, subject_segment
-from .tables import column_period, growth_cell, row_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
+from .tables import growth_cell, row_segment
 
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
-FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
-                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
-                "buyback", "subsidy"}
-# figures that belong to a reporting period, so an undated one is about the quarter the article covers
-DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
-                                "operating_income_share", "backlog", "cash"}
-# a user or customer base is counted at a quarter's end; downloads in a launch week are not
-USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
 PROFITS = ("operating_income", "net_income")
-INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
-IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
-FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
-FROM = regex.compile(r"\s?(?:에서|→|->)")
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
 
@@ -210,52 +197,9 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
             ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
     if segment is None and not cell:
         segment = A.segment_after(ctx.topics_in(sent.start, sent.end), m, clause, scan)
-    fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
-    refs = ctx.periods_in(sent.start, sent.end, fy)
-    hp = PR.header_period(header, fy) if header else None
-    if cell and not (hp and hp[0]) and metric.endswith("_growth"):
-        hp = column_period(lay, line, cell[0], fy)
-    dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
-    carried = carry["period"] if dated_kind else None
-    period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
-                                       daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
-                                       scan=scan, change=change or metric.endswith("_growth"))
-    if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
-        # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
-        hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy_end(lex, ent))
-                 if r.period and r.grain in ("quarter", "half")]
-        if hrefs:
-            period = hrefs[0].period
-    is_from = FROM.match(scan, m.end, m.end + 4) is not None
-    if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
-        ctx.bases.add(_position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
-    if not metric.endswith("_growth") and not change:
-        back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
-        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
-        prior = back or ahead
-        # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
-        if prior:
-            ctx.bases.add(_position(lay, m))
-        if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
-            base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
-            if base:
-                period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
-    if period is None and ctx.focus and dated_kind and not cell and not is_from:
-        period = ctx.focus
-    if metric in ("price_target", "upside"):
-        period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
-    sentence_text = scan[sent.start:sent.end]
-    if typed.metric == "_consensus":
-        estimate = True
-    elif metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
-        estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
-    if metric == "stock_price":
-        estimate = False  # a quoted price is a fact even in a sentence about targets
-    if estimate and metric not in INHERENT_ESTIMATE and typed.metric != "_consensus" and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
-        estimate = False  # the start of a from-to change is where things stand, not a forecast
+    period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, typed.metric, ent, cell, header,
+                                                carry, change, others)
     li = lay.line_of(m.start)
-    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
-        ctx.bases.add(_position(lay, m))
     ent, segment = L.as_reported(lex, ent, segment)
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
@@ -266,11 +210,6 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  quote=_quote(ctx, sent), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus")
-
-
-def _position(lay, m: Mention) -> tuple[int, int]:
-    li = lay.line_of(m.start)
-    return li + 1, m.start - lay.line_starts[li] + 1
 
 
 def _quote(ctx: Ctx, sent) -> str:

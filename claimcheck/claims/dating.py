@@ -1,0 +1,82 @@
+"""The period of a figure, whether it is a forecast, and which figures are bases that date only themselves."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers.parse import Mention
+from . import assign as A
+from . import calendar as CAL
+from . import compare as C
+from . import periods as PR
+from .article import Ctx, fy_end, heading_text, is_past
+from .tables import column_period
+
+FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
+                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
+                "buyback", "subsidy"}
+# figures that belong to a reporting period, so an undated one is about the quarter the article covers
+DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
+                                "operating_income_share", "backlog", "cash"}
+# a user or customer base is counted at a quarter's end; downloads in a launch week are not
+USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
+INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
+IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
+FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
+FROM = regex.compile(r"\s?(?:에서|→|->)")
+
+
+def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: str | None, cell, header: str,
+         carry: dict, change: bool, others: list[int]) -> tuple[str | None, bool, str, list[PR.PeriodRef]]:
+    """(period, estimate, grain, the sentence's period phrases) for figure m, typed as metric."""
+    lay, lex, scan, line = ctx.lay, ctx.lex, ctx.lay.scan, sent.line
+    fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
+    refs = ctx.periods_in(sent.start, sent.end, fy)
+    hp = PR.header_period(header, fy) if header else None
+    if cell and not (hp and hp[0]) and metric.endswith("_growth"):
+        hp = column_period(lay, line, cell[0], fy)
+    dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
+    carried = carry["period"] if dated_kind else None
+    period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
+                                       daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
+                                       scan=scan, change=change or metric.endswith("_growth"))
+    if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
+        # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
+        hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy_end(lex, ent))
+                 if r.period and r.grain in ("quarter", "half")]
+        if hrefs:
+            period = hrefs[0].period
+    is_from = FROM.match(scan, m.end, m.end + 4) is not None
+    if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
+        ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
+    if not metric.endswith("_growth") and not change:
+        back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
+        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
+        prior = back or ahead
+        # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
+        if prior:
+            ctx.bases.add(position(lay, m))
+        if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
+            base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
+            if base:
+                period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
+    if period is None and ctx.focus and dated_kind and not cell and not is_from:
+        period = ctx.focus
+    if metric in ("price_target", "upside"):
+        period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
+    sentence_text = scan[sent.start:sent.end]
+    if cue_metric == "_consensus":
+        estimate = True
+    elif metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
+        estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
+    if metric == "stock_price":
+        estimate = False  # a quoted price is a fact even in a sentence about targets
+    if estimate and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
+        estimate = False  # the start of a from-to change is where things stand, not a forecast
+    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
+        ctx.bases.add(position(lay, m))
+    return period, estimate, grain, refs
+
+
+def position(lay, m: Mention) -> tuple[int, int]:
+    li = lay.line_of(m.start)
+    return li + 1, m.start - lay.line_starts[li] + 1
