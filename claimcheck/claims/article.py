@@ -126,8 +126,9 @@ def find_focus(ctx: Ctx) -> None:
                 continue
             counts[r.period] += 3 if r.start < head_end else 1
     if counts:
-        p, n = counts.most_common(1)[0]
-        if n >= 2:
+        (p, n), *rest = counts.most_common(2)
+        # the quarter named most, or the only one named; a tie leaves the article without one
+        if (n >= 2 or not rest) and not (rest and rest[0][1] == n):
             ctx.focus = p
 
 

@@ -61,6 +61,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
+    line_start = lay.line_starts[lay.line_of(m.start)]
+    if period and grain != "quarter" and "Q" in period and not metric.endswith("_growth") \
+            and A.ANNUAL.search(scan, max(clause[0], line_start, m.start - 25), m.start + 2):
+        period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     sentence_text = scan[sent.start:sent.end]
