@@ -70,6 +70,17 @@ def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
     return None
 
 
+def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
+    """"| 3Q24 | 2Q25 | 3Q25 | YoY |": a dated yoy or qoq change relates its period to the one a year or quarter back."""
+    step = {"yoy": -4, "qoq": -1}.get(g.basis or "")
+    if not (step and g.period and "Q" in g.period):
+        return None
+    back = CAL.shift_quarter(g.period, step)
+    then = [c for c in levels if c.period == back]
+    now = [c for c in levels if c.period == g.period]
+    return [then[0], now[0]] if then and now else None
+
+
 def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
     out = []
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
@@ -81,7 +92,7 @@ def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
                 if len(base) < 2 or len(same_unit) != 1:
                     continue
                 got = pct_iv(g, o.hedge)
-                base = _ordered(base, g)
+                base = _by_basis(base, g) or _ordered(base, g)
                 if base is None:
                     continue
                 cands = _steps(base, o.hedge)

@@ -12,7 +12,7 @@ from .metrics import Cue
 
 PRE_BOUND = regex.compile(
     r"(?:(?P<approx>약|대략|about|around|approximately|roughly|nearly|almost|close\sto|some)"
-    r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof|topped|topping|exceeded|exceeding|surpassed|surpassing)|(?P<le>최대|up\sto|at\smost)"
+    r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof|tops?|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|went\spast|passed|crossed)|(?P<le>최대|up\sto|at\smost)"
     r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
 POST_BOUND = regex.compile(
     r"\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b)"
@@ -24,7 +24,7 @@ ESTIMATE = regex.compile(
 MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|monthly|a\smonth|per\smonth)", regex.IGNORECASE)
 QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
-                       r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earlier|ago|before))|per\syear"
+                       r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earlier|ago|before))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate)", regex.IGNORECASE)
 TTM = PR.TTM
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"

@@ -17,13 +17,14 @@ from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading
 from .context import PCT_ROW, layout
 from .lines import CONSTANT_FX, excluding, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
-from .tables import growth_cell, row_segment
+from .tables import column_basis, growth_cell, row_segment
 
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
 PROFITS = ("operating_income", "net_income")
 WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
+STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
 
@@ -168,6 +169,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if metric == "_price":
         text = scan[sent.start:sent.end] + " " + heading_text(ctx, line) + " " + label_text
         metric = "price_target" if TARGETISH.search(text) else "stock_price"
+    if metric == "price_target":
+        near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
+        if STOCKISH.search(near) and not TARGETISH.search(near):
+            metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
         subject = [c.metric for c in cues if sent.start <= c.start < m.start and c.metric in PROFITS]
@@ -206,7 +211,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
                  period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
                  basis=C.basis(scan, sent, clause, metric, m, change,
-                               C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
+                               (column_basis(header) if cell else None)
+                               or C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
                  quote=_quote(ctx, sent), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus")

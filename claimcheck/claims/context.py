@@ -28,6 +28,7 @@ UNITS = [
     (r"억\s?달러", ("money", "USD", 1e8)), (r"백만\s?달러", ("money", "USD", 1e6)), (r"천\s?달러", ("money", "USD", 1e3)),
     (r"백만\s?위안", ("money", "CNY", 1e6)), (r"억\s?유로", ("money", "EUR", 1e8)), (r"백만\s?유로", ("money", "EUR", 1e6)),
     (r"백만\s?엔", ("money", "JPY", 1e6)), (r"억\s?홍콩\s?달러", ("money", "HKD", 1e8)),
+    (r"십억\s?엔", ("money", "JPY", 1e9)), (r"십억\s?위안", ("money", "CNY", 1e9)), (r"십억\s?유로", ("money", "EUR", 1e9)),
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
     (r"(?:US\$|USD|\$)\s?(?:bn|billion)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
     (r"(?:US\$|USD|\$)\s?(?:mn|million)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),

@@ -51,7 +51,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if not metric.endswith("_growth") and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
-        prior = back or ahead
+        prior = back or ahead or C.PRIOR_LEAD.match(scan, clause[0], m.start)
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
         if prior:
             ctx.bases.add(position(lay, m))
@@ -62,8 +62,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
     line_start = lay.line_starts[lay.line_of(m.start)]
-    if period and grain != "quarter" and "Q" in period and not metric.endswith("_growth") \
-            and A.ANNUAL.search(scan, max(clause[0], line_start, m.start - 25), m.start + 2):
+    own_clause = A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2)
+    if period and "Q" in period and not metric.endswith("_growth") \
+            and (own_clause or (grain != "quarter" and A.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2))):
         period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period

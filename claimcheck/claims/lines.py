@@ -10,7 +10,7 @@ from . import lexicon as L
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
-LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|revenue|sales|operating\sincome)"
+LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|이익|revenue|sales|operating\sincome)"
                        r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
 NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
                "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
@@ -22,7 +22,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         return made
     named = {}
     for i, c in enumerate(made):
-        if c.segment or c.unit in ("%", "pp", "count"):
+        if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not c.metric.endswith("_growth")):
             continue
         start = lay.line_starts[c.line - 1] + c.column - 1
         got = LISTED.search(lay.scan, max(0, start - 40), start)
@@ -48,7 +48,7 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 # "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
 # "while iPad revenue was flat", "Sales in Greater China fell": the unit a clause is about, named as its subject
 SUBJECTS = [regex.compile(p) for p in (
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
     r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
     r"(?:은|는|이|가|도)\s",
     r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
@@ -63,7 +63,7 @@ SUBJECTS = [regex.compile(p) for p in (
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
-                          "analysts", "consensus", "quarterly", "company-wide"}
+                          "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
@@ -129,7 +129,9 @@ FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20})\b(?!\s(?:qua
 NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "analysts", "shareholders", "investors",
            "example", "instance", "comparison", "now", "total", "about", "more", "less", "share", "shares", "stock",
            "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
-           "weeks", "days", "cash", "dividends", "buybacks", "after-hours", "premarket", "trading", "margin", "margins"}
+           "weeks", "days", "cash", "dividends", "buybacks", "after-hours", "premarket", "trading", "margin", "margins",
+           "quarterly", "annual", "yearly", "monthly", "full-year", "profit", "income", "earnings", "operating", "net",
+           "sales", "value", "capital", "spending", "costs", "contracts"}
 
 
 def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:

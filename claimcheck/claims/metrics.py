@@ -27,11 +27,12 @@ FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{
 TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
                            r"|narrowed|improved|reached)\sto\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 # "34.3%에서", "(6.5%)보다": a level a change is measured from or to, not the change
+PER_SHARE_UNITS = ("KRW", "JPY")
 LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
-                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy"}
+                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
                  "operating_income_share"}
 GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
@@ -108,7 +109,13 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
         c = _nearest(cues, m, LEVEL_METRICS | {"stock_price", "price_target", "_consensus"}, clause)
+        if not m.scaled and m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
+                and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
+            return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
         metric = c.metric if c else carried if carried in LEVEL_METRICS | {"price_target", "stock_price"} else None
+        if metric in ("revenue", "operating_income", "net_income") and any(
+                x.metric == "_consensus" and x.end <= m.start and m.start - x.end <= 12 for x in cues):
+            metric = "_consensus"  # "시장 컨센서스(영업이익 3,860억엔)": the bracket names whose consensus it is
         if metric is None:
             if not m.scaled and abs(m.value) < 100000:
                 return Typed("_price")

@@ -11,6 +11,7 @@ from .metrics import GROWTH_OF, LEVEL_METRICS, RATIO_METRICS, Typed
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures
 GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?대비|yoy|qoq|y/y|q/q|growth|change|chg", regex.IGNORECASE)
+CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|전년\s?(?:동기\s?)?대비)|(?P<qoq>qoq|q/q|전분기\s?대비)", regex.IGNORECASE)
 TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결|total|subtotal|consolidated|group)\b", regex.IGNORECASE)
 
 
@@ -50,10 +51,16 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
 
 
 def column_period(lay: Layout, line: int, k: int, fy: int | None) -> tuple[str | None, bool] | None:
-    """For a change column after exactly two period columns ("3Q24 | 3Q25 | 증감률"), the later period.
-
-    Over three or more columns ("2024 | 2025E | 2026E | 성장률") the change may be any step or a CAGR.
-    """
+    """For a change column after exactly two period columns ("3Q24 | 3Q25 | 증감률"), or one that names its
+    basis ("| 3Q24 | 2Q25 | 3Q25 | YoY |"), the latest period. Over three or more columns with no basis
+    ("2024 | 2025E | 2026E | 성장률") the change may be any step or a CAGR."""
     header = lay.headers.get(line) or []
     periods = [p for p in (PR.header_period(h, fy) for h in header[1:min(k, len(header))]) if p[0]]
-    return periods[-1] if len(periods) == 2 else None
+    named = k < len(header) and CHANGE_BASIS.search(header[k])
+    return periods[-1] if periods and (len(periods) == 2 or named) else None
+
+
+def column_basis(header: str) -> str | None:
+    """"YoY", "전년 대비", "QoQ", "전분기 대비": the basis a change column names."""
+    m = CHANGE_BASIS.search(header)
+    return (m.lastgroup if m else None)
