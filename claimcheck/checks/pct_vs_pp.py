@@ -24,14 +24,30 @@ def _when(period: str | None) -> tuple[int, int] | None:
     return CAL.period_end(period.removeprefix("FY")) if period else None
 
 
+def _pair(levels: list[Claim], ch: Claim) -> tuple[Claim, Claim] | None:
+    """The two levels a change relates: by its basis where the levels are dated (they may sit in the sentence
+    before: "영업이익률은 40.0%. 전년(45.1%)보다 5.1% 낮아졌다"), else the first two in its own sentence."""
+    step = {"yoy": -4, "qoq": -1}.get(ch.basis or "")
+    if step and ch.period and "Q" in ch.period:
+        back = CAL.shift_quarter(ch.period, step)
+        near = [c for c in levels if ch.sentence - 1 <= c.sentence <= ch.sentence]
+        then = [c for c in near if c.period == back]
+        now = [c for c in near if c.period == ch.period]
+        if then and now:
+            return then[-1], now[-1]
+    own = [c for c in levels if c.sentence == ch.sentence]
+    return (own[0], own[1]) if len(own) >= 2 else None
+
+
 def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
     out = []
-    for _, cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.metric) if c.metric in RATIOS else None).items():
+    for _, cs in group(claims, lambda c: (c.file, c.entity, c.metric) if c.metric in RATIOS else None).items():
         levels = [c for c in cs if not c.change and c.unit == "%" and c.low is None]
         for ch in (c for c in cs if c.change and c.unit == "%"):
-            if len(levels) < 2:
+            pair = _pair(levels, ch)
+            if pair is None:
                 continue
-            a, b = levels[0], levels[1]
+            a, b = pair
             ea, eb = _when(a.period), _when(b.period)
             if ea and eb and eb < ea:
                 a, b = b, a  # "widened by 1% to 47.2% from 46.2% a year earlier": time order, not text order

@@ -27,6 +27,8 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earlier|ago|before))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate)", regex.IGNORECASE)
 TTM = PR.TTM
+YTD = regex.compile(r"누적|(?<![\d~-])1\s?[~-]\s?\d{1,2}\s?(?:월|분기)|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
+                    r"\smonths|cumulative", regex.IGNORECASE)
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
 AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
 AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
@@ -131,8 +133,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
 
 
 def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
-    if metric in RATIO_LIKE:
-        return None
+    if metric in RATIO_LIKE or YTD.search(scan, max(clause[0], m.start - 30), m.start):
+        return None  # a running total so far this year covers no fixed span
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
     if TTM.search(scan, sent.start, m.start):

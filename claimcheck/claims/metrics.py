@@ -157,6 +157,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed(base, negative=down, change=True)
         if base == "price_target":
             return Typed("upside", negative=down)
+        if base is None and carried in RATIO_METRICS:
+            return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
         if base is None and carried in GROWTH_OF:
             base = carried
         return Typed(GROWTH_OF.get(base or "revenue", "revenue_growth"),

@@ -39,6 +39,7 @@ PERIOD = re.compile(
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
     | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
     | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
+    | (?P<qs>(?<![\d.~-])1\s?[~-]\s?(?P<qb>[2-4])\s?분기)
     | (?P<ms>(?<![\d.~-])(?P<m1>[1-9]|1[0-2])\s?[~-]\s?(?P<m2>[1-9]|1[0-2])\s?월(?!\s?\d))
     | (?P<bm>(?<![\d.~-])(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
     | (?P<iso>{_Y(6)}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
@@ -177,6 +178,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             y, mo = int(_year(m)), int(m["mm"])
             p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
             out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
+        elif m["qs"]:
+            out.append(PeriodRef(s, e, str(pub_y) if pub_y else None, "year"))  # "1~3분기 누적": the year so far
         elif m["ms"] or m["bm"]:
             out.append(_months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal))
         elif m["iso"]:
@@ -234,9 +237,12 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
 def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, bool]:
     """A table column header such as 2024, 2025E, 3Q25, FY25 or 2025년 4분기 as (period, estimate)."""
     refs = find(cell, 0, len(cell), None, fy_end)
+    fiscal = "FY" if fy_end and fy_end != 12 else ""  # "| 구분 | 2024 | 2025E |" on Sony: its fiscal years
+    if refs and refs[0].period and refs[0].period.isdigit():
+        return fiscal + refs[0].period, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     if refs and refs[0].period:
         return refs[0].period, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
     if m:
-        return m[1], bool(m[2])
+        return fiscal + m[1], bool(m[2])
     return None, False
