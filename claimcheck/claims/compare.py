@@ -27,6 +27,10 @@ PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년
 PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\syear-(?:ago|earlier)\s(?:quarter|period)|1년\s?전(?:에는|엔)"
                            r"|지난해\s?같은\s?기간(?:에는|엔))|(?P<quarter>a\squarter\s(?:ago|earlier)|전\s?분기(?:에는|엔)))\b",
                            regex.IGNORECASE)
+# "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
+FROM_BASE = regex.compile(r"\bfrom\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
+CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
+                            r"|decreased|shrank|doubled|tripled|halved|up|down)\b", regex.IGNORECASE)
 PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)\s(?:reported|posted|booked|made|had))?\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore)"
                             r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|three\smonths\s(?:earlier|before|ago)|in\sthe\sprior\squarter))", regex.IGNORECASE)
 

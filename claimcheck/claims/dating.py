@@ -52,6 +52,14 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
         prior = back or ahead or C.PRIOR_LEAD.match(scan, clause[0], m.start)
+        if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
+                and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(r.end <= m.start for r in refs):
+            # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
+            q = C.QOQ.search(scan, sent.start, sent.end) or C.QOQ_AFTER.search(scan, sent.start, sent.end)
+            ctx.bases.add(position(lay, m))
+            base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
+            if base:
+                period = CAL.shift_quarter(base, -1 if q else -4) or base
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
         if prior:
             ctx.bases.add(position(lay, m))
