@@ -85,6 +85,7 @@ def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
     return None
 
 
+BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
@@ -100,6 +101,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
                  or not any(0 <= o - r.end <= 8 and o > m.start for o in others))]
     if change:
         refs = [r for r in refs if not is_base(r, scan, others, m)]
+    else:
+        # "rose 5% from the previous quarter to $10 billion": the quarter is what the change is measured from
+        refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 4
+                                        and BASE_FROM.search(scan, max(0, r.start - 12), r.start))]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:

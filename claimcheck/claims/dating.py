@@ -53,7 +53,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
         prior = back or ahead or C.PRIOR_LEAD.match(scan, clause[0], m.start)
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
-                and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(r.end <= m.start for r in refs):
+                and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs):
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
             q = C.QOQ.search(scan, sent.start, sent.end) or C.QOQ_AFTER.search(scan, sent.start, sent.end)
             ctx.bases.add(position(lay, m))
