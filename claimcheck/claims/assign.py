@@ -138,8 +138,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
 
 
 def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
-    if metric in RATIO_LIKE or YTD.search(scan, max(clause[0], m.start - 30), m.start):
-        return None  # a running total so far this year covers no fixed span
+    if metric in RATIO_LIKE:
+        return None
+    if YTD.search(scan, max(clause[0], m.start - 30), m.start):
+        return "ytd"  # a running total so far this year: neither a quarter nor the full year
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
     if TTM.search(scan, sent.start, m.start):
