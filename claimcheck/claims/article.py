@@ -56,7 +56,7 @@ class Ctx:
 
     def periods_in(self, a: int, b: int, fy: int | None) -> list[PR.PeriodRef]:
         """Period expressions within [a, b), read once per article for each fiscal calendar in view."""
-        fy = fy if fy != 12 else None
+        fy = fy if fy not in (12, -12) else None
         got = self._periods.get(fy)
         if got is None:
             if self._found is None:

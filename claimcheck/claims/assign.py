@@ -24,7 +24,7 @@ ESTIMATE = regex.compile(
 MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|monthly|a\smonth|per\smonth)", regex.IGNORECASE)
 QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
-                       r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earlier|ago|before))|per\syear|full[\s-]year"
+                       r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate)", regex.IGNORECASE)
 TTM = PR.TTM
 YTD = regex.compile(r"누적|(?<![\d~-])1\s?[~-]\s?\d{1,2}\s?(?:월|분기)|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"

@@ -41,7 +41,7 @@ def quarter_end(period: str, fy_end: int | None) -> tuple[int, int] | None:
     if not m:
         return None
     if m[1]:
-        return fiscal_quarter(int(m[2]), int(m[3]), fy_end or 12)
+        return fiscal_quarter(int(m[2]), int(m[3]), abs(fy_end or 12))
     return int(m[2]), int(m[3]) * 3
 
 

@@ -22,6 +22,8 @@ USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|s
 INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
 IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
+# "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
+OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 
 
@@ -83,7 +85,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
-    if estimate and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
+    superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
+    if estimate and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
+            and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
         ctx.bases.add(position(lay, m))

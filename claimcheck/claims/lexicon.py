@@ -172,7 +172,10 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     metric_cues = [(c, m) for m, spec in (met.get("metrics") or {}).items() for c in (spec.get("cues") or [])]
     topics = _load("segments.yaml").get("segments") or {}
     topic_of = {c: t for t, cues in topics.items() for c in cues}
-    fiscal = {k: int(v["year_end_month"]) for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
+    # a company that names its fiscal years by the calendar year they start in gets a negative month, so that
+    # the numbers it prints ("2025회계연도", "2025E") can be moved to this project's end-year names
+    fiscal = {k: int(v["year_end_month"]) * (-1 if v.get("label") == "start" else 1)
+              for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
     fiscal.update(extra_fiscal or {})
     fx = _load("fx_bands.yaml").get("fx_bands") or []
     return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to,

@@ -117,13 +117,15 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
     """Matches from matches() as periods, for an entity whose fiscal year ends in month fy_end."""
     out: list[PeriodRef] = []
     pub_y = published.year if published else None
-    fiscal = fy_end if fy_end and fy_end != 12 else None
+    fiscal = abs(fy_end) if fy_end and abs(fy_end) != 12 else None
+    shift = 1 if fy_end and fy_end < 0 else 0  # a printed start-year label, moved to the end-year name
     for m in found:
         s, e = m.span()
         if m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
             fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"])
             if fiscal:
+                fy = fy + shift if fy else fy
                 if fy is None and published:
                     fy = latest_fiscal_year(q, fiscal, published)
                 out.append(PeriodRef(s, e, f"FY{fy}Q{q}" if fy else None, "quarter"))
@@ -132,6 +134,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                 out.append(PeriodRef(s, e, f"{fy}Q{q}" if fy else None, "quarter"))
         elif m["fy"]:
             fy = _y(m["fyy"] or m["fyy2"])
+            fy = fy + shift if fy and fiscal else fy
             out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
                                  estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
         elif m["q"]:
@@ -237,12 +240,14 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
 def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, bool]:
     """A table column header such as 2024, 2025E, 3Q25, FY25 or 2025년 4분기 as (period, estimate)."""
     refs = find(cell, 0, len(cell), None, fy_end)
-    fiscal = "FY" if fy_end and fy_end != 12 else ""  # "| 구분 | 2024 | 2025E |" on Sony: its fiscal years
+    fiscal = "FY" if fy_end and abs(fy_end) != 12 else ""  # "| 구분 | 2024 | 2025E |" on Sony: its fiscal years
+    shift = 1 if fiscal and fy_end < 0 else 0
     if refs and refs[0].period and refs[0].period.isdigit():
-        return fiscal + refs[0].period, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
+        return fiscal + str(int(refs[0].period) + shift), \
+            refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     if refs and refs[0].period:
         return refs[0].period, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
     if m:
-        return fiscal + m[1], bool(m[2])
+        return fiscal + str(int(m[1]) + shift), bool(m[2])
     return None, False
