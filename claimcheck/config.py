@@ -1,6 +1,8 @@
 """Finds and validates [tool.claimcheck] in pyproject.toml, or claimcheck.toml, from the current folder upward."""
 from __future__ import annotations
 
+from typing import Annotated
+
 import tomllib
 from pathlib import Path
 
@@ -34,7 +36,8 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     options: dict[str, dict] = Field(default_factory=dict)  # rule id -> options (tolerances)
     aliases: dict[str, list[str]] = Field(default_factory=dict)  # entity -> extra names
-    fiscal_calendars: dict[str, int] = Field(default_factory=dict)  # entity -> fiscal year-end month
+    # entity -> fiscal year-end month; negative for a company that prints start-year labels (Sony: -3)
+    fiscal_calendars: dict[str, Annotated[int, Field(ge=-12, le=12)]] = Field(default_factory=dict)
     fx_bands: list[FxBand] = Field(default_factory=list)
     fail_on: Severity = Severity.error
 
