@@ -67,6 +67,12 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
+def _mostly_name(word: str, lex: L.Lexicon) -> bool:
+    """Whether a company name takes up most of the phrase ("Samsung's DS" yes, "Google Search & other" no)."""
+    named = sum(len(m.group()) for m in lex.entity_rx.finditer(word))
+    return named > 0 and named >= len(word.replace(" ", "")) * 0.6
+
+
 def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of every business line a sentence names as a subject, in order."""
     found = []
@@ -75,7 +81,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             word = m["seg"].strip(" ,")
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
-                    or word in lex.alias_to or L.key(word) in lex.alias_key or any(True for _ in lex.entity_rx.finditer(word)) \
+                    or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
                     or any(not lex.metric_of.get(L.key(c.group()), "_g").startswith(("_g", "_d"))
                            for c in lex.metric_rx.finditer(word)):
                 continue
