@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -155,7 +156,7 @@ def check(
     summary = Summary(articles=len(corpus.articles), claims=len(corpus.claims), findings=len(live),
                       error=counts[Severity.error], warning=counts[Severity.warning], info=counts[Severity.info],
                       suppressed=outcome.suppressed, unreadable=sum(1 for p in corpus.problems if "unreadable" in p))
-    _emit(runner.render(format, findings, summary, rules, output), output)
+    _emit(runner.stream(format, findings, summary, rules, output), output)
     threshold = Severity((fail_on.value if fail_on else None) or cfg.fail_on)
     failing = [f for f in live if f.severity.rank >= threshold.rank]
     raise typer.Exit(1 if failing and not exit_zero else 0)
@@ -192,14 +193,17 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
+    """Write the report, given whole or in pieces, to stdout or FILE; each piece is written as it comes."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as e:
-        _fail(f"cannot write {output}: {e.strerror}")
+        runner.write(pieces, output)
+    except runner.WriteError as e:
+        _fail(f"cannot write {output}: {e}")
 
 
 def main() -> None:

@@ -1,12 +1,15 @@
 """What `check` and `extract` share: running the pipeline (cache, jobs, progress) and picking a reporter."""
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 import types
 import typing
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO
 
 from . import __version__
 from .models import Claim
@@ -83,22 +86,60 @@ def salt(lex) -> str:
 
 
 def render(format: CheckFormat, findings, summary, rules, output: Path | None) -> str:
+    return "".join(stream(format, findings, summary, rules, output))
+
+
+def stream(format: CheckFormat, findings, summary, rules, output: Path | None) -> Iterator[str]:
+    """The report in pieces that join to render()'s text; at archive scale it is too big to hold whole."""
     if format == CheckFormat.json:
         from .report import json_report
 
-        return json_report.render(findings, summary, claim_dict, FIELDS if PLAIN else None)
+        return json_report.stream(findings, summary, claim_dict, FIELDS if PLAIN else None)
     if format == CheckFormat.sarif:
         from .report import sarif
 
-        return sarif.render(findings, rules, root=Path.cwd(), version=__version__)
+        return sarif.stream(findings, rules, root=Path.cwd(), version=__version__)
     if format == CheckFormat.github:
         from .report import github
 
-        return github.render([f for f in findings if not f.suppressed])
+        return github.stream(f for f in findings if not f.suppressed)
     from .report import text
 
-    return text.render(findings, summary, color=color(output))
+    return text.stream(findings, summary, color=color(output))
 
 
 def color(output: Path | None) -> bool:
     return output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+class WriteError(Exception):
+    """The report could not be written; the message is the system's reason (OSError.strerror)."""
+
+
+def write(pieces: Iterable[str], output: Path) -> None:
+    """As Path.write_text(text, encoding="utf-8") did with the pieces joined, but a piece at a time.
+
+    Only opening, writing and closing FILE raise WriteError: an error in a reporter producing
+    the pieces is its own, and propagates as it is.
+    """
+    try:
+        fh = output.open("wb")
+    except OSError as e:
+        raise WriteError(e.strerror) from e
+    encode = codecs.getincrementalencoder("utf-8")().encode
+    try:
+        for piece in pieces:
+            _write(fh, encode(piece))
+        _write(fh, encode("", final=True))
+    finally:
+        try:
+            fh.close()  # flushes the buffered tail, which can fail as any write can
+        except OSError as e:
+            raise WriteError(e.strerror) from e
+
+
+def _write(fh: BinaryIO, data: bytes) -> None:
+    try:
+        fh.write(data)
+    except OSError as e:
+        raise WriteError(e.strerror) from e

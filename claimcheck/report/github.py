@@ -1,7 +1,7 @@
 """Findings as GitHub Actions workflow commands, which GitHub shows as annotations on the diff."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..models import Claim, Finding, Severity
 
@@ -39,4 +39,17 @@ def line(f: Finding) -> str:
 
 def render(findings: Sequence[Finding]) -> str:
     """One workflow command per finding, newline-terminated; empty text when there are none."""
-    return "".join(line(f) + "\n" for f in findings)
+    return "".join(stream(findings))
+
+
+def stream(findings: Iterable[Finding], piece: int = 1 << 16) -> Iterator[str]:
+    """render() in pieces of about `piece` characters (none at all when there are no findings)."""
+    parts, size = [], 0
+    for f in findings:
+        parts.append(line(f) + "\n")
+        size += len(parts[-1])
+        if size >= piece:
+            yield "".join(parts)
+            parts, size = [], 0
+    if parts:
+        yield "".join(parts)

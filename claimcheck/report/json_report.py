@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
 
@@ -11,12 +11,13 @@ from ..models import Claim, Finding, Summary
 
 SCHEMA = "claimcheck/findings@1"
 BATCH = 2048  # claims encoded together: big enough to amortise, small enough that the columns stay small
+PIECE = 1 << 16  # parts joined into one yielded piece: few writes, yet the document is never whole
 NUMBERS = {int, float, bool, type(None)}
 TEXTS = {str, type(None)}
 
 
 def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
-    # _render writes this out by hand, for speed: keep the two in step
+    # _stream writes this out by hand, for speed: keep the two in step
     return {
         "rule": f.rule,
         "severity": f.severity.value,
@@ -30,54 +31,87 @@ def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
 
 def render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
            fields: Sequence[str] | None = None) -> str:
-    """The whole document, one finding per line; `fields`, if given, says claim_dict(c) is just
-    those entries of vars(c), in that order, which lets claims be encoded a column at a time.
+    """The whole document as one string: stream() joined."""
+    return "".join(stream(findings, summary, claim_dict, fields))
+
+
+def stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
+           fields: Sequence[str] | None = None) -> Iterator[str]:
+    """The document in pieces of about PIECE characters, one finding per line; `fields`, if given,
+    says claim_dict(c) is just those entries of vars(c), in that order, which lets claims be
+    encoded a column at a time.
 
     Every piece comes from the C encoder (json.dumps with indent falls back to the pure-Python
-    one), and each claim is encoded once however many findings cite it. The pieces are joined
-    once at the end: the document, about 2 bytes a character, is by far the largest object.
+    one), and each claim is encoded once however many findings cite it, then dropped after the
+    last finding that cites it: at archive scale the document is the largest object by far.
     """
     # only acyclic strings, tuples and lists are made here: a collection could free nothing, yet
-    # each full one would walk every claim and article still alive
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        return _render(findings, summary, claim_dict, fields)
-    finally:
-        if was:
-            gc.enable()
+    # each full one would walk every claim and article still alive. A generator's frame may be
+    # suspended while the caller writes, so collection is switched off around each step only.
+    gen = _stream(findings, summary, claim_dict, fields)
+    while True:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            piece = next(gen, None)
+        finally:
+            if was:
+                gc.enable()
+        if piece is None:
+            return
+        yield piece
 
 
-def _render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
-            fields: Sequence[str] | None) -> str:
+def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
+            fields: Sequence[str] | None) -> Iterator[str]:
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    cited = list(chain.from_iterable(f.claims for f in findings))
-    todo = list(dict(zip(map(id, cited), cited)).values())  # each claim once, in first-citation order
-    del cited
+    last = {id(c): i for i, f in enumerate(findings) for c in f.claims}  # the last finding citing each claim
     encoded: dict[int, str] = {}
-    for k in range(0, len(todo), BATCH):
-        batch = todo[k:k + BATCH]
-        texts = _columns(batch, fields, enc) if fields else [enc(claim_dict(c)) for c in batch]
-        encoded.update(zip(map(id, batch), texts))
-    del todo
     get, text = encoded.__getitem__, json.encoder.encode_basestring  # what enc uses for a str
     parts = ['{"schema": ', enc(SCHEMA), ',\n"findings": ', "[\n  " if findings else "[]"]
+    size = 0
     sep = ""
-    for f in findings:
-        # enc(finding_dict(f)) written out: every field but claims is a str, or a bool
-        parts.append(f'{sep}{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
-                     f'"message": {text(f.message)}, "claims": [')
-        sep = ",\n  "
-        if f.claims:
-            claims = chain.from_iterable(zip(repeat(", "), map(get, map(id, f.claims))))
-            next(claims)  # no separator before the first
-            parts.extend(claims)
-        parts.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
-                     f'"suppressed": {"true" if f.suppressed else "false"}}}')
+    start = 0  # findings[start:] have not been written; their claims are encoded a block at a time
+    while start < len(findings):
+        todo: dict[int, Claim] = {}  # each claim once, in first-citation order
+        end = start
+        while end < len(findings) and len(todo) < BATCH:
+            for c in findings[end].claims:
+                if id(c) not in encoded:
+                    todo.setdefault(id(c), c)
+            end += 1
+        batch = list(todo.values())
+        for k in range(0, len(batch), BATCH):
+            cut = batch[k:k + BATCH]
+            texts = _columns(cut, fields, enc) if fields else [enc(claim_dict(c)) for c in cut]
+            encoded.update(zip(map(id, cut), texts))
+        del todo, batch
+        for i in range(start, end):
+            f = findings[i]
+            # enc(finding_dict(f)) written out: every field but claims is a str, or a bool
+            parts.append(f'{sep}{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
+                         f'"message": {text(f.message)}, "claims": [')
+            sep = ",\n  "
+            if f.claims:
+                ids = list(map(id, f.claims))
+                claims = chain.from_iterable(zip(repeat(", "), map(get, ids)))
+                next(claims)  # no separator before the first
+                n = len(parts)
+                parts.extend(claims)
+                size += sum(map(len, parts[n:]))
+                for x in ids:
+                    if last[x] == i:
+                        encoded.pop(x, None)  # a claim cited twice in one finding is dropped once
+            parts.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
+                         f'"suppressed": {"true" if f.suppressed else "false"}}}')
+            if size >= PIECE:
+                yield "".join(parts)
+                parts, size = [], 0
+        start = end
     if findings:
         parts.append("\n]")
     parts.append(f',\n"summary": {enc(summary.model_dump(mode="json"))}}}\n')
-    return "".join(parts)
+    yield "".join(parts)
 
 
 def _columns(batch: list[Claim], fields: Sequence[str], enc: Callable[[object], str]) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +18,19 @@ LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "n
 def render(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | None = None,
            version: str = "0.1.0") -> str:
     """The SARIF log as indented JSON text (trailing newline included)."""
+    return "".join(stream(findings, rules, root, version))
+
+
+# The results array sits at this depth of the log ($schema/runs/run/results); json.dumps with
+# indent=2 puts its items 2 * RESULTS_DEPTH spaces in.
+RESULTS_DEPTH = 4
+HOLE = "claimcheck:results\x00"  # stands in for the results while the rest of the log is encoded
+
+
+def stream(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | None = None,
+           version: str = "0.1.0", piece: int = 1 << 16) -> Iterator[str]:
+    """render() in pieces of about `piece` characters: the log around the results, and each
+    result encoded on its own, so neither the whole log nor all its results are ever held."""
     base = root.resolve() if root is not None else None
     descriptors = [_descriptor(r) for r in rules]
     index = {r.id: i for i, r in enumerate(rules)}
@@ -31,13 +44,33 @@ def render(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | 
         "tool": {"driver": {"name": "claimcheck", "version": version, "semanticVersion": version,
                             "rules": descriptors}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule], base) for f in findings],
+        "results": HOLE,
     }
     if base is not None:
         # SARIF requires a base URI to end with a slash so relative URIs resolve beneath it.
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    # the last occurrence is the hole: a rule's text could spell the marker, but only the base
+    # URI follows the results, and a file URI has its NUL percent-encoded
+    head, tail = (json.dumps(log, indent=2, ensure_ascii=False) + "\n").rsplit(json.dumps(HOLE), 1)
+    if not findings:
+        yield head + "[]" + tail
+        return
+    # an item's own lines move in by the depth of the array; JSON text has no raw newline
+    # inside a string, so every newline in it is a line break of the layout
+    inner, outer = "\n" + "  " * RESULTS_DEPTH, "\n" + "  " * (RESULTS_DEPTH - 1)
+    parts, size = [head, "["], 0
+    sep = inner
+    for f in findings:
+        item = json.dumps(_result(f, index[f.rule], base), indent=2, ensure_ascii=False).replace("\n", inner)
+        parts += (sep, item)
+        sep = "," + inner
+        size += len(item)
+        if size >= piece:
+            yield "".join(parts)
+            parts, size = [], 0
+    parts += (outer, "]", tail)
+    yield "".join(parts)
 
 
 def camel(rule_id: str) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich.console import Console
 from rich.text import Text
@@ -26,6 +26,12 @@ def _quote(q: str, figure: str, width: int = 110) -> Text:
 
 
 def render(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int = 120) -> str:
+    return "".join(stream(findings, summary, color, width))
+
+
+def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int = 120,
+           piece: int = 1 << 16) -> Iterator[str]:
+    """The report in pieces of about `piece` characters; joined, exactly what render() gives."""
     buf = io.StringIO()
     con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
     for f in findings:
@@ -41,6 +47,10 @@ def render(findings: Sequence[Finding], summary: Summary, color: bool = False, w
         if f.why:
             con.print(Text(f"  comparable: {f.why}", "dim"))
         con.print()
+        if buf.tell() >= piece:  # the console writes each print straight to buf, so it can be emptied
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
     parts = [f"{summary.articles} articles", f"{summary.claims} claims",
              f"{summary.error} errors", f"{summary.warning} warnings", f"{summary.info} info"]
     if summary.suppressed:
@@ -48,4 +58,4 @@ def render(findings: Sequence[Finding], summary: Summary, color: bool = False, w
     if summary.unreadable:
         parts.append(f"{summary.unreadable} unreadable")
     con.print(Text(", ".join(parts), "bold"))
-    return buf.getvalue()
+    yield buf.getvalue()
