@@ -99,6 +99,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         excl = excluding(row_text, 0, len(row_text))
         cues = [Cue(-100, -90, c.metric) for c in A.label_cues(lex, row_text)
                 if not (excl and excl[1] <= c.start < excl[2])] \
+            + [Cue(-250, -240, c.metric) for c in A.label_cues(lex, lay.captions.get(line, ""))] \
             + [Cue(-200, -190, c.metric) for c in A.label_cues(lex, header)] \
             + [c for c in cues if cl.start <= c.start < cl.end]
     label = lay.labels.get(line)

@@ -83,6 +83,7 @@ class Layout:
     headings: dict[int, int] = field(default_factory=dict)  # line index -> line of the heading above
     labels: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> span of "label:" prefix
     units: dict[int, tuple[str, str, float]] = field(default_factory=dict)  # table line -> declared money unit
+    captions: dict[int, str] = field(default_factory=dict)  # table line -> the short line above its table
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos) - 1
@@ -148,7 +149,7 @@ def layout(text: str) -> Layout:
     scan = mask(text)
     starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     lay = Layout(text=text, scan=scan, line_starts=starts)
-    para, prev_blank, heading, header, table_unit = 0, True, -1, None, None
+    para, prev_blank, heading, header, table_unit, caption = 0, True, -1, None, None, ""
     nlines = len(starts)
     for i in range(nlines):
         s = starts[i]
@@ -169,10 +170,15 @@ def layout(text: str) -> Layout:
                 above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))
                 decl = UNIT_DECL.findall(above + " " + (names[0] if names else ""))
                 table_unit = unit_of(" ".join(decl))
+                lines_above = [text[starts[j]:starts[j + 1]].strip() for j in range(max(0, i - 2), i)]
+                caption = next((x for x in reversed(lines_above) if x), "")
+                caption = caption if len(caption) < 100 and not caption.startswith("|") else ""
                 continue
             if header is None:
                 header = []
             lay.headers[i] = header
+            if caption:
+                lay.captions[i] = caption
             row = names[0] if names else ""
             lay.cells[i] = [Cell(a, b, row, header[k] if k < len(header) else "") for k, (a, b) in enumerate(spans)]
             row_unit = unit_of(" ".join(UNIT_DECL.findall(row))) if "(" in row else None
