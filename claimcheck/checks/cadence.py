@@ -11,9 +11,11 @@ Failing: "월 매출 25억 달러 이상" and, in the same article, "AI 서비�
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..claims import calendar as CAL
 from ..models import Claim
-from .common import Draft, Forest, Options, figure, group, label, overlap, scaled, widen, year_of
+from .common import Draft, Forest, Options, figure, label, overlap, scaled, widen, year_of
 
 SLACK = 1e-9  # as in common.overlap
 FACTOR = {("monthly", "quarterly"): 3, ("quarterly", "annual"): 4, ("monthly", "annual"): 12}
@@ -41,16 +43,28 @@ def _nested(small: Claim, big: Claim) -> bool | None:
 
 def check(claims: list[Claim], o: CadenceOptions) -> list[Draft]:
     out = []
-    keyed = group(claims, lambda c: (c.entity, c.segment, c.metric, c.unit)
-                  if c.entity and c.metric in FLOWS and c.cadence in ("monthly", "quarterly", "annual")
-                  and not c.change else None)
-    for key, cs in keyed.items():
+    for key, cs in _keyed(claims if isinstance(claims, list) else list(claims)).items():
         for members, d in _Figures(cs, o).components():
             msg = (f"{label(members[0])}: " + _listing(members)
                    + " cannot all hold: scaled to a common span they disagree beyond "
                    + "the allowed drift.")
             out.append(Draft(msg, tuple(members), "|".join(map(str, key)), d,
                              "same entity, segment and metric over overlapping spans"))
+    return out
+
+
+def _keyed(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """Levels of flows with an entity and a cadence, by (entity, segment, metric, unit), in claim order."""
+    out: dict[tuple, list[Claim]] = {}
+    # the fields come from attrgetter, in C: this runs over every claim of the run
+    fields = map(attrgetter("entity", "segment", "metric", "unit", "cadence", "change"), claims)
+    for (ent, seg, metric, unit, cad, change), c in zip(fields, claims):
+        if ent and metric in FLOWS and cad in ("monthly", "quarterly", "annual") and not change:
+            k = (ent, seg, metric, unit)
+            if k in out:
+                out[k].append(c)
+            else:
+                out[k] = [c]
     return out
 
 
@@ -71,6 +85,10 @@ def _listing(members: list[Claim]) -> str:
     return ", ".join(parts) + (f" (+{more} more of the same figures)" if more else "")
 
 
+# a figure's class, then all that its interval depends on
+FIGURE = attrgetter("cadence", "period", "context_year", "estimate", "value", "low", "high", "half_width", "bound")
+
+
 class _Figures:
     """The claims of one key as distinct figures, each standing for all its claims.
 
@@ -88,8 +106,17 @@ class _Figures:
         self.o = o
         self.cs = cs
         figs: dict[tuple, list[int]] = {}
-        for idx, c in enumerate(cs):
-            figs.setdefault((c.cadence, c.period, c.context_year, c.estimate, c.interval(o.hedge)), []).append(idx)
+        ivs: dict[tuple, tuple[float, float]] = {}  # an interval per distinct printing, not per claim
+        for idx, (cad, period, cy, est, *printing) in enumerate(map(FIGURE, cs)):
+            p = tuple(printing)
+            iv = ivs.get(p)
+            if iv is None:
+                iv = ivs[p] = cs[idx].interval(o.hedge)
+            k = (cad, period, cy, est, iv)
+            if k in figs:
+                figs[k].append(idx)
+            else:
+                figs[k] = [idx]
         self.keys = list(figs)
         self.nodes = list(figs.values())
         classes: dict[tuple, list[int]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pydantic import BaseModel, ConfigDict
 
@@ -81,8 +82,9 @@ def year_of(p: str | None) -> int | None:
 
 def group(claims: Iterable[Claim], key: Callable[[Claim], tuple | None]) -> dict[tuple, list[Claim]]:
     out: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        k = key(c)
+    cs = claims if isinstance(claims, list) else list(claims)
+    # map runs the key from C; this is called over every claim by most checks, so the loop matters
+    for k, c in zip(map(key, cs), cs):
         if k is not None:
             out[k].append(c)
     return out
@@ -180,14 +182,15 @@ def _shared(claims: Iterable[Claim], name: str, make: Callable[[], dict]) -> dic
 
 def by_sentence(claims: Iterable[Claim]) -> dict[tuple[str, int], list[Claim]]:
     """(file, sentence) -> its claims, in order."""
-    return _shared(claims, "sentence", lambda: group(claims, lambda c: (c.file, c.sentence)))
+    return _shared(claims, "sentence", lambda: group(claims, attrgetter("file", "sentence")))
 
 
 def by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     def make() -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = defaultdict(list)
-        for c in claims:
-            out[c.file].append(c)
+        cs = claims if isinstance(claims, list) else list(claims)
+        for f, c in zip(map(attrgetter("file"), cs), cs):
+            out[f].append(c)
         return dict(out)
 
     return _shared(claims, "article", make)

@@ -11,9 +11,10 @@ Failing: "2025년 3분기 영업이익 12조1,700억원" and "1조2,170억원" f
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from ..models import Claim
-from .common import Draft, Options, figure, group, label, single_place
+from .common import Draft, Options, figure, label, single_place
 
 STEPS = (10, 100, 1000)
 
@@ -24,9 +25,7 @@ class ScaleSlipOptions(Options):
 
 def check(claims: list[Claim], o: ScaleSlipOptions) -> list[Draft]:
     out = []
-    keyed = group(claims, lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.cadence, c.consensus)
-                  if c.entity and c.unit not in ("%", "pp") and c.bound == "eq" and c.metric != "price_target" else None)
-    for key, cs in keyed.items():
+    for key, cs in _keyed(claims if isinstance(claims, list) else list(claims)).items():
         for (i, j), k, idxs in _slips(cs, o):
             a, b = cs[i], cs[j]
             big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
@@ -35,6 +34,22 @@ def check(claims: list[Claim], o: ScaleSlipOptions) -> list[Draft]:
             rest = [cs[x] for x in sorted(idxs - {i, j})]
             out.append(Draft(msg, (big, small, *rest), "|".join(map(str, key)) + f"|{k}",
                              why="same key; values differ by a power of ten"))
+    return out
+
+
+KEY = attrgetter("entity", "segment", "metric", "unit", "basis", "cadence", "consensus")
+
+
+def _keyed(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """Exact amounts with an entity (no price targets), by KEY, in claim order."""
+    out: dict[tuple, list[Claim]] = {}
+    # keys and bounds come from attrgetter, in C: this runs over every claim of the run
+    for k, bound, c in zip(map(KEY, claims), map(attrgetter("bound"), claims), claims):
+        if k[0] and k[3] not in ("%", "pp") and bound == "eq" and k[2] != "price_target":
+            if k in out:
+                out[k].append(c)
+            else:
+                out[k] = [c]
     return out
 
 
@@ -78,9 +93,11 @@ def _slips(cs: list[Claim], o: ScaleSlipOptions) -> list[tuple[tuple[int, int], 
     where each figure's claims sit. Cost: linear in the claims, n log n in distinct values.
     """
     figs: dict[tuple, _Figure] = {}
-    for idx, c in enumerate(cs):
-        if c.value:
-            f = figs.setdefault((c.value, c.period, c.estimate), _Figure(c.value, c.period))
+    for idx, k in enumerate(map(attrgetter("value", "period", "estimate"), cs)):
+        if k[0]:
+            f = figs.get(k)
+            if f is None:  # not setdefault: that would build a _Figure for every claim
+                f = figs[k] = _Figure(k[0], k[1])
             f.idxs.append(idx)
     if len(figs) < 2:
         return []
