@@ -144,6 +144,7 @@ def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
     return ent
 
 
+ASIDE = regex.compile(r",\s(?:which|who|whose|that)\b[^,]{0,120},", regex.IGNORECASE)
 FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")
 
 
@@ -153,6 +154,9 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     if tail:
         return resolve_segment(ctx, tail[0][2], m.start, tail[0][1]), True
     before = [e for e in own if e[1] <= m.start]
+    # "Reality Labs, which makes ... Ray-Ban Meta glasses, lost $4.43 billion": a name in an aside is not the subject
+    asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)]
+    before = [e for e in before if not any(a <= e[0] < b for a, b in asides)] or before
     if before:
         e = before[-1]
         return resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True

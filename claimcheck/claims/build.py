@@ -15,7 +15,7 @@ from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
                       table_context)
 from .context import PCT_ROW, layout
-from .lines import CONSTANT_FX, excluding, line_after, listed_segments, named_subject, subject_lines, subject_segment
+from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 from .tables import column_basis, growth_cell, row_segment
 
@@ -112,7 +112,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
             return converted(ctx, prev[0], m, approx, si)
     if not cell:
         # "AMPC 제외 영업이익": what is taken out is not what the figure measures
-        excl = excluding(scan, clause[0], m.start)
+        excl = excluding(scan, clause[0], m.start) or excluding_lead(scan, sent.start, m.start)
         cues = [c for c in cues if not (excl and excl[1] <= c.start < excl[2])]
     typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
     if typed is None and (head := heading_text(ctx, line)):

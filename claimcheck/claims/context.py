@@ -19,7 +19,7 @@ TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$"
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
 TITLE_VALUE = regex.compile(r"^title:[ \t]*(.+)$", regex.MULTILINE)
-UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|%)[^()\n]*\)",
+UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)",
                            regex.IGNORECASE)
 # longer scales first: "십억 달러" also contains "억 달러"
 UNITS = [
@@ -36,6 +36,7 @@ UNITS = [
     # a currency with no scale: a per-share row such as "주가(11/19, 홍콩달러)"
     (r"홍콩\s?달러|HKD|HK\$", ("money", "HKD", 1.0)), (r"위안|CNY|RMB", ("money", "CNY", 1.0)),
     (r"달러|USD|US\$", ("money", "USD", 1.0)), (r"(?<![가-힣])원(?![가-힣])|KRW", ("money", "KRW", 1.0)),
+    (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
 ]
 UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
 PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|증감|change", regex.IGNORECASE)

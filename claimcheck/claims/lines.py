@@ -63,7 +63,8 @@ SUBJECTS = [regex.compile(p) for p in (
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
-                          "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division"}
+                          "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division",
+                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its", "their"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
@@ -105,7 +106,15 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:�
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
 
 
+LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면),",
+                               regex.IGNORECASE)
 MAYBE_EXCLUDING = re.compile(r"제외|뺀|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
+
+
+def excluding_lead(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """"Excluding the charge, Meta would have earned $7.25": an exclusion opening the sentence covers all of it."""
+    got = LEAD_EXCLUDING.match(text, start, end)
+    return excluding(text, got.start(), got.end()) if got else None
 
 
 def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -32,7 +32,7 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
-                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge"}
+                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
                  "operating_income_share"}
 GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
