@@ -208,5 +208,10 @@ def is_aggregate(lex: Lexicon, name: str | None, segment: str | None) -> bool:
     return bool(info and info.aggregate)
 
 
+def topic(lex: Lexicon, text: str) -> str | None:
+    """The generic business line (segments.yaml) first named in text, if any."""
+    return next((lex.topic_of.get(key(t.group())) for t in lex.topic_rx.finditer(text)), None)
+
+
 def key(s: str) -> str:
     return "".join(s.split()).lower()

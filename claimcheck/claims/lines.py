@@ -86,7 +86,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     or any(not lex.metric_of.get(L.key(c.group()), "_g").startswith(("_g", "_d"))
                            for c in lex.metric_rx.finditer(word)):
                 continue
-            topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(word)), None)
+            topic = L.topic(lex, word)
             seg = topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower()
             if seg:
                 found.append((m.start(), m.end(), seg))
@@ -153,5 +153,5 @@ def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     m = FOR_LINE.match(scan, pos, min(end, pos + 30))
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
         return None
-    topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(m["seg"])), None)
+    topic = L.topic(lex, m["seg"])
     return topic or m["seg"].replace("-", "_")

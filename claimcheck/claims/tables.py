@@ -46,7 +46,7 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
         return None
     if any(True for _ in lex.entity_rx.finditer(label)) or PR.find(label, 0, len(label), None, None):
         return None
-    topic = next((lex.topic_of.get(L.key(t.group())) for t in lex.topic_rx.finditer(label)), None)
+    topic = L.topic(lex, label)
     return topic or regex.sub(r"[\W_]+", "_", label).strip("_").lower() or None
 
 
