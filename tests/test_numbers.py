@@ -9,8 +9,9 @@ import yaml
 
 from claimcheck.numbers.parse import parse
 
-CASES_FILE = Path(__file__).parent / "cases" / "numbers.yaml"
-CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+# one list of cases over numbers*.yaml, so a new class of forms can come in a file of its own
+CASES_FILES = sorted((Path(__file__).parent / "cases").glob("numbers*.yaml"))
+CASES = [case for f in CASES_FILES for case in yaml.safe_load(f.read_text(encoding="utf-8"))]
 
 FLOAT_KEYS = ("value", "low", "high", "half_width")
 EXACT_KEYS = ("kind", "unit", "scaled", "plus", "sign_mark")

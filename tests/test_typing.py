@@ -1,4 +1,8 @@
-"""Typing cases (entity, metric, period, basis...) kept as YAML in tests/cases/typing.yaml, one parametrized test."""
+"""Typing cases (entity, metric, period, basis...) kept as YAML in tests/cases/typing*.yaml, one parametrized test.
+
+Cases are split by theme over several files (typing.yaml, typing_dates.yaml, ...) so that work on one
+class of phrasing adds a file of its own instead of editing one long list.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,13 +15,14 @@ from claimcheck.claims.build import extract
 from claimcheck.models import Article
 from claimcheck.read import find_date, front_matter
 
-CASES = Path(__file__).resolve().parent / "cases" / "typing.yaml"
+CASES = sorted((Path(__file__).resolve().parent / "cases").glob("typing*.yaml"))
 
 
 def _cases():
-    for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]:
-        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-        yield pytest.param(case, id=case["name"], marks=marks)
+    for path in CASES:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+            yield pytest.param(case, id=f"{path.stem}: {case['name']}", marks=marks)
 
 
 @pytest.mark.parametrize("case", list(_cases()))
