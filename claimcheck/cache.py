@@ -19,7 +19,7 @@ from .runner import scalar_types
 # shape needs no new folder (tests and bench/run.py count entries under v1/) and old entries are
 # simply never looked at. Bump FORMAT whenever _encode changes what it writes.
 LAYOUT = "v1"
-FORMAT = "columns-1"
+FORMAT = "columns-2"  # 2: claims carry their evidence
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by claimcheck.\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")

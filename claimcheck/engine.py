@@ -10,6 +10,7 @@ import regex
 
 from .checks import KINDS
 from .checks.common import Claims
+from .claims.evidence import assumed
 from .claims.lexicon import Lexicon
 from .models import Article, Claim, Finding, RuleSpec, Severity
 
@@ -33,6 +34,16 @@ def fingerprint(rule: str, key: str, claims: Iterable[Claim]) -> str:
 
 def demoted(sev: Severity, steps: int) -> Severity:
     return ORDER[max(0, ORDER.index(sev) - steps)]
+
+
+def assumed_fields(claims: Iterable[Claim]) -> int:
+    """How many key fields the finding takes on trust: for each printed value, its best-stated claim
+    speaks for it (a figure stated plainly once need not be stated everywhere); the weakest value counts."""
+    sides: dict[tuple, int] = {}
+    for c in claims:
+        k = (c.value, c.low, c.high, c.bound)
+        sides[k] = min(sides.get(k, 3), assumed(c.evidence))
+    return max(sides.values(), default=0)
 
 
 def suppressions(articles: Iterable[Article]) -> dict[tuple[str, int], list[str]]:
@@ -75,8 +86,13 @@ def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles:
         kind = KINDS[spec.kind]
         opts = kind.options.model_validate(spec.options)
         for d in kind.run(claims, opts, lex):
-            found.append(Finding(rule=spec.id, severity=demoted(spec.severity, d.demote), message=d.message,
-                                 claims=d.claims, fingerprint=fingerprint(spec.id, d.key, d.claims), why=d.why))
+            sev = demoted(spec.severity, d.demote)
+            why = d.why
+            if opts.severity_follows_evidence and (n := assumed_fields(d.claims)):
+                sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
+                why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
+            found.append(Finding(rule=spec.id, severity=sev, message=d.message,
+                                 claims=d.claims, fingerprint=fingerprint(spec.id, d.key, d.claims), why=why))
     sup = suppressions(articles)
     used: set[tuple[str, int, str]] = set()
     out = Outcome()

@@ -63,6 +63,8 @@ class Claim(Frozen):
     context_year: int | None = None
     sentence: int = Field(default=0, description="index of the sentence within the article")
     consensus: bool = Field(default=False, description="a market consensus figure, never checked against a reported one")
+    # (field, source, line, text) for entity, metric, period and segment: see claims/evidence.py
+    evidence: tuple[tuple[str, str, int | None, str | None], ...] = ()
 
     def interval(self, hedge: float = 0.0) -> tuple[float, float]:
         """Closed interval the printed figure stands for, widened by a relative hedge for approx."""
@@ -78,6 +80,11 @@ class Claim(Frozen):
         elif self.bound in ("le", "lt"):
             lo = -inf
         return lo, hi
+
+
+def evidence_object(evidence: tuple[tuple[str, str, int | None, str | None], ...]) -> dict:
+    """A claim's evidence as the contract's object: field -> {source, line, text}."""
+    return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
 
 
 class Finding(Frozen):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import __version__
-from .models import Claim
+from .models import Claim, evidence_object
 
 # internal fields of a Claim that the JSON contract does not carry
 INTERNAL = {"sentence", "context_year", "half_width"}
@@ -33,15 +33,20 @@ def scalar_types(ann: object) -> set[type] | None:
     return None
 
 
+# fields kept compact on the claim and shaped for the contract on the way out
+CONVERT = {"evidence": evidence_object}
 # model_dump(mode="json") hands such fields back unchanged; reading them straight is ~3x cheaper
-PLAIN = all(scalar_types(f.annotation) is not None for f in Claim.model_fields.values())
+PLAIN = all(scalar_types(f.annotation) is not None for k, f in Claim.model_fields.items() if k not in CONVERT)
 
 
 def claim_dict(c: Claim) -> dict:
     if not PLAIN:
-        return c.model_dump(mode="json", exclude=INTERNAL)
-    d = c.__dict__
-    return {k: d[k] for k in FIELDS}
+        out = c.model_dump(mode="json", exclude=INTERNAL)
+    else:
+        d = c.__dict__
+        out = {k: d[k] for k in FIELDS}
+    out["evidence"] = evidence_object(c.evidence)
+    return out
 
 
 class CheckFormat(str, Enum):

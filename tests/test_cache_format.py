@@ -119,10 +119,14 @@ def test_no_claims_round_trips(tmp_path):
     assert Cache(tmp_path, "salt").get("d/a.md", b"bytes") == (ART, [])
 
 
-def test_claim_dict_is_model_dump():
+def test_claim_dict_is_model_dump_with_evidence_as_an_object():
     for c in _claims():
-        assert runner.claim_dict(c) == c.model_dump(mode="json", exclude=runner.INTERNAL)
-        assert list(runner.claim_dict(c)) == list(c.model_dump(mode="json", exclude=runner.INTERNAL))
+        c = c.model_copy(update={"evidence": (("entity", "clause", 3, "SK하이닉스는"), ("period", "none", None, None))})
+        want = c.model_dump(mode="json", exclude=runner.INTERNAL)
+        want["evidence"] = {"entity": {"source": "clause", "line": 3, "text": "SK하이닉스는"},
+                            "period": {"source": "none", "line": None, "text": None}}
+        assert runner.claim_dict(c) == want
+        assert list(runner.claim_dict(c)) == list(want)
 
 
 def _finding(claims, msg="m", **kw) -> Finding:

@@ -18,6 +18,10 @@ class Options(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     hedge: float = 0.05  # relative widening for 약/about
+    # Severity follows evidence: a finding stays at the rule's severity only when every figure it rests
+    # on has its entity, metric and period stated (its sentence, table cell, caption or a governing
+    # heading); one field carried from an earlier sentence or defaulted caps it at warning, two at info.
+    severity_follows_evidence: bool = True
 
 
 @dataclass(frozen=True)

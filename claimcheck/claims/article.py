@@ -13,6 +13,7 @@ from . import lexicon as L
 from . import calendar as CAL
 from . import periods as PR
 from .context import Layout
+from .evidence import NONE, Where
 from .metrics import Cue
 
 
@@ -35,9 +36,11 @@ class Ctx:
             near_title = any(0 <= e[0] - t < 200 and lay.text.count("\n", t, e[0]) <= 1 for t in title_at)
             counts[e[2]] += 5 if near_title or e[0] < head_end else 1
         self.main = counts.most_common(1)[0][0] if counts else None
+        self.main_where = self._main_where(head_end, title_at)
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.focus: str | None = None
+        self.focus_where: Where = NONE
         self._periods: dict[int | None, tuple[list, list[int]]] = {}  # fiscal year-end -> refs, their starts
         self.memo: dict = {}  # per-sentence look-ups shared by the figures of one sentence
         self.bases: set[tuple[int, int]] = set()  # (line, column) of figures that are a comparison's base or an aside
@@ -47,6 +50,20 @@ class Ctx:
         self._ent_at = [e[0] for e in self.ents]
         self._cue_at = [c.start for c in self.cues]
         self._topic_at = [t[0] for t in self.topics]
+
+    def _main_where(self, head_end: int, title_at: list[int]) -> Where:
+        """Why the main subject stands for an unnamed figure's company: a headline that names it and no other
+        company in the article is a heading that governs every figure; anything else is only a default."""
+        if self.main is None:
+            return NONE
+        lex, main = self.lex, self.main
+        family = {main, L.parent(self.lex, main)}
+        others = {e[2] for e in self.ents if e[2] not in family and L.parent(lex, e[2]) not in family}
+        head = next((e for e in self.ents if e[2] in family and (e[0] < head_end or any(
+            0 <= e[0] - t < 200 and self.lay.text.count("\n", t, e[0]) <= 1 for t in title_at))), None)
+        if head is not None and not others:
+            return Where("heading", head[0], head[1])
+        return Where("default", text=main)
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]
@@ -85,20 +102,20 @@ def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
 
 def adopt_periods(claims: list[Claim]) -> list[Claim]:
     """An undated figure equal to one dated figure of the same key in the article takes that date."""
-    dated: dict[tuple, set[str]] = {}
+    dated: dict[tuple, dict[str, Claim]] = {}
     key = (lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.change, c.value, c.low, c.high))
     for c in claims:
         if c.period:
-            dated.setdefault(key(c), set()).add(c.period)
+            dated.setdefault(key(c), {}).setdefault(c.period, c)
     out = []
     for c in claims:
         got = dated.get(key(c)) if c.period is None else None
         if got and len(got) == 1:
-            c = c.model_copy(update={"period": next(iter(got)), "context_year": None})
+            (period, src), = got.items()
+            ev = tuple(("period", "carried", src.line, period) if e[0] == "period" else e for e in c.evidence)
+            c = c.model_copy(update={"period": period, "context_year": None, "evidence": ev})
         out.append(c)
     return out
-
-
 
 
 def in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:
@@ -130,6 +147,9 @@ def find_focus(ctx: Ctx) -> None:
         # the quarter named most, or the only one named; a tie leaves the article without one
         if (n >= 2 or not rest) and not (rest and rest[0][1] == n):
             ctx.focus = p
+            first = next(r for r in ctx.periods_in(0, len(lay.scan), fy) if r.period == p)
+            # the quarter a headline names governs the article; one only named in the body is carried from there
+            ctx.focus_where = Where("heading" if first.start < head_end else "carried", first.start, first.end)
 
 
 def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
@@ -148,24 +168,26 @@ ASIDE = regex.compile(r",\s(?:which|who|whose|that)\b[^,]{0,120},", regex.IGNORE
 FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")
 
 
-def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, bool]:
+def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, bool, Where]:
+    """(entity, named in this sentence, where it was decided) for figure m."""
     # "against 29% for AWS": English names whose figure it is right after it
     tail = [e for e in own if m.end < e[0] <= m.end + 9 and FOR_AFTER.match(ctx.lay.scan, m.end, e[0])]
     if tail:
-        return resolve_segment(ctx, tail[0][2], m.start, tail[0][1]), True
+        return resolve_segment(ctx, tail[0][2], m.start, tail[0][1]), True, Where("clause", tail[0][0], tail[0][1])
     before = [e for e in own if e[1] <= m.start]
     # "Reality Labs, which makes ... Ray-Ban Meta glasses, lost $4.43 billion": a name in an aside is not the subject
     asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)]
     before = [e for e in before if not any(a <= e[0] < b for a, b in asides)] or before
     if before:
         e = before[-1]
-        return resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True
+        return resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True, Where("clause", e[0], e[1])
     if carry["entity"]:
-        return carry["entity"], False
+        at = carry.get("entity_at") or (None, None)
+        return carry["entity"], False, Where("carried", at[0], at[1])
     after = [e for e in own if e[0] >= m.end and e[0] < clause[1]] or [e for e in own if e[0] >= m.end]
     if after:
-        return resolve_segment(ctx, after[0][2], clause[0], clause[1]), True
-    return None, False
+        return resolve_segment(ctx, after[0][2], clause[0], clause[1]), True, Where("clause", after[0][0], after[0][1])
+    return None, False, NONE
 
 
 def table_context(ctx: Ctx, line: int, m: Mention):

@@ -11,10 +11,12 @@ from ..numbers.parse import Mention, parse
 from . import assign as A
 from . import compare as C
 from . import dating
+from . import sources as W
 from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
                       table_context)
 from .context import PCT_ROW, layout
+from .evidence import NONE, on_line, record
 from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
 from .tables import column_basis, growth_cell, row_segment
@@ -69,9 +71,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         claims.extend(listed_segments(made, lay, lex))
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
+            carry["entity_at"] = own_ents[-1][:2]
         cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d"))]
         if cues:
             carry["metric"] = cues[-1].metric
+            carry["metric_at"] = (cues[-1].start, cues[-1].end)
         # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
         if any(c.period for c in made):
             carry["last"] = [c.period for c in made if c.period][-1]  # what "같은 해" / "the same period" points back to
@@ -80,6 +84,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                  and (c.line, c.column) not in ctx.bases]
         if dated:
             carry["period"] = dated[-1]
+            src = next(c for c in reversed(made) if c.period == dated[-1])
+            carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
     return adopt_periods(claims)
 
 
@@ -97,10 +103,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
             return None
         row_text, header = cl.row_label, cl.header
         excl = excluding(row_text, 0, len(row_text))
-        cues = [Cue(-100, -90, c.metric) for c in A.label_cues(lex, row_text)
+        cues = [Cue(W.ROW_CUE, W.ROW_CUE + 10, c.metric) for c in A.label_cues(lex, row_text)
                 if not (excl and excl[1] <= c.start < excl[2])] \
-            + [Cue(-250, -240, c.metric) for c in A.label_cues(lex, lay.captions.get(line, ""))] \
-            + [Cue(-200, -190, c.metric) for c in A.label_cues(lex, header)] \
+            + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, lay.captions.get(line, ""))] \
+            + [Cue(W.HEADER_CUE, W.HEADER_CUE + 10, c.metric) for c in A.label_cues(lex, header)] \
             + [c for c in cues if cl.start <= c.start < cl.end]
     label = lay.labels.get(line)
     label_text = scan[label[0]:label[1]] if label and label[1] <= m.start and not cell else ""
@@ -116,7 +122,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         cues = [c for c in cues if not (excl and excl[1] <= c.start < excl[2])]
     typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
     if typed is None and (head := heading_text(ctx, line)):
-        typed = classify(m, scan, [Cue(-300, -290, c.metric) for c in A.label_cues(lex, head)] + cues,
+        typed = classify(m, scan, [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)] + cues,
                          A_clause, (sent.start, sent.end), None)
     if m.kind == "plain" and m.scaled and HANGUL.search(scan, sent.start, sent.end) and P.KOREAN_SCALE.search(m.text):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
@@ -139,7 +145,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         if m.kind != "money":
             return None
         typed = Typed("revenue")
-    ent, _ = entity(ctx, sent, m, carry, own, clause)
+    ent, _, ent_where = entity(ctx, sent, m, carry, own, clause)
     row_ents: list = []
     if cell:
         row_ents = [lex.alias_to.get(x.group()) for x in lex.entity_rx.finditer(row_text)]
@@ -148,13 +154,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         col_ents = [n for x in lex.entity_rx.finditer(header) if (n := lex.alias_to.get(x.group()))]
         if row_ents or col_ents:
             ent = (row_ents or col_ents)[0]
+            ent_where = on_line(lay, line, "table", row_text if row_ents else header)
     inferred = ent is None or not own
     if ent is None and not cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
         named = [n for x in lex.entity_rx.finditer(head) if (n := lex.alias_to.get(x.group()))]
         ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
+        ent_where = on_line(lay, lay.headings[line], "heading") if named else ent_where
     if ent is None and (m.kind != "count" or main_count) and ctx.main:
         ent = resolve_segment(ctx, ctx.main, clause[0], m.end)
+        ent_where = ctx.main_where
         if label_text:
             ent = resolve_segment(ctx, ent, label[0], label[1])
     metric = typed.metric
@@ -207,6 +216,10 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                                                 carry, change, others)
     li = lay.line_of(m.start)
     ent, segment = L.as_reported(lex, ent, segment)
+    found = {"entity": ent_where if ent else NONE,
+             "metric": W.metric_where(ctx, metric, cues, m, sent, line, carry),
+             "period": W.period_where(ctx, sent, m, period, refs, line, carry, bool(cell and header)),
+             "segment": W.segment_where(ctx, segment, m, line, bool(cell))}
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
@@ -216,7 +229,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                                or C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
                  quote=_quote(ctx, sent), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
-                 consensus=typed.metric == "_consensus")
+                 consensus=typed.metric == "_consensus", evidence=record(lay, found))
 
 
 def _quote(ctx: Ctx, sent) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
 
-from ..models import Claim, Finding, Summary
+from ..models import Claim, Finding, Summary, evidence_object
 
 SCHEMA = "claimcheck/findings@1"
 BATCH = 2048  # claims encoded together: big enough to amortise, small enough that the columns stay small
@@ -122,7 +122,10 @@ def _columns(batch: list[Claim], fields: Sequence[str], enc: Callable[[object], 
     """
     dicts = list(map(vars, batch))
     columns = []
-    for col in (list(map(itemgetter(k), dicts)) for k in fields):
+    for k in fields:
+        col = list(map(itemgetter(k), dicts))
+        if k == "evidence":
+            col = list(map(evidence_object, col))  # kept as tuples on the claim; an object in the contract
         kinds = set(map(type, col))
         if kinds <= TEXTS:
             distinct = set(col)

@@ -1,0 +1,102 @@
+"""Which words decided a claim's metric, period and segment, told apart by where they stand.
+
+The entity's source is recorded by `article.entity` and the builder as they choose it. The metric and
+period deciders weigh several cues at once, so their source is read from what they chose: the cue or
+period phrase that names the chosen value and sits nearest the figure.
+"""
+from __future__ import annotations
+
+from ..numbers.parse import Mention
+from . import periods as PR
+from .article import Ctx, heading_text
+from .evidence import NONE, Where, on_line
+from .metrics import Cue
+
+# Cues the builder reads off a table or heading have no position in the sentence; they are placed at
+# these made-up offsets (before any text) so that nearness ranks them after the sentence's own words.
+ROW_CUE, HEADER_CUE, CAPTION_CUE, HEADING_CUE = -100, -200, -250, -300
+_OFF_TEXT = {ROW_CUE: "table", HEADER_CUE: "table", CAPTION_CUE: "caption", HEADING_CUE: "heading"}
+# cue ids that name a metric under another spelling
+_ALSO = {"_operating_loss": "operating_income", "_net_loss": "net_income"}
+_CHANGE_CUES = ("_growth", "_decline", "_growth_rate")
+_FORM_DECIDED = {"stock_price", "price_target", "upside", "count", "price_change", "market_size"}
+
+
+def _related(cue: str, metric: str) -> bool:
+    base = _ALSO.get(cue, cue)
+    if base == metric or metric.startswith(base + "_") or base.startswith(metric + "_"):
+        return True
+    if cue in _CHANGE_CUES:
+        return metric.endswith("_growth")
+    if cue.startswith("_consensus"):
+        return metric in ("revenue", "operating_income", "net_income", "consensus_revenue")
+    return False
+
+
+def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line: int, carry: dict) -> Where:
+    """The nearest cue naming the metric: in the sentence, the table row, header or caption, or a heading."""
+    hits = [c for c in cues if _related(c.metric, metric)]
+    in_text = [c for c in hits if c.start >= 0]
+    if in_text:
+        c = min(in_text, key=lambda c: abs(c.start - m.start))
+        return Where("clause", c.start, c.end)
+    off = [c for c in hits if c.start in _OFF_TEXT]
+    if off:
+        src = _OFF_TEXT[max(off, key=lambda c: c.start).start]
+        text = {"table": ctx.lay.cells and _row_or_header(ctx, line), "caption": ctx.lay.captions.get(line),
+                "heading": heading_text(ctx, line)}.get(src)
+        return on_line(ctx.lay, line if src != "heading" else ctx.lay.headings.get(line, line), src, text or None)
+    if carry.get("metric") and _related(carry["metric"], metric) and carry.get("metric_at"):
+        a, b = carry["metric_at"]
+        return Where("carried", a, b)
+    if metric in _FORM_DECIDED or metric.endswith("_share"):
+        return Where("clause", m.start, m.end)  # the figure's own form decides: a counter, a ₩ price, a share phrase
+    return Where("default", text=metric)
+
+
+def _row_or_header(ctx: Ctx, line: int) -> str:
+    cells = ctx.lay.cells.get(line) or []
+    return cells[0].row_label if cells else ""
+
+
+def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.PeriodRef], line: int,
+                 carry: dict, from_table: bool) -> Where:
+    """The phrase that dated the figure: its sentence, its column header, a heading, an earlier sentence, the lead."""
+    if period is None:
+        return NONE
+    lay = ctx.lay
+    if from_table:
+        cells = lay.cells.get(line) or []
+        cell = next((c for c in cells if c.start <= m.start < c.end), None)
+        if cell is not None and cell.header and _names(cell.header, period):
+            return on_line(lay, line, "table", cell.header)
+    own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period)) or r.relative]
+    if own:
+        r = min(own, key=lambda r: abs(r.start - m.start))
+        return Where("clause", r.start, r.end)
+    if period == carry.get("period") and carry.get("period_at"):
+        at, text = carry["period_at"]
+        return Where("carried", at, at, text)
+    if period == ctx.focus:
+        return ctx.focus_where
+    head = heading_text(ctx, line)
+    if head and _names(head, period):
+        return on_line(lay, lay.headings.get(line, line), "heading", head)
+    return Where("default", text=period)
+
+
+def _names(text: str, period: str) -> bool:
+    """Whether a header or heading names the period: its year, and its quarter or half if it has one."""
+    year = period.removeprefix("FY")[:4]
+    if year[2:] not in text:
+        return False
+    rest = period.removeprefix("FY")[4:]
+    return not rest or rest[-1] in text
+
+
+def segment_where(ctx: Ctx, segment: str | None, m: Mention, line: int, in_table: bool) -> Where:
+    if segment is None:
+        return NONE
+    if in_table:
+        return on_line(ctx.lay, line, "table", _row_or_header(ctx, line) or segment)
+    return Where("clause", m.start, m.start, segment)
