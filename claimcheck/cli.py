@@ -67,6 +67,7 @@ def extract(
     config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
+    show_evidence: Annotated[bool, typer.Option("--show-evidence", help="Add a column saying where each field came from.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
     from .pipeline import sources
@@ -83,7 +84,7 @@ def extract(
     elif format == ExtractFormat.jsonl:
         text = "".join(json.dumps(claim_dict(c), ensure_ascii=False) + "\n" for c in corpus.claims)
     else:
-        text = claims_table.render(corpus.claims, color=runner.color(output))
+        text = claims_table.render(corpus.claims, color=runner.color(output), evidence=show_evidence)
     _emit(text, output)
 
 

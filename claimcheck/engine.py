@@ -36,6 +36,28 @@ def demoted(sev: Severity, steps: int) -> Severity:
     return ORDER[max(0, ORDER.index(sev) - steps)]
 
 
+WHERE = regex.compile(r" \([^()]*:\d+\)")
+
+
+def _merge_repeats(found: list[Finding]) -> list[Finding]:
+    """One finding per conflict: findings of one rule saying the same thing (the same total stated on
+    three lines, say) are one, citing every claim once."""
+    seen: dict[tuple[str, str], int] = {}
+    out: list[Finding] = []
+    for f in found:
+        k = (f.rule, WHERE.sub("", f.message))
+        if k not in seen:
+            seen[k] = len(out)
+            out.append(f)
+            continue
+        first = out[seen[k]]
+        ids = {id(c) for c in first.claims}
+        extra = tuple(c for c in f.claims if id(c) not in ids)
+        if extra:
+            out[seen[k]] = first.model_copy(update={"claims": first.claims + extra})
+    return out
+
+
 def assumed_fields(claims: Iterable[Claim]) -> int:
     """How many key fields the finding takes on trust: for each printed value, its best-stated claim
     speaks for it (a figure stated plainly once need not be stated everywhere); the weakest value counts."""
@@ -93,6 +115,7 @@ def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles:
                 why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
             found.append(Finding(rule=spec.id, severity=sev, message=d.message,
                                  claims=d.claims, fingerprint=fingerprint(spec.id, d.key, d.claims), why=why))
+    found = _merge_repeats(found)
     sup = suppressions(articles)
     used: set[tuple[str, int, str]] = set()
     out = Outcome()

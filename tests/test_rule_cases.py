@@ -45,5 +45,10 @@ def test_rule_case(rule_id, case):
     assert len(findings) == want["findings"], (got, [(c.file, c.text, c.entity, c.metric, c.period) for c in claims])
     if want.get("claims"):
         assert len(findings[0].claims) == want["claims"], got  # the claims a finding rests on
+    if want.get("lines"):  # the lines every finding cites, as file:line
+        cited = sorted({f"{c.file}:{c.line}" for f in findings for c in f.claims})
+        assert cited == sorted(want["lines"]), got
+    if want.get("values"):  # the figures the findings list, as printed
+        assert sorted({c.text for f in findings for c in f.claims}) == sorted(want["values"]), got
     if want.get("severity"):
         assert max(f.severity.rank for f in findings) == {"info": 0, "warning": 1, "error": 2}[want["severity"]], got

@@ -227,11 +227,51 @@ def _figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: float) -> 
     return {k: [claims[i] for i in idxs] for k, idxs in figs.items()}
 
 
+def _from_figure(c: Claim) -> bool:
+    """'32%에서 38%로', 'from 32% to 38%': the figure a change starts from, a level where things stood."""
+    i = c.quote.find(c.text)
+    if i < 0:
+        return False
+    after, before = c.quote[i + len(c.text):i + len(c.text) + 4].lstrip(), c.quote[max(0, i - 5):i].lower()
+    return after.startswith(("에서", "→", "->")) or before.endswith("from ")
+
+
+def _lost_in_typing(claims: list[Claim], raw: dict[tuple, list[int]], hedge: float) -> set[int]:
+    """Claims that share one key, period and span with another value in their own sentence or table row.
+
+    One sentence does not contradict itself: two values there under one key mean a segment, basis,
+    currency or period was lost in typing ('5nm 31%, 7nm 20%'), so neither is fit to compare. Of a
+    from-to pair ('32%에서 38%로') the from-figure is kept: it is where things stood.
+    """
+    places: dict[tuple, dict[tuple, list[int]]] = {}
+    for printing, idxs in raw.items():
+        for i in idxs:
+            c = claims[i]
+            place = (c.file, c.sentence, c.period, c.cadence, c.estimate)
+            places.setdefault(place, {}).setdefault(printing[3:], []).append(i)
+    out: set[int] = set()
+    for values in places.values():
+        if len(values) > 1 and _disjoint([claims[idxs[0]].interval(hedge) for idxs in values.values()]):
+            out.update(i for idxs in values.values() for i in idxs if not _from_figure(claims[i]))
+    return out
+
+
+def _disjoint(ivs: list[tuple[float, float]]) -> bool:
+    """Whether some two of the intervals cannot both hold ('12조1,700억원' and '10조 클럽' can)."""
+    ivs = sorted(ivs)
+    return min(hi for _, hi in ivs) + SLACK < max(lo for lo, _ in ivs)
+
+
 def check(claims: list[Claim], o: SameFigureOptions) -> list[Draft]:
     out = []
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
     for key, raw in _keyed(claims, skip).items():
+        if (key[2] or "").startswith("count") and key[1] is None:
+            continue  # counts of what? users, staff and units are never one figure without a segment naming them
+        lost = _lost_in_typing(claims, raw, o.hedge) if len(raw) > 1 else set()
+        if lost:
+            raw = {p: kept for p, idxs in raw.items() if (kept := [i for i in idxs if i not in lost])}
         figs = _figures(claims, raw, o.hedge)
         if len(figs) < 2:
             continue

@@ -15,7 +15,7 @@ PRE_BOUND = regex.compile(
     r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof|tops?|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|went\spast|passed|crossed)|(?P<le>최대|up\sto|at\smost)"
     r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
 POST_BOUND = regex.compile(
-    r"\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b)"
+    r"\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b|클럽|club\b)"
     r"|(?P<gt>초과)|(?P<le>이하|이내)|(?P<lt>미만)"
     r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso))", regex.IGNORECASE)
 ESTIMATE = regex.compile(

@@ -27,7 +27,7 @@ def _related(cue: str, metric: str) -> bool:
     if base == metric or metric.startswith(base + "_") or base.startswith(metric + "_"):
         return True
     if cue in _CHANGE_CUES:
-        return metric.endswith("_growth")
+        return False  # 'grew 8%' says it is a change, not of what: the level's own cue must name that
     if cue.startswith("_consensus"):
         return metric in ("revenue", "operating_income", "net_income", "consensus_revenue")
     return False

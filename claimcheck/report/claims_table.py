@@ -11,13 +11,16 @@ from ..models import Claim
 from .values import show_value
 
 
-def render(claims: Sequence[Claim], color: bool = False, width: int = 160) -> str:
+def render(claims: Sequence[Claim], color: bool = False, width: int = 160, evidence: bool = False) -> str:
     table = Table(show_lines=False, header_style="bold")
-    for col in ("where", "entity", "metric", "period", "value", "quote"):
-        table.add_column(col, overflow="fold")
+    for col in ("where", "entity", "metric", "period", "value", "quote") + (("evidence",) if evidence else ()):
+        table.add_column(col, overflow="fold", no_wrap=col == "where")
     for c in claims:
-        table.add_row(f"{c.file}:{c.line}", c.entity or "-", c.metric + (f" [{c.segment}]" if c.segment else ""),
-                      (c.period or "-") + (" (E)" if c.estimate else ""), show_value(c), _snippet(c))
+        row = [f"{c.file}:{c.line}", c.entity or "-", c.metric + (f" [{c.segment}]" if c.segment else ""),
+               (c.period or "-") + (" (E)" if c.estimate else ""), show_value(c), _snippet(c)]
+        if evidence:
+            row.append("; ".join(f"{f}: {s}" + (f" '{t}'" if t else "") for f, s, _, t in c.evidence if s != "none"))
+        table.add_row(*row)
     buf = io.StringIO()
     Console(file=buf, force_terminal=color, no_color=not color, width=width).print(table)
     buf.write(f"{len(claims)} claims\n")

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from rich.console import Console
 from rich.text import Text
 
-from ..models import Finding, Severity, Summary
+from ..models import Claim, Finding, Severity, Summary
 
 STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold blue"}
 
@@ -23,6 +23,26 @@ def _quote(q: str, figure: str, width: int = 110) -> Text:
     if 0 <= i < len(q):
         t.stylize("bold reverse", i, min(len(q), i + len(figure)))
     return t
+
+
+SAID = {"clause": "in the sentence", "table": "table line {line}", "caption": "table caption, line {line}",
+        "heading": "heading, line {line}", "carried": "carried from line {line}", "default": "assumed"}
+
+
+def evidence_line(c: Claim) -> list[str]:
+    """Why the figure got its key: each decided field and the words that decided it, e.g.
+    "period 2025Q1: '1분기' in the sentence", "entity SK hynix: carried from line 12"."""
+    value = {"entity": c.entity, "metric": c.metric, "period": c.period, "segment": c.segment}
+    out = []
+    for field, source, line, text in c.evidence:
+        if field not in value or (source == "none" and field != "period"):
+            continue
+        if source == "none":
+            out.append("period: not stated, read as current")
+            continue
+        said = f" '{text}'" if text and text != value[field] else ""
+        out.append(f"{field} {value[field]}:{said} {SAID[source].format(line=line)}")
+    return out
 
 
 def render(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int = 120) -> str:
@@ -42,8 +62,13 @@ def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, w
         head.append(f" [{f.rule}] ", "dim")
         head.append(f.message)
         con.print(head)
+        shown: set[tuple[str, str]] = set()
         for c in f.claims:
             con.print(Text(f"  {c.file}:{c.line}:{c.column}  ", "cyan") + _quote(c.quote, c.text))
+            why = "; ".join(evidence_line(c))
+            if why and (c.file, why) not in shown:  # figures read alike from one article share their reasons
+                shown.add((c.file, why))
+                con.print(Text(f"      {why}", "dim"))
         if f.why:
             con.print(Text(f"  comparable: {f.why}", "dim"))
         con.print()
