@@ -104,6 +104,8 @@ def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
                 got = pct_iv(g, o.hedge)
             else:
                 continue
+            if g.period and all(c.period for c in base) and not any(c.period == g.period for c in base):
+                continue  # two bases ('the $94.93B of Q4 2024 and the $94.0B of Q3 2025'): the current level is elsewhere
             got = (got[0] - o.slack, got[1] + o.slack)
             if not cands or any(overlap(got, c) for c in cands):
                 continue

@@ -25,6 +25,13 @@ FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
 FROM = regex.compile(r"\s?(?:에서|→|->)")
+# a forecast verb closing the figure's sentence, or an estimate mark right before the figure
+FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|내다|관측)"
+                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)|추정치|예상치|전망치"
+                              r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
+                              regex.IGNORECASE)
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치)\s?$",
+                                regex.IGNORECASE)
 
 
 def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: str | None, cell, header: str,
@@ -83,10 +90,15 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = True
     elif metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
+    # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
+    # figure stays one even when the quarter it is for is over by the article's date
+    said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start)
+    if said:
+        estimate = True
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
-    if estimate and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
+    if estimate and not said and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
