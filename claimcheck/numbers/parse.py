@@ -132,9 +132,9 @@ def _atom(m) -> _Atom:
         sign = (m["sign"] or "") + (m["sign2"] or "")
         return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, bool(m["plus"]), "", bool(m["cur"]), lead)
     if m["escale"]:
-        scale = ESCALES[m["escale"].strip().lower()]
+        scale = ESCALES[m["escale"].strip(" \t\u00a0-").lower()]
         value, half, scaled, lead = value * scale, half * scale, True, scale
-    suffix = (m["suffix"] or "").strip()
+    suffix = (m["suffix"] or "").strip(" \t\u00a0-")  # "1.5-trillion-won": the hyphen only joins
     kind, unit = _classify(suffix)
     if m["cur"]:
         kind, unit = "money", CURRENCIES.get(m["cur"].strip().lower().replace(" ", ""), "USD")

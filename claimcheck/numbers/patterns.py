@@ -20,7 +20,9 @@ KOREAN_SCALE = regex.compile(r"[만억조]")
 KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유로)[가-힣]))"
 # 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too.
 KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM})*+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
-ESCALE = r"(?:[ \t\u00a0]?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
+# English scale words, any case ("$200 Billion+"); a hyphen may join them as an adjective does
+# ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign.
+ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
 
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
@@ -46,8 +48,8 @@ _ATOM = rf"""
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})
     (?P<escale>{ESCALE})?
-    (?P<suffix>[ \t\u00a0]?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
-    (?P<plus>\+(?![\d]))?
+    (?P<suffix>(?:[ \t\u00a0]|(?<=[a-zA-Z])-)?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
+    (?P<plus>\+(?![\d])|-plus(?![\p{{L}}]))?
     """
 ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
 # The second end of a range ("$320-380") sits right after a digit and a hyphen,
