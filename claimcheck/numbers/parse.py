@@ -176,6 +176,12 @@ def _scan_text(text: str) -> str:
     return "".join(out)
 
 
+def _tolerance(scan: str, m) -> bool:
+    """Whether the figure is a "±2%" margin: the marker ends where its currency or digits begin."""
+    body = m.start("cur") if m["cur"] else m.start("num")
+    return P.TOLERANCE.search(scan, max(0, body - 16), body) is not None
+
+
 def parse(text: str) -> list[Mention]:
     """Every number expression in `text`, in order. Never raises on any input."""
     scan = _scan_text(text)
@@ -214,7 +220,8 @@ def parse(text: str) -> list[Mention]:
             continue
         if a.sign in NEG:
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
-        out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
-                           scaled, a.sign, a.plus, a.suffix))
+        if not _tolerance(scan, m):
+            out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
+                               scaled, a.sign, a.plus, a.suffix))
         pos = max(end, a.start + 1)
     return out

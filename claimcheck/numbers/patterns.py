@@ -63,6 +63,11 @@ CHANGE_BEFORE = regex.compile(r"(?:\b(?:rose|grew|increased|fell|dropped|decline
 RANGE_JOIN = regex.compile(r"[ \t\u00a0]?(?:~|-|(?P<to>to(?=[ \t\u00a0])))[ \t\u00a0]?")
 KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t\u00a0]?(?P<s>{KSCALE})?")
 
+# A tolerance ("±2%", "(+/- 2%)", "plus or minus 2 percentage points", "오차범위 ±3.1%p") is a margin around
+# another figure, never a figure itself; matched as the text that ends where the number begins.
+TOLERANCE = regex.compile(r"(?:±|\+[ ]?/[ ]?-|plus[ ](?:or|and)[ ]minus|plus/minus|플러스[ ]?마이너스)[ \t\u00a0]?$",
+                          regex.IGNORECASE)
+
 # Dates and other number-bearing tokens that are never figures; found before atoms.
 DATE_LIKE = regex.compile(
     r"""(?=[\dJFMASONDjfmasond])(?<![\p{N}])(?:
