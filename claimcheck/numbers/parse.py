@@ -5,23 +5,10 @@ import math
 from dataclasses import dataclass
 
 from . import patterns as P
+from .units import CURRENCIES, ESCALES, classify
 
 NEG = ("-", "△", "▼", "+-")
 KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
-ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
-           "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
-CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD",
-    "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
-    "c$": "CAD", "a$": "AUD", "s$": "SGD",
-    "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
-    "£": "GBP", "gbp": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
-    "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
-    "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
-    "위안": "CNY", "위안화": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
-}
-TIME_WORDS = {"년", "개월", "달", "주일", "주", "일", "시간", "분기", "반기", "월", "year", "years", "month",
-              "months", "week", "weeks", "day", "days", "quarter", "quarters", "hour", "hours"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +50,6 @@ def _digits(s: str) -> tuple[float, int]:
     s = s.replace(",", "")
     dec = len(s.split(".", 1)[1]) if "." in s else 0
     return float(s), dec
-
-
-def _classify(suffix: str) -> tuple[str, str | None]:
-    s = suffix.strip().lower().replace(" ", "")
-    if not s:
-        return "plain", None
-    if s.startswith(("bp", "basis", "베이시스")):
-        return "bp", "pp"
-    if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트") or s.startswith("percentagepoint"):
-        return "pp", "pp"
-    if s in ("%", "퍼센트", "percent"):
-        return "percent", "%"
-    if s in CURRENCIES:
-        return "money", CURRENCIES[s]
-    if s in TIME_WORDS:
-        return "time", None
-    if s in ("위", "등"):
-        return "rank", None
-    if s in ("배", "x"):
-        return "multiple", None
-    return "count", "count"
 
 
 def _digit_value(num: str) -> tuple[float, float, bool, float]:
@@ -135,7 +101,7 @@ def _atom(m) -> _Atom:
         scale = ESCALES[m["escale"].strip(" \t\u00a0-").lower()]
         value, half, scaled, lead = value * scale, half * scale, True, scale
     suffix = (m["suffix"] or "").strip(" \t\u00a0-")  # "1.5-trillion-won": the hyphen only joins
-    kind, unit = _classify(suffix)
+    kind, unit = classify(suffix)
     if m["cur"]:
         kind, unit = "money", CURRENCIES.get(m["cur"].strip().lower().replace(" ", ""), "USD")
     if kind == "bp":
