@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from . import bands as B
 from . import patterns as P
 from .units import CURRENCIES, ESCALES, classify
 
@@ -44,6 +45,7 @@ class _Atom:
     suffix: str
     has_unit: bool
     scale: float
+    band: tuple[float, float] | None = None  # "10%대": the span it names
 
 
 def _digits(s: str) -> tuple[float, int]:
@@ -109,8 +111,15 @@ def _atom(m) -> _Atom:
     if suffix.lower().startswith("cent"):
         value, half = value / 100, half / 100  # "26 cents" is $0.26
     sign = (m["sign"] or "") + (m["sign2"] or "")
-    return _Atom(m.start(), m.end(), value, half, kind, unit, scaled, sign, bool(m["plus"]),
-                 suffix, bool(m["cur"] or suffix), lead)
+    end, plus, band = m.end(), bool(m["plus"]), None
+    if m["band"] or m["part"]:
+        if B.allowed(kind, bool(P.KOREAN_SCALE.search(num)), bool(m["band"])):
+            lo, hi, half = B.span(value, half, m["part"])
+            band = (lo, hi)
+        else:  # "30대 후반" is an age, "2020년대" a decade: the figure ends before the span word
+            end, plus = m.start("band") if m["band"] else m.start("part"), False
+    return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, plus,
+                 suffix, bool(m["cur"] or suffix), lead, band)
 
 
 def _join(a: _Atom, b: _Atom) -> tuple[str, str | None, float, float] | None:
@@ -118,7 +127,7 @@ def _join(a: _Atom, b: _Atom) -> tuple[str, str | None, float, float] | None:
     if a.has_unit and b.has_unit and (a.kind, a.unit) != (b.kind, b.unit):
         return None
     kind, unit = (b.kind, b.unit) if b.has_unit else (a.kind, a.unit)
-    lo, hi = a.value, b.value
+    lo, hi = a.value, (b.band[1] if b.band else b.value)  # "5~6%대" runs to 7%
     if b.scaled and not a.scaled:
         lo = a.value * b.scale  # "1,000~1,200억", "$1.2-1.5 billion"
     elif a.scaled and not b.scaled:
@@ -165,7 +174,7 @@ def parse(text: str) -> list[Mention]:
         if j and j["to"] and ("from" in scan[max(0, a.start - 12):a.start].lower()
                               or P.CHANGE_BEFORE.search(scan, max(0, a.start - 24), a.start)):
             j = None
-        if j and not a.plus:
+        if j and not a.plus and not a.band:
             m2 = P.ATOM_TAIL.match(scan, j.end())
             # "-2~-1%": two falling ends, read as one range (the shared sign is applied below)
             both_down = bool(m2 and m2["sign"] in NEG and a.sign in NEG and j.group().strip() in ("~", "to"))
@@ -177,6 +186,8 @@ def parse(text: str) -> list[Mention]:
                     # a bare first end takes the second's scale and unit, so its rounding does too
                     end, half = b.end, (b.half if b.scaled or b.kind == "pp" else max(a.half, b.half))
                     scaled = a.scaled or b.scaled
+        if lo is None and a.band:
+            lo, hi = a.band
         if lo is not None:
             value = (lo + hi) / 2
         else:

@@ -42,6 +42,12 @@ COUNTER = (
 )
 TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
 
+# Korean approximate magnitudes (numbers/bands.py reads them): 대 after a unit is "in the N's"
+# ("10%대", "1조 원대", "10억 달러대"); 초반/중반/후반 is the low, middle or high part of that span
+# ("5조원 후반대", "20%대 후반", "1조 원 초반"). 대 before 비/응/상/... opens another word ("대비").
+BAND = r"(?<=[%원러안엔로드화배])대(?!비|응|출|체|상|한|해|규모|형|표|폭|신)"
+PART = r"[ \t\u00a0]?(?:초중|중후|초|중|후)반(?!기|전|부)대?"
+
 _ATOM = rf"""
     (?P<sign>[+\-△▲▼](?=[\d$€£¥₩UHCASN]))?
     (?P<cur>{CUR_PREFIX})?
@@ -49,6 +55,8 @@ _ATOM = rf"""
     (?P<num>{KCOMPOUND}|{DIGITS})
     (?P<escale>{ESCALE})?
     (?P<suffix>(?:[ \t\u00a0]|(?<=[a-zA-Z])-)?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
+    (?P<band>{BAND})?
+    (?P<part>{PART})?
     (?P<plus>\+(?![\d])|-plus(?![\p{{L}}]))?
     """
 ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
