@@ -7,6 +7,7 @@ Convention (issue 8). A band's step u is the place of the figure's last non-zero
   N 중반            [N+0.3u, N+0.7u)
   N 후반            [N+0.7u, N+u)   "5조원 후반대" is 5.7조-6조, "20%대 후반" is 27-30%
   N 초중반 / 중후반  the union of the two thirds
+  N조 수천억        [N조 + 2천억, N조 + 1조)   수 ("several") is two to nine of the unit it opens
 The mention's value is the midpoint and low/high are the ends; the claim's bound stays `eq`,
 since the range already says how loose the figure is. A 대 span is exact ("10%대" is no 20.5%), so
 its half-width is 0; a third's edges are a matter of taste, so it keeps a tenth of the step as slack.
@@ -14,6 +15,8 @@ its half-width is 0; a third's edges are a matter of taste, so it keeps a tenth 
 from __future__ import annotations
 
 import math
+
+from . import patterns as P
 
 # fractions of the step each part covers
 PARTS = {"초": (0.0, 0.3), "중": (0.3, 0.7), "후": (0.7, 1.0), "초중": (0.0, 0.7), "중후": (0.3, 1.0)}
@@ -48,3 +51,28 @@ def span(value: float, half: float, part: str | None) -> tuple[float, float, flo
     key = part.strip().rstrip("대")[:-1] if part else ""
     a, b = PARTS.get(key, (0.0, 1.0))
     return value + a * u, value + b * u, (PART_SLACK * u if key else 0.0)
+
+
+SMALL = {"십": 10, "백": 100, "천": 1_000}
+MYRIAD = {"만": 1e4, "억": 1e8}
+
+
+def few(value: float, phrase: str) -> tuple[float, float, float]:
+    """Low, high and half-width of "N조 수천억": the head plus two to nine of the unit 수 opens."""
+    word = phrase.strip().lstrip("수")
+    unit = SMALL.get(word[0], 1) * MYRIAD[word[-1]]
+    return value + 2 * unit, value + 10 * unit, 0.0
+
+
+def read(m, kind: str, value: float, half: float) -> tuple[int, bool, tuple[float, float] | None, float]:
+    """End, plus flag, span (low, high) and half-width of the atom `m` once its span words are read."""
+    if m["few"]:
+        lo, hi, half = few(value, m["few"])
+        return m.end(), bool(m["plus"]), (lo, hi), half
+    if not (m["band"] or m["part"]):
+        return m.end(), bool(m["plus"]), None, half
+    if allowed(kind, bool(P.KOREAN_SCALE.search(m["num"])), bool(m["band"])):
+        lo, hi, half = span(value, half, m["part"])
+        return m.end(), bool(m["plus"]), (lo, hi), half
+    # "30대 후반" is an age, "2020년대" a decade: the figure ends before the span word
+    return (m.start("band") if m["band"] else m.start("part")), False, None, half

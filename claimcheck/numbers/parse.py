@@ -111,13 +111,7 @@ def _atom(m) -> _Atom:
     if suffix.lower().startswith("cent"):
         value, half = value / 100, half / 100  # "26 cents" is $0.26
     sign = (m["sign"] or "") + (m["sign2"] or "")
-    end, plus, band = m.end(), bool(m["plus"]), None
-    if m["band"] or m["part"]:
-        if B.allowed(kind, bool(P.KOREAN_SCALE.search(num)), bool(m["band"])):
-            lo, hi, half = B.span(value, half, m["part"])
-            band = (lo, hi)
-        else:  # "30대 후반" is an age, "2020년대" a decade: the figure ends before the span word
-            end, plus = m.start("band") if m["band"] else m.start("part"), False
+    end, plus, band, half = B.read(m, kind, value, half)
     return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, plus,
                  suffix, bool(m["cur"] or suffix), lead, band)
 

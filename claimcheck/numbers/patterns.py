@@ -49,12 +49,16 @@ TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|m
 # ("5조원 후반대", "20%대 후반", "1조 원 초반"). 대 before 비/응/상/... opens another word ("대비").
 BAND = r"(?<=[%원러안엔로드화배])대(?!비|응|출|체|상|한|해|규모|형|표|폭|신)"
 PART = r"[ \t\u00a0]?(?:초중|중후|초|중|후)반(?!기|전|부)대?"
+# "1조 수천억원", "5억 수천만 달러": a known head plus "several" of the next smaller unit (수 is 2 to 9).
+# Only a smaller myriad may follow ("1억 수조" says nothing), so the pairs are spelled out.
+FEW = r"(?:(?<=조)[ \t\u00a0]?수[십백천]?억|(?<=억)[ \t\u00a0]?수[십백천]?만)"
 
 _ATOM = rf"""
     (?P<sign>[+\-△▲▼](?=[\d$€£¥₩UHCASN]))?
     (?P<cur>{CUR_PREFIX})?
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})
+    (?P<few>{FEW})?
     (?P<escale>{ESCALE})?
     (?P<suffix>(?:[ \t\u00a0]|(?<=[a-zA-Z])-)?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
     (?P<band>{BAND})?
