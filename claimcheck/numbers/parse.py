@@ -4,24 +4,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from . import bands as B
 from . import patterns as P
+from .units import CURRENCIES, ESCALES, classify
 
 NEG = ("-", "△", "▼", "+-")
 KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
-ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
-           "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
-CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD",
-    "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
-    "c$": "CAD", "a$": "AUD", "s$": "SGD",
-    "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
-    "£": "GBP", "gbp": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
-    "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
-    "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
-    "위안": "CNY", "위안화": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
-}
-TIME_WORDS = {"년", "개월", "달", "주일", "주", "일", "시간", "분기", "반기", "월", "year", "years", "month",
-              "months", "week", "weeks", "day", "days", "quarter", "quarters", "hour", "hours"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,33 +45,13 @@ class _Atom:
     suffix: str
     has_unit: bool
     scale: float
+    band: tuple[float, float] | None = None  # "10%대": the span it names
 
 
 def _digits(s: str) -> tuple[float, int]:
     s = s.replace(",", "")
     dec = len(s.split(".", 1)[1]) if "." in s else 0
     return float(s), dec
-
-
-def _classify(suffix: str) -> tuple[str, str | None]:
-    s = suffix.strip().lower().replace(" ", "")
-    if not s:
-        return "plain", None
-    if s.startswith(("bp", "basis", "베이시스")):
-        return "bp", "pp"
-    if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트") or s.startswith("percentagepoint"):
-        return "pp", "pp"
-    if s in ("%", "퍼센트", "percent"):
-        return "percent", "%"
-    if s in CURRENCIES:
-        return "money", CURRENCIES[s]
-    if s in TIME_WORDS:
-        return "time", None
-    if s in ("위", "등"):
-        return "rank", None
-    if s in ("배", "x"):
-        return "multiple", None
-    return "count", "count"
 
 
 def _digit_value(num: str) -> tuple[float, float, bool, float]:
@@ -132,10 +100,10 @@ def _atom(m) -> _Atom:
         sign = (m["sign"] or "") + (m["sign2"] or "")
         return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, bool(m["plus"]), "", bool(m["cur"]), lead)
     if m["escale"]:
-        scale = ESCALES[m["escale"].strip().lower()]
+        scale = ESCALES[m["escale"].strip(" \t\u00a0-").lower()]
         value, half, scaled, lead = value * scale, half * scale, True, scale
-    suffix = (m["suffix"] or "").strip()
-    kind, unit = _classify(suffix)
+    suffix = (m["suffix"] or "").strip(" \t\u00a0-")  # "1.5-trillion-won": the hyphen only joins
+    kind, unit = classify(suffix)
     if m["cur"]:
         kind, unit = "money", CURRENCIES.get(m["cur"].strip().lower().replace(" ", ""), "USD")
     if kind == "bp":
@@ -143,8 +111,9 @@ def _atom(m) -> _Atom:
     if suffix.lower().startswith("cent"):
         value, half = value / 100, half / 100  # "26 cents" is $0.26
     sign = (m["sign"] or "") + (m["sign2"] or "")
-    return _Atom(m.start(), m.end(), value, half, kind, unit, scaled, sign, bool(m["plus"]),
-                 suffix, bool(m["cur"] or suffix), lead)
+    end, plus, band, half = B.read(m, kind, value, half)
+    return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, plus,
+                 suffix, bool(m["cur"] or suffix), lead, band)
 
 
 def _join(a: _Atom, b: _Atom) -> tuple[str, str | None, float, float] | None:
@@ -152,7 +121,7 @@ def _join(a: _Atom, b: _Atom) -> tuple[str, str | None, float, float] | None:
     if a.has_unit and b.has_unit and (a.kind, a.unit) != (b.kind, b.unit):
         return None
     kind, unit = (b.kind, b.unit) if b.has_unit else (a.kind, a.unit)
-    lo, hi = a.value, b.value
+    lo, hi = a.value, (b.band[1] if b.band else b.value)  # "5~6%대" runs to 7%
     if b.scaled and not a.scaled:
         lo = a.value * b.scale  # "1,000~1,200억", "$1.2-1.5 billion"
     elif a.scaled and not b.scaled:
@@ -176,6 +145,12 @@ def _scan_text(text: str) -> str:
     return "".join(out)
 
 
+def _tolerance(scan: str, m) -> bool:
+    """Whether the figure is a "±2%" margin: the marker ends where its currency or digits begin."""
+    body = m.start("cur") if m["cur"] else m.start("num")
+    return P.TOLERANCE.search(scan, max(0, body - 16), body) is not None
+
+
 def parse(text: str) -> list[Mention]:
     """Every number expression in `text`, in order. Never raises on any input."""
     scan = _scan_text(text)
@@ -193,7 +168,7 @@ def parse(text: str) -> list[Mention]:
         if j and j["to"] and ("from" in scan[max(0, a.start - 12):a.start].lower()
                               or P.CHANGE_BEFORE.search(scan, max(0, a.start - 24), a.start)):
             j = None
-        if j and not a.plus:
+        if j and not a.plus and not a.band:
             m2 = P.ATOM_TAIL.match(scan, j.end())
             # "-2~-1%": two falling ends, read as one range (the shared sign is applied below)
             both_down = bool(m2 and m2["sign"] in NEG and a.sign in NEG and j.group().strip() in ("~", "to"))
@@ -205,6 +180,8 @@ def parse(text: str) -> list[Mention]:
                     # a bare first end takes the second's scale and unit, so its rounding does too
                     end, half = b.end, (b.half if b.scaled or b.kind == "pp" else max(a.half, b.half))
                     scaled = a.scaled or b.scaled
+        if lo is None and a.band:
+            lo, hi = a.band
         if lo is not None:
             value = (lo + hi) / 2
         else:
@@ -214,7 +191,8 @@ def parse(text: str) -> list[Mention]:
             continue
         if a.sign in NEG:
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
-        out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
-                           scaled, a.sign, a.plus, a.suffix))
+        if not _tolerance(scan, m):
+            out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
+                               scaled, a.sign, a.plus, a.suffix))
         pos = max(end, a.start + 1)
     return out

@@ -18,9 +18,13 @@ KSCALE = r"(?:[십백천]?[만억조]|천|백)"
 KOREAN_SCALE = regex.compile(r"[만억조]")
 # a scale word after a blank must end there ("3 조선사" is three shipbuilders, not 3조)
 KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유로)[가-힣]))"
-# 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too.
-KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM})*+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
-ESCALE = r"(?:[ \t\u00a0]?(?:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
+# 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too. The count is
+# capped: parse() restarts after a compound cut short ("1조 1조 ..."), so an unbounded run is matched
+# again from each group and a long row of such figures took quadratic time; no amount needs 12 groups.
+KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
+# English scale words, any case ("$200 Billion+"); a hyphen may join them as an adjective does
+# ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign.
+ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
 
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
@@ -40,14 +44,26 @@ COUNTER = (
 )
 TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
 
+# Korean approximate magnitudes (numbers/bands.py reads them): 대 after a unit is "in the N's"
+# ("10%대", "1조 원대", "10억 달러대"); 초반/중반/후반 is the low, middle or high part of that span
+# ("5조원 후반대", "20%대 후반", "1조 원 초반"). 대 before 비/응/상/... opens another word ("대비").
+BAND = r"(?<=[%원러안엔로드화배])대(?!비|응|출|체|상|한|해|규모|형|표|폭|신)"
+PART = r"[ \t\u00a0]?(?:초중|중후|초|중|후)반(?!기|전|부)대?"
+# "1조 수천억원", "5억 수천만 달러": a known head plus "several" of the next smaller unit (수 is 2 to 9).
+# Only a smaller myriad may follow ("1억 수조" says nothing), so the pairs are spelled out.
+FEW = r"(?:(?<=조)[ \t\u00a0]?수[십백천]?억|(?<=억)[ \t\u00a0]?수[십백천]?만)"
+
 _ATOM = rf"""
     (?P<sign>[+\-△▲▼](?=[\d$€£¥₩UHCASN]))?
     (?P<cur>{CUR_PREFIX})?
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})
+    (?P<few>{FEW})?
     (?P<escale>{ESCALE})?
-    (?P<suffix>[ \t\u00a0]?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
-    (?P<plus>\+(?![\d]))?
+    (?P<suffix>(?:[ \t\u00a0]|(?<=[a-zA-Z])-)?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
+    (?P<band>{BAND})?
+    (?P<part>{PART})?
+    (?P<plus>\+(?![\d])|-plus(?![\p{{L}}]))?
     """
 ATOM = regex.compile(START + _ATOM, regex.VERBOSE)
 # The second end of a range ("$320-380") sits right after a digit and a hyphen,
@@ -60,6 +76,11 @@ CHANGE_BEFORE = regex.compile(r"(?:\b(?:rose|grew|increased|fell|dropped|decline
                               r"|narrowed|widened|up|down|from|by)\s(?:about\s|nearly\s|roughly\s|some\s)?)$", regex.IGNORECASE)
 RANGE_JOIN = regex.compile(r"[ \t\u00a0]?(?:~|-|(?P<to>to(?=[ \t\u00a0])))[ \t\u00a0]?")
 KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t\u00a0]?(?P<s>{KSCALE})?")
+
+# A tolerance ("±2%", "(+/- 2%)", "plus or minus 2 percentage points", "오차범위 ±3.1%p") is a margin around
+# another figure, never a figure itself; matched as the text that ends where the number begins.
+TOLERANCE = regex.compile(r"(?:±|\+[ ]?/[ ]?-|plus[ ](?:or|and)[ ]minus|plus/minus|플러스[ ]?마이너스)[ \t\u00a0]?$",
+                          regex.IGNORECASE)
 
 # Dates and other number-bearing tokens that are never figures; found before atoms.
 DATE_LIKE = regex.compile(

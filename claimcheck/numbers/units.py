@@ -1,0 +1,39 @@
+"""What a suffix or a currency mark makes of a number: its kind, its unit, and English scale factors."""
+from __future__ import annotations
+
+ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+           "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD",
+    "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
+    "c$": "CAD", "a$": "AUD", "s$": "SGD",
+    "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
+    "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
+    "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
+    "위안": "CNY", "위안화": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
+}
+TIME_WORDS = {"년", "개월", "달", "주일", "주", "일", "시간", "분기", "반기", "월", "year", "years", "month",
+              "months", "week", "weeks", "day", "days", "quarter", "quarters", "hour", "hours"}
+
+
+def classify(suffix: str) -> tuple[str, str | None]:
+    """Kind and unit a suffix gives its number; a counter word the lists do not name is still a count."""
+    s = suffix.strip().lower().replace(" ", "")
+    if not s:
+        return "plain", None
+    if s.startswith(("bp", "basis", "베이시스")):
+        return "bp", "pp"
+    if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트") or s.startswith("percentagepoint"):
+        return "pp", "pp"
+    if s in ("%", "퍼센트", "percent"):
+        return "percent", "%"
+    if s in CURRENCIES:
+        return "money", CURRENCIES[s]
+    if s in TIME_WORDS:
+        return "time", None
+    if s in ("위", "등"):
+        return "rank", None
+    if s in ("배", "x"):
+        return "multiple", None
+    return "count", "count"
