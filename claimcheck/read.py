@@ -11,6 +11,7 @@ from pathlib import Path
 import regex
 import yaml
 
+from .datelines import publication_date
 from .models import Article
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -18,15 +19,6 @@ BINARY_EXT = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".pdf", 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".claimcheck_cache"}
 
 FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
-META_DATE = regex.compile(
-    r"^\W{0,4}(?:날짜|작성일|작성|입력|등록일|발행일|게재일|기사입력|date|published|posted)\W{0,4}\s*[:：]?\s*\**\s*"
-    r"(?P<d>(?:19|20)\d\d[-./년]\s?\d{1,2}[-./월]\s?\d{1,2}일?)", regex.IGNORECASE | regex.MULTILINE)
-ANY_DATE = regex.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)\s?(?:[-./]|년\s?)(?P<m>\d{1,2})\s?(?:[-./]|월\s?)(?P<d>\d{1,2})(?!\d)"
-    r"|(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s(?P<d2>\d{1,2}),\s?(?P<y2>(?:19|20)\d\d)")
-MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"], 1)}
 TITLE_LINE = regex.compile(r"^(?:TITLE:\s*\n\s*(?P<a>.+)|TITLE:\s*(?P<b>\S.*)|#\s+(?P<c>.+))", regex.MULTILINE)
 
 
@@ -99,34 +91,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return str(best), [f"encoding guessed as {best.encoding}"]
 
 
-def _to_date(m: regex.Match) -> dt.date | None:
-    try:
-        if m["y"]:
-            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        return dt.date(int(m["y2"]), MONTHS[m["mn"]], int(m["d2"]))
-    except (ValueError, KeyError):
-        return None
-
-
-def find_date(text: str, front: dict) -> dt.date | None:
-    """Publication date from front matter, a metadata line, or a date in the first lines."""
-    for key in ("date", "published", "pubdate", "created"):
-        v = front.get(key)
-        if isinstance(v, dt.datetime):
-            return v.date()
-        if isinstance(v, dt.date):
-            return v
-        if isinstance(v, str) and (m := ANY_DATE.search(v)):
-            return _to_date(m)
-    for m in META_DATE.finditer(text):
-        if d := ANY_DATE.search(m["d"]):
-            if got := _to_date(d):
-                return got
-    head = "\n".join(text.splitlines()[:12])
-    for m in ANY_DATE.finditer(head):
-        if got := _to_date(m):
-            return got
-    return None
+def find_date(text: str, front: dict, name: str | None = None) -> dt.date | None:
+    """Publication date: front matter, a labelled date line, a dateline or byline, else the file name."""
+    m = FRONT_MATTER.match(text)
+    return publication_date(text, front, name, m.end() if m else 0)
 
 
 def front_matter(text: str) -> tuple[dict, int]:
@@ -154,5 +122,5 @@ def read_article(src: Source) -> Article:
     title = front.get("title") if isinstance(front.get("title"), str) else None
     if title is None and (m := TITLE_LINE.search(text[:2000])):
         title = (m["a"] or m["b"] or m["c"] or "").strip() or None
-    return Article(path=src.shown, text=text, published=find_date(text, front), title=title,
+    return Article(path=src.shown, text=text, published=find_date(text, front, src.path.name), title=title,
                    warnings=tuple(warnings))

@@ -1,0 +1,194 @@
+"""Publication dates from front matter, labelled date lines, datelines, bylines and file names.
+
+An article's date is what every relative period in it ("3분기", "third-quarter", "지난해") is read against,
+so a wrong date is worse than none: a date is taken only from where a publication date is written
+(front matter, a labelled line, the head of the article, a byline or a wire dateline, the file name),
+never from a date in the body ("지난 2월 15일", "on Jan 5, 2026 the company will ...").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import regex
+
+# ---------------------------------------------------------------- pieces of a date
+YEAR = r"(?P<y>(?:19|20)\d\d)"
+MONTH = r"(?P<m>0?[1-9]|1[0-2])"
+DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+# English month names and their newsroom abbreviations ("Sept.", "Oct."); a letter may not follow
+MONTH_NAME = (r"(?P<mn>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?")
+ORDINAL = r"(?:st|nd|rd|th)?"
+
+# 2025-10-16, 2025.10.16, 2025/10/16, "2025. 10. 16.": one separator used throughout
+NUMERIC = rf"(?<![\d.]){YEAR}(?P<sep>[-./])\s?{MONTH}\s?(?P=sep)\s?{DAY}(?![\d])"
+KOREAN = rf"(?<!\d){YEAR}\s?년\s?{MONTH}\s?월\s?{DAY}\s?일"
+MDY = rf"(?<![A-Za-z]){MONTH_NAME}\s{DAY}{ORDINAL},?\s{YEAR}(?!\d)"  # Oct 29, 2025 / October 29, 2025
+DMY = rf"(?<![\d]){DAY}{ORDINAL}\s{MONTH_NAME},?\s{YEAR}(?!\d)"  # 16 October 2025 / 29 Oct 2025
+# one pattern per form, so that every form names its parts y, m (or mn) and d
+FORMS = [regex.compile(p, regex.IGNORECASE) for p in (NUMERIC, KOREAN, MDY, DMY)]
+
+# ---------------------------------------------------------------- where a date is written
+PUBLISH_LABEL = (r"기사\s?입력|최초\s?입력|입력|작성일|작성|날짜|등록일|등록|발행일|발행|게재일|게재"
+                 r"|date|dated|first\spublished|published(?:\son)?|posted(?:\son)?")
+UPDATE_LABEL = r"최종\s?수정|수정|업데이트|last\supdated|updated(?:\son)?|modified"
+# a label opens the line or follows a separator ("홍길동 기자 | 입력 2025.10.30 14:12 | 수정 ...")
+LABEL_AT = r"(?:^|[|│·]\s?)[\W_]{0,4}"
+WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?"  # "Published: Wednesday, 29 Oct 2025"
+LABEL_TAIL = rf"(?![\p{{L}}])[\W_]{{0,4}}\s?(?=\S){WEEKDAY}"
+
+
+def _label(words: str) -> regex.Pattern:
+    return regex.compile(rf"{LABEL_AT}(?:{words}){LABEL_TAIL}", regex.IGNORECASE | regex.MULTILINE)
+
+
+PUBLISHED = _label(PUBLISH_LABEL)
+UPDATED = _label(UPDATE_LABEL)
+# "SEOUL, Oct 30 (Reuters) -", "MOUNTAIN VIEW, California, Oct. 29 —": a wire dateline often has no year
+CITY = r"\p{Lu}[\p{Lu}\p{Ll} .'-]{1,30}"
+WIRE = regex.compile(
+    rf"^[\W_]{{0,4}}{CITY}(?:,\s{CITY})?,\s{MONTH_NAME}\s{DAY}(?:,?\s{YEAR})?\s?(?:\([^()\n]{{2,30}}\)\s?)?[-–—]", regex.MULTILINE)
+DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY},\s){{0,2}}")  # what may stand before a date that opens a line
+# a byline names who wrote the piece; a date on its line is the piece's date
+BYLINE = regex.compile(r"^[\W_]{0,4}By\s\p{Lu}|\p{Hangul}{2,4}\s?(?:기자|특파원|연구원|애널리스트)(?!\p{Hangul})"
+                       r"|\((?:Reuters|AP|AFP|Bloomberg|Yonhap|연합뉴스|뉴스1|뉴시스)\)|\s[|│]\s")
+BYLINE_MAX = 120  # a longer line is prose, whatever it mentions
+HEAD_LINES = 15
+SHORT_REST = 3  # words beside the date on a line that is little more than a date ("서울 2025-11-13 연합")
+# a date in a name: "wire_20251016.txt", "2025-10-16-sk-hynix.md", "20251016_note.txt"; two-digit month
+# and day, or "2025111" could be January 11 or November 1
+FILE_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
+                          r"(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])")
+YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
+MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                      "nov", "dec"], 1)}
+FRONT_KEYS = (("date", "published", "pubdate", "created", "posted"), ("updated", "modified", "lastmod"))
+
+
+def to_date(m: regex.Match) -> dt.date | None:
+    """The match's calendar date, or None when it names no real day (2025-02-30, 2025.13.01)."""
+    named = m.groupdict()
+    month = int(named["m"]) if named.get("m") else MONTHS[named["mn"][:3].lower()]
+    try:
+        return dt.date(int(m["y"]), month, int(m["d"]))
+    except ValueError:
+        return None
+
+
+def dates_in(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, dt.date]]:
+    """Every real calendar date with a year in text[pos:endpos], as (start, end, date) in text order."""
+    end = len(text) if endpos is None else endpos
+    got = [(m.start(), m.end(), d) for rx in FORMS for m in rx.finditer(text, pos, end) if (d := to_date(m))]
+    return sorted(got)
+
+
+def first_date(s: str) -> dt.date | None:
+    got = dates_in(s)
+    return got[0][2] if got else None
+
+
+# ---------------------------------------------------------------- the date of an article
+def publication_date(text: str, front: dict, name: str | None = None, body: int = 0) -> dt.date | None:
+    """Front matter, else a labelled date line, else a dateline or byline, else the file name.
+
+    body is where the text after any front matter starts; name is the file's name (or path).
+    """
+    return (from_front(front) or labelled(text) or from_head(text, body)
+            or wire_dateline(text, body, name) or from_name(name))
+
+
+def from_front(front: dict) -> dt.date | None:
+    for keys in FRONT_KEYS:
+        for key in keys:
+            v = front.get(key)
+            if isinstance(v, dt.datetime):
+                return v.date()
+            if isinstance(v, dt.date):
+                return v
+            if isinstance(v, str) and (got := first_date(v)):
+                return got
+    return None
+
+
+def labelled(text: str) -> dt.date | None:
+    """The date after a publication label ("입력", "Published:"), else after an update label ("Updated")."""
+    for label in (PUBLISHED, UPDATED):
+        for m in label.finditer(text):
+            for rx in FORMS:
+                if (d := rx.match(text, m.end())) and (got := to_date(d)):
+                    return got
+    return None
+
+
+# what makes a date in the head an event rather than the date of the piece: "on Jan 5, 2026", "2024-01-01 기준"
+EVENT_BEFORE = regex.compile(r"(?:\b(?:on|until|till|by|before|after|from|since|through|to|at|as\sof)|지난|오는)\s?$",
+                             regex.IGNORECASE)
+EVENT_AFTER = regex.compile(r"\s?(?:까지|부터|에|께|이후|이전|기준|예정|전후|중)")
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+TABLE_ROW = regex.compile(r"\s{0,3}\|")
+
+
+def from_head(text: str, body: int) -> dt.date | None:
+    """A date that opens or nearly fills one of the first lines, or sits on a byline anywhere."""
+    head_end = _head_end(text, body)
+    for start, end, got in dates_in(text, body):
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        b = len(text) if b < 0 else b
+        if EVENT_BEFORE.search(text, a, start) or EVENT_AFTER.match(text, end, b) or TABLE_ROW.match(text, a, b):
+            continue  # an event's date, a cut-off date or a date in a table is not the date of the piece
+        if start < head_end and _dateline(text, a, start, end, b):
+            return got
+        if b - a <= BYLINE_MAX and BYLINE.search(text, a, b):
+            return got
+    return None
+
+
+def _dateline(text: str, a: int, start: int, end: int, b: int) -> bool:
+    """The date opens its line ("2025년 11월 25일, ...", "Seoul, November 13, 2025 — ...") or is most of it."""
+    if DATELINE_LEAD.fullmatch(text, a, start):
+        return True
+    return len(WORD.findall(text, a, start)) + len(WORD.findall(text, end, b)) <= SHORT_REST
+
+
+def _head_end(text: str, body: int) -> int:
+    """Offset just past the first HEAD_LINES non-blank lines after the front matter."""
+    pos, seen = body, 0
+    while pos < len(text) and seen < HEAD_LINES:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        seen += bool(text[pos:nl].strip())
+        pos = nl + 1
+    return pos
+
+
+def wire_dateline(text: str, body: int, name: str | None) -> dt.date | None:
+    """"SEOUL, Oct 30 (Reuters) -": the month and day, in the year of the file name or the year most named."""
+    for m in WIRE.finditer(text, body, _head_end(text, body)):
+        year = int(m["y"]) if m["y"] else _year_of(text, name)
+        month = MONTHS[m["mn"][:3].lower()]
+        try:
+            return dt.date(year, month, int(m["d"])) if year else None
+        except ValueError:
+            return None
+    return None
+
+
+def _year_of(text: str, name: str | None) -> int | None:
+    """A wire story is about its own year far more than any other, so the year it names most is its year."""
+    if got := from_name(name):
+        return got.year
+    counts = Counter(int(y) for y in YEAR_WORD.findall(text))
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def from_name(name: str | None) -> dt.date | None:
+    """A date in the file's name (not its folders): "wire_20251016.txt", "2025-10-16-sk-hynix.md"."""
+    if not name:
+        return None
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    for m in FILE_DATE.finditer(base):
+        if got := to_date(m):
+            return got
+    return None
