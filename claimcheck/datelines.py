@@ -179,8 +179,16 @@ def _year_of(text: str, name: str | None) -> int | None:
     """A wire story is about its own year far more than any other, so the year it names most is its year."""
     if got := from_name(name):
         return got.year
+    if name and (y := NAME_YEAR.search(name.replace("\\", "/").rsplit("/", 1)[-1])):
+        return int(y[1])  # "wire_lg_2025q3.md": the year the file is filed under
     counts = Counter(int(y) for y in YEAR_WORD.findall(text))
-    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+    if not counts:
+        return None
+    # on a tie the earlier year: a later one is often a target ("a 6% margin in 2026"), not the story's own
+    return max(counts, key=lambda y: (counts[y], -y))
+
+
+NAME_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def from_name(name: str | None) -> dt.date | None:

@@ -126,3 +126,16 @@ def test_front_matter_strings_and_update_keys():
 def test_head_lines_are_counted_after_the_front_matter():
     front = "---\n" + "".join(f"k{i}: v\n" for i in range(20)) + "---\n"
     assert publication_date(front + "2025.10.16\n" + KO, {}, body=len(front)) == D
+
+
+def test_a_yearless_wire_dateline_takes_the_year_the_file_is_filed_under():
+    from claimcheck.datelines import wire_dateline
+    text = "Headline\n\nSEOUL, Oct 30 (Wire) - The company aims for a 6% margin in 2026.\n"
+    assert wire_dateline(text, 0, "en_wire_lg_2025q3.md") == dt.date(2025, 10, 30)
+
+
+
+def test_a_yearless_wire_dateline_prefers_the_earlier_of_two_years_named_alike():
+    from claimcheck.datelines import wire_dateline
+    text = "Headline\n\nSEOUL, Oct 30 (Wire) - Its 2025 profit fell; it aims for a 6% margin in 2026.\n"
+    assert wire_dateline(text, 0, "wire.md") == dt.date(2025, 10, 30)
