@@ -11,6 +11,7 @@ from ..numbers.parse import Mention, parse
 from . import assign as A
 from . import compare as C
 from . import dating
+from . import respectively
 from . import sources as W
 from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
@@ -63,11 +64,14 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
         made = []
+        at: dict[int, int] = {}
         for m in here:
             c = _claim(ctx, si, sent, m, carry, own_ents, prev, starts)
             if c is not None:
                 made.append(c)
+                at[id(c)] = m.start
                 prev = (c, m.end)
+        made = respectively.pair(ctx, sent, made, at)
         claims.extend(listed_segments(made, lay, lex))
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)

@@ -1,0 +1,66 @@
+"""'매출과 영업이익은 각각 X, Y': a respectively-list pairs its figures with the names before it, in order.
+
+Nearness alone gives every figure of such a list the last name before the list, so the second
+figure of 'revenue and operating income were X and Y respectively' came out as operating income
+twice over. The names are metric cues (매출, 영업이익, revenue ...) or companies; when as many of
+one kind stand before '각각'/'respectively' (or before the figures, for an English trailing
+'respectively') as there are figures of one sort after it, the n-th figure takes the n-th name.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..models import Claim
+from .article import Ctx
+from .metrics import GROWTH_OF
+
+EACH = regex.compile(r"각각|respectively", regex.IGNORECASE)
+LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
+          "operating_margin", "net_margin", "gross_margin"}
+
+
+def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:
+    """The sentence's claims with a respectively-list's figures given their names in order.
+
+    `starts` maps id(claim) to its offset in the article, so positions need not be worked out again.
+    """
+    scan = ctx.lay.scan
+    each = EACH.search(scan, sent.start, sent.end)
+    if each is None or len(made) < 2:
+        return made
+    english = each.group().lower() == "respectively"
+    first_fig = min(starts[id(c)] for c in made)
+    names_end = first_fig if english else each.start()
+    figs = [c for c in made if starts[id(c)] >= (sent.start if english else each.end())]
+    cues = _distinct([c.metric for c in ctx.cues_in(sent.start, names_end) if c.metric in LEVELS])
+    ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
+    out = {id(c): c for c in made}
+    for kind in ("%", "money"):
+        group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
+        if len(group) < 2:
+            continue
+        if len(cues) == len(group):
+            for c, metric in zip(group, cues):
+                out[id(c)] = _as(c, metric)
+        if len(ents) == len(group):
+            for c, ent in zip(group, ents):
+                out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
+    return [out[id(c)] for c in made]
+
+
+def _distinct(xs: list[str]) -> list[str]:
+    return list(dict.fromkeys(xs))
+
+
+def _as(c: Claim, metric: str) -> Claim:
+    """The claim measuring `metric`: a percent that is a change takes the metric's growth."""
+    if c.unit == "%" and (c.change or c.metric.endswith("_growth")):
+        metric = GROWTH_OF.get(metric, c.metric)
+    elif c.unit == "%" and metric not in ("operating_margin", "net_margin", "gross_margin"):
+        return c  # a percent that is no change of a money metric is something else: leave it
+    elif c.unit != "%" and metric in ("operating_margin", "net_margin", "gross_margin"):
+        return c
+    if metric == c.metric:
+        return c
+    ev = tuple(("metric", "clause", e[2], e[3]) if e[0] == "metric" else e for e in c.evidence)
+    return c.model_copy(update={"metric": metric, "evidence": ev})
