@@ -178,6 +178,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
     from .checks import KINDS
+    from .checks.common import EVIDENCE_NOTE
 
     _, _, rules, _ = _setup(config)
     spec = next((r for r in rules if r.id == rule_id), None)
@@ -189,8 +190,9 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
         typer.echo(f"Passing: {spec.passing}")
     if spec.failing:
         typer.echo(f"Failing: {spec.failing}")
-    if spec.options:
-        typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in spec.options.items()))
+    opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
+    typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
+    typer.echo("\n" + EVIDENCE_NOTE)
     typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
 
 

@@ -104,3 +104,14 @@ def test_seeds_report_exits_one_and_names_both_quotes(tmp_path):
     r = cc("check", str(SEEDS), "--no-cache", cwd=tmp_path)
     assert r.returncode == 1
     assert "34.3%" in r.stdout and "| **AWS 마진** | 32%" in r.stdout
+
+
+def test_explain_prints_every_option_and_how_evidence_sets_severity():
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    out = CliRunner().invoke(app, ["explain", "same-figure-mismatch"])
+    assert out.exit_code == 0, out.output
+    assert "severity_follows_evidence=True" in out.output and "defer_scale_slips=True" in out.output
+    assert "caps it at warning" in out.output

@@ -13,6 +13,15 @@ from ..models import Claim
 from ..report.values import number, show_value
 
 
+EVIDENCE_NOTE = (
+    "Severity follows evidence (option severity_follows_evidence, on by default): a finding keeps the rule's "
+    "severity only when every figure it rests on has its entity, metric and period stated in its own sentence, "
+    "its table row, column or caption, or a heading that governs it. One field carried from an earlier sentence "
+    "or assumed from the article's date or main subject caps it at warning; two cap it at info. Each printed "
+    "value counts by its best-stated claim. Values sharing one key inside one sentence or table row are never "
+    "compared: that means typing lost a segment, basis, currency or period.")
+
+
 class Options(BaseModel):
     """Options every kind accepts; each kind extends this, and unknown keys are refused."""
 
