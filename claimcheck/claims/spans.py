@@ -1,7 +1,9 @@
-"""Spans of months and quarters ("7∼9월", "1~9월 누계", "1분기~3분기", "the nine months ended September 30").
+"""Spans of months and quarters ("7∼9월", "1~9월 누계", "1분기~3분기", "the nine months ended September 30")
+and horizons ("향후 3년간", "3~6개월", "over the next three years").
 
 A span from the start of the year to a later month or quarter is the year to date: its figure is a running
-total (cadence ytd) whose period is the year.
+total (cadence ytd) whose period is the year. A horizon is how far ahead a plan or a forecast reaches; it
+names no period, so a figure beside it is dated neither by it nor by the quarter the article is about.
 """
 from __future__ import annotations
 
@@ -34,6 +36,20 @@ MONTH_SPAN = rf"(?P<ms>{NOT_AFTER}(?P<m1>{MONTH_NUM})\s?{DASH}\s?(?P<m2>{MONTH_N
 # the span part of a running total, for the cadence of a figure whose period came from elsewhere
 YTD_SPAN = rf"{NOT_AFTER}1\s?(?:{DASH}\s?(?:[24-9]|1[0-2])\s?월|(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q))"
 
+# ---------------------------------------------------------------- horizons: how far ahead, not when
+NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)"
+RANGE = rf"\d{{1,2}}\s?{DASH}\s?\d{{1,2}}"
+AHEAD = r"향후|앞으로|이후|(?:over|in|within|for|during)\sthe\s(?:next|coming)|the\snext"
+HORIZON = regex.compile(
+    rf"(?:(?:{AHEAD})\s?(?:{RANGE}|{NUMBER_WORD})\s?(?:년|개월|달|분기|years?|months?|quarters?)"
+    rf"|(?<![\d.])\d{{1,2}}\s?년\s?(?:간|동안)"           # "3년간 24조원 투자": a span of years, however it opens
+    rf"|(?<![\d.]){RANGE}\s?(?:개월|달|months))",         # "3~6개월 내": a range of months is a horizon
+    regex.IGNORECASE)
+# what may stand between a figure and the horizon after it: a Korean object particle ("24조원을 향후 3년간") or
+# a word or two of English ("$20 billion in total over the next three years"), never a new clause
+BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b)[a-z]+){0,2}\s", regex.IGNORECASE)
+
+
 def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None:
     """The year a "N월까지 누적" or "nine months ended September" span belongs to (FY for an off-calendar one)."""
     given = m["uy"] or m["uy2"] or m["uy3"]
@@ -50,3 +66,14 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
     if fiscal:
         return f"FY{y + (1 if month > fiscal else 0)}"
     return str(y)
+
+
+def horizon_near(scan: str, clause: tuple[int, int], start: int, end: int, refs: list) -> bool:
+    """Whether a horizon governs the figure at [start, end): the nearest span phrase before it in its clause
+    with no period phrase in between, or one straight after it ("24조원을 향후 3년간", "$20 billion over the next
+    three years")."""
+    before = [h for h in HORIZON.finditer(scan, clause[0], start) if h.end() <= start]
+    if before and not any(before[-1].end() <= r.start < start for r in refs):
+        return True
+    after = HORIZON.search(scan, end, min(clause[1], end + 40))
+    return bool(after and BETWEEN_AFTER.fullmatch(scan, end, after.start()))
