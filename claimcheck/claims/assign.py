@@ -7,6 +7,7 @@ from ..numbers.parse import Mention
 from . import lexicon as L
 from . import calendar as CAL
 from . import periods as PR
+from . import spans as SP
 from .compare import is_base
 from .metrics import Cue
 
@@ -27,7 +28,8 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate)", regex.IGNORECASE)
 TTM = PR.TTM
-YTD = regex.compile(r"누적|(?<![\d~-])1\s?[~-]\s?\d{1,2}\s?(?:월|분기)|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
+# "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
+YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
 AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
@@ -140,7 +142,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
 def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
     if metric in RATIO_LIKE:
         return None
-    if YTD.search(scan, max(clause[0], m.start - 30), m.start):
+    if grain == "ytd" or YTD.search(scan, max(clause[0], m.start - 30), m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]

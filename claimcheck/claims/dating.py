@@ -8,6 +8,7 @@ from . import assign as A
 from . import calendar as CAL
 from . import compare as C
 from . import periods as PR
+from . import spans as SP
 from .article import Ctx, fy_end, heading_text, is_past
 from .tables import column_period
 
@@ -78,6 +79,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
+    if SP.horizon_near(scan, clause, m.start, m.end, refs):
+        period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
     line_start = lay.line_starts[lay.line_of(m.start)]
     own_clause = A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2)
     if period and "Q" in period and not metric.endswith("_growth") \

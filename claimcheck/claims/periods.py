@@ -9,6 +9,7 @@ import re
 
 import regex
 
+from . import spans as SP
 from .calendar import latest_fiscal_year, to_calendar_quarter
 
 YEARS = tuple(f"y{k}" for k in range(1, 13))  # stdlib re wants a group name once: each alternative has its own
@@ -27,6 +28,7 @@ PERIOD = re.compile(
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
+    | {SP.QUARTERS_TO_DATE}
     | (?P<q>{_Y(3)}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
@@ -34,14 +36,14 @@ PERIOD = re.compile(
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
-           |quarter\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+           |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
     | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
+    | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}
     | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
-    | (?P<qs>(?<![\d.~-])1\s?[~-]\s?(?P<qb>[2-4])\s?분기)
-    | (?P<ms>(?<![\d.~-])(?P<m1>[1-9]|1[0-2])\s?[~-]\s?(?P<m2>[1-9]|1[0-2])\s?월(?!\s?\d))
-    | (?P<bm>(?<![\d.~-])(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
+    | {SP.MONTH_SPAN}
+    | (?P<bm>{SP.NOT_AFTER}(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
     | (?P<iso>{_Y(6)}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
     | (?P<ye>{_Y(7)}(?P<est>[EFP])(?![^\W\d_]))
     | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
@@ -58,7 +60,7 @@ PERIOD = re.compile(
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
 MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번"
-                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period", re.IGNORECASE)
+                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\s", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -70,7 +72,7 @@ class PeriodRef:
     start: int
     end: int
     period: str | None
-    grain: str  # year, quarter, half, month, day
+    grain: str  # year, quarter, half, month, day, ytd (the year so far: its period is the year)
     estimate: bool = False
     relative: str = ""  # "", "current", "previous", "next": resolved later against the focus
 
@@ -182,7 +184,10 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
             out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
         elif m["qs"]:
-            out.append(PeriodRef(s, e, str(pub_y) if pub_y else None, "year"))  # "1~3분기 누적": the year so far
+            y = int(m["qsy"]) if m["qsy"] else pub_y
+            out.append(PeriodRef(s, e, str(y) if y else None, "ytd"))  # "1~3분기 누적": the year so far
+        elif m["upto"] or m["upto2"]:
+            out.append(PeriodRef(s, e, SP.year_to_date(m, published, fiscal), "ytd"))
         elif m["ms"] or m["bm"]:
             out.append(_months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal))
         elif m["iso"]:
@@ -213,7 +218,7 @@ def _months(s: int, e: int, m1: int, m2: int, published: dt.date | None, fiscal:
             return PeriodRef(s, e, f"FY{y + (1 if m2 > fiscal else 0)}Q{q}", "quarter")
         return PeriodRef(s, e, to_calendar_quarter(y, m2), "quarter")
     if m1 == 1:
-        return PeriodRef(s, e, str(y), "year")  # a cumulative figure so far this year
+        return PeriodRef(s, e, str(y), "ytd")  # a cumulative figure so far this year
     return PeriodRef(s, e, None, "month")
 
 

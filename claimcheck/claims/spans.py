@@ -1,0 +1,79 @@
+"""Spans of months and quarters ("7∼9월", "1~9월 누계", "1분기~3분기", "the nine months ended September 30")
+and horizons ("향후 3년간", "3~6개월", "over the next three years").
+
+A span from the start of the year to a later month or quarter is the year to date: its figure is a running
+total (cadence ytd) whose period is the year. A horizon is how far ahead a plan or a forecast reaches; it
+names no period, so a figure beside it is dated neither by it nor by the quarter the article is about.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+# range marks between two numbers: ASCII tilde, U+223C (∼), U+301C (〜), U+FF5E (～), hyphen, en dash
+DASH = r"[~∼〜～\-–]"
+# not the second half of a range or a decimal ("2~3분기" does not start at "3")
+NOT_AFTER = r"(?<![\d.~∼〜～\-–])"
+MONTH_NUM = r"(?:[1-9]|1[0-2])"
+MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+
+# "1~3분기", "1분기~3분기", "1Q~3Q", "2025년 1∼3분기", and "3분기 누적" (cumulative through the third quarter):
+# the first quarters of a year run together
+QUARTERS_TO_DATE = (rf"(?P<qs>{NOT_AFTER}(?:(?P<qsy>(?:19|20)\d\d)\s?년?\s?)?"
+                    rf"(?:1\s?(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q(?![^\W_]))"
+                    rf"|[2-4]\s?분기\s?(?:까지\s?)?(?:의\s?)?(?=누적|누계)))")
+# "지난 9월까지 누적", "2025년 9월까지의 누계": the year up to a month, when the words say it is a running total
+MONTHS_UP_TO = (rf"(?P<upto>{NOT_AFTER}(?:(?P<uy>(?:19|20)\d\d)\s?년\s?|지난\s?|올해\s?|올\s)?(?P<um>{MONTH_NUM})\s?월"
+                rf"\s?(?:말\s?)?까지(?:의)?\s?(?=누적|누계))")
+# "the nine months ended September 30", "six months to June", "the first nine months of 2025": English
+# names the span by its end or by its length from January
+MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
+                rf"(?P<um2>{MONTH_WORD})[a-z]*\.?(?:\s\d{{1,2}})?(?:,?\s(?P<uy2>(?:19|20)\d\d))?"
+                rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?P<uy3>(?:19|20)\d\d))?)")
+# a run of months inside a year: "7∼9월" is a quarter, "1~9월" the year to date
+MONTH_SPAN = rf"(?P<ms>{NOT_AFTER}(?P<m1>{MONTH_NUM})\s?{DASH}\s?(?P<m2>{MONTH_NUM})\s?월(?!\s?\d))"
+# the span part of a running total, for the cadence of a figure whose period came from elsewhere
+YTD_SPAN = rf"{NOT_AFTER}1\s?(?:{DASH}\s?(?:[24-9]|1[0-2])\s?월|(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q))"
+
+# ---------------------------------------------------------------- horizons: how far ahead, not when
+NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)"
+RANGE = rf"\d{{1,2}}\s?{DASH}\s?\d{{1,2}}"
+AHEAD = r"향후|앞으로|이후|(?:over|in|within|for|during)\sthe\s(?:next|coming)|the\snext"
+HORIZON = regex.compile(
+    rf"(?:(?:{AHEAD})\s?(?:{RANGE}|{NUMBER_WORD})\s?(?:년|개월|달|분기|years?|months?|quarters?)"
+    rf"|(?<![\d.])\d{{1,2}}\s?년\s?(?:간|동안)"           # "3년간 24조원 투자": a span of years, however it opens
+    rf"|(?<![\d.]){RANGE}\s?(?:개월|달|months))",         # "3~6개월 내": a range of months is a horizon
+    regex.IGNORECASE)
+# what may stand between a figure and the horizon after it: a Korean object particle ("24조원을 향후 3년간") or
+# a word or two of English ("$20 billion in total over the next three years"), never a new clause
+BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b)[a-z]+){0,2}\s", regex.IGNORECASE)
+
+
+def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None:
+    """The year a "N월까지 누적" or "nine months ended September" span belongs to (FY for an off-calendar one)."""
+    given = m["uy"] or m["uy2"] or m["uy3"]
+    if m["first"]:
+        month = 6 if m["first"].lower() == "six" else 9
+    else:
+        month = int(m["um"]) if m["um"] else MONTH_WORD.split("|").index(m["um2"][:3].lower()) + 1
+    if given:
+        y = int(given)
+    elif published:
+        y = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    if fiscal:
+        return f"FY{y + (1 if month > fiscal else 0)}"
+    return str(y)
+
+
+def horizon_near(scan: str, clause: tuple[int, int], start: int, end: int, refs: list) -> bool:
+    """Whether a horizon governs the figure at [start, end): the nearest span phrase before it in its clause
+    with no period phrase in between, or one straight after it ("24조원을 향후 3년간", "$20 billion over the next
+    three years")."""
+    before = [h for h in HORIZON.finditer(scan, clause[0], start) if h.end() <= start]
+    if before and not any(before[-1].end() <= r.start < start for r in refs):
+        return True
+    after = HORIZON.search(scan, end, min(clause[1], end + 40))
+    return bool(after and BETWEEN_AFTER.fullmatch(scan, end, after.start()))
