@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .files import DEFAULT_INCLUDE, DEFAULT_MAX_MB
 from .models import Severity
-from .read import DEFAULT_INCLUDE
 
 
 class ConfigError(ValueError):
@@ -40,6 +40,8 @@ class Config(BaseModel):
     fiscal_calendars: dict[str, Annotated[int, Field(ge=-12, le=12)]] = Field(default_factory=dict)
     fx_bands: list[FxBand] = Field(default_factory=list)
     fail_on: Severity = Severity.error
+    fail_on_unreadable: bool = True  # a gate that skipped an article has not checked it
+    max_file_mb: Annotated[float, Field(gt=0)] = DEFAULT_MAX_MB  # larger files are skipped, never read
 
 
 def find(start: Path) -> Path | None:
