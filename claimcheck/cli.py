@@ -72,7 +72,7 @@ def extract(
     from .report import claims_table
 
     _check_paths(paths)
-    cfg, lex, _, cfg_path = _setup(config)
+    cfg, lex, _, cfg_path = _setup(config, paths)
     corpus = runner.extract(_inputs(paths, cfg).sources, lex, jobs, no_cache, cfg_path)
     _warn(corpus.problems)
     if format == ExtractFormat.json:
@@ -91,13 +91,13 @@ class FailOn(str, Enum):
     info = "info"
 
 
-def _setup(config_path: Path | None):
-    """Config, lexicon and rules, or exit 2 with the reason."""
+def _setup(config_path: Path | None, paths: list[str] | None = None):
+    """Config (found upward from the checked paths), lexicon and rules, or exit 2 with the reason."""
     from . import config as C
     from . import ruleset
 
     try:
-        path = config_path if config_path else C.find(Path.cwd())
+        path = config_path if config_path else C.find(C.start_dir(paths or []))
         if config_path and not config_path.is_file():
             raise C.ConfigError(f"{config_path}: config file not found")
         cfg = C.load(path)
@@ -125,16 +125,21 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
     fail_on_unreadable: Annotated[Optional[bool], typer.Option("--fail-on-unreadable/--no-fail-on-unreadable", help="Exit 1 when a file could not be read or was not read (link leaving the tree, FIFO, too big). Default: on, or the config's fail_on_unreadable.")] = None,
+    show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings and the file they came from, then exit.")] = False,
     show_files: Annotated[bool, typer.Option("--show-files", help="Print the articles that would be checked, then exit.")] = False,
 ) -> None:
     """Cross-check every claim and report contradictions; the exit status gates CI."""
     from . import baseline as B
     from . import engine, gitscope
+    from .config import describe
     from .models import Severity, Summary
 
     paths = paths or ["."]
     _check_paths(paths)
-    cfg, lex, rules, cfg_path = _setup(config)
+    cfg, lex, rules, cfg_path = _setup(config, paths)
+    if show_settings:
+        _emit(describe(cfg, cfg_path), None)
+        raise typer.Exit(0)
     inputs = _inputs(paths, cfg)
     if show_files:
         _emit("".join(f"{s.shown}\n" for s in inputs.sources), None)
