@@ -70,14 +70,12 @@ def extract(
     show_evidence: Annotated[bool, typer.Option("--show-evidence", help="Add a column saying where each field came from.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
-    from .pipeline import sources
     from .report import claims_table
 
     _check_paths(paths)
-    cfg, lex, _, cfg_path = _setup(config)
-    corpus = runner.extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
-    for p in corpus.problems:
-        typer.echo(f"claimcheck: warning: {p}", err=True)
+    cfg, lex, _, cfg_path = _setup(config, paths)
+    corpus = runner.extract(_inputs(paths, cfg).sources, lex, jobs, no_cache, cfg_path)
+    _warn(corpus.problems)
     if format == ExtractFormat.json:
         text = json.dumps({"schema": "claimcheck/claims@1", "claims": [claim_dict(c) for c in corpus.claims]},
                           ensure_ascii=False, indent=2) + "\n"
@@ -94,13 +92,13 @@ class FailOn(str, Enum):
     info = "info"
 
 
-def _setup(config_path: Path | None):
-    """Config, lexicon and rules, or exit 2 with the reason."""
+def _setup(config_path: Path | None, paths: list[str] | None = None):
+    """Config (found upward from the checked paths), lexicon and rules, or exit 2 with the reason."""
     from . import config as C
     from . import ruleset
 
     try:
-        path = config_path if config_path else C.find(Path.cwd())
+        path = config_path if config_path else C.find(C.start_dir(paths or []))
         if config_path and not config_path.is_file():
             raise C.ConfigError(f"{config_path}: config file not found")
         cfg = C.load(path)
@@ -127,19 +125,28 @@ def check(
     config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
+    fail_on_unreadable: Annotated[Optional[bool], typer.Option("--fail-on-unreadable/--no-fail-on-unreadable", help="Exit 1 when a file could not be read or was not read (link leaving the tree, FIFO, too big). Default: on, or the config's fail_on_unreadable.")] = None,
+    show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings and the file they came from, then exit.")] = False,
+    show_files: Annotated[bool, typer.Option("--show-files", help="Print the articles that would be checked, then exit.")] = False,
 ) -> None:
     """Cross-check every claim and report contradictions; the exit status gates CI."""
     from . import baseline as B
     from . import engine, gitscope
+    from .config import describe
     from .models import Severity, Summary
-    from .pipeline import sources
 
     paths = paths or ["."]
     _check_paths(paths)
-    cfg, lex, rules, cfg_path = _setup(config)
-    corpus = runner.extract(sources(paths, cfg.include, cfg.exclude), lex, jobs, no_cache, cfg_path)
-    for p in corpus.problems:
-        typer.echo(f"claimcheck: warning: {p}", err=True)
+    cfg, lex, rules, cfg_path = _setup(config, paths)
+    if show_settings:
+        _emit(describe(cfg, cfg_path), None)
+        raise typer.Exit(0)
+    inputs = _inputs(paths, cfg)
+    if show_files:
+        _emit("".join(f"{s.shown}\n" for s in inputs.sources), None)
+        raise typer.Exit(0)
+    corpus = runner.extract(inputs.sources, lex, jobs, no_cache, cfg_path)
+    _warn(corpus.problems)
     outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
     findings = outcome.findings
     try:
@@ -156,11 +163,18 @@ def check(
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
     summary = Summary(articles=len(corpus.articles), claims=len(corpus.claims), findings=len(live),
                       error=counts[Severity.error], warning=counts[Severity.warning], info=counts[Severity.info],
-                      suppressed=outcome.suppressed, unreadable=sum(1 for p in corpus.problems if "unreadable" in p))
+                      suppressed=outcome.suppressed,
+                      unreadable=tuple(sorted([*inputs.skipped, *corpus.unreadable], key=lambda u: u.file)))
     _emit(runner.stream(format, findings, summary, rules, output), output)
+    if exit_zero:
+        raise typer.Exit(0)
     threshold = Severity((fail_on.value if fail_on else None) or cfg.fail_on)
     failing = [f for f in live if f.severity.rank >= threshold.rank]
-    raise typer.Exit(1 if failing and not exit_zero else 0)
+    # a gate that skipped an article has not checked it
+    unread = bool(summary.unreadable) and (cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)
+    if unread:
+        _warn([f"{len(summary.unreadable)} file(s) not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)"])
+    raise typer.Exit(1 if failing or unread else 0)
 
 
 @app.command("rules")
@@ -194,6 +208,22 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
     typer.echo("\n" + EVIDENCE_NOTE)
     typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+
+
+def _warn(lines: Iterable[str]) -> None:
+    for line in lines:
+        typer.echo(f"claimcheck: warning: {line}", err=True)
+
+
+def _inputs(paths: list[str], cfg):
+    """The files to read; a warning per file not read or path with no article; exit 2 if nothing at all."""
+    from .files import collect
+
+    inputs = collect(paths, cfg.include, cfg.exclude, cfg.max_file_mb)
+    if inputs.nothing():
+        _fail(f"nothing to check: no articles under {', '.join(paths)} (include: {', '.join(cfg.include)})")
+    _warn(inputs.warnings(cfg.include))
+    return inputs
 
 
 def _emit(text: str | Iterable[str], output: Path | None) -> None:

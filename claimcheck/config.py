@@ -1,6 +1,9 @@
-"""Finds and validates [tool.claimcheck] in pyproject.toml, or claimcheck.toml, from the current folder upward."""
+"""Finds and validates [tool.claimcheck] in pyproject.toml, or claimcheck.toml, upward from the checked paths."""
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Sequence
 from typing import Annotated
 
 import tomllib
@@ -8,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .files import DEFAULT_INCLUDE, DEFAULT_MAX_MB
 from .models import Severity
-from .read import DEFAULT_INCLUDE
 
 
 class ConfigError(ValueError):
@@ -40,6 +43,20 @@ class Config(BaseModel):
     fiscal_calendars: dict[str, Annotated[int, Field(ge=-12, le=12)]] = Field(default_factory=dict)
     fx_bands: list[FxBand] = Field(default_factory=list)
     fail_on: Severity = Severity.error
+    fail_on_unreadable: bool = True  # a gate that skipped an article has not checked it
+    max_file_mb: Annotated[float, Field(gt=0)] = DEFAULT_MAX_MB  # larger files are skipped, never read
+
+
+def start_dir(paths: Sequence[str]) -> Path:
+    """Where discovery starts: the common parent of the checked paths (as ruff does), else the cwd.
+
+    From the cwd, the same articles would get another newsroom's settings depending on where
+    the command was typed.
+    """
+    if not paths:
+        return Path.cwd()
+    dirs = [os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths]
+    return Path(os.path.commonpath(dirs))
 
 
 def find(start: Path) -> Path | None:
@@ -48,34 +65,91 @@ def find(start: Path) -> Path | None:
         if (d / "claimcheck.toml").is_file():
             return d / "claimcheck.toml"
         py = d / "pyproject.toml"
-        if py.is_file():
-            try:
-                if "claimcheck" in tomllib.loads(py.read_text(encoding="utf-8")).get("tool", {}):
-                    return py
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-                continue
+        # a pyproject.toml that cannot be parsed may hold the settings: guessing it does not would
+        # run without them and pass silently
+        if py.is_file() and "claimcheck" in _table(_toml(py), "tool"):
+            return py
     return None
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+
+
+def _table(data: dict, key: str) -> dict:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def load(path: Path | None) -> Config:
     if path is None:
         return Config()
+    data = _toml(path)
+    tool = _table(data, "tool")
+    if path.name == "pyproject.toml" or "claimcheck" in tool:
+        data = tool.get("claimcheck", {})
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: not valid TOML: {e}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("claimcheck", {})
-    else:
-        data = data.get("tool", {}).get("claimcheck", data)
-    try:
-        return Config.model_validate(data)
+        cfg = Config.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
         key = ".".join(str(x) for x in err["loc"])
         if err["type"] == "extra_forbidden":
             valid = ", ".join(Config.model_fields)
             raise ConfigError(f"{path}: unknown key '{key}' (valid: {valid})") from None
-        raise ConfigError(f"{path}: key '{key}': {err['msg']}") from None
+        raise ConfigError(f"{path}: key '{key}': {err['msg']}" if key else f"{path}: {err['msg']}") from None
+    problem = contradiction(cfg)
+    if problem:
+        raise ConfigError(f"{path}: {problem}")
+    return cfg
+
+
+def contradiction(cfg: Config) -> str | None:
+    """The first setting that contradicts itself or another, worded with its key; None when all fit."""
+    if not cfg.include:
+        return "key 'include' is empty: no file would be checked"
+    both = sorted(set(cfg.select or []) & set(cfg.disable))
+    if both:
+        return f"rule '{both[0]}' is both in 'select' and in 'disable'"
+    zero = [e for e, month in cfg.fiscal_calendars.items() if month == 0]
+    if zero:
+        return f"key 'fiscal_calendars.{zero[0]}': 0 is no month (1..12, or -1..-12)"
+    problem = band_problem(cfg.fx_bands)
+    return f"key {problem}" if problem else _alias_problem(cfg.aliases)
+
+
+def band_problem(bands: Sequence[FxBand], key: str = "fx_bands") -> str | None:
+    """What makes a list of FX bands contradictory: a band with low > high, or two for one pair."""
+    seen: dict[tuple[str, str], int] = {}
+    for i, b in enumerate(bands):
+        where = f"'{key}[{i}]' ({b.base}/{b.quote})"
+        if b.base == b.quote:
+            return f"{where}: base and quote are the same currency"
+        if not 0 < b.low <= b.high:
+            return f"{where}: low {b.low:g} and high {b.high:g} make no band (need 0 < low <= high)"
+        if (b.base, b.quote) in seen:
+            return f"{where}: the pair already has a band at {key}[{seen[b.base, b.quote]}]"
+        seen[b.base, b.quote] = i
+    return None
+
+
+def _alias_problem(aliases: dict[str, list[str]]) -> str | None:
+    owner: dict[str, str] = {}
+    for entity, names in aliases.items():
+        for name in names:
+            first = owner.setdefault(name.casefold(), entity)
+            if first != entity:
+                return f"key 'aliases': '{name}' is given for both '{first}' and '{entity}'"
+    return None
+
+
+def describe(cfg: Config, path: Path | None) -> str:
+    """The resolved settings, one `key = value` line each, after the file they came from."""
+    lines = [f"# settings from: {path if path else 'no config file found (defaults)'}"]
+    for key, value in cfg.model_dump(mode="json").items():
+        lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"

@@ -114,8 +114,15 @@ class RuleSpec(Frozen):
     source: str = ""
 
 
+class Unreadable(Frozen):
+    """An input that was not checked: unreadable, not a plain file, a link leaving the tree, too big."""
+
+    file: str
+    reason: str
+
+
 class Summary(Frozen):
-    """Counts printed after a report."""
+    """Counts printed after a report, and what the run did not check or did not show."""
 
     articles: int
     claims: int
@@ -124,4 +131,6 @@ class Summary(Frozen):
     warning: int = 0
     info: int = 0
     suppressed: int = 0
-    unreadable: int = 0
+    hidden_by_baseline: int = 0
+    hidden_by_changed_since: int = 0
+    unreadable: tuple[Unreadable, ...] = ()

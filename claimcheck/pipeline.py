@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 from .cache import Cache
 from .claims import lexicon as L
-from .models import Article, Claim
-from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article
+from .models import Article, Claim, Unreadable
+from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article, read_bytes
 
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 CHUNK = 32  # files per task: large enough that pickling and IPC stay small beside the extraction
 
-Result = tuple[Article | None, list[Claim], list[str]]
+Result = tuple[Article | None, list[Claim], list[str]]  # with no Article, the notes are [why it is unreadable]
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Corpus:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line per unreadable file or warning
+    unreadable: list[Unreadable] = field(default_factory=list)
 
 
 def sources(paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()) -> list[Source]:
@@ -36,15 +37,15 @@ def extract_one(src: Source, lex: L.Lexicon) -> Result:
     try:
         art = read_article(src)
     except ReadError as e:
-        return None, [], [f"{src.shown}: unreadable: {e}"]
+        return None, [], [str(e)]
     notes = [f"{src.shown}: {w}" for w in art.warnings]
     return art, extract(art, lex), notes
 
 
 def _read(src: Source) -> bytes | None:
     try:
-        return src.path.read_bytes()
-    except OSError:
+        return read_bytes(src.path)
+    except ReadError:
         return None  # read_article will fail the same way and word the problem
 
 
@@ -138,11 +139,14 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     for (i, _), r in zip(work, fresh):
         results[i] = r
     out = Corpus()
-    for art, claims, notes in results:  # type: ignore[misc]  # every slot is filled by now
+    for src, (art, claims, notes) in zip(srcs, results):  # type: ignore[misc]  # every slot is filled by now
+        if art is None:
+            out.unreadable.append(Unreadable(file=src.shown, reason=notes[0]))
+            out.problems.append(f"{src.shown}: unreadable: {notes[0]}")
+            continue
         out.problems.extend(notes)
-        if art is not None:
-            out.articles.append(art)
-            out.claims.extend(claims)
+        out.articles.append(art)
+        out.claims.extend(claims)
     if cache is not None:
         out.problems.extend(cache.warnings[before:])
     return out

@@ -9,9 +9,12 @@ from pydantic import ValidationError
 
 from .checks import KINDS
 from .claims.lexicon import DATA_FILES, rules_dir
+from .files import vet
 from .models import RuleSpec, Severity
 
 KEYS = {"id", "kind", "severity", "message", "description", "examples", "options", "enabled"}
+SUFFIXES = (".yaml", ".yml")  # both spellings are common; a rule file silently not loaded is a rule off
+MAX_RULE_FILE = 1 << 20  # a rule file is a few hundred bytes: anything this large is not one
 
 
 class RuleError(ValueError):
@@ -46,10 +49,7 @@ def parse_rule(data: object, where: str) -> RuleSpec:
     opts = data.get("options") or {}
     if not isinstance(opts, dict):
         raise RuleError(f"{where}: 'options' must be a mapping")
-    try:
-        KINDS[kind].options.model_validate(opts)
-    except ValidationError as e:
-        raise _options_error(where, kind, e) from None
+    _check_options(where, kind, opts)
     ex = data.get("examples") or {}
     if not isinstance(ex, dict) or set(ex) - {"passing", "failing"}:
         raise RuleError(f"{where}: 'examples' takes 'passing' and 'failing'")
@@ -60,6 +60,10 @@ def parse_rule(data: object, where: str) -> RuleSpec:
 
 
 def load_file(path: Path) -> RuleSpec:
+    # a rules folder comes with the repository, so a pull request can plant a FIFO or a link there too
+    why = vet(path, path.parent.resolve(), MAX_RULE_FILE)
+    if why:
+        raise RuleError(f"{path}: not read: {why}")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
@@ -80,13 +84,16 @@ def load(extra_dirs: Iterable[Path] = ()) -> list[RuleSpec]:
     for f in files:
         spec = parse_rule(yaml.safe_load(f.read_text(encoding="utf-8")), f"rules/{f.name}")
         by_id[spec.id] = spec
+    user: dict[str, RuleSpec] = {}
     for d in extra_dirs:
         if not d.is_dir():
             raise RuleError(f"{d}: rules folder not found")
-        for f in sorted(d.glob("*.yaml")):
+        for f in sorted(f for f in d.iterdir() if f.suffix.lower() in SUFFIXES):
             spec = load_file(f)
-            by_id[spec.id] = spec
-    return list(by_id.values())
+            if spec.id in user:  # which one wins would depend on file names: refuse to guess
+                raise RuleError(f"rule id '{spec.id}' is defined twice: in {user[spec.id].source} and in {f}")
+            user[spec.id] = spec
+    return list({**by_id, **user}.values())
 
 
 def apply_config(rules: list[RuleSpec], cfg, where: str) -> list[RuleSpec]:
@@ -101,10 +108,34 @@ def apply_config(rules: list[RuleSpec], cfg, where: str) -> list[RuleSpec]:
     for r in rules:
         enabled = r.enabled and (cfg.select is None or r.id in cfg.select) and r.id not in cfg.disable
         opts = {**r.options, **cfg.options.get(r.id, {})}
-        try:
-            KINDS[r.kind].options.model_validate(opts)
-        except ValidationError as e:
-            raise _options_error(f"{where}: options.{r.id}", r.kind, e) from None
+        _check_options(f"{where}: options.{r.id}", r.kind, opts)
         out.append(r.model_copy(update={"enabled": enabled, "options": opts,
                                         "severity": cfg.severity.get(r.id, r.severity)}))
     return out
+
+
+def _check_options(where: str, kind: str, opts: dict) -> None:
+    """Options valid for the kind, with no negative tolerance and only bands that are bands."""
+    try:
+        KINDS[kind].options.model_validate(opts)
+    except ValidationError as e:
+        raise _options_error(where, kind, e) from None
+    for key, value in opts.items():
+        if key != "bands" and _negative(value):
+            raise RuleError(f"{where}: option '{key}' must not be negative: a tolerance below zero fails every figure")
+    if opts.get("bands"):
+        from .config import FxBand, band_problem
+
+        try:
+            bands = [FxBand.model_validate(b) for b in opts["bands"]]
+        except ValidationError as e:
+            raise RuleError(f"{where}: option 'bands': {e.errors()[0]['msg']}") from None
+        problem = band_problem(bands, "bands")
+        if problem:
+            raise RuleError(f"{where}: option {problem}")
+
+
+def _negative(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_negative(v) for v in value.values())
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0

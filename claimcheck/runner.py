@@ -103,7 +103,7 @@ def stream(format: CheckFormat, findings, summary, rules, output: Path | None) -
     if format == CheckFormat.sarif:
         from .report import sarif
 
-        return sarif.stream(findings, rules, root=Path.cwd(), version=__version__)
+        return sarif.stream(findings, rules, root=Path.cwd(), version=__version__, summary=summary)
     if format == CheckFormat.github:
         from .report import github
 

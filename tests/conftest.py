@@ -10,6 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = Path(sys.executable).with_name("claimcheck")
+# The project's shared folder (seed articles, gold annotations, scorer, SARIF schema) sits beside
+# the checkout, as in CI; a worktree elsewhere can point at it with CLAIMCHECK_SHARED.
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or ROOT.parent / "shared")
 
 # A realistic Korean news paragraph with figures of every common form.
 KO_PARAGRAPH = (
@@ -21,6 +24,23 @@ KO_PARAGRAPH = (
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: runs a large input through the CLI (deselect with -m 'not slow')")
+    config.addinivalue_line("markers", "shared(path): needs this file or folder under ../shared")
+
+
+def shared_missing(path: Path) -> str:
+    """The skip reason for a test whose shared file is absent, in words a reader of `pytest -rs` follows."""
+    return (f"needs {path.relative_to(SHARED).as_posix()} from the project's shared folder, which is not at "
+            f"{SHARED} (this checkout has no ../shared beside it; set CLAIMCHECK_SHARED to its path to run it)")
+
+
+def pytest_runtest_setup(item):
+    # CI has ../shared: there a missing file is a broken set-up, not a reason to pass quietly
+    for mark in item.iter_markers("shared"):
+        need = SHARED / mark.args[0]
+        if not need.exists():
+            if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+                pytest.fail(shared_missing(need) + "; CI must have it", pytrace=False)
+            pytest.skip(shared_missing(need))
 
 
 def run_cli(*args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess:

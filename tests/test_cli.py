@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from conftest import SHARED
+
+SEEDS = SHARED / "seeds"
 CLEAN = "---\ndate: 2025-05-02\n---\n삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n"
 CONFLICT = "---\ndate: 2025-06-10\n---\n삼성전자의 2025년 1분기 매출은 81조원이었다.\n"
 
@@ -99,7 +101,7 @@ def test_rules_and_explain(corpus):
     assert r.returncode == 0 and "Passing:" in r.stdout and "Failing:" in r.stdout
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not beside the project")
+@pytest.mark.shared("seeds")
 def test_seeds_report_exits_one_and_names_both_quotes(tmp_path):
     r = cc("check", str(SEEDS), "--no-cache", cwd=tmp_path)
     assert r.returncode == 1

@@ -9,7 +9,9 @@ import pytest
 from claimcheck.models import Claim, Finding, RuleSpec, Severity
 from claimcheck.report import sarif
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "spec" / "sarif-schema-2.1.0.json"
+from conftest import SHARED
+
+SCHEMA = SHARED / "spec" / "sarif-schema-2.1.0.json"
 
 
 def claim(file: str, line: int, column: int, text: str, value: float, quote: str) -> Claim:
@@ -50,9 +52,8 @@ def render(root: Path | None, items: list[Finding]) -> dict:
     return json.loads(sarif.render(items, RULES, root=root, version="9.9.9"))
 
 
+@pytest.mark.shared("spec/sarif-schema-2.1.0.json")
 def test_validates_against_schema(tree: Path) -> None:
-    if not SCHEMA.is_file():
-        pytest.skip(f"SARIF schema not found at {SCHEMA}")
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     log = render(tree, findings(tree))

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from conftest import ROOT, SHARED
 
 
 def score(gold: Path, articles: Path, *bars: str) -> subprocess.CompletedProcess:
@@ -17,14 +16,16 @@ def score(gold: Path, articles: Path, *bars: str) -> subprocess.CompletedProcess
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").is_file(), reason="../shared not beside the project")
+@pytest.mark.shared("gold/seeds.yaml")
+@pytest.mark.shared("seeds")
+@pytest.mark.shared("tools/score.py")
 def test_seed_figures_hold():
     r = score(SHARED / "gold" / "seeds.yaml", SHARED / "seeds", "--min-recall", "0.95", "--min-typed", "0.85",
               "--min-precision", "0.90", "--min-errors", "1.0", "--min-warnings", "0.75", "--max-false", "0")
     assert r.returncode == 0, r.stdout
 
 
-@pytest.mark.skipif(not (SHARED / "tools" / "score.py").is_file(), reason="../shared not beside the project")
+@pytest.mark.shared("tools/score.py")
 @pytest.mark.parametrize("folder", ["fixtures", "fixtures/heldout"])
 def test_fixture_figures_do_not_regress(folder):
     # floors a little under today's figures on articles annotated apart from the extractor

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from ..models import Claim, Finding, RuleSpec, Severity
+from ..models import Claim, Finding, RuleSpec, Severity, Summary
 from .values import show_value
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -16,9 +17,9 @@ LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "n
 
 
 def render(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | None = None,
-           version: str = "0.1.0") -> str:
+           version: str = "0.1.0", summary: Summary | None = None) -> str:
     """The SARIF log as indented JSON text (trailing newline included)."""
-    return "".join(stream(findings, rules, root, version))
+    return "".join(stream(findings, rules, root, version, summary=summary))
 
 
 # The results array sits at this depth of the log ($schema/runs/run/results); json.dumps with
@@ -28,9 +29,10 @@ HOLE = "claimcheck:results\x00"  # stands in for the results while the rest of t
 
 
 def stream(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | None = None,
-           version: str = "0.1.0", piece: int = 1 << 16) -> Iterator[str]:
+           version: str = "0.1.0", piece: int = 1 << 16, summary: Summary | None = None) -> Iterator[str]:
     """render() in pieces of about `piece` characters: the log around the results, and each
-    result encoded on its own, so neither the whole log nor all its results are ever held."""
+    result encoded on its own, so neither the whole log nor all its results are ever held.
+    With a summary, invocations[0] names the files not checked and counts what was hidden."""
     base = root.resolve() if root is not None else None
     descriptors = [_descriptor(r) for r in rules]
     index = {r.id: i for i, r in enumerate(rules)}
@@ -43,6 +45,8 @@ def stream(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | 
     run: dict = {
         "tool": {"driver": {"name": "claimcheck", "version": version, "semanticVersion": version,
                             "rules": descriptors}},
+        # before the results: only the base URI may follow the hole (see below)
+        **({"invocations": [_invocation(summary, base)]} if summary is not None else {}),
         "columnKind": "unicodeCodePoints",
         "results": HOLE,
     }
@@ -114,6 +118,26 @@ def _uri(file: str, base: Path | None) -> dict:
         return {"uri": path.as_uri()}
     # Without a root, a relative path stays relative: consumers resolve it against the checkout.
     return {"uri": quote(file.replace("\\", "/"))}
+
+
+def _invocation(summary: Summary, base: Path | None) -> dict:
+    """A file not checked is a tool notification, so a dashboard does not show its silence as clean."""
+    notes = [{"level": "warning", "message": {"text": f"{u.file}: not checked: {u.reason}"},
+              "locations": [{"physicalLocation": {"artifactLocation": _link_uri(u.file, base)}}],
+              "descriptor": {"id": "unreadable-file"}} for u in summary.unreadable]
+    counts = {"suppressed": summary.suppressed, "hiddenByBaseline": summary.hidden_by_baseline,
+              "hiddenByChangedSince": summary.hidden_by_changed_since, "unreadable": len(summary.unreadable)}
+    return {"executionSuccessful": True, "toolExecutionNotifications": notes, "properties": counts}
+
+
+def _link_uri(file: str, base: Path | None) -> dict:
+    """_uri() for a file that may be a link leaving the tree: its own place, never its target's."""
+    path = Path(file)
+    real = Path(os.path.abspath(file))
+    real = real.parent.resolve() / real.name  # the folders resolved, the last link not followed
+    if base is not None and real.is_relative_to(base):
+        return {"uri": quote(real.relative_to(base).as_posix()), "uriBaseId": SRCROOT}
+    return {"uri": real.as_uri()} if path.is_absolute() else {"uri": quote(file.replace("\\", "/"))}
 
 
 def _region(c: Claim) -> dict:

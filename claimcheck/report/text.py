@@ -80,7 +80,12 @@ def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, w
              f"{summary.error} errors", f"{summary.warning} warnings", f"{summary.info} info"]
     if summary.suppressed:
         parts.append(f"{summary.suppressed} suppressed")
+    # what was hidden or not read is said, or a filtered run would read as all clear
+    if summary.hidden_by_baseline:
+        parts.append(f"{summary.hidden_by_baseline} hidden by the baseline")
+    if summary.hidden_by_changed_since:
+        parts.append(f"{summary.hidden_by_changed_since} hidden by --changed-since")
     if summary.unreadable:
-        parts.append(f"{summary.unreadable} unreadable")
+        parts.append(f"{len(summary.unreadable)} unreadable")
     con.print(Text(", ".join(parts), "bold"))
     yield buf.getvalue()
