@@ -22,6 +22,12 @@ def latest_fiscal_year(q: int, fy_end: int, on: dt.date) -> int:
     return min(range(on.year - 2, on.year + 3), key=distance)
 
 
+def bare_quarter_year(q: int, on: dt.date) -> int:
+    """The year of a calendar quarter named without one: this year's, except that from January to March
+    "4분기" / "the fourth quarter" is the one just reported, last year's, not one nine months away."""
+    return on.year - 1 if q - ((on.month - 1) // 3 + 1) == 3 else on.year
+
+
 def to_calendar_quarter(year: int, month: int) -> str:
     return f"{year}Q{(month - 1) // 3 + 1}"
 

@@ -10,7 +10,7 @@ import re
 import regex
 
 from . import spans as SP
-from .calendar import latest_fiscal_year, to_calendar_quarter
+from .calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
 
 YEARS = tuple(f"y{k}" for k in range(1, 13))  # stdlib re wants a group name once: each alternative has its own
 
@@ -132,7 +132,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                     fy = latest_fiscal_year(q, fiscal, published)
                 out.append(PeriodRef(s, e, f"FY{fy}Q{q}" if fy else None, "quarter"))
             else:
-                fy = fy or pub_y
+                fy = fy or (bare_quarter_year(q, published) if published else None)
                 out.append(PeriodRef(s, e, f"{fy}Q{q}" if fy else None, "quarter"))
         elif m["fy"]:
             fy = _y(m["fyy"] or m["fyy2"])
@@ -147,7 +147,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             if fiscal and not given and published and q:
                 out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
                 continue
-            y = given or pub_y
+            y = given or (bare_quarter_year(q, published) if published and q else pub_y)
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
             y = _y(_year(m) or m["y5_"]) or pub_y
@@ -178,7 +178,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                 fy = latest_fiscal_year(q, fiscal, published)
                 out.append(PeriodRef(s, e, f"FY{fy}Q{q}", "quarter"))
             else:
-                out.append(PeriodRef(s, e, f"{pub_y}Q{q}" if pub_y else None, "quarter"))
+                out.append(PeriodRef(s, e, f"{bare_quarter_year(q, published)}Q{q}" if published else None, "quarter"))
         elif m["ym"]:
             y, mo = int(_year(m)), int(m["mm"])
             p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
