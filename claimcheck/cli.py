@@ -130,10 +130,9 @@ def check(
     show_files: Annotated[bool, typer.Option("--show-files", help="Print the articles that would be checked, then exit.")] = False,
 ) -> None:
     """Cross-check every claim and report contradictions; the exit status gates CI."""
-    from . import baseline as B
-    from . import engine, gitscope
+    from . import builtin, engine, scope
     from .config import describe
-    from .models import Severity, Summary
+    from .models import Severity
 
     paths = paths or ["."]
     _check_paths(paths)
@@ -148,28 +147,18 @@ def check(
     corpus = runner.extract(inputs.sources, lex, jobs, no_cache, cfg_path)
     _warn(corpus.problems)
     outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
-    findings = outcome.findings
     try:
-        if changed_since:
-            changed = gitscope.changed_files(changed_since, Path.cwd())
-            findings = [f for f in findings if any(str(Path(c.file).resolve()) in changed for c in f.claims)]
-        if write_baseline:
-            B.write(write_baseline, [f for f in findings if not f.suppressed])
-        if baseline:
-            findings = B.filter_new(findings, B.load(baseline))
-    except (gitscope.GitScopeError, B.BaselineError, OSError) as e:
+        scoped = scope.narrow(builtin.flag_unknown(outcome.findings, corpus.articles, rules),
+                              changed_since, baseline, write_baseline, Path.cwd())
+    except scope.ScopeError as e:
         _fail(str(e))
-    live = [f for f in findings if not f.suppressed]
-    counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
-    summary = Summary(articles=len(corpus.articles), claims=len(corpus.claims), findings=len(live),
-                      error=counts[Severity.error], warning=counts[Severity.warning], info=counts[Severity.info],
-                      suppressed=outcome.suppressed,
-                      unreadable=tuple(sorted([*inputs.skipped, *corpus.unreadable], key=lambda u: u.file)))
-    _emit(runner.stream(format, findings, summary, rules, output), output)
-    if exit_zero:
+    summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
+                              [*inputs.skipped, *corpus.unreadable])
+    _emit(runner.stream(format, scoped.findings, summary, [*rules, *builtin.BUILTIN], output), output)
+    if exit_zero or scoped.baseline_written is not None:  # --write-baseline accepts today's findings
         raise typer.Exit(0)
     threshold = Severity((fail_on.value if fail_on else None) or cfg.fail_on)
-    failing = [f for f in live if f.severity.rank >= threshold.rank]
+    failing = any(f.severity.rank >= threshold.rank for f in scoped.findings if not f.suppressed)
     # a gate that skipped an article has not checked it
     unread = bool(summary.unreadable) and (cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)
     if unread:
@@ -180,9 +169,11 @@ def check(
 @app.command("rules")
 def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """List the rules in force, with their kind, severity and whether they are enabled."""
+    from .builtin import BUILTIN
+
     _, _, rules, _ = _setup(config)
-    width = max(len(r.id) for r in rules)
-    for r in rules:
+    width = max(len(r.id) for r in [*rules, *BUILTIN])
+    for r in [*rules, *BUILTIN]:
         state = "" if r.enabled else "  (disabled)"
         typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<12}  {r.message}{state}")
 
@@ -191,23 +182,25 @@ def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by `claimcheck rules`.")],
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
+    from .builtin import BUILTIN
     from .checks import KINDS
     from .checks.common import EVIDENCE_NOTE
 
     _, _, rules, _ = _setup(config)
-    spec = next((r for r in rules if r.id == rule_id), None)
+    spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
     if spec is None:
-        _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in rules)})")
+        _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
     typer.echo(f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n")
     typer.echo(spec.description + "\n")
     if spec.passing:
         typer.echo(f"Passing: {spec.passing}")
     if spec.failing:
         typer.echo(f"Failing: {spec.failing}")
-    opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
-    typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
-    typer.echo("\n" + EVIDENCE_NOTE)
-    typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+    if spec.kind in KINDS:
+        opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
+        typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
+        typer.echo("\n" + EVIDENCE_NOTE)
+        typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
 
 
 def _warn(lines: Iterable[str]) -> None:

@@ -1,0 +1,66 @@
+"""Which findings a report shows (--changed-since, --baseline, --write-baseline), and the counts of what was hidden.
+
+A summary that only counts what it shows reads as "all clear" when a baseline or a scope hid
+findings; each of those is counted, so the reader knows how much was not shown and why.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import baseline as B
+from . import gitscope
+from .models import Finding, Severity, Summary, Unreadable
+
+
+class ScopeError(ValueError):
+    """A git revision or baseline file that cannot be used (one-line message)."""
+
+
+@dataclass
+class Scoped:
+    findings: list[Finding] = field(default_factory=list)
+    hidden_by_changed_since: int = 0
+    hidden_by_baseline: int = 0
+    baseline_written: int | None = None  # findings recorded by --write-baseline
+
+
+def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Path | None,
+           write_baseline: Path | None, cwd: Path) -> Scoped:
+    """Apply --changed-since, then write the baseline, then filter by --baseline."""
+    out = Scoped(list(findings))
+    try:
+        if changed_since:
+            changed = gitscope.changed_files(changed_since, cwd)
+            kept = [f for f in out.findings if any(str(Path(c.file).resolve()) in changed for c in f.claims)]
+            out.hidden_by_changed_since = _live(out.findings) - _live(kept)
+            out.findings = kept
+        if write_baseline:
+            live = [f for f in out.findings if not f.suppressed]
+            B.write(write_baseline, live)
+            out.baseline_written = len(live)
+        if baseline:
+            kept = B.filter_new(out.findings, B.load(baseline))
+            out.hidden_by_baseline = _live(out.findings) - _live(kept)
+            out.findings = kept
+    except (gitscope.GitScopeError, B.BaselineError) as e:
+        raise ScopeError(str(e)) from None
+    except OSError as e:
+        raise ScopeError(f"{e.filename or write_baseline}: {e.strerror or e}") from None
+    return out
+
+
+def _live(findings: Sequence[Finding]) -> int:
+    return sum(1 for f in findings if not f.suppressed)
+
+
+def summarize(scoped: Scoped, articles: int, claims: int, suppressed: int,
+              unreadable: Sequence[Unreadable]) -> Summary:
+    live = [f for f in scoped.findings if not f.suppressed]
+    counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
+    return Summary(articles=articles, claims=claims, findings=len(live), error=counts[Severity.error],
+                   warning=counts[Severity.warning], info=counts[Severity.info], suppressed=suppressed,
+                   hidden_by_baseline=scoped.hidden_by_baseline,
+                   hidden_by_changed_since=scoped.hidden_by_changed_since,
+                   unreadable=tuple(sorted(unreadable, key=lambda u: u.file)))
