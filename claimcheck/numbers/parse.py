@@ -121,7 +121,8 @@ def _join(a: _Atom, b: _Atom) -> tuple[str, str | None, float, float] | None:
     if a.has_unit and b.has_unit and (a.kind, a.unit) != (b.kind, b.unit):
         return None
     kind, unit = (b.kind, b.unit) if b.has_unit else (a.kind, a.unit)
-    lo, hi = a.value, (b.band[1] if b.band else b.value)  # "5~6%대" runs to 7%
+    # a span's ends are its own: "5~6%대" runs to 7%, "5조원 후반~6조원 초반" from 5.7조 to 6.3조
+    lo, hi = (a.band[0] if a.band else a.value), (b.band[1] if b.band else b.value)
     if b.scaled and not a.scaled:
         lo = a.value * b.scale  # "1,000~1,200억", "$1.2-1.5 billion"
     elif a.scaled and not b.scaled:
@@ -168,7 +169,7 @@ def parse(text: str) -> list[Mention]:
         if j and j["to"] and ("from" in scan[max(0, a.start - 12):a.start].lower()
                               or P.CHANGE_BEFORE.search(scan, max(0, a.start - 24), a.start)):
             j = None
-        if j and not a.plus and not a.band:
+        if j and not a.plus:
             m2 = P.ATOM_TAIL.match(scan, j.end())
             # "-2~-1%": two falling ends, read as one range (the shared sign is applied below)
             both_down = bool(m2 and m2["sign"] in NEG and a.sign in NEG and j.group().strip() in ("~", "to"))
