@@ -202,13 +202,7 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
 
 
 def table_context(ctx: Ctx, line: int, m: Mention):
-    cells = ctx.lay.cells.get(line)
-    if not cells:
-        return None
-    for k, cell in enumerate(cells):
-        if cell.start <= m.start < cell.end:
-            return k, cell
-    return None
+    return ctx.lay.cell_at(line, m.start)
 
 
 def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim:
