@@ -133,7 +133,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if typed is None and (head := heading_text(ctx, line)):
         typed = classify(m, scan, [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)] + cues,
                          A_clause, (sent.start, sent.end), None)
-    if m.kind == "plain" and m.scaled and HANGUL.search(scan, sent.start, sent.end) and P.KOREAN_SCALE.search(m.text):
+    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
+            and ctx.per_sentence("hangul", sent, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
         won = replace(m, kind="money", unit="KRW")
         as_money = classify(won, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
@@ -186,8 +187,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or WHOLE.search(row_text)):
         ent = L.parent(lex, ent) or ent
     if metric == "_price":
-        text = scan[sent.start:sent.end] + " " + heading_text(ctx, line) + " " + label_text
-        metric = "price_target" if TARGETISH.search(text) else "stock_price"
+        metric = "price_target" if ctx.per_sentence(("targetish", label_text), sent, lambda s: bool(TARGETISH.search(
+            scan[s.start:s.end] + " " + heading_text(ctx, line) + " " + label_text))) else "stock_price"
     if metric == "price_target":
         near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
         if STOCKISH.search(near) and not TARGETISH.search(near):
@@ -213,9 +214,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if segment is None and cell and not row_ents:
         segment = row_segment(lex, row_text)
     if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
-        got = ctx.memo.get(("lines", si))
-        if got is None:
-            got = ctx.memo[("lines", si)] = subject_lines(scan, sent.start, sent.end, lex)
+        got = ctx.per_sentence("lines", sent, lambda s: subject_lines(scan, s.start, s.end, lex))
         segment = subject_segment(got, m.start)
         if segment and L.parent(lex, ent):
             ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
@@ -241,5 +240,6 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  consensus=typed.metric == "_consensus", evidence=record(lay, found))
 
 
-def _quote(ctx: Ctx, sent) -> str:
-    return " ".join(ctx.art.text[sent.start:sent.end].split())[:400]
+def _quote(ctx: Ctx, sent: Sentence) -> str:
+    # once per sentence: every figure of a run-on line quotes the same opening
+    return ctx.per_sentence("quote", sent, lambda s: " ".join(ctx.art.text[s.start:s.end].split())[:400])

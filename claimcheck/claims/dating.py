@@ -65,7 +65,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs):
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
-            q = C.QOQ.search(scan, sent.start, sent.end) or C.QOQ_AFTER.search(scan, sent.start, sent.end)
+            q = ctx.per_sentence("qoq", sent, lambda s: bool(
+                C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
             ctx.bases.add(position(lay, m))
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
             if base:
@@ -88,10 +89,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
-    sentence_text = scan[sent.start:sent.end]
     if cue_metric == "_consensus":
         estimate = True
-    elif metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
+    elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", sent,
+                                                         lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))):
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
