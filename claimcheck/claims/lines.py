@@ -61,6 +61,17 @@ SUBJECTS = [regex.compile(p) for p in (
     r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
     r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})",
 )]
+# words each of SUBJECTS cannot match without, looked for first: most sentences name no subject line, and the
+# patterns, which open on any letter, take several times longer to say so
+MAYBE_SUBJECTS = [re.compile(p) for p in (
+    r"사업부|사업본부|부문",
+    r"(?:매출액?|영업이익|매출총이익|판매량)(?:은|는|이|가|도)",
+    r"revenue|sales|segment|division|unit|business",
+    r"revenue|sales",
+    r"which",
+    r"unit|division|segment",
+    r"ales|evenue",
+)]
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
@@ -78,7 +89,9 @@ def _mostly_name(word: str, lex: L.Lexicon) -> bool:
 def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of every business line a sentence names as a subject, in order."""
     found = []
-    for rx in SUBJECTS:
+    for rx, maybe in zip(SUBJECTS, MAYBE_SUBJECTS):
+        if not maybe.search(scan, start, end):
+            continue
         for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
             low = word.lower()
