@@ -52,10 +52,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                                        scan=scan, change=change or metric.endswith("_growth"))
     if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
-        hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy_end(lex, ent))
-                 if r.period and r.grain in ("quarter", "half")]
-        if hrefs:
-            period = hrefs[0].period
+        period = _heading_period(ctx, head, fy_end(lex, ent))
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
@@ -83,7 +80,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
-    if SP.horizon_near(scan, clause, m.start, m.end, refs):
+    if ctx.per_sentence("horizon", _whole(ctx, sent), lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
+            and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
     line_start = lay.line_starts[lay.line_of(m.start)]
     own_clause = A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2)
@@ -111,6 +109,16 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
         ctx.bases.add(position(lay, m))
     return period, estimate, grain, refs
+
+
+def _heading_period(ctx: Ctx, head: str, fy: int | None) -> str | None:
+    """The first quarter or half a heading names, read once per heading and calendar, not per figure under it."""
+    key = ("heading period", head, fy)
+    if key not in ctx.memo:
+        hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy)
+                 if r.period and r.grain in ("quarter", "half")]
+        ctx.memo[key] = hrefs[0].period if hrefs else None
+    return ctx.memo[key]
 
 
 def _whole(ctx: Ctx, sent: Sentence) -> Sentence:
