@@ -20,6 +20,7 @@ from .metrics import Cue
 
 T = TypeVar("T")
 _MISSING = object()
+_UNREAD = object()
 
 class Ctx:
     """Everything found once per article that claim typing looks up by position."""
@@ -44,10 +45,11 @@ class Ctx:
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.focus: str | None = None
         self.focus_where: Where = NONE
-        self._periods: dict[int | None, tuple[list, list[int]]] = {}  # fiscal year-end -> refs, their starts
+        self._periods: dict[int | None, list] = {}  # fiscal year-end -> each period phrase as read, or _UNREAD
         self.memo: dict = {}  # per-sentence look-ups shared by the figures of one sentence
         self.bases: set[tuple[int, int]] = set()  # (line, column) of figures that are a comparison's base or an aside
         self._found: list | None = None  # period phrases of the whole article, before any calendar reads them
+        self._found_at: list[int] = []  # their starts
 
         # sorted start offsets, so each sentence takes its slice by bisection, not by a scan
         self._ent_at = [e[0] for e in self.ents]
@@ -95,16 +97,21 @@ class Ctx:
         return self.cues[bisect_left(self._cue_at, a):bisect_left(self._cue_at, b)]
 
     def periods_in(self, a: int, b: int, fy: int | None) -> list[PR.PeriodRef]:
-        """Period expressions within [a, b), read once per article for each fiscal calendar in view."""
+        """Period expressions within [a, b): the article's phrases are found once, and each is read for a
+        fiscal calendar when a figure under that calendar first asks, not the whole article per calendar."""
         fy = fy if fy not in (12, -12) else None
-        got = self._periods.get(fy)
-        if got is None:
-            if self._found is None:
-                self._found = PR.matches(self.lay.scan, 0, len(self.lay.scan))
-            refs = PR.read(self._found, self.art.published, fy)
-            got = self._periods[fy] = (refs, [r.start for r in refs])
-        refs, starts = got
-        return [r for r in refs[bisect_left(starts, a):bisect_left(starts, b)] if r.end <= b]
+        if self._found is None:
+            self._found = PR.matches(self.lay.scan, 0, len(self.lay.scan))
+            self._found_at = [m.start() for m in self._found]
+        read = self._periods.get(fy)
+        if read is None:
+            read = self._periods[fy] = [_UNREAD] * len(self._found)
+        i, j = bisect_left(self._found_at, a), bisect_left(self._found_at, b)
+        for k in range(i, j):
+            if read[k] is _UNREAD:
+                got = PR.read([self._found[k]], self.art.published, fy)  # one phrase reads alone
+                read[k] = got[0] if got else None
+        return [r for r in read[i:j] if r is not None and r.end <= b]
 
     def topics_in(self, a: int, b: int) -> list:
         return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
