@@ -15,8 +15,8 @@ from . import dating
 from . import respectively
 from . import sources as W
 from . import lexicon as L
-from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
-                      table_context)
+from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, names_in,
+                      resolve_segment, table_context)
 from .context import PCT_ROW, Sentence, layout, reach
 from .evidence import NONE, on_line, record
 from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
@@ -167,17 +167,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     ent, _, ent_where = entity(ctx, sent, m, carry, own, clause)
     row_ents: list = []
     if cell:
-        row_ents = [lex.alias_to.get(x.group()) for x in lex.entity_rx.finditer(row_text)]
-        row_ents = [x for x in row_ents if x]
+        row_ents = names_in(ctx, row_text)
         # "| 항목 | BYD | 샤오미 |": a column headed by a company holds its figures
-        col_ents = [n for x in lex.entity_rx.finditer(header) if (n := lex.alias_to.get(x.group()))]
+        col_ents = names_in(ctx, header)
         if row_ents or col_ents:
             ent = (row_ents or col_ents)[0]
             ent_where = on_line(lay, line, "table", row_text if row_ents else header)
     inferred = ent is None or not own
     if ent is None and not cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
-        named = [n for x in lex.entity_rx.finditer(head) if (n := lex.alias_to.get(x.group()))]
+        named = names_in(ctx, head)
         ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
         ent_where = on_line(lay, lay.headings[line], "heading") if named else ent_where
     if ent is None and (m.kind != "count" or main_count) and ctx.main:

@@ -133,11 +133,9 @@ class Matcher:
         """The trie's matches in text[pos:end_at], before the word-boundary checks."""
         low = _lowered(text) if self.lower_rx is not None and end_at - pos > LONG_TEXT else None
         if low is None:
-            yield from self.rx.finditer(text, pos, end_at)
-            return
-        for m in self.lower_rx.finditer(low, pos, end_at):
-            # the same match read off the text itself, so callers see its own spelling
-            yield self.rx.match(text, m.start(), m.end())
+            return self.rx.finditer(text, pos, end_at)
+        # the same matches read off the text itself, so callers see its own spelling
+        return (self.rx.match(text, m.start(), m.end()) for m in self.lower_rx.finditer(low, pos, end_at))
 
 
 # a whole article is worth lower-casing once; a label or a heading is not
