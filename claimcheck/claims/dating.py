@@ -83,11 +83,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if ctx.per_sentence("horizon", _whole(ctx, sent), lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
-    line_start = lay.line_starts[lay.line_of(m.start)]
-    own_clause = A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2)
-    if period and "Q" in period and not metric.endswith("_growth") \
-            and (own_clause or (grain != "quarter" and A.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2))):
-        period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
+    if period and "Q" in period and not metric.endswith("_growth"):
+        line_start = lay.line_starts[lay.line_of(m.start)]
+        if A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
+                or (grain != "quarter" and A.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
+            period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":
