@@ -233,7 +233,7 @@ def layout(text: str) -> Layout:
         if is_head:
             heading = i
         lay.headings[i] = heading
-        if m := LABEL.match(raw):
+        if (":" in raw or "：" in raw) and (m := LABEL.match(raw)):  # the colon first: most lines have none
             lay.labels[i] = (s + m.start("label"), s + m.end("label"))
         cut = s
         for m in SENT_END.finditer(raw):

@@ -13,6 +13,8 @@ from . import lexicon as L
 # a word naming the line of business right before the metric word
 LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|이익|revenue|sales|operating\sincome)"
                        r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
+# the metric words LISTED ends on, looked for first in the few characters before a figure
+MAYBE_LISTED = regex.compile(r"매출|이익|revenue|sales|income", regex.IGNORECASE)
 NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
                "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
 
@@ -26,7 +28,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not c.metric.endswith("_growth")):
             continue
         start = lay.line_starts[c.line - 1] + c.column - 1
-        got = LISTED.search(lay.scan, max(0, start - 40), start)
+        got = MAYBE_LISTED.search(lay.scan, max(0, start - 40), start) \
+            and LISTED.search(lay.scan, max(0, start - 40), start)
         word = got["seg"].lower() if got else None
         if word and word not in NOT_SEGMENT and word not in lex.alias_to and got["seg"] not in lex.alias_to:
             named[i] = word
