@@ -20,7 +20,6 @@ from .metrics import Cue
 
 T = TypeVar("T")
 _MISSING = object()
-_UNREAD = object()
 
 class Ctx:
     """Everything found once per article that claim typing looks up by position."""
@@ -45,7 +44,8 @@ class Ctx:
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.focus: str | None = None
         self.focus_where: Where = NONE
-        self._periods: dict[int | None, list] = {}  # fiscal year-end -> each period phrase as read, or _UNREAD
+        # fiscal year-end -> each period phrase as read for it (None: no period), and which have been read
+        self._periods: dict[int | None, tuple[list[PR.PeriodRef | None], bytearray]] = {}
         self.memo: dict = {}  # per-sentence look-ups shared by the figures of one sentence
         self.bases: set[tuple[int, int]] = set()  # (line, column) of figures that are a comparison's base or an aside
         self._found: list | None = None  # period phrases of the whole article, before any calendar reads them
@@ -103,15 +103,17 @@ class Ctx:
         if self._found is None:
             self._found = PR.matches(self.lay.scan, 0, len(self.lay.scan))
             self._found_at = [m.start() for m in self._found]
-        read = self._periods.get(fy)
-        if read is None:
-            read = self._periods[fy] = [_UNREAD] * len(self._found)
+        got = self._periods.get(fy)
+        if got is None:
+            got = self._periods[fy] = ([None] * len(self._found), bytearray(len(self._found)))
+        refs, done = got
         i, j = bisect_left(self._found_at, a), bisect_left(self._found_at, b)
-        for k in range(i, j):
-            if read[k] is _UNREAD:
-                got = PR.read([self._found[k]], self.art.published, fy)  # one phrase reads alone
-                read[k] = got[0] if got else None
-        return [r for r in read[i:j] if r is not None and r.end <= b]
+        if done.find(0, i, j) >= 0:  # some phrase here not read yet for this calendar
+            for k in range(i, j):
+                if not done[k]:
+                    read = PR.read([self._found[k]], self.art.published, fy)  # a phrase reads alone
+                    refs[k], done[k] = (read[0] if read else None), 1
+        return [r for r in refs[i:j] if r is not None and r.end <= b]
 
     def topics_in(self, a: int, b: int) -> list:
         return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
