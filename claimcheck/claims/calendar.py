@@ -41,6 +41,7 @@ def shift_quarter(period: str, by: int) -> str | None:
     return f"{m[1] or ''}{n // 4}Q{n % 4 + 1}"
 
 
+@lru_cache(maxsize=4096)
 def quarter_end(period: str, fy_end: int | None) -> tuple[int, int] | None:
     """(year, month) at which a calendar or fiscal quarter ends."""
     m = regex.fullmatch(r"(FY)?(\d{4})Q([1-4])", period)

@@ -176,8 +176,11 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
+MARKUP = regex.compile(r"[*_`]")  # compiled once: regex.sub(str, ...) looks its pattern up anew for every table cell
+
+
 def _clean(s: str) -> str:
-    return regex.sub(r"[*_`]", "", s).strip()
+    return MARKUP.sub("", s).strip()
 
 
 def layout(text: str) -> Layout:
