@@ -83,11 +83,12 @@ class Ctx:
         return False
 
     def per_sentence(self, key: Hashable, sent: Sentence, work: Callable[[Sentence], T]) -> T:
-        """work(sent), done for the first figure of a sentence that asks and kept for the others: what
-        depends only on the sentence must not be redone per figure, or a run-on line costs its square."""
+        """work(the whole sentence of `sent`, which may be a figure's reach of it), done for the first figure
+        of a sentence that asks and kept for the others: what depends only on the sentence must not be
+        redone per figure, or a run-on line costs its square."""
         got = self.memo.get((key, sent.index), _MISSING)
         if got is _MISSING:
-            got = self.memo[(key, sent.index)] = work(sent)
+            got = self.memo[(key, sent.index)] = work(self.lay.sentences[sent.index])
         return got
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:

@@ -65,7 +65,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs):
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
-            q = ctx.per_sentence("qoq", _whole(ctx, sent), lambda s: bool(
+            q = ctx.per_sentence("qoq", sent, lambda s: bool(
                 C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
             ctx.bases.add(position(lay, m))
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
@@ -80,7 +80,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
-    if ctx.per_sentence("horizon", _whole(ctx, sent), lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
+    if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
     if period and "Q" in period and not metric.endswith("_growth"):
@@ -92,7 +92,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":
         estimate = True
-    elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", _whole(ctx, sent),
+    elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", sent,
                                                          lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))):
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
@@ -121,14 +121,9 @@ def _heading_period(ctx: Ctx, head: str, fy: int | None) -> str | None:
     return ctx.memo[key]
 
 
-def _whole(ctx: Ctx, sent: Sentence) -> Sentence:
-    """The sentence a figure's reach was cut from."""
-    return ctx.lay.sentences[sent.index]
-
-
 def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
     """Whether pos is where the figure's reach cut its sentence short, rather than where a sentence or clause opens."""
-    return pos == sent.start and pos != _whole(ctx, sent).start
+    return pos == sent.start and pos != ctx.lay.sentences[sent.index].start
 
 
 def position(lay, m: Mention) -> tuple[int, int]:
