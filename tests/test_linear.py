@@ -169,3 +169,22 @@ def test_time_grows_linearly_with_the_figures_of_one_sentence(run):
     small, big = (_cpu(RUNS[run](n)) for n in (2000, 8000))
     ratio = big / small
     assert ratio < 6, f"{run}: 4x the figures took {ratio:.1f}x the time ({small:.2f}s, {big:.2f}s)"
+
+
+def test_finding_the_date_grows_linearly_with_the_dates_of_one_line():
+    # a dated run-on line: every date is read with the words around it, which used to mean the whole line
+    from claimcheck.datelines import publication_date
+
+    piece = "매출은 1조원으로 늘었다고 2025년 10월 30일 밝혔다 "
+
+    def cost(n: int) -> float:
+        text = piece * n
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            assert publication_date(text, {}) is None  # no date here is the article's own
+            best = min(best, time.process_time() - t0)
+        return best
+
+    small, big = cost(1000), cost(4000)
+    assert big / max(small, 1e-3) < 6, f"4x the dates took {big / max(small, 1e-3):.1f}x the time"
