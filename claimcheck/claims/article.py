@@ -55,6 +55,9 @@ class Ctx:
         self._ent_at = [e[0] for e in self.ents]
         self._cue_at = [c.start for c in self.cues]
         self._topic_at = [t[0] for t in self.topics]
+        # the cues a sentence carries to the next (not a bare "grew" or "fell"), for run-on sentences too
+        self._level_cues = [c for c in self.cues if not c.metric.startswith(("_g", "_d"))]
+        self._level_cue_at = [c.start for c in self._level_cues]
 
     def _main_where(self, head_end: int, title_at: list[int]) -> Where:
         """Why the main subject stands for an unnamed figure's company: a headline that names it and no other
@@ -90,6 +93,16 @@ class Ctx:
         if got is _MISSING:
             got = self.memo[(key, sent.index)] = work(self.lay.sentences[sent.index])
         return got
+
+    def last_entity_in(self, a: int, b: int) -> tuple[int, int, str] | None:
+        """The last company named starting in [a, b), found by bisection."""
+        i = bisect_left(self._ent_at, b) - 1
+        return self.ents[i] if i >= 0 and self.ents[i][0] >= a else None
+
+    def last_level_cue_in(self, a: int, b: int) -> Cue | None:
+        """The last metric word (not a bare "grew") starting in [a, b), found by bisection."""
+        i = bisect_left(self._level_cue_at, b) - 1
+        return self._level_cues[i] if i >= 0 and self._level_cues[i].start >= a else None
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]

@@ -17,7 +17,7 @@ from . import sources as W
 from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, names_in,
                       resolve_segment, table_context)
-from .context import PCT_ROW, Sentence, layout, reach
+from .context import PCT_ROW, REACH, Sentence, layout, reach
 from .evidence import NONE, on_line, record
 from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
@@ -108,6 +108,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     clause = A_clause = (max(c0, sent.start), min(c1, sent.end))
     own = ctx.entities_in(sent.start, sent.end)
     others = others[bisect_left(others, sent.start):bisect_left(others, sent.end)]
+    if sent.start > whole.start:
+        carry = _carried_into_reach(ctx, carry, whole.start, sent.start)
     line = sent.line
     cues = ctx.cues_in(sent.start, sent.end)
     cell = table_context(ctx, line, m)
@@ -246,6 +248,20 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  quote=_quote(ctx, whole), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus", evidence=record(lay, found))
+
+
+def _carried_into_reach(ctx: Ctx, carry: dict, a: int, b: int) -> dict:
+    """carry, with what the part of a run-on sentence before a figure's reach, [a, b), named last: its company
+    and its metric word reach the figure as a sentence before it would carry them, not as its own words."""
+    ent, cue = ctx.last_entity_in(a, b), ctx.last_level_cue_in(a, b)
+    if ent is None and cue is None:
+        return carry
+    out = dict(carry)
+    if ent is not None:
+        out["entity"], out["entity_at"] = resolve_segment(ctx, ent[2], ent[0], min(b, ent[1] + REACH)), ent[:2]
+    if cue is not None:
+        out["metric"], out["metric_at"] = cue.metric, (cue.start, cue.end)
+    return out
 
 
 def _quote(ctx: Ctx, sent: Sentence) -> str:
