@@ -21,6 +21,7 @@ from .metrics import Cue
 T = TypeVar("T")
 _MISSING = object()
 
+
 class Ctx:
     """Everything found once per article that claim typing looks up by position."""
 

@@ -34,9 +34,7 @@ TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상
 
 def _clause(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
     """The clause of `sent` holding pos, by bisection: a comma-joined run may hold thousands of clauses."""
-    starts = ctx.memo.get(("clauses", sent.index))
-    if starts is None:
-        starts = ctx.memo[("clauses", sent.index)] = [c[0] for c in sent.clauses]
+    starts = ctx.per_sentence("clause starts", sent, lambda s: [c[0] for c in s.clauses])
     k = bisect_right(starts, pos) - 1
     if k >= 0 and pos < sent.clauses[k][1]:
         return sent.clauses[k]
