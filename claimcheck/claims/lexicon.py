@@ -123,6 +123,8 @@ class Matcher:
                 continue
             if not _hangul(last) and (after.isascii() and after.isalnum()):
                 continue
+            if self.names and e - s <= 3 and last.isascii() and _hangul(after) and not self.particles.match(text, e):
+                continue  # "MS사업본부", "VS사업본부": a short Latin name glued to a Korean noun is a word of its own
             yield m
 
 

@@ -16,8 +16,9 @@ TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결
 
 
 def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_value: float) -> Typed | None:
-    """A percent under a change column is the growth of the row's level (or of the table's subject)."""
-    if not GROWTH_HEAD.search(header):
+    """A percent under a change column, or in a change row ('매출액 YoY'), is the growth of the row's level
+    (or of the table's subject)."""
+    if not (GROWTH_HEAD.search(header) or GROWTH_HEAD.search(row_text)):
         return None
     row = [c.metric for c in label_cues(lex, row_text)]
     if any(r in RATIO_METRICS for r in row):
