@@ -26,7 +26,8 @@ MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월
 QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
-                       r"|yearly|run[\s-]rate)", regex.IGNORECASE)
+                       r"|yearly|run[\s-]rate|(?:record|full|entire|whole)\s(?:fiscal\s)?year(?!\s?(?:19|20)?\d\d)"
+                       r"|fiscal\syear(?!\s?(?:19|20)?\d\d))", regex.IGNORECASE)
 TTM = PR.TTM
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
@@ -39,7 +40,7 @@ CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximatel
                            regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
-RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
+RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "cost_ratio", "tariff_rate",
               "operating_income_share", "stock_price", "price_target", "upside", "price_change", "count"}
 
 

@@ -28,6 +28,7 @@ WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
+AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|combined\s", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
 
@@ -170,6 +171,9 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         ent_where = ctx.main_where
         if label_text:
             ent = resolve_segment(ctx, ent, label[0], label[1])
+    if ent and not cell and AGGREGATE.search(scan, clause[0], m.start) \
+            and len({e[2] for e in own if clause[0] <= e[0] < clause[1]}) != 1:
+        ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
     metric = typed.metric
     change = typed.change or m.kind == "pp" or bool(A.INCREMENT.search(scan, max(clause[0], m.start - 12), m.start)
                                                            or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
@@ -220,6 +224,9 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                                                 carry, change, others)
     li = lay.line_of(m.start)
     ent, segment = L.as_reported(lex, ent, segment)
+    cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
+    if cadence == "ytd" and period and "Q" in period:
+        period = period.split("Q")[0]  # "지난해 같은 기간(1,142억원)" after a 1~3분기 total: last year's running total
     found = {"entity": ent_where if ent else NONE,
              "metric": W.metric_where(ctx, metric, cues, m, sent, line, carry),
              "period": W.period_where(ctx, sent, m, period, refs, line, carry, bool(cell and header)),
@@ -227,7 +234,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
-                 period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
+                 period=period, cadence=cadence,
                  basis=C.basis(scan, sent, clause, metric, m, change,
                                (column_basis(header) if cell else None)
                                or C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,

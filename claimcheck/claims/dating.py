@@ -14,9 +14,9 @@ from .tables import column_period
 
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
                 "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
-                "buyback", "subsidy"}
+                "buyback", "subsidy", "gross_profit"}
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
-DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
+DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share", "cost_ratio",
                                 "operating_income_share", "backlog", "cash"}
 # a user or customer base is counted at a quarter's end; downloads in a launch week are not
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)

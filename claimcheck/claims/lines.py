@@ -106,7 +106,8 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:�
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
 
 
-LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면),",
+LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
+                               r"|on\san?\s(?:non-GAAP|adjusted)\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
 MAYBE_EXCLUDING = re.compile(r"제외|뺀|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
 

@@ -32,15 +32,18 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
-                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses"}
+                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses",
+                 "gross_profit"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
-                 "operating_income_share"}
+                 "operating_income_share", "cost_ratio", "tariff_rate"}
+OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
+POLICY_RATES = {"tariff_rate"}  # rates a government sets: they belong to no company
 GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
              "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
              "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
              "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
              "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
-             "market_size": "market_growth"}
+             "market_size": "market_growth", "gross_profit": "gross_profit_growth"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         base_cue = _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else carried if carried in GROWTH_OF else "revenue"
         return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=down)
+    if ratio and ratio.metric in RATIO_METRICS and ratio.start >= m.end and OF_LINK.fullmatch(text, m.end, ratio.start):
+        # "30% 수준의 매출원가율", "40%의 영업이익률": the rate the figure is, whatever grew around it
+        return Typed(ratio.metric, entity_none=ratio.metric in POLICY_RATES)
     growth = _nearest(cues, m, {"_growth", "_decline"}, clause)
     if m.kind == "pp":
         metric = ratio.metric if ratio else carried if carried in RATIO_METRICS else "operating_margin"
@@ -167,7 +173,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             c.metric == "operating_income" and clause[0] <= c.start < ratio.start for c in cues):
         return Typed("operating_income_share")  # "영업이익에서 차지하는 비중"
     if ratio:
-        return Typed(ratio.metric)
+        return Typed(ratio.metric, entity_none=ratio.metric in POLICY_RATES)
     if level and growth and carried in RATIO_METRICS:
         return Typed(carried)
     if carried in RATIO_METRICS or (carried and carried.endswith("_growth")):
