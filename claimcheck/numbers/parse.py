@@ -9,6 +9,7 @@ from . import patterns as P
 from .units import CURRENCIES, ESCALES, classify
 
 NEG = ("-", "△", "▼", "+-")
+TOLERANCE_ENDS = frozenset("±-/sS스")
 KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 
 
@@ -88,7 +89,8 @@ def _korean(num: str) -> tuple[float, float, bool, float, int | None]:
 def _atom(m) -> _Atom:
     num = m["num"]
     cut = None
-    if any(c in num for c in "십백천만억조"):
+    korean = any(c in num for c in "십백천만억조")
+    if korean:
         value, half, scaled, lead, cut = _korean(num)
     else:
         value, half, scaled, lead = _digit_value(num)
@@ -111,7 +113,9 @@ def _atom(m) -> _Atom:
     if suffix.lower().startswith("cent"):
         value, half = value / 100, half / 100  # "26 cents" is $0.26
     sign = (m["sign"] or "") + (m["sign2"] or "")
-    end, plus, band, half = B.read(m, kind, value, half)
+    end, plus, band = m.end(), bool(m["plus"]), None
+    if m["span"] or (korean and m["few"]):  # one look-up for the common case, a figure with no span word
+        end, plus, band, half = B.read(m, kind, value, half)
     return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, plus,
                  suffix, bool(m["cur"] or suffix), lead, band)
 
@@ -148,6 +152,13 @@ def _scan_text(text: str) -> str:
 
 def _tolerance(scan: str, m) -> bool:
     """Whether the figure is a "±2%" margin: the marker ends where its currency or digits begin."""
+    # every marker ends in one of these, a blank at most before the figure (or its sign: "+/-2%"),
+    # so most figures are settled by one character
+    i = m.start() - 1
+    if i > 0 and scan[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or scan[i] not in TOLERANCE_ENDS:
+        return False
     body = m.start("cur") if m["cur"] else m.start("num")
     return P.TOLERANCE.search(scan, max(0, body - 16), body) is not None
 
