@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from . import bands as B
 from . import patterns as P
+from . import digits as D
 from .units import CURRENCIES, ESCALES, classify
 
 NEG = ("-", "△", "▼", "+-")
 TOLERANCE_ENDS = frozenset("±-/sS스")
-KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,51 +49,14 @@ class _Atom:
     band: tuple[float, float] | None = None  # "10%대": the span it names
 
 
-def _digits(s: str) -> tuple[float, int]:
-    s = s.replace(",", "")
-    dec = len(s.split(".", 1)[1]) if "." in s else 0
-    return float(s), dec
-
-
-def _digit_value(num: str) -> tuple[float, float, bool, float]:
-    v, dec = _digits(num)
-    return v, 0.5 * 10.0 ** -dec, False, 1.0
-
-
-def _korean(num: str) -> tuple[float, float, bool, float, int | None]:
-    """Value of a Korean compound, read by myriads: 천/백/십 add up inside a group that 만/억/조 then scales
-    ("2천5백억" is 2,500억). A myriad no smaller than the one before starts a new figure: the offset
-    where it does is returned last ("1,000억 1,200억" is two figures)."""
-    total = section = 0.0
-    half, lead, last, first_small = 0.5, 0.0, math.inf, 0.0
-    for g in P.KGROUP.finditer(num):
-        n, dec = _digits(g["n"])
-        small = myriad = 1
-        for ch in g["s"] or "":
-            if ch in "만억조":
-                myriad = KSCALES[ch]
-            else:
-                small *= KSCALES[ch]
-        if myriad > 1 and myriad >= last:
-            return total + section, half, True, lead or first_small, g.start()
-        first_small = first_small or small
-        section += n * small
-        half = 0.5 * 10.0 ** -dec * small * myriad
-        if myriad > 1:
-            total += section * myriad
-            lead = lead or first_small * myriad
-            section, last = 0.0, myriad
-    return total + section, half, True, lead or first_small, None
-
-
 def _atom(m) -> _Atom:
     num = m["num"]
     cut = None
     korean = any(c in num for c in "십백천만억조")
     if korean:
-        value, half, scaled, lead, cut = _korean(num)
+        value, half, scaled, lead, cut = D.korean(num)
     else:
-        value, half, scaled, lead = _digit_value(num)
+        value, half, scaled, lead = D.digit_value(num)
     if cut is not None:
         # the compound stops where a second figure of the same scale begins; that one keeps the unit
         end = m.start("num") + len(num[:cut].rstrip())
