@@ -36,6 +36,8 @@ LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investme
                  "gross_profit"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
                  "operating_income_share", "cost_ratio", "tariff_rate"}
+AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
+                             r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
 POLICY_RATES = {"tariff_rate"}  # rates a government sets: they belong to no company
 GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
@@ -127,6 +129,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         base = {"_operating_loss": "operating_income", "_net_loss": "net_income"}.get(metric, metric)
         if metric == "_consensus":
             base = "_consensus"
+        moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
+        if moved:
+            return Typed(base, negative=bool(moved["down"]), change=True)
         return Typed(base, negative=neg, change=up or down)
     if m.kind == "count":
         return Typed("count")
