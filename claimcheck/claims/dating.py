@@ -10,6 +10,7 @@ from . import compare as C
 from . import periods as PR
 from . import spans as SP
 from .article import Ctx, fy_end, heading_text, is_past
+from .closing import close_day
 from .tables import column_period
 
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
@@ -100,6 +101,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = True
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
+        if period is None:
+            period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
     if estimate and not said and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
