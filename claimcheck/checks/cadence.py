@@ -24,7 +24,7 @@ FLOWS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_f
 
 
 class CadenceOptions(Options):
-    tolerance: dict[str, float] = {"monthly-quarterly": 0.15, "quarterly-annual": 0.25, "monthly-annual": 0.3}
+    tolerance: dict[str, float] = {"monthly-quarterly": 0.10, "quarterly-annual": 0.25, "monthly-annual": 0.3}
 
 
 def _nested(small: Claim, big: Claim) -> bool | None:

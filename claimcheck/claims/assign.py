@@ -22,7 +22,8 @@ POST_BOUND = regex.compile(
 ESTIMATE = regex.compile(
     r"전망|예상(?!치)|예측|가이던스|목표|계획|기대|추정(?!치)|할\s?것|될\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|(?<=\d)E(?![\p{L}])"
     r"|forecast|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b", regex.IGNORECASE)
-MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|monthly|a\smonth|per\smonth)", regex.IGNORECASE)
+MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|월평균|한\s?달(?:\s?평균)?|달마다|monthly|a\smonth"
+                     r"|per\smonth|each\smonth)", regex.IGNORECASE)
 QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"

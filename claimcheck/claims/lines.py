@@ -48,8 +48,8 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 # "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
 # "while iPad revenue was flat", "Sales in Greater China fell": the unit a clause is about, named as its subject
 SUBJECTS = [regex.compile(p) for p in (
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의|도)?(?=\s)",
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
     r"(?:은|는|이|가|도)\s",
     r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
     r"\s(?:revenue|sales|segment|division|unit|business)\b",
