@@ -128,19 +128,23 @@ def check(
     fail_on_unreadable: Annotated[Optional[bool], typer.Option("--fail-on-unreadable/--no-fail-on-unreadable", help="Exit 1 when a file could not be read or was not read (link leaving the tree, FIFO, too big). Default: on, or the config's fail_on_unreadable.")] = None,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings and the file they came from, then exit.")] = False,
     show_files: Annotated[bool, typer.Option("--show-files", help="Print the articles that would be checked, then exit.")] = False,
+    staged: Annotated[bool, typer.Option("--staged", help="Judge a commit (the pre-commit hook): report only findings involving the given files (default: the staged ones), with every file git tracks as evidence; untracked files are not read.")] = False,
 ) -> None:
     """Cross-check every claim and report contradictions; the exit status gates CI."""
     from . import builtin, engine, scope
     from .config import describe
     from .models import Severity
 
-    paths = paths or ["."]
+    if staged and changed_since:
+        _fail("--staged and --changed-since choose the reported files two ways: give one")
+    paths = paths or ([] if staged else ["."])
     _check_paths(paths)
     cfg, lex, rules, cfg_path = _setup(config, paths)
     if show_settings:
         _emit(describe(cfg, cfg_path), None)
         raise typer.Exit(0)
-    inputs = _inputs(paths, cfg)
+    commit = _commit(paths, cfg) if staged else None
+    inputs = commit.inputs if commit else _inputs(paths, cfg)
     if show_files:
         _emit("".join(f"{s.shown}\n" for s in inputs.sources), None)
         raise typer.Exit(0)
@@ -149,7 +153,8 @@ def check(
     outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
     try:
         scoped = scope.narrow(builtin.flag_unknown(outcome.findings, corpus.articles, rules),
-                              changed_since, baseline, write_baseline, Path.cwd())
+                              changed_since, baseline, write_baseline, Path.cwd(),
+                              commit.scope if commit else None)
     except scope.ScopeError as e:
         _fail(str(e))
     summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
@@ -217,6 +222,21 @@ def _inputs(paths: list[str], cfg):
         _fail(f"nothing to check: no articles under {', '.join(paths)} (include: {', '.join(cfg.include)})")
     _warn(inputs.warnings(cfg.include))
     return inputs
+
+
+def _commit(paths: list[str], cfg):
+    """What --staged reads and reports on; when the commit stages no article, there is nothing to judge."""
+    from .commit import CommitError, gather
+
+    try:
+        commit = gather(paths, cfg.include, cfg.exclude, cfg.max_file_mb, Path.cwd())
+    except CommitError as e:
+        _fail(str(e))
+    _warn(f"{u.file}: not read: {u.reason}" for u in commit.inputs.skipped)
+    if not commit.scope and not commit.inputs.skipped:
+        typer.echo("claimcheck: no article to judge among the given or staged files", err=True)
+        raise typer.Exit(0)
+    return commit
 
 
 def _emit(text: str | Iterable[str], output: Path | None) -> None:

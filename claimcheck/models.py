@@ -133,4 +133,5 @@ class Summary(Frozen):
     suppressed: int = 0
     hidden_by_baseline: int = 0
     hidden_by_changed_since: int = 0
+    hidden_by_staged: int = 0  # findings between committed articles only, left out by check --staged
     unreadable: tuple[Unreadable, ...] = ()

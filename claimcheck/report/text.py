@@ -85,6 +85,8 @@ def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, w
         parts.append(f"{summary.hidden_by_baseline} hidden by the baseline")
     if summary.hidden_by_changed_since:
         parts.append(f"{summary.hidden_by_changed_since} hidden by --changed-since")
+    if summary.hidden_by_staged:
+        parts.append(f"{summary.hidden_by_staged} hidden by --staged")
     if summary.unreadable:
         parts.append(f"{len(summary.unreadable)} unreadable")
     con.print(Text(", ".join(parts), "bold"))
