@@ -111,14 +111,21 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+# one character each way, so offsets into the scan still index the article
+DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\u00ad": "-"})
+HAS_DASH = regex.compile(r"[\u2010-\u2013\u2212\u00ad]")
+
+
 def mask(text: str) -> str:
-    """Same-length text with front matter, URLs, link targets, code and comments blanked."""
-    chars = list(text)
+    """Same-length text with front matter, URLs, link targets, code and comments blanked, and the
+    typographic hyphens and dashes ('fourth‑quarter' with U+2011) read as the ASCII hyphen."""
+    base = text.translate(DASHES) if HAS_DASH.search(text) else text
+    chars = list(base)
     fm = FRONT_MATTER.match(text)  # only its extent is needed here; read.py parses it
     fm_end = fm.end() if fm else 0
     _blank(chars, 0, fm_end)
     if fm_end and (t := TITLE_VALUE.search(text, 0, fm_end)):
-        chars[t.start(1):t.end(1)] = text[t.start(1):t.end(1)]  # a headline states figures too
+        chars[t.start(1):t.end(1)] = base[t.start(1):t.end(1)]  # a headline states figures too
     for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, P.EMAIL):
         for m in rx.finditer(text):
             _blank(chars, m.start(), m.end())
