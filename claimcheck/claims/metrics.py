@@ -71,7 +71,7 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> C
         if c.end <= m.start:
             d = m.start - c.end
         elif c.start >= m.end:
-            d = int((c.start - m.end) * 1.3) + 1
+            d = int((c.start - m.end) * 2.5) + 1
         else:
             continue
         if not (clause[0] <= c.start < clause[1]):
