@@ -281,8 +281,10 @@ def check(claims: list[Claim], o: SameFigureOptions) -> list[Draft]:
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
     for key, raw in _keyed(claims, skip).items():
-        if (key[2] or "").startswith("count") and key[1] is None:
-            continue  # counts of what? users, staff and units are never one figure without a segment naming them
+        if (key[2] or "").startswith(("count", "charge")) and key[1] is None:
+            # counts of what, charges for what? users, staff and units, or a tariff and a restructuring
+            # cost, are never one figure without a segment naming them
+            continue
         lost = _lost_in_typing(claims, raw, o.hedge) if len(raw) > 1 else set()
         if lost:
             raw = {p: kept for p, idxs in raw.items() if (kept := [i for i in idxs if i not in lost])}
