@@ -178,9 +178,10 @@ def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="
 
     _, _, rules, _ = _setup(config)
     width = max(len(r.id) for r in [*rules, *BUILTIN])
+    kind_width = max(len(r.kind) for r in [*rules, *BUILTIN])
     for r in [*rules, *BUILTIN]:
         state = "" if r.enabled else "  (disabled)"
-        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<12}  {r.message}{state}")
+        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<{kind_width}}  {r.message}{state}")
 
 
 @app.command()
@@ -189,7 +190,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     """Print a rule's description, options and examples."""
     from .builtin import BUILTIN
     from .checks import KINDS
-    from .checks.common import EVIDENCE_NOTE
+    from .checks.common import EVIDENCE_NOTE, option_lines
 
     _, _, rules, _ = _setup(config)
     spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
@@ -202,10 +203,11 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     if spec.failing:
         typer.echo(f"Failing: {spec.failing}")
     if spec.kind in KINDS:
-        opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
-        typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
+        typer.echo("\nOptions:")
+        for line in option_lines(spec.options):  # every option: its value, its default where changed, its doc
+            typer.echo("  " + line)
         typer.echo("\n" + EVIDENCE_NOTE)
-        typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+        typer.echo("\nHow the check works:\n" + KINDS[spec.kind].doc)
 
 
 def _warn(lines: Iterable[str]) -> None:
