@@ -90,6 +90,7 @@ def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
 
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
+OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d")
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
@@ -116,7 +117,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     earlier = [r for r in refs if r.end <= m.start]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 16), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
-    after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"]
+    # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
+    after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
+             and not OWN_BRACKET.match(scan, r.end)]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
     pick = (in_clause or before or after or earlier[-1:] or [None])[-1 if (in_clause or before) else 0]
     if pick is None:
