@@ -192,7 +192,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
         if STOCKISH.search(near) and not TARGETISH.search(near):
             metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
-    if metric == "price_target" and m.scaled:
+    if metric == "price_target" and m.scaled and abs(m.value) >= 1e7:  # no share costs ten million
         # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
         goals = [c for c in cues if c.metric in MONEY_LEVELS and not c.metric.startswith("_")]
         metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
