@@ -44,3 +44,11 @@ def test_rule_case(rule_id, case):
         assert sorted({c.text for f in findings for c in f.claims}) == sorted(want["values"]), got
     if want.get("severity"):
         assert max(f.severity.rank for f in findings) == {"info": 0, "warning": 1, "error": 2}[want["severity"]], got
+
+
+def test_every_failing_case_asserts_severity_and_the_lines_cited():
+    # a count alone passes when the finding cites the wrong figures or lands at a severity nobody gates on
+    bare = [f"{rule}: {case['name']}" for p in _cases() for rule, case in [p.values]
+            if case["expect"]["findings"] and not case.get("known_gap")
+            and not (case["expect"].get("severity") and case["expect"].get("lines"))]
+    assert bare == []
