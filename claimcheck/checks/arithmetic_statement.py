@@ -10,7 +10,6 @@ another article.
 from __future__ import annotations
 
 import regex
-
 from pydantic import Field
 
 from ..claims import lexicon as L

@@ -8,7 +8,6 @@ all of them, within the rounding of every figure printed.
 from __future__ import annotations
 
 import regex
-
 from pydantic import Field
 
 from ..claims import calendar as CAL

@@ -8,7 +8,6 @@ segments can out-earn a company whose other units lose money. Forecasts are skip
 from __future__ import annotations
 
 import regex
-
 from pydantic import Field
 
 from ..claims import lexicon as L

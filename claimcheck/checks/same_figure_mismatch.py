@@ -14,12 +14,13 @@ from __future__ import annotations
 from operator import attrgetter
 
 import regex
-
 from pydantic import Field
 
 from ..claims.lexicon import Lexicon
 from ..models import Claim
 from .common import Draft, Hedged, figure, label, single_place, year_of
+from .unit_scale_slip import STEPS
+from .unit_scale_slip import Options as SlipOptions
 
 KIND = "same-figure-mismatch"
 ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule files
@@ -99,12 +100,16 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
     return 0 if a.metric in o.undated_full else 1
 
 
+# what unit-scale-slip reports at its default closeness: the test is declared there, once
+SLIP_CLOSENESS = SlipOptions().closeness
+
+
 def _slip(x: float, y: float) -> bool:
     x, y = abs(x), abs(y)
     if not x or not y:
         return False
     r = max(x, y) / min(x, y)
-    return any(abs(r / k - 1) < 0.02 for k in (10, 100, 1000))
+    return any(abs(r / k - 1) < SLIP_CLOSENESS for k in STEPS)
 
 
 class _Graph:
