@@ -1,6 +1,8 @@
 """Per-number look-ups around a mention: bound, segment, period, cadence, basis and quote."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from ..numbers.parse import Mention
@@ -103,7 +105,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     # written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
             and (r.start < m.end or OWN_PERIOD.fullmatch(scan, m.end, r.start)
-                 or not any(0 <= o - r.end <= 8 and o > m.start for o in others))]
+                 or not figure_in(others, max(r.end, m.start + 1), r.end + 8))]
     if change:
         refs = [r for r in refs if not is_base(r, scan, others, m)]
     else:
@@ -205,6 +207,13 @@ def label_cues(lex: L.Lexicon, s: str) -> list[Cue]:
         got = _LABELS[key] = [Cue(x.start(), x.end(), lex.metric_of.get(L.key(x.group()), ""))
                               for x in lex.metric_rx.finditer(s)]
     return got
+
+
+def figure_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a figure starts in [lo, hi]; `starts` is sorted, so this is a bisection and not a pass over the
+    sentence's figures (one such pass per period per figure made a run-on line cost its cube)."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] <= hi
 
 
 INCREMENT = regex.compile(r"추가|additional|incremental|extra", regex.IGNORECASE)

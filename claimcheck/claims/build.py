@@ -1,6 +1,7 @@
 """Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 import regex
@@ -16,7 +17,7 @@ from . import sources as W
 from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
                       table_context)
-from .context import PCT_ROW, layout
+from .context import PCT_ROW, Sentence, layout
 from .evidence import NONE, on_line, record
 from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
@@ -32,10 +33,14 @@ AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장�
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
 
-def _clause(sent, pos: int) -> tuple[int, int]:
-    for c in sent.clauses:
-        if c[0] <= pos < c[1]:
-            return c
+def _clause(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of `sent` holding pos, by bisection: a comma-joined run may hold thousands of clauses."""
+    starts = ctx.memo.get(("clauses", sent.index))
+    if starts is None:
+        starts = ctx.memo[("clauses", sent.index)] = [c[0] for c in sent.clauses]
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and pos < sent.clauses[k][1]:
+        return sent.clauses[k]
     return sent.start, sent.end
 
 
@@ -48,8 +53,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.kind == "plain" and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))):
-            cell = next((c for c in lay.cells.get(lay.line_of(m.start), []) if c.start <= m.start < c.end), None)
-            if cell and PCT_ROW.search(cell.header):
+            at = lay.cell_at(lay.line_of(m.start), m.start)
+            if at and PCT_ROW.search(at[1].header):
                 unit = ("percent", "%", 1.0)
             m = in_unit(m, unit, lay.text)
         if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
@@ -97,7 +102,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
 
 def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
     lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
-    clause = A_clause = _clause(sent, m.start)
+    clause = A_clause = _clause(ctx, sent, m.start)
     line = sent.line
     cues = ctx.cues_in(sent.start, sent.end)
     cell = table_context(ctx, line, m)

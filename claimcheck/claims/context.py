@@ -62,6 +62,7 @@ class Sentence:
     line: int  # 0-based line index
     para: int
     clauses: tuple[tuple[int, int], ...]
+    index: int  # position in Layout.sentences, so what is worked out once per sentence can be kept by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class Layout:
     labels: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> span of "label:" prefix
     units: dict[int, tuple[str, str, float]] = field(default_factory=dict)  # table line -> declared money unit
     captions: dict[int, str] = field(default_factory=dict)  # table line -> the short line above its table
+    _cell_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)  # table line -> its cells' starts
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos) - 1
@@ -93,6 +95,18 @@ class Layout:
     def line_text(self, i: int) -> str:
         end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
         return self.text[self.line_starts[i]:end].rstrip("\r")
+
+    def cell_at(self, line: int, pos: int) -> tuple[int, Cell] | None:
+        """(column, cell) of the table cell on `line` that holds pos, found by bisection: a scraped line of
+        pipes may hold thousands of cells, and each of its figures asks."""
+        cells = self.cells.get(line)
+        if not cells:
+            return None
+        starts = self._cell_starts.get(line)
+        if starts is None:
+            starts = self._cell_starts[line] = [c.start for c in cells]
+        k = bisect_right(starts, pos) - 1
+        return (k, cells[k]) if k >= 0 and pos < cells[k].end else None
 
     def sentence_at(self, pos: int) -> int:
         lo, hi = 0, len(self.sentences)
@@ -206,7 +220,7 @@ def layout(text: str) -> Layout:
                 lay.units[i] = ("percent", "%", 1.0)
             elif row_unit or table_unit:
                 lay.units[i] = row_unit or table_unit
-            lay.sentences.append(Sentence(s, e, i, para, ((s, e),)))
+            lay.sentences.append(Sentence(s, e, i, para, ((s, e),), len(lay.sentences)))
             para += 1
             prev_blank = True
             continue
@@ -268,4 +282,4 @@ def _add_sentence(lay: Layout, start: int, end: int, line: int, para: int) -> No
         clauses.append((cut, m.start()))
         cut = m.end()
     clauses.append((cut, end))
-    lay.sentences.append(Sentence(start, end, line, para, tuple(clauses)))
+    lay.sentences.append(Sentence(start, end, line, para, tuple(clauses), len(lay.sentences)))
