@@ -270,7 +270,10 @@ def main() -> None:
         hint = f" (see 'claimcheck {e.ctx.command_path.split(' ', 1)[-1]} --help')" if e.ctx and " " in e.ctx.command_path else ""
         sys.stderr.write(f"claimcheck: error: {e.format_message()}{hint}\n")
         sys.exit(2)
-    except click.exceptions.Abort:
+    except (getattr(click.exceptions, "Abort", KeyboardInterrupt), KeyboardInterrupt):
         sys.stderr.write("claimcheck: aborted\n")
         sys.exit(130)
+    except Exception as e:  # a bug of ours: one line naming it, exit 2, as for any job not done
+        sys.stderr.write(f"claimcheck: internal error: {type(e).__name__}: {e} (please report it)\n")
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -262,7 +262,7 @@ def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], "fixed_tables.Row
         lay.units[i] = row_unit or unit  # type: ignore[assignment]
     s = starts[i]
     e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-    lay.sentences.append(Sentence(s, e, i, para, ((s, e),)))
+    lay.sentences.append(Sentence(s, e, i, para, ((s, e),), len(lay.sentences)))
 
 
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
