@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Hashable
 from dataclasses import replace
+from typing import TypeVar
 
 import regex
 
@@ -12,10 +14,12 @@ from ..numbers.parse import Mention
 from . import lexicon as L
 from . import calendar as CAL
 from . import periods as PR
-from .context import Layout
+from .context import Layout, Sentence
 from .evidence import NONE, Where
 from .metrics import Cue
 
+T = TypeVar("T")
+_MISSING = object()
 
 class Ctx:
     """Everything found once per article that claim typing looks up by position."""
@@ -75,6 +79,14 @@ class Ctx:
             if self.lay.text.count("\n", title_at[i], pos) <= 1:
                 return True
         return False
+
+    def per_sentence(self, key: Hashable, sent: Sentence, work: Callable[[Sentence], T]) -> T:
+        """work(sent), done for the first figure of a sentence that asks and kept for the others: what
+        depends only on the sentence must not be redone per figure, or a run-on line costs its square."""
+        got = self.memo.get((key, sent.index), _MISSING)
+        if got is _MISSING:
+            got = self.memo[(key, sent.index)] = work(sent)
+        return got
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]

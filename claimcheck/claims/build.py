@@ -1,7 +1,7 @@
 """Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 import regex
@@ -17,7 +17,7 @@ from . import sources as W
 from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
                       table_context)
-from .context import PCT_ROW, Sentence, layout
+from .context import PCT_ROW, Sentence, layout, reach
 from .evidence import NONE, on_line, record
 from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
@@ -102,7 +102,14 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
 
 def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
     lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
-    clause = A_clause = _clause(ctx, sent, m.start)
+    # the figure reads its words within REACH of itself: in ordinary prose the whole sentence, while in a
+    # run-on line of thousands of figures the work per figure stays fixed instead of growing with the line;
+    # the names and figures it sees are those in that reach
+    whole, sent = sent, reach(sent, m.start, m.end)
+    c0, c1 = _clause(ctx, whole, m.start)
+    clause = A_clause = (max(c0, sent.start), min(c1, sent.end))
+    own = ctx.entities_in(sent.start, sent.end)
+    others = others[bisect_left(others, sent.start):bisect_left(others, sent.end)]
     line = sent.line
     cues = ctx.cues_in(sent.start, sent.end)
     cell = table_context(ctx, line, m)
@@ -129,13 +136,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
             return converted(ctx, prev[0], m, approx, si)
     if not cell:
         # "AMPC 제외 영업이익": what is taken out is not what the figure measures
-        excl = excluding(scan, clause[0], m.start) or excluding_lead(scan, sent.start, m.start)
+        # an exclusion opening the sentence ("Excluding the charge, ...") covers the figures within reach of it
+        excl = excluding(scan, clause[0], m.start) \
+            or (excluding_lead(scan, sent.start, m.start) if sent.start == whole.start else None)
         cues = [c for c in cues if not (excl and excl[1] <= c.start < excl[2])]
     typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
     if typed is None and (head := heading_text(ctx, line)):
         typed = classify(m, scan, [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)] + cues,
                          A_clause, (sent.start, sent.end), None)
-    if m.kind == "plain" and m.scaled and HANGUL.search(scan, sent.start, sent.end) and P.KOREAN_SCALE.search(m.text):
+    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
+            and ctx.per_sentence("hangul", whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
         won = replace(m, kind="money", unit="KRW")
         as_money = classify(won, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
@@ -191,8 +201,8 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or WHOLE.search(row_text)):
         ent = L.parent(lex, ent) or ent
     if metric == "_price":
-        text = scan[sent.start:sent.end] + " " + heading_text(ctx, line) + " " + label_text
-        metric = "price_target" if TARGETISH.search(text) else "stock_price"
+        metric = "price_target" if ctx.per_sentence(("targetish", label_text), whole, lambda s: bool(TARGETISH.search(
+            scan[s.start:s.end] + " " + heading_text(ctx, line) + " " + label_text))) else "stock_price"
     if metric == "price_target":
         near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
         if STOCKISH.search(near) and not TARGETISH.search(near):
@@ -222,9 +232,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if segment is None and cell and not row_ents:
         segment = row_segment(lex, row_text)
     if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
-        got = ctx.memo.get(("lines", si))
-        if got is None:
-            got = ctx.memo[("lines", si)] = subject_lines(scan, sent.start, sent.end, lex)
+        got = ctx.per_sentence("lines", whole, lambda s: subject_lines(scan, s.start, s.end, lex))
         segment = subject_segment(got, m.start)
         if segment and L.parent(lex, ent):
             ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
@@ -248,10 +256,11 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                  basis=C.basis(scan, sent, clause, metric, m, change,
                                (column_basis(header) if cell else None)
                                or C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
-                 quote=_quote(ctx, sent), half_width=m.half_width, change=change,
+                 quote=_quote(ctx, whole), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus", evidence=record(lay, found))
 
 
-def _quote(ctx: Ctx, sent) -> str:
-    return " ".join(ctx.art.text[sent.start:sent.end].split())[:400]
+def _quote(ctx: Ctx, sent: Sentence) -> str:
+    # once per sentence: every figure of a run-on line quotes the same opening
+    return ctx.per_sentence("quote", sent, lambda s: " ".join(ctx.art.text[s.start:s.end].split())[:400])

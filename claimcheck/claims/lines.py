@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import regex
 
@@ -94,9 +95,16 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
 
 
 def subject_segment(lines: list[tuple[int, int, str]], pos: int) -> str | None:
-    """The last subject line that ends before the figure at pos."""
-    before = [x for x in lines if x[1] <= pos]
-    return before[-1][2] if before else None
+    """The last subject line that ends before the figure at pos.
+
+    Looked for backwards from the last line starting before pos, not among all of the sentence's lines: the
+    lines skipped on the way straddle pos, at most one per pattern, so a run-on line costs no more per figure."""
+    i = bisect_left(lines, (pos,))
+    while i > 0:
+        i -= 1
+        if lines[i][1] <= pos:
+            return lines[i][2]
+    return None
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
