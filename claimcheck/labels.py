@@ -53,4 +53,4 @@ def _words(body: str) -> regex.Pattern:
 def of_claim(c) -> str:
     """A claim's segment label, looked up in its sentence and in the words its evidence records."""
     said = next((t for f, _, _, t in c.evidence if f == "segment"), None)
-    return segment(c.segment, c.quote, said)
+    return segment(c.segment, c.quote, said if said != c.segment else None)  # the id itself is no wording

@@ -2,7 +2,7 @@
 
 The file name heads its rows instead of filling a column, so a long path is never cut or folded,
 and each row stays one line: the quote is cut to the terminal's width, or to a fixed window when
-the table goes to a pipe or a file (which wrap nothing).
+the table goes to a pipe or a file (which wrap nothing); a terminal too narrow cuts a row at its edge.
 """
 from __future__ import annotations
 
@@ -31,15 +31,17 @@ def render(claims: Sequence[Claim], color: bool = False, width: int | None = Non
     con = Console(file=buf, force_terminal=color, no_color=not color, width=width or 10**6,
                   soft_wrap=width is None, highlight=False)
     header = "  " + "  ".join(_pad(h, w) for h, w in zip(HEAD, widths)) + "  quote" + ("  evidence" if evidence else "")
+    # on a terminal a row too wide is cut at its edge, never wrapped under the next; a file name is never cut
+    fit = {"no_wrap": True, "overflow": "ellipsis", "crop": True} if width else {}
     for file, same in groupby(zip(claims, rows), key=lambda cr: cr[0].file):
-        con.print(Text(file, "bold"))
-        con.print(Text(header.rstrip(), "dim"))
+        con.print(Text(file, "bold"), soft_wrap=True)
+        con.print(Text(header.rstrip(), "dim"), **fit)
         for c, row in same:
             cells = [row[0].rjust(widths[0])] + [_pad(v, w) for v, w in zip(row[1:], widths[1:])]
             line = "  " + "  ".join(cells) + "  " + _snippet(c, room)
             if evidence:
                 line += "  " + "; ".join(f"{f}: {s}" + (f" '{t}'" if t else "") for f, s, _, t in c.evidence if s != "none")
-            con.print(Text(line.rstrip()))
+            con.print(Text(line.rstrip()), **fit)
         con.print()
     con.print(Text(plural(len(claims), "claim")))
     return buf.getvalue()
