@@ -112,24 +112,19 @@ def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles:
             if opts.severity_follows_evidence and (n := assumed_fields(d.claims)):
                 sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
                 why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
-            found.append(Finding(rule=spec.id, severity=sev, message=d.message,
-                                 claims=d.claims, fingerprint=fingerprint(spec.id, d.key, d.claims), why=why))
+            found.append(Finding(rule=spec.id, severity=sev, message=d.message, claims=d.claims,
+                                 fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix))
     found = _merge_repeats(found)
     sup = suppressions(articles)
     used: set[tuple[str, int, str]] = set()
     out = Outcome()
     marked = {file for file, _ in sup}  # most articles have no suppression comment: skip their claims
     for f in found:
-        hit = None
-        for c in f.claims if marked else ():
-            if c.file not in marked:
-                continue
-            for line in (c.line, c.line - 1):
-                for rid in sup.get((c.file, line), []):
-                    if rid in (f.rule, "*", "all"):
-                        hit = (c.file, line, rid)
-        if hit:
-            used.add(hit)
+        # every comment covering one of its claims is in use: `check --add-noqa` writes one above each
+        hits = [(c.file, line, rid) for c in (f.claims if marked else ()) if c.file in marked
+                for line in (c.line, c.line - 1) for rid in sup.get((c.file, line), []) if rid in (f.rule, "*", "all")]
+        if hits:
+            used.update(hits)
             out.suppressed += 1
             f = f.model_copy(update={"suppressed": True})
         out.findings.append(f)

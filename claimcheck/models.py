@@ -87,6 +87,16 @@ def evidence_object(evidence: tuple[tuple[str, str, int | None, str | None], ...
     return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
 
 
+class Edit(Frozen):
+    """A change that certainly fixes a finding: `old` at file:line:column (1-based) becomes `new`."""
+
+    file: str
+    line: int
+    column: int
+    old: str
+    new: str
+
+
 class Finding(Frozen):
     """One reported problem, resting on the claims it names."""
 
@@ -97,6 +107,7 @@ class Finding(Frozen):
     fingerprint: str
     why: str = ""
     suppressed: bool = False
+    fix: tuple[Edit, ...] = ()  # offered only when certain (check --fix / --diff); not in the JSON contract
 
 
 class RuleOptions(Frozen):

@@ -1,17 +1,12 @@
 """What `check` and `extract` share: running the pipeline (cache, jobs, progress) and picking a reporter."""
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 import types
 import typing
-from collections.abc import Iterable, Iterator
-from enum import Enum
 from pathlib import Path
-from typing import BinaryIO
 
-from . import __version__
 from .models import Claim, evidence_object
 
 # internal fields of a Claim that the JSON contract does not carry
@@ -49,13 +44,6 @@ def claim_dict(c: Claim) -> dict:
     return out
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-
-
 def run_args(jobs: int | None, no_cache: bool, cfg_path: Path | None, lex) -> dict:
     out: dict = {"jobs": jobs}
     if not no_cache:
@@ -88,63 +76,3 @@ def salt(lex) -> str:
 
     # the code is part of the key: a checkout's version string does not change with every edit
     return K.salt({"aliases": sorted(lex.alias_to.items()), "fiscal": sorted(lex.fiscal.items())})
-
-
-def render(format: CheckFormat, findings, summary, rules, output: Path | None) -> str:
-    return "".join(stream(format, findings, summary, rules, output))
-
-
-def stream(format: CheckFormat, findings, summary, rules, output: Path | None) -> Iterator[str]:
-    """The report in pieces that join to render()'s text; at archive scale it is too big to hold whole."""
-    if format == CheckFormat.json:
-        from .report import json_report
-
-        return json_report.stream(findings, summary, claim_dict, FIELDS if PLAIN else None)
-    if format == CheckFormat.sarif:
-        from .report import sarif
-
-        return sarif.stream(findings, rules, root=Path.cwd(), version=__version__, summary=summary)
-    if format == CheckFormat.github:
-        from .report import github
-
-        return github.stream(f for f in findings if not f.suppressed)
-    from .report import text
-
-    return text.stream(findings, summary, color=color(output))
-
-
-def color(output: Path | None) -> bool:
-    return output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-
-
-class WriteError(Exception):
-    """The report could not be written; the message is the system's reason (OSError.strerror)."""
-
-
-def write(pieces: Iterable[str], output: Path) -> None:
-    """As Path.write_text(text, encoding="utf-8") did with the pieces joined, but a piece at a time.
-
-    Only opening, writing and closing FILE raise WriteError: an error in a reporter producing
-    the pieces is its own, and propagates as it is.
-    """
-    try:
-        fh = output.open("wb")
-    except OSError as e:
-        raise WriteError(e.strerror) from e
-    encode = codecs.getincrementalencoder("utf-8")().encode
-    try:
-        for piece in pieces:
-            _write(fh, encode(piece))
-        _write(fh, encode("", final=True))
-    finally:
-        try:
-            fh.close()  # flushes the buffered tail, which can fail as any write can
-        except OSError as e:
-            raise WriteError(e.strerror) from e
-
-
-def _write(fh: BinaryIO, data: bytes) -> None:
-    try:
-        fh.write(data)
-    except OSError as e:
-        raise WriteError(e.strerror) from e

@@ -47,7 +47,7 @@ def test_hostile_folder_finishes_fast_warns_for_each_and_leaks_nothing(tmp_path:
     for bit in SECRET_BITS:
         assert bit not in res.stdout and bit not in res.stderr
     if fmt == "text":
-        assert "1 articles" in res.stdout and "3 unreadable" in res.stdout
+        assert "1 article," in res.stdout and "3 unreadable" in res.stdout
     if fmt == "json":
         assert {u["file"].rsplit("/", 1)[-1] for u in _json(res)["summary"]["unreadable"]} == \
             {"zero.md", "pipe.md", "notes.txt"}

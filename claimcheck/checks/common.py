@@ -8,8 +8,9 @@ from operator import attrgetter
 
 from pydantic import Field
 
+from .. import labels
 from ..claims import calendar as CAL
-from ..models import Claim, RuleOptions
+from ..models import Claim, Edit, RuleOptions
 from ..report.values import number, show_value
 
 
@@ -37,6 +38,7 @@ class Draft:
     key: str  # what the finding is about, for the fingerprint
     demote: int = 0  # steps below the rule's severity
     why: str = ""
+    fix: tuple[Edit, ...] = ()  # a certain repair, applied by check --fix
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 1e-9) -> bool:
@@ -63,8 +65,10 @@ def where(c: Claim) -> str:
 
 
 def label(c: Claim) -> str:
-    seg = f" {c.segment}" if c.segment else ""
-    return f"{c.entity or 'unknown'}{seg} {c.metric.replace('_', ' ')}"
+    seg = labels.of_claim(c) if c.segment else ""
+    if seg.startswith(("excluding ", "at ")):  # a basis reads after its metric: "operating income excluding AMPC"
+        return f"{c.entity or 'unknown'} {labels.metric(c.metric)} {seg}"
+    return f"{c.entity or 'unknown'}{' ' + seg if seg else ''} {labels.metric(c.metric)}"
 
 
 def figure(c: Claim) -> str:

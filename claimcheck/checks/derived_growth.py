@@ -113,10 +113,10 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             got = (got[0] - o.slack, got[1] + o.slack)
             if not cands or any(overlap(got, c) for c in cands):
                 continue
-            implied = ", ".join(f"{(lo + hi) / 2 * 100:+.1f}" for lo, hi in cands)
+            unit = " points" if g.unit == "pp" else "%"  # "+7.7%", "+1.2 points"
+            implied = " or ".join(f"{(lo + hi) / 2 * 100:+.1f}{unit}" for lo, hi in cands)
             msg = (f"{label(g)} is stated as {figure(g)}, but the values it relates "
-                   f"({', '.join(figure(c) for c in base)}) imply {implied} "
-                   f"{'points' if g.unit == 'pp' else '%'}.")
+                   f"({', '.join(figure(c) for c in base)}) imply {implied}.")
             out.append(Draft(msg, tuple([g, *base]), f"{ent}|{seg}|{g.metric}|{g.file}",
                              why="growth and levels stated together in one sentence or table row"))
     return out

@@ -7,9 +7,12 @@ precision is the only tolerance.
 """
 from __future__ import annotations
 
+import regex
+
 from ..claims import calendar as CAL
 from ..claims.lexicon import Lexicon
-from ..models import Claim, RuleOptions
+from ..models import Claim, Edit, RuleOptions
+from ..report.values import plural
 from .common import Draft, figure, group, label
 
 KIND = "pct-vs-pp"
@@ -39,6 +42,23 @@ def _pair(levels: list[Claim], ch: Claim) -> tuple[Claim, Claim] | None:
     return (own[0], own[1]) if len(own) >= 2 else None
 
 
+KOREAN = regex.compile(r"\p{Hangul}")
+ENGLISH_PCT = regex.compile(r"(?P<num>.*?(?P<n>\d[\d,.]*))\s*(?:%|percent|per cent)")
+
+
+def _fix(ch: Claim) -> tuple[Edit, ...]:
+    """The change written in points, as the article's language prints them: 2% -> 2%p in Korean,
+    2% -> 2 percentage points in English. The figure itself is right; only its unit is wrong."""
+    t = ch.text
+    if KOREAN.search(ch.quote):
+        new = t + "p" if t.endswith("%") else t + "포인트" if t.endswith("퍼센트") else None
+    else:
+        m = ENGLISH_PCT.fullmatch(t)
+        one = m is not None and m["n"].replace(",", "") in ("1", "1.0")
+        new = m["num"] + (" percentage point" if one else " percentage points") if m else None
+    return (Edit(file=ch.file, line=ch.line, column=ch.column, old=t, new=new),) if new else ()
+
+
 def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     out = []
     for _, cs in group(claims, lambda c: (c.file, c.entity, c.metric) if c.metric in RATIOS else None).items():
@@ -55,8 +75,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             rel = abs(b.value / a.value - 1) * 100 if a.value else None
             tol = ch.half_width + a.half_width + b.half_width
             if abs(abs(ch.value) - points) <= tol and (rel is None or abs(abs(ch.value) - rel) > tol):
-                msg = (f"{label(ch)} moved from {figure(a)} to {figure(b)}, {points:.3g} percentage points, "
+                msg = (f"{label(ch)} moved from {figure(a)} to {figure(b)}, {plural(points, 'percentage point')}, "
                        f"but the text says {figure(ch)}; it should read {points:.3g}%p (or {rel:.3g}% in relative terms).")
                 out.append(Draft(msg, (ch, a, b), f"{ch.entity}|{ch.metric}|{ch.text}",
-                                 why="a ratio's change stated in % equals its change in points"))
+                                 why="a ratio's change stated in % equals its change in points", fix=_fix(ch)))
     return out

@@ -21,6 +21,7 @@ from ..models import Claim
 from .common import Draft, Hedged, figure, label, single_place, year_of
 from .unit_scale_slip import STEPS
 from .unit_scale_slip import Options as SlipOptions
+from ..report.values import plural
 
 KIND = "same-figure-mismatch"
 ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule files
@@ -323,7 +324,7 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
     values = [c.value for c in members]
     unit = "points" if first.unit in ("%", "pp") else first.unit
     spread = max(values) - min(values)
-    diff = f"{spread:.3g} {unit}" if unit == "points" else f"{spread / max(abs(v) for v in values) * 100:.0f}%"
+    diff = plural(spread, "point") if unit == "points" else f"{spread / max(abs(v) for v in values) * 100:.0f}%"
     why = "same entity, segment, metric, unit and basis" + (", same period" if len(periods) == 1 else
                                                             "; an undated figure is read as current")
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."
