@@ -26,11 +26,37 @@ from .tables import column_basis, growth_cell, row_segment
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
 PROFITS = ("operating_income", "net_income")
 WHOLE = regex.compile(r"전체|회사")
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:은|는|도)\s|\b(?:segment|division|unit)\b", regex.IGNORECASE)
 HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|combined\s", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
+
+
+def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -> list[Claim]:
+    """'상선 부문은 매출 2조원. 지난해보다 매출은 13.5% 늘었다': a business line named as one sentence's subject
+    stays the subject of the next ones in its paragraph, until a sentence names a company, the whole
+    company or another line; a table row neither takes nor gives one."""
+    if sent.line in ctx.lay.cells:
+        carry["segment"] = None
+        return made
+    whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None
+    held = carry.get("segment")
+    out = []
+    for c in made:
+        if held and c.segment is None and not named and not whole and c.entity == held[0] and c.unit != "count":
+            ev = tuple(("segment", "carried", held[2], held[1]) if e[0] == "segment" else e for e in c.evidence)
+            c = c.model_copy(update={"segment": held[1], "evidence": ev})
+        out.append(c)
+    stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
+    if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
+        # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
+        # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
+        carry["segment"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
+    elif named or whole or stated:
+        carry["segment"] = None
+    return out
 
 
 def _clause(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
@@ -77,8 +103,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        made = respectively.pair(ctx, sent, made, at)
-        claims.extend(listed_segments(made, lay, lex))
+        made = listed_segments(respectively.pair(ctx, sent, made, at), lay, lex)
+        made = _carry_segment(ctx, sent, made, carry, bool(own_ents))
+        claims.extend(made)
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
             carry["entity_at"] = own_ents[-1][:2]
