@@ -234,24 +234,13 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
     from .builtin import BUILTIN
-    from .checks import KINDS
-    from .checks.common import EVIDENCE_NOTE
+    from .report import rule_text
 
     rules = _setup(config).rules
     spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
     if spec is None:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
-    typer.echo(f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n")
-    typer.echo(spec.description + "\n")
-    if spec.passing:
-        typer.echo(f"Passing: {spec.passing}")
-    if spec.failing:
-        typer.echo(f"Failing: {spec.failing}")
-    if spec.kind in KINDS:
-        opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
-        typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
-        typer.echo("\n" + EVIDENCE_NOTE)
-        typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+    typer.echo(rule_text.render(spec), nl=False)
 
 
 def _warn(lines: Iterable[str]) -> None:

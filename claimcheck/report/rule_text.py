@@ -1,0 +1,21 @@
+"""A rule as `claimcheck explain` prints it: id, kind, severity, description, examples and every option."""
+from __future__ import annotations
+
+from ..models import RuleSpec
+
+
+def render(spec: RuleSpec) -> str:
+    from ..checks import KINDS
+    from ..checks.common import EVIDENCE_NOTE
+
+    out = [f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n", spec.description + "\n"]
+    if spec.passing:
+        out.append(f"Passing: {spec.passing}")
+    if spec.failing:
+        out.append(f"Failing: {spec.failing}")
+    if spec.kind in KINDS:
+        opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
+        out.append("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
+        out.append("\n" + EVIDENCE_NOTE)
+        out.append("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+    return "\n".join(out) + "\n"
