@@ -224,9 +224,10 @@ def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="
 
     rules = _setup(config).rules
     width = max(len(r.id) for r in [*rules, *BUILTIN])
+    kind_width = max(len(r.kind) for r in [*rules, *BUILTIN])
     for r in [*rules, *BUILTIN]:
         state = "" if r.enabled else "  (disabled)"
-        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<12}  {r.message}{state}")
+        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<{kind_width}}  {r.message}{state}")
 
 
 @app.command()
@@ -288,7 +289,10 @@ def main() -> None:
         hint = f" (see 'claimcheck {e.ctx.command_path.split(' ', 1)[-1]} --help')" if e.ctx and " " in e.ctx.command_path else ""
         sys.stderr.write(f"claimcheck: error: {e.format_message()}{hint}\n")
         sys.exit(2)
-    except click.exceptions.Abort:
+    except (getattr(click.exceptions, "Abort", KeyboardInterrupt), KeyboardInterrupt):
         sys.stderr.write("claimcheck: aborted\n")
         sys.exit(130)
+    except Exception as e:  # a bug of ours: one line naming it, exit 2, as for any job not done
+        sys.stderr.write(f"claimcheck: internal error: {type(e).__name__}: {e} (please report it)\n")
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -105,9 +105,8 @@ def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles:
     for spec in rules:
         if not spec.enabled:
             continue
-        kind = KINDS[spec.kind]
-        opts = kind.options.model_validate(spec.options)
-        for d in kind.run(claims, opts, lex):
+        opts = spec.options  # validated when the rules and config were loaded
+        for d in KINDS[spec.kind].check(claims, opts, lex):
             sev = demoted(spec.severity, d.demote)
             why = d.why
             if opts.severity_follows_evidence and (n := assumed_fields(d.claims)):

@@ -83,11 +83,11 @@ def _cost(text: str) -> float:
 
 
 def test_hostile_runs_parse_in_linear_time():
-    # growth, not seconds: four times the text may cost at most eight times as much (a quadratic
+    # growth, not seconds: four times the text may cost at most ten times as much (a quadratic
     # rescan costs sixteen), whatever the machine's speed or load
     runs = ["".join(HOSTILE), " ".join(HOSTILE), "1조 ", "1 조 ", "1조 2천 3백억 ", "10%대 후반 ", "±", "$1-billion-",
             "5조원 후반대", "1~", "±1%"]
     for piece in runs:
         small, big = ((piece * (n // len(piece) + 1))[:n] for n in (20_000, 80_000))
         ratio = _cost(big) / max(_cost(small), 1e-4)
-        assert ratio < 8, f"{piece!r}: 4x the text cost {ratio:.1f}x the time"
+        assert ratio < 10, f"{piece!r}: 4x the text cost {ratio:.1f}x the time"

@@ -1,4 +1,4 @@
-"""Shared pieces for check kinds: drafts, option base, intervals, grouping and components."""
+"""Shared pieces for check kinds: drafts, the hedge option, intervals, grouping and components."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from .. import labels
 from ..claims import calendar as CAL
-from ..models import Claim, Edit
+from ..models import Claim, Edit, RuleOptions
 from ..report.values import number, show_value
 
 
@@ -23,15 +23,10 @@ EVIDENCE_NOTE = (
     "compared: that means typing lost a segment, basis, currency or period.")
 
 
-class Options(BaseModel):
-    """Options every kind accepts; each kind extends this, and unknown keys are refused."""
+class Hedged(RuleOptions):
+    """Options of the kinds that compare printed figures as intervals, where a hedge (약, about) widens them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    hedge: float = 0.05  # relative widening for 약/about
-    # Severity follows evidence: a finding stays at the rule's severity only when every figure it rests
-    # on has its entity, metric and period stated (its sentence, table cell, caption or a governing
-    # heading); one field carried from an earlier sentence or defaulted caps it at warning, two at info.
-    severity_follows_evidence: bool = True
+    hedge: float = Field(0.05, description="relative widening of a hedged figure (약, 대략, about)")
 
 
 @dataclass(frozen=True)
@@ -211,3 +206,18 @@ def by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
         return dict(out)
 
     return _shared(claims, "article", make)
+
+
+def option_lines(options: RuleOptions) -> list[str]:
+    """'name=value: doc' for every option of a rule, the kind's own first, the default added where the
+    rule file or config changed it."""
+    now = options.model_dump(by_alias=True)
+    default = type(options)().model_dump(by_alias=True)
+    fields = type(options).model_fields
+    names = sorted(fields, key=lambda n: n in RuleOptions.model_fields)  # stable: keeps declaration order
+    out = []
+    for name in names:
+        changed = f" (default {default[name]})" if now[name] != default[name] else ""
+        doc = fields[name].description
+        out.append(f"{name}={now[name]}{changed}" + (f": {doc}" if doc else ""))
+    return out

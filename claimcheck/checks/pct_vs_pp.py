@@ -2,25 +2,25 @@
 
 When one sentence gives two levels of a ratio metric (10% and 12%) and a change of it in
 percent that equals their difference in points (2%) rather than the relative change (20%),
-the change should read 2%p. A change that matches the relative change is fine.
-
-Passing: "영업이익률이 10%에서 12%로 2%p 상승했다".
-Failing: "영업이익률이 10%에서 12%로 2% 상승했다".
+the change should read 2%p. A change that matches the relative change is fine. The levels' and the change's printed
+precision is the only tolerance.
 """
 from __future__ import annotations
 
 import regex
 
 from ..claims import calendar as CAL
-from ..models import Claim, Edit
+from ..claims.lexicon import Lexicon
+from ..models import Claim, Edit, RuleOptions
 from ..report.values import plural
-from .common import Draft, Options, figure, group, label
+from .common import Draft, figure, group, label
 
+KIND = "pct-vs-pp"
 RATIOS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "operating_income_share"}
 
 
-class PctVsPpOptions(Options):
-    pass
+class Options(RuleOptions):
+    """Only the options every kind has: the check's tolerance is the printed precision of its figures."""
 
 
 def _when(period: str | None) -> tuple[int, int] | None:
@@ -59,7 +59,7 @@ def _fix(ch: Claim) -> tuple[Edit, ...]:
     return (Edit(file=ch.file, line=ch.line, column=ch.column, old=t, new=new),) if new else ()
 
 
-def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     out = []
     for _, cs in group(claims, lambda c: (c.file, c.entity, c.metric) if c.metric in RATIOS else None).items():
         levels = [c for c in cs if not c.change and c.unit == "%" and c.low is None]

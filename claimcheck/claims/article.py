@@ -1,9 +1,11 @@
 """What claim typing looks up once per article: mentions by position, main entity, focus period, context."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Hashable
 from dataclasses import replace
+from typing import TypeVar
 
 import regex
 
@@ -12,10 +14,12 @@ from ..numbers.parse import Mention
 from . import lexicon as L
 from . import calendar as CAL
 from . import periods as PR
-from .context import Layout
+from .context import Layout, Sentence
 from .evidence import NONE, Where
 from .metrics import Cue
 
+T = TypeVar("T")
+_MISSING = object()
 
 class Ctx:
     """Everything found once per article that claim typing looks up by position."""
@@ -33,8 +37,7 @@ class Ctx:
         title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
         counts = Counter()
         for e in self.ents:
-            near_title = any(0 <= e[0] - t < 200 and lay.text.count("\n", t, e[0]) <= 1 for t in title_at)
-            counts[e[2]] += 5 if near_title or e[0] < head_end else 1
+            counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
         self.main = counts.most_common(1)[0][0] if counts else None
         self.main_where = self._main_where(head_end, title_at)
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
@@ -59,11 +62,31 @@ class Ctx:
         lex, main = self.lex, self.main
         family = {main, L.parent(self.lex, main)}
         others = {e[2] for e in self.ents if e[2] not in family and L.parent(lex, e[2]) not in family}
-        head = next((e for e in self.ents if e[2] in family and (e[0] < head_end or any(
-            0 <= e[0] - t < 200 and self.lay.text.count("\n", t, e[0]) <= 1 for t in title_at))), None)
+        head = next((e for e in self.ents if e[2] in family and (e[0] < head_end or self._near_title(e[0], title_at))),
+                    None)
         if head is not None and not others:
             return Where("heading", head[0], head[1])
         return Where("default", text=main)
+
+    def _near_title(self, pos: int, title_at: list[int]) -> bool:
+        """Whether pos is on a title line or the line after it, within 200 characters of its start.
+
+        Only the titles in those 200 characters are tried: an article made of many sections has a title
+        per section, and testing every one for every name was quadratic in the article's length."""
+        i = bisect_right(title_at, pos)
+        while i > 0 and pos - title_at[i - 1] < 200:
+            i -= 1
+            if self.lay.text.count("\n", title_at[i], pos) <= 1:
+                return True
+        return False
+
+    def per_sentence(self, key: Hashable, sent: Sentence, work: Callable[[Sentence], T]) -> T:
+        """work(sent), done for the first figure of a sentence that asks and kept for the others: what
+        depends only on the sentence must not be redone per figure, or a run-on line costs its square."""
+        got = self.memo.get((key, sent.index), _MISSING)
+        if got is _MISSING:
+            got = self.memo[(key, sent.index)] = work(sent)
+        return got
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]
@@ -191,13 +214,7 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
 
 
 def table_context(ctx: Ctx, line: int, m: Mention):
-    cells = ctx.lay.cells.get(line)
-    if not cells:
-        return None
-    for k, cell in enumerate(cells):
-        if cell.start <= m.start < cell.end:
-            return k, cell
-    return None
+    return ctx.lay.cell_at(line, m.start)
 
 
 def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim:

@@ -1,6 +1,7 @@
 """Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 import regex
@@ -16,7 +17,7 @@ from . import sources as W
 from . import lexicon as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
                       table_context)
-from .context import PCT_ROW, layout
+from .context import PCT_ROW, Sentence, layout, reach
 from .evidence import NONE, on_line, record
 from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
 from .metrics import LEVEL_METRICS, Cue, Typed, classify
@@ -28,13 +29,18 @@ WHOLE = regex.compile(r"전체|회사")
 HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
+AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|combined\s", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 
 
-def _clause(sent, pos: int) -> tuple[int, int]:
-    for c in sent.clauses:
-        if c[0] <= pos < c[1]:
-            return c
+def _clause(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of `sent` holding pos, by bisection: a comma-joined run may hold thousands of clauses."""
+    starts = ctx.memo.get(("clauses", sent.index))
+    if starts is None:
+        starts = ctx.memo[("clauses", sent.index)] = [c[0] for c in sent.clauses]
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and pos < sent.clauses[k][1]:
+        return sent.clauses[k]
     return sent.start, sent.end
 
 
@@ -47,8 +53,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.kind == "plain" and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))):
-            cell = next((c for c in lay.cells.get(lay.line_of(m.start), []) if c.start <= m.start < c.end), None)
-            if cell and PCT_ROW.search(cell.header):
+            at = lay.cell_at(lay.line_of(m.start), m.start)
+            if at and PCT_ROW.search(at[1].header):
                 unit = ("percent", "%", 1.0)
             m = in_unit(m, unit, lay.text)
         if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
@@ -76,7 +82,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
             carry["entity_at"] = own_ents[-1][:2]
-        cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d"))]
+        # a change word or an estimate word names no metric a later sentence could be about
+        cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d", "_consensus"))]
         if cues:
             carry["metric"] = cues[-1].metric
             carry["metric_at"] = (cues[-1].start, cues[-1].end)
@@ -95,7 +102,14 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
 
 def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
     lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
-    clause = A_clause = _clause(sent, m.start)
+    # the figure reads its words within REACH of itself: in ordinary prose the whole sentence, while in a
+    # run-on line of thousands of figures the work per figure stays fixed instead of growing with the line;
+    # the names and figures it sees are those in that reach
+    whole, sent = sent, reach(sent, m.start, m.end)
+    c0, c1 = _clause(ctx, whole, m.start)
+    clause = A_clause = (max(c0, sent.start), min(c1, sent.end))
+    own = ctx.entities_in(sent.start, sent.end)
+    others = others[bisect_left(others, sent.start):bisect_left(others, sent.end)]
     line = sent.line
     cues = ctx.cues_in(sent.start, sent.end)
     cell = table_context(ctx, line, m)
@@ -122,13 +136,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
             return converted(ctx, prev[0], m, approx, si)
     if not cell:
         # "AMPC 제외 영업이익": what is taken out is not what the figure measures
-        excl = excluding(scan, clause[0], m.start) or excluding_lead(scan, sent.start, m.start)
+        # an exclusion opening the sentence ("Excluding the charge, ...") covers the figures within reach of it
+        excl = excluding(scan, clause[0], m.start) \
+            or (excluding_lead(scan, sent.start, m.start) if sent.start == whole.start else None)
         cues = [c for c in cues if not (excl and excl[1] <= c.start < excl[2])]
     typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
     if typed is None and (head := heading_text(ctx, line)):
         typed = classify(m, scan, [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)] + cues,
                          A_clause, (sent.start, sent.end), None)
-    if m.kind == "plain" and m.scaled and HANGUL.search(scan, sent.start, sent.end) and P.KOREAN_SCALE.search(m.text):
+    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
+            and ctx.per_sentence("hangul", whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
         won = replace(m, kind="money", unit="KRW")
         as_money = classify(won, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
@@ -170,6 +187,9 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
         ent_where = ctx.main_where
         if label_text:
             ent = resolve_segment(ctx, ent, label[0], label[1])
+    if ent and not cell and AGGREGATE.search(scan, clause[0], m.start) \
+            and len({e[2] for e in own if clause[0] <= e[0] < clause[1]}) != 1:
+        ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
     metric = typed.metric
     change = typed.change or m.kind == "pp" or bool(A.INCREMENT.search(scan, max(clause[0], m.start - 12), m.start)
                                                            or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
@@ -181,12 +201,16 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or WHOLE.search(row_text)):
         ent = L.parent(lex, ent) or ent
     if metric == "_price":
-        text = scan[sent.start:sent.end] + " " + heading_text(ctx, line) + " " + label_text
-        metric = "price_target" if TARGETISH.search(text) else "stock_price"
+        metric = "price_target" if ctx.per_sentence(("targetish", label_text), whole, lambda s: bool(TARGETISH.search(
+            scan[s.start:s.end] + " " + heading_text(ctx, line) + " " + label_text))) else "stock_price"
     if metric == "price_target":
         near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
         if STOCKISH.search(near) and not TARGETISH.search(near):
             metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
+    if metric == "price_target" and m.scaled and abs(m.value) >= 1e7:  # no share costs ten million
+        # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
+        goals = [c for c in cues if c.metric in MONEY_LEVELS and not c.metric.startswith("_")]
+        metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
         subject = [c.metric for c in cues if sent.start <= c.start < m.start and c.metric in PROFITS]
@@ -208,9 +232,7 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     if segment is None and cell and not row_ents:
         segment = row_segment(lex, row_text)
     if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
-        got = ctx.memo.get(("lines", si))
-        if got is None:
-            got = ctx.memo[("lines", si)] = subject_lines(scan, sent.start, sent.end, lex)
+        got = ctx.per_sentence("lines", whole, lambda s: subject_lines(scan, s.start, s.end, lex))
         segment = subject_segment(got, m.start)
         if segment and L.parent(lex, ent):
             ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
@@ -220,6 +242,9 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
                                                 carry, change, others)
     li = lay.line_of(m.start)
     ent, segment = L.as_reported(lex, ent, segment)
+    cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
+    if cadence == "ytd" and period and "Q" in period:
+        period = period.split("Q")[0]  # "지난해 같은 기간(1,142억원)" after a 1~3분기 total: last year's running total
     found = {"entity": ent_where if ent else NONE,
              "metric": W.metric_where(ctx, metric, cues, m, sent, line, carry),
              "period": W.period_where(ctx, sent, m, period, refs, line, carry, bool(cell and header)),
@@ -227,14 +252,15 @@ def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[i
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
-                 period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
+                 period=period, cadence=cadence,
                  basis=C.basis(scan, sent, clause, metric, m, change,
                                (column_basis(header) if cell else None)
                                or C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
-                 quote=_quote(ctx, sent), half_width=m.half_width, change=change,
+                 quote=_quote(ctx, whole), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=si,
                  consensus=typed.metric == "_consensus", evidence=record(lay, found))
 
 
-def _quote(ctx: Ctx, sent) -> str:
-    return " ".join(ctx.art.text[sent.start:sent.end].split())[:400]
+def _quote(ctx: Ctx, sent: Sentence) -> str:
+    # once per sentence: every figure of a run-on line quotes the same opening
+    return ctx.per_sentence("quote", sent, lambda s: " ".join(ctx.art.text[s.start:s.end].split())[:400])

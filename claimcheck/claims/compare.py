@@ -1,6 +1,8 @@
 """Comparisons: what a change is measured against (its base period) and on what basis (yoy, qoq...)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from ..numbers.parse import Mention
@@ -9,7 +11,7 @@ from . import periods as PR
 
 YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
-QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?분기)\s?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
+QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?분기|(?<![\p{L}])전기)\s?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
                           r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
@@ -51,9 +53,24 @@ def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start):
         return True
     # "2분기 6.3%에서 7.8%p 상승", "2분기 영업이익 3.6조원과 견주면": the period dates the figure the change starts from
-    nxt = [o for o in others if r.end <= o < m.start or (o > r.end and o != m.start and o - r.end <= 14)]
-    o = min(nxt, default=None)
+    o = _next_figure(others, r.end, m.start)
     return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None
+
+
+def _next_figure(others: list[int], at: int, own: int) -> int | None:
+    """The first figure from `at` on that a period ending at `at` may introduce: one before the figure at
+    `own`, or one within 14 characters of `at` that is not that figure.
+
+    `others` holds the sentence's figure starts in order, so this walks on from a bisection where it used to
+    filter all of them for each period of each figure; the walk steps over at most two (the figure at `own`,
+    one starting right at `at`)."""
+    for i in range(bisect_left(others, at), len(others)):
+        o = others[i]
+        if at <= o < own or (o > at and o != own and o - at <= 14):
+            return o
+        if o > own and o - at > 14:
+            return None
+    return None
 
 
 def _end_of(scan: str, start: int) -> int:

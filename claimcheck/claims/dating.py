@@ -10,13 +10,15 @@ from . import compare as C
 from . import periods as PR
 from . import spans as SP
 from .article import Ctx, fy_end, heading_text, is_past
+from .closing import close_day
+from .context import Sentence
 from .tables import column_period
 
 FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
                 "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
-                "buyback", "subsidy"}
+                "buyback", "subsidy", "gross_profit"}
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
-DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
+DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share", "cost_ratio",
                                 "operating_income_share", "backlog", "cash"}
 # a user or customer base is counted at a quarter's end; downloads in a launch week are not
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
@@ -61,11 +63,14 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if not metric.endswith("_growth") and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
-        prior = back or ahead or C.PRIOR_LEAD.match(scan, clause[0], m.start)
+        # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
+        lead = None if opened_by_reach(ctx, sent, clause[0]) else C.PRIOR_LEAD.match(scan, clause[0], m.start)
+        prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs):
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
-            q = C.QOQ.search(scan, sent.start, sent.end) or C.QOQ_AFTER.search(scan, sent.start, sent.end)
+            q = ctx.per_sentence("qoq", _whole(ctx, sent), lambda s: bool(
+                C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
             ctx.bases.add(position(lay, m))
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
             if base:
@@ -88,10 +93,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
-    sentence_text = scan[sent.start:sent.end]
     if cue_metric == "_consensus":
         estimate = True
-    elif metric in INHERENT_ESTIMATE or A.ESTIMATE.search(sentence_text):
+    elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", _whole(ctx, sent),
+                                                         lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))):
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
@@ -100,6 +105,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = True
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
+        if period is None:
+            period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
     if estimate and not said and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period) or is_from) and not (hp and hp[1]):
@@ -107,6 +114,16 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
         ctx.bases.add(position(lay, m))
     return period, estimate, grain, refs
+
+
+def _whole(ctx: Ctx, sent: Sentence) -> Sentence:
+    """The sentence a figure's reach was cut from."""
+    return ctx.lay.sentences[sent.index]
+
+
+def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
+    """Whether pos is where the figure's reach cut its sentence short, rather than where a sentence or clause opens."""
+    return pos == sent.start and pos != _whole(ctx, sent).start
 
 
 def position(lay, m: Mention) -> tuple[int, int]:

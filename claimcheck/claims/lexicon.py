@@ -52,6 +52,7 @@ class Lexicon:
     fiscal: dict[str, int]
     fx_bands: list[dict] = field(default_factory=list)
     divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
+    not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
 
     def __post_init__(self) -> None:
         self.divisions = {(i.parent, i.division): i for i in self.entities.values() if i.parent and i.division}
@@ -172,7 +173,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         seg_cues[k].sort(key=len, reverse=True)
     met = _load("metrics.yaml")
     metric_cues = [(c, m) for m, spec in (met.get("metrics") or {}).items() for c in (spec.get("cues") or [])]
-    topics = _load("segments.yaml").get("segments") or {}
+    seg_data = _load("segments.yaml")
+    topics = seg_data.get("segments") or {}
     topic_of = {c: t for t, cues in topics.items() for c in cues}
     # a company that names its fiscal years by the calendar year they start in gets a negative month, so that
     # the numbers it prints ("2025회계연도", "2025E") can be moved to this project's end-year names
@@ -183,7 +185,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to,
                    {key(a): n for a, n in alias_to.items()}, seg_cues, seg_of_cue, metric_cues,
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
-                   _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx)
+                   _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx,
+                   not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []))
 
 
 @lru_cache(maxsize=1)
@@ -196,8 +199,15 @@ def parent(lex: Lexicon, name: str | None) -> str | None:
     return info.parent if info else None
 
 
+# a Korean word ending like a verb, an adverb or a case particle is no business line ('증가했으나', '등으로')
+NOT_A_NOUN = regex.compile(r"(?:했|하며|하고|했으나|됐|되며|으로|로서|에서|에게|에|까지|처럼|보다|대비|특히|따라|덕에|인해|때문)$")
+
+
 def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[str | None, str | None]:
-    """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id."""
+    """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id;
+    a segment that is a particle, verb or filler word ('대비', '누계', '이번') is dropped."""
+    if segment and (segment.lower() in lex.not_segments or NOT_A_NOUN.search(segment)):
+        segment = None
     info = lex.entities.get(name) if name else None
     if info and info.division:
         return info.parent, segment or info.division

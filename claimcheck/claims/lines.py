@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import regex
 
@@ -48,8 +49,8 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 # "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
 # "while iPad revenue was flat", "Sales in Greater China fell": the unit a clause is about, named as its subject
 SUBJECTS = [regex.compile(p) for p in (
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의|도)?(?=\s)",
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
     r"(?:은|는|이|가|도)\s",
     r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
     r"\s(?:revenue|sales|segment|division|unit|business)\b",
@@ -94,9 +95,16 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
 
 
 def subject_segment(lines: list[tuple[int, int, str]], pos: int) -> str | None:
-    """The last subject line that ends before the figure at pos."""
-    before = [x for x in lines if x[1] <= pos]
-    return before[-1][2] if before else None
+    """The last subject line that ends before the figure at pos.
+
+    Looked for backwards from the last line starting before pos, not among all of the sentence's lines: the
+    lines skipped on the way straddle pos, at most one per pattern, so a run-on line costs no more per figure."""
+    i = bisect_left(lines, (pos,))
+    while i > 0:
+        i -= 1
+        if lines[i][1] <= pos:
+            return lines[i][2]
+    return None
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
@@ -106,7 +114,8 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:�
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
 
 
-LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면),",
+LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
+                               r"|on\san?\s(?:non-GAAP|adjusted)\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
 MAYBE_EXCLUDING = re.compile(r"제외|뺀|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
 

@@ -8,8 +8,8 @@ import regex
 from ..numbers.parse import Mention
 
 AFTER_DIRECTION = regex.compile(
-    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up)"
-    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid))",
+    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up|↑)"
+    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid|↓))",
     regex.IGNORECASE)
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
@@ -32,15 +32,20 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
-                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses"}
+                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses",
+                 "gross_profit"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
-                 "operating_income_share"}
+                 "operating_income_share", "cost_ratio", "tariff_rate"}
+AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
+                             r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
+OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
+POLICY_RATES = {"tariff_rate"}  # rates a government sets: they belong to no company
 GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
              "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
              "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
              "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
              "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
-             "market_size": "market_growth"}
+             "market_size": "market_growth", "gross_profit": "gross_profit_growth"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,7 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> C
         if c.end <= m.start:
             d = m.start - c.end
         elif c.start >= m.end:
-            d = int((c.start - m.end) * 1.3) + 1
+            d = int((c.start - m.end) * 2.5) + 1
         else:
             continue
         if not (clause[0] <= c.start < clause[1]):
@@ -124,6 +129,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         base = {"_operating_loss": "operating_income", "_net_loss": "net_income"}.get(metric, metric)
         if metric == "_consensus":
             base = "_consensus"
+        moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
+        if moved:
+            return Typed(base, negative=bool(moved["down"]), change=True)
         return Typed(base, negative=neg, change=up or down)
     if m.kind == "count":
         return Typed("count")
@@ -140,6 +148,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         base_cue = _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else carried if carried in GROWTH_OF else "revenue"
         return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=down)
+    if ratio and ratio.metric in RATIO_METRICS and ratio.start >= m.end and OF_LINK.fullmatch(text, m.end, ratio.start):
+        # "30% 수준의 매출원가율", "40%의 영업이익률": the rate the figure is, whatever grew around it
+        return Typed(ratio.metric, entity_none=ratio.metric in POLICY_RATES)
     growth = _nearest(cues, m, {"_growth", "_decline"}, clause)
     if m.kind == "pp":
         metric = ratio.metric if ratio else carried if carried in RATIO_METRICS else "operating_margin"
@@ -167,7 +178,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             c.metric == "operating_income" and clause[0] <= c.start < ratio.start for c in cues):
         return Typed("operating_income_share")  # "영업이익에서 차지하는 비중"
     if ratio:
-        return Typed(ratio.metric)
+        return Typed(ratio.metric, entity_none=ratio.metric in POLICY_RATES)
     if level and growth and carried in RATIO_METRICS:
         return Typed(carried)
     if carried in RATIO_METRICS or (carried and carried.endswith("_growth")):

@@ -66,10 +66,11 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         return NONE
     lay = ctx.lay
     if from_table:
-        cells = lay.cells.get(line) or []
-        cell = next((c for c in cells if c.start <= m.start < c.end), None)
+        cell = (lay.cell_at(line, m.start) or (None, None))[1]
         if cell is not None and cell.header and _names(cell.header, period):
             return on_line(lay, line, "table", cell.header)
+    if len(period) == 10 and period[4] == "-" and not refs:
+        return Where("clause", sent.start, sent.end, period)  # a close's day, read from '30일 종가' or 'on Thursday'
     own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period)) or r.relative]
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))

@@ -6,7 +6,7 @@ from ..models import RuleSpec
 
 def render(spec: RuleSpec) -> str:
     from ..checks import KINDS
-    from ..checks.common import EVIDENCE_NOTE
+    from ..checks.common import EVIDENCE_NOTE, option_lines
 
     out = [f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n", spec.description + "\n"]
     if spec.passing:
@@ -14,8 +14,9 @@ def render(spec: RuleSpec) -> str:
     if spec.failing:
         out.append(f"Failing: {spec.failing}")
     if spec.kind in KINDS:
-        opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
-        out.append("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
+        out.append("\nOptions:")
+        # every option: its value, its default where changed, its doc
+        out.extend("  " + line for line in option_lines(spec.options))
         out.append("\n" + EVIDENCE_NOTE)
-        out.append("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+        out.append("\nHow the check works:\n" + KINDS[spec.kind].doc)
     return "\n".join(out) + "\n"

@@ -1,25 +1,28 @@
-"""growth: a stated growth rate (or point change) that does not follow from the values it relates.
+"""derived-growth: a stated growth rate (or point change) that does not follow from the values it relates.
 
 Within one sentence or table row, two or more levels of one metric and a growth figure for
 it (revenue and revenue_growth, a margin and its point change) are compared. The growth is
 accepted when it matches any step between consecutive levels or the compound rate over
 all of them, within the rounding of every figure printed.
-
-Passing: `| AWS 매출 | $1,000억 | $1,350억 | $1,800억 | 35% |` (1,350/1,000 = +35%).
-Failing: "매출이 100조원에서 120조원으로 15% 증가했다" (+20%, not +15%).
 """
 from __future__ import annotations
 
 import regex
+from pydantic import Field
 
 from ..claims import calendar as CAL
+from ..claims.lexicon import Lexicon
 from ..claims.metrics import GROWTH_OF
 from ..models import Claim
-from .common import Draft, Options, figure, group, label, overlap, pct_iv
+from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
+
+KIND = "derived-growth"
+ALIASES = ("growth",)  # the kind's earlier name, still accepted in rule files
 
 
-class GrowthOptions(Options):
-    slack: float = 0.005  # absolute, as a fraction: half a percentage point
+class Options(Hedged):
+    slack: float = Field(0.005, description="absolute tolerance on the growth rate, as a fraction "
+                                            "(0.005 is half a point), beyond rounding")
 
 
 def _steps(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
@@ -81,7 +84,8 @@ def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
     return [then[0], now[0]] if then and now else None
 
 
-def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
+    o = options
     out = []
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
         levels = [c for c in cs if not c.change and c.bound == "eq" and not c.metric.endswith("_growth")]
