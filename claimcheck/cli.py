@@ -112,7 +112,7 @@ def _setup(config_path: Path | None, paths: list[str] | None = None, select: lis
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Article files or folders; - reads standard input; default: the current folder.")] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = CheckFormat.text,
-    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write the report to FILE instead of standard output; FORMAT:PATH adds a report in FORMAT (FORMAT:- is standard output). Repeatable.")] = None,
+    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", metavar="FILE|FORMAT:PATH", help="Write the report to FILE instead of standard output; FORMAT:PATH adds a report in FORMAT (FORMAT:- is standard output). Repeatable.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails (exit 1). Default: error, or the config's fail_on.")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 when the check ran.")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not in this baseline file.")] = None,
@@ -125,9 +125,9 @@ def check(
     fail_on_unreadable: Annotated[Optional[bool], typer.Option("--fail-on-unreadable/--no-fail-on-unreadable", help="Exit 1 when a file could not be read or was not read (link leaving the tree, FIFO, too big). Default: on, or the config's fail_on_unreadable.")] = None,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings and the file they came from, then exit.")] = False,
     show_files: Annotated[bool, typer.Option("--show-files", help="Print the articles that would be checked, then exit.")] = False,
-    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="The name of the article read from standard input (-): reported under it, and it takes that file's place.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids (comma-separated or repeated); replaces the config's select.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Leave out these rule ids (comma-separated or repeated), beside the config's disable.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the article read from standard input (-): reported under it, and it takes that file's place.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="ID,...", help="Only these rule ids (comma-separated or repeated); replaces the config's select.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="ID,...", help="Leave out these rule ids (comma-separated or repeated), beside the config's disable.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule raised instead of the findings (text and concise reports).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary line, no warnings.")] = False,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the report on standard output: auto (a terminal, unless NO_COLOR is set), always, never.")] = ColorMode.auto,
@@ -235,25 +235,13 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
     from .builtin import BUILTIN
-    from .checks import KINDS
-    from .checks.common import EVIDENCE_NOTE, option_lines
+    from .report import rule_text
 
     rules = _setup(config).rules
     spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
     if spec is None:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
-    typer.echo(f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n")
-    typer.echo(spec.description + "\n")
-    if spec.passing:
-        typer.echo(f"Passing: {spec.passing}")
-    if spec.failing:
-        typer.echo(f"Failing: {spec.failing}")
-    if spec.kind in KINDS:
-        typer.echo("\nOptions:")
-        for line in option_lines(spec.options):  # every option: its value, its default where changed, its doc
-            typer.echo("  " + line)
-        typer.echo("\n" + EVIDENCE_NOTE)
-        typer.echo("\nHow the check works:\n" + KINDS[spec.kind].doc)
+    typer.echo(rule_text.render(spec), nl=False)
 
 
 def _warn(lines: Iterable[str]) -> None:

@@ -75,8 +75,10 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             rel = abs(b.value / a.value - 1) * 100 if a.value else None
             tol = ch.half_width + a.half_width + b.half_width
             if abs(abs(ch.value) - points) <= tol and (rel is None or abs(abs(ch.value) - rel) > tol):
+                fix = _fix(ch)
+                should = fix[0].new if fix else f"{points:.3g}%p"  # in the article's own wording
                 msg = (f"{label(ch)} moved from {figure(a)} to {figure(b)}, {plural(points, 'percentage point')}, "
-                       f"but the text says {figure(ch)}; it should read {points:.3g}%p (or {rel:.3g}% in relative terms).")
+                       f"but the text says {figure(ch)}; it should read {should} (or {rel:.3g}% in relative terms).")
                 out.append(Draft(msg, (ch, a, b), f"{ch.entity}|{ch.metric}|{ch.text}",
-                                 why="a ratio's change stated in % equals its change in points", fix=_fix(ch)))
+                                 why="a ratio's change stated in % equals its change in points", fix=fix))
     return out
