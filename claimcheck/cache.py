@@ -11,9 +11,8 @@ from pathlib import Path
 from pydantic import Field, TypeAdapter, ValidationError
 
 from . import __version__
-from .claims import lexicon as L
-from .models import Article, Claim
-from .runner import scalar_types
+from . import vocab as L
+from .models import Article, Claim, scalar_types
 
 # LAYOUT names the folder; FORMAT, the shape of an entry, goes into every key instead, so a new
 # shape needs no new folder (tests and bench/run.py count entries under v1/) and old entries are
@@ -25,7 +24,7 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Source files whose edits change what extraction produces. A development checkout keeps the same
 # __version__ while this code moves, so their contents go into the salt as well.
-CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "numbers", "claims")
+CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "vocab.py", "calendar.py", "numbers", "claims")
 
 
 def default_dir(config_dir: Path | None) -> Path:
@@ -34,6 +33,12 @@ def default_dir(config_dir: Path | None) -> Path:
     if env:
         return Path(env)
     return (config_dir or Path.cwd()) / ".claimcheck_cache"
+
+
+def for_run(config_dir: Path | None, lex: L.Lexicon) -> Cache:
+    """The cache a run uses: beside its config, keyed by the lexicon settings that change extraction."""
+    # the code is part of the key too (see salt): a checkout's version string does not change with every edit
+    return Cache(default_dir(config_dir), salt({"aliases": sorted(lex.alias_to.items()), "fiscal": sorted(lex.fiscal.items())}))
 
 
 def salt(settings: object = None) -> str:

@@ -1,8 +1,8 @@
 """Command line: parses options, runs the pipeline, renders, and decides the exit status."""
 from __future__ import annotations
 
-import json
 import sys
+from dataclasses import replace
 from collections.abc import Iterable
 from enum import Enum
 from functools import partial
@@ -11,9 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, outputs, runner, session
+from . import __version__, outputs, session
 from .outputs import CheckFormat, ColorMode
-from .runner import claim_dict
 
 QUIET = False  # --quiet: warnings are not printed (errors always are)
 
@@ -32,10 +31,6 @@ class ExtractFormat(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
-
-
-class UsageError(Exception):
-    """Bad input from the user: reported in one line, exit 2."""
 
 
 def _fail(msg: str) -> None:
@@ -73,20 +68,15 @@ def extract(
     show_evidence: Annotated[bool, typer.Option("--show-evidence", help="Add a column saying where each field came from.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
-    from .report import claims_table
+    from .pipeline import extract as run
+    from .report import CLAIMS
 
     _check_paths(paths)
     s = _setup(config, paths)
-    corpus = runner.extract(_inputs(paths, s.cfg).sources, s.lex, jobs, no_cache, s.path)
+    corpus = run(_inputs(paths, s.cfg).sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
     _warn(corpus.problems)
-    if format == ExtractFormat.json:
-        text = json.dumps({"schema": "claimcheck/claims@1", "claims": [claim_dict(c) for c in corpus.claims]},
-                          ensure_ascii=False, indent=2) + "\n"
-    elif format == ExtractFormat.jsonl:
-        text = "".join(json.dumps(claim_dict(c), ensure_ascii=False) + "\n" for c in corpus.claims)
-    else:
-        look = outputs.look(outputs.Output(CheckFormat.text, output))
-        text = claims_table.render(corpus.claims, color=look.color, width=look.width, evidence=show_evidence)
+    how = replace(outputs.look(outputs.Output(CheckFormat.text, output)), evidence=show_evidence)
+    text = CLAIMS[format.value](corpus.claims, how)
     _emit(text, output)
 
 
@@ -140,7 +130,7 @@ def check(
     from .builtin import BUILTIN
     from .config import describe
     from .models import Severity
-    from .report.values import plural
+    from .figures import plural
 
     global QUIET
     QUIET = quiet

@@ -3,16 +3,20 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import cache as K
 from .cache import Cache
-from .claims import lexicon as L
+from . import vocab as L
 from .models import Article, Claim, Unreadable
 from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article, read_bytes
 
+PROGRESS_MIN_FILES = 200  # shorter runs finish before a progress bar would tell anyone anything
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 CHUNK = 32  # files per task: large enough that pickling and IPC stay small beside the extraction
 
@@ -150,6 +154,20 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     if cache is not None:
         out.problems.extend(cache.warnings[before:])
     return out
+
+
+def extract(srcs: list[Source], lex: L.Lexicon, jobs: int | None, no_cache: bool, config_dir: Path | None) -> Corpus:
+    """What `check` and `extract` run: every source through the cache beside the config (unless
+    `no_cache`), with a progress bar on stderr only for long runs on a terminal."""
+    cache = None if no_cache else K.for_run(config_dir, lex)
+    if len(srcs) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return run(srcs, lex, jobs, cache)
+    from rich.console import Console  # here: most runs never draw a bar
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True, no_color="NO_COLOR" in os.environ), transient=True) as bar:
+        task = bar.add_task("reading articles", total=len(srcs))
+        return run(srcs, lex, jobs, cache, progress=lambda n: bar.advance(task, n))
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.cache import Cache, default_dir, salt
-from claimcheck.claims import lexicon as L
+from claimcheck import vocab as L
 
 KO = ("---\ntitle: 삼성전자 실적\ndate: 2025-10-{day:02d}\n---\n\n"
       "삼성전자는 3분기 매출 {rev}조원, 영업이익 {op}조{op2:,}억원을 기록했다고 밝혔다. "

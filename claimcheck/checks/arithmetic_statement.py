@@ -12,9 +12,9 @@ from __future__ import annotations
 import regex
 from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim
-from ..report.values import show_value
+from ..figures import show_value
 from .common import Draft, Hedged, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
 
 KIND = "arithmetic-statement"

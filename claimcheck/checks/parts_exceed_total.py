@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim
 from .common import Draft, Hedged, by_article, figure, fmt, group
 

@@ -16,12 +16,12 @@ from operator import attrgetter
 import regex
 from pydantic import Field
 
-from ..claims.lexicon import Lexicon
+from ..vocab import Lexicon
 from ..models import Claim
 from .common import Draft, Hedged, figure, label, single_place, year_of
 from .unit_scale_slip import STEPS
 from .unit_scale_slip import Options as SlipOptions
-from ..report.values import plural
+from ..figures import plural
 
 KIND = "same-figure-mismatch"
 ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule files

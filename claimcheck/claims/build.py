@@ -14,7 +14,7 @@ from . import compare as C
 from . import dating
 from . import respectively
 from . import sources as W
-from . import lexicon as L
+from .. import vocab as L
 from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, resolve_segment,
                       table_context)
 from .context import PCT_ROW, Sentence, layout, reach

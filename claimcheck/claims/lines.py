@@ -7,7 +7,7 @@ from bisect import bisect_left
 import regex
 
 from ..models import Claim
-from . import lexicon as L
+from .. import vocab as L
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word

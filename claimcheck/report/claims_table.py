@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .. import labels
 from ..models import Claim
-from .values import plural, show_value
+from ..figures import plural, show_value
 
 HEAD = ("line", "entity", "metric", "segment", "period", "value")
 QUOTE = 48  # cells of quote shown when no terminal width says otherwise
