@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__, outputs, session
+from .models import Problem
 from .outputs import CheckFormat, ColorMode
 
 QUIET = False  # --quiet: warnings are not printed (errors always are)
@@ -246,7 +247,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
         typer.echo("\nHow the check works:\n" + KINDS[spec.kind].doc)
 
 
-def _warn(lines: Iterable[str]) -> None:
+def _warn(lines: Iterable[str | Problem]) -> None:
     if not QUIET:
         for line in lines:
             typer.echo(f"claimcheck: warning: {line}", err=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 import types
 import typing
 from enum import Enum
@@ -164,6 +165,22 @@ class Unreadable(Frozen):
 
     file: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something a run told the user about rather than checked: a file it could not read
+    (`unreadable`, also listed as an Unreadable in the summary), one it read with damage (`read`),
+    or a cache it could not use (`cache`). Told on stderr as str(problem)."""
+
+    kind: Literal["unreadable", "read", "cache"]
+    message: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "unreadable":
+            return f"{self.file}: unreadable: {self.message}"
+        return f"{self.file}: {self.message}" if self.file else self.message
 
 
 class Summary(Frozen):

@@ -13,21 +13,21 @@ from pathlib import Path
 from . import cache as K
 from .cache import Cache
 from . import vocab as L
-from .models import Article, Claim, Unreadable
+from .models import Article, Claim, Problem, Unreadable
 from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article, read_bytes
 
 PROGRESS_MIN_FILES = 200  # shorter runs finish before a progress bar would tell anyone anything
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 CHUNK = 32  # files per task: large enough that pickling and IPC stay small beside the extraction
 
-Result = tuple[Article | None, list[Claim], list[str]]  # with no Article, the notes are [why it is unreadable]
+Result = tuple[Article | None, list[Claim], list[str]]  # the article's warnings; with no Article, [why it is unreadable]
 
 
 @dataclass
 class Corpus:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one line per unreadable file or warning
+    problems: list[Problem] = field(default_factory=list)  # one per unreadable file, damaged file or cache trouble
     unreadable: list[Unreadable] = field(default_factory=list)
 
 
@@ -42,8 +42,7 @@ def extract_one(src: Source, lex: L.Lexicon) -> Result:
         art = read_article(src)
     except ReadError as e:
         return None, [], [str(e)]
-    notes = [f"{src.shown}: {w}" for w in art.warnings]
-    return art, extract(art, lex), notes
+    return art, extract(art, lex), list(art.warnings)
 
 
 def _read(src: Source) -> bytes | None:
@@ -113,7 +112,7 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
             if hit is None:
                 work.append((i, key))
             else:  # the cache already shares strings through cache.strings
-                results[i] = (hit[0], hit[1], [f"{src.shown}: {w}" for w in hit[0].warnings])
+                results[i] = (hit[0], hit[1], list(hit[0].warnings))
     chunks = [[(srcs[i], key) for i, key in work[k:k + CHUNK]] for k in range(0, len(work), CHUNK)]
     if jobs > 1 and len(work) >= POOL_MIN_FILES:
         # the default lexicon is rebuilt lazily by each worker rather than pickled across
@@ -146,13 +145,13 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     for src, (art, claims, notes) in zip(srcs, results):  # type: ignore[misc]  # every slot is filled by now
         if art is None:
             out.unreadable.append(Unreadable(file=src.shown, reason=notes[0]))
-            out.problems.append(f"{src.shown}: unreadable: {notes[0]}")
+            out.problems.append(Problem("unreadable", notes[0], src.shown))
             continue
-        out.problems.extend(notes)
+        out.problems.extend(Problem("read", w, src.shown) for w in notes)
         out.articles.append(art)
         out.claims.extend(claims)
     if cache is not None:
-        out.problems.extend(cache.warnings[before:])
+        out.problems.extend(Problem("cache", w) for w in cache.warnings[before:])
     return out
 
 
