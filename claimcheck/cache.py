@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 import typing
+from typing import Any
 from pathlib import Path
 
 from pydantic import Field, TypeAdapter, ValidationError
@@ -150,9 +151,9 @@ _TEXT = [bool(k) and k <= {str, type(None)} for k in map(scalar_types, _ANNS)]  
 _Index = typing.Annotated[int, Field(ge=0, strict=True)]
 # each a single validator call for all of an entry's columns: the claims' values, the stored
 # columns (texts as string indexes), and the texts once looked up
-_VALUES = TypeAdapter(tuple[tuple(list[a] for a in _ANNS)])  # type: ignore[misc]
-_STORED = TypeAdapter(tuple[tuple(list[_Index] if t else list[a] for t, a in zip(_TEXT, _ANNS))])  # type: ignore[misc]
-_TEXTS = TypeAdapter(tuple[tuple(list[a] for t, a in zip(_TEXT, _ANNS) if t)])  # type: ignore[misc]
+_VALUES: TypeAdapter[Any] = TypeAdapter(tuple[tuple(list[a] for a in _ANNS)])  # type: ignore[misc, valid-type, arg-type]
+_STORED: TypeAdapter[Any] = TypeAdapter(tuple[tuple(list[_Index] if t else list[a] for t, a in zip(_TEXT, _ANNS))])  # type: ignore[misc, valid-type, arg-type]
+_TEXTS: TypeAdapter[Any] = TypeAdapter(tuple[tuple(list[a] for t, a in zip(_TEXT, _ANNS) if t)])  # type: ignore[misc, valid-type, arg-type]
 _STRINGS = TypeAdapter(list[str])
 _ALL_SET = set(NAMES)  # a claim read back had every field given, as after model_validate of a full dump
 # model_construct without its per-field Python loop, where nothing else needs setting up

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -34,7 +34,7 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def _fail(msg: str) -> None:
+def _fail(msg: str) -> NoReturn:
     typer.echo(f"claimcheck: error: {msg}", err=True)
     raise typer.Exit(2)
 
@@ -96,7 +96,6 @@ def _setup(config_path: Path | None, paths: list[str] | None = None, select: lis
         return session.setup(config_path, paths or [], ids(select), ids(ignore))
     except session.SetupError as e:
         _fail(str(e))
-        raise  # unreachable: _fail exits
 
 
 @app.command()
@@ -279,7 +278,7 @@ def _emit(text: str | Iterable[str], output: Path | None) -> None:
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit 2, as every other set-up error does."""
     try:
-        import click  # typer 0.2x vendors click as typer._click
+        import click  # type: ignore[import-not-found, unused-ignore]  # typer 0.2x vendors click as typer._click
     except ImportError:
         from typer import _click as click
 

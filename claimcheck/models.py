@@ -209,7 +209,7 @@ SCALARS = (str, int, float, bool, type(None))
 def scalar_types(ann: object) -> set[type] | None:
     """The types a field so annotated holds, if all are JSON scalars (kept as-is by a JSON dump)."""
     if ann in SCALARS:
-        return {ann}  # type: ignore[arg-type]
+        return {ann}  # type: ignore[arg-type, unused-ignore]
     origin, args = typing.get_origin(ann), typing.get_args(ann)
     if origin is typing.Literal:
         return {type(a) for a in args} if all(type(a) in SCALARS for a in args) else None

@@ -133,12 +133,12 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     else:
         lex = lex or L.default()
         fresh = []
-        for part in chunks:
-            fresh.extend(_fresh(src, key, lex, cache) for src, key in part)
-            for _, claims, _ in fresh[-len(part):]:
+        for chunk in chunks:
+            fresh.extend(_fresh(src, key, lex, cache) for src, key in chunk)
+            for _, claims, _ in fresh[-len(chunk):]:
                 compact(claims)
             if progress:
-                progress(len(part))
+                progress(len(chunk))
     for (i, _), r in zip(work, fresh):
         results[i] = r
     out = Corpus()

@@ -23,7 +23,6 @@ KO_PARAGRAPH = (
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: runs a large input through the CLI (deselect with -m 'not slow')")
     config.addinivalue_line("markers", "shared(path): needs this file or folder under ../shared")
 
 

@@ -27,7 +27,7 @@ def _png() -> bytes:
 def _stray(text: str = KO * 3) -> bytes:
     """Mostly UTF-8 with two stray bytes in the middle."""
     raw = text.encode("utf-8")
-    cut = raw.index(" ".encode()) + 1
+    cut = raw.index(b" ") + 1
     return raw[:cut] + b"\xff" + raw[cut:cut + 1] + b"\x80" + raw[cut + 1:]
 
 
