@@ -1,19 +1,19 @@
 """Command line: parses options, runs the pipeline, renders, and decides the exit status."""
 from __future__ import annotations
 
-import json
 import sys
+from dataclasses import replace
 from collections.abc import Iterable
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from . import __version__, outputs, runner, session
+from . import __version__, outputs, session
+from .models import Problem
 from .outputs import CheckFormat, ColorMode
-from .runner import claim_dict
 
 QUIET = False  # --quiet: warnings are not printed (errors always are)
 
@@ -34,11 +34,7 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
 
 
-class UsageError(Exception):
-    """Bad input from the user: reported in one line, exit 2."""
-
-
-def _fail(msg: str) -> None:
+def _fail(msg: str) -> NoReturn:
     typer.echo(f"claimcheck: error: {msg}", err=True)
     raise typer.Exit(2)
 
@@ -73,20 +69,15 @@ def extract(
     show_evidence: Annotated[bool, typer.Option("--show-evidence", help="Add a column saying where each field came from.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
-    from .report import claims_table
+    from .pipeline import extract as run
+    from .report import CLAIMS
 
     _check_paths(paths)
     s = _setup(config, paths)
-    corpus = runner.extract(_inputs(paths, s.cfg).sources, s.lex, jobs, no_cache, s.path)
+    corpus = run(_inputs(paths, s.cfg).sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
     _warn(corpus.problems)
-    if format == ExtractFormat.json:
-        text = json.dumps({"schema": "claimcheck/claims@1", "claims": [claim_dict(c) for c in corpus.claims]},
-                          ensure_ascii=False, indent=2) + "\n"
-    elif format == ExtractFormat.jsonl:
-        text = "".join(json.dumps(claim_dict(c), ensure_ascii=False) + "\n" for c in corpus.claims)
-    else:
-        look = outputs.look(outputs.Output(CheckFormat.text, output))
-        text = claims_table.render(corpus.claims, color=look.color, width=look.width, evidence=show_evidence)
+    how = replace(outputs.look(outputs.Output(CheckFormat.text, output)), evidence=show_evidence)
+    text = CLAIMS[format.value](corpus.claims, how)
     _emit(text, output)
 
 
@@ -105,7 +96,6 @@ def _setup(config_path: Path | None, paths: list[str] | None = None, select: lis
         return session.setup(config_path, paths or [], ids(select), ids(ignore))
     except session.SetupError as e:
         _fail(str(e))
-        raise  # unreachable: _fail exits
 
 
 @app.command()
@@ -140,7 +130,7 @@ def check(
     from .builtin import BUILTIN
     from .config import describe
     from .models import Severity
-    from .report.values import plural
+    from .figures import plural
 
     global QUIET
     QUIET = quiet
@@ -241,10 +231,15 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
     if spec is None:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
-    typer.echo(rule_text.render(spec), nl=False)
+    from .checks import KINDS
+    from .checks.common import EVIDENCE_NOTE, option_lines
+
+    kind = KINDS.get(spec.kind)
+    typer.echo(rule_text.render(spec, option_lines(spec.options) if kind else (), EVIDENCE_NOTE,
+                                kind.doc if kind else None), nl=False)
 
 
-def _warn(lines: Iterable[str]) -> None:
+def _warn(lines: Iterable[str | Problem]) -> None:
     if not QUIET:
         for line in lines:
             typer.echo(f"claimcheck: warning: {line}", err=True)
@@ -276,7 +271,7 @@ def _emit(text: str | Iterable[str], output: Path | None) -> None:
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit 2, as every other set-up error does."""
     try:
-        import click  # typer 0.2x vendors click as typer._click
+        import click  # type: ignore[import-not-found, unused-ignore]  # typer 0.2x vendors click as typer._click
     except ImportError:
         from typer import _click as click
 

@@ -10,9 +10,8 @@ import regex
 
 from .checks import KINDS
 from .checks.common import Claims
-from .claims.evidence import assumed
-from .claims.lexicon import Lexicon
-from .models import Article, Claim, Finding, RuleSpec, Severity
+from .models import Article, Claim, Finding, RuleSpec, Severity, assumed
+from .vocab import Lexicon
 
 SUPPRESS = regex.compile(r"<!--\s*claimcheck:\s*ignore\s+(?P<rule>[\w*-]+)(?P<reason>[^>]*?)-->", regex.IGNORECASE)
 ORDER = [Severity.info, Severity.warning, Severity.error]

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+import types
+import typing
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
@@ -82,6 +85,19 @@ class Claim(Frozen):
         return lo, hi
 
 
+# A claim's evidence entry is (field, source, line, text); claims/evidence.py records them.
+Ev = tuple[str, str, int | None, str | None]
+# stated: the figure's own clause or sentence, its table cell's row/column, the table's caption, a governing heading
+STATED = ("clause", "table", "caption", "heading")
+# assumed: taken over from an earlier sentence, or filled in from the article's date or main subject
+ASSUMED = ("carried", "default")
+
+
+def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metric", "period")) -> int:
+    """How many of `fields` were carried from elsewhere or defaulted, rather than stated."""
+    return sum(1 for f, s, _, _ in evidence if f in fields and s in ASSUMED)
+
+
 def evidence_object(evidence: tuple[tuple[str, str, int | None, str | None], ...]) -> dict:
     """A claim's evidence as the contract's object: field -> {source, line, text}."""
     return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
@@ -151,6 +167,22 @@ class Unreadable(Frozen):
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something a run told the user about rather than checked: a file it could not read
+    (`unreadable`, also listed as an Unreadable in the summary), one it read with damage (`read`),
+    or a cache it could not use (`cache`). Told on stderr as str(problem)."""
+
+    kind: Literal["unreadable", "read", "cache"]
+    message: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "unreadable":
+            return f"{self.file}: unreadable: {self.message}"
+        return f"{self.file}: {self.message}" if self.file else self.message
+
+
 class Summary(Frozen):
     """Counts printed after a report, and what the run did not check or did not show."""
 
@@ -165,3 +197,40 @@ class Summary(Frozen):
     hidden_by_changed_since: int = 0
     hidden_by_staged: int = 0  # findings between committed articles only, left out by check --staged
     unreadable: tuple[Unreadable, ...] = ()
+
+
+# Claim serialisation: the JSON contract (../shared/spec/claims.md) for reports, and the field
+# types the cache's columns are validated against.
+INTERNAL = {"sentence", "context_year", "half_width"}  # fields of a Claim the JSON contract does not carry
+FIELDS = tuple(k for k in Claim.model_fields if k not in INTERNAL)
+SCALARS = (str, int, float, bool, type(None))
+
+
+def scalar_types(ann: object) -> set[type] | None:
+    """The types a field so annotated holds, if all are JSON scalars (kept as-is by a JSON dump)."""
+    if ann in SCALARS:
+        return {ann}  # type: ignore[arg-type, unused-ignore]
+    origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is typing.Literal:
+        return {type(a) for a in args} if all(type(a) in SCALARS for a in args) else None
+    if origin in (typing.Union, types.UnionType):
+        parts = [scalar_types(a) for a in args]
+        return None if None in parts else set().union(*parts)  # type: ignore[arg-type]
+    return None
+
+
+# fields kept compact on the claim and shaped for the contract on the way out
+CONVERT = {"evidence": evidence_object}
+# model_dump(mode="json") hands such fields back unchanged; reading them straight is ~3x cheaper
+PLAIN = all(scalar_types(f.annotation) is not None for k, f in Claim.model_fields.items() if k not in CONVERT)
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """A claim as the contract's object, with its `evidence`."""
+    if not PLAIN:
+        out = c.model_dump(mode="json", exclude=INTERNAL)
+    else:
+        d = c.__dict__
+        out = {k: d[k] for k in FIELDS}
+    out["evidence"] = evidence_object(c.evidence)
+    return out

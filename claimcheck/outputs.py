@@ -12,8 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
-from . import __version__
 from .models import Finding, RuleSpec, Summary
+from .report import FINDINGS, Look
 
 
 class CheckFormat(str, Enum):
@@ -39,14 +39,6 @@ class OutputError(ValueError):
 class Output:
     format: CheckFormat
     path: Path | None  # None: standard output
-
-
-@dataclass(frozen=True)
-class Look:
-    color: bool = False
-    width: int | None = None  # a terminal's columns; None wraps nothing
-    quiet: bool = False
-    statistics: bool = False
 
 
 def plan(fmt: CheckFormat, specs: Sequence[str]) -> list[Output]:
@@ -90,23 +82,7 @@ def look(out: Output, color: ColorMode = ColorMode.auto, quiet: bool = False, st
 
 def stream(out: Output, findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], how: Look) -> Iterator[str]:
     """One output's report in pieces; at archive scale it is too big to hold whole."""
-    from .report import concise, github, json_report, jsonl, sarif, text
-    from .runner import FIELDS, PLAIN, claim_dict
-
-    fmt = out.format
-    if how.statistics and fmt in (CheckFormat.text, CheckFormat.concise):
-        return iter([concise.statistics(findings, summary, rules, how.quiet)])
-    if fmt == CheckFormat.json:
-        return json_report.stream(findings, summary, claim_dict, FIELDS if PLAIN else None)
-    if fmt == CheckFormat.jsonl:
-        return jsonl.stream(findings, summary, claim_dict)
-    if fmt == CheckFormat.sarif:
-        return sarif.stream(findings, rules, root=Path.cwd(), version=__version__, summary=summary)
-    if fmt == CheckFormat.github:
-        return github.stream(f for f in findings if not f.suppressed)
-    if fmt == CheckFormat.concise:
-        return concise.stream(findings, summary, how.quiet)
-    return text.stream(findings, summary, color=how.color, width=how.width, quiet=how.quiet)
+    return FINDINGS[out.format.value](findings, summary, rules, how)
 
 
 def emit(pieces: str | Iterable[str], path: Path | None) -> None:

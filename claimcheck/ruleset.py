@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import KINDS, Kind
 from .checks import find as find_kind
-from .claims.lexicon import DATA_FILES, rules_dir
+from .vocab import DATA_FILES, rules_dir
 from .files import vet
 from .models import Example, RuleOptions, RuleSpec, Severity
 

@@ -6,12 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import runner
-from .claims import lexicon as L
+from . import vocab as L
 from .config import Config
 from .files import Inputs, collect
 from .models import RuleSpec, Summary
-from .pipeline import Corpus
+from .pipeline import Corpus, extract
 from .scope import Scoped
 
 
@@ -39,9 +38,9 @@ def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[
         if config_path and not config_path.is_file():
             raise C.ConfigError(f"{config_path}: config file not found")
         cfg = C.load(path)
-        lex = L.build(cfg.aliases, cfg.fiscal_calendars) if (cfg.aliases or cfg.fiscal_calendars) else L.default()
-        if cfg.fx_bands:
-            lex.fx_bands = [*lex.fx_bands, *(b.model_dump() for b in cfg.fx_bands)]
+        # the shared default unless the config adds words: it is cached, so it is never changed in place
+        bands = [b.model_dump() for b in cfg.fx_bands]
+        lex = L.build(cfg.aliases, cfg.fiscal_calendars, bands) if (cfg.aliases or cfg.fiscal_calendars or bands) else L.default()
         base = path.parent if path else Path.cwd()
         loaded = ruleset.load([base / d for d in cfg.rules_dirs])
         cfg, keep = selection.apply(cfg, {r.id for r in loaded}, {b.id for b in builtin.BUILTIN}, select, ignore)
@@ -63,7 +62,7 @@ def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str
     """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
     from . import builtin, engine, scope
 
-    corpus = runner.extract(inputs.sources, s.lex, jobs, no_cache, s.path)
+    corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
     outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles)
     found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
     try:

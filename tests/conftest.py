@@ -23,7 +23,6 @@ KO_PARAGRAPH = (
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: runs a large input through the CLI (deselect with -m 'not slow')")
     config.addinivalue_line("markers", "shared(path): needs this file or folder under ../shared")
 
 
@@ -60,7 +59,7 @@ def check_articles(rules, articles: dict[str, str]):
     """(findings, claims) of the given rules over articles given as name -> text, each dated by its
     front matter as `check` dates it: how rule cases and rule examples are run."""
     from claimcheck import engine
-    from claimcheck.claims import lexicon as L
+    from claimcheck import vocab as L
     from claimcheck.claims.build import extract
     from claimcheck.models import Article
     from claimcheck.read import find_date, front_matter

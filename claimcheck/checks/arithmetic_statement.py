@@ -12,9 +12,9 @@ from __future__ import annotations
 import regex
 from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim
-from ..report.values import show_value
+from ..figures import show_value
 from .common import Draft, Hedged, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
 
 KIND = "arithmetic-statement"
@@ -101,7 +101,7 @@ def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draf
         den_key = (s.entity, None) if s.segment else (L.parent(lex, s.entity), None)
         if den_key[0] is None:
             continue
-        for (ent, seg, period, cad, unit), nums in owned.get(num_key, ()):
+        for (_ent, _seg, period, cad, unit), nums in owned.get(num_key, ()):
             if s.period and s.period != period:
                 continue
             dens = rev.get((den_key[0], None, period, cad, unit))

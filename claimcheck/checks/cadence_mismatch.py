@@ -12,8 +12,8 @@ from operator import attrgetter
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..claims import calendar as CAL
-from ..claims.lexicon import Lexicon
+from .. import calendar as CAL
+from ..vocab import Lexicon
 from ..models import Claim
 from .common import Draft, Forest, Hedged, figure, label, overlap, scaled, single_place, widen, year_of
 

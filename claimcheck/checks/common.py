@@ -1,4 +1,4 @@
-"""Shared pieces for check kinds: drafts, the hedge option, intervals, grouping and components."""
+"""Shared pieces for check kinds: drafts, the hedge option, intervals, grouping and union-find."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -9,9 +9,9 @@ from operator import attrgetter
 from pydantic import Field
 
 from .. import labels
-from ..claims import calendar as CAL
+from .. import calendar as CAL
 from ..models import Claim, Edit, RuleOptions
-from ..report.values import number, show_value
+from ..figures import number, show_value
 
 
 EVIDENCE_NOTE = (
@@ -79,10 +79,6 @@ def fmt(v: float, unit: str) -> str:
     return number(v, unit)
 
 
-def same_sentence(a: Claim, b: Claim) -> bool:
-    return a.file == b.file and a.sentence == b.sentence
-
-
 def year_of(p: str | None) -> int | None:
     end = CAL.period_end(p) if p else None
     if end:
@@ -100,28 +96,6 @@ def group(claims: Iterable[Claim], key: Callable[[Claim], tuple | None]) -> dict
         if k is not None:
             out[k].append(c)
     return out
-
-
-def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Connected components (only those with an edge) of a graph on 0..n-1."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    touched = set()
-    for a, b in edges:
-        touched.update((a, b))
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in sorted(touched):
-        comps[find(i)].append(i)
-    return list(comps.values())
 
 
 class Forest:

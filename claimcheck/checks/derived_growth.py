@@ -10,9 +10,9 @@ from __future__ import annotations
 import regex
 from pydantic import Field
 
-from ..claims import calendar as CAL
-from ..claims.lexicon import Lexicon
-from ..claims.metrics import GROWTH_OF
+from .. import calendar as CAL
+from ..vocab import Lexicon
+from ..vocab import GROWTH_OF
 from ..models import Claim
 from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
 

@@ -11,7 +11,7 @@ from statistics import median
 
 from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim, RuleOptions
 from .common import Draft, by_sentence, figure
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim
 from .common import Draft, Hedged, by_article, figure, fmt, group
 
@@ -59,7 +59,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                                  why="shares of one market and period"))
         revs = group((c for c in cs if c.metric == "revenue" and c.entity and c.period),
                      lambda c: (c.period, c.cadence, c.unit))
-        for (period, cad, unit), rs in revs.items():
+        for (period, _cad, unit), rs in revs.items():
             for whole in (r for r in rs if r.segment is None):
                 parts = {}
                 for r in rs:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import regex
 
-from ..claims import calendar as CAL
-from ..claims.lexicon import Lexicon
+from .. import calendar as CAL
+from ..vocab import Lexicon
 from ..models import Claim, Edit, RuleOptions
-from ..report.values import plural
+from ..figures import plural
 from .common import Draft, figure, group, label
 
 KIND = "pct-vs-pp"

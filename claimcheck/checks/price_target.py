@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..claims.lexicon import Lexicon
+from ..vocab import Lexicon
 from ..models import Claim
 from .common import Draft, Hedged, by_article, figure, overlap, pct_iv, widen
 

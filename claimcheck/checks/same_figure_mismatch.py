@@ -16,12 +16,12 @@ from operator import attrgetter
 import regex
 from pydantic import Field
 
-from ..claims.lexicon import Lexicon
+from ..vocab import Lexicon
 from ..models import Claim
 from .common import Draft, Hedged, figure, label, single_place, year_of
 from .unit_scale_slip import STEPS
 from .unit_scale_slip import Options as SlipOptions
-from ..report.values import plural
+from ..figures import plural
 
 KIND = "same-figure-mismatch"
 ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule files
@@ -170,8 +170,8 @@ class _Graph:
                 i = todo.pop()
                 li, hi_i = lo[i], hi[i]
                 for cj, lv in self.peers[self.cls[i]]:
-                    got = (self._take(up[cj], i, seen, lambda j: lo[j] > hi_i + SLACK)
-                           + self._take(down[cj], i, seen, lambda j: li > hi[j] + SLACK))
+                    got = (self._take(up[cj], i, seen, lambda j: lo[j] > hi_i + SLACK)  # noqa: B023 (called at once, in this iteration)
+                           + self._take(down[cj], i, seen, lambda j: li > hi[j] + SLACK))  # noqa: B023
                     if got:
                         comp += got
                         todo += got

@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from pydantic import Field
 
-from ..claims.lexicon import Lexicon
+from ..vocab import Lexicon
 from ..models import Claim, RuleOptions
 from .common import Draft, figure, label, single_place
 

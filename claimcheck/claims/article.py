@@ -11,8 +11,8 @@ import regex
 
 from ..models import Article, Claim
 from ..numbers.parse import Mention
-from . import lexicon as L
-from . import calendar as CAL
+from .. import vocab as L
+from .. import calendar as CAL
 from . import periods as PR
 from .context import Layout, Sentence
 from .evidence import NONE, Where

@@ -6,8 +6,8 @@ from bisect import bisect_left
 import regex
 
 from ..numbers.parse import Mention
-from . import lexicon as L
-from . import calendar as CAL
+from .. import vocab as L
+from .. import calendar as CAL
 from . import periods as PR
 from . import spans as SP
 from .compare import is_base

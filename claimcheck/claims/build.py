@@ -11,7 +11,7 @@ from . import dating
 from . import fields_entity as FE
 from . import fields_metric as FM
 from . import fields_segment as FS
-from . import lexicon as L
+from .. import vocab as L
 from . import respectively
 from . import sources as W
 from .article import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment

@@ -6,7 +6,7 @@ from bisect import bisect_left
 import regex
 
 from ..numbers.parse import Mention
-from . import calendar as CAL
+from .. import calendar as CAL
 from . import periods as PR
 
 YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"

@@ -262,7 +262,7 @@ def layout(text: str) -> Layout:
     return lay
 
 
-def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], "fixed_tables.Row"], para: int) -> None:
+def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row], para: int) -> None:
     """A row of a space-aligned table, set out like a Markdown table's: cells, header, unit, caption."""
     head_line, labels, row = got
     text, starts = lay.text, lay.line_starts

@@ -5,7 +5,7 @@ import regex
 
 from ..numbers.parse import Mention
 from . import assign as A
-from . import calendar as CAL
+from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from . import spans as SP

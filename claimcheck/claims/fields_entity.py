@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from . import assign as A
-from . import lexicon as L
+from .. import vocab as L
 from .article import entity, heading_text, resolve_segment
 from .evidence import Where, on_line
 from .figure import Figure

@@ -5,7 +5,7 @@ after it, the table row, the sentence's subject phrase, and a segment cue after 
 from __future__ import annotations
 
 from . import assign as A
-from . import lexicon as L
+from .. import vocab as L
 from .figure import Figure
 from .lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
 from .tables import row_segment

@@ -7,7 +7,7 @@ from bisect import bisect_left
 import regex
 
 from ..models import Claim
-from . import lexicon as L
+from .. import vocab as L
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
@@ -65,7 +65,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division",
-                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its", "their"}
+                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
@@ -156,7 +156,7 @@ NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "
            "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
            "weeks", "days", "cash", "dividends", "buybacks", "after-hours", "premarket", "trading", "margin", "margins",
            "quarterly", "annual", "yearly", "monthly", "full-year", "profit", "income", "earnings", "operating", "net",
-           "sales", "value", "capital", "spending", "costs", "contracts"}
+           "value", "capital", "spending", "costs", "contracts"}
 
 
 def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:

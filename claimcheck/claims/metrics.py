@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import regex
 
 from ..numbers.parse import Mention
+from ..vocab import GROWTH_OF
 
 AFTER_DIRECTION = regex.compile(
     r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up|↑)"
@@ -40,12 +41,6 @@ AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:�
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
 POLICY_RATES = {"tariff_rate"}  # rates a government sets: they belong to no company
-GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
-             "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
-             "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
-             "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
-             "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
-             "market_size": "market_growth", "gross_profit": "gross_profit_growth"}
 
 
 @dataclass(frozen=True, slots=True)

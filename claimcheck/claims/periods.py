@@ -10,7 +10,7 @@ import re
 import regex
 
 from . import spans as SP
-from .calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
+from ..calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
 
 YEARS = tuple(f"y{k}" for k in range(1, 13))  # stdlib re wants a group name once: each alternative has its own
 

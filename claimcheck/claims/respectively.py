@@ -12,7 +12,7 @@ import regex
 
 from ..models import Claim
 from .article import Ctx
-from .metrics import GROWTH_OF
+from ..vocab import GROWTH_OF
 
 EACH = regex.compile(r"각각|respectively", regex.IGNORECASE)
 LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from . import lexicon as L
+from .. import vocab as L
 from . import periods as PR
 from .assign import label_cues
 from .context import Layout

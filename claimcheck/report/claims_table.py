@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from itertools import groupby
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -16,7 +17,7 @@ from rich.text import Text
 
 from .. import labels
 from ..models import Claim
-from .values import plural, show_value
+from ..figures import plural, show_value
 
 HEAD = ("line", "entity", "metric", "segment", "period", "value")
 QUOTE = 48  # cells of quote shown when no terminal width says otherwise
@@ -32,7 +33,7 @@ def render(claims: Sequence[Claim], color: bool = False, width: int | None = Non
                   soft_wrap=width is None, highlight=False)
     header = "  " + "  ".join(_pad(h, w) for h, w in zip(HEAD, widths)) + "  quote" + ("  evidence" if evidence else "")
     # on a terminal a row too wide is cut at its edge, never wrapped under the next; a file name is never cut
-    fit = {"no_wrap": True, "overflow": "ellipsis", "crop": True} if width else {}
+    fit: dict[str, Any] = {"no_wrap": True, "overflow": "ellipsis", "crop": True} if width else {}
     for file, same in groupby(zip(claims, rows), key=lambda cr: cr[0].file):
         con.print(Text(file, "bold"), soft_wrap=True)
         con.print(Text(header.rstrip(), "dim"), **fit)

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..models import Claim, Finding, RuleSpec, Severity, Summary
-from .values import show_value
+from ..figures import show_value
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

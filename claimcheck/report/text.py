@@ -12,7 +12,7 @@ from rich.text import Text
 
 from .. import labels
 from ..models import Claim, Finding, Severity, Summary
-from .values import plural
+from ..figures import plural
 
 STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold blue"}
 QUOTE_CELLS = 110  # a quote is context, not the finding: a window around its figures, at most this wide

@@ -1,7 +1,7 @@
 """How a claim's value reads to a journalist: $120B, 34.3%, +5.0pp, 79.1조 KRW."""
 from __future__ import annotations
 
-from ..models import Claim
+from .models import Claim
 
 BOUND_WORD = {"eq": "", "approx": "~", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
 SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "CNY": "CN¥"}

@@ -20,6 +20,16 @@ PARTICLES = (r"(?:은|는|이|가|을|를|의|와|과|도|에|서|로|으로|까
 WORDLIKE_TICKERS = {"NOW", "APP", "COST", "SNOW", "HOOD", "COIN", "ARM", "META", "ALL", "ON", "IT", "BIG", "CAT"}
 
 
+# the growth metric of each level metric: typing names a growth figure by it, and derived-growth
+# finds the levels a growth rate relates by it
+GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
+             "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
+             "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
+             "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
+             "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
+             "market_size": "market_growth", "gross_profit": "gross_profit_growth"}
+
+
 DATA_FILES = ("entities.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml")
 
 
@@ -60,7 +70,7 @@ class Lexicon:
 
 def rules_dir():
     """The shipped rules/ folder: beside the package in a checkout, package data when installed."""
-    here = Path(__file__).resolve().parents[2] / "rules"
+    here = Path(__file__).resolve().parents[1] / "rules"
     if (here / "entities.yaml").is_file():
         return here
     return resources.files("claimcheck.rules")
@@ -137,7 +147,9 @@ def _word_rx(words: list[str], names: bool = False) -> Matcher:
     return Matcher(words, names)
 
 
-def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None) -> Lexicon:
+def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None,
+          extra_fx_bands: list[dict] | None = None) -> Lexicon:
+    """The lexicon of the shipped data, with a config's aliases, fiscal calendars and FX bands added."""
     ent = _load("entities.yaml").get("entities") or []
     entities: dict[str, EntityInfo] = {}
     alias_to: dict[str, str] = {}
@@ -181,7 +193,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     fiscal = {k: int(v["year_end_month"]) * (-1 if v.get("label") == "start" else 1)
               for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
     fiscal.update(extra_fiscal or {})
-    fx = _load("fx_bands.yaml").get("fx_bands") or []
+    fx = [*(_load("fx_bands.yaml").get("fx_bands") or []), *(extra_fx_bands or [])]
     return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to,
                    {key(a): n for a, n in alias_to.items()}, seg_cues, seg_of_cue, metric_cues,
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
@@ -191,6 +203,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
 
 @lru_cache(maxsize=1)
 def default() -> Lexicon:
+    """The shipped lexicon, built once and shared: never change it, build() another."""
     return build()
 
 
