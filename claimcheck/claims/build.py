@@ -23,7 +23,8 @@ from .metrics import Typed
 from .tables import column_basis
 
 WHOLE = FE.WHOLE
-DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:은|는|도)\s|\b(?:segment|division|unit)\b", regex.IGNORECASE)
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:은|는|도)\s|의\s?경우|\b(?:segment|division|unit)\b",
+                               regex.IGNORECASE)
 
 
 def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -> list[Claim]:

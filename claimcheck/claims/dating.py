@@ -30,7 +30,7 @@ OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old",
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 # a forecast verb closing the figure's sentence, or an estimate mark right before the figure
 FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|내다|관측)"
-                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)|추정치|예상치|전망치"
+                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
                               r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
                               regex.IGNORECASE)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치)\s?$",

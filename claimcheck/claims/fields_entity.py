@@ -15,7 +15,8 @@ from .figure import Figure
 from .metrics import Typed
 
 WHOLE = regex.compile(r"전체|회사")
-AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|combined\s", regex.IGNORECASE)
+AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
+                          r"|combined\s|both\scompanies", regex.IGNORECASE)
 STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
 
 

@@ -59,6 +59,8 @@ SUBJECTS = [regex.compile(p) for p in (
     r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
     r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b",
     r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
+    # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
+    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})의\s?경우",
     r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})",
 )]
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
