@@ -51,7 +51,7 @@ def owner(fig: Figure, main_count: bool) -> Owner:
         where = ctx.main_where
         if fig.label:
             ent = resolve_segment(ctx, ent, fig.label[0], fig.label[1])
-    if ent and not fig.cell and AGGREGATE.search(fig.scan, clause[0], m.start) \
+    if ent and not fig.cell and AGGREGATE.search(fig.scan, fig.sent.start, m.start) \
             and len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]}) != 1:
         ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
     return Owner(ent, where, inferred, bool(row_ents))

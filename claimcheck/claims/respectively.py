@@ -39,9 +39,14 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:
             continue
+        if kind == "%" and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]):
+            # "각각 8.2%, 22% 줄었다": the verb after the last figure turns every figure of the list
+            for c in group[:-1]:
+                out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
+                                                  "high": -c.low if c.low is not None else None})
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
-                out[id(c)] = _as(c, metric)
+                out[id(c)] = _as(out[id(c)], metric)
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
