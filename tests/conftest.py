@@ -22,10 +22,6 @@ KO_PARAGRAPH = (
 )
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "shared(path): needs this file or folder under ../shared")
-
-
 def shared_missing(path: Path) -> str:
     """The skip reason for a test whose shared file is absent, in words a reader of `pytest -rs` follows."""
     return (f"needs {path.relative_to(SHARED).as_posix()} from the project's shared folder, which is not at "
