@@ -29,7 +29,7 @@ SLACK = 1e-9  # as in common.overlap
 
 
 class Options(Hedged):
-    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "count", "market_size"],
+    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "count", "market_size", "net_trading"],
                                     description="metrics never compared (each source has its own target or "
                                                 "market definition)")
     undated_full: list[str] = Field(default_factory=lambda: ["revenue_share", "operating_income_share",

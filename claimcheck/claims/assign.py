@@ -43,7 +43,7 @@ CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximatel
                            regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
-RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "cost_ratio", "tariff_rate",
+RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "cost_ratio", "tariff_rate", "dividend_yield", "net_trading",
               "operating_income_share", "stock_price", "price_target", "upside", "price_change", "count"}
 
 

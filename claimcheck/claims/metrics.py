@@ -34,9 +34,9 @@ MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:mark
 LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
                  "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
                  "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses",
-                 "gross_profit"}
+                 "gross_profit", "net_trading"}
 RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
-                 "operating_income_share", "cost_ratio", "tariff_rate"}
+                 "operating_income_share", "cost_ratio", "tariff_rate", "dividend_yield"}
 AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
