@@ -147,6 +147,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
     period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, got.metric, ent, fig.cell, fig.header,
                                                 fig.carry, change, fig.others)
+    consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
+    estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
     cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
     if cadence == "ytd" and period and "Q" in period:
@@ -164,7 +166,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  period=period, cadence=cadence, basis=basis, estimate=estimate,
                  quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=fig.si,
-                 consensus=got.metric == "_consensus", evidence=record(lay, found))
+                 consensus=consensus, evidence=record(lay, found))
 
 
 def _quote(ctx: Ctx, sent: Sentence) -> str:

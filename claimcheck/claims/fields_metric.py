@@ -25,6 +25,10 @@ HANGUL = regex.compile(r"\p{Hangul}")
 MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
+# "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
+# bracket opened by a consensus word is the market's expectation, not only the first one
+CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
+                                  r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 
 
@@ -83,9 +87,18 @@ def refined(fig: Figure, got: Typed) -> str:
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
         before = [c for c in fig.cues if sent.start <= c.start < m.start]
+        # "컨센서스(매출액 27.9조원, ...)": a metric named right before the figure says whose consensus it is
+        named = [c.metric for c in before if c.metric in ("revenue", *PROFITS) and m.start - c.end <= 8]
+        if named:
+            return "consensus_revenue" if named[-1] == "revenue" else named[-1]
         subject = [c.metric for c in before if c.metric in PROFITS]
         carried = fig.carry["metric"]
         profit = subject[-1] if subject else carried if carried in PROFITS and not any(
             c.metric == "revenue" for c in before) else None
         metric = profit or "consensus_revenue"
     return metric
+
+
+def in_consensus_bracket(fig: Figure) -> bool:
+    """Whether the figure sits in a bracket that a consensus word opens."""
+    return CONSENSUS_BRACKET.search(fig.scan, max(fig.sent.start, fig.m.start - 80), fig.m.start) is not None
