@@ -83,6 +83,8 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
     """Steps below full severity when a and b (not in one sentence) are comparable at all, else None."""
     if a.cadence and b.cadence and a.cadence != b.cadence:
         return None
+    if "ytd" in (a.cadence, b.cadence) and a.cadence != b.cadence:
+        return None  # a running total so far this year is never the figure of an undated span
     if (a.change or b.change or a.metric in o.volatile) and not (a.period and b.period):
         return None  # a change with no date says nothing about which span it covers
     if a.period and b.period:

@@ -39,6 +39,7 @@ RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share
                  "operating_income_share", "cost_ratio", "tariff_rate", "dividend_yield"}
 AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
+IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
 POLICY_RATES = {"tariff_rate"}  # rates a government sets: they belong to no company
 
@@ -108,7 +109,11 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
-        c = _nearest(cues, m, LEVEL_METRICS | {"stock_price", "price_target", "_consensus"}, clause)
+        wanted = LEVEL_METRICS | {"stock_price", "price_target", "_consensus"}
+        # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
+        glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6))
+        direct = [x for x in cues if glued and x.start == glued.end() and x.metric in wanted]
+        c = direct[0] if direct else _nearest(cues, m, wanted, clause)
         if not m.scaled and m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
