@@ -20,16 +20,6 @@ PARTICLES = (r"(?:은|는|이|가|을|를|의|와|과|도|에|서|로|으로|까
 WORDLIKE_TICKERS = {"NOW", "APP", "COST", "SNOW", "HOOD", "COIN", "ARM", "META", "ALL", "ON", "IT", "BIG", "CAT"}
 
 
-# the growth metric of each level metric: typing names a growth figure by it, and derived-growth
-# finds the levels a growth rate relates by it
-GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
-             "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
-             "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
-             "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
-             "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
-             "market_size": "market_growth", "gross_profit": "gross_profit_growth"}
-
-
 DATA_FILES = ("entities.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml")
 
 
@@ -85,6 +75,128 @@ def _load(name: str) -> dict:
     if not isinstance(data, dict):
         raise LexiconError(f"rules/{name}: expected a mapping at the top")
     return data
+
+
+FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
+_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast")
+_LINKS = ("growth_of", "share_of", "loss_of")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricInfo:
+    id: str
+    family: str
+    cues: tuple[str, ...] = ()
+    growth_of: str | None = None
+    share_of: str | None = None
+    loss_of: str | None = None
+    says: str | None = None  # a helper's meaning: "change" or "estimate"
+    dated: bool = False
+    heading_dated: bool = False
+    has_cadence: bool = True
+    cadence_check: bool = False
+    pct_vs_pp: bool = False
+    listed: bool = False
+    ownerless: bool = False
+    forecast: bool = False
+
+
+class Taxonomy:
+    """Every metric id with its family and attributes, from rules/metrics.yaml: what each stage asks
+    ("is this a flow?", "what is the growth metric of revenue?") instead of keeping a list."""
+
+    def __init__(self, metrics: dict[str, MetricInfo]):
+        self.metrics = metrics
+        self.by_family: dict[str, frozenset[str]] = {
+            f: frozenset(m for m, i in metrics.items() if i.family == f) for f in FAMILIES}
+        self.ratios = self.by_family["ratio"]
+        self.growths = self.by_family["growth"]
+        # amounts a cue can name: what grew, what a money figure is
+        self.amounts = self.by_family["flow"] | self.by_family["stock"] | self.by_family["count"]
+        # amounts a company owns and states as such: no loss helper, no market
+        self.owned_amounts = frozenset(m for m in self.by_family["flow"] | self.by_family["stock"]
+                                       if not metrics[m].ownerless and not metrics[m].loss_of)
+        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of)  # profits a loss is stated for
+        self._growth = {i.growth_of: m for m, i in metrics.items() if i.growth_of}
+        for m, i in metrics.items():
+            if i.loss_of and i.loss_of in self._growth:
+                self._growth[m] = self._growth[i.loss_of]
+        self._flags = {f: frozenset(m for m, i in metrics.items() if getattr(i, f)) for f in _FLAGS}
+        self.without_cadence = frozenset(m for m, i in metrics.items() if not i.has_cadence)  # rates, prices, counts
+
+    def __contains__(self, metric: object) -> bool:
+        return metric in self.metrics
+
+    def family(self, metric: str | None) -> str | None:
+        info = self.metrics.get(metric) if metric else None
+        return info.family if info else None
+
+    def info(self, metric: str | None) -> MetricInfo | None:
+        return self.metrics.get(metric) if metric else None
+
+    def is_flow(self, metric: str | None) -> bool:
+        return self.family(metric) == "flow"
+
+    def is_ratio(self, metric: str | None) -> bool:
+        return self.family(metric) == "ratio"
+
+    def is_growth(self, metric: str | None) -> bool:
+        return self.family(metric) == "growth"
+
+    def growth(self, metric: str | None) -> str | None:
+        """The growth metric of a level (revenue -> revenue_growth; a loss cue -> its profit's growth)."""
+        return self._growth.get(metric) if metric else None
+
+    def growth_of(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.growth_of if info else None
+
+    def share_of(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.share_of if info else None
+
+    def loss_of(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.loss_of if info else None
+
+    def says(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.says if info else None
+
+    def has(self, flag: str) -> frozenset[str]:
+        """The metrics with a yes/no attribute set: has("cadence_check"), has("dated")."""
+        if flag not in _FLAGS:
+            raise KeyError(flag)
+        return self._flags[flag]
+
+
+def _metric_info(mid: str, spec: object) -> MetricInfo:
+    if not isinstance(spec, dict):
+        raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a mapping, got {spec!r}")
+    known = {"cues", "family", "says", "has_cadence", *_FLAGS, *_LINKS}
+    if unknown := set(spec) - known:
+        raise LexiconError(f"rules/metrics.yaml: metric {mid} has unknown keys {sorted(unknown)}")
+    if spec.get("family") not in FAMILIES:
+        raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a family, one of {', '.join(FAMILIES)}")
+    if spec.get("says") not in (None, "change", "estimate"):
+        raise LexiconError(f"rules/metrics.yaml: metric {mid}: says is change or estimate, got {spec['says']!r}")
+    links = {k: str(spec[k]) if spec.get(k) else None for k in _LINKS}
+    return MetricInfo(mid, spec["family"], tuple(str(c) for c in spec.get("cues") or ()),
+                      growth_of=links["growth_of"], share_of=links["share_of"], loss_of=links["loss_of"],
+                      says=spec.get("says"), has_cadence=bool(spec.get("has_cadence", True)),
+                      **{f: bool(spec.get(f)) for f in _FLAGS})
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    """The metric taxonomy of rules/metrics.yaml, loaded once; a config cannot change it."""
+    metrics = {str(k): _metric_info(str(k), v) for k, v in (_load("metrics.yaml").get("metrics") or {}).items()}
+    for mid, info in metrics.items():
+        for link in _LINKS:
+            target = getattr(info, link)
+            if target is not None and target not in metrics:
+                raise LexiconError(f"rules/metrics.yaml: metric {mid}: {link} {target} is no metric")
+    return Taxonomy(metrics)
 
 
 class Matcher:

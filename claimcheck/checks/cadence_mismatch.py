@@ -13,7 +13,7 @@ from operator import attrgetter
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import calendar as CAL
-from ..vocab import Lexicon
+from ..vocab import Lexicon, taxonomy
 from ..models import Claim
 from .common import Draft, Forest, Hedged, figure, label, overlap, scaled, single_place, widen, year_of
 
@@ -21,8 +21,7 @@ KIND = "cadence-mismatch"
 ALIASES = ("cadence",)  # the kind's earlier name, still accepted in rule files
 SLACK = 1e-9  # as in common.overlap
 FACTOR = {("monthly", "quarterly"): 3, ("quarterly", "annual"): 4, ("monthly", "annual"): 12}
-FLOWS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
-         "consensus_revenue", "investment"}
+FLOWS = taxonomy().has("cadence_check")  # flows whose monthly, quarterly and annual levels are compared
 
 
 class Tolerance(BaseModel):

@@ -12,12 +12,13 @@ from pydantic import Field
 
 from .. import calendar as CAL
 from ..vocab import Lexicon
-from ..vocab import GROWTH_OF
+from ..vocab import taxonomy
 from ..models import Claim
 from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
 
 KIND = "derived-growth"
 ALIASES = ("growth",)  # the kind's earlier name, still accepted in rule files
+T = taxonomy()
 
 
 class Options(Hedged):
@@ -88,10 +89,10 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     o = options
     out = []
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
-        levels = [c for c in cs if not c.change and c.bound == "eq" and not c.metric.endswith("_growth")]
+        levels = [c for c in cs if not c.change and c.bound == "eq" and not T.is_growth(c.metric)]
         for g in (c for c in cs if c.bound == "eq"):
-            if g.metric.endswith("_growth"):
-                base = [c for c in levels if GROWTH_OF.get(c.metric) == g.metric and c.unit != "%"]
+            if T.is_growth(g.metric):
+                base = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"]
                 same_unit = {c.unit for c in base}
                 if len(base) < 2 or len(same_unit) != 1:
                     continue

@@ -10,13 +10,13 @@ from __future__ import annotations
 import regex
 
 from .. import calendar as CAL
-from ..vocab import Lexicon
+from ..vocab import Lexicon, taxonomy
 from ..models import Claim, Edit, RuleOptions
 from ..figures import plural
 from .common import Draft, figure, group, label
 
 KIND = "pct-vs-pp"
-RATIOS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "operating_income_share"}
+RATIOS = taxonomy().has("pct_vs_pp")  # the margins and shares whose changes are checked
 
 
 class Options(RuleOptions):

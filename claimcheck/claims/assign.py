@@ -43,8 +43,8 @@ CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximatel
                            regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
-RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "cost_ratio", "tariff_rate", "dividend_yield", "net_trading",
-              "operating_income_share", "stock_price", "price_target", "upside", "price_change", "count"}
+T = L.taxonomy()
+RATIO_LIKE = T.without_cadence  # rates, prices and counts: no monthly, quarterly or annual cadence
 
 
 def bound(scan: str, m: Mention, sent) -> str:
@@ -63,7 +63,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     """Generic business line: the nearest topic phrase whose scope reaches the number."""
     events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start]
                     + [(c.start, c.end, "m", c.metric) for c in cues
-                       if sent.start <= c.start < m.start and not c.metric.startswith(("_growth", "_decline"))])
+                       if sent.start <= c.start < m.start and T.says(c.metric) != "change"])
     seg, seg_end, bound_cue = None, 0, False
     for s, e, kind, val in events:
         if kind == "t":
@@ -71,7 +71,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
                 seg, seg_end, bound_cue = val, e, False
         elif seg and not bound_cue and s - seg_end <= 24:
             bound_cue = True
-        elif seg and s >= seg_end and not val.endswith("_share"):
+        elif seg and s >= seg_end and not T.share_of(val):
             seg = None  # a new subject; "which is 89.8% of total sales" is an aside, not one
     if seg:
         return seg

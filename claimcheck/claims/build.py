@@ -92,7 +92,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
             carry["entity_at"] = own_ents[-1][:2]
         # a change word or an estimate word names no metric a later sentence could be about
-        cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d", "_consensus"))]
+        cues = [c for c in ctx.cues_in(sent.start, sent.end) if L.taxonomy().says(c.metric) is None]
         if cues:
             carry["metric"] = cues[-1].metric
             carry["metric_at"] = (cues[-1].start, cues[-1].end)

@@ -13,16 +13,15 @@ from .article import Ctx, fy_end, heading_text, is_past
 from .closing import close_day
 from .context import Sentence
 from .tables import column_period
+from ..vocab import taxonomy
 
-FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
-                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
-                "buyback", "subsidy", "gross_profit"}
+T = taxonomy()
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
-DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share", "cost_ratio",
-                                "operating_income_share", "backlog", "cash"}
+DATED_METRICS = T.has("dated")
+HEADING_DATED = T.has("heading_dated")  # dated flows a section heading's period dates
 # a user or customer base is counted at a quarter's end; downloads in a launch week are not
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
-INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
+INHERENT_ESTIMATE = T.has("forecast")
 IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
@@ -46,14 +45,14 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
-    if cell and not (hp and hp[0]) and metric.endswith("_growth"):
+    if cell and not (hp and hp[0]) and T.is_growth(metric):
         hp = column_period(lay, line, cell[0], fy)
     dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
     carried = carry["period"] if dated_kind else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
-                                       scan=scan, change=change or metric.endswith("_growth"))
-    if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
+                                       scan=scan, change=change or T.is_growth(metric))
+    if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy_end(lex, ent))
                  if r.period and r.grain in ("quarter", "half")]
@@ -62,7 +61,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
-    if not metric.endswith("_growth") and not change:
+    if not T.is_growth(metric) and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
         # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
@@ -90,7 +89,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
     line_start = lay.line_starts[lay.line_of(m.start)]
     own_clause = A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2)
-    if period and "Q" in period and not metric.endswith("_growth") \
+    if period and "Q" in period and not T.is_growth(metric) \
             and (own_clause or (grain != "quarter" and A.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2))):
         period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):

@@ -12,12 +12,12 @@ from .. import vocab as L
 from .article import entity, heading_text, resolve_segment
 from .evidence import Where, on_line
 from .figure import Figure
-from .metrics import Typed
+from .metrics import T, Typed
 
 WHOLE = regex.compile(r"전체|회사")
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
-STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
+LISTED = T.has("listed")  # about the listed share: the listed parent's figure
 
 
 @dataclass
@@ -62,11 +62,12 @@ def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | N
     lex = fig.ctx.lex
     if got.entity_none:
         return None
-    if got.metric.endswith("_share") and got.metric != "market_share" and ent:
+    # a share of the company's own revenue or profit is its unit's; a market share is of a market, nobody's
+    if (whole := T.share_of(got.metric)) and whole not in T.has("ownerless") and ent:
         kids = [e[2] for e in fig.own if L.parent(lex, e[2]) == ent]
         ent = kids[0] if kids else ent
     elif ent and (A.parent_cue(fig.scan, fig.sent.start, fig.m.start, fig.cues) or WHOLE.search(fig.row_text)):
         ent = L.parent(lex, ent) or ent
-    if metric in STOCK_METRICS and ent:
+    if metric in LISTED and ent:
         ent = L.parent(lex, ent) or ent
     return ent

@@ -17,12 +17,12 @@ from . import assign as A
 from . import sources as W
 from .article import heading_text
 from .figure import Figure
-from .metrics import LEVEL_METRICS, Cue, Typed, classify
+from .metrics import T, Cue, Typed, classify
 from .tables import growth_cell
 
-PROFITS = ("operating_income", "net_income")
 HANGUL = regex.compile(r"\p{Hangul}")
-MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
+# a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
+MONEY_LEVELS = T.owned_amounts | {"_consensus"}
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
@@ -64,7 +64,7 @@ def counted(fig: Figure) -> tuple[bool, bool]:
 
 def in_table(fig: Figure, got: Typed | None) -> Typed | None:
     """A percent under a change column or in a change row is the growth of its row's level."""
-    if fig.cell and fig.m.kind == "percent" and (got is None or not got.metric.endswith("_growth")):
+    if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric)):
         return growth_cell(fig.ctx.lex, fig.header, fig.row_text, heading_text(fig.ctx, fig.line), fig.m.value) or got
     return got
 
@@ -82,18 +82,18 @@ def refined(fig: Figure, got: Typed) -> str:
             metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
     if metric == "price_target" and m.scaled and abs(m.value) >= NO_SHARE_COSTS:
         # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
-        goals = [c for c in fig.cues if c.metric in MONEY_LEVELS and not c.metric.startswith("_")]
+        goals = [c for c in fig.cues if c.metric in T.owned_amounts]
         metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
         before = [c for c in fig.cues if sent.start <= c.start < m.start]
         # "컨센서스(매출액 27.9조원, ...)": a metric named right before the figure says whose consensus it is
-        named = [c.metric for c in before if c.metric in ("revenue", *PROFITS) and m.start - c.end <= 8]
+        named = [c.metric for c in before if c.metric in ("revenue", *T.profits) and m.start - c.end <= 8]
         if named:
             return "consensus_revenue" if named[-1] == "revenue" else named[-1]
-        subject = [c.metric for c in before if c.metric in PROFITS]
+        subject = [c.metric for c in before if c.metric in T.profits]
         carried = fig.carry["metric"]
-        profit = subject[-1] if subject else carried if carried in PROFITS and not any(
+        profit = subject[-1] if subject else carried if carried in T.profits and not any(
             c.metric == "revenue" for c in before) else None
         metric = profit or "consensus_revenue"
     return metric

@@ -23,7 +23,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         return made
     named = {}
     for i, c in enumerate(made):
-        if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not c.metric.endswith("_growth")):
+        if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not L.taxonomy().is_growth(c.metric)):
             continue
         start = lay.line_starts[c.line - 1] + c.column - 1
         got = LISTED.search(lay.scan, max(0, start - 40), start)

@@ -12,7 +12,7 @@ import regex
 
 from ..models import Claim
 from .article import Ctx
-from ..vocab import GROWTH_OF
+from ..vocab import taxonomy
 
 EACH = regex.compile(r"각각|respectively", regex.IGNORECASE)
 LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
@@ -59,8 +59,8 @@ def _distinct(xs: list[str]) -> list[str]:
 
 def _as(c: Claim, metric: str) -> Claim:
     """The claim measuring `metric`: a percent that is a change takes the metric's growth."""
-    if c.unit == "%" and (c.change or c.metric.endswith("_growth")):
-        metric = GROWTH_OF.get(metric, c.metric)
+    if c.unit == "%" and (c.change or taxonomy().is_growth(c.metric)):
+        metric = taxonomy().growth(metric) or c.metric
     elif c.unit == "%" and metric not in ("operating_margin", "net_margin", "gross_margin"):
         return c  # a percent that is no change of a money metric is something else: leave it
     elif c.unit != "%" and metric in ("operating_margin", "net_margin", "gross_margin"):
