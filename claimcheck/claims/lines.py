@@ -87,7 +87,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
-                    or any(not lex.metric_of.get(L.key(c.group()), "_g").startswith(("_g", "_d"))
+                    or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
                            for c in lex.metric_rx.finditer(word)):
                 continue
             topic = L.topic(lex, word)
