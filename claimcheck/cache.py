@@ -146,6 +146,20 @@ class Cache:
 # the entry's distinct strings: far less JSON to parse than a keyed object per claim. Each column
 # is still validated, by pydantic against the field's type, so a damaged entry is a miss.
 NAMES = tuple(Claim.model_fields)
+_EVIDENCE = NAMES.index("evidence")
+
+
+def _shared_evidence(col: list, strings: dict[str, str]) -> list:
+    """The evidence column with equal entries made one object: the figures of a sentence share most of
+    theirs, and a warm run over an archive otherwise holds a fresh tuple of tuples per claim."""
+    inner: dict[tuple, tuple] = {}
+    outer: dict[tuple, tuple] = {}
+    out = []
+    for ev in col:
+        key = tuple(inner.setdefault(e, tuple(strings.setdefault(x, x) if isinstance(x, str) else x for x in e))
+                    for e in ev)
+        out.append(outer.setdefault(key, key))
+    return out
 _ANNS = [f.annotation for f in Claim.model_fields.values()]
 _TEXT = [bool(k) and k <= {str, type(None)} for k in map(scalar_types, _ANNS)]  # type: ignore[operator]
 _Index = typing.Annotated[int, Field(ge=0, strict=True)]
@@ -182,6 +196,7 @@ def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[
     looked_up = _TEXTS.validate_python([list(map(table.__getitem__, columns[i])) for i in texts])
     for i, values in zip(texts, looked_up):
         columns[i] = values
+    columns[_EVIDENCE] = _shared_evidence(columns[_EVIDENCE], shared)
     if len(set(map(len, columns))) > 1:
         raise ValueError("columns of unequal length")
     if not _PLAIN:
