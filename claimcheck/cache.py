@@ -6,14 +6,14 @@ import json
 import os
 import tempfile
 import typing
+from typing import Any
 from pathlib import Path
 
 from pydantic import Field, TypeAdapter, ValidationError
 
 from . import __version__
-from .claims import lexicon as L
-from .models import Article, Claim
-from .runner import scalar_types
+from . import vocab as L
+from .models import Article, Claim, scalar_types
 
 # LAYOUT names the folder; FORMAT, the shape of an entry, goes into every key instead, so a new
 # shape needs no new folder (tests and bench/run.py count entries under v1/) and old entries are
@@ -25,7 +25,7 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Source files whose edits change what extraction produces. A development checkout keeps the same
 # __version__ while this code moves, so their contents go into the salt as well.
-CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "numbers", "claims")
+CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "vocab.py", "calendar.py", "numbers", "claims")
 
 
 def default_dir(config_dir: Path | None) -> Path:
@@ -34,6 +34,12 @@ def default_dir(config_dir: Path | None) -> Path:
     if env:
         return Path(env)
     return (config_dir or Path.cwd()) / ".claimcheck_cache"
+
+
+def for_run(config_dir: Path | None, lex: L.Lexicon) -> Cache:
+    """The cache a run uses: beside its config, keyed by the lexicon settings that change extraction."""
+    # the code is part of the key too (see salt): a checkout's version string does not change with every edit
+    return Cache(default_dir(config_dir), salt({"aliases": sorted(lex.alias_to.items()), "fiscal": sorted(lex.fiscal.items())}))
 
 
 def salt(settings: object = None) -> str:
@@ -140,14 +146,28 @@ class Cache:
 # the entry's distinct strings: far less JSON to parse than a keyed object per claim. Each column
 # is still validated, by pydantic against the field's type, so a damaged entry is a miss.
 NAMES = tuple(Claim.model_fields)
+_EVIDENCE = NAMES.index("evidence")
+
+
+def _shared_evidence(col: list, strings: dict[str, str]) -> list:
+    """The evidence column with equal entries made one object: the figures of a sentence share most of
+    theirs, and a warm run over an archive otherwise holds a fresh tuple of tuples per claim."""
+    inner: dict[tuple, tuple] = {}
+    outer: dict[tuple, tuple] = {}
+    out = []
+    for ev in col:
+        key = tuple(inner.setdefault(e, tuple(strings.setdefault(x, x) if isinstance(x, str) else x for x in e))
+                    for e in ev)
+        out.append(outer.setdefault(key, key))
+    return out
 _ANNS = [f.annotation for f in Claim.model_fields.values()]
 _TEXT = [bool(k) and k <= {str, type(None)} for k in map(scalar_types, _ANNS)]  # type: ignore[operator]
 _Index = typing.Annotated[int, Field(ge=0, strict=True)]
 # each a single validator call for all of an entry's columns: the claims' values, the stored
 # columns (texts as string indexes), and the texts once looked up
-_VALUES = TypeAdapter(tuple[tuple(list[a] for a in _ANNS)])  # type: ignore[misc]
-_STORED = TypeAdapter(tuple[tuple(list[_Index] if t else list[a] for t, a in zip(_TEXT, _ANNS))])  # type: ignore[misc]
-_TEXTS = TypeAdapter(tuple[tuple(list[a] for t, a in zip(_TEXT, _ANNS) if t)])  # type: ignore[misc]
+_VALUES: TypeAdapter[Any] = TypeAdapter(tuple[tuple(list[a] for a in _ANNS)])  # type: ignore[misc, valid-type, arg-type]
+_STORED: TypeAdapter[Any] = TypeAdapter(tuple[tuple(list[_Index] if t else list[a] for t, a in zip(_TEXT, _ANNS))])  # type: ignore[misc, valid-type, arg-type]
+_TEXTS: TypeAdapter[Any] = TypeAdapter(tuple[tuple(list[a] for t, a in zip(_TEXT, _ANNS) if t)])  # type: ignore[misc, valid-type, arg-type]
 _STRINGS = TypeAdapter(list[str])
 _ALL_SET = set(NAMES)  # a claim read back had every field given, as after model_validate of a full dump
 # model_construct without its per-field Python loop, where nothing else needs setting up
@@ -176,6 +196,7 @@ def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[
     looked_up = _TEXTS.validate_python([list(map(table.__getitem__, columns[i])) for i in texts])
     for i, values in zip(texts, looked_up):
         columns[i] = values
+    columns[_EVIDENCE] = _shared_evidence(columns[_EVIDENCE], shared)
     if len(set(map(len, columns))) > 1:
         raise ValueError("columns of unequal length")
     if not _PLAIN:

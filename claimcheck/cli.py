@@ -1,19 +1,21 @@
 """Command line: parses options, runs the pipeline, renders, and decides the exit status."""
 from __future__ import annotations
 
-import json
 import sys
+from dataclasses import replace
 from collections.abc import Iterable
 from enum import Enum
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from . import __version__
-from .claims import lexicon as L
-from . import runner
-from .runner import CheckFormat, claim_dict
+from . import __version__, outputs, session
+from .models import Problem
+from .outputs import CheckFormat, ColorMode
+
+QUIET = False  # --quiet: warnings are not printed (errors always are)
 
 app = typer.Typer(
     add_completion=False,
@@ -32,16 +34,13 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
 
 
-class UsageError(Exception):
-    """Bad input from the user: reported in one line, exit 2."""
-
-
-def _fail(msg: str) -> None:
+def _fail(msg: str) -> NoReturn:
     typer.echo(f"claimcheck: error: {msg}", err=True)
     raise typer.Exit(2)
 
 
 def _check_paths(paths: list[str]) -> None:
+    """Each given path exists, or exit 2 naming the first that does not."""
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         _fail(f"no such file or directory: {missing[0]}")
@@ -70,19 +69,15 @@ def extract(
     show_evidence: Annotated[bool, typer.Option("--show-evidence", help="Add a column saying where each field came from.")] = False,
 ) -> None:
     """Print every numeric claim found in the articles."""
-    from .report import claims_table
+    from .pipeline import extract as run
+    from .report import CLAIMS
 
     _check_paths(paths)
-    cfg, lex, _, cfg_path = _setup(config, paths)
-    corpus = runner.extract(_inputs(paths, cfg).sources, lex, jobs, no_cache, cfg_path)
+    s = _setup(config, paths)
+    corpus = run(_inputs(paths, s.cfg).sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
     _warn(corpus.problems)
-    if format == ExtractFormat.json:
-        text = json.dumps({"schema": "claimcheck/claims@1", "claims": [claim_dict(c) for c in corpus.claims]},
-                          ensure_ascii=False, indent=2) + "\n"
-    elif format == ExtractFormat.jsonl:
-        text = "".join(json.dumps(claim_dict(c), ensure_ascii=False) + "\n" for c in corpus.claims)
-    else:
-        text = claims_table.render(corpus.claims, color=runner.color(output), evidence=show_evidence)
+    how = replace(outputs.look(outputs.Output(CheckFormat.text, output)), evidence=show_evidence)
+    text = CLAIMS[format.value](corpus.claims, how)
     _emit(text, output)
 
 
@@ -92,78 +87,124 @@ class FailOn(str, Enum):
     info = "info"
 
 
-def _setup(config_path: Path | None, paths: list[str] | None = None):
-    """Config (found upward from the checked paths), lexicon and rules, or exit 2 with the reason."""
-    from . import config as C
-    from . import ruleset
+def _setup(config_path: Path | None, paths: list[str] | None = None, select: list[str] | None = None,
+           ignore: list[str] | None = None) -> session.Setup:
+    """Settings, lexicon and rules, or exit 2 with the reason."""
+    from .selection import ids
 
     try:
-        path = config_path if config_path else C.find(C.start_dir(paths or []))
-        if config_path and not config_path.is_file():
-            raise C.ConfigError(f"{config_path}: config file not found")
-        cfg = C.load(path)
-        lex = L.build(cfg.aliases, cfg.fiscal_calendars) if (cfg.aliases or cfg.fiscal_calendars) else L.default()
-        if cfg.fx_bands:
-            lex.fx_bands = [*lex.fx_bands, *(b.model_dump() for b in cfg.fx_bands)]
-        base = path.parent if path else Path.cwd()
-        rules = ruleset.apply_config(ruleset.load([base / d for d in cfg.rules_dirs]), cfg, str(path or "config"))
-    except (C.ConfigError, ruleset.RuleError, L.LexiconError) as e:
+        return session.setup(config_path, paths or [], ids(select), ids(ignore))
+    except session.SetupError as e:
         _fail(str(e))
-    return cfg, lex, rules, path
 
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Article files or folders; default: the current folder.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Article files or folders; - reads standard input; default: the current folder.")] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = CheckFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", metavar="FILE|FORMAT:PATH", help="Write the report to FILE instead of standard output; FORMAT:PATH adds a report in FORMAT (FORMAT:- is standard output). Repeatable.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails (exit 1). Default: error, or the config's fail_on.")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 when the check ran.")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record the current findings' fingerprints in FILE.")] = None,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Report only findings involving files changed since this git revision (plus uncommitted and untracked).")] = None,
+    staged: Annotated[bool, typer.Option("--staged", help="Judge a commit (the pre-commit hook): report only findings involving the given files (default: the staged ones), with every file git tracks as evidence; untracked files are not read.")] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")] = False,
     fail_on_unreadable: Annotated[Optional[bool], typer.Option("--fail-on-unreadable/--no-fail-on-unreadable", help="Exit 1 when a file could not be read or was not read (link leaving the tree, FIFO, too big). Default: on, or the config's fail_on_unreadable.")] = None,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings and the file they came from, then exit.")] = False,
     show_files: Annotated[bool, typer.Option("--show-files", help="Print the articles that would be checked, then exit.")] = False,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the article read from standard input (-): reported under it, and it takes that file's place.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="ID,...", help="Only these rule ids (comma-separated or repeated); replaces the config's select.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="ID,...", help="Leave out these rule ids (comma-separated or repeated), beside the config's disable.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule raised instead of the findings (text and concise reports).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary line, no warnings.")] = False,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour the report on standard output: auto (a terminal, unless NO_COLOR is set), always, never.")] = ColorMode.auto,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the certain fixes (a change in points written as %) to the articles, then report what remains.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the certain fixes as a unified diff and change nothing; exit 1 when there is one.")] = False,
+    add_noqa: Annotated[bool, typer.Option("--add-noqa", help="Insert a suppression comment for each finding shown, above each figure it cites; exit 0.")] = False,
 ) -> None:
     """Cross-check every claim and report contradictions; the exit status gates CI."""
-    from . import builtin, engine, scope
+    from . import fixes
+    from .builtin import BUILTIN
     from .config import describe
     from .models import Severity
+    from .figures import plural
 
-    paths = paths or ["."]
-    _check_paths(paths)
-    cfg, lex, rules, cfg_path = _setup(config, paths)
-    if show_settings:
-        _emit(describe(cfg, cfg_path), None)
-        raise typer.Exit(0)
-    inputs = _inputs(paths, cfg)
-    if show_files:
-        _emit("".join(f"{s.shown}\n" for s in inputs.sources), None)
-        raise typer.Exit(0)
-    corpus = runner.extract(inputs.sources, lex, jobs, no_cache, cfg_path)
-    _warn(corpus.problems)
-    outcome = engine.run(corpus.claims, rules, lex, corpus.articles)
+    global QUIET
+    QUIET = quiet
     try:
-        scoped = scope.narrow(builtin.flag_unknown(outcome.findings, corpus.articles, rules),
-                              changed_since, baseline, write_baseline, Path.cwd())
-    except scope.ScopeError as e:
+        outs = outputs.plan(format, output or [])
+    except outputs.OutputError as e:
         _fail(str(e))
-    summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
-                              [*inputs.skipped, *corpus.unreadable])
-    _emit(runner.stream(format, scoped.findings, summary, [*rules, *builtin.BUILTIN], output), output)
+    given = list(paths or [])
+    from_stdin = "-" in given or (stdin_filename is not None and not given)
+    clash = session.clash(staged=staged, changed_since=changed_since, stdin=from_stdin, stdin_filename=stdin_filename,
+                          given=given, fix=fix, diff=diff, add_noqa=add_noqa)
+    if clash:
+        _fail(clash)
+    files = [p for p in given if p != "-"] or ([] if staged or from_stdin else ["."])
+    _check_paths(files)
+    s = _setup(config, files + ([stdin_filename] if from_stdin and stdin_filename else []), select, ignore)
+    if show_settings:
+        _emit(describe(s.cfg, s.path), None)
+        raise typer.Exit(0)
+    try:
+        got = session.gather(files, s.cfg, staged, from_stdin, stdin_filename)
+    except session.SetupError as e:
+        _fail(str(e))
+    _warn(got.warnings)
+    inputs = got.inputs
+    if got.scope is not None and not got.scope and not inputs.skipped:
+        if not quiet:
+            _say("no article to judge among the given or staged files")
+        raise typer.Exit(0)  # the commit stages no article: nothing to judge
+    if show_files:
+        _emit("".join(f"{src.shown}\n" for src in inputs.sources), None)
+        raise typer.Exit(0)
+    run = partial(_check, s, inputs, jobs, no_cache, changed_since, baseline, write_baseline, got.scope)
+    result = run()
+    if diff or fix:
+        changes, notes = fixes.fixes(result.scoped.findings, result.corpus.articles)
+        _warn(notes)
+        if diff:
+            text = fixes.diff(changes)
+            _emit(text, None)
+            raise typer.Exit(1 if text else 0)  # as ruff --diff: a pending fix fails the run
+        written, notes = fixes.write(changes)
+        _warn(notes)
+        if written:
+            _say(f"fixed {plural(sum(c.count for c in written), 'finding')} in {plural(len(written), 'file')}")
+            result = run()  # report what the fixed articles still say
+    if add_noqa:
+        written, notes = fixes.write(fixes.noqa(result.scoped.findings, result.corpus.articles))
+        _warn(notes)
+        _say(f"added {plural(sum(c.count for c in written), 'suppression comment')} to {plural(len(written), 'file')}")
+        raise typer.Exit(0)
+    scoped, summary = result.scoped, result.summary
+    every_rule = [*s.rules, *BUILTIN]
+    for out in outs:
+        look = outputs.look(out, color, quiet, statistics)
+        _emit(outputs.stream(out, scoped.findings, summary, every_rule, look), out.path)
     if exit_zero or scoped.baseline_written is not None:  # --write-baseline accepts today's findings
         raise typer.Exit(0)
-    threshold = Severity((fail_on.value if fail_on else None) or cfg.fail_on)
+    threshold = Severity((fail_on.value if fail_on else None) or s.cfg.fail_on)
     failing = any(f.severity.rank >= threshold.rank for f in scoped.findings if not f.suppressed)
     # a gate that skipped an article has not checked it
-    unread = bool(summary.unreadable) and (cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)
+    unread = bool(summary.unreadable) and (s.cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)
     if unread:
-        _warn([f"{len(summary.unreadable)} file(s) not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)"])
+        _say(f"warning: {len(summary.unreadable)} file(s) not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)")
     raise typer.Exit(1 if failing or unread else 0)
+
+
+def _check(s: session.Setup, inputs, jobs, no_cache, changed_since, baseline, write_baseline, scope) -> session.Result:
+    try:
+        result = session.check(s, inputs, jobs, no_cache, changed_since, baseline, write_baseline, scope)
+    except session.SetupError as e:
+        _fail(str(e))
+    _warn(result.corpus.problems)
+    return result
 
 
 @app.command("rules")
@@ -171,11 +212,12 @@ def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="
     """List the rules in force, with their kind, severity and whether they are enabled."""
     from .builtin import BUILTIN
 
-    _, _, rules, _ = _setup(config)
+    rules = _setup(config).rules
     width = max(len(r.id) for r in [*rules, *BUILTIN])
+    kind_width = max(len(r.kind) for r in [*rules, *BUILTIN])
     for r in [*rules, *BUILTIN]:
         state = "" if r.enabled else "  (disabled)"
-        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<12}  {r.message}{state}")
+        typer.echo(f"{r.id:<{width}}  {r.severity.value:<7}  {r.kind:<{kind_width}}  {r.message}{state}")
 
 
 @app.command()
@@ -183,59 +225,53 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
     from .builtin import BUILTIN
-    from .checks import KINDS
-    from .checks.common import EVIDENCE_NOTE
+    from .report import rule_text
 
-    _, _, rules, _ = _setup(config)
+    rules = _setup(config).rules
     spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
     if spec is None:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
-    typer.echo(f"{spec.id} ({spec.kind}, {spec.severity.value}): {spec.message}\n")
-    typer.echo(spec.description + "\n")
-    if spec.passing:
-        typer.echo(f"Passing: {spec.passing}")
-    if spec.failing:
-        typer.echo(f"Failing: {spec.failing}")
-    if spec.kind in KINDS:
-        opts = KINDS[spec.kind].options.model_validate(spec.options)  # every option, the defaults included
-        typer.echo("Options: " + ", ".join(f"{k}={v}" for k, v in opts.model_dump().items()))
-        typer.echo("\n" + EVIDENCE_NOTE)
-        typer.echo("\nHow the check works:\n" + (KINDS[spec.kind].doc or "").strip())
+    from .checks import KINDS
+    from .checks.common import EVIDENCE_NOTE, option_lines
+
+    kind = KINDS.get(spec.kind)
+    typer.echo(rule_text.render(spec, option_lines(spec.options) if kind else (), EVIDENCE_NOTE,
+                                kind.doc if kind else None), nl=False)
 
 
-def _warn(lines: Iterable[str]) -> None:
-    for line in lines:
-        typer.echo(f"claimcheck: warning: {line}", err=True)
+def _warn(lines: Iterable[str | Problem]) -> None:
+    if not QUIET:
+        for line in lines:
+            typer.echo(f"claimcheck: warning: {line}", err=True)
+
+
+def _say(line: str) -> None:
+    """A note on stderr about what the run did; the report alone goes to stdout."""
+    typer.echo(f"claimcheck: {line}", err=True)
 
 
 def _inputs(paths: list[str], cfg):
-    """The files to read; a warning per file not read or path with no article; exit 2 if nothing at all."""
-    from .files import collect
-
-    inputs = collect(paths, cfg.include, cfg.exclude, cfg.max_file_mb)
-    if inputs.nothing():
-        _fail(f"nothing to check: no articles under {', '.join(paths)} (include: {', '.join(cfg.include)})")
-    _warn(inputs.warnings(cfg.include))
-    return inputs
+    """extract's files; a warning per file not read or path with no article; exit 2 if nothing at all."""
+    try:
+        got = session.gather(paths, cfg, staged=False, stdin=False, stdin_filename=None)
+    except session.SetupError as e:
+        _fail(str(e))
+    _warn(got.warnings)
+    return got.inputs
 
 
 def _emit(text: str | Iterable[str], output: Path | None) -> None:
     """Write the report, given whole or in pieces, to stdout or FILE; each piece is written as it comes."""
-    pieces = [text] if isinstance(text, str) else text
-    if output is None:
-        for piece in pieces:
-            sys.stdout.write(piece)
-        return
     try:
-        runner.write(pieces, output)
-    except runner.WriteError as e:
+        outputs.emit(text, output)
+    except outputs.WriteError as e:
         _fail(f"cannot write {output}: {e}")
 
 
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit 2, as every other set-up error does."""
     try:
-        import click  # typer 0.2x vendors click as typer._click
+        import click  # type: ignore[import-not-found, unused-ignore]  # typer 0.2x vendors click as typer._click
     except ImportError:
         from typer import _click as click
 
@@ -248,7 +284,10 @@ def main() -> None:
         hint = f" (see 'claimcheck {e.ctx.command_path.split(' ', 1)[-1]} --help')" if e.ctx and " " in e.ctx.command_path else ""
         sys.stderr.write(f"claimcheck: error: {e.format_message()}{hint}\n")
         sys.exit(2)
-    except click.exceptions.Abort:
+    except (getattr(click.exceptions, "Abort", KeyboardInterrupt), KeyboardInterrupt):
         sys.stderr.write("claimcheck: aborted\n")
         sys.exit(130)
+    except Exception as e:  # a bug of ours: one line naming it, exit 2, as for any job not done
+        sys.stderr.write(f"claimcheck: internal error: {type(e).__name__}: {e} (please report it)\n")
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -26,10 +26,12 @@ ORDINAL = r"(?:st|nd|rd|th)?"
 # 2025-10-16, 2025.10.16, 2025/10/16, "2025. 10. 16.": one separator used throughout
 NUMERIC = rf"(?<![\d.]){YEAR}(?P<sep>[-./])\s?{MONTH}\s?(?P=sep)\s?{DAY}(?![\d])"
 KOREAN = rf"(?<!\d){YEAR}\s?년\s?{MONTH}\s?월\s?{DAY}\s?일"
-MDY = rf"(?<![A-Za-z]){MONTH_NAME}\s{DAY}{ORDINAL},?\s{YEAR}(?!\d)"  # Oct 29, 2025 / October 29, 2025
-DMY = rf"(?<![\d]){DAY}{ORDINAL}\s{MONTH_NAME},?\s{YEAR}(?!\d)"  # 16 October 2025 / 29 Oct 2025
+# the lookaheads only skip, cheaply, the many places where no month name can start
+MDY = rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){MONTH_NAME}\s{DAY}{ORDINAL},?\s{YEAR}(?!\d)"  # Oct 29, 2025 / October 29, 2025
+DMY = rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s[A-Za-z])(?<![\d]){DAY}{ORDINAL}\s{MONTH_NAME},?\s{YEAR}(?!\d)"  # 16 October 2025 / 29 Oct 2025
 # one pattern per form, so that every form names its parts y, m (or mn) and d
-FORMS = [regex.compile(p, regex.IGNORECASE) for p in (NUMERIC, KOREAN, MDY, DMY)]
+FORMS = [regex.compile(NUMERIC), regex.compile(KOREAN), regex.compile(MDY, regex.IGNORECASE),
+         regex.compile(DMY, regex.IGNORECASE)]
 
 # ---------------------------------------------------------------- where a date is written
 PUBLISH_LABEL = (r"기사\s?입력|최초\s?입력|입력|작성일|작성|날짜|등록일|등록|발행일|발행|게재일|게재"
@@ -52,9 +54,13 @@ CITY = r"\p{Lu}[\p{Lu}\p{Ll} .'-]{1,30}"
 WIRE = regex.compile(
     rf"^[\W_]{{0,4}}{CITY}(?:,\s{CITY})?,\s{MONTH_NAME}\s{DAY}(?:,?\s{YEAR})?\s?(?:\([^()\n]{{2,30}}\)\s?)?[-–—]", regex.MULTILINE)
 DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY},\s){{0,2}}")  # what may stand before a date that opens a line
-# a byline names who wrote the piece; a date on its line is the piece's date
-BYLINE = regex.compile(r"^[\W_]{0,4}By\s\p{Lu}|\p{Hangul}{2,4}\s?(?:기자|특파원|연구원|애널리스트)(?!\p{Hangul})"
-                       r"|\((?:Reuters|AP|AFP|Bloomberg|Yonhap|연합뉴스|뉴스1|뉴시스)\)|\s[|│]\s")
+# a byline names who wrote the piece; a date on its line is the piece's date. Separate patterns, not one
+# alternation: each keeps its literal prefix, which makes scanning a whole article for them cheap
+BYLINES = tuple(regex.compile(p, regex.MULTILINE) for p in (
+    r"^[\W_]{0,4}By\s\p{Lu}",                                          # By Dana Whitfield
+    r"(?:기자|특파원|연구원|애널리스트)(?<=\p{Hangul}\s?..)(?!\p{Hangul})",    # 박서윤 기자
+    r"\((?:Reuters|AP|AFP|Bloomberg|Yonhap|연합뉴스|뉴스1|뉴시스)\)",           # (Reuters)
+    r"\s[|│]\s"))                                                      # name | date | section
 BYLINE_MAX = 120  # a longer line is prose, whatever it mentions
 HEAD_LINES = 15
 SHORT_REST = 3  # words beside the date on a line that is little more than a date ("서울 2025-11-13 연합")
@@ -136,24 +142,40 @@ TABLE_ROW = regex.compile(r"\s{0,3}\|")
 def from_head(text: str, body: int) -> dt.date | None:
     """A date that opens or nearly fills one of the first lines, or sits on a byline anywhere.
 
-    A line's ends are found by bisecting the article's line breaks, and the words around a date are only read
-    as far as they can decide: scraped text is often one line, and reading it whole for each of its dates
-    took most of a minute on a megabyte."""
+    Scraped text is often one line, so nothing here reads a whole line per date: its ends come from the
+    article's line breaks, and the words around a date are read only as far as they decide (reading the line
+    for each date took most of a minute on a megabyte of one line)."""
     head_end = _head_end(text, body)
     breaks = [m.start() for m in NEWLINE.finditer(text)]
-    for start, end, got in dates_in(text, body):
-        i = bisect_left(breaks, start)
-        a = breaks[i - 1] + 1 if i else 0
-        j = bisect_left(breaks, end, i)
-        b = breaks[j] if j < len(breaks) else len(text)
-        if EVENT_BEFORE.search(text, max(a, start - EVENT_REACH), start) or EVENT_AFTER.match(text, end, b) \
-                or TABLE_ROW.match(text, a, b):
-            continue  # an event's date, a cut-off date or a date in a table is not the date of the piece
-        if start < head_end and _dateline(text, a, start, end, b):
+    for start, end, got in dates_in(text, body, head_end):
+        a, b = _line(text, breaks, start, end)
+        if _piece_date(text, a, start, end, b) and (_dateline(text, a, start, end, b) or _byline(text, a, b)):
             return got
-        if b - a <= BYLINE_MAX and BYLINE.search(text, a, b):
-            return got
+    # past the head only a byline dates the piece; find those lines first, as dates in the body are many
+    lines = sorted({_line(text, breaks, by.start(), by.end()) for rx in BYLINES for by in rx.finditer(text, head_end)})
+    for a, b in lines:
+        if _byline(text, a, b):
+            for start, end, got in dates_in(text, a, b):
+                if _piece_date(text, a, start, end, b):
+                    return got
     return None
+
+
+def _line(text: str, breaks: list[int], start: int, end: int) -> tuple[int, int]:
+    """Start and end of the line holding text[start:end], by bisecting the sorted offsets of the line breaks."""
+    i = bisect_left(breaks, start)
+    j = bisect_left(breaks, end, i)
+    return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else len(text))
+
+
+def _piece_date(text: str, a: int, start: int, end: int, b: int) -> bool:
+    """Not an event's date, a cut-off date or a date in a table row, which are not the date of the piece."""
+    return not (EVENT_BEFORE.search(text, max(a, start - EVENT_REACH), start) or EVENT_AFTER.match(text, end, b)
+                or TABLE_ROW.match(text, a, b))
+
+
+def _byline(text: str, a: int, b: int) -> bool:
+    return b - a <= BYLINE_MAX and any(rx.search(text, a, b) for rx in BYLINES)
 
 
 def _dateline(text: str, a: int, start: int, end: int, b: int) -> bool:

@@ -95,7 +95,7 @@ class _Walk:
             for f in sorted(files):
                 full = Path(root) / f
                 shown = self.shown(full)
-                if _wanted(shown, self.include, self.exclude):
+                if wanted(shown, self.include, self.exclude):
                     yield from self._vetted(full, shown, tree)
 
     def shown(self, full: Path) -> str:
@@ -160,7 +160,7 @@ def _link_problem(link: Path, tree: Path, what: str) -> str | None:
     return None if target.is_relative_to(tree) else f"a symbolic link to a {what} outside the checked tree"
 
 
-def _wanted(shown: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+def wanted(shown: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
     name = shown.rsplit("/", 1)[-1].lower()  # NOTES.MD is as much an article as notes.md
     if Path(name).suffix.lower() in BINARY_EXT:
         return False

@@ -42,13 +42,18 @@ def _commit(rev: str, top: Path) -> str:
 
 
 def _names(args: list[str], top: Path) -> set[str]:
+    return {str(Path(p).resolve()) for p in _listed(args, top)}
+
+
+def _listed(args: list[str], top: Path) -> set[str]:
+    """Absolute paths as git names them, links not followed."""
     # -z right after the subcommand: after `--` it would be taken for a pathspec.
     proc = _git([args[0], "-z", *args[1:]], top)
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitScopeError(f"git {args[0]} failed: {err[0] if err else 'exit ' + str(proc.returncode)}")
     # Paths are relative to the top level because git runs from there.
-    return {str((top / os.fsdecode(n)).resolve()) for n in proc.stdout.split(b"\0") if n}
+    return {os.path.join(top, os.fsdecode(n)) for n in proc.stdout.split(b"\0") if n}
 
 
 def changed_files(rev: str, cwd: Path) -> set[str]:
@@ -70,3 +75,17 @@ def staged_files(cwd: Path) -> set[str]:
     """Absolute resolved paths staged for the next commit (works before the first commit too)."""
     top = _toplevel(cwd)
     return _names(["diff", "--cached", "--name-only", "--no-renames", "--diff-filter=d", "--"], top)
+
+
+def tracked_files(cwd: Path) -> set[str]:
+    """Absolute paths in the index: what the next commit will hold, staged additions included.
+
+    The index, not HEAD: a file added in this commit is evidence for the others it stages, and an
+    untracked draft is in neither. Under `git commit`, GIT_INDEX_FILE names the index being committed.
+    """
+    # not resolved: a tracked link is vetted as the link it is, never read as its target
+    return _listed(["ls-files", "--cached"], _toplevel(cwd))
+
+
+def toplevel(cwd: Path) -> Path:
+    return _toplevel(cwd)

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+import types
+import typing
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
 Bound = Literal["eq", "approx", "ge", "gt", "le", "lt"]
 
@@ -82,9 +85,32 @@ class Claim(Frozen):
         return lo, hi
 
 
+# A claim's evidence entry is (field, source, line, text); claims/evidence.py records them.
+Ev = tuple[str, str, int | None, str | None]
+# stated: the figure's own clause or sentence, its table cell's row/column, the table's caption, a governing heading
+STATED = ("clause", "table", "caption", "heading")
+# assumed: taken over from an earlier sentence, or filled in from the article's date or main subject
+ASSUMED = ("carried", "default")
+
+
+def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metric", "period")) -> int:
+    """How many of `fields` were carried from elsewhere or defaulted, rather than stated."""
+    return sum(1 for f, s, _, _ in evidence if f in fields and s in ASSUMED)
+
+
 def evidence_object(evidence: tuple[tuple[str, str, int | None, str | None], ...]) -> dict:
     """A claim's evidence as the contract's object: field -> {source, line, text}."""
     return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
+
+
+class Edit(Frozen):
+    """A change that certainly fixes a finding: `old` at file:line:column (1-based) becomes `new`."""
+
+    file: str
+    line: int
+    column: int
+    old: str
+    new: str
 
 
 class Finding(Frozen):
@@ -97,19 +123,39 @@ class Finding(Frozen):
     fingerprint: str
     why: str = ""
     suppressed: bool = False
+    fix: tuple[Edit, ...] = ()  # offered only when certain (check --fix / --diff); not in the JSON contract
+
+
+class RuleOptions(Frozen):
+    """Options every check kind accepts. Each kind's module extends it as its `Options`; the model is
+    where an option's default and its one-line doc live (`explain` prints both), and unknown keys are refused."""
+
+    severity_follows_evidence: bool = Field(True, description=(
+        "keep the rule's severity only when every figure has its entity, metric and period stated; "
+        "one field carried or assumed caps it at warning, two at info"))
+
+
+class Example(Frozen):
+    """A rule's example as runnable articles (name -> text, dated by front matter); a failing example also
+    names the lines (file:line) its finding cites."""
+
+    articles: dict[str, str] = Field(default_factory=dict)
+    lines: tuple[str, ...] = ()
 
 
 class RuleSpec(Frozen):
-    """A rule as loaded from its YAML file and the config: a check kind plus its settings."""
+    """A rule as loaded from its YAML file and the config: a check kind plus its validated options."""
 
     id: str
     kind: str
     severity: Severity
     message: str
     description: str
-    passing: str = ""
+    passing: str = ""  # one line each, for explain and SARIF help
     failing: str = ""
-    options: dict = Field(default_factory=dict)
+    examples: dict[str, Example] = Field(default_factory=dict)  # "passing" / "failing", when runnable
+    # validated once when the rules and config are loaded; SerializeAsAny keeps the kind's own fields
+    options: SerializeAsAny[RuleOptions] = Field(default_factory=RuleOptions)
     enabled: bool = True
     source: str = ""
 
@@ -119,6 +165,22 @@ class Unreadable(Frozen):
 
     file: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something a run told the user about rather than checked: a file it could not read
+    (`unreadable`, also listed as an Unreadable in the summary), one it read with damage (`read`),
+    or a cache it could not use (`cache`). Told on stderr as str(problem)."""
+
+    kind: Literal["unreadable", "read", "cache"]
+    message: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "unreadable":
+            return f"{self.file}: unreadable: {self.message}"
+        return f"{self.file}: {self.message}" if self.file else self.message
 
 
 class Summary(Frozen):
@@ -133,4 +195,42 @@ class Summary(Frozen):
     suppressed: int = 0
     hidden_by_baseline: int = 0
     hidden_by_changed_since: int = 0
+    hidden_by_staged: int = 0  # findings between committed articles only, left out by check --staged
     unreadable: tuple[Unreadable, ...] = ()
+
+
+# Claim serialisation: the JSON contract (../shared/spec/claims.md) for reports, and the field
+# types the cache's columns are validated against.
+INTERNAL = {"sentence", "context_year", "half_width"}  # fields of a Claim the JSON contract does not carry
+FIELDS = tuple(k for k in Claim.model_fields if k not in INTERNAL)
+SCALARS = (str, int, float, bool, type(None))
+
+
+def scalar_types(ann: object) -> set[type] | None:
+    """The types a field so annotated holds, if all are JSON scalars (kept as-is by a JSON dump)."""
+    if ann in SCALARS:
+        return {ann}  # type: ignore[arg-type, unused-ignore]
+    origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is typing.Literal:
+        return {type(a) for a in args} if all(type(a) in SCALARS for a in args) else None
+    if origin in (typing.Union, types.UnionType):
+        parts = [scalar_types(a) for a in args]
+        return None if None in parts else set().union(*parts)  # type: ignore[arg-type]
+    return None
+
+
+# fields kept compact on the claim and shaped for the contract on the way out
+CONVERT = {"evidence": evidence_object}
+# model_dump(mode="json") hands such fields back unchanged; reading them straight is ~3x cheaper
+PLAIN = all(scalar_types(f.annotation) is not None for k, f in Claim.model_fields.items() if k not in CONVERT)
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """A claim as the contract's object, with its `evidence`."""
+    if not PLAIN:
+        out = c.model_dump(mode="json", exclude=INTERNAL)
+    else:
+        d = c.__dict__
+        out = {k: d[k] for k in FIELDS}
+    out["evidence"] = evidence_object(c.evidence)
+    return out

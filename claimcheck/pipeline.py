@@ -3,27 +3,31 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import cache as K
 from .cache import Cache
-from .claims import lexicon as L
-from .models import Article, Claim, Unreadable
+from . import vocab as L
+from .models import Article, Claim, Problem, Unreadable
 from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article, read_bytes
 
+PROGRESS_MIN_FILES = 200  # shorter runs finish before a progress bar would tell anyone anything
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 CHUNK = 32  # files per task: large enough that pickling and IPC stay small beside the extraction
 
-Result = tuple[Article | None, list[Claim], list[str]]  # with no Article, the notes are [why it is unreadable]
+Result = tuple[Article | None, list[Claim], list[str]]  # the article's warnings; with no Article, [why it is unreadable]
 
 
 @dataclass
 class Corpus:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one line per unreadable file or warning
+    problems: list[Problem] = field(default_factory=list)  # one per unreadable file, damaged file or cache trouble
     unreadable: list[Unreadable] = field(default_factory=list)
 
 
@@ -38,8 +42,7 @@ def extract_one(src: Source, lex: L.Lexicon) -> Result:
         art = read_article(src)
     except ReadError as e:
         return None, [], [str(e)]
-    notes = [f"{src.shown}: {w}" for w in art.warnings]
-    return art, extract(art, lex), notes
+    return art, extract(art, lex), list(art.warnings)
 
 
 def _read(src: Source) -> bytes | None:
@@ -109,7 +112,7 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
             if hit is None:
                 work.append((i, key))
             else:  # the cache already shares strings through cache.strings
-                results[i] = (hit[0], hit[1], [f"{src.shown}: {w}" for w in hit[0].warnings])
+                results[i] = (hit[0], hit[1], list(hit[0].warnings))
     chunks = [[(srcs[i], key) for i, key in work[k:k + CHUNK]] for k in range(0, len(work), CHUNK)]
     if jobs > 1 and len(work) >= POOL_MIN_FILES:
         # the default lexicon is rebuilt lazily by each worker rather than pickled across
@@ -130,26 +133,40 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     else:
         lex = lex or L.default()
         fresh = []
-        for part in chunks:
-            fresh.extend(_fresh(src, key, lex, cache) for src, key in part)
-            for _, claims, _ in fresh[-len(part):]:
+        for chunk in chunks:
+            fresh.extend(_fresh(src, key, lex, cache) for src, key in chunk)
+            for _, claims, _ in fresh[-len(chunk):]:
                 compact(claims)
             if progress:
-                progress(len(part))
+                progress(len(chunk))
     for (i, _), r in zip(work, fresh):
         results[i] = r
     out = Corpus()
     for src, (art, claims, notes) in zip(srcs, results):  # type: ignore[misc]  # every slot is filled by now
         if art is None:
             out.unreadable.append(Unreadable(file=src.shown, reason=notes[0]))
-            out.problems.append(f"{src.shown}: unreadable: {notes[0]}")
+            out.problems.append(Problem("unreadable", notes[0], src.shown))
             continue
-        out.problems.extend(notes)
+        out.problems.extend(Problem("read", w, src.shown) for w in notes)
         out.articles.append(art)
         out.claims.extend(claims)
     if cache is not None:
-        out.problems.extend(cache.warnings[before:])
+        out.problems.extend(Problem("cache", w) for w in cache.warnings[before:])
     return out
+
+
+def extract(srcs: list[Source], lex: L.Lexicon, jobs: int | None, no_cache: bool, config_dir: Path | None) -> Corpus:
+    """What `check` and `extract` run: every source through the cache beside the config (unless
+    `no_cache`), with a progress bar on stderr only for long runs on a terminal."""
+    cache = None if no_cache else K.for_run(config_dir, lex)
+    if len(srcs) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return run(srcs, lex, jobs, cache)
+    from rich.console import Console  # here: most runs never draw a bar
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True, no_color="NO_COLOR" in os.environ), transient=True) as bar:
+        task = bar.add_task("reading articles", total=len(srcs))
+        return run(srcs, lex, jobs, cache, progress=lambda n: bar.advance(task, n))
 
 
 @contextmanager

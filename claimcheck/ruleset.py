@@ -5,12 +5,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .checks import KINDS
-from .claims.lexicon import DATA_FILES, rules_dir
+from .checks import KINDS, Kind
+from .checks import find as find_kind
+from .vocab import DATA_FILES, rules_dir
 from .files import vet
-from .models import RuleSpec, Severity
+from .models import Example, RuleOptions, RuleSpec, Severity
 
 KEYS = {"id", "kind", "severity", "message", "description", "examples", "options", "enabled"}
 SUFFIXES = (".yaml", ".yml")  # both spellings are common; a rule file silently not loaded is a rule off
@@ -21,13 +22,54 @@ class RuleError(ValueError):
     """A rule file or rule setting that cannot be used."""
 
 
-def _options_error(where: str, kind: str, e: ValidationError) -> RuleError:
-    valid = ", ".join(sorted(KINDS[kind].options.model_fields))
+def _keys(model: type[BaseModel]) -> list[str]:
+    return sorted(f.alias or name for name, f in model.model_fields.items())
+
+
+def _options_error(where: str, kind: Kind, e: ValidationError) -> RuleError:
     err = e.errors()[0]
-    key = ".".join(str(x) for x in err["loc"]) or "options"
+    loc = [str(x) for x in err["loc"]]
+    key = ".".join(loc) or "options"
     if err["type"] == "extra_forbidden":
-        return RuleError(f"{where}: unknown option '{key}' for kind '{kind}' (valid: {valid})")
+        model: type[BaseModel] = kind.options
+        for part in loc[:-1]:  # a nested option (cadence's tolerance) lists its own keys
+            field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
+            ann = field.annotation if field else None
+            if not (isinstance(ann, type) and issubclass(ann, BaseModel)):
+                break
+            model = ann
+        return RuleError(f"{where}: unknown option '{key}' for kind '{kind.name}' (valid: {', '.join(_keys(model))})")
     return RuleError(f"{where}: option '{key}': {err['msg']}")
+
+
+def _examples(ex: object, where: str) -> tuple[str, str, dict[str, Example]]:
+    """The one-line passing and failing examples, and those given as runnable articles.
+
+    An example is one line of text, or a mapping: `summary` (the line), `articles` (file name ->
+    text) and, for a failing one, `lines` (the file:line its finding cites).
+    """
+    if not isinstance(ex, dict) or set(ex) - {"passing", "failing"}:
+        raise RuleError(f"{where}: 'examples' takes 'passing' and 'failing'")
+    lines = {"passing": "", "failing": ""}
+    runnable: dict[str, Example] = {}
+    for which, v in ex.items():
+        if v is None or isinstance(v, str):
+            lines[which] = (v or "").strip()
+            continue
+        if not isinstance(v, dict) or set(v) - {"summary", "articles", "lines"}:
+            raise RuleError(f"{where}: examples.{which} is a line of text or takes 'summary', 'articles' and 'lines'")
+        try:
+            got = Example.model_validate({k: v[k] for k in ("articles", "lines") if k in v})
+        except ValidationError as e:
+            err = e.errors()[0]
+            raise RuleError(f"{where}: examples.{which}.{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        named = set(got.articles)
+        for cited in got.lines:
+            if cited.rpartition(":")[0] not in named:
+                raise RuleError(f"{where}: examples.{which}.lines: '{cited}' is not file:line of one of its articles")
+        lines[which] = str(v.get("summary") or "").strip()
+        runnable[which] = got
+    return lines["passing"], lines["failing"], runnable
 
 
 def parse_rule(data: object, where: str) -> RuleSpec:
@@ -39,9 +81,9 @@ def parse_rule(data: object, where: str) -> RuleSpec:
     for k in ("id", "kind", "severity", "message", "description"):
         if not isinstance(data.get(k), str) or not data[k].strip():
             raise RuleError(f"{where}: '{k}' is required and must be text")
-    kind = data["kind"]
-    if kind not in KINDS:
-        raise RuleError(f"{where}: unknown kind '{kind}' (valid: {', '.join(sorted(KINDS))})")
+    kind = find_kind(data["kind"])
+    if kind is None:
+        raise RuleError(f"{where}: unknown kind '{data['kind']}' (valid: {', '.join(sorted(KINDS))})")
     try:
         sev = Severity(data["severity"])
     except ValueError:
@@ -49,14 +91,10 @@ def parse_rule(data: object, where: str) -> RuleSpec:
     opts = data.get("options") or {}
     if not isinstance(opts, dict):
         raise RuleError(f"{where}: 'options' must be a mapping")
-    _check_options(where, kind, opts)
-    ex = data.get("examples") or {}
-    if not isinstance(ex, dict) or set(ex) - {"passing", "failing"}:
-        raise RuleError(f"{where}: 'examples' takes 'passing' and 'failing'")
-    return RuleSpec(id=data["id"], kind=kind, severity=sev, message=data["message"].strip(),
-                    description=data["description"].strip(), passing=str(ex.get("passing", "")).strip(),
-                    failing=str(ex.get("failing", "")).strip(), options=opts,
-                    enabled=bool(data.get("enabled", True)), source=where)
+    passing, failing, runnable = _examples(data.get("examples") or {}, where)
+    return RuleSpec(id=data["id"], kind=kind.name, severity=sev, message=data["message"].strip(),
+                    description=data["description"].strip(), passing=passing, failing=failing, examples=runnable,
+                    options=_options(where, kind, opts), enabled=bool(data.get("enabled", True)), source=where)
 
 
 def load_file(path: Path) -> RuleSpec:
@@ -107,17 +145,21 @@ def apply_config(rules: list[RuleSpec], cfg, where: str) -> list[RuleSpec]:
     out = []
     for r in rules:
         enabled = r.enabled and (cfg.select is None or r.id in cfg.select) and r.id not in cfg.disable
-        opts = {**r.options, **cfg.options.get(r.id, {})}
-        _check_options(f"{where}: options.{r.id}", r.kind, opts)
+        opts = r.options
+        if r.id in cfg.options:  # the config's options over the rule file's, validated as one
+            kind = KINDS[r.kind]
+            given = {**r.options.model_dump(exclude_unset=True, by_alias=True), **cfg.options[r.id]}
+            opts = _options(f"{where}: options.{r.id}", kind, given)
         out.append(r.model_copy(update={"enabled": enabled, "options": opts,
                                         "severity": cfg.severity.get(r.id, r.severity)}))
     return out
 
 
-def _check_options(where: str, kind: str, opts: dict) -> None:
-    """Options valid for the kind, with no negative tolerance and only bands that are bands."""
+def _options(where: str, kind: Kind, opts: dict) -> RuleOptions:
+    """Options valid for the kind, with no negative tolerance and only bands that are bands: validated
+    here, once, and kept on the rule for the engine and `explain`."""
     try:
-        KINDS[kind].options.model_validate(opts)
+        valid = kind.options.model_validate(opts)
     except ValidationError as e:
         raise _options_error(where, kind, e) from None
     for key, value in opts.items():
@@ -133,6 +175,7 @@ def _check_options(where: str, kind: str, opts: dict) -> None:
         problem = band_problem(bands, "bands")
         if problem:
             raise RuleError(f"{where}: option {problem}")
+    return valid
 
 
 def _negative(value: object) -> bool:

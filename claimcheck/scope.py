@@ -1,4 +1,4 @@
-"""Which findings a report shows (--changed-since, --baseline, --write-baseline), and the counts of what was hidden.
+"""Which findings a report shows (--changed-since, --staged, --baseline, --write-baseline), and the counts of what was hidden.
 
 A summary that only counts what it shows reads as "all clear" when a baseline or a scope hid
 findings; each of those is counted, so the reader knows how much was not shown and why.
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import baseline as B
 from . import gitscope
+from .commit import place
 from .models import Finding, Severity, Summary, Unreadable
 
 
@@ -22,14 +23,20 @@ class ScopeError(ValueError):
 class Scoped:
     findings: list[Finding] = field(default_factory=list)
     hidden_by_changed_since: int = 0
+    hidden_by_staged: int = 0
     hidden_by_baseline: int = 0
     baseline_written: int | None = None  # findings recorded by --write-baseline
 
 
 def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Path | None,
-           write_baseline: Path | None, cwd: Path) -> Scoped:
-    """Apply --changed-since, then write the baseline, then filter by --baseline."""
+           write_baseline: Path | None, cwd: Path, staged: set[str] | None = None) -> Scoped:
+    """Apply --changed-since or --staged (`staged`: commit.place() of the articles to report on),
+    then write the baseline, then filter by --baseline."""
     out = Scoped(list(findings))
+    if staged is not None:
+        kept = [f for f in out.findings if any(place(cwd / c.file) in staged for c in f.claims)]
+        out.hidden_by_staged = _live(out.findings) - _live(kept)
+        out.findings = kept
     try:
         if changed_since:
             changed = gitscope.changed_files(changed_since, cwd)
@@ -63,4 +70,5 @@ def summarize(scoped: Scoped, articles: int, claims: int, suppressed: int,
                    warning=counts[Severity.warning], info=counts[Severity.info], suppressed=suppressed,
                    hidden_by_baseline=scoped.hidden_by_baseline,
                    hidden_by_changed_since=scoped.hidden_by_changed_since,
+                   hidden_by_staged=scoped.hidden_by_staged,
                    unreadable=tuple(sorted(unreadable, key=lambda u: u.file)))

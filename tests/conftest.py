@@ -49,3 +49,22 @@ def run_cli(*args: str, timeout: float = 60, cwd: Path | None = None) -> subproc
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def check_articles(rules, articles: dict[str, str]):
+    """(findings, claims) of the given rules over articles given as name -> text, each dated by its
+    front matter as `check` dates it: how rule cases and rule examples are run."""
+    from claimcheck import engine
+    from claimcheck import vocab as L
+    from claimcheck.claims.build import extract
+    from claimcheck.models import Article
+    from claimcheck.read import find_date, front_matter
+
+    lex = L.default()
+    arts, claims = [], []
+    for name, text in articles.items():
+        front, _ = front_matter(text)
+        art = Article(path=name, text=text, published=find_date(text, front))
+        arts.append(art)
+        claims.extend(extract(art, lex))
+    return engine.run(claims, rules, lex, arts).findings, claims

@@ -110,6 +110,8 @@ def test_a_plain_date_deep_in_the_body_is_not_read_but_a_byline_there_is():
     body = (KO + "\n") * 20
     assert publication_date(body + "2025.10.16\n", {}) is None
     assert publication_date(body + "박서윤 기자 sy.park@example.com · 2025.10.16\n", {}) == D
+    assert publication_date(body + "By Dana Whitfield, Oct 16, 2025\n", {}) == D
+    assert publication_date(body + "Analysts expect a decision by Oct 16, 2025.\n", {}) is None
 
 
 def test_a_publication_label_beats_an_update_label_and_a_dateline():

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import regex
 
-from claimcheck.claims import lexicon as L
+from claimcheck import vocab as L
 from claimcheck.claims.article import Ctx
 from claimcheck.claims.build import extract
 from claimcheck.models import Article

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.claims import lexicon as L
+from claimcheck import vocab as L
 
 LEX = L.default()
 CUES = sorted({cue for cue, _ in LEX.metric_cues})

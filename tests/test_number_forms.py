@@ -2,7 +2,7 @@
 spans, hyphenated English scales and tolerances, and that the grammar stays linear on hostile runs."""
 from __future__ import annotations
 
-import time
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,22 +72,32 @@ HOSTILE = ["5조원 후반대", "10%대", "1조 ", "1 조 ", "원대", " 초반"
            "-plus", "+", "±", "+/- ", "plus or minus ", "2%", "1,000억", "3만원대 ", "~", "-", "6천억 원대", "수천억"]
 
 
-def _cost(text: str) -> float:
-    """The least of three timings: the one least disturbed by whatever else the machine is doing."""
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
+def _cost(text: str) -> int:
+    """Calls made while parsing (Python functions and C functions such as a regex search): a count
+    of work that a busy machine cannot stretch, unlike a timing. A rescan of the text per figure
+    shows as calls growing with the square of the text."""
+    calls = 0
+
+    def count(frame, event, arg):  # noqa: ANN001 - the profiler's signature
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
         parse(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
+    finally:
+        sys.setprofile(None)
+    return calls
 
 
 def test_hostile_runs_parse_in_linear_time():
-    # growth, not seconds: four times the text may cost at most eight times as much (a quadratic
-    # rescan costs sixteen), whatever the machine's speed or load
+    # growth, not seconds: four times the text may take at most five times the calls (a quadratic
+    # rescan takes sixteen); regex backtracking inside one call is bounded by the grammar's possessive
+    # pieces, and tests/test_robustness.py guards the worst inputs against a hang
     runs = ["".join(HOSTILE), " ".join(HOSTILE), "1조 ", "1 조 ", "1조 2천 3백억 ", "10%대 후반 ", "±", "$1-billion-",
             "5조원 후반대", "1~", "±1%"]
     for piece in runs:
-        small, big = ((piece * (n // len(piece) + 1))[:n] for n in (20_000, 80_000))
-        ratio = _cost(big) / max(_cost(small), 1e-4)
-        assert ratio < 8, f"{piece!r}: 4x the text cost {ratio:.1f}x the time"
+        small, big = ((piece * (n // len(piece) + 1))[:n] for n in (5_000, 20_000))
+        ratio = _cost(big) / max(_cost(small), 1)
+        assert ratio < 5, f"{piece!r}: 4x the text took {ratio:.1f}x the calls"

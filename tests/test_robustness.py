@@ -93,7 +93,7 @@ def test_cli_with_5mb_article(tmp_path: Path):
     folder = _hostile_folder(tmp_path / "articles")
     data = KO_PARAGRAPH.encode("utf-8")
     (folder / "huge.md").write_bytes(data * (5 * 1024 * 1024 // len(data) + 1))
-    res = run_cli("extract", str(folder), "--format", "jsonl", timeout=60)
+    res = run_cli("extract", str(folder), "--format", "jsonl", timeout=300)  # a guard against a hang; speed is measured in bench/
     assert res.returncode == 0, res.stderr
     got = _by_file(_claims(res.stdout))
     assert {"cp949.txt", "bom.md", "broken.md", "huge.md"} <= set(got)

@@ -6,11 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimcheck import engine, ruleset
-from claimcheck.claims import lexicon as L
-from claimcheck.claims.build import extract
-from claimcheck.models import Article
-from claimcheck.read import find_date, front_matter
+from claimcheck import ruleset
+
+from conftest import check_articles
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
 
@@ -25,16 +23,10 @@ def _cases():
 
 
 def _run(rule_id: str, articles: dict[str, str]):
-    lex = L.default()
-    arts, claims = [], []
-    for name, text in articles.items():
-        front, _ = front_matter(text)
-        art = Article(path=name, text=text, published=find_date(text, front))
-        arts.append(art)
-        claims.extend(extract(art, lex))
     rules = [r for r in ruleset.load() if r.id == rule_id]
     assert rules, f"no rule {rule_id}"
-    return [f for f in engine.run(claims, rules, lex, arts).findings if f.rule == rule_id], claims
+    findings, claims = check_articles(rules, articles)
+    return [f for f in findings if f.rule == rule_id], claims
 
 
 @pytest.mark.parametrize("rule_id,case", list(_cases()))
@@ -52,3 +44,11 @@ def test_rule_case(rule_id, case):
         assert sorted({c.text for f in findings for c in f.claims}) == sorted(want["values"]), got
     if want.get("severity"):
         assert max(f.severity.rank for f in findings) == {"info": 0, "warning": 1, "error": 2}[want["severity"]], got
+
+
+def test_every_failing_case_asserts_severity_and_the_lines_cited():
+    # a count alone passes when the finding cites the wrong figures or lands at a severity nobody gates on
+    bare = [f"{rule}: {case['name']}" for p in _cases() for rule, case in [p.values]
+            if case["expect"]["findings"] and not case.get("known_gap")
+            and not (case["expect"].get("severity") and case["expect"].get("lines"))]
+    assert bare == []

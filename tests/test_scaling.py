@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck import engine, ruleset
-from claimcheck.claims import lexicon as L
+from claimcheck import vocab as L
 from claimcheck.models import Claim
 
 COPIES = 10_000

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimcheck.claims import lexicon as L
+from claimcheck import vocab as L
 from claimcheck.claims.build import extract
 from claimcheck.models import Article
 from claimcheck.read import find_date, front_matter

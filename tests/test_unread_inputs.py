@@ -47,7 +47,7 @@ def test_hostile_folder_finishes_fast_warns_for_each_and_leaks_nothing(tmp_path:
     for bit in SECRET_BITS:
         assert bit not in res.stdout and bit not in res.stderr
     if fmt == "text":
-        assert "1 articles" in res.stdout and "3 unreadable" in res.stdout
+        assert "1 article," in res.stdout and "3 unreadable" in res.stdout
     if fmt == "json":
         assert {u["file"].rsplit("/", 1)[-1] for u in _json(res)["summary"]["unreadable"]} == \
             {"zero.md", "pipe.md", "notes.txt"}
@@ -111,9 +111,9 @@ def test_fifo_named_on_the_command_line_is_not_opened(tmp_path: Path):
 
 
 def test_utf8_article_with_a_pasted_cp949_sentence_keeps_both(tmp_path: Path):
-    head = "삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n".encode("utf-8")
+    head = "삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n".encode()
     pasted = "SK하이닉스의 2025년 1분기 영업이익은 7조4,405억원이었다.\n".encode("cp949")
-    tail = "LG전자의 2025년 1분기 매출은 22조7,398억원이었다.\n".encode("utf-8")
+    tail = "LG전자의 2025년 1분기 매출은 22조7,398억원이었다.\n".encode()
     (tmp_path / "mixed.md").write_bytes(b"---\ndate: 2025-05-02\n---\n" + head + pasted + tail)
     res = run_cli("extract", "mixed.md", "--format", "jsonl", "--no-cache", cwd=tmp_path)
     assert res.returncode == 0, res.stderr

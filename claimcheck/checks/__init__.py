@@ -1,36 +1,52 @@
-"""The fixed set of check kinds a rule file may name, each with its options model."""
+"""The check kinds a rule file may name, found from the modules of this package.
+
+Each module here other than `common` is one kind and declares it once: `KIND` (its name, the
+module's name with dashes), `Options` (a pydantic model whose fields carry each option's default
+and one-line doc), `check(claims, options, lexicon)` and a docstring saying how the check works.
+`ALIASES` lists earlier names of the kind that rule files may still use. Adding a kind is adding a
+module: nothing else lists them.
+"""
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..claims.lexicon import Lexicon
-from ..models import Claim
-from . import arithmetic, cadence, fx, growth, pct_vs_pp, price_target, same_figure, scale_slip, totals
-from .common import Draft, Options
+from ..models import RuleOptions
+from .common import Draft
 
 
 @dataclass(frozen=True)
 class Kind:
-    options: type[Options]
-    run: Callable[[list[Claim], Options, Lexicon], list[Draft]]
+    name: str
+    options: type[RuleOptions]
+    # check(claims, options, lexicon) -> drafts; the options are this kind's own model
+    check: Callable[..., list[Draft]]
     doc: str
+    module: str
+    aliases: tuple[str, ...] = ()
 
 
-def _plain(fn):
-    return lambda claims, o, lex: fn(claims, o)
+def _discover() -> dict[str, Kind]:
+    kinds: dict[str, Kind] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        name = getattr(mod, "KIND", None)
+        if name is None:  # common: shared pieces, not a kind
+            continue
+        kinds[name] = Kind(name=name, options=mod.Options, check=mod.check, doc=(mod.__doc__ or "").strip(),
+                           module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())))
+    return kinds
 
 
-KINDS: dict[str, Kind] = {
-    "same-figure": Kind(same_figure.SameFigureOptions, _plain(same_figure.check), same_figure.__doc__ or ""),
-    "cadence": Kind(cadence.CadenceOptions, _plain(cadence.check), cadence.__doc__ or ""),
-    "growth": Kind(growth.GrowthOptions, _plain(growth.check), growth.__doc__ or ""),
-    "arithmetic": Kind(arithmetic.ArithmeticOptions, arithmetic.check, arithmetic.__doc__ or ""),
-    "totals": Kind(totals.TotalsOptions, totals.check, totals.__doc__ or ""),
-    "price-target": Kind(price_target.PriceTargetOptions, _plain(price_target.check), price_target.__doc__ or ""),
-    "fx-rate": Kind(fx.FxOptions, fx.check, fx.__doc__ or ""),
-    "scale-slip": Kind(scale_slip.ScaleSlipOptions, _plain(scale_slip.check), scale_slip.__doc__ or ""),
-    "pct-vs-pp": Kind(pct_vs_pp.PctVsPpOptions, _plain(pct_vs_pp.check), pct_vs_pp.__doc__ or ""),
-}
+KINDS: dict[str, Kind] = _discover()
+ALIASES: dict[str, str] = {old: k.name for k in KINDS.values() for old in k.aliases}
 
-__all__ = ["KINDS", "Kind", "Draft", "Options"]
+
+def find(name: str) -> Kind | None:
+    """The kind a rule file names, by its name or an earlier one."""
+    return KINDS.get(ALIASES.get(name, name))
+
+
+__all__ = ["ALIASES", "KINDS", "Kind", "Draft", "find"]

@@ -1,4 +1,4 @@
-"""Shared pieces for check kinds: drafts, option base, intervals, grouping and components."""
+"""Shared pieces for check kinds: drafts, the hedge option, intervals, grouping and union-find."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
-from ..claims import calendar as CAL
-from ..models import Claim
-from ..report.values import number, show_value
+from .. import labels
+from .. import calendar as CAL
+from ..models import Claim, Edit, RuleOptions
+from ..figures import number, show_value
 
 
 EVIDENCE_NOTE = (
@@ -22,15 +23,10 @@ EVIDENCE_NOTE = (
     "compared: that means typing lost a segment, basis, currency or period.")
 
 
-class Options(BaseModel):
-    """Options every kind accepts; each kind extends this, and unknown keys are refused."""
+class Hedged(RuleOptions):
+    """Options of the kinds that compare printed figures as intervals, where a hedge (약, about) widens them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    hedge: float = 0.05  # relative widening for 약/about
-    # Severity follows evidence: a finding stays at the rule's severity only when every figure it rests
-    # on has its entity, metric and period stated (its sentence, table cell, caption or a governing
-    # heading); one field carried from an earlier sentence or defaulted caps it at warning, two at info.
-    severity_follows_evidence: bool = True
+    hedge: float = Field(0.05, description="relative widening of a hedged figure (약, 대략, about)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,7 @@ class Draft:
     key: str  # what the finding is about, for the fingerprint
     demote: int = 0  # steps below the rule's severity
     why: str = ""
+    fix: tuple[Edit, ...] = ()  # a certain repair, applied by check --fix
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 1e-9) -> bool:
@@ -68,8 +65,10 @@ def where(c: Claim) -> str:
 
 
 def label(c: Claim) -> str:
-    seg = f" {c.segment}" if c.segment else ""
-    return f"{c.entity or 'unknown'}{seg} {c.metric.replace('_', ' ')}"
+    seg = labels.of_claim(c) if c.segment else ""
+    if seg.startswith(("excluding ", "at ")):  # a basis reads after its metric: "operating income excluding AMPC"
+        return f"{c.entity or 'unknown'} {labels.metric(c.metric)} {seg}"
+    return f"{c.entity or 'unknown'}{' ' + seg if seg else ''} {labels.metric(c.metric)}"
 
 
 def figure(c: Claim) -> str:
@@ -78,10 +77,6 @@ def figure(c: Claim) -> str:
 
 def fmt(v: float, unit: str) -> str:
     return number(v, unit)
-
-
-def same_sentence(a: Claim, b: Claim) -> bool:
-    return a.file == b.file and a.sentence == b.sentence
 
 
 def year_of(p: str | None) -> int | None:
@@ -101,28 +96,6 @@ def group(claims: Iterable[Claim], key: Callable[[Claim], tuple | None]) -> dict
         if k is not None:
             out[k].append(c)
     return out
-
-
-def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Connected components (only those with an edge) of a graph on 0..n-1."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    touched = set()
-    for a, b in edges:
-        touched.update((a, b))
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in sorted(touched):
-        comps[find(i)].append(i)
-    return list(comps.values())
 
 
 class Forest:
@@ -207,3 +180,18 @@ def by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
         return dict(out)
 
     return _shared(claims, "article", make)
+
+
+def option_lines(options: RuleOptions) -> list[str]:
+    """'name=value: doc' for every option of a rule, the kind's own first, the default added where the
+    rule file or config changed it."""
+    now = options.model_dump(by_alias=True)
+    default = type(options)().model_dump(by_alias=True)
+    fields = type(options).model_fields
+    names = sorted(fields, key=lambda n: n in RuleOptions.model_fields)  # stable: keeps declaration order
+    out = []
+    for name in names:
+        changed = f" (default {default[name]})" if now[name] != default[name] else ""
+        doc = fields[name].description
+        out.append(f"{name}={now[name]}{changed}" + (f": {doc}" if doc else ""))
+    return out

@@ -2,22 +2,25 @@
 
 When one sentence gives two levels of a ratio metric (10% and 12%) and a change of it in
 percent that equals their difference in points (2%) rather than the relative change (20%),
-the change should read 2%p. A change that matches the relative change is fine.
-
-Passing: "영업이익률이 10%에서 12%로 2%p 상승했다".
-Failing: "영업이익률이 10%에서 12%로 2% 상승했다".
+the change should read 2%p. A change that matches the relative change is fine. The levels' and the change's printed
+precision is the only tolerance.
 """
 from __future__ import annotations
 
-from ..claims import calendar as CAL
-from ..models import Claim
-from .common import Draft, Options, figure, group, label
+import regex
 
-RATIOS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share", "operating_income_share"}
+from .. import calendar as CAL
+from ..vocab import Lexicon, taxonomy
+from ..models import Claim, Edit, RuleOptions
+from ..figures import plural
+from .common import Draft, figure, group, label
+
+KIND = "pct-vs-pp"
+RATIOS = taxonomy().has("pct_vs_pp")  # the margins and shares whose changes are checked
 
 
-class PctVsPpOptions(Options):
-    pass
+class Options(RuleOptions):
+    """Only the options every kind has: the check's tolerance is the printed precision of its figures."""
 
 
 def _when(period: str | None) -> tuple[int, int] | None:
@@ -39,7 +42,24 @@ def _pair(levels: list[Claim], ch: Claim) -> tuple[Claim, Claim] | None:
     return (own[0], own[1]) if len(own) >= 2 else None
 
 
-def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
+KOREAN = regex.compile(r"\p{Hangul}")
+ENGLISH_PCT = regex.compile(r"(?P<num>.*?(?P<n>\d[\d,.]*))\s*(?:%|percent|per cent)")
+
+
+def _fix(ch: Claim) -> tuple[Edit, ...]:
+    """The change written in points, as the article's language prints them: 2% -> 2%p in Korean,
+    2% -> 2 percentage points in English. The figure itself is right; only its unit is wrong."""
+    t = ch.text
+    if KOREAN.search(ch.quote):
+        new = t + "p" if t.endswith("%") else t + "포인트" if t.endswith("퍼센트") else None
+    else:
+        m = ENGLISH_PCT.fullmatch(t)
+        one = m is not None and m["n"].replace(",", "") in ("1", "1.0")
+        new = m["num"] + (" percentage point" if one else " percentage points") if m else None
+    return (Edit(file=ch.file, line=ch.line, column=ch.column, old=t, new=new),) if new else ()
+
+
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     out = []
     for _, cs in group(claims, lambda c: (c.file, c.entity, c.metric) if c.metric in RATIOS else None).items():
         levels = [c for c in cs if not c.change and c.unit == "%" and c.low is None]
@@ -55,8 +75,10 @@ def check(claims: list[Claim], o: PctVsPpOptions) -> list[Draft]:
             rel = abs(b.value / a.value - 1) * 100 if a.value else None
             tol = ch.half_width + a.half_width + b.half_width
             if abs(abs(ch.value) - points) <= tol and (rel is None or abs(abs(ch.value) - rel) > tol):
-                msg = (f"{label(ch)} moved from {figure(a)} to {figure(b)}, {points:.3g} percentage points, "
-                       f"but the text says {figure(ch)}; it should read {points:.3g}%p (or {rel:.3g}% in relative terms).")
+                fix = _fix(ch)
+                should = fix[0].new if fix else f"{points:.3g}%p"  # in the article's own wording
+                msg = (f"{label(ch)} moved from {figure(a)} to {figure(b)}, {plural(points, 'percentage point')}, "
+                       f"but the text says {figure(ch)}; it should read {should} (or {rel:.3g}% in relative terms).")
                 out.append(Draft(msg, (ch, a, b), f"{ch.entity}|{ch.metric}|{ch.text}",
-                                 why="a ratio's change stated in % equals its change in points"))
+                                 why="a ratio's change stated in % equals its change in points", fix=fix))
     return out

@@ -4,21 +4,24 @@ In one article, a sentence giving a price target and an upside percentage is che
 against the current stock price reported in the same article for the same company:
 upside = target / price - 1, allowing for the rounding of all three and for ranges.
 Without a stated current price nothing is checked.
-
-Passing: "목표가 $250, 현재가 대비 20-30% 상승 여력" with a current price of $195 (+28%).
-Failing: "목표주가 25만원, 현재 주가 20만원, 상승 여력 50%" (25/20 is +25%).
 """
 from __future__ import annotations
 
+from pydantic import Field
+
+from ..vocab import Lexicon
 from ..models import Claim
-from .common import Draft, Options, by_article, figure, overlap, pct_iv, widen
+from .common import Draft, Hedged, by_article, figure, overlap, pct_iv, widen
+
+KIND = "price-target"
 
 
-class PriceTargetOptions(Options):
-    slack: float = 0.01
+class Options(Hedged):
+    slack: float = Field(0.01, description="absolute tolerance on the upside, as a fraction, beyond rounding")
 
 
-def check(claims: list[Claim], o: PriceTargetOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
+    o = options
     out = []
     for _, cs in by_article(claims).items():
         prices = [c for c in cs if c.metric == "stock_price" and not c.estimate and c.bound in ("eq", "approx")]

@@ -11,8 +11,8 @@ import regex
 
 from ..models import Article, Claim
 from ..numbers.parse import Mention
-from . import lexicon as L
-from . import calendar as CAL
+from .. import vocab as L
+from .. import calendar as CAL
 from . import periods as PR
 from .context import Layout, Sentence
 from .evidence import NONE, Where
@@ -56,8 +56,9 @@ class Ctx:
         self._ent_at = [e[0] for e in self.ents]
         self._cue_at = [c.start for c in self.cues]
         self._topic_at = [t[0] for t in self.topics]
-        # the cues a sentence carries to the next (not a bare "grew" or "fell"), for run-on sentences too
-        self._level_cues = [c for c in self.cues if not c.metric.startswith(("_g", "_d"))]
+        # the cues a sentence carries to the next (a metric's name, not a bare "grew" or "expected"), kept
+        # apart so that the part of a run-on sentence out of a figure's reach can carry them too
+        self._level_cues = [c for c in self.cues if L.taxonomy().says(c.metric) is None]
         self._level_cue_at = [c.start for c in self._level_cues]
 
     def _main_where(self, head_end: int, title_at: list[int]) -> Where:
@@ -101,7 +102,7 @@ class Ctx:
         return self.ents[i] if i >= 0 and self.ents[i][0] >= a else None
 
     def last_level_cue_in(self, a: int, b: int) -> Cue | None:
-        """The last metric word (not a bare "grew") starting in [a, b), found by bisection."""
+        """The last metric name (not a bare "grew" or "expected") starting in [a, b), found by bisection."""
         i = bisect_left(self._level_cue_at, b) - 1
         return self._level_cues[i] if i >= 0 and self._level_cues[i].start >= a else None
 

@@ -6,8 +6,8 @@ from bisect import bisect_left
 import regex
 
 from ..numbers.parse import Mention
-from . import lexicon as L
-from . import calendar as CAL
+from .. import vocab as L
+from .. import calendar as CAL
 from . import periods as PR
 from . import spans as SP
 from .compare import is_base
@@ -24,11 +24,13 @@ POST_BOUND = regex.compile(
 ESTIMATE = regex.compile(
     r"전망|예상(?!치)|예측|가이던스|목표|계획|기대|추정(?!치)|할\s?것|될\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|(?<=\d)E(?![\p{L}])"
     r"|forecast|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b", regex.IGNORECASE)
-MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|monthly|a\smonth|per\smonth)", regex.IGNORECASE)
+MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|월평균|한\s?달(?:\s?평균)?|달마다|monthly|a\smonth"
+                     r"|per\smonth|each\smonth)", regex.IGNORECASE)
 QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
-                       r"|yearly|run[\s-]rate)", regex.IGNORECASE)
+                       r"|yearly|run[\s-]rate|(?:record|full|entire|whole)\s(?:fiscal\s)?year(?!\s?(?:19|20)?\d\d)"
+                       r"|fiscal\syear(?!\s?(?:19|20)?\d\d))", regex.IGNORECASE)
 TTM = PR.TTM
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
@@ -41,8 +43,8 @@ CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximatel
                            regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
-RATIO_LIKE = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
-              "operating_income_share", "stock_price", "price_target", "upside", "price_change", "count"}
+T = L.taxonomy()
+RATIO_LIKE = T.without_cadence  # rates, prices and counts: no monthly, quarterly or annual cadence
 
 
 def bound(scan: str, m: Mention, sent) -> str:
@@ -61,7 +63,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     """Generic business line: the nearest topic phrase whose scope reaches the number."""
     events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start]
                     + [(c.start, c.end, "m", c.metric) for c in cues
-                       if sent.start <= c.start < m.start and not c.metric.startswith(("_growth", "_decline"))])
+                       if sent.start <= c.start < m.start and T.says(c.metric) != "change"])
     seg, seg_end, bound_cue = None, 0, False
     for s, e, kind, val in events:
         if kind == "t":
@@ -69,7 +71,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
                 seg, seg_end, bound_cue = val, e, False
         elif seg and not bound_cue and s - seg_end <= 24:
             bound_cue = True
-        elif seg and s >= seg_end and not val.endswith("_share"):
+        elif seg and s >= seg_end and not T.share_of(val):
             seg = None  # a new subject; "which is 89.8% of total sales" is an aside, not one
     if seg:
         return seg
@@ -90,6 +92,7 @@ def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
 
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
+OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d")
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
@@ -116,7 +119,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     earlier = [r for r in refs if r.end <= m.start]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 16), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
-    after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"]
+    # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
+    after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
+             and not OWN_BRACKET.match(scan, r.end)]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
     pick = (in_clause or before or after or earlier[-1:] or [None])[-1 if (in_clause or before) else 0]
     if pick is None:

@@ -1,44 +1,55 @@
 """Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import replace
-
 import regex
 
 from ..models import Article, Claim
-from ..numbers import patterns as P
 from ..numbers.parse import Mention, parse
 from . import assign as A
 from . import compare as C
 from . import dating
+from . import fields_entity as FE
+from . import fields_metric as FM
+from . import fields_segment as FS
+from .. import vocab as L
 from . import respectively
 from . import sources as W
-from . import lexicon as L
-from .article import (Ctx, adopt_periods, converted, entity, find_focus, heading_text, in_unit, names_in,
-                      resolve_segment, table_context)
-from .context import PCT_ROW, REACH, Sentence, layout, reach
-from .evidence import NONE, on_line, record
-from .lines import CONSTANT_FX, excluding, excluding_lead, line_after, listed_segments, named_subject, subject_lines, subject_segment
-from .metrics import LEVEL_METRICS, Cue, Typed, classify
-from .tables import column_basis, growth_cell, row_segment
+from .article import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
+from .context import PCT_ROW, Sentence, layout
+from .evidence import NONE, record
+from .figure import Figure, figure
+from .lines import listed_segments
+from .metrics import Typed
+from .tables import column_basis
 
-STOCK_METRICS = {"stock_price", "price_change", "price_target", "upside", "market_cap"}
-PROFITS = ("operating_income", "net_income")
-WHOLE = regex.compile(r"전체|회사")
-HANGUL = regex.compile(r"\p{Hangul}")
-MONEY_LEVELS = (LEVEL_METRICS - {"market_size", "_count", "_operating_loss", "_net_loss"}) | {"_consensus"}
-STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
-TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
+WHOLE = FE.WHOLE
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:은|는|도)\s|의\s?경우|\b(?:segment|division|unit)\b",
+                               regex.IGNORECASE)
 
 
-def _clause(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
-    """The clause of `sent` holding pos, by bisection: a comma-joined run may hold thousands of clauses."""
-    starts = ctx.per_sentence("clause starts", sent, lambda s: [c[0] for c in s.clauses])
-    k = bisect_right(starts, pos) - 1
-    if k >= 0 and pos < sent.clauses[k][1]:
-        return sent.clauses[k]
-    return sent.start, sent.end
+def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -> list[Claim]:
+    """'상선 부문은 매출 2조원. 지난해보다 매출은 13.5% 늘었다': a business line named as one sentence's subject
+    stays the subject of the next ones in its paragraph, until a sentence names a company, the whole
+    company or another line; a table row neither takes nor gives one."""
+    if sent.line in ctx.lay.cells:
+        carry["segment"] = None
+        return made
+    whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None
+    held = carry.get("segment")
+    out = []
+    for c in made:
+        if held and c.segment is None and not named and not whole and c.entity == held[0] and c.unit != "count":
+            ev = tuple(("segment", "carried", held[2], held[1]) if e[0] == "segment" else e for e in c.evidence)
+            c = c.model_copy(update={"segment": held[1], "evidence": ev})
+        out.append(c)
+    stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
+    if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
+        # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
+        # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
+        carry["segment"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
+    elif named or whole or stated:
+        carry["segment"] = None
+    return out
 
 
 def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
@@ -69,17 +80,19 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = []
         at: dict[int, int] = {}
         for m in here:
-            c = _claim(ctx, si, sent, m, carry, own_ents, prev, starts)
+            c = _claim(ctx, si, sent, m, carry, prev, starts)
             if c is not None:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        made = respectively.pair(ctx, sent, made, at)
-        claims.extend(listed_segments(made, lay, lex))
+        made = listed_segments(respectively.pair(ctx, sent, made, at), lay, lex)
+        made = _carry_segment(ctx, sent, made, carry, bool(own_ents))
+        claims.extend(made)
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
             carry["entity_at"] = own_ents[-1][:2]
-        cues = [c for c in ctx.cues_in(sent.start, sent.end) if not c.metric.startswith(("_g", "_d"))]
+        # a change word or an estimate word names no metric a later sentence could be about
+        cues = [c for c in ctx.cues_in(sent.start, sent.end) if L.taxonomy().says(c.metric) is None]
         if cues:
             carry["metric"] = cues[-1].metric
             carry["metric_at"] = (cues[-1].start, cues[-1].end)
@@ -96,170 +109,64 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     return adopt_periods(claims)
 
 
-def _claim(ctx: Ctx, si: int, sent, m: Mention, carry, own, prev, others: list[int]) -> Claim | None:
-    lay, lex, scan = ctx.lay, ctx.lex, ctx.lay.scan
-    # the figure reads its words within REACH of itself: in ordinary prose the whole sentence, while in a
-    # run-on line of thousands of figures the work per figure stays fixed instead of growing with the line;
-    # the names and figures it sees are those in that reach
-    whole, sent = sent, reach(sent, m.start, m.end)
-    c0, c1 = _clause(ctx, whole, m.start)
-    clause = A_clause = (max(c0, sent.start), min(c1, sent.end))
-    own = ctx.entities_in(sent.start, sent.end)
-    others = others[bisect_left(others, sent.start):bisect_left(others, sent.end)]
-    if sent.start > whole.start:
-        carry = _carried_into_reach(ctx, carry, whole.start, sent.start)
-    line = sent.line
-    cues = ctx.cues_in(sent.start, sent.end)
-    cell = table_context(ctx, line, m)
-    row_text = header = ""
-    excl = None
-    if cell:
-        k, cl = cell
-        if k == 0:
-            return None
-        row_text, header = cl.row_label, cl.header
-        excl = excluding(row_text, 0, len(row_text))
-        cues = [Cue(W.ROW_CUE, W.ROW_CUE + 10, c.metric) for c in A.label_cues(lex, row_text)
-                if not (excl and excl[1] <= c.start < excl[2])] \
-            + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, lay.captions.get(line, ""))] \
-            + [Cue(W.HEADER_CUE, W.HEADER_CUE + 10, c.metric) for c in A.label_cues(lex, header)] \
-            + [c for c in cues if cl.start <= c.start < cl.end]
-    label = lay.labels.get(line)
-    label_text = scan[label[0]:label[1]] if label and label[1] <= m.start and not cell else ""
-    if label_text:
-        cues = cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(lex, label_text)]
+def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, others: list[int]) -> Claim | None:
+    """One figure's claim: each field decided by its own module over the figure's context, with evidence."""
+    fig = figure(ctx, si, whole, m, carry, others)
+    if fig is None:
+        return None
     if prev is not None and m.kind == "money" and prev[0].unit != m.unit:
-        approx = A.conversion_approx(scan, prev[1], m)
+        approx = A.conversion_approx(fig.scan, prev[1], m)
         if approx is not None:
             return converted(ctx, prev[0], m, approx, si)
-    if not cell:
-        # "AMPC 제외 영업이익": what is taken out is not what the figure measures
-        # an exclusion opening the sentence ("Excluding the charge, ...") covers the figures within reach of it
-        excl = excluding(scan, clause[0], m.start) \
-            or (excluding_lead(scan, sent.start, m.start) if sent.start == whole.start else None)
-        cues = [c for c in cues if not (excl and excl[1] <= c.start < excl[2])]
-    typed = classify(m, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
-    if typed is None and (head := heading_text(ctx, line)):
-        typed = classify(m, scan, [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)] + cues,
-                         A_clause, (sent.start, sent.end), None)
-    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
-            and ctx.per_sentence("hangul", whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
-        # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
-        won = replace(m, kind="money", unit="KRW")
-        as_money = classify(won, scan, cues, A_clause, (sent.start, sent.end), carry["metric"])
-        if as_money and as_money.metric in MONEY_LEVELS:
-            m, typed = won, as_money
+    got = FM.typed(fig)
     main_count = False
-    if m.kind == "count" or m.kind == "plain":
-        counted = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in cues)
-        # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
-        main_count = counted and m.kind == "count" and ctx.main is not None
-        if not (own or ((carry["entity"] or main_count) and counted)) \
-                or (m.kind == "plain" and not any(c.metric == "_count" for c in cues)):
+    if fig.m.kind in ("count", "plain"):
+        main_count, is_count = FM.counted(fig)
+        if not is_count:
             return None
-        typed = Typed("count")
-    if cell and m.kind == "percent" and (typed is None or not typed.metric.endswith("_growth")):
-        typed = growth_cell(lex, header, row_text, heading_text(ctx, line), m.value) or typed
-    if typed is None:
-        if m.kind != "money":
+        got = Typed("count")
+    got = FM.in_table(fig, got)
+    if got is None:
+        if fig.m.kind != "money":
             return None
-        typed = Typed("revenue")
-    ent, _, ent_where = entity(ctx, sent, m, carry, own, clause)
-    row_ents: list = []
-    if cell:
-        row_ents = names_in(ctx, row_text)
-        # "| 항목 | BYD | 샤오미 |": a column headed by a company holds its figures
-        col_ents = names_in(ctx, header)
-        if row_ents or col_ents:
-            ent = (row_ents or col_ents)[0]
-            ent_where = on_line(lay, line, "table", row_text if row_ents else header)
-    inferred = ent is None or not own
-    if ent is None and not cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, line)):
-        # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
-        named = names_in(ctx, head)
-        ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
-        ent_where = on_line(lay, lay.headings[line], "heading") if named else ent_where
-    if ent is None and (m.kind != "count" or main_count) and ctx.main:
-        ent = resolve_segment(ctx, ctx.main, clause[0], m.end)
-        ent_where = ctx.main_where
-        if label_text:
-            ent = resolve_segment(ctx, ent, label[0], label[1])
-    metric = typed.metric
-    change = typed.change or m.kind == "pp" or bool(A.INCREMENT.search(scan, max(clause[0], m.start - 12), m.start)
-                                                           or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
-    if typed.entity_none:
-        ent = None
-    if metric.endswith("_share") and metric != "market_share" and ent:
-        kids = [e[2] for e in own if L.parent(lex, e[2]) == ent]
-        ent = kids[0] if kids else ent
-    elif ent and (A.parent_cue(scan, sent.start, m.start, cues) or WHOLE.search(row_text)):
-        ent = L.parent(lex, ent) or ent
-    if metric == "_price":
-        metric = "price_target" if ctx.per_sentence(("targetish", label_text), whole, lambda s: bool(TARGETISH.search(
-            scan[s.start:s.end] + " " + heading_text(ctx, line) + " " + label_text))) else "stock_price"
-    if metric == "price_target":
-        near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
-        if STOCKISH.search(near) and not TARGETISH.search(near):
-            metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
-    if metric == "_consensus":
-        # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
-        subject = [c.metric for c in cues if sent.start <= c.start < m.start and c.metric in PROFITS]
-        profit = subject[-1] if subject else carry["metric"] if carry["metric"] in PROFITS and not any(
-            c.metric == "revenue" and sent.start <= c.start < m.start for c in cues) else None
-        metric = profit or "consensus_revenue"
-    if metric in STOCK_METRICS and ent:
-        ent = L.parent(lex, ent) or ent
+        got = Typed("revenue")
+    who = FE.owner(fig, main_count)
+    metric = FM.refined(fig, got)
+    ent = FE.for_metric(fig, who.name, got, metric)
+    seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
+    return _assemble(fig, got, metric, ent, seg, who)
+
+
+def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | None, who: FE.Owner) -> Claim:
+    """The claim from its decided fields: period and estimate (dating), cadence, basis, and the evidence."""
+    ctx, lay, m, scan, sent, clause = fig.ctx, fig.ctx.lay, fig.m, fig.scan, fig.sent, fig.clause
+    change = got.change or m.kind == "pp" or bool(A.INCREMENT.search(scan, max(clause[0], m.start - 12), m.start)
+                                                         or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
     value, low, high = m.value, m.low, m.high
-    if typed.negative and value > 0:
+    if got.negative and value > 0:
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
-    segment = A.segment(ctx.topics_in(sent.start, sent.end), cues, sent, m, clause, label_text + " " + row_text, lex)
-    if segment is None and (excl or CONSTANT_FX.match(scan, m.end, min(clause[1], m.end + 30))):
-        segment = excl[0] if excl else "constant_currency"
-    if segment is None and inferred and not cell:
-        segment = named_subject(scan, clause[0], m.start)
-    if segment is None and not cell:
-        segment = line_after(scan, m.end, clause[1], lex)
-    if segment is None and cell and not row_ents:
-        segment = row_segment(lex, row_text)
-    if segment is None and not cell and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
-        got = ctx.per_sentence("lines", whole, lambda s: subject_lines(scan, s.start, s.end, lex))
-        segment = subject_segment(got, m.start)
-        if segment and L.parent(lex, ent):
-            ent = L.parent(lex, ent)  # a division carried from the last sentence yields to the line this one names
-    if segment is None and not cell:
-        segment = A.segment_after(ctx.topics_in(sent.start, sent.end), m, clause, scan)
-    period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, typed.metric, ent, cell, header,
-                                                carry, change, others)
+    period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, got.metric, ent, fig.cell, fig.header,
+                                                fig.carry, change, fig.others)
+    consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
+    estimate = estimate or consensus
+    ent, seg = L.as_reported(ctx.lex, ent, seg)
+    cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
+    if cadence == "ytd" and period and "Q" in period:
+        period = period.split("Q")[0]  # "지난해 같은 기간(1,142억원)" after a 1~3분기 total: last year's running total
+    found = {"entity": who.where if ent else NONE,
+             "metric": W.metric_where(ctx, metric, fig.cues, m, sent, fig.line, fig.carry),
+             "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
+             "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
     li = lay.line_of(m.start)
-    ent, segment = L.as_reported(lex, ent, segment)
-    found = {"entity": ent_where if ent else NONE,
-             "metric": W.metric_where(ctx, metric, cues, m, sent, line, carry),
-             "period": W.period_where(ctx, sent, m, period, refs, line, carry, bool(cell and header)),
-             "segment": W.segment_where(ctx, segment, m, line, bool(cell))}
+    basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header) if fig.cell else None)
+                    or C.basis_of_base(refs, m, period, scan, fig.others, sent.start))
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
-                 text=ctx.art.text[m.start:m.end], entity=ent, segment=segment, metric=metric,
+                 text=ctx.art.text[m.start:m.end], entity=ent, segment=seg, metric=metric,
                  value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
-                 period=period, cadence=A.cadence(scan, sent, m, clause, period, metric, grain),
-                 basis=C.basis(scan, sent, clause, metric, m, change,
-                               (column_basis(header) if cell else None)
-                               or C.basis_of_base(refs, m, period, scan, others, sent.start)), estimate=estimate,
-                 quote=_quote(ctx, whole), half_width=m.half_width, change=change,
-                 context_year=ctx.context_year if period is None else None, sentence=si,
-                 consensus=typed.metric == "_consensus", evidence=record(lay, found))
-
-
-def _carried_into_reach(ctx: Ctx, carry: dict, a: int, b: int) -> dict:
-    """carry, with what the part of a run-on sentence before a figure's reach, [a, b), named last: its company
-    and its metric word reach the figure as a sentence before it would carry them, not as its own words."""
-    ent, cue = ctx.last_entity_in(a, b), ctx.last_level_cue_in(a, b)
-    if ent is None and cue is None:
-        return carry
-    out = dict(carry)
-    if ent is not None:
-        out["entity"], out["entity_at"] = resolve_segment(ctx, ent[2], ent[0], min(b, ent[1] + REACH)), ent[:2]
-    if cue is not None:
-        out["metric"], out["metric_at"] = cue.metric, (cue.start, cue.end)
-    return out
+                 period=period, cadence=cadence, basis=basis, estimate=estimate,
+                 quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
+                 context_year=ctx.context_year if period is None else None, sentence=fig.si,
+                 consensus=consensus, evidence=record(lay, found))
 
 
 def _quote(ctx: Ctx, sent: Sentence) -> str:

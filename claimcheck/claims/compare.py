@@ -6,12 +6,13 @@ from bisect import bisect_left
 import regex
 
 from ..numbers.parse import Mention
-from . import calendar as CAL
+from .. import calendar as CAL
 from . import periods as PR
+from ..vocab import taxonomy
 
 YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
-QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?분기)\s?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
+QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?분기|(?<![\p{L}])전기)\s?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
                           r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
@@ -82,7 +83,7 @@ def _end_of(scan: str, start: int) -> int:
 
 def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallback: str | None = None) -> str | None:
     """yoy / qoq / mom / cagr from the comparison words nearest the figure, else what its base period says."""
-    if not (metric.endswith("_growth") or metric in ("price_change",) or change):
+    if not (taxonomy().is_growth(metric) or metric in ("price_change",) or change):
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
     tail = scan[m.end:min(sent.end, m.end + 40)]
@@ -95,7 +96,7 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
     for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
         if rx.match(tail):
             return name
-    return fallback or ("yoy" if metric.endswith("_growth") else None)
+    return fallback or ("yoy" if taxonomy().is_growth(metric) else None)
 
 
 def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan: str, others: list[int],

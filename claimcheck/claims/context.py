@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ..numbers import patterns as P
+from . import fixed_tables
 from ..read import FRONT_MATTER
 
 # a sentence ends at . ! ? before a capital, Hangul or an opening quote, never after an
@@ -144,14 +145,21 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+# one character each way, so offsets into the scan still index the article
+DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\u00ad": "-"})
+HAS_DASH = regex.compile(r"[\u2010-\u2013\u2212\u00ad]")
+
+
 def mask(text: str) -> str:
-    """Same-length text with front matter, URLs, link targets, code and comments blanked."""
-    chars = list(text)
+    """Same-length text with front matter, URLs, link targets, code and comments blanked, and the
+    typographic hyphens and dashes ('fourth‑quarter' with U+2011) read as the ASCII hyphen."""
+    base = text.translate(DASHES) if HAS_DASH.search(text) else text
+    chars = list(base)
     fm = FRONT_MATTER.match(text)  # only its extent is needed here; read.py parses it
     fm_end = fm.end() if fm else 0
     _blank(chars, 0, fm_end)
     if fm_end and (t := TITLE_VALUE.search(text, 0, fm_end)):
-        chars[t.start(1):t.end(1)] = text[t.start(1):t.end(1)]  # a headline states figures too
+        chars[t.start(1):t.end(1)] = base[t.start(1):t.end(1)]  # a headline states figures too
     for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, P.EMAIL):
         for m in rx.finditer(text):
             _blank(chars, m.start(), m.end())
@@ -189,11 +197,22 @@ def layout(text: str) -> Layout:
     lay = Layout(text=text, scan=scan, line_starts=starts)
     para, prev_blank, heading, header, table_unit, caption = 0, True, -1, None, None, ""
     nlines = len(starts)
+
+    fixed = fixed_tables.read(text, starts) if "  " in text else {}
+
+    def nxt_blank(i: int) -> bool:
+        return i + 1 >= nlines or not text[starts[i + 1]:starts[i + 2] - 1 if i + 2 < nlines else len(text)].strip()
+
     for i in range(nlines):
         s = starts[i]
         e = starts[i + 1] - 1 if i + 1 < nlines else len(text)
         raw = scan[s:e].rstrip("\r")
         if not raw.strip():
+            prev_blank, header = True, None
+            continue
+        if i in fixed:
+            _fixed_row(lay, i, fixed[i], para)
+            para += 1
             prev_blank, header = True, None
             continue
         if raw.lstrip().startswith("|"):
@@ -230,7 +249,7 @@ def layout(text: str) -> Layout:
             continue
         header = None
         is_head = bool(HEADING.match(raw)) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
-                                               and not PROSE_END.search(raw.strip()))
+                                               and not PROSE_END.search(raw.strip())) or _numbered_title(raw, nxt_blank(i))
         if is_head or LIST_ITEM.match(raw) or prev_blank:
             para += 1
         if is_head:
@@ -245,6 +264,37 @@ def layout(text: str) -> Layout:
         _add_sentence(lay, cut, e, i, para)
         prev_blank = is_head
     return lay
+
+
+def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row], para: int) -> None:
+    """A row of a space-aligned table, set out like a Markdown table's: cells, header, unit, caption."""
+    head_line, labels, row = got
+    text, starts = lay.text, lay.line_starts
+    above = [text[starts[j]:starts[j + 1]].strip() for j in range(max(0, head_line - 3), head_line)]
+    unit = unit_of(" ".join(UNIT_DECL.findall(" ".join(above))))
+    caption = next((x for x in reversed(above) if x and not UNIT_DECL.fullmatch(x)), "")
+    lay.headers[i] = ["", *labels]
+    if caption and len(caption) < 100:
+        lay.captions[i] = caption
+    a, b = row.label_span
+    lay.cells[i] = [Cell(a, b, row.label, ""), *(Cell(s, e, row.label, col) for s, e, col in row.cells)]
+    row_unit = unit_of(" ".join(UNIT_DECL.findall(row.label))) if "(" in row.label else None
+    if PCT_ROW.search(row.label) and not row_unit:
+        lay.units[i] = ("percent", "%", 1.0)
+    elif row_unit or unit:
+        lay.units[i] = row_unit or unit  # type: ignore[assignment]
+    s = starts[i]
+    e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+    lay.sentences.append(Sentence(s, e, i, para, ((s, e),), len(lay.sentences)))
+
+
+NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _numbered_title(raw: str, blank_after: bool) -> bool:
+    """'2. 현대로템 — K2가 끌고 간다' standing alone: a numbered section title, not a list item."""
+    s = raw.strip()
+    return blank_after and len(s) < 50 and bool(NUMBERED.match(raw)) and not regex.search(r"[.!?]\s*$", s)
 
 
 def _add_sentence(lay: Layout, start: int, end: int, line: int, para: int) -> None:

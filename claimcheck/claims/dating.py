@@ -5,23 +5,23 @@ import regex
 
 from ..numbers.parse import Mention
 from . import assign as A
-from . import calendar as CAL
+from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from . import spans as SP
 from .article import Ctx, fy_end, heading_text, is_past
+from .closing import close_day
 from .context import Sentence
 from .tables import column_period
+from ..vocab import taxonomy
 
-FLOW_METRICS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
-                "consensus_revenue", "revenue_growth", "operating_income_growth", "net_income_growth", "eps",
-                "buyback", "subsidy"}
+T = taxonomy()
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
-DATED_METRICS = FLOW_METRICS | {"operating_margin", "net_margin", "gross_margin", "revenue_share",
-                                "operating_income_share", "backlog", "cash"}
+DATED_METRICS = T.has("dated")
+HEADING_DATED = T.has("heading_dated")  # dated flows a section heading's period dates
 # a user or customer base is counted at a quarter's end; downloads in a launch week are not
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
-INHERENT_ESTIMATE = {"price_target", "upside", "consensus_revenue"}
+INHERENT_ESTIMATE = T.has("forecast")
 IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
@@ -29,9 +29,11 @@ OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old",
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 # a forecast verb closing the figure's sentence, or an estimate mark right before the figure
 FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|내다|관측)"
-                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)|추정치|예상치|전망치"
+                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
                               r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
                               regex.IGNORECASE)
+# "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
+ESTIMATES_OF = regex.compile(r"\bestimates?\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치)\s?$",
                                 regex.IGNORECASE)
 
@@ -43,20 +45,20 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
-    if cell and not (hp and hp[0]) and metric.endswith("_growth"):
+    if cell and not (hp and hp[0]) and T.is_growth(metric):
         hp = column_period(lay, line, cell[0], fy)
     dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
     carried = carry["period"] if dated_kind else None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
-                                       scan=scan, change=change or metric.endswith("_growth"))
-    if period is None and metric in FLOW_METRICS and not cell and (head := heading_text(ctx, line)):
+                                       scan=scan, change=change or T.is_growth(metric))
+    if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         period = _heading_period(ctx, head, fy_end(lex, ent))
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
-    if not metric.endswith("_growth") and not change:
+    if not T.is_growth(metric) and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
         # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
@@ -83,7 +85,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
-    if period and "Q" in period and not metric.endswith("_growth"):
+    if period and "Q" in period and not T.is_growth(metric):
         line_start = lay.line_starts[lay.line_of(m.start)]
         if A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
                 or (grain != "quarter" and A.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
@@ -97,11 +99,14 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period) or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
-    said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start)
+    said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
+        or ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
     if said:
         estimate = True
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
+        if period is None:
+            period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
     if estimate and not said and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period) or is_from) and not (hp and hp[1]):

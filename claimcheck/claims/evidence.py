@@ -10,14 +10,9 @@ deciding words (None when nothing was read), `text` those words as printed.
 """
 from __future__ import annotations
 
+from ..models import ASSUMED, STATED, Ev
 from .context import Layout
 
-Ev = tuple[str, str, int | None, str | None]
-
-# stated: the figure's own clause or sentence, its table cell's row/column, the table's caption, a governing heading
-STATED = ("clause", "table", "caption", "heading")
-# assumed: taken over from an earlier sentence, or filled in from the article's date or main subject
-ASSUMED = ("carried", "default")
 SOURCES = STATED + ASSUMED + ("none",)
 FIELDS = ("entity", "metric", "period", "segment")
 
@@ -50,11 +45,6 @@ def on_line(lay: Layout, line: int, source: str, text: str | None = None) -> Whe
 def record(lay: Layout, found: dict[str, Where]) -> tuple[Ev, ...]:
     """The claim's evidence tuple, in FIELDS order; a field not decided by anything is `none`."""
     return tuple(found.get(f, NONE).entry(f, lay) for f in FIELDS)
-
-
-def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metric", "period")) -> int:
-    """How many of `fields` were carried from elsewhere or defaulted, rather than stated."""
-    return sum(1 for f, s, _, _ in evidence if f in fields and s in ASSUMED)
 
 
 def describe(e: Ev) -> str:

@@ -7,7 +7,7 @@ from bisect import bisect_left
 import regex
 
 from ..models import Claim
-from . import lexicon as L
+from .. import vocab as L
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
@@ -25,7 +25,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         return made
     named = {}
     for i, c in enumerate(made):
-        if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not c.metric.endswith("_growth")):
+        if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not L.taxonomy().is_growth(c.metric)):
             continue
         start = lay.line_starts[c.line - 1] + c.column - 1
         got = MAYBE_LISTED.search(lay.scan, max(0, start - 40), start) \
@@ -51,35 +51,32 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 
 # "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
 # "while iPad revenue was flat", "Sales in Greater China fell": the unit a clause is about, named as its subject
-SUBJECTS = [regex.compile(p) for p in (
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의)?(?=\s)",
-    r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
-    r"(?:은|는|이|가|도)\s",
-    r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
-    r"\s(?:revenue|sales|segment|division|unit|business)\b",
+# Each pattern goes with words it cannot match without, looked for first: most sentences name no subject
+# line, and the patterns, which open on any letter, take several times longer to say so.
+SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의|도)?(?=\s)",
+     r"사업부|사업본부|부문"),
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
+     r"(?:은|는|이|가|도)\s",
+     r"(?:매출액?|영업이익|매출총이익|판매량)(?:은|는|이|가|도)"),
+    (r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
+     r"\s(?:revenue|sales|segment|division|unit|business)\b",
+     r"revenue|sales|segment|division|unit|business"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
-    r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[a-z][\w&-]*){0,3}?)"
-    r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
-    r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b",
-    r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
-    r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})",
-)]
-# words each of SUBJECTS cannot match without, looked for first: most sentences name no subject line, and the
-# patterns, which open on any letter, take several times longer to say so
-MAYBE_SUBJECTS = [re.compile(p) for p in (
-    r"사업부|사업본부|부문",
-    r"(?:매출액?|영업이익|매출총이익|판매량)(?:은|는|이|가|도)",
-    r"revenue|sales|segment|division|unit|business",
-    r"revenue|sales",
-    r"which",
-    r"unit|division|segment",
-    r"ales|evenue",
+    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[a-z][\w&-]*){0,3}?)"
+     r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
+     r"revenue|sales"),
+    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
+    (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
+    # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})의\s?경우", r"의\s?경우"),
+    (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
 )]
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division",
-                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its", "their"}
+                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
@@ -92,15 +89,16 @@ def _mostly_name(word: str, lex: L.Lexicon) -> bool:
 def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of every business line a sentence names as a subject, in order."""
     found = []
-    for rx, maybe in zip(SUBJECTS, MAYBE_SUBJECTS):
-        if not maybe.search(scan, start, end):
+    for rx, words in SUBJECTS:
+        if not words.search(scan, start, end):
             continue
         for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
+                    or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
-                    or any(not lex.metric_of.get(L.key(c.group()), "_g").startswith(("_g", "_d"))
+                    or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
                            for c in lex.metric_rx.finditer(word)):
                 continue
             topic = L.topic(lex, word)
@@ -130,7 +128,8 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:�
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
 
 
-LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면),",
+LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
+                               r"|on\san?\s(?:non-GAAP|adjusted)\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
 MAYBE_EXCLUDING = re.compile(r"제외|뺀|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
 
@@ -170,7 +169,7 @@ NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "
            "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
            "weeks", "days", "cash", "dividends", "buybacks", "after-hours", "premarket", "trading", "margin", "margins",
            "quarterly", "annual", "yearly", "monthly", "full-year", "profit", "income", "earnings", "operating", "net",
-           "sales", "value", "capital", "spending", "costs", "contracts"}
+           "value", "capital", "spending", "costs", "contracts"}
 
 
 def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:

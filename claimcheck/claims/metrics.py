@@ -6,10 +6,11 @@ from dataclasses import dataclass
 import regex
 
 from ..numbers.parse import Mention
+from ..vocab import taxonomy
 
 AFTER_DIRECTION = regex.compile(
-    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up)"
-    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid))",
+    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up|↑)"
+    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid|↓))",
     regex.IGNORECASE)
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
@@ -30,17 +31,14 @@ TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped
 PER_SHARE_UNITS = ("KRW", "JPY")
 LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
-LEVEL_METRICS = {"revenue", "operating_income", "net_income", "capex", "investment", "operating_cash_flow",
-                 "free_cash_flow", "backlog", "market_size", "_operating_loss", "_net_loss", "_count",
-                 "market_cap", "eps", "dividend_per_share", "buyback", "cash", "subsidy", "charge", "total_expenses"}
-RATIO_METRICS = {"operating_margin", "net_margin", "gross_margin", "market_share", "revenue_share",
-                 "operating_income_share"}
-GROWTH_OF = {"revenue": "revenue_growth", "operating_income": "operating_income_growth",
-             "net_income": "net_income_growth", "_operating_loss": "operating_income_growth",
-             "_net_loss": "net_income_growth", "_count": "count_growth", "stock_price": "price_change",
-             "price_target": "upside", "capex": "capex_growth", "operating_cash_flow": "operating_cash_flow_growth",
-             "free_cash_flow": "free_cash_flow_growth", "investment": "investment_growth", "backlog": "backlog_growth",
-             "market_size": "market_growth"}
+AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
+                             r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
+IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
+OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
+T = taxonomy()
+# what a cue can name: an amount (flow, stock, count), and a rate
+LEVELS, RATIOS = T.amounts, T.ratios
+OWNERLESS = T.has("ownerless")  # a market, a government's rate: no company's figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +64,7 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> C
         if c.end <= m.start:
             d = m.start - c.end
         elif c.start >= m.end:
-            d = int((c.start - m.end) * 1.3) + 1
+            d = int((c.start - m.end) * 2.5) + 1
         else:
             continue
         if not (clause[0] <= c.start < clause[1]):
@@ -78,13 +76,13 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> C
 
 def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tuple[int, int]) -> Cue | None:
     """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
-    wanted = LEVEL_METRICS | RATIO_METRICS | {"stock_price", "price_target"}
+    wanted = LEVELS | RATIOS | {"stock_price", "price_target"}
     before = [c for c in cues if c.metric in wanted and c.end <= m.start]
     near = [c for c in before if c.start >= clause[0]]
     if near:
         return near[-1]
     # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
-    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVEL_METRICS | {"stock_price"}]
+    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVELS | {"stock_price"}]
     if levels:
         return levels[-1]
     after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
@@ -108,11 +106,15 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
-        c = _nearest(cues, m, LEVEL_METRICS | {"stock_price", "price_target", "_consensus"}, clause)
+        wanted = LEVELS | {"stock_price", "price_target", "_consensus"}
+        # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
+        glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6))
+        direct = [x for x in cues if glued and x.start == glued.end() and x.metric in wanted]
+        c = direct[0] if direct else _nearest(cues, m, wanted, clause)
         if not m.scaled and m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
-        metric = c.metric if c else carried if carried in LEVEL_METRICS | {"price_target", "stock_price"} else None
+        metric = c.metric if c else carried if carried in LEVELS | {"price_target", "stock_price"} else None
         if metric in ("revenue", "operating_income", "net_income") and any(
                 x.metric == "_consensus" and x.end <= m.start and m.start - x.end <= 12 for x in cues):
             metric = "_consensus"  # "시장 컨센서스(영업이익 3,860억엔)": the bracket names whose consensus it is
@@ -120,10 +122,11 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             if not m.scaled and abs(m.value) < 100000:
                 return Typed("_price")
             return None
-        neg = metric in ("_operating_loss", "_net_loss") or down
-        base = {"_operating_loss": "operating_income", "_net_loss": "net_income"}.get(metric, metric)
-        if metric == "_consensus":
-            base = "_consensus"
+        neg = T.loss_of(metric) is not None or down
+        base = T.loss_of(metric) or metric
+        moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
+        if moved:
+            return Typed(base, negative=bool(moved["down"]), change=True)
         return Typed(base, negative=neg, change=up or down)
     if m.kind == "count":
         return Typed("count")
@@ -135,14 +138,17 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
-    ratio = _nearest(cues, m, RATIO_METRICS | {"upside", "price_change", "_growth_rate"}, clause)
+    ratio = _nearest(cues, m, RATIOS | {"upside", "price_change", "_growth_rate"}, clause)
     if ratio and ratio.metric == "_growth_rate":
         base_cue = _growth_base(cues, m, clause, sent)
-        base = base_cue.metric if base_cue else carried if carried in GROWTH_OF else "revenue"
-        return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=down)
+        base = base_cue.metric if base_cue else carried if T.growth(carried) else "revenue"
+        return Typed(T.growth(base) or "revenue_growth", negative=down)
+    if ratio and ratio.metric in RATIOS and ratio.start >= m.end and OF_LINK.fullmatch(text, m.end, ratio.start):
+        # "30% 수준의 매출원가율", "40%의 영업이익률": the rate the figure is, whatever grew around it
+        return Typed(ratio.metric, entity_none=ratio.metric in OWNERLESS)
     growth = _nearest(cues, m, {"_growth", "_decline"}, clause)
     if m.kind == "pp":
-        metric = ratio.metric if ratio else carried if carried in RATIO_METRICS else "operating_margin"
+        metric = ratio.metric if ratio else carried if carried in RATIOS else "operating_margin"
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
     # "+39%" or "(전년 동기 대비 39%)": a signed or compared percent next to a level is its growth
@@ -153,23 +159,23 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if up or down or (growth and not level and dist(growth) < dist(ratio)):
         base_cue = _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else None
-        if base in RATIO_METRICS:
+        if base in RATIOS:
             return Typed(base, negative=down, change=True)
         if base == "price_target":
             return Typed("upside", negative=down)
-        if base is None and carried in RATIO_METRICS:
+        if base is None and carried in RATIOS:
             return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
-        if base is None and carried in GROWTH_OF:
+        if base is None and T.growth(carried):
             base = carried
-        return Typed(GROWTH_OF.get(base or "revenue", "revenue_growth"),
+        return Typed(T.growth(base or "revenue") or "revenue_growth",
                      negative=down or (growth is not None and growth.metric == "_decline" and not up))
     if ratio and ratio.metric == "revenue_share" and any(
             c.metric == "operating_income" and clause[0] <= c.start < ratio.start for c in cues):
         return Typed("operating_income_share")  # "영업이익에서 차지하는 비중"
     if ratio:
-        return Typed(ratio.metric)
-    if level and growth and carried in RATIO_METRICS:
+        return Typed(ratio.metric, entity_none=ratio.metric in OWNERLESS)
+    if level and growth and carried in RATIOS:
         return Typed(carried)
-    if carried in RATIO_METRICS or (carried and carried.endswith("_growth")):
+    if carried in RATIOS or T.is_growth(carried):
         return Typed(carried)
     return None

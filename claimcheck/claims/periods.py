@@ -10,7 +10,7 @@ import re
 import regex
 
 from . import spans as SP
-from .calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
+from ..calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
 
 YEARS = tuple(f"y{k}" for k in range(1, 13))  # stdlib re wants a group name once: each alternative has its own
 
@@ -26,6 +26,7 @@ PERIOD = re.compile(
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
               |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
+               (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | {SP.QUARTERS_TO_DATE}
@@ -125,7 +126,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         s, e = m.span()
         if m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
-            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"])
+            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"])
             if fiscal:
                 fy = fy + shift if fy else fy
                 if fy is None and published:

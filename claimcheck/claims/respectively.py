@@ -12,7 +12,7 @@ import regex
 
 from ..models import Claim
 from .article import Ctx
-from .metrics import GROWTH_OF
+from ..vocab import taxonomy
 
 EACH = regex.compile(r"각각|respectively", regex.IGNORECASE)
 LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
@@ -39,9 +39,14 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:
             continue
+        if kind == "%" and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]):
+            # "각각 8.2%, 22% 줄었다": the verb after the last figure turns every figure of the list
+            for c in group[:-1]:
+                out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
+                                                  "high": -c.low if c.low is not None else None})
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
-                out[id(c)] = _as(c, metric)
+                out[id(c)] = _as(out[id(c)], metric)
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
@@ -54,8 +59,8 @@ def _distinct(xs: list[str]) -> list[str]:
 
 def _as(c: Claim, metric: str) -> Claim:
     """The claim measuring `metric`: a percent that is a change takes the metric's growth."""
-    if c.unit == "%" and (c.change or c.metric.endswith("_growth")):
-        metric = GROWTH_OF.get(metric, c.metric)
+    if c.unit == "%" and (c.change or taxonomy().is_growth(c.metric)):
+        metric = taxonomy().growth(metric) or c.metric
     elif c.unit == "%" and metric not in ("operating_margin", "net_margin", "gross_margin"):
         return c  # a percent that is no change of a money metric is something else: leave it
     elif c.unit != "%" and metric in ("operating_margin", "net_margin", "gross_margin"):

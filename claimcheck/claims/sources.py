@@ -10,25 +10,23 @@ from ..numbers.parse import Mention
 from . import periods as PR
 from .article import Ctx, heading_text
 from .evidence import NONE, Where, on_line
-from .metrics import Cue
+from .metrics import T, Cue
 
 # Cues the builder reads off a table or heading have no position in the sentence; they are placed at
 # these made-up offsets (before any text) so that nearness ranks them after the sentence's own words.
 ROW_CUE, HEADER_CUE, CAPTION_CUE, HEADING_CUE = -100, -200, -250, -300
 _OFF_TEXT = {ROW_CUE: "table", HEADER_CUE: "table", CAPTION_CUE: "caption", HEADING_CUE: "heading"}
 # cue ids that name a metric under another spelling
-_ALSO = {"_operating_loss": "operating_income", "_net_loss": "net_income"}
-_CHANGE_CUES = ("_growth", "_decline", "_growth_rate")
 _FORM_DECIDED = {"stock_price", "price_target", "upside", "count", "price_change", "market_size"}
 
 
 def _related(cue: str, metric: str) -> bool:
-    base = _ALSO.get(cue, cue)
+    base = T.loss_of(cue) or cue
     if base == metric or metric.startswith(base + "_") or base.startswith(metric + "_"):
         return True
-    if cue in _CHANGE_CUES:
+    if T.says(cue) == "change":
         return False  # 'grew 8%' says it is a change, not of what: the level's own cue must name that
-    if cue.startswith("_consensus"):
+    if T.says(cue) == "estimate":
         return metric in ("revenue", "operating_income", "net_income", "consensus_revenue")
     return False
 
@@ -49,7 +47,7 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
     if carry.get("metric") and _related(carry["metric"], metric) and carry.get("metric_at"):
         a, b = carry["metric_at"]
         return Where("carried", a, b)
-    if metric in _FORM_DECIDED or metric.endswith("_share"):
+    if metric in _FORM_DECIDED or T.share_of(metric) is not None:
         return Where("clause", m.start, m.end)  # the figure's own form decides: a counter, a ₩ price, a share phrase
     return Where("default", text=metric)
 
@@ -69,6 +67,8 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         cell = (lay.cell_at(line, m.start) or (None, None))[1]
         if cell is not None and cell.header and _names(cell.header, period):
             return on_line(lay, line, "table", cell.header)
+    if len(period) == 10 and period[4] == "-" and not refs:
+        return Where("clause", sent.start, sent.end, period)  # a close's day, read from '30일 종가' or 'on Thursday'
     own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period)) or r.relative]
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))

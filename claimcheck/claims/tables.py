@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import regex
 
-from . import lexicon as L
+from .. import vocab as L
 from . import periods as PR
 from .assign import label_cues
 from .context import Layout
-from .metrics import GROWTH_OF, LEVEL_METRICS, RATIO_METRICS, Typed
+from .metrics import LEVELS, RATIOS, T, Typed
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures
 GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?대비|yoy|qoq|y/y|q/q|growth|change|chg", regex.IGNORECASE)
@@ -16,15 +16,16 @@ TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결
 
 
 def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_value: float) -> Typed | None:
-    """A percent under a change column is the growth of the row's level (or of the table's subject)."""
-    if not GROWTH_HEAD.search(header):
+    """A percent under a change column, or in a change row ('매출액 YoY'), is the growth of the row's level
+    (or of the table's subject)."""
+    if not (GROWTH_HEAD.search(header) or GROWTH_HEAD.search(row_text)):
         return None
     row = [c.metric for c in label_cues(lex, row_text)]
-    if any(r in RATIO_METRICS for r in row):
+    if any(r in RATIOS for r in row):
         return None  # a margin's change is in points, and the row says which margin
-    base = next((r for r in row if r in LEVEL_METRICS), None) \
-        or next((c.metric for c in label_cues(lex, heading) if c.metric in LEVEL_METRICS), None) or "revenue"
-    return Typed(GROWTH_OF.get(base, "revenue_growth"), negative=m_value < 0)
+    base = next((r for r in row if r in LEVELS), None) \
+        or next((c.metric for c in label_cues(lex, heading) if c.metric in LEVELS), None) or "revenue"
+    return Typed(T.growth(base) or "revenue_growth", negative=m_value < 0)
 
 
 _ROWS: dict[tuple[int, str], str | None] = {}

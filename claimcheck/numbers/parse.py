@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from . import bands as B
 from . import patterns as P
+from . import digits as D
 from .units import CURRENCIES, ESCALES, classify
 
 NEG = ("-", "△", "▼", "+-")
-KSCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
+TOLERANCE_ENDS = frozenset("±-/sS스")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,50 +49,14 @@ class _Atom:
     band: tuple[float, float] | None = None  # "10%대": the span it names
 
 
-def _digits(s: str) -> tuple[float, int]:
-    s = s.replace(",", "")
-    dec = len(s.split(".", 1)[1]) if "." in s else 0
-    return float(s), dec
-
-
-def _digit_value(num: str) -> tuple[float, float, bool, float]:
-    v, dec = _digits(num)
-    return v, 0.5 * 10.0 ** -dec, False, 1.0
-
-
-def _korean(num: str) -> tuple[float, float, bool, float, int | None]:
-    """Value of a Korean compound, read by myriads: 천/백/십 add up inside a group that 만/억/조 then scales
-    ("2천5백억" is 2,500억). A myriad no smaller than the one before starts a new figure: the offset
-    where it does is returned last ("1,000억 1,200억" is two figures)."""
-    total = section = 0.0
-    half, lead, last, first_small = 0.5, 0.0, math.inf, 0.0
-    for g in P.KGROUP.finditer(num):
-        n, dec = _digits(g["n"])
-        small = myriad = 1
-        for ch in g["s"] or "":
-            if ch in "만억조":
-                myriad = KSCALES[ch]
-            else:
-                small *= KSCALES[ch]
-        if myriad > 1 and myriad >= last:
-            return total + section, half, True, lead or first_small, g.start()
-        first_small = first_small or small
-        section += n * small
-        half = 0.5 * 10.0 ** -dec * small * myriad
-        if myriad > 1:
-            total += section * myriad
-            lead = lead or first_small * myriad
-            section, last = 0.0, myriad
-    return total + section, half, True, lead or first_small, None
-
-
 def _atom(m) -> _Atom:
     num = m["num"]
     cut = None
-    if any(c in num for c in "십백천만억조"):
-        value, half, scaled, lead, cut = _korean(num)
+    korean = any(c in num for c in "십백천만억조")
+    if korean:
+        value, half, scaled, lead, cut = D.korean(num)
     else:
-        value, half, scaled, lead = _digit_value(num)
+        value, half, scaled, lead = D.digit_value(num)
     if cut is not None:
         # the compound stops where a second figure of the same scale begins; that one keeps the unit
         end = m.start("num") + len(num[:cut].rstrip())
@@ -111,7 +76,9 @@ def _atom(m) -> _Atom:
     if suffix.lower().startswith("cent"):
         value, half = value / 100, half / 100  # "26 cents" is $0.26
     sign = (m["sign"] or "") + (m["sign2"] or "")
-    end, plus, band, half = B.read(m, kind, value, half)
+    end, plus, band = m.end(), bool(m["plus"]), None
+    if m["span"] or (korean and m["few"]):  # one look-up for the common case, a figure with no span word
+        end, plus, band, half = B.read(m, kind, value, half)
     return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, plus,
                  suffix, bool(m["cur"] or suffix), lead, band)
 
@@ -148,6 +115,13 @@ def _scan_text(text: str) -> str:
 
 def _tolerance(scan: str, m) -> bool:
     """Whether the figure is a "±2%" margin: the marker ends where its currency or digits begin."""
+    # every marker ends in one of these, a blank at most before the figure (or its sign: "+/-2%"),
+    # so most figures are settled by one character
+    i = m.start() - 1
+    if i > 0 and scan[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or scan[i] not in TOLERANCE_ENDS:
+        return False
     body = m.start("cur") if m["cur"] else m.start("num")
     return P.TOLERANCE.search(scan, max(0, body - 16), body) is not None
 

@@ -61,8 +61,7 @@ _ATOM = rf"""
     (?P<few>{FEW})?
     (?P<escale>{ESCALE})?
     (?P<suffix>(?:[ \t\u00a0]|(?<=[a-zA-Z])-)?(?:{PCT_SUFFIX}|{CUR_SUFFIX}|{TIME_UNIT}|{COUNTER}|위|등|배|x(?![\p{{Latin}}])))?
-    (?P<band>{BAND})?
-    (?P<part>{PART})?
+    (?P<span>(?P<band>{BAND})?(?P<part>{PART})?)
     (?P<plus>\+(?![\d])|-plus(?![\p{{L}}]))?
     """
 ATOM = regex.compile(START + _ATOM, regex.VERBOSE)

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..models import Claim, Finding, RuleSpec, Severity, Summary
-from .values import show_value
+from ..figures import show_value
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -126,7 +126,8 @@ def _invocation(summary: Summary, base: Path | None) -> dict:
               "locations": [{"physicalLocation": {"artifactLocation": _link_uri(u.file, base)}}],
               "descriptor": {"id": "unreadable-file"}} for u in summary.unreadable]
     counts = {"suppressed": summary.suppressed, "hiddenByBaseline": summary.hidden_by_baseline,
-              "hiddenByChangedSince": summary.hidden_by_changed_since, "unreadable": len(summary.unreadable)}
+              "hiddenByChangedSince": summary.hidden_by_changed_since,
+              "hiddenByStaged": summary.hidden_by_staged, "unreadable": len(summary.unreadable)}
     return {"executionSuccessful": True, "toolExecutionNotifications": notes, "properties": counts}
 
 

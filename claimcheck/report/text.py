@@ -2,26 +2,39 @@
 from __future__ import annotations
 
 import io
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from .. import labels
 from ..models import Claim, Finding, Severity, Summary
+from ..figures import plural
 
 STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold blue"}
+QUOTE_CELLS = 110  # a quote is context, not the finding: a window around its figures, at most this wide
+NO_WRAP = 10**6  # a console this wide never breaks a line: a pipe or a file gets one line per line
 
 
-def _quote(q: str, figure: str, width: int = 110) -> Text:
-    i = q.find(figure)
-    if i > width - 20:
-        a = i - 40
-        q, i = "…" + q[a:], 41
-    if len(q) > width:
-        q = q[:width] + "…"
-    t = Text(q)
-    if 0 <= i < len(q):
-        t.stylize("bold reverse", i, min(len(q), i + len(figure)))
+def _quote(q: str, figures: Sequence[str], cells: int) -> Text:
+    """The quote cut to about `cells` terminal cells around its first figure, every figure marked."""
+    q = q.strip()
+    spots = [(i, f) for f in figures if (i := q.find(f)) >= 0]
+    first = min((i for i, _ in spots), default=0)
+    edge = list(accumulate((cell_len(ch) for ch in q), initial=0))  # edge[i]: cells before q[i]
+    # start at most a third of the room before the first figure, so it stays in view
+    start = bisect_left(edge, edge[first] - cells // 3) if edge[first] > cells // 3 else 0
+    start = min(start, bisect_left(edge, edge[-1] - cells))  # near the end: use the room on the left
+    end = bisect_right(edge, edge[start] + cells) - 1
+    head, tail = ("…" if start else ""), ("…" if end < len(q) else "")
+    t = Text(head + q[start:end] + tail)
+    for i, f in spots:
+        a, b = max(i, start), min(i + len(f), end)
+        if a < b:
+            t.stylize("bold reverse", a - start + len(head), b - start + len(head))
     return t
 
 
@@ -32,7 +45,8 @@ SAID = {"clause": "in the sentence", "table": "table line {line}", "caption": "t
 def evidence_line(c: Claim) -> list[str]:
     """Why the figure got its key: each decided field and the words that decided it, e.g.
     "period 2025Q1: '1분기' in the sentence", "entity SK hynix: carried from line 12"."""
-    value = {"entity": c.entity, "metric": c.metric, "period": c.period, "segment": c.segment}
+    value = {"entity": c.entity, "metric": labels.metric(c.metric), "period": c.period,
+             "segment": labels.of_claim(c) if c.segment else None}
     out = []
     for field, source, line, text in c.evidence:
         if field not in value or (source == "none" and field != "period"):
@@ -40,20 +54,25 @@ def evidence_line(c: Claim) -> list[str]:
         if source == "none":
             out.append("period: not stated, read as current")
             continue
-        said = f" '{text}'" if text and text != value[field] else ""
+        said = f" '{text}'" if text and text != value[field] and text not in (c.metric, c.segment) else ""
         out.append(f"{field} {value[field]}:{said} {SAID[source].format(line=line)}")
     return out
 
 
-def render(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int = 120) -> str:
-    return "".join(stream(findings, summary, color, width))
+def render(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int | None = None,
+           quiet: bool = False) -> str:
+    return "".join(stream(findings, summary, color, width, quiet=quiet))
 
 
-def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int = 120,
-           piece: int = 1 << 16) -> Iterator[str]:
-    """The report in pieces of about `piece` characters; joined, exactly what render() gives."""
+def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int | None = None,
+           piece: int = 1 << 16, quiet: bool = False) -> Iterator[str]:
+    """The report in pieces of about `piece` characters; joined, exactly what render() gives.
+
+    `width` is the terminal's: lines wrap there. None (a pipe, a file) wraps nothing.
+    """
     buf = io.StringIO()
-    con = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    con = Console(file=buf, force_terminal=color, no_color=not color, width=width or NO_WRAP,
+                  soft_wrap=width is None, highlight=False)
     for f in findings:
         if f.suppressed:
             continue
@@ -63,12 +82,20 @@ def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, w
         head.append(f.message)
         con.print(head)
         shown: set[tuple[str, str]] = set()
+        # figures of one sentence share its quote: shown once, each figure marked
+        places: dict[tuple[str, int, str], list[Claim]] = {}
         for c in f.claims:
-            con.print(Text(f"  {c.file}:{c.line}:{c.column}  ", "cyan") + _quote(c.quote, c.text))
-            why = "; ".join(evidence_line(c))
-            if why and (c.file, why) not in shown:  # figures read alike from one article share their reasons
-                shown.add((c.file, why))
-                con.print(Text(f"      {why}", "dim"))
+            places.setdefault((c.file, c.line, c.quote), []).append(c)
+        for (file, line, quote), same in places.items():
+            same.sort(key=lambda c: c.column)
+            where = f"  {file}:{line}:{','.join(dict.fromkeys(str(c.column) for c in same))}  "
+            room = QUOTE_CELLS if width is None else max(20, min(QUOTE_CELLS, width - cell_len(where) - 2))
+            con.print(Text(where, "cyan") + _quote(quote, [c.text for c in same], room))
+            for c in same:
+                why = "; ".join(evidence_line(c))
+                if why and (c.file, why) not in shown:  # figures read alike from one article share their reasons
+                    shown.add((c.file, why))
+                    con.print(Text(f"      {why}", "dim"))
         if f.why:
             con.print(Text(f"  comparable: {f.why}", "dim"))
         con.print()
@@ -76,16 +103,19 @@ def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, w
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()
-    parts = [f"{summary.articles} articles", f"{summary.claims} claims",
-             f"{summary.error} errors", f"{summary.warning} warnings", f"{summary.info} info"]
-    if summary.suppressed:
-        parts.append(f"{summary.suppressed} suppressed")
-    # what was hidden or not read is said, or a filtered run would read as all clear
-    if summary.hidden_by_baseline:
-        parts.append(f"{summary.hidden_by_baseline} hidden by the baseline")
-    if summary.hidden_by_changed_since:
-        parts.append(f"{summary.hidden_by_changed_since} hidden by --changed-since")
-    if summary.unreadable:
-        parts.append(f"{len(summary.unreadable)} unreadable")
-    con.print(Text(", ".join(parts), "bold"))
+    if not quiet:
+        con.print(Text(summary_line(summary), "bold"))
     yield buf.getvalue()
+
+
+def summary_line(summary: Summary) -> str:
+    """"3 articles, 40 claims, 1 error, 2 warnings, 0 info", and what was hidden or not read, or a
+    filtered run would read as all clear."""
+    parts = [plural(summary.articles, "article"), plural(summary.claims, "claim"), plural(summary.error, "error"),
+             plural(summary.warning, "warning"), f"{summary.info} info"]
+    for n, why in ((summary.suppressed, "suppressed"), (summary.hidden_by_baseline, "hidden by the baseline"),
+                   (summary.hidden_by_changed_since, "hidden by --changed-since"),
+                   (summary.hidden_by_staged, "hidden by --staged"), (len(summary.unreadable), "unreadable")):
+        if n:
+            parts.append(f"{n} {why}")
+    return ", ".join(parts)

@@ -52,6 +52,7 @@ class Lexicon:
     fiscal: dict[str, int]
     fx_bands: list[dict] = field(default_factory=list)
     divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
+    not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
 
     def __post_init__(self) -> None:
         self.divisions = {(i.parent, i.division): i for i in self.entities.values() if i.parent and i.division}
@@ -59,7 +60,7 @@ class Lexicon:
 
 def rules_dir():
     """The shipped rules/ folder: beside the package in a checkout, package data when installed."""
-    here = Path(__file__).resolve().parents[2] / "rules"
+    here = Path(__file__).resolve().parents[1] / "rules"
     if (here / "entities.yaml").is_file():
         return here
     return resources.files("claimcheck.rules")
@@ -74,6 +75,128 @@ def _load(name: str) -> dict:
     if not isinstance(data, dict):
         raise LexiconError(f"rules/{name}: expected a mapping at the top")
     return data
+
+
+FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
+_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast")
+_LINKS = ("growth_of", "share_of", "loss_of")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricInfo:
+    id: str
+    family: str
+    cues: tuple[str, ...] = ()
+    growth_of: str | None = None
+    share_of: str | None = None
+    loss_of: str | None = None
+    says: str | None = None  # a helper's meaning: "change" or "estimate"
+    dated: bool = False
+    heading_dated: bool = False
+    has_cadence: bool = True
+    cadence_check: bool = False
+    pct_vs_pp: bool = False
+    listed: bool = False
+    ownerless: bool = False
+    forecast: bool = False
+
+
+class Taxonomy:
+    """Every metric id with its family and attributes, from rules/metrics.yaml: what each stage asks
+    ("is this a flow?", "what is the growth metric of revenue?") instead of keeping a list."""
+
+    def __init__(self, metrics: dict[str, MetricInfo]):
+        self.metrics = metrics
+        self.by_family: dict[str, frozenset[str]] = {
+            f: frozenset(m for m, i in metrics.items() if i.family == f) for f in FAMILIES}
+        self.ratios = self.by_family["ratio"]
+        self.growths = self.by_family["growth"]
+        # amounts a cue can name: what grew, what a money figure is
+        self.amounts = self.by_family["flow"] | self.by_family["stock"] | self.by_family["count"]
+        # amounts a company owns and states as such: no loss helper, no market
+        self.owned_amounts = frozenset(m for m in self.by_family["flow"] | self.by_family["stock"]
+                                       if not metrics[m].ownerless and not metrics[m].loss_of)
+        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of)  # profits a loss is stated for
+        self._growth = {i.growth_of: m for m, i in metrics.items() if i.growth_of}
+        for m, i in metrics.items():
+            if i.loss_of and i.loss_of in self._growth:
+                self._growth[m] = self._growth[i.loss_of]
+        self._flags = {f: frozenset(m for m, i in metrics.items() if getattr(i, f)) for f in _FLAGS}
+        self.without_cadence = frozenset(m for m, i in metrics.items() if not i.has_cadence)  # rates, prices, counts
+
+    def __contains__(self, metric: object) -> bool:
+        return metric in self.metrics
+
+    def family(self, metric: str | None) -> str | None:
+        info = self.metrics.get(metric) if metric else None
+        return info.family if info else None
+
+    def info(self, metric: str | None) -> MetricInfo | None:
+        return self.metrics.get(metric) if metric else None
+
+    def is_flow(self, metric: str | None) -> bool:
+        return self.family(metric) == "flow"
+
+    def is_ratio(self, metric: str | None) -> bool:
+        return self.family(metric) == "ratio"
+
+    def is_growth(self, metric: str | None) -> bool:
+        return self.family(metric) == "growth"
+
+    def growth(self, metric: str | None) -> str | None:
+        """The growth metric of a level (revenue -> revenue_growth; a loss cue -> its profit's growth)."""
+        return self._growth.get(metric) if metric else None
+
+    def growth_of(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.growth_of if info else None
+
+    def share_of(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.share_of if info else None
+
+    def loss_of(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.loss_of if info else None
+
+    def says(self, metric: str | None) -> str | None:
+        info = self.info(metric)
+        return info.says if info else None
+
+    def has(self, flag: str) -> frozenset[str]:
+        """The metrics with a yes/no attribute set: has("cadence_check"), has("dated")."""
+        if flag not in _FLAGS:
+            raise KeyError(flag)
+        return self._flags[flag]
+
+
+def _metric_info(mid: str, spec: object) -> MetricInfo:
+    if not isinstance(spec, dict):
+        raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a mapping, got {spec!r}")
+    known = {"cues", "family", "says", "has_cadence", *_FLAGS, *_LINKS}
+    if unknown := set(spec) - known:
+        raise LexiconError(f"rules/metrics.yaml: metric {mid} has unknown keys {sorted(unknown)}")
+    if spec.get("family") not in FAMILIES:
+        raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a family, one of {', '.join(FAMILIES)}")
+    if spec.get("says") not in (None, "change", "estimate"):
+        raise LexiconError(f"rules/metrics.yaml: metric {mid}: says is change or estimate, got {spec['says']!r}")
+    links = {k: str(spec[k]) if spec.get(k) else None for k in _LINKS}
+    return MetricInfo(mid, spec["family"], tuple(str(c) for c in spec.get("cues") or ()),
+                      growth_of=links["growth_of"], share_of=links["share_of"], loss_of=links["loss_of"],
+                      says=spec.get("says"), has_cadence=bool(spec.get("has_cadence", True)),
+                      **{f: bool(spec.get(f)) for f in _FLAGS})
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    """The metric taxonomy of rules/metrics.yaml, loaded once; a config cannot change it."""
+    metrics = {str(k): _metric_info(str(k), v) for k, v in (_load("metrics.yaml").get("metrics") or {}).items()}
+    for mid, info in metrics.items():
+        for link in _LINKS:
+            target = getattr(info, link)
+            if target is not None and target not in metrics:
+                raise LexiconError(f"rules/metrics.yaml: metric {mid}: {link} {target} is no metric")
+    return Taxonomy(metrics)
 
 
 class Matcher:
@@ -127,15 +250,18 @@ class Matcher:
                 continue
             if not _hangul(last) and (after.isascii() and after.isalnum()):
                 continue
+            if self.names and e - s <= 3 and last.isascii() and _hangul(after) and not self.particles.match(text, e):
+                continue  # "MS사업본부", "VS사업본부": a short Latin name glued to a Korean noun is a word of its own
             yield m
 
     def _candidates(self, text: str, pos: int, end_at: int):
         """The trie's matches in text[pos:end_at], before the word-boundary checks."""
-        low = _lowered(text) if self.lower_rx is not None and end_at - pos > LONG_TEXT else None
-        if low is None:
+        lower_rx = self.lower_rx
+        low = _lowered(text) if lower_rx is not None and end_at - pos > LONG_TEXT else None
+        if low is None or lower_rx is None:
             return self.rx.finditer(text, pos, end_at)
         # the same matches read off the text itself, so callers see its own spelling
-        return (self.rx.match(text, m.start(), m.end()) for m in self.lower_rx.finditer(low, pos, end_at))
+        return (self.rx.match(text, m.start(), m.end()) for m in lower_rx.finditer(low, pos, end_at))
 
 
 # a whole article is worth lower-casing once; a label or a heading is not
@@ -175,7 +301,9 @@ def _word_rx(words: list[str], names: bool = False) -> Matcher:
     return Matcher(words, names)
 
 
-def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None) -> Lexicon:
+def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None,
+          extra_fx_bands: list[dict] | None = None) -> Lexicon:
+    """The lexicon of the shipped data, with a config's aliases, fiscal calendars and FX bands added."""
     ent = _load("entities.yaml").get("entities") or []
     entities: dict[str, EntityInfo] = {}
     alias_to: dict[str, str] = {}
@@ -211,22 +339,25 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         seg_cues[k].sort(key=len, reverse=True)
     met = _load("metrics.yaml")
     metric_cues = [(c, m) for m, spec in (met.get("metrics") or {}).items() for c in (spec.get("cues") or [])]
-    topics = _load("segments.yaml").get("segments") or {}
+    seg_data = _load("segments.yaml")
+    topics = seg_data.get("segments") or {}
     topic_of = {c: t for t, cues in topics.items() for c in cues}
     # a company that names its fiscal years by the calendar year they start in gets a negative month, so that
     # the numbers it prints ("2025회계연도", "2025E") can be moved to this project's end-year names
     fiscal = {k: int(v["year_end_month"]) * (-1 if v.get("label") == "start" else 1)
               for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
     fiscal.update(extra_fiscal or {})
-    fx = _load("fx_bands.yaml").get("fx_bands") or []
+    fx = [*(_load("fx_bands.yaml").get("fx_bands") or []), *(extra_fx_bands or [])]
     return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to,
                    {key(a): n for a, n in alias_to.items()}, seg_cues, seg_of_cue, metric_cues,
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
-                   _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx)
+                   _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx,
+                   not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []))
 
 
 @lru_cache(maxsize=1)
 def default() -> Lexicon:
+    """The shipped lexicon, built once and shared: never change it, build() another."""
     return build()
 
 
@@ -235,8 +366,15 @@ def parent(lex: Lexicon, name: str | None) -> str | None:
     return info.parent if info else None
 
 
+# a Korean word ending like a verb, an adverb or a case particle is no business line ('증가했으나', '등으로')
+NOT_A_NOUN = regex.compile(r"(?:했|하며|하고|했으나|됐|되며|으로|로서|에서|에게|에|까지|처럼|보다|대비|특히|따라|덕에|인해|때문)$")
+
+
 def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[str | None, str | None]:
-    """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id."""
+    """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id;
+    a segment that is a particle, verb or filler word ('대비', '누계', '이번') is dropped."""
+    if segment and (segment.lower() in lex.not_segments or NOT_A_NOUN.search(segment)):
+        segment = None
     info = lex.entities.get(name) if name else None
     if info and info.division:
         return info.parent, segment or info.division

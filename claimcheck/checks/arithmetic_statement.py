@@ -1,4 +1,4 @@
-"""arithmetic: sums written out in prose, share × market = amount, and a segment's share against its revenues.
+"""arithmetic-statement: sums written out in prose, share × market = amount, and a segment's share against its revenues.
 
 Three forms: (1) "A × B = C" in one sentence, with percentages and points read as
 fractions; (2) a market share next to an amount, against the market size stated in the
@@ -6,24 +6,24 @@ same article; (3) a stated share of the parent's revenue (revenue_share) against
 segment's and its parent's revenue reported for one period. Rounding of every figure is
 allowed for. (3) is one step down when the share is undated or the figures come from
 another article.
-
-Passing: "마진 +5%p × 매출 $1,200억 = 추가 이익 $60억".
-Failing: "AWS는 아마존 매출의 32%" where AWS reports $35.6B and Amazon $213.4B (16.7%).
 """
 from __future__ import annotations
 
 import regex
+from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim
-from ..report.values import show_value
-from .common import Draft, Options, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
+from ..figures import show_value
+from .common import Draft, Hedged, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
 
+KIND = "arithmetic-statement"
+ALIASES = ("arithmetic",)  # the kind's earlier name, still accepted in rule files
 TIMES = regex.compile(r"[×x✕*]")
 
 
-class ArithmeticOptions(Options):
-    slack: float = 0.02  # relative, beyond rounding
+class Options(Hedged):
+    slack: float = Field(0.02, description="relative tolerance on a product or share, beyond the rounding of each figure")
 
 
 def _iv(c: Claim, hedge: float) -> tuple[float, float]:
@@ -38,7 +38,7 @@ def _product(ivs: list[tuple[float, float]]) -> tuple[float, float]:
     return lo, hi
 
 
-def _statements(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
+def _statements(claims: list[Claim], o: Options) -> list[Draft]:
     out = []
     for cs in by_sentence(claims).values():
         q = cs[0].quote
@@ -65,7 +65,7 @@ def _statements(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
     return out
 
 
-def _share_of_market(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
+def _share_of_market(claims: list[Claim], o: Options) -> list[Draft]:
     out = []
     for _, cs in by_article(claims).items():
         sizes = [c for c in cs if c.metric == "market_size"]
@@ -85,7 +85,7 @@ def _share_of_market(claims: list[Claim], o: ArithmeticOptions) -> list[Draft]:
     return out
 
 
-def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) -> list[Draft]:
+def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draft]:
     out = []
     rev = group((c for c in claims if c.metric == "revenue" and not c.estimate and c.bound == "eq" and c.period
                  and not c.change), lambda c: (c.entity, c.segment, c.period, c.cadence, c.unit))
@@ -101,7 +101,7 @@ def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) ->
         den_key = (s.entity, None) if s.segment else (L.parent(lex, s.entity), None)
         if den_key[0] is None:
             continue
-        for (ent, seg, period, cad, unit), nums in owned.get(num_key, ()):
+        for (_ent, _seg, period, cad, unit), nums in owned.get(num_key, ()):
             if s.period and s.period != period:
                 continue
             dens = rev.get((den_key[0], None, period, cad, unit))
@@ -122,6 +122,5 @@ def _segment_share(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon) ->
     return out
 
 
-def check(claims: list[Claim], o: ArithmeticOptions, lex: L.Lexicon | None = None) -> list[Draft]:
-    lex = lex or L.default()
-    return _statements(claims, o) + _share_of_market(claims, o) + _segment_share(claims, o, lex)
+def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
+    return _statements(claims, options) + _share_of_market(claims, options) + _segment_share(claims, options, lexicon)

@@ -1,4 +1,4 @@
-"""same-figure: claims with one key (entity, segment, metric, period, cadence, basis, unit) whose values cannot both hold.
+"""same-figure-mismatch: claims with one key (entity, segment, metric, period, cadence, basis, unit) whose values cannot both hold.
 
 Each printed figure stands for an interval: k decimals mean ±0.5×10^-k, a hedge (약, about)
 widens it by `hedge`, a bound (이상, 미만) is a half-line, a range is its interval. Two
@@ -8,27 +8,38 @@ two steps down. An undated reported figure against another reported one: one ste
 except for the metrics in `undated_full` (a share of a whole is a standing fact). Figures in
 one sentence ("32%에서 38%로") are a from-to change, never a conflict. All conflicting
 figures for a key form one finding that lists each distinct value with its sources.
-
-Passing: "AWS 2024년 영업이익률 34.3%" and "AWS의 2024년 영업이익률은 약 34%".
-Failing: "AWS 2024년 영업이익률 34.3%" and, in another article, a 2024 column of 32%.
 """
 from __future__ import annotations
 
 from operator import attrgetter
 
 import regex
+from pydantic import Field
 
+from ..vocab import Lexicon
 from ..models import Claim
-from .common import Draft, Options, figure, label, single_place, year_of
+from .common import Draft, Hedged, figure, label, single_place, year_of
+from .unit_scale_slip import STEPS
+from .unit_scale_slip import Options as SlipOptions
+from ..figures import plural
 
+KIND = "same-figure-mismatch"
+ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule files
 SLACK = 1e-9  # as in common.overlap
 
 
-class SameFigureOptions(Options):
-    skip_metrics: list[str] = ["price_target", "upside", "count", "market_size"]
-    undated_full: list[str] = ["revenue_share", "operating_income_share", "market_share"]
-    volatile: list[str] = ["stock_price", "price_change"]  # move daily: compared only when both dated
-    defer_scale_slips: bool = True
+class Options(Hedged):
+    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "count", "market_size", "net_trading"],
+                                    description="metrics never compared (each source has its own target or "
+                                                "market definition)")
+    undated_full: list[str] = Field(default_factory=lambda: ["revenue_share", "operating_income_share",
+                                                             "market_share"],
+                                    description="metrics whose undated figures keep full severity: a share of "
+                                                "a whole is a standing fact")
+    volatile: list[str] = Field(default_factory=lambda: ["stock_price", "price_change"],
+                                description="metrics that move daily, compared only when both figures are dated")
+    defer_scale_slips: bool = Field(True, description="leave two figures ×10, ×100 or ×1,000 apart to "
+                                                      "unit-scale-slip rather than report them here too")
 
 
 KEY = ("entity", "segment", "metric", "unit", "basis", "change", "consensus")
@@ -68,10 +79,12 @@ def _keyed(claims: list[Claim], skip: set[str]) -> dict[tuple, dict[tuple, list[
 # all its claims sit in (if any).
 
 
-def _demote(a: Claim, b: Claim, o: SameFigureOptions) -> int | None:
+def _demote(a: Claim, b: Claim, o: Options) -> int | None:
     """Steps below full severity when a and b (not in one sentence) are comparable at all, else None."""
     if a.cadence and b.cadence and a.cadence != b.cadence:
         return None
+    if "ytd" in (a.cadence, b.cadence) and a.cadence != b.cadence:
+        return None  # a running total so far this year is never the figure of an undated span
     if (a.change or b.change or a.metric in o.volatile) and not (a.period and b.period):
         return None  # a change with no date says nothing about which span it covers
     if a.period and b.period:
@@ -90,12 +103,16 @@ def _demote(a: Claim, b: Claim, o: SameFigureOptions) -> int | None:
     return 0 if a.metric in o.undated_full else 1
 
 
+# what unit-scale-slip reports at its default closeness: the test is declared there, once
+SLIP_CLOSENESS = SlipOptions().closeness
+
+
 def _slip(x: float, y: float) -> bool:
     x, y = abs(x), abs(y)
     if not x or not y:
         return False
     r = max(x, y) / min(x, y)
-    return any(abs(r / k - 1) < 0.02 for k in (10, 100, 1000))
+    return any(abs(r / k - 1) < SLIP_CLOSENESS for k in STEPS)
 
 
 class _Graph:
@@ -108,7 +125,7 @@ class _Graph:
     so the cost is about n log n plus the excluded pairs, not n².
     """
 
-    def __init__(self, key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: SameFigureOptions) -> None:
+    def __init__(self, key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: Options) -> None:
         self.o = o
         n = len(nodes)
         self.lo = [k[3][0] for k in fkeys]
@@ -155,8 +172,8 @@ class _Graph:
                 i = todo.pop()
                 li, hi_i = lo[i], hi[i]
                 for cj, lv in self.peers[self.cls[i]]:
-                    got = (self._take(up[cj], i, seen, lambda j: lo[j] > hi_i + SLACK)
-                           + self._take(down[cj], i, seen, lambda j: li > hi[j] + SLACK))
+                    got = (self._take(up[cj], i, seen, lambda j: lo[j] > hi_i + SLACK)  # noqa: B023 (called at once, in this iteration)
+                           + self._take(down[cj], i, seen, lambda j: li > hi[j] + SLACK))  # noqa: B023
                     if got:
                         comp += got
                         todo += got
@@ -276,13 +293,16 @@ def _interval(c: Claim, hedge: float) -> tuple[float, float]:
     return lo, hi
 
 
-def check(claims: list[Claim], o: SameFigureOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
+    o = options
     out = []
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
     for key, raw in _keyed(claims, skip).items():
-        if (key[2] or "").startswith("count") and key[1] is None:
-            continue  # counts of what? users, staff and units are never one figure without a segment naming them
+        if (key[2] or "").startswith(("count", "charge")) and key[1] is None:
+            # counts of what, charges for what? users, staff and units, or a tariff and a restructuring
+            # cost, are never one figure without a segment naming them
+            continue
         lost = _lost_in_typing(claims, raw, o.hedge) if len(raw) > 1 else set()
         if lost:
             raw = {p: kept for p, idxs in raw.items() if (kept := [i for i in idxs if i not in lost])}
@@ -306,7 +326,7 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
     values = [c.value for c in members]
     unit = "points" if first.unit in ("%", "pp") else first.unit
     spread = max(values) - min(values)
-    diff = f"{spread:.3g} {unit}" if unit == "points" else f"{spread / max(abs(v) for v in values) * 100:.0f}%"
+    diff = plural(spread, "point") if unit == "points" else f"{spread / max(abs(v) for v in values) * 100:.0f}%"
     why = "same entity, segment, metric, unit and basis" + (", same period" if len(periods) == 1 else
                                                             "; an undated figure is read as current")
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."

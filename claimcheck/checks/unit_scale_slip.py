@@ -1,32 +1,35 @@
-"""scale-slip: two figures for one key that differ almost exactly by ×10, ×100 or ×1,000.
+"""unit-scale-slip: two figures for one key that differ almost exactly by ×10, ×100 or ×1,000.
 
 That pattern is far likelier a unit slip (억 for 조, million for billion) than a real
 disagreement, and is reported in those words. Comparable means what it means for
 same-figure: same entity, segment, metric, unit and basis, and the same period (or an
 undated figure read as current).
-
-Passing: "영업이익 12조1,700억원" and "영업이익 12조7,000억원" (a plain mismatch, not a slip).
-Failing: "2025년 3분기 영업이익 12조1,700억원" and "1조2,170억원" for the same quarter.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
-from ..models import Claim
-from .common import Draft, Options, figure, label, single_place
+from pydantic import Field
 
+from ..vocab import Lexicon
+from ..models import Claim, RuleOptions
+from .common import Draft, figure, label, single_place
+
+KIND = "unit-scale-slip"
+ALIASES = ("scale-slip",)  # the kind's earlier name, still accepted in rule files
 STEPS = (10, 100, 1000)
 
 
-class ScaleSlipOptions(Options):
-    closeness: float = 0.02
+class Options(RuleOptions):
+    closeness: float = Field(0.02, description="how near (relative) the ratio of two figures must be to ×10, "
+                                               "×100 or ×1,000 to read as a unit slip")
 
 
-def check(claims: list[Claim], o: ScaleSlipOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     out = []
     for key, cs in _keyed(claims if isinstance(claims, list) else list(claims)).items():
-        for (i, j), k, idxs in _slips(cs, o):
+        for (i, j), k, idxs in _slips(cs, options):
             a, b = cs[i], cs[j]
             big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
             msg = (f"{label(a)}{' for ' + (a.period or b.period) if (a.period or b.period) else ''}: "
@@ -84,7 +87,7 @@ def _pairs_with(x: Claim, other: _Figure, cs: list[Claim], same_file: bool) -> b
     return bool(there) and there != {x.sentence}
 
 
-def _slips(cs: list[Claim], o: ScaleSlipOptions) -> list[tuple[tuple[int, int], int, set[int]]]:
+def _slips(cs: list[Claim], o: Options) -> list[tuple[tuple[int, int], int, set[int]]]:
     """One slip per pair of values: (first claim pair, step, every claim taking part), in claim order.
 
     Claims are merged into distinct figures first; candidate pairs of figures are found by

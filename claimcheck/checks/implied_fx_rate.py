@@ -1,25 +1,29 @@
-"""fx-rate: a figure with its conversion beside it implies an exchange rate; flag implausible or inconsistent ones.
+"""implied-fx-rate: a figure with its conversion beside it implies an exchange rate; flag implausible or inconsistent ones.
 
 "3,800억 위안(약 530억 달러)" implies 7.17 CNY per USD. A rate outside the plausible band
 for its currency pair (bands kept as data in rules/fx_bands.yaml or the config) is
 reported, and so are rates for one pair that stray from the corpus median by more than
 `tolerance`.
-
-Passing: "2,478억 위안(미화 348억 달러)" (7.12 CNY/USD).
-Failing: "100억 달러(약 130조원)" (13,000 KRW/USD, a tenfold slip).
 """
 from __future__ import annotations
 
 from statistics import median
 
-from ..claims import lexicon as L
-from ..models import Claim
-from .common import Draft, Options, by_sentence, figure
+from pydantic import Field
+
+from .. import vocab as L
+from ..models import Claim, RuleOptions
+from .common import Draft, by_sentence, figure
+
+KIND = "implied-fx-rate"
+ALIASES = ("fx-rate",)  # the kind's earlier name, still accepted in rule files
 
 
-class FxOptions(Options):
-    tolerance: float = 0.05
-    bands: list[dict] = []
+class Options(RuleOptions):
+    tolerance: float = Field(0.05, description="how far (relative) an implied rate may stray from the corpus median "
+                                               "for its currency pair")
+    bands: list[dict] = Field(default_factory=list, description=(
+        "extra plausible bands, each {base, quote, low, high}, on top of rules/fx_bands.yaml and the config's fx_bands"))
 
 
 def _pairs(claims: list[Claim]):
@@ -31,9 +35,9 @@ def _pairs(claims: list[Claim]):
                 yield a, b
 
 
-def check(claims: list[Claim], o: FxOptions, lex: L.Lexicon | None = None) -> list[Draft]:
-    lex = lex or L.default()
-    bands = {(b["base"], b["quote"]): (float(b["low"]), float(b["high"])) for b in [*lex.fx_bands, *o.bands]}
+def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
+    o = options
+    bands = {(b["base"], b["quote"]): (float(b["low"]), float(b["high"])) for b in [*lexicon.fx_bands, *o.bands]}
     rates: dict[tuple[str, str], list[tuple[float, Claim, Claim]]] = {}
     out = []
     for a, b in _pairs(claims):

@@ -1,25 +1,29 @@
-"""growth: a stated growth rate (or point change) that does not follow from the values it relates.
+"""derived-growth: a stated growth rate (or point change) that does not follow from the values it relates.
 
 Within one sentence or table row, two or more levels of one metric and a growth figure for
 it (revenue and revenue_growth, a margin and its point change) are compared. The growth is
 accepted when it matches any step between consecutive levels or the compound rate over
 all of them, within the rounding of every figure printed.
-
-Passing: `| AWS 매출 | $1,000억 | $1,350억 | $1,800억 | 35% |` (1,350/1,000 = +35%).
-Failing: "매출이 100조원에서 120조원으로 15% 증가했다" (+20%, not +15%).
 """
 from __future__ import annotations
 
 import regex
+from pydantic import Field
 
-from ..claims import calendar as CAL
-from ..claims.metrics import GROWTH_OF
+from .. import calendar as CAL
+from ..vocab import Lexicon
+from ..vocab import taxonomy
 from ..models import Claim
-from .common import Draft, Options, figure, group, label, overlap, pct_iv
+from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
+
+KIND = "derived-growth"
+ALIASES = ("growth",)  # the kind's earlier name, still accepted in rule files
+T = taxonomy()
 
 
-class GrowthOptions(Options):
-    slack: float = 0.005  # absolute, as a fraction: half a percentage point
+class Options(Hedged):
+    slack: float = Field(0.005, description="absolute tolerance on the growth rate, as a fraction "
+                                            "(0.005 is half a point), beyond rounding")
 
 
 def _steps(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
@@ -81,13 +85,14 @@ def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
     return [then[0], now[0]] if then and now else None
 
 
-def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
+    o = options
     out = []
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
-        levels = [c for c in cs if not c.change and c.bound == "eq" and not c.metric.endswith("_growth")]
+        levels = [c for c in cs if not c.change and c.bound == "eq" and not T.is_growth(c.metric)]
         for g in (c for c in cs if c.bound == "eq"):
-            if g.metric.endswith("_growth"):
-                base = [c for c in levels if GROWTH_OF.get(c.metric) == g.metric and c.unit != "%"]
+            if T.is_growth(g.metric):
+                base = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"]
                 same_unit = {c.unit for c in base}
                 if len(base) < 2 or len(same_unit) != 1:
                     continue
@@ -109,10 +114,10 @@ def check(claims: list[Claim], o: GrowthOptions) -> list[Draft]:
             got = (got[0] - o.slack, got[1] + o.slack)
             if not cands or any(overlap(got, c) for c in cands):
                 continue
-            implied = ", ".join(f"{(lo + hi) / 2 * 100:+.1f}" for lo, hi in cands)
+            unit = " points" if g.unit == "pp" else "%"  # "+7.7%", "+1.2 points"
+            implied = " or ".join(f"{(lo + hi) / 2 * 100:+.1f}{unit}" for lo, hi in cands)
             msg = (f"{label(g)} is stated as {figure(g)}, but the values it relates "
-                   f"({', '.join(figure(c) for c in base)}) imply {implied} "
-                   f"{'points' if g.unit == 'pp' else '%'}.")
+                   f"({', '.join(figure(c) for c in base)}) imply {implied}.")
             out.append(Draft(msg, tuple([g, *base]), f"{ent}|{seg}|{g.metric}|{g.file}",
                              why="growth and levels stated together in one sentence or table row"))
     return out

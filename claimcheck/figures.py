@@ -1,7 +1,7 @@
 """How a claim's value reads to a journalist: $120B, 34.3%, +5.0pp, 79.1조 KRW."""
 from __future__ import annotations
 
-from ..models import Claim
+from .models import Claim
 
 BOUND_WORD = {"eq": "", "approx": "~", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
 SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "CNY": "CN¥"}
@@ -21,7 +21,15 @@ def number(v: float, unit: str) -> str:
     if unit == "count":
         return s
     sym = SYMBOL.get(unit)
+    if sym and s.startswith("-"):
+        return f"-{sym}{s[1:]}"  # a loss reads -₩17.7B, as it is printed, not ₩-17.7B
     return f"{sym}{s}" if sym else f"{s} {unit}"
+
+
+def plural(n: float, word: str, many: str | None = None) -> str:
+    """"1 error", "2 errors", "1.5 points": the count and its noun, agreeing."""
+    shown = f"{n:,}" if isinstance(n, int) else f"{n:.3g}"
+    return f"{shown} {word if shown == '1' else many or word + 's'}"
 
 
 def show_value(c: Claim) -> str:

@@ -1,32 +1,34 @@
-"""totals: parts that add up to more than their whole, within one article.
+"""parts-exceed-total: parts that add up to more than their whole, within one article.
 
 Revenue of a company's segments for one period and cadence may not exceed the company's
 stated total by more than rounding; market shares of different companies in one market
 (segment) and period may not add up to more than 100%. Operating income is left alone:
 segments can out-earn a company whose other units lose money. Forecasts are skipped.
-
-Passing: "클라우드 점유율: AWS 32%, Azure 25%, GCP 11%".
-Failing: "점유율은 A사 45%, B사 38%, C사 30%" for one market in one article (113%).
 """
 from __future__ import annotations
 
 import regex
+from pydantic import Field
 
-from ..claims import lexicon as L
+from .. import vocab as L
 from ..models import Claim
-from .common import Draft, Options, by_article, figure, fmt, group
+from .common import Draft, Hedged, by_article, figure, fmt, group
+
+KIND = "parts-exceed-total"
+ALIASES = ("totals",)  # the kind's earlier name, still accepted in rule files
 
 
-class TotalsOptions(Options):
-    slack: float = 0.01
+class Options(Hedged):
+    slack: float = Field(0.01, description="relative margin by which parts may exceed their whole (or 100%) "
+                                           "before it is reported")
 
 
 REGION = regex.compile(r"china|america|europe|japan|asia|korea|pacific|international|overseas|domestic|region|emea|apac"
                        r"|중화권|중국|미국|북미|미주|유럽|일본|아시아|국내|해외|내수|수출|지역", regex.IGNORECASE)
 
 
-def check(claims: list[Claim], o: TotalsOptions, lex: L.Lexicon | None = None) -> list[Draft]:
-    lex = lex or L.default()
+def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
+    o, lex = options, lexicon
     out = []
     for _, every in by_article(c for c in claims if not c.change and c.bound in ("eq", "approx")).items():
         # shares estimated together ("점유율은 A 62%, B 22%로 추정") must still fit in 100%;
@@ -57,7 +59,7 @@ def check(claims: list[Claim], o: TotalsOptions, lex: L.Lexicon | None = None) -
                                  why="shares of one market and period"))
         revs = group((c for c in cs if c.metric == "revenue" and c.entity and c.period),
                      lambda c: (c.period, c.cadence, c.unit))
-        for (period, cad, unit), rs in revs.items():
+        for (period, _cad, unit), rs in revs.items():
             for whole in (r for r in rs if r.segment is None):
                 parts = {}
                 for r in rs:

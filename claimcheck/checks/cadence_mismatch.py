@@ -1,30 +1,45 @@
-"""cadence: a monthly figure ×3 against a quarterly one, a quarterly ×4 (or monthly ×12) against an annual one.
+"""cadence-mismatch: a monthly figure ×3 against a quarterly one, a quarterly ×4 (or monthly ×12) against an annual one.
 
 Figures share entity, segment and metric and cover overlapping time: a month inside the
 quarter, a quarter inside the year, or undated figures read as the article's current year.
 A quarter stands for a year only roughly (figures grow within a year), so the comparison
 allows `tolerance` either way. Both undated in one article, or explicitly nested periods,
 both reported: full severity; otherwise one step down.
-
-Passing: "월 매출 10억 달러" and "분기 매출 30억 달러".
-Failing: "월 매출 25억 달러 이상" and, in the same article, "AI 서비스: 분기 30억 달러".
 """
 from __future__ import annotations
 
 from operator import attrgetter
 
-from ..claims import calendar as CAL
-from ..models import Claim
-from .common import Draft, Forest, Options, figure, label, overlap, scaled, single_place, widen, year_of
+from pydantic import BaseModel, ConfigDict, Field
 
+from .. import calendar as CAL
+from ..vocab import Lexicon, taxonomy
+from ..models import Claim
+from .common import Draft, Forest, Hedged, figure, label, overlap, scaled, single_place, widen, year_of
+
+KIND = "cadence-mismatch"
+ALIASES = ("cadence",)  # the kind's earlier name, still accepted in rule files
 SLACK = 1e-9  # as in common.overlap
 FACTOR = {("monthly", "quarterly"): 3, ("quarterly", "annual"): 4, ("monthly", "annual"): 12}
-FLOWS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow",
-         "consensus_revenue", "investment"}
+FLOWS = taxonomy().has("cadence_check")  # flows whose monthly, quarterly and annual levels are compared
 
 
-class CadenceOptions(Options):
-    tolerance: dict[str, float] = {"monthly-quarterly": 0.15, "quarterly-annual": 0.25, "monthly-annual": 0.3}
+class Tolerance(BaseModel):
+    """Drift allowed per pair of cadences; a config that names one pair keeps the defaults of the others."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    monthly_quarterly: float = Field(0.10, alias="monthly-quarterly")
+    quarterly_annual: float = Field(0.25, alias="quarterly-annual")
+    monthly_annual: float = Field(0.3, alias="monthly-annual")
+
+    def of(self, small: str, big: str) -> float:
+        return float(getattr(self, f"{small}_{big}"))
+
+
+class Options(Hedged):
+    tolerance: Tolerance = Field(default_factory=Tolerance, description=(
+        "relative drift allowed either way, per pair of cadences, once a figure is scaled to the other's "
+        "span: figures grow within a year"))
 
 
 def _nested(small: Claim, big: Claim) -> bool | None:
@@ -41,10 +56,10 @@ def _nested(small: Claim, big: Claim) -> bool | None:
     return None if y is not None and cy is not None and abs(y - cy) <= slack else False
 
 
-def check(claims: list[Claim], o: CadenceOptions) -> list[Draft]:
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     out = []
     for key, cs in _keyed(claims if isinstance(claims, list) else list(claims)).items():
-        for members, d in _Figures(cs, o).components():
+        for members, d in _Figures(cs, options).components():
             if single_place(members) is not None:
                 continue  # one sentence does not contradict itself: its spans or lines were lost in typing
             msg = (f"{label(members[0])}: " + _listing(members)
@@ -104,7 +119,7 @@ class _Figures:
     plus the distinct figures times the few classes each is compared with.
     """
 
-    def __init__(self, cs: list[Claim], o: CadenceOptions) -> None:
+    def __init__(self, cs: list[Claim], o: Options) -> None:
         self.o = o
         self.cs = cs
         figs: dict[tuple, list[int]] = {}
@@ -139,7 +154,7 @@ class _Figures:
             by_cadence.setdefault(self._rep(ci).cadence, []).append(ci)
         pairs = []  # (figures of the smaller cadence, of the larger, scaled intervals, level or "file")
         for (small_cad, big_cad), k in FACTOR.items():
-            tol = o.tolerance.get(f"{small_cad}-{big_cad}", 0.25)
+            tol = o.tolerance.of(small_cad, big_cad)
             for ca in by_cadence.get(small_cad, ()):
                 t: dict[int, tuple[float, float]] | None = None
                 for cb in by_cadence.get(big_cad, ()):

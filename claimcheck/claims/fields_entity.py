@@ -1,0 +1,73 @@
+"""Whose figure it is, and where that was read: the clause, the table's row or column, a heading,
+an earlier sentence, or the article's main subject; then the adjustments its metric calls for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import assign as A
+from .. import vocab as L
+from .article import entity, heading_text, names_in, resolve_segment
+from .evidence import Where, on_line
+from .figure import Figure
+from .metrics import T, Typed
+
+WHOLE = regex.compile(r"전체|회사")
+AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
+                          r"|combined\s|both\scompanies", regex.IGNORECASE)
+LISTED = T.has("listed")  # about the listed share: the listed parent's figure
+
+
+@dataclass
+class Owner:
+    name: str | None
+    where: Where
+    inferred: bool  # not named within the figure's reach: carried, a heading's or the article's
+    row_named: bool  # a table row names the company, so the row is no business line
+
+
+def owner(fig: Figure, main_count: bool) -> Owner:
+    """The company a figure belongs to, before its metric's adjustments."""
+    ctx, m, clause = fig.ctx, fig.m, fig.clause
+    ent, _, where = entity(ctx, fig.sent, m, fig.carry, fig.own, clause)
+    row_ents: list[str] = []
+    if fig.cell:
+        row_ents = names_in(ctx, fig.row_text)
+        # "| 항목 | BYD | 샤오미 |": a column headed by a company holds its figures
+        col_ents = names_in(ctx, fig.header)
+        if row_ents or col_ents:
+            ent = (row_ents or col_ents)[0]
+            where = on_line(ctx.lay, fig.line, "table", fig.row_text if row_ents else fig.header)
+    inferred = ent is None or not fig.own
+    if ent is None and not fig.cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, fig.line)):
+        # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
+        named = names_in(ctx, head)
+        ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
+        where = on_line(ctx.lay, ctx.lay.headings[fig.line], "heading") if named else where
+    if ent is None and (m.kind != "count" or main_count) and ctx.main:
+        ent = resolve_segment(ctx, ctx.main, clause[0], m.end)
+        where = ctx.main_where
+        if fig.label:
+            ent = resolve_segment(ctx, ent, fig.label[0], fig.label[1])
+    if ent and not fig.cell and AGGREGATE.search(fig.scan, fig.sent.start, m.start) \
+            and len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]}) != 1:
+        ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
+    return Owner(ent, where, inferred, bool(row_ents))
+
+
+def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | None:
+    """A share names the unit that takes it, a price the listed parent; a market size belongs to no one."""
+    lex = fig.ctx.lex
+    if got.entity_none:
+        return None
+    # a share of the company's own revenue or profit is its unit's; a market share is of a market, nobody's
+    if (whole := T.share_of(got.metric)) and whole not in T.has("ownerless") and ent:
+        kids = [e[2] for e in fig.own if L.parent(lex, e[2]) == ent]
+        ent = kids[0] if kids else ent
+    elif ent and (A.parent_cue(fig.scan, fig.sent.start, fig.m.start, fig.cues) or WHOLE.search(fig.row_text)):
+        ent = L.parent(lex, ent) or ent
+    if metric in LISTED and ent:
+        ent = L.parent(lex, ent) or ent
+    return ent

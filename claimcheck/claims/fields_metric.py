@@ -1,0 +1,104 @@
+"""What a figure measures: its cue words first (metrics.classify), then the forms that override them.
+
+`typed` decides from cues in order of where they stand (the clause, the table row, header and
+caption, a heading, the metric the last sentence was about), and from the figure's own form (a
+counter, a bare won amount, a percent in a change column). `refined` then settles the ids the
+cues leave open: a price is a target or a close, a consensus is for revenue or profit, a scaled
+'target' is a goal for a flow, not a share price.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ..numbers import patterns as P
+from . import assign as A
+from . import sources as W
+from .article import heading_text
+from .figure import Figure
+from .metrics import T, Cue, Typed, classify
+from .tables import growth_cell
+
+HANGUL = regex.compile(r"\p{Hangul}")
+# a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
+MONEY_LEVELS = T.owned_amounts | {"_consensus"}
+STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
+TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
+# "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
+# bracket opened by a consensus word is the market's expectation, not only the first one
+CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
+                                  r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
+NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
+
+
+def typed(fig: Figure) -> Typed | None:
+    """The metric from the cues in view and the figure's form; None when the figure is no claim."""
+    m, scan, lex = fig.m, fig.scan, fig.ctx.lex
+    span = (fig.sent.start, fig.sent.end)
+    got = classify(m, scan, fig.cues, fig.clause, span, fig.carry["metric"])
+    if got is None and (head := heading_text(fig.ctx, fig.line)):
+        heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
+        got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None)
+    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) and fig.ctx.per_sentence(
+            "hangul", fig.whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
+        # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
+        won = replace(m, kind="money", unit="KRW")
+        as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"])
+        if as_money and as_money.metric in MONEY_LEVELS:
+            fig.m, got = won, as_money
+    return got
+
+
+def counted(fig: Figure) -> tuple[bool, bool]:
+    """(a count the article's company owns, whether the figure is a count at all)."""
+    m, clause = fig.m, fig.clause
+    said = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in fig.cues)
+    # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
+    main_count = said and m.kind == "count" and fig.ctx.main is not None
+    if not (fig.own or ((fig.carry["entity"] or main_count) and said)) \
+            or (m.kind == "plain" and not any(c.metric == "_count" for c in fig.cues)):
+        return main_count, False
+    return main_count, True
+
+
+def in_table(fig: Figure, got: Typed | None) -> Typed | None:
+    """A percent under a change column or in a change row is the growth of its row's level."""
+    if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric)):
+        return growth_cell(fig.ctx.lex, fig.header, fig.row_text, heading_text(fig.ctx, fig.line), fig.m.value) or got
+    return got
+
+
+def refined(fig: Figure, got: Typed) -> str:
+    """The contract's metric id from the classifier's, settling price, target and consensus."""
+    metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
+    if metric == "_price":
+        metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
+            TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
+            else "stock_price"
+    if metric == "price_target":
+        near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
+        if STOCKISH.search(near) and not TARGETISH.search(near):
+            metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
+    if metric == "price_target" and m.scaled and abs(m.value) >= NO_SHARE_COSTS:
+        # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
+        goals = [c for c in fig.cues if c.metric in T.owned_amounts]
+        metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
+    if metric == "_consensus":
+        # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
+        before = [c for c in fig.cues if sent.start <= c.start < m.start]
+        # "컨센서스(매출액 27.9조원, ...)": a metric named right before the figure says whose consensus it is
+        named = [c.metric for c in before if c.metric in ("revenue", *T.profits) and m.start - c.end <= 8]
+        if named:
+            return "consensus_revenue" if named[-1] == "revenue" else named[-1]
+        subject = [c.metric for c in before if c.metric in T.profits]
+        carried = fig.carry["metric"]
+        profit = subject[-1] if subject else carried if carried in T.profits and not any(
+            c.metric == "revenue" for c in before) else None
+        metric = profit or "consensus_revenue"
+    return metric
+
+
+def in_consensus_bracket(fig: Figure) -> bool:
+    """Whether the figure sits in a bracket that a consensus word opens."""
+    return CONSENSUS_BRACKET.search(fig.scan, max(fig.sent.start, fig.m.start - 80), fig.m.start) is not None

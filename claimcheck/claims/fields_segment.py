@@ -1,0 +1,35 @@
+"""Which business line a figure is about, tried from the nearest words outward: a segment cue before
+it, an exclusion ('AMPC 제외') or constant currency, a quoted or capitalised subject, a line named right
+after it, the table row, the sentence's subject phrase, and a segment cue after it.
+"""
+from __future__ import annotations
+
+from . import assign as A
+from .. import vocab as L
+from .figure import Figure
+from .lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
+from .tables import row_segment
+
+
+def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tuple[str | None, str | None]:
+    """(segment, entity): a division carried from the last sentence yields to the line this one names."""
+    ctx, lex, m, clause, scan, sent = fig.ctx, fig.ctx.lex, fig.m, fig.clause, fig.scan, fig.sent
+    in_table = bool(fig.cell)
+    topics = ctx.topics_in(sent.start, sent.end)
+    seg = A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
+    if seg is None and (fig.excl or CONSTANT_FX.match(scan, m.end, min(clause[1], m.end + 30))):
+        seg = fig.excl[0] if fig.excl else "constant_currency"
+    if seg is None and inferred and not in_table:
+        seg = named_subject(scan, clause[0], m.start)
+    if seg is None and not in_table:
+        seg = line_after(scan, m.end, clause[1], lex)
+    if seg is None and in_table and not row_named:
+        seg = row_segment(lex, fig.row_text)
+    if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
+        got = ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
+        seg = subject_segment(got, m.start)
+        if seg and L.parent(lex, ent):
+            ent = L.parent(lex, ent)
+    if seg is None and not in_table:
+        seg = A.segment_after(topics, m, clause, scan)
+    return seg, ent

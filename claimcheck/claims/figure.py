@@ -1,0 +1,123 @@
+"""The typed context one figure is read in: its sentence (and the reach of it the figure reads), clause,
+table cell, label, the cues in view and what the sentences before it carried. Each field decision
+(fields_metric, fields_entity, fields_segment, dating) takes a Figure instead of a dozen loose arguments.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..numbers.parse import Mention
+from . import assign as A
+from . import sources as W
+from .article import Ctx, resolve_segment, table_context
+from .context import REACH, Sentence, reach
+from .lines import excluding, excluding_lead
+from .metrics import Cue
+
+
+@dataclass
+class Figure:
+    ctx: Ctx
+    si: int  # the sentence's index in the article
+    whole: Sentence  # the sentence
+    sent: Sentence  # the part of it the figure reads: all of it in prose, a window in a run-on line
+    m: Mention
+    clause: tuple[int, int]
+    own: list[tuple[int, int, str]]  # the companies named within reach
+    others: list[int]  # starts of the other figures within reach
+    carry: dict  # what earlier sentences of the paragraph leave for this one (build.extract keeps it)
+    cues: list[Cue] = field(default_factory=list)
+    cell: tuple | None = None  # (column index, Cell) of a table figure
+    row_text: str = ""
+    header: str = ""
+    excl: tuple[str, int, int] | None = None  # an exclusion ("AMPC 제외") and its span
+    label: tuple[int, int] | None = None
+    label_text: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.sent.line
+
+    @property
+    def scan(self) -> str:
+        return self.ctx.lay.scan
+
+
+def clause_of(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of `sent` holding pos, by bisection: a comma-joined run may hold thousands of clauses."""
+    starts = ctx.per_sentence("clause starts", sent, lambda s: [c[0] for c in s.clauses])
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and pos < sent.clauses[k][1]:
+        return sent.clauses[k]
+    return sent.start, sent.end
+
+
+def figure(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, others: list[int]) -> Figure | None:
+    """The figure's context, or None for a table's row-label cell (a label is no figure)."""
+    # the figure reads its words within REACH of itself: in ordinary prose the whole sentence, while in a
+    # run-on line of thousands of figures the work per figure stays fixed instead of growing with the line
+    sent = reach(whole, m.start, m.end)
+    if sent.start > whole.start:
+        carry = _carried_into_reach(ctx, carry, whole.start, sent.start)
+    c0, c1 = clause_of(ctx, whole, m.start)
+    fig = Figure(ctx, si, whole, sent, m, (max(c0, sent.start), min(c1, sent.end)),
+                 ctx.entities_in(sent.start, sent.end),
+                 others[bisect_left(others, sent.start):bisect_left(others, sent.end)], carry,
+                 cues=ctx.cues_in(sent.start, sent.end))
+    fig.cell = table_context(ctx, fig.line, m)
+    if fig.cell and not _read_cell(fig):
+        return None
+    _read_label(fig)
+    if not fig.cell:
+        _read_exclusion(fig)
+    return fig
+
+
+def _carried_into_reach(ctx: Ctx, carry: dict, a: int, b: int) -> dict:
+    """carry, with what the part of a run-on sentence before a figure's reach, [a, b), named last: its company
+    and its metric name reach the figure as a sentence before it would carry them, not as its own words."""
+    ent, cue = ctx.last_entity_in(a, b), ctx.last_level_cue_in(a, b)
+    if ent is None and cue is None:
+        return carry
+    out = dict(carry)
+    if ent is not None:
+        out["entity"], out["entity_at"] = resolve_segment(ctx, ent[2], ent[0], min(b, ent[1] + REACH)), ent[:2]
+    if cue is not None:
+        out["metric"], out["metric_at"] = cue.metric, (cue.start, cue.end)
+    return out
+
+
+def _read_exclusion(fig: Figure) -> None:
+    """'AMPC 제외 영업이익': what is taken out is not what the figure measures. An exclusion opening the
+    sentence ('Excluding the charge, ...') covers the figures within reach of it."""
+    scan, sent, m = fig.scan, fig.sent, fig.m
+    excl = fig.excl = excluding(scan, fig.clause[0], m.start) \
+        or (excluding_lead(scan, sent.start, m.start) if sent.start == fig.whole.start else None)
+    if excl:
+        fig.cues = [c for c in fig.cues if not excl[1] <= c.start < excl[2]]
+
+
+def _read_cell(fig: Figure) -> bool:
+    """A table figure's cues come from its row label, the caption and its column header, in that order."""
+    k, cl = fig.cell  # type: ignore[misc]
+    if k == 0:
+        return False
+    lex, lay = fig.ctx.lex, fig.ctx.lay
+    fig.row_text, fig.header = cl.row_label, cl.header
+    excl = fig.excl = excluding(fig.row_text, 0, len(fig.row_text))
+    fig.cues = [Cue(W.ROW_CUE, W.ROW_CUE + 10, c.metric) for c in A.label_cues(lex, fig.row_text)
+                if not (excl and excl[1] <= c.start < excl[2])] \
+        + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, lay.captions.get(fig.line, ""))] \
+        + [Cue(W.HEADER_CUE, W.HEADER_CUE + 10, c.metric) for c in A.label_cues(lex, fig.header)] \
+        + [c for c in fig.cues if cl.start <= c.start < cl.end]
+    return True
+
+
+def _read_label(fig: Figure) -> None:
+    """A 'label:' opening the line ("- 영업이익: 1조원") names what the figures after it measure."""
+    lay = fig.ctx.lay
+    label = lay.labels.get(fig.line)
+    if label and label[1] <= fig.m.start and not fig.cell:
+        fig.label, fig.label_text = label, fig.scan[label[0]:label[1]]
+        fig.cues = fig.cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(fig.ctx.lex, fig.label_text)]

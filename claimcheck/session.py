@@ -1,0 +1,120 @@
+"""One run between the options and the report: settings, then findings; set-up problems are raised
+as SetupError for cli.py to turn into exit 2 (the exit status is decided there alone)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import vocab as L
+from .config import Config
+from .files import Inputs, collect
+from .models import RuleSpec, Summary
+from .pipeline import Corpus, extract
+from .scope import Scoped
+
+
+class SetupError(ValueError):
+    """Settings, rules, a git revision or a baseline that cannot be used (one-line message)."""
+
+
+@dataclass
+class Setup:
+    cfg: Config
+    lex: L.Lexicon
+    rules: list[RuleSpec]
+    path: Path | None  # the config file used, if any
+    keep: Callable[[str], bool] = lambda _: True  # --select/--ignore over the built-in ids
+
+
+def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[str] = (),
+          ignore: Sequence[str] = ()) -> Setup:
+    """Config (found upward from the checked paths), lexicon and rules, with the command line's selection."""
+    from . import builtin, ruleset, selection
+    from . import config as C
+
+    try:
+        path = config_path if config_path else C.find(C.start_dir(list(paths)))
+        if config_path and not config_path.is_file():
+            raise C.ConfigError(f"{config_path}: config file not found")
+        cfg = C.load(path)
+        # the shared default unless the config adds words: it is cached, so it is never changed in place
+        bands = [b.model_dump() for b in cfg.fx_bands]
+        lex = L.build(cfg.aliases, cfg.fiscal_calendars, bands) if (cfg.aliases or cfg.fiscal_calendars or bands) else L.default()
+        base = path.parent if path else Path.cwd()
+        loaded = ruleset.load([base / d for d in cfg.rules_dirs])
+        cfg, keep = selection.apply(cfg, {r.id for r in loaded}, {b.id for b in builtin.BUILTIN}, select, ignore)
+        rules = ruleset.apply_config(loaded, cfg, str(path or "config"))
+    except (C.ConfigError, ruleset.RuleError, L.LexiconError, selection.SelectionError) as e:
+        raise SetupError(str(e)) from None
+    return Setup(cfg, lex, rules, path, keep)
+
+
+@dataclass
+class Result:
+    corpus: Corpus
+    scoped: Scoped
+    summary: Summary
+
+
+def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str | None, baseline: Path | None,
+          write_baseline: Path | None, staged: set[str] | None) -> Result:
+    """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
+    from . import builtin, engine, scope
+
+    corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
+    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles)
+    found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
+    try:
+        scoped = scope.narrow(found, changed_since, baseline, write_baseline, Path.cwd(), staged)
+    except scope.ScopeError as e:
+        raise SetupError(str(e)) from None
+    summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
+                              [*inputs.skipped, *corpus.unreadable])
+    return Result(corpus, scoped, summary)
+
+
+def clash(*, staged: bool, changed_since: str | None, stdin: bool, stdin_filename: str | None, given: Sequence[str],
+          fix: bool, diff: bool, add_noqa: bool) -> str | None:
+    """Why the options asked for cannot be honoured together, or None."""
+    if staged and changed_since:
+        return "--staged and --changed-since choose the reported files two ways: give one"
+    if stdin_filename is not None and given and "-" not in given:
+        return "--stdin-filename names the article read from standard input: add - to the paths"
+    if stdin and staged:
+        return "--staged judges files in git, not standard input"
+    if stdin and (fix or add_noqa):
+        return f"{'--fix' if fix else '--add-noqa'} changes files, and standard input is none: use --diff"
+    if sum((fix, diff, add_noqa)) > 1:
+        return "--fix, --diff and --add-noqa are separate runs: give one"
+    return None
+
+
+@dataclass
+class Gathered:
+    inputs: Inputs
+    scope: set[str] | None  # --staged: the articles whose findings are reported
+    warnings: list[str]
+
+
+def gather(files: Sequence[str], cfg: Config, staged: bool, stdin: bool, stdin_filename: str | None) -> Gathered:
+    """The articles to read: the given files and folders, the tracked corpus for --staged, and standard input."""
+    if staged:
+        from .commit import CommitError
+        from .commit import gather as tracked
+
+        try:
+            commit = tracked(files, cfg.include, cfg.exclude, cfg.max_file_mb, Path.cwd())
+        except CommitError as e:
+            raise SetupError(str(e)) from None
+        out = Gathered(commit.inputs, commit.scope, [f"{u.file}: not read: {u.reason}" for u in commit.inputs.skipped])
+    else:
+        inputs = collect(files, cfg.include, cfg.exclude, cfg.max_file_mb) if files else Inputs()
+        if files and inputs.nothing() and not stdin:
+            raise SetupError(f"nothing to check: no articles under {', '.join(files)} (include: {', '.join(cfg.include)})")
+        out = Gathered(inputs, None, inputs.warnings(cfg.include))
+    if stdin:
+        from . import stdin as S
+
+        out.inputs.sources = S.merge(out.inputs.sources, S.read(stdin_filename), stdin_filename)
+    return out

@@ -1,0 +1,94 @@
+"""A report that reads well, through the CLI: wrapping only at a terminal's width, a shared quote
+shown once, plain words (no internal ids, "1 error", "+7.7%"), an extract table that keeps file
+names whole and names the segment, and a README sample that is what the tool prints."""
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CLI, ROOT, run_cli
+
+POINTS = ("---\ndate: 2025-10-31\n---\n# 삼성전자 3분기 실적\n\n"
+          "삼성전자의 2025년 3분기 영업이익률은 14.1%로 2분기 6.3%에서 7.8% 상승했다.\n")
+SNAKE = re.compile(r"(?<![\w/.-])[^\W\d_]+(?:_[^\W\d_]+)+(?![\w/.])")  # google_search, ex_ampc, operating_margin
+
+
+def on_terminal(args: list[str], columns: int, cwd: Path) -> str:
+    """The command's standard output as a terminal `columns` wide shows it."""
+    exe = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "claimcheck"]
+    main, sub = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen([*exe, *args], stdout=sub, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+    os.close(sub)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # the other end closed: the command is done
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe():
+    piped = run_cli("check", "fixtures/articles", "--no-cache").stdout
+    long_lines = [line for line in piped.splitlines() if len(line) > 120]
+    assert long_lines, "a finding's message runs past 120 characters on one line"
+    # every line of the report is a line of its own: a finding's head and each quote start as they should
+    assert all(line == "" or line.startswith(("error ", "warning ", "info ", "  ", "9 articles")) or line[0].isdigit()
+               for line in piped.splitlines())
+    shown = on_terminal(["check", "fixtures/articles", "--no-cache"], 70, ROOT)
+    from rich.cells import cell_len
+
+    assert shown.strip() and max(cell_len(line) for line in shown.splitlines()) <= 70
+    assert "error [same-figure-mismatch]" in shown
+
+
+def test_a_quote_shared_by_several_figures_is_shown_once(tmp_path):
+    (tmp_path / "m.md").write_text(POINTS, encoding="utf-8")
+    out = run_cli("check", "m.md", "--no-cache", cwd=tmp_path).stdout
+    assert out.count("영업이익률은 14.1%로") == 1, out
+    assert re.search(r"^  m\.md:6:\d+,\d+,\d+  ", out, re.M), out
+
+
+def test_plain_words_and_no_internal_ids():
+    out = run_cli("check", "fixtures", "--no-cache").stdout
+    assert not SNAKE.findall(out), SNAKE.findall(out)[:5]
+    assert "Alphabet Google Search revenue growth" in out and "Apple iPhone revenue growth" in out
+    assert "imply +7.7%." in out and "1 percentage point," in out and not re.search(r"\d %", out)
+    assert "excluding AMPC" in out and "-₩17.7B" in out
+    one = run_cli("check", "fixtures/articles/ko_news_samsung_2025q3.md", "fixtures/articles/ko_blog_memory_cycle.txt",
+                  "--no-cache", "--select", "same-figure-mismatch").stdout
+    assert one.rstrip().splitlines()[-1].startswith("2 articles,") and ", 1 error, 0 warnings," in one
+
+
+def test_extract_keeps_file_names_whole_and_shows_the_segment():
+    name = "fixtures/heldout4/articles/ko_note_lg_electronics_2025q3.md"
+    from rich.cells import cell_len
+
+    narrow = on_terminal(["extract", name, "--no-cache"], 110, ROOT)
+    assert max(cell_len(line) for line in narrow.splitlines() if line != name) <= 110  # rows are cut, not wrapped
+    for out in (run_cli("extract", name, "--no-cache").stdout, narrow):
+        lines = out.splitlines()
+        assert name in lines, lines[:3]
+        head = next(line for line in lines if line.strip().startswith("line"))
+        assert "segment" in head.split() and "quote" in head.split()
+        assert any(re.search(r"\bHS\b", line) for line in lines)  # the home appliance segment, by its name
+
+
+def test_readme_sample_is_what_the_tool_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("```\n", 2)[1].split("```", 1)[0]
+    out = run_cli("check", "fixtures/articles", "--no-cache").stdout
+    for block in sample.strip().split("\n\n"):
+        assert block + "\n" in out, (
+            "README's sample output differs from `claimcheck check fixtures/articles | cat`; paste the "
+            f"current block:\n{block.splitlines()[0]}")
