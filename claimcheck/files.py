@@ -95,7 +95,7 @@ class _Walk:
             for f in sorted(files):
                 full = Path(root) / f
                 shown = self.shown(full)
-                if wanted(shown, self.include, self.exclude):
+                if wanted(shown, self.include, self.exclude, full.absolute().as_posix()):
                     yield from self._vetted(full, shown, tree)
 
     def shown(self, full: Path) -> str:
@@ -114,7 +114,7 @@ class _Walk:
             return True
         shown = self.shown(d)
         why = _link_problem(d, tree, "folder")
-        if why and not _excluded(shown + "/", self.exclude):
+        if why and not _excluded(shown + "/", self.exclude, d.absolute().as_posix() + "/"):
             self.skipped.append(Unreadable(file=shown, reason=why))
         return False
 
@@ -160,15 +160,18 @@ def _link_problem(link: Path, tree: Path, what: str) -> str | None:
     return None if target.is_relative_to(tree) else f"a symbolic link to a {what} outside the checked tree"
 
 
-def wanted(shown: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+def wanted(shown: str, include: tuple[str, ...], exclude: tuple[str, ...], where: str = "") -> bool:
     name = shown.rsplit("/", 1)[-1].lower()  # NOTES.MD is as much an article as notes.md
     if Path(name).suffix.lower() in BINARY_EXT:
         return False
-    if _excluded(shown, exclude):
+    if _excluded(shown, exclude, where):
         return False
     return any(fnmatch.fnmatch(name, g.lower()) or fnmatch.fnmatch(shown, g) for g in include)
 
 
-def _excluded(shown: str, exclude: tuple[str, ...]) -> bool:
+def _excluded(shown: str, exclude: tuple[str, ...], where: str = "") -> bool:
+    """A pattern matches the path as shown, the file's name (in any case, like include), or, so that
+    `*/SOURCES.md` means the same wherever the run starts, the file's absolute path."""
     name = shown.rstrip("/").rsplit("/", 1)[-1].lower()
-    return any(fnmatch.fnmatch(shown, g) or fnmatch.fnmatch(name, g) for g in exclude)
+    return any(fnmatch.fnmatch(shown, g) or fnmatch.fnmatch(name, g.lower()) or (where and fnmatch.fnmatch(where, g))
+               for g in exclude)

@@ -87,6 +87,16 @@ def test_discover_include_and_exclude(tree: Path):
     assert f"{base}/d.py" in with_py
 
 
+def test_exclude_means_the_same_from_inside_the_tree(tree: Path, monkeypatch: pytest.MonkeyPatch):
+    # run from the folder itself: shown paths lose their prefix, yet `*/notes.md` still names notes.MD,
+    # and a bare name matches in any case, like include does
+    monkeypatch.chdir(tree)
+    assert {s.shown for s in discover(["."], exclude=["*/notes.MD"])} == {"a.md", "b.markdown", "c.txt", "sub/f.md",
+                                                                          "sub/deeper/g.txt"}
+    assert "notes.MD" not in {s.shown for s in discover(["."], exclude=["Notes.md"])}
+    assert "sub/f.md" not in {s.shown for s in discover(["."], exclude=["*/sub/*"])}
+
+
 def test_discover_never_includes_images_even_when_asked(tree: Path):
     shown = {s.shown for s in discover([str(tree)], include=["*"])}
     assert not any(s.endswith(".png") for s in shown)
