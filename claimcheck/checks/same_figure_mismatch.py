@@ -125,7 +125,7 @@ class _Graph:
     so the cost is about n log n plus the excluded pairs, not n².
     """
 
-    def __init__(self, key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: Options) -> None:
+    def __init__(self, key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: Options, most: int = 2) -> None:
         self.o = o
         n = len(nodes)
         self.lo = [k[3][0] for k in fkeys]
@@ -148,7 +148,8 @@ class _Graph:
         self.peers: list[list[tuple[int, int]]] = []  # class -> (comparable class, steps down)
         for ci, c in enumerate(self.classes):
             cands = range(len(self.classes)) if c[0] is None else [*by_period[c[0]], *undated]
-            self.peers.append([(cj, lv) for cj in cands if (lv := _demote(rep[ci], rep[cj], o)) is not None])
+            self.peers.append([(cj, lv) for cj in cands
+                               if (lv := _demote(rep[ci], rep[cj], o)) is not None and lv <= most])
 
     def excluded(self, i: int, j: int) -> bool:
         if self.o.defer_scale_slips and _slip(self.val[i], self.val[j]):
@@ -310,10 +311,19 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         if len(figs) < 2:
             continue
         nodes = list(figs.values())
-        for comp, demote in _Graph(key, list(figs), nodes, o).components():
+        for comp, demote in _components(key, list(figs), nodes, o):
             members = [c for k in comp for c in nodes[k]]
             out.append(_draft(key, comp, nodes, members, demote))
     return out
+
+
+def _components(key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: Options) -> list[tuple[list[int], int]]:
+    """Conflicts at one or no step down first, then those made of weaker edges alone: a finding lists the
+    values that conflict at its own severity, so a forecast that merely missed ('$3.67 est.') is not
+    dragged into the finding of two reported figures that disagree."""
+    strong = _Graph(key, fkeys, nodes, o, most=1).components()
+    weak = [(comp, lv) for comp, lv in _Graph(key, fkeys, nodes, o).components() if lv == 2]
+    return strong + weak
 
 
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int) -> Draft:

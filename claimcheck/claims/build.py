@@ -100,11 +100,12 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if any(c.period for c in made):
             carry["last"] = [c.period for c in made if c.period][-1]  # what "같은 해" / "the same period" points back to
         # a base ("전분기(660억원)", "1년 전 925억 위안에서", "a year earlier") dates its own figure only
-        dated = [c.period for c in made if c.period and not c.period.isdigit()
+        # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
+        dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
                  and (c.line, c.column) not in ctx.bases]
         if dated:
-            carry["period"] = dated[-1]
-            src = next(c for c in reversed(made) if c.period == dated[-1])
+            src = dated[-1]
+            carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
     return adopt_periods(claims)
 

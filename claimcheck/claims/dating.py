@@ -34,6 +34,13 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
 ESTIMATES_OF = regex.compile(r"\bestimates?\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
+# "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
+ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?(?:had\s)?"
+                                r"(?:expected|estimated|forecast|projected|anticipated|predicted)\b(?:[^.;]|\.(?=\d)){0,60}$",
+                                regex.IGNORECASE)
+# "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
+OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
+                         regex.IGNORECASE)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치)\s?$",
                                 regex.IGNORECASE)
 
@@ -52,6 +59,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
+    if period is not None and period == carried and not grain and carry.get("period_grain") == "ytd":
+        grain = "ytd"  # a running total's year, carried from the sentence that named the span
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         period = _heading_period(ctx, head, fy_end(lex, ent))
@@ -100,7 +109,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
     said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
-        or ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
+        or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
+        or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
+            and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
     if said:
         estimate = True
     if metric == "stock_price":

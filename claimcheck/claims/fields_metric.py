@@ -29,7 +29,10 @@ TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상
 # bracket opened by a consensus word is the market's expectation, not only the first one
 CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
                                   r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
-NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
+# a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
+COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
+NO_SHARE_COSTS = 1e7
+PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 
 
 def typed(fig: Figure) -> Typed | None:
@@ -47,7 +50,22 @@ def typed(fig: Figure) -> Typed | None:
         as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"])
         if as_money and as_money.metric in MONEY_LEVELS:
             fig.m, got = won, as_money
-    return got
+    return of_count(fig, got)
+
+
+def of_count(fig: Figure, got: Typed | None) -> Typed | None:
+    """'전년보다 2.8% 늘어난 78만5137대', 'about 200,000 were hybrids, up 32.3 percent': a growth in a sentence
+    that names no metric before it but states a count is that count's growth, not a metric carried over."""
+    if got is None or got.metric == "count_growth" or not T.is_growth(got.metric) or fig.m.kind != "percent":
+        return got
+    sent, m = fig.sent, fig.m
+    if any(sent.start <= c.start < m.end and c.metric in T.amounts | T.ratios for c in fig.cues):
+        return got
+    count = next((x for x in COUNTED.finditer(fig.scan, sent.start, sent.end) if not x.start() <= m.start < x.end()), None)
+    if count is None:
+        return got
+    fig.cues = fig.cues + [Cue(count.start(), count.end(), "_count")]  # the evidence points at the count
+    return Typed("count_growth", negative=got.negative)
 
 
 def counted(fig: Figure) -> tuple[bool, bool]:
@@ -91,6 +109,10 @@ def refined(fig: Figure, got: Typed) -> str:
         named = [c.metric for c in before if c.metric in ("revenue", *T.profits) and m.start - c.end <= 8]
         if named:
             return "consensus_revenue" if named[-1] == "revenue" else named[-1]
+        # "EPS of $3.72 topping estimates of $3.67": a small amount after a per-share figure is that figure's forecast
+        if m.kind == "money" and not m.scaled and abs(m.value) < 1000:
+            per_share = [c.metric for c in before if c.metric in PER_SHARE]
+            return per_share[-1] if per_share else "eps"
         subject = [c.metric for c in before if c.metric in T.profits]
         carried = fig.carry["metric"]
         profit = subject[-1] if subject else carried if carried in T.profits and not any(

@@ -21,7 +21,9 @@ def _Y(k: int) -> str:
 
 PERIOD = re.compile(
     rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS]|(?-i:[JAMOD]))(?<!\d)(?:
-      (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
+      (?P<cmp>(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
+             |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?)
+    | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
               |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
@@ -124,6 +126,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
     shift = 1 if fy_end and fy_end < 0 else 0  # a printed start-year label, moved to the end-year name
     for m in found:
         s, e = m.span()
+        if m["cmp"]:
+            continue  # "지난해 같은 기간 대비", "from the same period last year": what a change is measured against
         if m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
             fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"])

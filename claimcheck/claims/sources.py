@@ -22,7 +22,7 @@ _FORM_DECIDED = {"stock_price", "price_target", "upside", "count", "price_change
 
 def _related(cue: str, metric: str) -> bool:
     base = T.loss_of(cue) or cue
-    if base == metric or metric.startswith(base + "_") or base.startswith(metric + "_"):
+    if base == metric or metric.startswith(base + "_") or base.startswith(metric + "_") or T.growth(base) == metric:
         return True
     if T.says(cue) == "change":
         return False  # 'grew 8%' says it is a change, not of what: the level's own cue must name that
