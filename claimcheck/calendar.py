@@ -53,8 +53,11 @@ def quarter_end(period: str, fy_end: int | None) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=4096)
-def period_end(period: str) -> tuple[int, int] | None:
-    """(year, month) at which a calendar period ends, for deciding whether it is over."""
+def period_end(period: str, fy_end: int | None = None) -> tuple[int, int] | None:
+    """(year, month) at which a period ends, for deciding whether it is over. A fiscal label (FY2026Q1) needs
+    the month its company's year ends in (June for Microsoft: FY2026Q1 ends in September 2025)."""
+    if period.startswith("FY"):
+        return fiscal_end(period, abs(fy_end)) if fy_end else None
     if m := regex.fullmatch(r"(\d{4})", period):
         return int(m[1]), 12
     if m := regex.fullmatch(r"(\d{4})Q([1-4])", period):
@@ -64,6 +67,16 @@ def period_end(period: str) -> tuple[int, int] | None:
     if m := regex.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period):
         return int(m[1]), int(m[2])
     return None
+
+
+def fiscal_end(period: str, fy_end: int) -> tuple[int, int] | None:
+    """(year, month) at which FY2026, FY2026Q1 or FY2026H1 ends, for a year ending in month fy_end."""
+    m = regex.fullmatch(r"FY(\d{4})(?:([QH])([1-4]))?", period)
+    if not m:
+        return None
+    months = 12 if not m[2] else 3 * int(m[3]) if m[2] == "Q" else 6 * int(m[3])
+    last = (int(m[1]) - 1) * 12 + (fy_end - 1) + months  # months since year 0, from the previous year's end
+    return last // 12, last % 12 + 1
 
 
 @lru_cache(maxsize=4096)

@@ -251,9 +251,9 @@ def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim
         sentence=si))
 
 
-def is_past(ctx: Ctx, period: str | None) -> bool:
+def is_past(ctx: Ctx, period: str | None, fy: int | None = None) -> bool:
     pub = ctx.art.published
-    end = CAL.period_end(period) if period else None
+    end = CAL.period_end(period, fy) if period else None
     return bool(pub and end and end < (pub.year, pub.month))
 
 
