@@ -81,12 +81,17 @@ def _end_of(scan: str, start: int) -> int:
     return n
 
 
+GLUED_AFTER = regex.compile(r"\s?(?:(?P<q>QoQ|q/q|전분기\s?대비)|YoY|y/y|전년\s?대비)(?![\p{L}])", regex.IGNORECASE)
+
+
 def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallback: str | None = None) -> str | None:
     """yoy / qoq / mom / cagr from the comparison words nearest the figure, else what its base period says."""
     if not (taxonomy().is_growth(metric) or metric in ("price_change",) or change):
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
     tail = scan[m.end:min(sent.end, m.end + 40)]
+    if glued := GLUED_AFTER.match(tail):
+        return "qoq" if glued["q"] else "yoy"  # "(+8.2%YoY, -2.3%QoQ)": a mark on the figure itself outranks one before it
     # the comparison nearest before the figure is its own: "전년 동기보다 32.6%, 전분기와 비교하면 158.9%"
     found = [(x.end(), name) for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy"))
              for x in rx.finditer(window)]

@@ -16,7 +16,8 @@ from ..read import FRONT_MATTER
 ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|U\.S|e\.g|i\.e))"
 SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\"“‘'(\[*#-]|[ie]\p{{Lu}})|(?<=다\.)(?=\S)"
                          r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])")
-CLAUSE_CUT = regex.compile(r",\s|，|;\s|\s/\s|\s\|\s")
+# a quotation closes where "…"며 / "…"고 ends it: the words after are the speaker's next clause
+CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s')
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")

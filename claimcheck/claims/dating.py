@@ -34,6 +34,9 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
 ESTIMATES_OF = regex.compile(r"\bestimates?\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
+# "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
+GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
+                               regex.IGNORECASE)
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
 ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?(?:had\s)?"
                                 r"(?:expected|estimated|forecast|projected|anticipated|predicted)\b(?:[^.;]|\.(?=\d)){0,60}$",
@@ -56,10 +59,13 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         hp = column_period(lay, line, cell[0], fy)
     dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
     carried = carry["period"] if dated_kind else None
+    ytd_carried = carried is not None and carry.get("period_grain") == "ytd"
+    if ytd_carried and not (change or T.is_growth(metric)):
+        carried = None  # a running total's span carries to how it changed, not to whatever amount comes next
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
-    if period is not None and period == carried and not grain and carry.get("period_grain") == "ytd":
+    if period is not None and period == carried and not grain and ytd_carried:
         grain = "ytd"  # a running total's year, carried from the sentence that named the span
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
@@ -110,6 +116,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     # figure stays one even when the quarter it is for is over by the article's date
     said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
+        or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
     if said:

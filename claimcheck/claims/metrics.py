@@ -139,6 +139,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
     ratio = _nearest(cues, m, RATIOS | {"upside", "price_change", "_growth_rate"}, clause)
+    if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
+            and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
+        ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later
     if ratio and ratio.metric == "_growth_rate":
         base_cue = _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else carried if T.growth(carried) else "revenue"
