@@ -72,14 +72,31 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                 region = {k: v for k, v in parts.items() if k[1] and REGION.search(k[1])}
                 named = {k: v for k, v in parts.items() if k[0] != whole.entity}
                 cuts = [c for c in ({k: v for k, v in parts.items() if k not in region}, {**region, **named}) if c]
-                over = [c for c in cuts if sum(p.interval(o.hedge)[0] for p in c.values())
-                        > whole.interval(o.hedge)[1] * (1 + o.slack)]
+                over = [c for c in cuts if _least_sum(list(c.values()), o.hedge) > whole.interval(o.hedge)[1] * (1 + o.slack)]
                 if over:
                     parts = over[0]
-                    low = sum(p.interval(o.hedge)[0] for p in parts.values())
+                    low = _least_sum(list(parts.values()), o.hedge)
                     msg = (f"Parts of {whole.entity} revenue for {period} add up to at least {fmt(low, unit)}, "
                            f"more than the stated total {figure(whole)}: "
                            + ", ".join(figure(p) for p in parts.values()) + ".")
                     out.append(Draft(msg, (whole, *parts.values()), f"parts|{whole.entity}|{period}|{whole.file}",
                                      why="segments of one company and period"))
     return out
+
+
+def _least_sum(parts: list[Claim], hedge: float) -> float:
+    """The least the parts can add up to when a part may sit inside a larger one stated in an earlier sentence.
+    Articles give a line's sub-lines after it ('플랫폼 매출은 1조295억원 ... 톡비즈 매출이 5,177억원'), and a
+    sub-line is not added to the whole a second time. Parts listed in one sentence ('A $79억, B $17억') are
+    siblings, so only what fits under no earlier sentence's part counts."""
+    room: list[list[float]] = []  # [sentence, what the part can still hold], most recent last
+    total = 0.0
+    for p in sorted(parts, key=lambda c: (c.line, c.column)):
+        lo, hi = p.interval(hedge)
+        inside = next((r for r in reversed(room) if r[0] < p.sentence and r[1] >= lo), None)
+        if inside is None:
+            total += lo
+        else:
+            inside[1] -= lo
+        room.append([p.sentence, hi])
+    return total
