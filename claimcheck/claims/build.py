@@ -12,7 +12,7 @@ from . import fields_entity as FE
 from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import vocab as L
-from . import respectively
+from . import bracket_list, respectively
 from . import sources as W
 from .article import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
 from .context import PCT_ROW, Sentence, layout
@@ -85,7 +85,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        made = listed_segments(respectively.pair(ctx, sent, made, at), lay, lex)
+        made = listed_segments(bracket_list.pair(ctx, sent, respectively.pair(ctx, sent, made, at), at), lay, lex)
         made = _carry_segment(ctx, sent, made, carry, bool(own_ents))
         claims.extend(made)
         if own_ents:

@@ -47,6 +47,11 @@ def record(lay: Layout, found: dict[str, Where]) -> tuple[Ev, ...]:
     return tuple(found.get(f, NONE).entry(f, lay) for f in FIELDS)
 
 
+def record_field(lay: Layout, evidence: tuple[Ev, ...], field: str, where: Where) -> tuple[Ev, ...]:
+    """The evidence with one field's entry replaced, for a decision a later pass revises."""
+    return tuple(where.entry(field, lay) if e[0] == field else e for e in evidence)
+
+
 def describe(e: Ev) -> str:
     """'period 2025Q1: '1분기' in the same sentence' — one field's evidence in words, for the report."""
     f, source, line, text = e

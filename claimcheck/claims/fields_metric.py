@@ -31,8 +31,8 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
                                   r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
-NO_SHARE_COSTS = 1e7
-PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")  # ten million in any currency: no share trades at that, so such a 'target' is a goal
+NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
+PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 
 
 def typed(fig: Figure) -> Typed | None:

@@ -31,7 +31,10 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     english = each.group().lower() == "respectively"
     first_fig = min(starts[id(c)] for c in made)
     names_end = first_fig if english else each.start()
-    figs = [c for c in made if starts[id(c)] >= (sent.start if english else each.end())]
+    # English closes the list with the word ("were $26 million and $421 million, respectively, and ..."):
+    # the figures after it are not in the list
+    figs = [c for c in made if each.end() <= starts[id(c)]] if not english \
+        else [c for c in made if starts[id(c)] < each.start()]
     cues = _distinct([c.metric for c in ctx.cues_in(sent.start, names_end) if c.metric in LEVELS])
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     out = {id(c): c for c in made}

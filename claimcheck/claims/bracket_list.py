@@ -1,0 +1,82 @@
+"""'현대자동차(2조5,373억원), 기아(1조4,623억원), 한화(1조3,442억원)': in a list of name(figure) items each
+figure is its own name's, not the company named last before the list, nor the article's subject.
+
+A name the lexicon knows as a company makes the figure that company's. In a list that names known
+companies, an unknown name is a company too (a ranking of groups): its figure is nobody's we track.
+In a list of no companies the names are the parts of one whole (cost items, products, regions) and
+become the figures' segments. Names that are metric words, periods or filler are not list items.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..models import Claim
+from .article import Ctx
+from .evidence import Where, record_field
+from .lines import NOT_SEGMENT
+
+# a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
+ITEM = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}\p{N}·&-]{0,15}?)\s?\(\s?(?=[-+△▲▼$₩€¥]?\d)")
+JOIN = regex.compile(r"[^()]{1,30}\)\s?(?:,|·|、)\s?")
+MAYBE = regex.compile(r"\p{L}\s?\(\s?[-+△▲▼$₩€¥]?\d")
+
+
+def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:
+    """The sentence's claims with each item's figure given its name, when two or more items form a list."""
+    scan = ctx.lay.scan
+    if len(made) < 2 or not MAYBE.search(scan, sent.start, sent.end):
+        return made
+    items = [x for x in ITEM.finditer(scan, sent.start, sent.end) if _a_name(ctx, x)]
+    listed = _runs(scan, items)
+    if len(listed) < 2:
+        return made
+    by_start = {x.end(): x for x in listed}
+    names = {x["name"]: ctx.lex.alias_to.get(x["name"]) for x in listed}
+    companies = any(names.values())
+    out, first = [], None
+    for c in made:
+        x = by_start.get(starts[id(c)])
+        if x is None:
+            out.append(c)
+            continue
+        c = _owned(c, x, names[x["name"]], companies, ctx)
+        first = first or c
+        if not companies and c.unit == first.unit and c.metric != first.metric:
+            # parts of one whole measure one thing: '인건비(8%), 매출연동비(23%)' are both cost growth, though
+            # the second name holds the word 매출
+            ev = tuple(next(f for f in first.evidence if f[0] == "metric") if e[0] == "metric" else e for e in c.evidence)
+            c = c.model_copy(update={"metric": first.metric, "evidence": ev})
+        out.append(c)
+    return out
+
+
+def _a_name(ctx: Ctx, x) -> bool:
+    name = x["name"]
+    if name.lower() in NOT_SEGMENT or name.endswith(("대비", "동기", "분기", "년", "월")):
+        return False
+    # a metric word ("매출(1조원)") is read by the metric rules, not as an item of a list; one inside a longer
+    # name ("매출연동비") is not
+    return not any(c.start <= x.start("name") and c.end >= x.end("name")
+                   for c in ctx.cues_in(x.start("name") - 20, x.end("name")))
+
+
+def _runs(scan: str, items: list) -> list:
+    """Items that stand in a run of two or more, each joined to the next by a comma or a dot."""
+    keep: set[int] = set()
+    for i in range(len(items) - 1):
+        j = JOIN.match(scan, items[i].end(), items[i + 1].start())
+        if j and j.end() == items[i + 1].start():
+            keep.update((i, i + 1))
+    return [items[i] for i in sorted(keep)]
+
+
+def _owned(c: Claim, x, company: str | None, companies: bool, ctx: Ctx) -> Claim:
+    a, b = x.start("name"), x.end("name")
+    if company:
+        return c.model_copy(update={"entity": company, "segment": None,
+                                    "evidence": record_field(ctx.lay, c.evidence, "entity", Where("clause", a, b))})
+    if companies:
+        return c.model_copy(update={"entity": None, "segment": None,
+                                    "evidence": record_field(ctx.lay, c.evidence, "entity", Where("none"))})
+    return c.model_copy(update={"segment": x["name"],
+                                "evidence": record_field(ctx.lay, c.evidence, "segment", Where("clause", a, b))})
