@@ -95,7 +95,7 @@ class _Walk:
             for f in sorted(files):
                 full = Path(root) / f
                 shown = self.shown(full)
-                if wanted(shown, self.include, self.exclude, full.absolute().as_posix()):
+                if wanted(shown, self.include, self.exclude, full.relative_to(self.given).as_posix()):
                     yield from self._vetted(full, shown, tree)
 
     def shown(self, full: Path) -> str:
@@ -114,7 +114,7 @@ class _Walk:
             return True
         shown = self.shown(d)
         why = _link_problem(d, tree, "folder")
-        if why and not _excluded(shown + "/", self.exclude, d.absolute().as_posix() + "/"):
+        if why and not _excluded(shown + "/", self.exclude, d.relative_to(self.given).as_posix() + "/"):
             self.skipped.append(Unreadable(file=shown, reason=why))
         return False
 
@@ -169,9 +169,11 @@ def wanted(shown: str, include: tuple[str, ...], exclude: tuple[str, ...], where
     return any(fnmatch.fnmatch(name, g.lower()) or fnmatch.fnmatch(shown, g) for g in include)
 
 
-def _excluded(shown: str, exclude: tuple[str, ...], where: str = "") -> bool:
-    """A pattern matches the path as shown, the file's name (in any case, like include), or, so that
-    `*/SOURCES.md` means the same wherever the run starts, the file's absolute path."""
-    name = shown.rstrip("/").rsplit("/", 1)[-1].lower()
-    return any(fnmatch.fnmatch(shown, g) or fnmatch.fnmatch(name, g.lower()) or (where and fnmatch.fnmatch(where, g))
+def _excluded(shown: str, exclude: tuple[str, ...], rel: str = "") -> bool:
+    """A pattern matches the path below the checked folder ('drafts/*', and '*/drafts/*' even at its top), or
+    the file's name in any case, like include. Where the run started does not matter: a pattern that matched
+    the path as typed ('/work/...') would exclude everything under a folder named like it."""
+    rel = rel or shown
+    name = rel.rstrip("/").rsplit("/", 1)[-1].lower()
+    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch("./" + rel, g) or fnmatch.fnmatch(name, g.lower())
                for g in exclude)

@@ -97,6 +97,12 @@ def test_exclude_means_the_same_from_inside_the_tree(tree: Path, monkeypatch: py
     assert "sub/f.md" not in {s.shown for s in discover(["."], exclude=["*/sub/*"])}
 
 
+def test_exclude_does_not_match_the_folder_the_run_was_given(tree: Path):
+    # '*/<folder>/*' names folders inside the checked tree; the tree's own path, typed in full, is not one
+    assert {s.shown for s in discover([str(tree)], exclude=[f"*/{tree.name}/*"])} \
+        == {s.shown for s in discover([str(tree)])}
+
+
 def test_discover_never_includes_images_even_when_asked(tree: Path):
     shown = {s.shown for s in discover([str(tree)], include=["*"])}
     assert not any(s.endswith(".png") for s in shown)
