@@ -118,7 +118,7 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the article read from standard input (-): reported under it, and it takes that file's place.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", metavar="ID,...", help="Only these rule ids (comma-separated or repeated); replaces the config's select.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="ID,...", help="Leave out these rule ids (comma-separated or repeated), beside the config's disable.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule raised instead of the findings (text and concise reports).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule raised instead of the findings: a table (text, concise) or a JSON list (json).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary line, no warnings.")] = False,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the report on standard output: auto (a terminal, unless NO_COLOR is set), always, never.")] = ColorMode.auto,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the certain fixes (a change in points written as %) to the articles, then report what remains.")] = False,
@@ -135,7 +135,7 @@ def check(
     global QUIET
     QUIET = quiet
     try:
-        outs = outputs.plan(format, output or [])
+        outs = outputs.plan(format, output or [], statistics)
     except outputs.OutputError as e:
         _fail(str(e))
     given = list(paths or [])
