@@ -194,7 +194,7 @@ def check(
     # a gate that skipped an article has not checked it
     unread = bool(summary.unreadable) and (s.cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)
     if unread:
-        _say(f"warning: {len(summary.unreadable)} file(s) not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)")
+        _say(f"warning: {plural(len(summary.unreadable), 'file')} not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)")
     raise typer.Exit(1 if failing or unread else 0)
 
 
