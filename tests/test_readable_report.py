@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -85,10 +86,17 @@ def test_extract_keeps_file_names_whole_and_shows_the_segment():
 
 
 def test_readme_sample_is_what_the_tool_prints():
+    """The command the README names before its sample, run as it reads, prints each finding of the sample
+    exactly (into a pipe: unwrapped, uncoloured)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sample = readme.split("```\n", 2)[1].split("```", 1)[0]
-    out = run_cli("check", "fixtures/articles", "--no-cache").stdout
-    for block in sample.strip().split("\n\n"):
-        assert block + "\n" in out, (
-            "README's sample output differs from `claimcheck check fixtures/articles | cat`; paste the "
-            f"current block:\n{block.splitlines()[0]}")
+    m = re.search(r"`(claimcheck [^`]+)`\s+prints:\n\n```\n(.*?)```", readme, re.S)
+    assert m, "README has no '`claimcheck ...` prints:' sample"
+    command, sample = shlex.split(m[1]), m[2]
+    res = run_cli(*command[1:], "--no-cache")
+    assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr  # the sample shows an error
+    blocks = sample.strip().split("\n\n")
+    assert len(blocks) == 2 and all(b.startswith(("error [", "warning [")) for b in blocks)
+    findings = res.stdout.split("\n\n")
+    for block in blocks:
+        assert block in findings, (
+            f"README's sample output differs from `{m[1]} | cat`; paste the current block:\n{block.splitlines()[0]}")
