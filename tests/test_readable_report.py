@@ -100,3 +100,16 @@ def test_readme_sample_is_what_the_tool_prints():
     for block in blocks:
         assert block in findings, (
             f"README's sample output differs from `{m[1]} | cat`; paste the current block:\n{block.splitlines()[0]}")
+
+
+def test_a_finding_names_the_table_column_or_heading_that_dated_a_figure(tmp_path):
+    (tmp_path / "a.md").write_text("---\ndate: 2025-05-02\n---\n삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n",
+                                   encoding="utf-8")
+    (tmp_path / "t.md").write_text("---\ndate: 2025-06-11\n---\n| 지표 | 2025년 1분기 |\n| --- | --- |\n"
+                                   "| 삼성전자 매출 | 81조원 |\n", encoding="utf-8")
+    (tmp_path / "h.md").write_text("---\ndate: 2025-06-12\n---\n# 삼성전자 2025년 1분기 실적\n\n매출은 85조원이었다.\n",
+                                   encoding="utf-8")
+    out = run_cli("check", ".", "--no-cache", cwd=tmp_path).stdout
+    assert "period 2025Q1: the column headed '2025년 1분기'" in out, out  # not the row's line, which holds no period
+    assert "entity Samsung Electronics: '삼성전자 매출' table row, line 6" in out
+    assert "period 2025Q1: '2025년 1분기' heading, line 4" in out
