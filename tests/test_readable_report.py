@@ -18,11 +18,12 @@ POINTS = ("---\ndate: 2025-10-31\n---\n# 삼성전자 3분기 실적\n\n"
 SNAKE = re.compile(r"(?<![\w/.-])[^\W\d_]+(?:_[^\W\d_]+)+(?![\w/.])")  # google_search, ex_ampc, operating_margin
 
 
-def on_terminal(args: list[str], columns: int, cwd: Path) -> str:
+def on_terminal(args: list[str], columns: int, cwd: Path, no_color: bool = True) -> str:
     """The command's standard output as a terminal `columns` wide shows it."""
     exe = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "claimcheck"]
     main, sub = pty.openpty()
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(COLUMNS=str(columns), LINES="50", PYTHONIOENCODING="utf-8", **({"NO_COLOR": "1"} if no_color else {}))
     proc = subprocess.Popen([*exe, *args], stdout=sub, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     os.close(sub)
     chunks = []
@@ -39,7 +40,7 @@ def on_terminal(args: list[str], columns: int, cwd: Path) -> str:
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
-def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe():
+def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe_or_a_file(tmp_path):
     piped = run_cli("check", "fixtures/articles", "--no-cache").stdout
     long_lines = [line for line in piped.splitlines() if len(line) > 120]
     assert long_lines, "a finding's message runs past 120 characters on one line"
@@ -51,6 +52,19 @@ def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe():
 
     assert shown.strip() and max(cell_len(line) for line in shown.splitlines()) <= 70
     assert "error [same-figure-mismatch]" in shown
+    # -o FILE typed at that terminal: the file is written for a tool or a wider window, unwrapped
+    out = tmp_path / "report.txt"
+    assert on_terminal(["check", "fixtures/articles", "--no-cache", "-o", str(out)], 70, ROOT) == ""
+    assert out.read_text(encoding="utf-8") == piped
+
+
+def test_color_auto_colours_a_terminal_unless_no_color_is_set(tmp_path):
+    (tmp_path / "m.md").write_text(POINTS, encoding="utf-8")
+    ansi = "\x1b["
+    assert ansi in on_terminal(["check", "m.md", "--no-cache"], 100, tmp_path, no_color=False)
+    assert ansi not in on_terminal(["check", "m.md", "--no-cache"], 100, tmp_path)  # NO_COLOR=1
+    assert ansi not in on_terminal(["check", "m.md", "--no-cache", "--color", "never"], 100, tmp_path, no_color=False)
+    assert ansi in on_terminal(["check", "m.md", "--no-cache", "--color", "always"], 100, tmp_path)
 
 
 def test_a_quote_shared_by_several_figures_is_shown_once(tmp_path):

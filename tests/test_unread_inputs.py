@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import stat
 import time
 from pathlib import Path
 
@@ -146,3 +148,27 @@ def test_folder_without_articles_warns_and_nothing_at_all_exits_two(tmp_path: Pa
     (tmp_path / "drafts" / "a.md").write_text(ARTICLE, encoding="utf-8")
     res = run_cli("check", "--no-cache", cwd=tmp_path / "drafts")
     assert res.returncode == 2 and "*.rst" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="this platform has no Unix sockets")
+def test_sockets_and_devices_are_skipped_with_a_warning_and_listed(tmp_path: Path):
+    tree = tmp_path / "articles"
+    tree.mkdir()
+    (tree / "a.md").write_text(ARTICLE, encoding="utf-8")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tree / "sock.md"))  # stays a socket file while bound
+        made_device = True
+        try:
+            os.mknod(tree / "null.md", 0o644 | stat.S_IFCHR, os.makedev(1, 3))  # /dev/null's numbers
+        except (PermissionError, OSError):  # a container without CAP_MKNOD: /dev/null named below still counts
+            made_device = False
+        res = run_cli("check", "articles", "/dev/null", "--no-cache", "--format", "json", timeout=30, cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    unread = {u["file"]: u["reason"] for u in _json(res)["summary"]["unreadable"]}
+    expected = {"articles/sock.md": "a socket", "/dev/null": "a character device"}
+    if made_device:
+        expected["articles/null.md"] = "a character device"
+    assert unread == expected
+    for name in expected:
+        assert f"{name}: not read: {expected[name]}" in res.stderr
+    assert _json(res)["summary"]["articles"] == 1
