@@ -224,11 +224,11 @@ def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by `claimcheck rules`.")],
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
-    from .builtin import BUILTIN
+    from .builtin import BUILTIN, NOTIFICATIONS
     from .report import rule_text
 
     rules = _setup(config).rules
-    spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
+    spec = next((r for r in [*rules, *BUILTIN, *NOTIFICATIONS] if r.id == rule_id), None)
     if spec is None:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
     from .checks import KINDS
