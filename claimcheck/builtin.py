@@ -30,6 +30,22 @@ BUILTIN = (
 )
 
 
+# Not findings but what a report says about the run: SARIF's toolExecutionNotifications carry this id
+# (report/sarif.py), so `explain` knows it too; no rule runs it, so it is neither listed nor selectable.
+NOTIFICATIONS = (
+    RuleSpec(
+        id="unreadable-file", kind="notification", severity=Severity.warning,
+        message="A file under the checked paths was not checked.",
+        description="The file was never read, or could not be: binary or undecodable, not a plain file (a FIFO, "
+                    "device or socket), a symbolic link whose target leaves the checked tree, or larger than "
+                    "max_file_mb. It is named in a warning, in the JSON summary's `unreadable` list and as a "
+                    "SARIF tool notification, and fails the run unless --no-fail-on-unreadable is given or the "
+                    "config sets fail_on_unreadable = false.",
+        passing="articles/a.md, a UTF-8 article.",
+        failing="articles/notes.txt, a link to ~/.aws/credentials; articles/scan.md, a PNG image."),
+)
+
+
 def find(rule_id: str) -> RuleSpec | None:
     return next((b for b in BUILTIN if b.id == rule_id), None)
 

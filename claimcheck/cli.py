@@ -118,7 +118,7 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the article read from standard input (-): reported under it, and it takes that file's place.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", metavar="ID,...", help="Only these rule ids (comma-separated or repeated); replaces the config's select.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="ID,...", help="Leave out these rule ids (comma-separated or repeated), beside the config's disable.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule raised instead of the findings (text and concise reports).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule raised instead of the findings: a table (text, concise) or a JSON list (json).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary line, no warnings.")] = False,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the report on standard output: auto (a terminal, unless NO_COLOR is set), always, never.")] = ColorMode.auto,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the certain fixes (a change in points written as %) to the articles, then report what remains.")] = False,
@@ -135,7 +135,7 @@ def check(
     global QUIET
     QUIET = quiet
     try:
-        outs = outputs.plan(format, output or [])
+        outs = outputs.plan(format, output or [], statistics)
     except outputs.OutputError as e:
         _fail(str(e))
     given = list(paths or [])
@@ -194,7 +194,7 @@ def check(
     # a gate that skipped an article has not checked it
     unread = bool(summary.unreadable) and (s.cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)
     if unread:
-        _say(f"warning: {len(summary.unreadable)} file(s) not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)")
+        _say(f"warning: {plural(len(summary.unreadable), 'file')} not checked: exit 1 (pass --no-fail-on-unreadable, or exclude them)")
     raise typer.Exit(1 if failing or unread else 0)
 
 
@@ -224,11 +224,11 @@ def list_rules(config: Annotated[Optional[Path], typer.Option("--config", help="
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by `claimcheck rules`.")],
             config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None) -> None:
     """Print a rule's description, options and examples."""
-    from .builtin import BUILTIN
+    from .builtin import BUILTIN, NOTIFICATIONS
     from .report import rule_text
 
     rules = _setup(config).rules
-    spec = next((r for r in [*rules, *BUILTIN] if r.id == rule_id), None)
+    spec = next((r for r in [*rules, *BUILTIN, *NOTIFICATIONS] if r.id == rule_id), None)
     if spec is None:
         _fail(f"unknown rule '{rule_id}' (known: {', '.join(r.id for r in [*rules, *BUILTIN])})")
     from .checks import KINDS

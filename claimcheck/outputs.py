@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .models import Finding, RuleSpec, Summary
-from .report import FINDINGS, Look
+from .report import FINDINGS, STATISTICS, Look
 
 
 class CheckFormat(str, Enum):
@@ -41,7 +41,7 @@ class Output:
     path: Path | None  # None: standard output
 
 
-def plan(fmt: CheckFormat, specs: Sequence[str]) -> list[Output]:
+def plan(fmt: CheckFormat, specs: Sequence[str], statistics: bool = False) -> list[Output]:
     """The outputs of one run. `-o PATH` takes standard output's place in --format, as it always did;
     `FORMAT:PATH` adds an output, so `--output sarif:x.sarif` keeps the text report on the terminal;
     `FORMAT:-` is standard output in that format. A PATH whose prefix names no format is a plain path."""
@@ -64,6 +64,10 @@ def plan(fmt: CheckFormat, specs: Sequence[str]) -> list[Output]:
         if key in seen:
             raise OutputError(f"two reports would be written to {o.path or key}")
         seen.add(key)
+    odd = next((o.format.value for o in outs if statistics and o.format.value not in STATISTICS), None)
+    if odd:
+        raise OutputError(f"--statistics counts findings per rule in a {', '.join(STATISTICS[:-1])} or {STATISTICS[-1]} "
+                          f"report, not {odd}: use one of those or drop --statistics")
     return outs
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,14 +29,35 @@ def shared_missing(path: Path) -> str:
             f"{SHARED} (this checkout has no ../shared beside it; set CLAIMCHECK_SHARED to its path to run it)")
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def skip_unless_ci(why: str) -> None:
+    """Skip with the reason, or fail in CI, which has what the test needs: there a gap is a broken set-up."""
+    if in_ci():
+        pytest.fail(why + "; CI must have it", pytrace=False)
+    pytest.skip(why)
+
+
+def clean_copy(dest: Path) -> Path:
+    """The checkout as a clean clone has it once today's work is committed: its tracked and new
+    (not ignored) files, with no .venv, cache or build output."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
 def pytest_runtest_setup(item):
     # CI has ../shared: there a missing file is a broken set-up, not a reason to pass quietly
     for mark in item.iter_markers("shared"):
         need = SHARED / mark.args[0]
         if not need.exists():
-            if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-                pytest.fail(shared_missing(need) + "; CI must have it", pytrace=False)
-            pytest.skip(shared_missing(need))
+            skip_unless_ci(shared_missing(need))
 
 
 def run_cli(*args: str, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess:

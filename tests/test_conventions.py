@@ -75,6 +75,28 @@ def test_statistics_quiet_concise_and_jsonl(pair):
     assert rows[0]["rule"] == "same-figure-mismatch" and rows[-1]["summary"]["error"] == 1 and len(rows) == 2
 
 
+def test_statistics_as_json_as_ruff_prints_them_and_refused_where_counts_do_not_fit(pair):
+    (pair / "m.md").write_text(POINTS, encoding="utf-8")
+    r = cc("check", "--statistics", "-f", "json", cwd=pair)
+    assert r.returncode == 1, r.stderr
+    assert json.loads(r.stdout) == [  # most first, then by id; ruff's fields, and the rule's severity
+        {"code": "pct-vs-pp", "name": "A change in points written as a percent", "severity": "warning",
+         "count": 1, "fixable": True},
+        {"code": "same-figure-mismatch", "name": "One figure, two values", "severity": "error",
+         "count": 1, "fixable": False}]
+    r = cc("check", "--statistics", "-f", "json", "--select", "derived-growth", cwd=pair)
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+    r = cc("check", "--statistics", "-o", "json:stats.json", cwd=pair)  # each report counts: a table here, JSON there
+    assert re.search(r"^1\s+pct-vs-pp\s+warning\s", r.stdout, re.M)
+    assert [c["code"] for c in json.loads((pair / "stats.json").read_text(encoding="utf-8"))] == ["pct-vs-pp", "same-figure-mismatch"]
+    # as ruff: a SARIF log and annotations are findings with places, and jsonl would be the list cut into lines
+    for args in (["-f", "jsonl"], ["-f", "sarif"], ["-f", "github"], ["-o", "sarif:out.sarif"]):
+        r = cc("check", "--statistics", *args, cwd=pair)
+        assert r.returncode == 2 and r.stdout == "" and not (pair / "out.sarif").exists(), args
+        (line,) = r.stderr.splitlines()
+        assert line.startswith("claimcheck: error: --statistics counts findings per rule in a text, concise or json report"), line
+
+
 def test_color_follows_the_flag_then_no_color(pair):
     ansi = "\x1b["
     assert ansi not in cc("check", cwd=pair).stdout  # a pipe, and NO_COLOR

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +18,12 @@ POINTS = ("---\ndate: 2025-10-31\n---\n# 삼성전자 3분기 실적\n\n"
 SNAKE = re.compile(r"(?<![\w/.-])[^\W\d_]+(?:_[^\W\d_]+)+(?![\w/.])")  # google_search, ex_ampc, operating_margin
 
 
-def on_terminal(args: list[str], columns: int, cwd: Path) -> str:
+def on_terminal(args: list[str], columns: int, cwd: Path, no_color: bool = True) -> str:
     """The command's standard output as a terminal `columns` wide shows it."""
     exe = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "claimcheck"]
     main, sub = pty.openpty()
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(COLUMNS=str(columns), LINES="50", PYTHONIOENCODING="utf-8", **({"NO_COLOR": "1"} if no_color else {}))
     proc = subprocess.Popen([*exe, *args], stdout=sub, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     os.close(sub)
     chunks = []
@@ -38,7 +40,7 @@ def on_terminal(args: list[str], columns: int, cwd: Path) -> str:
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
-def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe():
+def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe_or_a_file(tmp_path):
     piped = run_cli("check", "fixtures/articles", "--no-cache").stdout
     long_lines = [line for line in piped.splitlines() if len(line) > 120]
     assert long_lines, "a finding's message runs past 120 characters on one line"
@@ -50,6 +52,19 @@ def test_text_wraps_at_the_terminal_width_and_never_into_a_pipe():
 
     assert shown.strip() and max(cell_len(line) for line in shown.splitlines()) <= 70
     assert "error [same-figure-mismatch]" in shown
+    # -o FILE typed at that terminal: the file is written for a tool or a wider window, unwrapped
+    out = tmp_path / "report.txt"
+    assert on_terminal(["check", "fixtures/articles", "--no-cache", "-o", str(out)], 70, ROOT) == ""
+    assert out.read_text(encoding="utf-8") == piped
+
+
+def test_color_auto_colours_a_terminal_unless_no_color_is_set(tmp_path):
+    (tmp_path / "m.md").write_text(POINTS, encoding="utf-8")
+    ansi = "\x1b["
+    assert ansi in on_terminal(["check", "m.md", "--no-cache"], 100, tmp_path, no_color=False)
+    assert ansi not in on_terminal(["check", "m.md", "--no-cache"], 100, tmp_path)  # NO_COLOR=1
+    assert ansi not in on_terminal(["check", "m.md", "--no-cache", "--color", "never"], 100, tmp_path, no_color=False)
+    assert ansi in on_terminal(["check", "m.md", "--no-cache", "--color", "always"], 100, tmp_path)
 
 
 def test_a_quote_shared_by_several_figures_is_shown_once(tmp_path):
@@ -85,10 +100,30 @@ def test_extract_keeps_file_names_whole_and_shows_the_segment():
 
 
 def test_readme_sample_is_what_the_tool_prints():
+    """The command the README names before its sample, run as it reads, prints each finding of the sample
+    exactly (into a pipe: unwrapped, uncoloured)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sample = readme.split("```\n", 2)[1].split("```", 1)[0]
-    out = run_cli("check", "fixtures/articles", "--no-cache").stdout
-    for block in sample.strip().split("\n\n"):
-        assert block + "\n" in out, (
-            "README's sample output differs from `claimcheck check fixtures/articles | cat`; paste the "
-            f"current block:\n{block.splitlines()[0]}")
+    m = re.search(r"`(claimcheck [^`]+)`\s+prints:\n\n```\n(.*?)```", readme, re.S)
+    assert m, "README has no '`claimcheck ...` prints:' sample"
+    command, sample = shlex.split(m[1]), m[2]
+    res = run_cli(*command[1:], "--no-cache")
+    assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr  # the sample shows an error
+    blocks = sample.strip().split("\n\n")
+    assert len(blocks) == 2 and all(b.startswith(("error [", "warning [")) for b in blocks)
+    findings = res.stdout.split("\n\n")
+    for block in blocks:
+        assert block in findings, (
+            f"README's sample output differs from `{m[1]} | cat`; paste the current block:\n{block.splitlines()[0]}")
+
+
+def test_a_finding_names_the_table_column_or_heading_that_dated_a_figure(tmp_path):
+    (tmp_path / "a.md").write_text("---\ndate: 2025-05-02\n---\n삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n",
+                                   encoding="utf-8")
+    (tmp_path / "t.md").write_text("---\ndate: 2025-06-11\n---\n| 지표 | 2025년 1분기 |\n| --- | --- |\n"
+                                   "| 삼성전자 매출 | 81조원 |\n", encoding="utf-8")
+    (tmp_path / "h.md").write_text("---\ndate: 2025-06-12\n---\n# 삼성전자 2025년 1분기 실적\n\n매출은 85조원이었다.\n",
+                                   encoding="utf-8")
+    out = run_cli("check", ".", "--no-cache", cwd=tmp_path).stdout
+    assert "period 2025Q1: the column headed '2025년 1분기'" in out, out  # not the row's line, which holds no period
+    assert "entity Samsung Electronics: '삼성전자 매출' table row, line 6" in out
+    assert "period 2025Q1: '2025년 1분기' heading, line 4" in out

@@ -49,6 +49,24 @@ def test_explain_knows_every_id_the_rules_command_lists(tmp_path: Path):
     assert "matches no finding" in res.stdout and "Passing:" in res.stdout
 
 
+def test_every_id_a_report_prints_can_be_explained(tmp_path: Path):
+    """Rule ids of findings and of rule descriptors, and the id of SARIF's notification for a file not checked."""
+    (tmp_path / "a.md").write_text(OLD_A, encoding="utf-8")
+    (tmp_path / "b.md").write_text(_ignored("nope") + IGNORE.format(rule="pct-vs-pp"), encoding="utf-8")
+    (tmp_path / "scan.md").write_bytes(b"\x00\x01binary\x00" * 10)
+    _, log = _report(tmp_path, "sarif")
+    run = log["runs"][0]
+    ids = {r["ruleId"] for r in run["results"]} | {d["id"] for d in run["tool"]["driver"]["rules"]}
+    ids |= {n["descriptor"]["id"] for n in run["invocations"][0]["toolExecutionNotifications"]}
+    assert {"unknown-suppression", "unused-suppression", "unreadable-file"} <= ids
+    for rule_id in ids:
+        res = run_cli("explain", rule_id, cwd=tmp_path)
+        assert res.returncode == 0 and res.stdout.startswith(rule_id), (rule_id, res.stderr)
+    assert "max_file_mb" in run_cli("explain", "unreadable-file", cwd=tmp_path).stdout
+    # a notification is not a rule: nothing to select, and `rules` lists what runs
+    assert "unreadable-file" not in run_cli("rules", cwd=tmp_path).stdout
+
+
 def test_suppression_naming_an_unknown_rule_says_so(tmp_path: Path):
     (tmp_path / "a.md").write_text(OLD_A, encoding="utf-8")
     (tmp_path / "b.md").write_text(_ignored("same-figure-mismatch") + IGNORE.format(rule="same-figure-missmatch"),

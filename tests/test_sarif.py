@@ -9,7 +9,7 @@ import pytest
 from claimcheck.models import Claim, Finding, RuleSpec, Severity
 from claimcheck.report import sarif
 
-from conftest import SHARED
+from conftest import SHARED, run_cli
 
 SCHEMA = SHARED / "spec" / "sarif-schema-2.1.0.json"
 
@@ -126,3 +126,63 @@ def test_deterministic(tree: Path) -> None:
     assert text == sarif.render(items, RULES, root=tree)
     assert "\"$1,200억\"" in text  # ensure_ascii=False keeps Korean readable
     assert text.startswith('{\n  "$schema"')
+
+
+# Through the CLI: a finding that carries a certain fix (pct-vs-pp: 7.8% -> 7.8%p) offers it as a SARIF fix.
+POINTS = ("---\ndate: 2025-10-31\n---\n# 삼성전자 3분기 실적\n\n"
+          "삼성전자의 2025년 3분기 영업이익률은 14.1%로 2분기 6.3%에서 7.8% 상승했다.\n")
+
+
+def _sarif_of(tmp_path: Path, articles: dict[str, str], code: int = 0) -> dict:
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    res = run_cli("check", ".", "--no-cache", "--format", "sarif", cwd=tmp_path)
+    assert res.returncode == code and "Traceback" not in res.stderr, res.stderr  # pct-vs-pp is a warning
+    return json.loads(res.stdout)
+
+
+def _apply(text: str, fix: dict) -> str:
+    """A SARIF consumer applying the fix: each deletedRegion (1-based, code points) replaced, right to left."""
+    lines = text.split("\n")
+    (change,) = fix["artifactChanges"]
+    for rep in sorted(change["replacements"], key=lambda r: (r["deletedRegion"]["startLine"],
+                                                              r["deletedRegion"]["startColumn"]), reverse=True):
+        region = rep["deletedRegion"]
+        assert "endLine" not in region
+        row = lines[region["startLine"] - 1]
+        lines[region["startLine"] - 1] = (row[:region["startColumn"] - 1] + rep["insertedContent"]["text"]
+                                          + row[region["endColumn"] - 1:])
+    return "\n".join(lines)
+
+
+def test_a_certain_fix_is_a_sarif_fix_that_does_what_fix_does(tmp_path: Path) -> None:
+    log = _sarif_of(tmp_path, {"m.md": POINTS})
+    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "pct-vs-pp"]
+    (fix,) = result["fixes"]
+    assert fix["description"]["text"] == "Replace '7.8%' with '7.8%p'"
+    (change,) = fix["artifactChanges"]
+    assert change["artifactLocation"] == {"uri": "m.md", "uriBaseId": "%SRCROOT%"}
+    (rep,) = change["replacements"]
+    assert rep["deletedRegion"] == {"startLine": 6, "startColumn": 42, "endColumn": 46}
+    assert rep["insertedContent"] == {"text": "7.8%p"}
+    # applied as a code-scanning tool would, it changes the article exactly as `check --fix` does
+    assert run_cli("check", "m.md", "--no-cache", "--fix", cwd=tmp_path).returncode == 0
+    assert _apply(POINTS, fix) == (tmp_path / "m.md").read_text(encoding="utf-8")
+
+
+def test_a_finding_without_a_certain_fix_or_suppressed_offers_none(tmp_path: Path) -> None:
+    a = "---\ndate: 2025-05-02\n---\n삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n"
+    b = "---\ndate: 2025-06-10\n---\n삼성전자의 2025년 1분기 매출은 81조원이었다.\n"
+    hidden = POINTS.replace("삼성전자의 2025", "<!-- claimcheck: ignore pct-vs-pp -->\n삼성전자의 2025")
+    log = _sarif_of(tmp_path, {"a.md": a, "b.md": b, "m.md": hidden}, code=1)
+    results = log["runs"][0]["results"]
+    assert {(r["ruleId"], "suppressions" in r) for r in results} == {("pct-vs-pp", True), ("same-figure-mismatch", False)}
+    assert not any("fixes" in r for r in results)
+
+
+@pytest.mark.shared("spec/sarif-schema-2.1.0.json")
+def test_sarif_with_a_fix_validates(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    log = _sarif_of(tmp_path, {"m.md": POINTS})
+    assert any("fixes" in r for r in log["runs"][0]["results"])
+    jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)

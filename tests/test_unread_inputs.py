@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import stat
 import time
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from conftest import run_cli
 ARTICLE = "---\ndate: 2025-05-02\n---\n삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n"
 # contradicts ARTICLE, so if it were read its figure would be quoted in every report format
 SECRET = "aws_secret_access_key = 8675309\n삼성전자의 2025년 1분기 매출은 86조7,530억원이었다.\n"
-SECRET_BITS = ("8675309", "86조7,530억원", "86753", "aws_secret")
+SECRET_BITS = ("8675309", "86조7,530억원", "86753", "aws_secret", "credentials")
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this platform has no FIFOs")
 
@@ -26,7 +28,7 @@ def _json(res) -> dict:
 
 
 @needs_fifo
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "jsonl", "sarif", "github"])
 def test_hostile_folder_finishes_fast_warns_for_each_and_leaks_nothing(tmp_path: Path, fmt: str):
     tree = tmp_path / "articles"
     tree.mkdir()
@@ -38,7 +40,7 @@ def test_hostile_folder_finishes_fast_warns_for_each_and_leaks_nothing(tmp_path:
     outside.write_text(SECRET, encoding="utf-8")
     (tree / "notes.txt").symlink_to(outside)
     start = time.monotonic()
-    res = run_cli("check", str(tree), "--no-cache", "--format", fmt, timeout=30, cwd=tmp_path)
+    res = run_cli("check", "articles", "--no-cache", "--format", fmt, timeout=30, cwd=tmp_path)
     assert time.monotonic() - start < 20
     assert res.returncode == 1, res.stderr  # three files not checked: the gate fails by default
     warned = {name for name in ("zero.md", "pipe.md", "notes.txt")
@@ -46,14 +48,22 @@ def test_hostile_folder_finishes_fast_warns_for_each_and_leaks_nothing(tmp_path:
     assert warned == {"zero.md", "pipe.md", "notes.txt"}, res.stderr
     for bit in SECRET_BITS:
         assert bit not in res.stdout and bit not in res.stderr
-    if fmt == "text":
-        assert "1 article," in res.stdout and "3 unreadable" in res.stdout
-    if fmt == "json":
-        assert {u["file"].rsplit("/", 1)[-1] for u in _json(res)["summary"]["unreadable"]} == \
-            {"zero.md", "pipe.md", "notes.txt"}
-    if fmt == "sarif":
-        notes = _json(res)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
-        assert len(notes) == 3 and all(n["level"] == "warning" for n in notes)
+    if fmt in ("text", "concise"):
+        assert res.stdout.splitlines()[-1].startswith("1 article,") and "3 unreadable" in res.stdout
+    assert "3 files not checked: exit 1" in res.stderr
+    if fmt in ("json", "jsonl"):  # a list of {file, reason}, each file by its own name
+        summary = _json(res)["summary"] if fmt == "json" else json.loads(res.stdout.splitlines()[-1])["summary"]
+        assert summary["unreadable"] == [
+            {"file": "articles/notes.txt", "reason": "a symbolic link to a file outside the checked tree"},
+            {"file": "articles/pipe.md", "reason": "a FIFO (named pipe)"},
+            {"file": "articles/zero.md", "reason": "a symbolic link to a file outside the checked tree"}]
+    if fmt == "sarif":  # one notification naming each file, in its message and as its location
+        (invocation,) = _json(res)["runs"][0]["invocations"]
+        named = {n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: n["message"]["text"]
+                 for n in invocation["toolExecutionNotifications"] if n["level"] == "warning"}
+        assert set(named) == {"articles/notes.txt", "articles/pipe.md", "articles/zero.md"}
+        assert all(text.startswith(f"{uri}: not checked: ") for uri, text in named.items())
+        assert invocation["properties"]["unreadable"] == 3
 
 
 def test_binary_article_is_listed_in_json_and_sarif_and_fails_by_default(tmp_path: Path):
@@ -138,3 +148,27 @@ def test_folder_without_articles_warns_and_nothing_at_all_exits_two(tmp_path: Pa
     (tmp_path / "drafts" / "a.md").write_text(ARTICLE, encoding="utf-8")
     res = run_cli("check", "--no-cache", cwd=tmp_path / "drafts")
     assert res.returncode == 2 and "*.rst" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="this platform has no Unix sockets")
+def test_sockets_and_devices_are_skipped_with_a_warning_and_listed(tmp_path: Path):
+    tree = tmp_path / "articles"
+    tree.mkdir()
+    (tree / "a.md").write_text(ARTICLE, encoding="utf-8")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tree / "sock.md"))  # stays a socket file while bound
+        made_device = True
+        try:
+            os.mknod(tree / "null.md", 0o644 | stat.S_IFCHR, os.makedev(1, 3))  # /dev/null's numbers
+        except (PermissionError, OSError):  # a container without CAP_MKNOD: /dev/null named below still counts
+            made_device = False
+        res = run_cli("check", "articles", "/dev/null", "--no-cache", "--format", "json", timeout=30, cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    unread = {u["file"]: u["reason"] for u in _json(res)["summary"]["unreadable"]}
+    expected = {"articles/sock.md": "a socket", "/dev/null": "a character device"}
+    if made_device:
+        expected["articles/null.md"] = "a character device"
+    assert unread == expected
+    for name in expected:
+        assert f"{name}: not read: {expected[name]}" in res.stderr
+    assert _json(res)["summary"]["articles"] == 1

@@ -22,7 +22,7 @@ class Look:
     color: bool = False
     width: int | None = None  # a terminal's columns; None wraps nothing
     quiet: bool = False
-    statistics: bool = False  # text and concise: counts per rule in place of the findings
+    statistics: bool = False  # text, concise and json: counts per rule in place of the findings (STATISTICS)
     evidence: bool = False  # the claims table: a column saying where each field came from
 
 
@@ -31,24 +31,26 @@ ClaimsReporter = Callable[[Sequence[Claim], Look], Iterator[str]]
 
 
 def _text(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], look: Look) -> Iterator[str]:
-    from . import concise, text
+    from . import counts, text
 
     if look.statistics:
-        return iter([concise.statistics(findings, summary, rules, look.quiet)])
+        return iter([counts.table(findings, summary, rules, look.quiet)])
     return text.stream(findings, summary, color=look.color, width=look.width, quiet=look.quiet)
 
 
 def _concise(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], look: Look) -> Iterator[str]:
-    from . import concise
+    from . import concise, counts
 
     if look.statistics:
-        return iter([concise.statistics(findings, summary, rules, look.quiet)])
+        return iter([counts.table(findings, summary, rules, look.quiet)])
     return concise.stream(findings, summary, look.quiet)
 
 
 def _json(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], look: Look) -> Iterator[str]:
-    from . import json_report
+    from . import counts, json_report
 
+    if look.statistics:
+        return iter([counts.json_list(findings, rules)])
     return json_report.stream(findings, summary, claim_dict, FIELDS if PLAIN else None)
 
 
@@ -73,6 +75,9 @@ def _github(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleS
 FINDINGS: dict[str, FindingsReporter] = {
     "text": _text, "concise": _concise, "json": _json, "jsonl": _jsonl, "sarif": _sarif, "github": _github,
 }
+# the formats that can print --statistics; ruff refuses the others too (a SARIF log or annotations
+# are findings with places, and a stream of counts would only be the json list cut into lines)
+STATISTICS = ("text", "concise", "json")
 
 
 def _table(claims: Sequence[Claim], look: Look) -> Iterator[str]:

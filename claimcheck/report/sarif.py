@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from ..models import Claim, Finding, RuleSpec, Severity, Summary
+from ..models import Claim, Edit, Finding, RuleSpec, Severity, Summary
 from ..figures import show_value
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -141,17 +141,33 @@ def _link_uri(file: str, base: Path | None) -> dict:
     return {"uri": real.as_uri()} if path.is_absolute() else {"uri": quote(file.replace("\\", "/"))}
 
 
-def _region(c: Claim) -> dict:
-    lines = c.text.split("\n")
-    region: dict = {"startLine": c.line, "startColumn": c.column}
+def _span(line: int, column: int, text: str) -> dict:
+    """The region `text` covers from line:column; endColumn is exclusive and counted on its last line."""
+    lines = text.split("\n")
+    region: dict = {"startLine": line, "startColumn": column}
     if len(lines) > 1:
-        # endColumn is exclusive and counted on the region's last line.
-        region["endLine"] = c.line + len(lines) - 1
+        region["endLine"] = line + len(lines) - 1
         region["endColumn"] = len(lines[-1]) + 1
     else:
-        region["endColumn"] = c.column + len(c.text)
-    region["snippet"] = {"text": c.text}
+        region["endColumn"] = column + len(text)
     return region
+
+
+def _region(c: Claim) -> dict:
+    return {**_span(c.line, c.column, c.text), "snippet": {"text": c.text}}
+
+
+def _fix(edits: Sequence[Edit], base: Path | None) -> dict:
+    """The certain fix `check --fix` applies, as a SARIF fix a code-scanning tool can offer: per file,
+    each figure's text replaced (deletedRegion counts code points, as the run's columnKind says)."""
+    files: dict[str, list[dict]] = {}
+    for e in sorted(edits, key=lambda e: (e.file, e.line, e.column)):
+        files.setdefault(e.file, []).append({"deletedRegion": _span(e.line, e.column, e.old),
+                                             "insertedContent": {"text": e.new}})
+    said = "; ".join(f"'{e.old}' with '{e.new}'" for e in edits)
+    return {"description": {"text": f"Replace {said}"},
+            "artifactChanges": [{"artifactLocation": _uri(file, base), "replacements": reps}
+                                for file, reps in files.items()]}
 
 
 def _physical(c: Claim, base: Path | None) -> dict:
@@ -170,6 +186,8 @@ def _result(f: Finding, rule_index: int, base: Path | None) -> dict:
             for i, c in enumerate(f.claims[1:], start=1)
         ]
     result["partialFingerprints"] = {"claimcheck/v1": f.fingerprint}
+    if f.fix and not f.suppressed:  # as --fix: a suppressed finding's fix is not offered
+        result["fixes"] = [_fix(f.fix, base)]
     if f.suppressed:
         # Kept in the log (not dropped) so dashboards show it as dismissed rather than fixed.
         result["suppressions"] = [{"kind": "external", "status": "accepted"}]

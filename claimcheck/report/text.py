@@ -38,7 +38,7 @@ def _quote(q: str, figures: Sequence[str], cells: int) -> Text:
     return t
 
 
-SAID = {"clause": "in the sentence", "table": "table line {line}", "caption": "table caption, line {line}",
+SAID = {"clause": "in the sentence", "table": "table row, line {line}", "caption": "table caption, line {line}",
         "heading": "heading, line {line}", "carried": "carried from line {line}", "default": "assumed"}
 
 
@@ -53,6 +53,11 @@ def evidence_line(c: Claim) -> list[str]:
             continue
         if source == "none":
             out.append("period: not stated, read as current")
+            continue
+        if source == "table" and text and (field == "period" or (field == "entity" and text not in c.quote)):
+            # a table dates a figure by its column's header, and names the company in the row or the header;
+            # a metric or segment comes from the row's label, which a space-aligned table may join from two lines
+            out.append(f"{field} {value[field]}: the column headed '{text}'")
             continue
         said = f" '{text}'" if text and text != value[field] and text not in (c.metric, c.segment) else ""
         out.append(f"{field} {value[field]}:{said} {SAID[source].format(line=line)}")
