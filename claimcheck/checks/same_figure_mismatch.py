@@ -323,7 +323,20 @@ def _components(key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: Opt
     dragged into the finding of two reported figures that disagree."""
     strong = _Graph(key, fkeys, nodes, o, most=1).components()
     weak = [(comp, lv) for comp, lv in _Graph(key, fkeys, nodes, o).components() if lv == 2]
-    return strong + weak
+    return [part for comp in strong + weak for part in _one_period(key, fkeys, nodes, o, comp)]
+
+
+def _one_period(key: tuple, fkeys: list[tuple], nodes: list[list[Claim]], o: Options,
+                found: tuple[list[int], int]) -> list[tuple[list[int], int]]:
+    """A finding never spans several stated periods: undated figures, comparable with every period, can chain
+    2022Q3's figures to 2025Q3's into one finding nobody can read. Such a chain is cut into its dated
+    conflicts; the undated figures are left to the periods' own findings, where they conflict alone."""
+    comp, _ = found
+    if len({fkeys[k][0] for k in comp if fkeys[k][0]}) < 2:
+        return [found]
+    dated = [k for k in comp if fkeys[k][0]]
+    parts = _Graph(key, [fkeys[k] for k in dated], [nodes[k] for k in dated], o).components()
+    return [([dated[i] for i in sub], lv) for sub, lv in parts]
 
 
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int) -> Draft:

@@ -107,7 +107,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     # written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
             and (r.start < m.end or OWN_PERIOD.fullmatch(scan, m.end, r.start)
-                 or not figure_in(others, max(r.end, m.start + 1), r.end + 8))]
+                 or not (figure_in(others, max(r.end, m.start + 1), r.end + 8)
+                         or figure_in(others, m.end, r.start - 1)))]  # "to 40% from 43% last year": 43%'s year
     if change:
         refs = [r for r in refs if not is_base(r, scan, others, m)]
     else:

@@ -30,6 +30,8 @@ FROM = regex.compile(r"\s?(?:에서|→|->)")
 # a forecast verb closing the figure's sentence, or an estimate mark right before the figure
 FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|내다|관측)"
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
+                              # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
+                              r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼)"
                               r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
                               regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
@@ -38,8 +40,9 @@ ESTIMATES_OF = regex.compile(r"\bestimates?\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", re
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
                                regex.IGNORECASE)
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
-ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?(?:had\s)?"
-                                r"(?:expected|estimated|forecast|projected|anticipated|predicted)\b(?:[^.;]|\.(?=\d)){0,60}$",
+ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?"
+                                r"(?:had\s|were\s|was\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
+                                r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
                                 regex.IGNORECASE)
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",

@@ -31,6 +31,8 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
                                   r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
+CONSENSUS_LIST = regex.compile(r"(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))"
+                               r"(?:인|는|은|로는|:)\s[^.;()]{0,60}$")
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 
@@ -122,5 +124,8 @@ def refined(fig: Figure, got: Typed) -> str:
 
 
 def in_consensus_bracket(fig: Figure) -> bool:
-    """Whether the figure sits in a bracket that a consensus word opens."""
-    return CONSENSUS_BRACKET.search(fig.scan, max(fig.sent.start, fig.m.start - 80), fig.m.start) is not None
+    """Whether the figure sits in a bracket that a consensus word opens, or in the list a consensus word
+    introduces ('시장기대치인 매출 20조4천억원, 영업이익 1조2,700억원은')."""
+    a = max(fig.sent.start, fig.m.start - 80)
+    return CONSENSUS_BRACKET.search(fig.scan, a, fig.m.start) is not None \
+        or CONSENSUS_LIST.search(fig.scan, a, fig.m.start) is not None
