@@ -33,6 +33,10 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
+# a figure with no verb of its own takes the verb closing its list: figures, names and particles, then the verb
+LIST_VERB = regex.compile(r"[^.;!?]{0,58}?(?<![\p{L}])(?:[\d.]+%\s?)(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
+                          r"(?:(?P<up>증가|늘|상승|성장|개선|확대|급증)|(?P<down>감소|줄|하락|축소|악화|급감|뒷걸음))")
+LOSS_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
 IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
 T = taxonomy()
@@ -103,6 +107,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
+    closing = None if (up or down or m.kind not in ("percent", "money")) else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
@@ -122,7 +127,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             if not m.scaled and abs(m.value) < 100000:
                 return Typed("_price")
             return None
-        neg = T.loss_of(metric) is not None or down
+        neg = T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None
         base = T.loss_of(metric) or metric
         moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
         if moved:
@@ -170,6 +175,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
         if base is None and T.growth(carried):
             base = carried
+        if closing:  # "매출은 7.2% 감소했으나 영업이익은 31.8%, 순이익은 61.5% 증가했다": the list's own verb
+            return Typed(T.growth(base or "revenue") or "revenue_growth", negative=bool(closing["down"]))
         return Typed(T.growth(base or "revenue") or "revenue_growth",
                      negative=down or (growth is not None and growth.metric == "_decline" and not up))
     if ratio and ratio.metric == "revenue_share" and any(
