@@ -115,11 +115,19 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
         glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6))
         direct = [x for x in cues if glued and x.start == glued.end() and x.metric in wanted]
+        if not direct and text[max(sent[0], m.start - 1):m.start] == "(":
+            # "적자(352억원 순손실)": a metric word closing the figure's own bracket names it
+            direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
+                      and text[x.end:x.end + 1] == ")"]
         c = direct[0] if direct else _nearest(cues, m, wanted, clause)
         if not m.scaled and m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
         metric = c.metric if c else carried if carried in LEVELS | {"price_target", "stock_price"} else None
+        if metric == "_loss":  # "순이익은 41억 달러. 1년 전에는 166억 달러 적자였다": the profit in view
+            named = [x.metric for x in cues if sent[0] <= x.start < m.start and x.metric in T.profits]
+            profit = named[-1] if named else carried if carried in T.profits else "operating_income"
+            return Typed(profit, negative=True)
         if metric in ("revenue", "operating_income", "net_income") and any(
                 x.metric == "_consensus" and x.end <= m.start and m.start - x.end <= 12 for x in cues):
             metric = "_consensus"  # "시장 컨센서스(영업이익 3,860억엔)": the bracket names whose consensus it is
