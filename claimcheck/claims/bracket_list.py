@@ -1,5 +1,6 @@
-"""'현대자동차(2조5,373억원), 기아(1조4,623억원), 한화(1조3,442억원)': in a list of name(figure) items each
-figure is its own name's, not the company named last before the list, nor the article's subject.
+"""'현대자동차(2조5,373억원), 기아(1조4,623억원), 한화(1조3,442억원)' and '▷PC 3,539억원 ▷모바일 4,885억원': in a
+list of named items each figure is its own name's, not the company named last before the list, nor the
+article's subject, nor the first item's.
 
 A name the lexicon knows as a company makes the figure that company's. In a list that names known
 companies, an unknown name is a company too (a ranking of groups): its figure is nobody's we track.
@@ -21,17 +22,37 @@ JOIN = regex.compile(r"[^()]{1,30}\)\s?(?:,|·|、)\s?")
 MAYBE = regex.compile(r"\p{L}\s?\(\s?[-+△▲▼$₩€¥]?\d")
 
 
+# "▷PC 3,539억원", "▲서치플랫폼 8,962억원": a marker, a short name, then the figure
+MARKED = regex.compile(r"[▷▶►▲△▽•■□◆◇]\s?(?P<name>\p{L}[\p{L}\p{N}·&/]{0,15}(?:\s[\p{L}\p{N}·&/]{1,10}){0,2}?)\s?$")
+MARKERS = regex.compile(r"[▷▶►▲△▽•■□◆◇]")
+
+
 def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:
     """The sentence's claims with each item's figure given its name, when two or more items form a list."""
     scan = ctx.lay.scan
-    if len(made) < 2 or not MAYBE.search(scan, sent.start, sent.end):
+    if len(made) < 2:
         return made
-    items = [x for x in ITEM.finditer(scan, sent.start, sent.end) if _a_name(ctx, x)]
-    listed = _runs(scan, items)
+    listed = _marked(ctx, sent, made, starts) if MARKERS.search(scan, sent.start, sent.end) else {}
+    if len(listed) < 2 and MAYBE.search(scan, sent.start, sent.end):
+        items = [x for x in ITEM.finditer(scan, sent.start, sent.end) if _a_name(ctx, x)]
+        listed = {x.end(): x for x in _runs(scan, items)}
     if len(listed) < 2:
         return made
-    by_start = {x.end(): x for x in listed}
-    names = {x["name"]: ctx.lex.alias_to.get(x["name"]) for x in listed}
+    return _named(ctx, made, starts, listed)
+
+
+def _marked(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> dict:
+    out = {}
+    for c in made:
+        at = starts[id(c)]
+        x = MARKED.search(ctx.lay.scan, max(sent.start, at - 30), at)
+        if x and _a_name(ctx, x):
+            out[at] = x
+    return out
+
+
+def _named(ctx: Ctx, made: list[Claim], starts: dict[int, int], by_start: dict) -> list[Claim]:
+    names = {x["name"]: ctx.lex.alias_to.get(x["name"]) for x in by_start.values()}
     companies = any(names.values())
     out, first = [], None
     for c in made:
@@ -78,5 +99,7 @@ def _owned(c: Claim, x, company: str | None, companies: bool, ctx: Ctx) -> Claim
     if companies:
         return c.model_copy(update={"entity": None, "segment": None,
                                     "evidence": record_field(ctx.lay, c.evidence, "entity", Where("none"))})
-    return c.model_copy(update={"segment": x["name"],
+    # a name the segment vocabulary knows ('모바일') takes its id ('mobile'), so outlets' spellings meet
+    known = [t[2] for t in ctx.topics_in(a, b + 1) if t[0] <= a and t[1] >= b and t[2]]
+    return c.model_copy(update={"segment": known[0] if known else x["name"].lower(),
                                 "evidence": record_field(ctx.lay, c.evidence, "segment", Where("clause", a, b))})

@@ -54,13 +54,13 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 # Each pattern goes with words it cannot match without, looked for first: most sentences name no subject
 # line, and the patterns, which open on any letter, take several times longer to say so.
 SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:은|는|이|가|의|도)?(?=\s)",
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)",
      r"사업부|사업본부|부문"),
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
      r"(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|매출총이익|판매량)(?:은|는|이|가|도)"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
-     r"\s(?:revenue|sales|segment|division|unit|business)\b",
+     r"\s(?:revenues?|sales|segment|division|unit|business)\b",
      r"revenue|sales|segment|division|unit|business"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
     (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[a-z][\w&-]*){0,3}?)"
