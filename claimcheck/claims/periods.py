@@ -55,6 +55,7 @@ PERIOD = re.compile(
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)
+          |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
@@ -236,7 +237,8 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
         return PeriodRef(s, e, str(published.year) if published else None, "year")
     if w in ("내년", "nextyear"):
         return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
-    if w.startswith(("지난해", "작년", "전년", "theyear-")) and len(w) > 3:
+    if (w.startswith(("지난해", "작년", "전년", "theyear-")) and len(w) > 3) or (w.startswith("thesame") and w.endswith("year")
+                                                                          and len(w) > len("thesameyear")):
         return PeriodRef(s, e, None, "quarter", relative="year_ago")
     if w in ("같은해", "같은기간", "같은분기", "동일기간", "thesameyear", "thesameperiod", "thesamequarter"):
         return PeriodRef(s, e, None, "same", relative="same")
