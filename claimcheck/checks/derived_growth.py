@@ -91,8 +91,10 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
         levels = [c for c in cs if not c.change and c.bound == "eq" and not T.is_growth(c.metric)]
         for g in (c for c in cs if c.bound == "eq"):
-            if T.is_growth(g.metric):
-                base = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"]
+            if T.is_growth(g.metric) and g.unit == "%":  # "16.6%(7,276억원)": the amount it moved is no rate
+                # a running total grows from last year's running total, a quarter from a quarter
+                base = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"
+                        and (c.cadence == "ytd") == (g.cadence == "ytd")]
                 same_unit = {c.unit for c in base}
                 if len(base) < 2 or len(same_unit) != 1:
                     continue

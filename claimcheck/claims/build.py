@@ -52,6 +52,20 @@ def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) 
     return out
 
 
+def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
+    """'3분기 누적 순이익은 5조1,217억원으로 전년 동기(4조3,941억원)보다 16.6% 증가': a base stated after a running
+    total is last year's running total, not last year's quarter."""
+    out, running = [], None
+    for c in made:
+        if c.cadence == "ytd" and not c.change and (c.line, c.column) not in ctx.bases:
+            running = c
+        elif running and c.metric == running.metric and c.unit == running.unit and (c.line, c.column) in ctx.bases \
+                and c.period and c.cadence != "ytd":
+            c = c.model_copy(update={"cadence": "ytd", "period": c.period.split("Q")[0]})
+        out.append(c)
+    return out
+
+
 def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     """All claims in one article, in text order."""
     lex = lex or L.default()
@@ -86,7 +100,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 at[id(c)] = m.start
                 prev = (c, m.end)
         made = listed_segments(bracket_list.pair(ctx, sent, respectively.pair(ctx, sent, made, at), at), lay, lex)
-        made = _carry_segment(ctx, sent, made, carry, bool(own_ents))
+        made = _ytd_bases(ctx, _carry_segment(ctx, sent, made, carry, bool(own_ents)))
         claims.extend(made)
         if own_ents:
             carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
