@@ -60,8 +60,9 @@ def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
         if c.cadence == "ytd" and not c.change and (c.line, c.column) not in ctx.bases:
             running = c
         elif running and c.metric == running.metric and c.unit == running.unit and (c.line, c.column) in ctx.bases \
-                and c.period and c.cadence != "ytd":
-            c = c.model_copy(update={"cadence": "ytd", "period": c.period.split("Q")[0]})
+                and c.cadence != "ytd" and (c.period or (running.period or "").isdigit()):
+            year = c.period.split("Q")[0] if c.period else str(int(running.period or 0) - 1)
+            c = c.model_copy(update={"cadence": "ytd", "period": year})
         out.append(c)
     return out
 
