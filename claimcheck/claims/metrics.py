@@ -36,6 +36,11 @@ AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:�
 # a figure with no verb of its own takes the verb closing its list: figures, names and particles, then the verb
 LIST_VERB = regex.compile(r"[^.;!?]{0,58}?(?<![\p{L}])(?:[\d.]+%\s?)(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
                           r"(?:(?P<up>증가|늘|상승|성장|개선|확대|급증)|(?P<down>감소|줄|하락|축소|악화|급감|뒷걸음))")
+BY_AMOUNT = regex.compile(r"\bby\s(?:approximately\s|about\s|nearly\s|roughly\s|some\s|around\s)?$|"
+                       r"\b(?:rose|grew|increased|fell|declined|decreased|dropped|climbed|jumped)\sby\s[^.;]{0,12}$",
+                       regex.IGNORECASE)
+MONEY_LIST_VERB = regex.compile(r"(?:\s?[,，]\s?[^.;!?]{0,50}?(?:억|조|만)\s?원)?\s?(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
+                                r"(?:(?P<up>증가|늘|급증|확대)|(?P<down>감소|줄|급감|축소))")
 LOSS_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
 IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
@@ -140,6 +145,15 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
         if moved:
             return Typed(base, negative=bool(moved["down"]), change=True)
+        # "rose by approximately KRW 32 billion", "영업이익은 약 320억원, 순이익은 3,030억원 증가하며": amounts moved by
+        by = BY_AMOUNT.search(text, max(sent[0], m.start - 40), m.start)
+        listed = None if (up or down) else MONEY_LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
+        if by:  # what rose by the amount is named before it: "operating profit rose by ... and net profit by ..."
+            named = [x for x in cues if sent[0] <= x.end <= m.start and x.metric in wanted and x.metric != "_consensus"]
+            base = T.loss_of(named[-1].metric) or named[-1].metric if named else base
+        if by or listed:
+            return Typed(base, negative=T.loss_of(metric) is not None or bool(listed and listed["down"])
+                         or bool(by and DOWN_VERB.search(by.group())), change=True)
         return Typed(base, negative=neg, change=up or down)
     if m.kind == "count":
         return Typed("count")
