@@ -23,6 +23,7 @@ from .metrics import Typed
 from .tables import column_basis
 
 WHOLE = FE.WHOLE
+MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
 DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:은|는|도)\s|의\s?경우|\b(?:segment|division|unit)\b",
                                regex.IGNORECASE)
 
@@ -167,6 +168,13 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
     cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
+    if period and cadence == "quarterly" and MILESTONE.match(scan, m.end, min(sent.end, m.end + 12)) \
+            and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):
+        # "매출 2조 클럽", "영업이익 1조 원 첫 돌파": a round milestone with no quarter of its own is a running or
+        # a year's total, not the quarter in view
+        cadence = "ytd" if ctx.per_sentence("ytd article", ctx.lay.sentences[0], lambda s: bool(A.YTD.search(scan))) \
+            else "annual"
+        period = period.split("Q")[0]
     if cadence == "ytd" and period and "Q" in period:
         period = period.split("Q")[0]  # "지난해 같은 기간(1,142억원)" after a 1~3분기 total: last year's running total
     found = {"entity": who.where if ent else NONE,
