@@ -152,7 +152,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
 def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
     if metric in RATIO_LIKE:
         return None
-    if grain == "ytd" or YTD.search(scan, max(clause[0], m.start - 30), m.start):
+    # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
+    since = max(clause[0], m.start - 30)
+    stop = scan.rfind("다. ", since, m.start)
+    if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
