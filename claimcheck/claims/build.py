@@ -101,7 +101,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        made = listed_segments(bracket_list.pair(ctx, sent, respectively.pair(ctx, sent, made, at), at), lay, lex)
+        for step in (respectively.pair, bracket_list.pair):  # each keeps the order; positions follow the copies
+            paired = step(ctx, sent, made, at)
+            at = {id(n): at[id(o)] for o, n in zip(made, paired)}
+            made = paired
+        made = listed_segments(made, lay, lex)
         made = _ytd_bases(ctx, _carry_segment(ctx, sent, made, carry, bool(own_ents)))
         claims.extend(made)
         if own_ents:

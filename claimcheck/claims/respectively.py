@@ -47,6 +47,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             for c in group[:-1]:
                 out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
                                                   "high": -c.low if c.low is not None else None})
+        group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
                 out[id(c)] = _as(out[id(c)], metric)
@@ -54,6 +55,19 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
     return [out[id(c)] for c in made]
+
+
+LIST_END = regex.compile(r"(?:였고|이었고|했고|이며|였으며|했으며|고|며|다)[\s.,]")
+
+
+def _list_only(scan: str, group: list[Claim], n: int, starts: dict[int, int]) -> list[Claim]:
+    """'각각 9조원, 1조4,235억원이었고 신한카드(1,338억원)...': the list ends with its clause's verb, so figures
+    after that verb are not paired with its names."""
+    if n < 2 or len(group) <= n:
+        return group
+    end = starts[id(group[n - 1])]
+    nxt = starts[id(group[n])]
+    return group[:n] if LIST_END.search(scan, end, nxt) else group
 
 
 def _distinct(xs: list[str]) -> list[str]:
