@@ -101,11 +101,23 @@ class MetricInfo:
     forecast: bool = False
 
 
+def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:
+    """Every amount a company states has a growth id, '<metric>_growth' unless the file names one: a growth
+    of a metric the file gives none for would otherwise be read as revenue growth ('income tax rose 788%')."""
+    have = {i.growth_of for i in metrics.values() if i.growth_of}
+    out = dict(metrics)
+    for m, i in metrics.items():
+        if i.family in ("flow", "stock") and not m.startswith("_") and m not in have and f"{m}_growth" not in out:
+            out[f"{m}_growth"] = MetricInfo(f"{m}_growth", "growth", growth_of=m, dated=i.dated)
+    return out
+
+
 class Taxonomy:
     """Every metric id with its family and attributes, from rules/metrics.yaml: what each stage asks
     ("is this a flow?", "what is the growth metric of revenue?") instead of keeping a list."""
 
     def __init__(self, metrics: dict[str, MetricInfo]):
+        metrics = _with_growths(metrics)
         self.metrics = metrics
         self.by_family: dict[str, frozenset[str]] = {
             f: frozenset(m for m, i in metrics.items() if i.family == f) for f in FAMILIES}

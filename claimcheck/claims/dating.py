@@ -28,7 +28,7 @@ FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 # a forecast verb closing the figure's sentence, or an estimate mark right before the figure
-FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|내다|관측)"
+FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|추산|내다|관측)"
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼)"
