@@ -215,7 +215,7 @@ def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
 # "Family of Apps, the segment that houses Facebook, Instagram and WhatsApp, generated": an appositive may
 # hold a list of its own, so it runs to the comma before the clause's verb
 ASIDE = regex.compile(r",\s(?:which|who|whose|that)\b[^,]{0,120},"
-                      r"|,\s(?:the|a|its)\s(?:segment|unit|division|business|arm|subsidiary)\s(?:that|which)\s[^.;]{0,160}?,\s"
+                      r"|,\s(?:the|a|its)\s(?:[\w-]+\s){0,3}?(?:segment|unit|division|business|arm|subsidiary)\s(?:that|which)\s[^.;]{0,160}?,\s"
                       r"(?=(?:generated|posted|reported|had|saw|made|earned|lost|booked|was|were|rose|grew|fell)\b)",
                       regex.IGNORECASE)
 FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")

@@ -197,6 +197,7 @@ def layout(text: str) -> Layout:
     starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     lay = Layout(text=text, scan=scan, line_starts=starts)
     para, prev_blank, heading, header, table_unit, caption = 0, True, -1, None, None, ""
+    open_at: tuple[int, int] | None = None  # (start, line) of a sentence a wrapped line left open
     nlines = len(starts)
 
     fixed = fixed_tables.read(text, starts) if "  " in text else {}
@@ -258,13 +259,34 @@ def layout(text: str) -> Layout:
         lay.headings[i] = heading
         if (":" in raw or "：" in raw) and (m := LABEL.match(raw)):  # the colon first: most lines have none
             lay.labels[i] = (s + m.start("label"), s + m.end("label"))
-        cut = s
+        cut, line = (s, i) if open_at is None else open_at
+        open_at = None
         for m in SENT_END.finditer(raw):
-            _add_sentence(lay, cut, s + m.start(), i, para)
-            cut = s + m.end()
-        _add_sentence(lay, cut, e, i, para)
+            _add_sentence(lay, cut, s + m.start(), line, para)
+            cut, line = s + m.end(), i
+        if not is_head and _wraps(scan, starts, i):
+            open_at = (cut, line)  # a hard-wrapped line: its last sentence runs on into the next line
+        else:
+            _add_sentence(lay, cut, e, line, para)
         prev_blank = is_head
+    if open_at is not None:
+        _add_sentence(lay, open_at[0], len(text), open_at[1], para)
     return lay
+
+
+WRAPPED_END = regex.compile(r"[\p{L}\p{N},%$)-]$")
+WRAPPED_START = regex.compile(r"[a-z0-9$(]")
+
+
+def _wraps(scan: str, starts: list[int], i: int) -> bool:
+    """Whether line i is hard-wrapped prose that the next line continues, as wire copy is: a long line that
+    stops mid-sentence, and a next line that opens in lower case or on a figure."""
+    if i + 2 > len(starts) - 1 + 1 or i + 1 >= len(starts):
+        return False
+    line = scan[starts[i]:starts[i + 1] - 1].rstrip()
+    nxt = scan[starts[i + 1]:starts[i + 2] - 1 if i + 2 < len(starts) else len(scan)]
+    return len(line) >= 50 and bool(WRAPPED_END.search(line)) and bool(WRAPPED_START.match(nxt)) \
+        and not LIST_ITEM.match(nxt) and not HEADING.match(nxt)
 
 
 def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row], para: int) -> None:
