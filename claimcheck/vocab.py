@@ -34,6 +34,7 @@ class EntityInfo:
     cues: tuple[str, ...] = ()
     aggregate: bool = False  # a cross-segment total, not a part of its parent
     division: str | None = None  # reported as the parent with this segment id
+    index: bool = False  # a market index: named beside a company, never the subject a later sentence is about
 
 
 @dataclass
@@ -323,8 +324,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     seg_of_cue: dict[tuple[str, str], str] = {}
 
     def add(name: str, aliases: list, parent: str | None, cues: list, aggregate: bool = False,
-            division: str | None = None) -> None:
-        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division)
+            division: str | None = None, index: bool = False) -> None:
+        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index)
         for a in [name, *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
                 alias_to.setdefault(str(a), name)
@@ -333,7 +334,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         if not isinstance(e, dict) or "name" not in e:
             raise LexiconError(f"rules/entities.yaml: every entity needs a name, got {e!r}")
         tickers = [str(t) for t in e.get("tickers") or [] if len(str(t)) >= 3 and str(t) not in WORDLIKE_TICKERS]
-        add(e["name"], [*(e.get("aliases") or []), *tickers], None, [])
+        add(e["name"], [*(e.get("aliases") or []), *tickers], None, [], index=bool(e.get("index")))
         for s in e.get("segments") or []:
             div = s.get("division")
             add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [], bool(s.get("aggregate")),

@@ -108,9 +108,10 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = listed_segments(made, lay, lex)
         made = _ytd_bases(ctx, _carry_segment(ctx, sent, made, carry, bool(own_ents)))
         claims.extend(made)
-        if own_ents:
-            carry["entity"] = resolve_segment(ctx, own_ents[-1][2], sent.start, sent.end)
-            carry["entity_at"] = own_ents[-1][:2]
+        subjects = [e for e in own_ents if not (info := lex.entities.get(e[2])) or not info.index]
+        if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
+            carry["entity"] = resolve_segment(ctx, subjects[-1][2], sent.start, sent.end)
+            carry["entity_at"] = subjects[-1][:2]
         # a change word or an estimate word names no metric a later sentence could be about
         cues = [c for c in ctx.cues_in(sent.start, sent.end) if L.taxonomy().says(c.metric) is None]
         if cues:
