@@ -1,6 +1,7 @@
-"""arithmetic-statement: sums written out in prose, share × market = amount, and a segment's share against its revenues.
+"""arithmetic-statement: sums written out in prose, share × market = amount, a segment's share against its revenues,
+and a margin against the profit and revenue beside it (margin_levels).
 
-Three forms: (1) "A × B = C" in one sentence, with percentages and points read as
+Three forms here, the fourth in margin_levels: (1) "A × B = C" in one sentence, with percentages and points read as
 fractions; (2) a market share next to an amount, against the market size stated in the
 same article; (3) a stated share of the parent's revenue (revenue_share) against a
 segment's and its parent's revenue reported for one period. Rounding of every figure is
@@ -15,6 +16,7 @@ from pydantic import Field
 from .. import vocab as L
 from ..models import Claim
 from ..figures import show_value
+from . import margin_levels
 from .common import Draft, Hedged, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
 
 KIND = "arithmetic-statement"
@@ -123,4 +125,5 @@ def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draf
 
 
 def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
-    return _statements(claims, options) + _share_of_market(claims, options) + _segment_share(claims, options, lexicon)
+    return _statements(claims, options) + _share_of_market(claims, options) + _segment_share(claims, options, lexicon) \
+        + margin_levels.check(claims, options.hedge, options.slack)

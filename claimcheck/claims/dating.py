@@ -47,7 +47,8 @@ ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstr
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
-FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치)\s?$",
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+                             r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
 
 
