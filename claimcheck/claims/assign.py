@@ -137,6 +137,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     p = pick.period
     if pick.relative == "same":
         return last, False, ""
+    if pick.relative == "same_of":
+        anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain == "quarter"),
+                      None) or focus
+        return (f"{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor and not anchor.startswith("FY")
+                else pick.period), False, "quarter"
     if pick.relative == "current":
         p = focus
     elif pick.relative in ("previous", "year_ago"):

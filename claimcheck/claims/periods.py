@@ -56,6 +56,7 @@ PERIOD = re.compile(
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)
           |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
+          |the\ssame\s(?:period|quarter)\sof\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
@@ -204,6 +205,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["yr"]:
             y = int(_year(m))
             out.append(PeriodRef(s, e, str(y), "year", estimate=bool(published and y > published.year)))
+        elif m["samey"]:  # "the same period of 2024": the quarter in view, in that year
+            out.append(PeriodRef(s, e, m["samey"], "quarter", relative="same_of"))
         elif m["rel"]:
             out.append(_relative(s, e, m["rel"], published))
     return out
