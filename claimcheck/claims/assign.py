@@ -103,6 +103,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
+    stated = refs
     # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
     # written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
@@ -138,7 +139,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     if pick.relative == "same":
         return last, False, ""
     if pick.relative == "same_of":
-        anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain == "quarter"),
+        anchor = next((r.period for r in reversed(stated) if r.end <= pick.start and r.period and r.grain == "quarter"),
                       None) or focus
         return (f"{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor and not anchor.startswith("FY")
                 else pick.period), False, "quarter"
