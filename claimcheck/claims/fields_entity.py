@@ -17,7 +17,8 @@ from .metrics import T, Typed
 WHOLE = regex.compile(r"전체|회사")
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
-LISTED = T.has("listed")  # about the listed share: the listed parent's figure
+LISTED = T.has("listed")
+INDEX_METRICS = ("stock_price", "price_change", "market_cap", "market_cap_growth")  # about the listed share: the listed parent's figure
 
 
 @dataclass
@@ -70,4 +71,6 @@ def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | N
         ent = L.parent(lex, ent) or ent
     if metric in LISTED and ent:
         ent = L.parent(lex, ent) or ent
+    if ent and (info := lex.entities.get(ent)) and info.index and metric not in INDEX_METRICS:
+        return None  # "코스피 상장사의 합산 영업이익": an index has a level and moves, no profit of its own
     return ent
