@@ -31,8 +31,8 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
                                   r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
-CONSENSUS_LIST = regex.compile(r"(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))"
-                               r"(?:인|는|은|로는|:)\s[^.;()]{0,60}$")
+CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:인|는|은|로는|:)"
+                               r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 
