@@ -197,7 +197,10 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["upto"] or m["upto2"]:
             out.append(PeriodRef(s, e, SP.year_to_date(m, published, fiscal), "ytd"))
         elif m["ms"] or m["bm"]:
-            out.append(_months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal))
+            ref = _months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal)
+            if m["msy"] and ref.period and ref.period[:4].isdigit():  # "지난해 1~9월": the same span a year back
+                ref = PeriodRef(s, e, str(int(ref.period[:4]) - 1) + ref.period[4:], ref.grain)
+            out.append(ref)
         elif m["iso"]:
             out.append(PeriodRef(s, e, f"{_year(m)}-{m['im']}-{m['id']}", "day"))
         elif m["ye"]:
