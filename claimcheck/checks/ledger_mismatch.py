@@ -1,0 +1,130 @@
+"""ledger-mismatch: a reported figure that the filing it is about contradicts.
+
+Cross-checking finds articles that disagree; it cannot say which is right, and it is silent when every
+article repeats one wrong figure. Filed figures settle both. They come from the ledger (`check --ledger`,
+or `ledger` in the config: SEC companyfacts, OpenDART responses, or the newsroom's own CSV or JSONL; see
+spec/ledger.md), and a claim is looked up there by its key: entity, segment, metric, period, span, basis
+and unit. A flow with no stated span has its period's (a year is annual, a quarter quarterly, a first half
+the year to date through Q2); a running total that names no end is compared with each one the ledger has
+for its year. A margin, a share or a growth rate the ledger does not hold is computed from filed levels
+(rules/metrics.yaml: ratio_of, share_of over the segment's company or a business's parent, growth_of year
+on year, or quarter on quarter for a quarter whose basis is not stated).
+
+The claim's interval (printed precision, hedges, bounds, ranges, as in the other checks) must hold the
+current filed value, the latest filing's. A claim that misses it is a finding; every claim that misses one
+filed figure is in one finding, which quotes each article and the filed figure with its source. A claim
+that holds only a figure as first filed, since restated, is reported as info. Estimates, consensus
+figures, changes in points and figures in another currency than the filing's are never compared. A claim
+the ledger speaks to (its entity and metric) but cannot settle (no period, no figure for its period, span
+or currency, two possible spans that both differ) is counted as unverifiable in the summary.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from .. import vocab as L
+from ..filed import Filed, Ledger
+from ..figures import filed_text
+from ..models import Claim
+from ..vocab import Lexicon
+from .common import Claims, Draft, Hedged, figure, label, ledger_of, printed
+from .filings import Filing, covers, filing, keys
+
+KIND = "ledger-mismatch"
+ALIASES = ("ledger",)  # the kind's name in the issue that asked for it
+RESTATED_STEPS = 2  # a figure as first filed is no error: it was true when printed
+
+
+class Options(Hedged):
+    compute: bool = Field(True, description="compute margins, shares and growth rates from filed levels when "
+                                            "the ledger has no such figure")
+
+
+def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
+    ledger = ledger_of(claims)
+    if not ledger:
+        return []
+    tally: Counter[str] = Counter(matched=0, differing=0, unverifiable=0)
+    differ: dict[tuple, tuple[Filing, list[Claim]]] = {}
+    restated: dict[tuple, tuple[Filing, Filed, list[Claim]]] = {}
+    for c in _checkable(claims, ledger):
+        verdict, got, old = _verdict(c, ledger, options, lexicon)
+        tally[verdict] += 1
+        if got is None or verdict != "differing":
+            continue
+        if old is None:
+            differ.setdefault((got.figure.key, got.figure.value), (got, []))[1].append(c)
+        else:
+            restated.setdefault((got.figure.key, old.value), (got, old, []))[2].append(c)
+    if isinstance(claims, Claims):
+        claims.tally = dict(tally)  # the run's claims: the summary counts them
+    return [*(_differs(got, cs) for got, cs in differ.values()),
+            *(_first_filed(got, old, cs) for got, old, cs in restated.values())]
+
+
+def _checkable(claims: Iterable[Claim], ledger: Ledger) -> Iterable[Claim]:
+    """Reported figures of an entity and metric the ledger speaks to; never estimates, consensus figures,
+    changes in points or a forecast by nature."""
+    entities, tax = ledger.entities, L.taxonomy()
+    forecast = tax.has("forecast")
+    for c in claims:
+        if c.entity not in entities or c.estimate or c.consensus or c.change or c.unit == "pp" \
+                or c.metric in forecast or c.unit == "count":
+            continue
+        if covers(ledger, c.entity, c.metric):
+            yield c
+
+
+def _verdict(c: Claim, ledger: Ledger, o: Options, lex: Lexicon) -> tuple[str, Filing | None, Filed | None]:
+    """matched, differing (with the filing, and the older figure it matches if any) or unverifiable."""
+    found = [f for k in keys(c, ledger) if (f := filing(ledger, k, o.compute, lex)) is not None]
+    if not found:
+        return "unverifiable", None, None
+    lo, hi = printed(c, o.hedge)
+    if any(_within(f.figure.value, lo, hi) for f in found):
+        return "matched", None, None
+    if len(found) > 1:
+        return "unverifiable", None, None  # two spans or bases it may mean, and it matches neither
+    got = found[0]
+    old = next((f for f in got.first if _within(f.value, lo, hi)), None)
+    return "differing", got, old
+
+
+def _within(v: float, lo: float, hi: float) -> bool:
+    slack = 1e-9 * max(1.0, abs(v))
+    return lo - slack <= v <= hi + slack
+
+
+def _when(f: Filed) -> str:
+    return f.period + (f" through {f.through}" if f.through and f.through != f.period else "") + \
+        (f" ({f.basis})" if f.basis else "")
+
+
+def _said(cs: list[Claim]) -> str:
+    by_value: dict[tuple, list[Claim]] = {}
+    for c in cs:
+        by_value.setdefault((c.value, c.low, c.high, c.bound), []).append(c)
+    return " and ".join(" / ".join(dict.fromkeys(figure(c) for c in same)) for same in by_value.values())
+
+
+def _differs(got: Filing, cs: list[Claim]) -> Draft:
+    f = got.figure
+    msg = f"{label(cs[0])} {_when(f)}: {_said(cs)}; filed: {filed_text(f, got.inputs)}."
+    why = "filed figure: same entity, segment, metric, period, span and unit" + \
+        ("; computed from filed levels" if got.inputs else "; derived from other filed figures" if f.derived else "")
+    return Draft(msg, tuple(cs), _key(f), 0, why, filed=(f, *got.inputs))
+
+
+def _first_filed(got: Filing, old: Filed, cs: list[Claim]) -> Draft:
+    f = got.figure
+    msg = (f"{label(cs[0])} {_when(f)}: {_said(cs)} matches the figure as first filed, {filed_text(old)}; "
+           f"restated since: {filed_text(f, got.inputs)}.")
+    return Draft(msg, tuple(cs), _key(f) + "|first", RESTATED_STEPS,
+                 "filed figure as first filed, since restated", filed=(f, old, *got.inputs))
+
+
+def _key(f: Filed) -> str:
+    return "|".join("" if x is None else str(x) for x in f.key)
