@@ -7,6 +7,7 @@ the reporters show what was found. Nothing here reads a file or imports another 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -63,6 +64,13 @@ class Filed(BaseModel):
 def filed_dict(f: Filed) -> dict[str, Any]:
     """A filed figure as the ledger@1 JSON object (dates as ISO text)."""
     return f.model_dump(mode="json")
+
+
+def jsonl_lines(figures: Iterable[Filed]) -> Iterator[str]:
+    """A ledger as JSON Lines: the schema line, then one record a line."""
+    yield json.dumps({"schema": SCHEMA}) + "\n"
+    for f in figures:
+        yield json.dumps(filed_dict(f), ensure_ascii=False) + "\n"
 
 
 def spanned(metric: str) -> bool:
