@@ -21,7 +21,7 @@ or currency, two possible spans that both differ) is counted as unverifiable in 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from operator import attrgetter
 
 from pydantic import Field
 
@@ -50,37 +50,47 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     tally: Counter[str] = Counter(matched=0, differing=0, unverifiable=0)
     differ: dict[tuple, tuple[Filing, list[Claim]]] = {}
     restated: dict[tuple, tuple[Filing, Filed, list[Claim]]] = {}
-    for c in _checkable(claims, ledger):
-        verdict, got, old = _verdict(c, ledger, options, lexicon)
-        tally[verdict] += 1
-        if got is None or verdict != "differing":
-            continue
-        if old is None:
-            differ.setdefault((got.figure.key, got.figure.value), (got, []))[1].append(c)
-        else:
-            restated.setdefault((got.figure.key, old.value), (got, old, []))[2].append(c)
+    cs = claims if isinstance(claims, list) else list(claims)
+    for idxs in _keyed(cs, ledger).values():
+        found = [f for k in keys(cs[idxs[0]], ledger) if (f := filing(ledger, k, options.compute, lexicon)) is not None]
+        printed_as: dict[tuple, list[Claim]] = {}  # one verdict per printed figure of the key
+        for c in map(cs.__getitem__, idxs):
+            printed_as.setdefault(PRINTING(c), []).append(c)
+        for same in printed_as.values():
+            verdict, got, old = _verdict(same[0], found, options)
+            tally[verdict] += len(same)
+            if got is None:
+                continue
+            if old is None:
+                differ.setdefault((got.figure.key, got.figure.value), (got, []))[1].extend(same)
+            else:
+                restated.setdefault((got.figure.key, old.value), (got, old, []))[2].extend(same)
     if isinstance(claims, Claims):
         claims.tally = dict(tally)  # the run's claims: the summary counts them
-    return [*(_differs(got, cs) for got, cs in differ.values()),
-            *(_first_filed(got, old, cs) for got, old, cs in restated.values())]
+    return [*(_differs(got, said) for got, said in differ.values()),
+            *(_first_filed(got, old, said) for got, old, said in restated.values())]
 
 
-def _checkable(claims: Iterable[Claim], ledger: Ledger) -> Iterable[Claim]:
-    """Reported figures of an entity and metric the ledger speaks to; never estimates, consensus figures,
-    changes in points or a forecast by nature."""
-    entities, tax = ledger.entities, L.taxonomy()
-    forecast = tax.has("forecast")
-    for c in claims:
-        if c.entity not in entities or c.estimate or c.consensus or c.change or c.unit == "pp" \
-                or c.metric in forecast or c.unit == "count":
-            continue
-        if covers(ledger, c.entity, c.metric):
-            yield c
+KEY = attrgetter("entity", "segment", "metric", "period", "cadence", "basis", "unit", "estimate", "consensus", "change")
+PLACE = attrgetter("file", "line", "column")
+PRINTING = attrgetter("value", "low", "high", "half_width", "bound", "text")  # what its interval is made of
 
 
-def _verdict(c: Claim, ledger: Ledger, o: Options, lex: Lexicon) -> tuple[str, Filing | None, Filed | None]:
+def _keyed(claims: list[Claim], ledger: Ledger) -> dict[tuple, list[int]]:
+    """Claims the ledger can settle, by key (each key is looked up once): reported figures of an entity and
+    metric the ledger speaks to; never estimates, consensus figures, changes in points or a forecast by nature."""
+    entities, forecast = ledger.entities, L.taxonomy().has("forecast")
+    rows: dict[tuple, list[int]] = {}
+    for i, entity in enumerate(map(attrgetter("entity"), claims)):
+        if entity in entities:
+            rows.setdefault(KEY(claims[i]), []).append(i)
+    return {row: idxs for row, idxs in rows.items()
+            if not (row[7] or row[8] or row[9] or row[6] in ("pp", "count") or row[2] in forecast)
+            and covers(ledger, row[0], row[2])}
+
+
+def _verdict(c: Claim, found: list[Filing], o: Options) -> tuple[str, Filing | None, Filed | None]:
     """matched, differing (with the filing, and the older figure it matches if any) or unverifiable."""
-    found = [f for k in keys(c, ledger) if (f := filing(ledger, k, o.compute, lex)) is not None]
     if not found:
         return "unverifiable", None, None
     lo, hi = printed(c, o.hedge)
@@ -103,15 +113,19 @@ def _when(f: Filed) -> str:
         (f" ({f.basis})" if f.basis else "")
 
 
+SHOWN = 5  # sources named per value in a message; the finding's claims (and the text report's quotes) list all
+
+
 def _said(cs: list[Claim]) -> str:
     by_value: dict[tuple, list[Claim]] = {}
     for c in cs:
         by_value.setdefault((c.value, c.low, c.high, c.bound), []).append(c)
-    return " and ".join(" / ".join(dict.fromkeys(figure(c) for c in same)) for same in by_value.values())
+    return " and ".join(" / ".join(dict.fromkeys(figure(c) for c in same[:SHOWN]))
+                        + (f" (+{len(same) - SHOWN} more)" if len(same) > SHOWN else "") for same in by_value.values())
 
 
 def _differs(got: Filing, cs: list[Claim]) -> Draft:
-    f = got.figure
+    f, cs = got.figure, sorted(cs, key=PLACE)
     msg = f"{label(cs[0])} {_when(f)}: {_said(cs)}; filed: {filed_text(f, got.inputs)}."
     why = "filed figure: same entity, segment, metric, period, span and unit" + \
         ("; computed from filed levels" if got.inputs else "; derived from other filed figures" if f.derived else "")
@@ -119,7 +133,7 @@ def _differs(got: Filing, cs: list[Claim]) -> Draft:
 
 
 def _first_filed(got: Filing, old: Filed, cs: list[Claim]) -> Draft:
-    f = got.figure
+    f, cs = got.figure, sorted(cs, key=PLACE)
     msg = (f"{label(cs[0])} {_when(f)}: {_said(cs)} matches the figure as first filed, {filed_text(old)}; "
            f"restated since: {filed_text(f, got.inputs)}.")
     return Draft(msg, tuple(cs), _key(f) + "|first", RESTATED_STEPS,

@@ -86,7 +86,8 @@ def record(row: Mapping[str, Any], where: str, lex: L.Lexicon) -> Filed:
     unknown = sorted(k for k in row if k not in FIELDS)
     if unknown:
         raise LedgerError(f"{where}: unknown field '{unknown[0]}' (fields: {', '.join(FIELDS)})")
-    get = {k: _text(row.get(k)) for k in FIELDS if k != "value"}
+    get = dict.fromkeys(FIELDS)
+    get.update((k, _text(v)) for k, v in row.items())
     for k in REQUIRED:
         if k != "value" and not get[k]:
             raise LedgerError(f"{where}: '{k}' is empty")
@@ -101,13 +102,12 @@ def record(row: Mapping[str, Any], where: str, lex: L.Lexicon) -> Filed:
     if metric not in tax:
         raise LedgerError(f"{where}: unknown metric '{metric}' (the ids of rules/metrics.yaml)")
     period, cadence, through = _span(get, metric, where)
-    return Filed(entity=entity, segment=segment, metric=metric, period=period, cadence=cadence,
-                 basis=_choice(get, "basis", BASES, where), through=through, value=value,
-                 unit=_unit(get["unit"] or "", where), start=_date(get, "start", where), end=_date(get, "end", where),
-                 as_of=_date(get, "as_of", where),
-                 source=FiledSource(kind=get["source"] or "newsroom", document=get["document"], concept=get["concept"],
-                                    form=get["form"]),
-                 derived=_flag(get, "derived", where), restated=_flag(get, "restated", where))
+    source = FiledSource(kind=get["source"] or "newsroom", document=get["document"], concept=get["concept"], form=get["form"])
+    return Filed(
+        entity=entity, segment=segment, metric=metric, period=period, cadence=cadence,
+        basis=_choice(get, "basis", BASES, where), through=through, value=value, unit=_unit(get["unit"] or "", where),
+        start=_date(get, "start", where), end=_date(get, "end", where), as_of=_date(get, "as_of", where), source=source,
+        derived=_flag(get, "derived", where), restated=_flag(get, "restated", where))
 
 
 def _text(v: object) -> str | None:
