@@ -98,7 +98,7 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
     try:
         run_claims = Claims(claims, ledger)
         out = _run(run_claims, rules, lex, articles)
-        if ledger is not None:
+        if ledger is not None and run_claims.tally:  # none when the ledger rule did not run
             out.tally = LedgerTally(**run_claims.tally)
         return out
     finally:

@@ -79,14 +79,15 @@ def test_a_derived_fourth_quarter_is_named_so_on_the_finding():
     assert not run({"a.md": art("2024-11-05", "Apple's revenue for the fiscal fourth quarter of 2024 was $94.9 billion.")}, rows)[0]
 
 
-def test_a_running_total_with_no_end_matches_either_and_is_not_guessed_when_it_matches_none():
+def test_a_running_total_with_no_end_matches_either_and_is_never_guessed():
     rows = [{"entity": "Samsung Electronics", "metric": "revenue", "period": "2024", "cadence": "ytd", "through": t,
              "value": v, "unit": "KRW"} for t, v in (("2024Q2", 145_984_000_000_000), ("2024Q3", 225_082_643_000_000))]
     assert not run({"a.md": art("2024-11-20", "삼성전자의 올해 1~9월 누적 매출은 225조1,000억원이었다.")}, rows)[0]
     findings, claims = run({"a.md": art("2024-11-20", "삼성전자의 올해 1~9월 누적 매출은 250조원이었다.")}, rows)
     assert findings == [] and [c.cadence for c in claims] == ["ytd"]  # through Q2 or Q3? two spans: unverifiable
-    (f,), _ = run({"a.md": art("2024-11-20", "삼성전자의 올해 1~9월 누적 매출은 250조원이었다.")}, rows[1:])
-    assert "₩225.083T" in f.message
+    # with nine months alone filed, '1~6월 누적' would be compared with them: the claim names no end, so never
+    assert run({"a.md": art("2024-11-20", "삼성전자의 올해 1~6월 누적 매출은 150조원이었다.")}, rows[1:])[0] == []
+    assert not run({"a.md": art("2024-11-20", "삼성전자의 올해 1~9월 누적 매출은 225조1,000억원이었다.")}, rows[1:])[0]
 
 
 @pytest.mark.parametrize("unit,found", [("USD", 0), ("KRW", 1)])
@@ -94,3 +95,20 @@ def test_another_currency_is_compared_only_when_the_ledger_gives_it(unit: str, f
     rows = [{**AWS[1], "unit": unit, "value": 140_000_000_000_000 if unit == "KRW" else 107556000000}]
     findings, _ = run({"a.md": art("2025-02-10", "AWS의 2024년 매출은 150조원이었다.")}, rows)
     assert len(findings) == found
+
+
+@pytest.mark.parametrize("basis,flagged", [("yoy", 1), (None, 0)])
+def test_a_quarter_s_growth_with_no_basis_is_never_compared_with_one_basis(basis: str | None, flagged: int):
+    rows = [{"entity": "AWS", "metric": "revenue", "period": p, "value": v, "unit": "USD"}
+            for p, v in (("2024Q3", 27452000000), ("2023Q3", 23059000000))]  # +19.05% on the year; no Q2 filed
+    claim = Claim(file="a.md", line=4, column=1, text="50%", entity="AWS", metric="revenue_growth", value=50.0, unit="%",
+                  period="2024Q3", cadence="quarterly", basis=basis, quote="q", half_width=0.5)
+    out = engine.run([claim], RULE, L.default(), (), LG.from_rows(rows, L.default()))
+    assert len(out.findings) == flagged and (out.tally.differing, out.tally.unverifiable) == (flagged, 1 - flagged)
+
+
+def test_a_ledger_with_the_rule_disabled_counts_nothing():
+    off = [RULE[0].model_copy(update={"enabled": False})]
+    claims = check_articles(RULE, {"a.md": art("2025-02-10", "AWS의 2024년 영업이익률은 34.3%였다.")})[1]
+    out = engine.run(claims, off, L.default(), (), LG.from_rows(AWS, L.default()))
+    assert out.findings == [] and out.tally is None

@@ -66,6 +66,16 @@ def keys(c: Claim, ledger: Ledger) -> list[Key]:
     return out
 
 
+def ambiguous(c: Claim) -> bool:
+    """Whether the claim leaves open which filed figure it means: a running total that names no end
+    ('누적', period the year), or a quarter's growth rate with no basis. Such a claim is matched when it
+    holds any of them, and otherwise unverifiable: the ledger may lack the one it means."""
+    spanned_ = spans(c)
+    if any(cadence == "ytd" and through is None for _, cadence, through in spanned_):
+        return True
+    return c.basis is None and L.taxonomy().is_growth(c.metric) and any("Q" in p for p, _, _ in spanned_)
+
+
 def filing(ledger: Ledger, key: Key, compute: bool, lex: L.Lexicon) -> Filing | None:
     """The filed figure for a key, or one computed from filed levels when the ledger has none."""
     versions = ledger.get(key)

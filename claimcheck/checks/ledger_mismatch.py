@@ -5,8 +5,8 @@ article repeats one wrong figure. Filed figures settle both. They come from the 
 or `ledger` in the config: SEC companyfacts, OpenDART responses, or the newsroom's own CSV or JSONL; see
 spec/ledger.md), and a claim is looked up there by its key: entity, segment, metric, period, span, basis
 and unit. A flow with no stated span has its period's (a year is annual, a quarter quarterly, a first half
-the year to date through Q2); a running total that names no end is compared with each one the ledger has
-for its year. A margin, a share or a growth rate the ledger does not hold is computed from filed levels
+the year to date through Q2). A running total that names no end, or a quarter's growth rate with no basis,
+matches any filed figure it may mean, and is never reported: the ledger may lack the one it meant. A margin, a share or a growth rate the ledger does not hold is computed from filed levels
 (rules/metrics.yaml: ratio_of, share_of over the segment's company or a business's parent, growth_of year
 on year, or quarter on quarter for a quarter whose basis is not stated).
 
@@ -16,7 +16,7 @@ filed figure is in one finding, which quotes each article and the filed figure w
 that holds only a figure as first filed, since restated, is reported as info. Estimates, consensus
 figures, changes in points and figures in another currency than the filing's are never compared. A claim
 the ledger speaks to (its entity and metric) but cannot settle (no period, no figure for its period, span
-or currency, two possible spans that both differ) is counted as unverifiable in the summary.
+or currency, a span or basis left open that matches none) is counted as unverifiable in the summary.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from ..figures import filed_text
 from ..models import Claim
 from ..vocab import Lexicon
 from .common import Claims, Draft, Hedged, figure, label, ledger_of, printed
-from .filings import Filing, covers, filing, keys
+from .filings import Filing, ambiguous, covers, filing, keys
 
 KIND = "ledger-mismatch"
 ALIASES = ("ledger",)  # the kind's name in the issue that asked for it
@@ -45,19 +45,21 @@ class Options(Hedged):
 
 def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     ledger = ledger_of(claims)
-    if not ledger:
+    if ledger is None:
         return []
     tally: Counter[str] = Counter(matched=0, differing=0, unverifiable=0)
     differ: dict[tuple, tuple[Filing, list[Claim]]] = {}
     restated: dict[tuple, tuple[Filing, Filed, list[Claim]]] = {}
     cs = claims if isinstance(claims, list) else list(claims)
     for idxs in _keyed(cs, ledger).values():
-        found = [f for k in keys(cs[idxs[0]], ledger) if (f := filing(ledger, k, options.compute, lexicon)) is not None]
+        first = cs[idxs[0]]
+        found = [f for k in keys(first, ledger) if (f := filing(ledger, k, options.compute, lexicon)) is not None]
+        sure = not ambiguous(first)
         printed_as: dict[tuple, list[Claim]] = {}  # one verdict per printed figure of the key
         for c in map(cs.__getitem__, idxs):
             printed_as.setdefault(PRINTING(c), []).append(c)
         for same in printed_as.values():
-            verdict, got, old = _verdict(same[0], found, options)
+            verdict, got, old = _verdict(same[0], found, sure, options)
             tally[verdict] += len(same)
             if got is None:
                 continue
@@ -89,15 +91,15 @@ def _keyed(claims: list[Claim], ledger: Ledger) -> dict[tuple, list[int]]:
             and covers(ledger, row[0], row[2])}
 
 
-def _verdict(c: Claim, found: list[Filing], o: Options) -> tuple[str, Filing | None, Filed | None]:
+def _verdict(c: Claim, found: list[Filing], sure: bool, o: Options) -> tuple[str, Filing | None, Filed | None]:
     """matched, differing (with the filing, and the older figure it matches if any) or unverifiable."""
     if not found:
         return "unverifiable", None, None
     lo, hi = printed(c, o.hedge)
     if any(_within(f.figure.value, lo, hi) for f in found):
         return "matched", None, None
-    if len(found) > 1:
-        return "unverifiable", None, None  # two spans or bases it may mean, and it matches neither
+    if len(found) > 1 or not sure:
+        return "unverifiable", None, None  # a span or basis it may mean that it matches neither, or that the ledger lacks
     got = found[0]
     old = next((f for f in got.first if _within(f.value, lo, hi)), None)
     return "differing", got, old
