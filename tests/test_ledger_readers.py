@@ -118,6 +118,20 @@ def test_sec_concepts_in_priority_order_and_only_money():
     assert not [f for f in lg if f.metric == "eps"]  # USD/shares is no amount of money
 
 
+def test_sec_takes_for_each_span_the_first_concept_of_the_list_that_files_it(tmp_path: Path):
+    def entry(start: str, end: str, val: float) -> dict:
+        return {"start": start, "end": end, "val": val, "accn": "a-1", "fy": 2024, "fp": "FY", "form": "10-K", "filed": "2025-02-07"}
+    facts = {"cik": 1018724, "entityName": "AMAZON.COM, INC.", "facts": {"us-gaap": {
+        "Revenues": {"units": {"USD": [entry("2024-01-01", "2024-12-31", 640e9)]}},
+        "RevenueFromContractWithCustomerExcludingAssessedTax": {"units": {"USD": [
+            entry("2024-01-01", "2024-12-31", 637.959e9), entry("2023-01-01", "2023-12-31", 574.785e9)]}}}}}
+    (tmp_path / "f.json").write_text(json.dumps(facts), encoding="utf-8")
+    lg = LG.load([tmp_path / "f.json"], LEX)
+    assert [f.value for f in one(lg, "Amazon", "revenue", "2024", "annual")] == [640e9]  # Revenues comes first
+    assert [f.source.concept for f in one(lg, "Amazon", "revenue", "2023", "annual")] == \
+        ["RevenueFromContractWithCustomerExcludingAssessedTax"]  # the next concept fills a span the first lacks
+
+
 def test_sec_learns_an_unlisted_company_s_year_end_and_refuses_an_unknown_one(tmp_path: Path):
     facts = {"cik": 999, "entityName": "CONTOSO LTD", "facts": {"us-gaap": {"Revenues": {"units": {"USD": [
         {"start": "2023-07-01", "end": "2024-06-30", "val": 245e9, "accn": "a-1", "fy": 2024, "fp": "FY", "form": "10-K", "filed": "2024-07-30"},
