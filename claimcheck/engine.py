@@ -10,7 +10,8 @@ import regex
 
 from .checks import KINDS
 from .checks.common import Claims
-from .models import Article, Claim, Finding, RuleSpec, Severity, assumed
+from .filed import Ledger
+from .models import Article, Claim, Finding, LedgerTally, RuleSpec, Severity, assumed
 from .vocab import Lexicon
 
 SUPPRESS = regex.compile(r"<!--\s*claimcheck:\s*ignore\s+(?P<rule>[\w*-]+)(?P<reason>[^>]*?)-->", regex.IGNORECASE)
@@ -22,6 +23,7 @@ UNUSED = "unused-suppression"
 class Outcome:
     findings: list[Finding] = field(default_factory=list)
     suppressed: int = 0
+    tally: LedgerTally | None = None  # claims checked against the ledger, when one was given
 
 
 def fingerprint(rule: str, key: str, claims: Iterable[Claim]) -> str:
@@ -83,7 +85,7 @@ def suppressions(articles: Iterable[Article]) -> dict[tuple[str, int], list[str]
 
 
 def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
-        articles: Sequence[Article] = ()) -> Outcome:
+        articles: Sequence[Article] = (), ledger: Ledger | None = None) -> Outcome:
     # The checks make millions of short-lived tuples; with every article and claim alive, each
     # collection the allocations set off walks all of them. Nothing made before the run can
     # become garbage during it, so set it aside (unless the caller already froze something).
@@ -94,7 +96,11 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
         gc.freeze()
     gc.disable()
     try:
-        return _run(Claims(claims), rules, lex, articles)
+        run_claims = Claims(claims, ledger)
+        out = _run(run_claims, rules, lex, articles)
+        if ledger is not None and run_claims.tally:  # none when the ledger rule did not run
+            out.tally = LedgerTally(**run_claims.tally)
+        return out
     finally:
         if was:
             gc.enable()
@@ -102,7 +108,7 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
             gc.unfreeze()
 
 
-def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles: Sequence[Article]) -> Outcome:
+def _run(claims: Claims, rules: Sequence[RuleSpec], lex: Lexicon, articles: Sequence[Article]) -> Outcome:
     found: list[Finding] = []
     for spec in rules:
         if not spec.enabled:
@@ -115,7 +121,8 @@ def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles:
                 sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
                 why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
             found.append(Finding(rule=spec.id, severity=sev, message=d.message, claims=d.claims,
-                                 fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix))
+                                 fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix,
+                                 filed=d.filed))
     found = _merge_repeats(found)
     sup = suppressions(articles)
     used: set[tuple[str, int, str]] = set()

@@ -3,11 +3,12 @@ as SetupError for cli.py to turn into exit 2 (the exit status is decided there a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocab as L
 from .config import Config
+from .filed import Ledger
 from .files import Inputs, collect
 from .models import RuleSpec, Summary
 from .pipeline import Corpus, extract
@@ -25,10 +26,11 @@ class Setup:
     rules: list[RuleSpec]
     path: Path | None  # the config file used, if any
     keep: Callable[[str], bool] = lambda _: True  # --select/--ignore over the built-in ids
+    ledger: list[Path] = field(default_factory=list)  # the config's ledger files, then --ledger's
 
 
 def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[str] = (),
-          ignore: Sequence[str] = ()) -> Setup:
+          ignore: Sequence[str] = (), ledger: Sequence[str] = ()) -> Setup:
     """Config (found upward from the checked paths), lexicon and rules, with the command line's selection."""
     from . import builtin, ruleset, selection
     from . import config as C
@@ -47,7 +49,20 @@ def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[
         rules = ruleset.apply_config(loaded, cfg, str(path or "config"))
     except (C.ConfigError, ruleset.RuleError, L.LexiconError, selection.SelectionError) as e:
         raise SetupError(str(e)) from None
-    return Setup(cfg, lex, rules, path, keep)
+    base = path.parent if path else Path.cwd()
+    return Setup(cfg, lex, rules, path, keep, [base / p for p in cfg.ledger] + [Path(p) for p in ledger])
+
+
+def load_ledger(s: Setup) -> Ledger | None:
+    """The filed figures the run checks claims against, or None when none were given; read from local files only."""
+    if not s.ledger:
+        return None
+    from . import ledger as LG
+
+    try:
+        return LG.load(s.ledger, s.lex)
+    except LG.LedgerError as e:
+        raise SetupError(str(e)) from None
 
 
 @dataclass
@@ -62,15 +77,16 @@ def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str
     """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
     from . import builtin, engine, scope
 
+    ledger = load_ledger(s)  # before extraction: a bad ledger file fails at once, not after the corpus is read
     corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
-    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles)
+    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles, ledger)
     found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
     try:
         scoped = scope.narrow(found, changed_since, baseline, write_baseline, Path.cwd(), staged)
     except scope.ScopeError as e:
         raise SetupError(str(e)) from None
     summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
-                              [*inputs.skipped, *corpus.unreadable])
+                              [*inputs.skipped, *corpus.unreadable], outcome.tally)
     return Result(corpus, scoped, summary)
 
 
