@@ -57,15 +57,18 @@ def widen(iv: tuple[float, float], rel: float) -> tuple[float, float]:
     return iv[0] - abs(iv[0]) * rel, iv[1] + abs(iv[1]) * rel
 
 
-TRAILING_ZERO = regex.compile(r"(?<![.\d])\d[\d,]*0(?![.,]?\d)\s?(?:억|조|만|천|billion|million|bn|mn|B\b|M\b)")
+TRAILING_ZERO = regex.compile(r"(?<![.\d])\d[\d,]*?(?P<zeros>(?:0,?)+)(?<=0)(?![.,]?\d)\s?(?:억|조|만|천|billion|million|bn|mn|B\b|M\b)")
 
 
 def printed(c: Claim, hedge: float) -> tuple[float, float]:
-    """The printed interval, widened tenfold for an amount ending in 0 ('3010억원'): a press report often
-    rounds a filed '3,014억' to the nearest ten, and a last zero does not say which it did."""
+    """The printed interval, widened tenfold for each zero an amount ends in, up to three ('3010억원',
+    '1조2,500억원'): a press report often rounds a filed '3,014억' or '1조2,482억', and trailing zeros do
+    not say whether it did."""
     lo, hi = c.interval(hedge)
-    if c.unit not in ("%", "pp", "count") and c.half_width and TRAILING_ZERO.search(c.text):
-        lo, hi = lo - 9 * c.half_width, hi + 9 * c.half_width
+    z = TRAILING_ZERO.search(c.text) if c.unit not in ("%", "pp", "count") and c.half_width else None
+    if z:
+        widen_by = 10 ** min(3, z["zeros"].count("0")) - 1
+        lo, hi = lo - widen_by * c.half_width, hi + widen_by * c.half_width
     return lo, hi
 
 
