@@ -65,9 +65,12 @@ def printed(c: Claim, hedge: float) -> tuple[float, float]:
     '1조2,500억원'): a press report often rounds a filed '3,014억' or '1조2,482억', and trailing zeros do
     not say whether it did."""
     lo, hi = c.interval(hedge)
-    z = TRAILING_ZERO.search(c.text) if c.unit not in ("%", "pp", "count") and c.half_width else None
-    if z:
-        widen_by = 10 ** min(3, z["zeros"].count("0")) - 1
+    # a threshold ('1,000억 달러를 돌파') is round by nature: its zeros are no rounding
+    z = TRAILING_ZERO.search(c.text) if c.unit not in ("%", "pp", "count") and c.half_width \
+        and c.bound in ("eq", "approx") else None
+    if z:  # but two significant digits stay: '$100 billion' is no rounding of $107.6 billion
+        digits = sum(ch.isdigit() for ch in c.text)
+        widen_by = 10 ** max(1, min(3, z["zeros"].count("0"), digits - 2)) - 1
         lo, hi = lo - widen_by * c.half_width, hi + widen_by * c.half_width
     return lo, hi
 
