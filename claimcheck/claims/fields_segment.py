@@ -32,4 +32,17 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
             ent = L.parent(lex, ent)
     if seg is None and not in_table:
         seg = A.segment_after(topics, m, clause, scan)
+    if seg is None and fig.label_text and not in_table:
+        seg = _label_line(fig)
     return seg, ent
+
+
+def _label_line(fig: Figure) -> str | None:
+    """'- 컴포넌트: 매출 1조2,482억원': a label that names no metric, company or period is the business line
+    the figures after it are about."""
+    label = fig.label_text.strip(" -•*·:")
+    lex = fig.ctx.lex
+    if not label or len(label) > 20 or A.label_cues(lex, label) or label in lex.alias_to \
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
+        return None
+    return label.lower()
