@@ -14,11 +14,11 @@ from . import fields_segment as FS
 from .. import vocab as L
 from . import bracket_list, respectively
 from . import sources as W
-from .article import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
-from .context import PCT_ROW, Sentence, layout
+from .article_context import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
+from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
-from .lines import listed_segments
+from .business_lines import listed_segments
 from .metrics import Typed
 from .tables import column_basis
 

@@ -9,9 +9,9 @@ from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from . import spans as SP
-from .article import Ctx, fy_end, heading_text, is_past
+from .article_context import Ctx, fy_end, heading_text, is_past
 from .closing import close_day
-from .context import Sentence
+from .layout import Sentence
 from .tables import column_period
 from ..vocab import taxonomy
 

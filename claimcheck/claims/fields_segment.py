@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import assign as A
 from .. import vocab as L
 from .figure import Figure
-from .lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
+from .business_lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
 from .tables import row_segment
 
 
