@@ -4,6 +4,8 @@ after it, the table row, the sentence's subject phrase, and a segment cue after 
 """
 from __future__ import annotations
 
+import regex
+
 from . import assign as A
 from .. import vocab as L
 from .figure import Figure
@@ -34,7 +36,14 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:
         seg = _label_line(fig)
+    if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
+        seg = "standalone"  # a parent-only figure never shares the consolidated one's key
     return seg, ent
+
+
+# "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
+STANDALONE = regex.compile(r"별도\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
+                           regex.IGNORECASE)
 
 
 def _label_line(fig: Figure) -> str | None:
