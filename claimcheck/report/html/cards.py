@@ -61,16 +61,24 @@ class Card:
 
 
 def marked(quote: str, figures: Sequence[str], room: int = QUOTE) -> tuple[tuple[str, bool], ...]:
-    """The quote cut to about `room` characters around its figures, in pieces; each figure's first
-    occurrence is a marked piece (as the text report marks it)."""
+    """The quote cut to about `room` characters around its figures, in pieces, each figure a marked
+    piece: found where it stands alone ("5.1%", not the end of "45.1%"), a repeated figure at its
+    next occurrence (`figures` come in the order of their columns)."""
     q = quote.strip()
-    spots = sorted({(i, i + len(f)) for f in figures if f and (i := q.find(f)) >= 0})
-    first = spots[0][0] if spots else 0
+    spots: set[tuple[int, int]] = set()
+    after: dict[str, int] = {}
+    for f in figures:
+        i = alone(q, f, after.get(f, 0)) if f else -1
+        if i >= 0:
+            spots.add((i, i + len(f)))
+            after[f] = i + len(f)
+    ordered = sorted(spots)
+    first = ordered[0][0] if ordered else 0
     start = max(0, min(first - room // 3, len(q) - room))
     end = min(len(q), start + room)
     parts: list[tuple[str, bool]] = [("…", False)] if start else []
     at = start
-    for a, b in spots:
+    for a, b in ordered:
         a, b = max(a, at), min(b, end)
         if a >= b:
             continue
@@ -78,6 +86,20 @@ def marked(quote: str, figures: Sequence[str], room: int = QUOTE) -> tuple[tuple
         at = b
     parts.append((q[at:end] + ("…" if end < len(q) else ""), False))
     return tuple(p for p in parts if p[0])
+
+
+def alone(text: str, figure: str, start: int = 0) -> int:
+    """Where `figure` first occurs in `text` from `start` with no digits running into it on either
+    side; else its first occurrence from `start`, or at all; else -1."""
+    leads, ends = figure[:1].isdigit(), figure[-1:].isdigit()
+    i = text.find(figure, start)
+    while i >= 0:
+        before, beyond = text[i - 1:i], text[i + len(figure):i + len(figure) + 1]
+        if not (leads and before and (before.isdigit() or before in ".,")) and not (ends and beyond.isdigit()):
+            return i
+        i = text.find(figure, i + 1)
+    i = text.find(figure, start)
+    return i if i >= 0 else text.find(figure)
 
 
 def place(key: tuple, claims: list[Claim], link: Callable[[str], str], shown: set[tuple]) -> Place:

@@ -100,11 +100,15 @@ def title(unit: str, cadence: str | None, change: bool) -> str:
 
 
 def span(lo: float, hi: float, unit: str) -> str:
+    """The interval in words: "at least 79.5%", "34.5% to 38.5%", or "₩12.17T ± ₩50M" where its ends
+    would print alike."""
     if lo == -math.inf:
         return f"at most {number(hi, unit)}"
     if hi == math.inf:
         return f"at least {number(lo, unit)}"
-    return f"{number(lo, unit)} to {number(hi, unit)}"
+    if number(lo, unit) != number(hi, unit):
+        return f"{number(lo, unit)} to {number(hi, unit)}"
+    return f"{number((lo + hi) / 2, unit)} ± {number((hi - lo) / 2, unit)}"
 
 
 def short(source: str, room: int = 34) -> str:

@@ -82,8 +82,11 @@ def alike(claims: Sequence[Claim], idx: Sequence[int], printings: Sequence[tuple
     first: dict[tuple, int] = {}
     for i in idx:
         first.setdefault(printings[i], i)
-    keep = {p for p, _ in counts.most_common(MAX_BANDS - 2)}
-    keep |= {min(counts, key=lambda p: p[0]), max(counts, key=lambda p: p[0])}  # p[0] is the value
+    keep = {min(counts, key=lambda p: p[0]), max(counts, key=lambda p: p[0])}  # p[0] is the value
+    for p, _ in counts.most_common():
+        if len(keep) >= MAX_BANDS:
+            break
+        keep.add(p)
     return tuple((claims[first[p]], counts[p]) for p in sorted(keep, key=first.__getitem__)), len(counts) - len(keep)
 
 
