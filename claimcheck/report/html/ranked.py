@@ -58,19 +58,25 @@ def spread(axes: Sequence[tuple], values: Sequence[float], counts: Counter) -> f
     return (max(vs) - min(vs)) / top if top else 0.0
 
 
-def pick(sentences: Sequence[Sentence], printings: Sequence[tuple], most: int = MAX_PLACES) -> dict[Sentence, None]:
-    """The sentences to quote, in order: first each one holding the first claim of a printing not
-    yet quoted, then the earliest others, up to `most`."""
-    chosen: dict[Sentence, None] = {}
-    for i in sorted(dict(zip(reversed(printings), range(len(printings) - 1, -1, -1))).values()):
+def pick(distinct: dict[Sentence, None], sentences: Sequence[Sentence], printings: Sequence[tuple],
+         most: int = MAX_PLACES) -> dict[Sentence, None]:
+    """The sentences to quote, in order of appearance (`distinct`): first each one holding the first
+    claim of a printing not yet quoted, then the earliest others, up to `most`."""
+    chosen: set[Sentence] = set()
+    for i in sorted(firsts(printings).values()):
         if len(chosen) >= most:
             break
-        chosen[sentences[i]] = None
-    for s in dict.fromkeys(sentences):
+        chosen.add(sentences[i])
+    for s in distinct:
         if len(chosen) >= most:
             break
-        chosen.setdefault(s)
-    return dict(sorted(chosen.items(), key=lambda kv: sentences.index(kv[0])))
+        chosen.add(s)
+    return dict.fromkeys(islice((s for s in distinct if s in chosen), len(chosen)))
+
+
+def firsts(keys: Sequence[tuple]) -> dict[tuple, int]:
+    """Each key's first index, found by the C loop of dict(): later (reversed: earlier) entries win."""
+    return dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
 
 
 def alike(claims: Sequence[Claim], idx: Sequence[int], printings: Sequence[tuple]) -> tuple[tuple[Band, ...], int]:
@@ -78,16 +84,16 @@ def alike(claims: Sequence[Claim], idx: Sequence[int], printings: Sequence[tuple
     most stated and the lowest and highest value; and how many printings were left out."""
     if len(idx) <= MAX_BANDS:
         return tuple((claims[i], 1) for i in idx), 0
-    counts = Counter(printings[i] for i in idx)
-    first: dict[tuple, int] = {}
-    for i in idx:
-        first.setdefault(printings[i], i)
+    mine = printings if len(idx) == len(printings) else [printings[i] for i in idx]
+    counts = Counter(mine)
+    first = firsts(mine)
     keep = {min(counts, key=lambda p: p[0]), max(counts, key=lambda p: p[0])}  # p[0] is the value
     for p, _ in counts.most_common():
         if len(keep) >= MAX_BANDS:
             break
         keep.add(p)
-    return tuple((claims[first[p]], counts[p]) for p in sorted(keep, key=first.__getitem__)), len(counts) - len(keep)
+    at = idx if isinstance(idx, range) else list(idx)  # index in `mine` -> index in `claims`
+    return tuple((claims[at[first[p]]], counts[p]) for p in sorted(keep, key=first.__getitem__)), len(counts) - len(keep)
 
 
 def rank(f: Finding) -> Ranked:
@@ -98,12 +104,12 @@ def rank(f: Finding) -> Ranked:
     sentences, axes, printings = list(zip(*cols[:3])), list(zip(*cols[3:6])), list(zip(*cols[6:11]))
     ents = dict.fromkeys(cols[11])
     ents.pop(None, None)
-    chosen = pick(sentences, printings)
+    distinct = dict.fromkeys(sentences)
+    chosen = pick(distinct, sentences, printings)
     quoted: dict[Sentence, list[Claim]] = {s: [] for s in chosen}
     for s, c in zip(sentences, claims):
         if s in quoted:
             quoted[s].append(c)
-    distinct = dict.fromkeys(sentences)
     listed = tuple(islice((s for s in distinct if s not in chosen), MAX_LISTED))
     lines = []
     counts = Counter(axes)

@@ -97,13 +97,17 @@ def series(claims: Iterable[Claim], cited: set[int]) -> list[tuple[tuple, list[C
 
 def draw(n: int, key: tuple, claims: Sequence[Claim], cited: set[int]) -> Timeline:
     by: dict[tuple, list[Claim]] = {}
-    for c, p in zip(claims, map(PRINTING, map(vars, claims))):
+    articles: dict[tuple, set[str]] = {}
+    for c, d in zip(claims, map(vars, claims)):
+        p = PRINTING(d)
         if p in by:
             by[p].append(c)
+            articles[p].add(d["file"])
         else:
             by[p] = [c]
+            articles[p] = {d["file"]}
     # per dot: whether a finding cites it, how many articles state it, its claims
-    dots = [(any(id(c) in cited for c in cs), len({c.file for c in cs}), cs) for cs in by.values()]
+    dots = [(any(id(c) in cited for c in cs), len(articles[p]), cs) for p, cs in by.items()]
     dots.sort(key=lambda d: (not d[0], -d[1]))
     kept = dots[:MAX_DOTS]
     periods = sorted({cs[0].period for _, _, cs in kept}, key=when)
