@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ... import __version__
 from ...models import Claim, Finding, RuleSpec, Summary
-from . import cards, page, ranked, timeline
+from . import cards, page, ranked, svg, timeline
 
 PIECE = 1 << 16  # characters gathered before a piece is handed to the writer
 
@@ -65,7 +65,7 @@ def _parts(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSp
     yield from env().get_template("report.html.j2").generate(
         version=__version__, csp=page.csp(style, script), style=style, script=script, summary=summary,
         headline=page.headline(summary), tally=page.tally(live, summary, ch), choices=ch, total=len(live),
-        cards=made, timelines=charts, left_out=left_out, link=link, marked=cards.marked)
+        cards=made, timelines=charts, left_out=left_out, link=link, marked=cards.marked, numberline=svg.numberline)
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], claims: Sequence[Claim] = (),
