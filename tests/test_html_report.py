@@ -22,7 +22,7 @@ from claimcheck import engine
 from claimcheck.models import Claim, Finding, Severity, Summary
 from claimcheck.pipeline import run, sources
 from claimcheck.report import html
-from claimcheck.report.html import cards, numberline, ranked
+from claimcheck.report.html import cards, numberline, page, ranked
 from claimcheck.ruleset import load
 from conftest import ROOT, SHARED, check_articles
 from htmlpage import Node, parse
@@ -191,17 +191,30 @@ def test_filters_work_from_css_and_every_card_is_shown_without_the_script(fixtur
     for select in ("fe", "fa"):
         options = [o.attrs["value"] for o in doc.by_id(select).find("option")]
         assert options[0] == "" and len(options) > 2
+        assert f'#filters:has(#{select} option:checked:not([value=""])) ~ main .card{{' in style
         for key in options[1:]:
-            assert f'#{select} option[value="{key}"]:checked) .card.{key}{{' in style
+            assert f'#filters:has(#{select} option[value="{key}"]:checked) ~ main .{key}{{' in style
             assert any(key in c.classes for c in cards)
     for box in doc.find("input", where=lambda n: n.attrs.get("type") == "checkbox"):
         key = box.attrs["value"]
         assert box.attrs["id"] == key and "checked" in box.attrs
-        assert f"#{key}:not(:checked)) .card.{key}{{" in style
+        assert f"#filters:has(#{key}:not(:checked)) ~ main .{key}{{" in style
         assert doc.find("label", where=lambda n, b=box: b in n.children)  # labelled, so it can be reached and named
     by_article = {o.text(): o.attrs["value"] for o in doc.by_id("fa").find("option")}
     for f, card in live_cards(findings, doc):
         assert {by_article[c.file] for c in f.claims} <= set(card.classes)
+
+
+def test_a_filter_with_too_many_values_for_css_waits_for_the_script(small, monkeypatch):
+    findings, summary, rules, claims = small
+    monkeypatch.setattr(page, "CSS_VALUES", 1)  # two articles, one entity
+    doc = parse(html.render(findings, summary, rules, claims))
+    style = doc.one("style").text()
+    article = next(f for f in doc.find("fieldset") if f.find("select") and f.one("select").attrs["id"] == "fa")
+    entity = next(f for f in doc.find("fieldset") if f.find("select") and f.one("select").attrs["id"] == "fe")
+    assert "hidden" in article.attrs and "data-script" in article.attrs and "#fa option" not in style
+    assert "hidden" not in entity.attrs and "#fe option" in style
+    assert "filtering by them needs scripts" in doc.one("noscript").text()
 
 
 def test_the_timeline_draws_every_claim_of_a_conflicting_key(small):

@@ -65,7 +65,8 @@ def _parts(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSp
     yield from env().get_template("report.html.j2").generate(
         version=__version__, csp=page.csp(style, script), style=style, script=script, summary=summary,
         headline=page.headline(summary), tally=page.tally(live, summary, ch), choices=ch, total=len(live),
-        cards=made, timelines=charts, left_out=left_out, link=link, marked=cards.marked, numberline=svg.numberline)
+        cards=made, timelines=charts, left_out=left_out, link=link, marked=cards.marked, numberline=svg.numberline,
+        css_values=page.CSS_VALUES)
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], claims: Sequence[Claim] = (),

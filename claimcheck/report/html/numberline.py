@@ -22,6 +22,7 @@ RIGHT = 16
 ROW = 22
 TOP = 6
 AXIS = 26  # the axis line, its ticks and their labels
+LABEL = 33  # characters of a band's label that fit in LEFT at the page's 11px
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,10 @@ def draw(bands: Sequence[tuple[Claim, int]], hedge: float, title: str, filed: Fi
     out = []
     for i, ((c, n), (a, b)) in enumerate(zip(bands, ivs)):
         left, right = x(a), x(b)
-        source = f"{c.file}:{c.line}"
-        out.append(Band(a, b, rnd(left), rnd(right - left), TOP + i * ROW, rnd(x(c.value)), show_value(c), source,
-                        short(source) if n == 1 else f"{n:,} sources", span(a, b, unit), c.bound == "approx" and hedge > 0,
-                        a == -math.inf, b == math.inf, n))
+        source, shown = f"{c.file}:{c.line}", show_value(c)
+        label = short(source, max(12, LABEL - len(shown))) if n == 1 else f"{n:,} sources"  # "{shown} · {label}" fits LEFT
+        out.append(Band(a, b, rnd(left), rnd(right - left), TOP + i * ROW, rnd(x(c.value)), shown, source, label,
+                        span(a, b, unit), c.bound == "approx" and hedge > 0, a == -math.inf, b == math.inf, n))
     axis_y = TOP + len(out) * ROW + 4
     marks = tuple((rnd(x(t)), number(t, unit)) for t in ticks(lo, hi))
     return NumberLine(title, tuple(out), marks, int(axis_y + AXIS), axis_y, filed,
@@ -111,7 +112,7 @@ def span(lo: float, hi: float, unit: str) -> str:
     return f"{number((lo + hi) / 2, unit)} ± {number((hi - lo) / 2, unit)}"
 
 
-def short(source: str, room: int = 34) -> str:
+def short(source: str, room: int = LABEL) -> str:
     """file:line as its file name and line, cut in the middle when longer than `room` characters."""
     name = source.replace("\\", "/").rsplit("/", 1)[-1]
     return name if len(name) <= room else name[: room // 2 - 1] + "…" + name[-(room // 2):]

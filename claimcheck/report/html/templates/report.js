@@ -33,6 +33,8 @@
 
   if (pager && cards.length) {
     pager.hidden = false;
+    // filters too big for CSS rules (see page.filter_css) are shown once the script runs
+    document.querySelectorAll("#filters [data-script]").forEach(function (f) { f.hidden = false; });
     document.getElementById("filters").addEventListener("change", function () { page = 0; show(); });
     prev.addEventListener("click", function () { page -= 1; show(); pager.scrollIntoView(); });
     next.addEventListener("click", function () { page += 1; show(); pager.scrollIntoView(); });
