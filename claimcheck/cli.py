@@ -186,7 +186,7 @@ def check(
     scoped, summary = result.scoped, result.summary
     every_rule = [*s.rules, *BUILTIN]
     for out in outs:
-        look = outputs.look(out, color, quiet, statistics)
+        look = replace(outputs.look(out, color, quiet, statistics), claims=result.corpus.claims)
         _emit(outputs.stream(out, scoped.findings, summary, every_rule, look), out.path)
     if exit_zero or scoped.baseline_written is not None:  # --write-baseline accepts today's findings
         raise typer.Exit(0)

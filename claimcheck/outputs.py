@@ -23,6 +23,7 @@ class CheckFormat(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class ColorMode(str, Enum):
@@ -81,7 +82,8 @@ def look(out: Output, color: ColorMode = ColorMode.auto, quiet: bool = False, st
     text; a pipe or a file gets unwrapped lines that a tool or a wider window can read whole."""
     tty = terminal(out.path)
     on = out.path is None and (color == ColorMode.always or (color == ColorMode.auto and tty and "NO_COLOR" not in os.environ))
-    return Look(color=on, width=shutil.get_terminal_size().columns if tty else None, quiet=quiet, statistics=statistics)
+    return Look(color=on, width=shutil.get_terminal_size().columns if tty else None, quiet=quiet, statistics=statistics,
+                folder=out.path.parent if out.path else None)
 
 
 def stream(out: Output, findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], how: Look) -> Iterator[str]:

@@ -2,7 +2,7 @@
 
 Two registries, each with one signature, so a new format is one entry here and one module:
 FINDINGS[name](findings, summary, rules, look) for `check`, CLAIMS[name](claims, look) for
-`extract`. Every reporter yields its text in pieces: at archive scale a report is too big to hold
+`extract`; what a report draws beside the findings (the run's claims, where it is written) comes in the look. Every reporter yields its text in pieces: at archive scale a report is too big to hold
 whole. The modules are imported when a format is used, not when the CLI starts.
 """
 from __future__ import annotations
@@ -24,6 +24,8 @@ class Look:
     quiet: bool = False
     statistics: bool = False  # text, concise and json: counts per rule in place of the findings (STATISTICS)
     evidence: bool = False  # the claims table: a column saying where each field came from
+    claims: Sequence[Claim] = ()  # html: the run's claims, charted per entity and metric
+    folder: Path | None = None  # html: the folder the report is written in, for links to the articles
 
 
 FindingsReporter = Callable[[Sequence[Finding], Summary, Sequence[RuleSpec], Look], Iterator[str]]
@@ -72,8 +74,15 @@ def _github(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleS
     return github.stream(f for f in findings if not f.suppressed)
 
 
+def _html(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], look: Look) -> Iterator[str]:
+    from . import html
+
+    return html.stream(findings, summary, rules, look.claims, look.folder)
+
+
 FINDINGS: dict[str, FindingsReporter] = {
     "text": _text, "concise": _concise, "json": _json, "jsonl": _jsonl, "sarif": _sarif, "github": _github,
+    "html": _html,
 }
 # the formats that can print --statistics; ruff refuses the others too (a SARIF log or annotations
 # are findings with places, and a stream of counts would only be the json list cut into lines)

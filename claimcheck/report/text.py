@@ -10,9 +10,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from .. import labels
 from ..models import Claim, Finding, Severity, Summary
 from ..figures import filed_line, plural
+from . import evidence
 
 STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold blue"}
 QUOTE_CELLS = 110  # a quote is context, not the finding: a window around its figures, at most this wide
@@ -38,30 +38,17 @@ def _quote(q: str, figures: Sequence[str], cells: int) -> Text:
     return t
 
 
-SAID = {"clause": "in the sentence", "table": "table row, line {line}", "caption": "table caption, line {line}",
-        "heading": "heading, line {line}", "carried": "carried from line {line}", "default": "assumed"}
-
-
 def evidence_line(c: Claim) -> list[str]:
     """Why the figure got its key: each decided field and the words that decided it, e.g.
     "period 2025Q1: '1분기' in the sentence", "entity SK hynix: carried from line 12"."""
-    value = {"entity": c.entity, "metric": labels.metric(c.metric), "period": c.period,
-             "segment": labels.of_claim(c) if c.segment else None}
-    out = []
-    for field, source, line, text in c.evidence:
-        if field not in value or (source == "none" and field != "period"):
-            continue
-        if source == "none":
-            out.append("period: not stated, read as current")
-            continue
-        if source == "table" and text and (field == "period" or (field == "entity" and text not in c.quote)):
-            # a table dates a figure by its column's header, and names the company in the row or the header;
-            # a metric or segment comes from the row's label, which a space-aligned table may join from two lines
-            out.append(f"{field} {value[field]}: the column headed '{text}'")
-            continue
-        said = f" '{text}'" if text and text != value[field] and text not in (c.metric, c.segment) else ""
-        out.append(f"{field} {value[field]}:{said} {SAID[source].format(line=line)}")
-    return out
+    return [_said(s) for s in evidence.fields(c)]
+
+
+def _said(s: evidence.Said) -> str:
+    if not s.value:  # a period not stated
+        return f"{s.field}: {s.where}"
+    words = f" '{s.words}'" if s.words else ""
+    return f"{s.field} {s.value}:{words} {s.where}"
 
 
 def render(findings: Sequence[Finding], summary: Summary, color: bool = False, width: int | None = None,
