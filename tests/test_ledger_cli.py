@@ -39,6 +39,17 @@ def test_seeds_checked_against_the_aws_ledger_flag_both_wrong_margins():
     assert r.returncode == 1 and doc["summary"]["ledger"]["differing"] >= 3
 
 
+def test_the_html_report_marks_the_filed_figure_on_the_finding_s_number_line(tmp_path: Path):
+    (tmp_path / "a.md").write_text(MARGIN, encoding="utf-8")
+    (tmp_path / "b.md").write_text(MARGIN.replace("34.3%", "32%").replace("02-10", "02-11"), encoding="utf-8")
+    out = tmp_path / "r.html"
+    r = cc("check", str(tmp_path), "--ledger", str(FIX / "amazon_segments.csv"), "-f", "html", "-o", str(out),
+           "--no-cache")
+    page = out.read_text(encoding="utf-8")
+    assert r.returncode == 1, r.stderr
+    assert '<line class="filed"' in page and "filed: 37.04% (Amazon 10-K 2024" in page
+
+
 def test_fixture_articles_against_the_fixture_ledger():
     r = cc("check", "fixtures/ledger/articles", "--ledger", "fixtures/ledger", "-f", "json", "--no-cache", "--select", "ledger-mismatch")
     doc = json.loads(r.stdout)

@@ -18,7 +18,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ... import __version__
 from ...models import Claim, Finding, RuleSpec, Summary
-from . import cards, page, ranked, svg, timeline
+from ...figures import filed_source
+from . import cards, numberline, page, ranked, svg, timeline
 
 PIECE = 1 << 16  # characters gathered before a piece is handed to the writer
 
@@ -59,7 +60,8 @@ def _parts(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSp
     style = asset("report.css") + page.filter_css(ch)
     script = asset("report.js")
     hedge, link = page.hedges(rules), page.linker(folder)
-    made = (cards.card(n, r, hedge.get(r.finding.rule, 0.0), link, ch.keys, ledger) for n, r in enumerate(ordered))
+    made = (cards.card(n, r, hedge.get(r.finding.rule, 0.0), link, ch.keys, ledger or filed_of(r.finding))
+            for n, r in enumerate(ordered))
     cited = {id(c) for f in live for c in f.claims}
     charts, left_out = timeline.timelines(claims or [c for f in live for c in f.claims], cited)
     yield from env().get_template("report.html.j2").generate(
@@ -67,6 +69,21 @@ def _parts(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSp
         headline=page.headline(summary), tally=page.tally(live, summary, ch), choices=ch, total=len(live),
         cards=made, timelines=charts, left_out=left_out, link=link, marked=cards.marked, numberline=svg.numberline,
         css_values=page.CSS_VALUES)
+
+
+def filed_of(f: Finding) -> cards.Ledger | None:
+    """The finding's own filed figures (a ledger-mismatch finding carries them) as the number lines' marker:
+    the current filing of the claims' metric, period and unit."""
+    if not f.filed:
+        return None
+
+    def answer(group: Sequence[Claim]) -> numberline.Filed | None:
+        c = group[0] if group else None
+        hits = [x for x in f.filed if c and x.metric == c.metric and x.period == c.period and x.unit == c.unit
+                and not x.restated]
+        return numberline.Filed(hits[0].value, filed_source(hits[0])) if hits else None
+
+    return answer
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], claims: Sequence[Claim] = (),
