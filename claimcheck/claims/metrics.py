@@ -9,8 +9,8 @@ from ..numbers.parse import Mention
 from ..vocab import taxonomy
 
 AFTER_DIRECTION = regex.compile(
-    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|rise|rose|grew|jump|climb|gain|increase|up|↑)"
-    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid|↓))",
+    r"^\s?(?:[이가을를은는의도만]\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|상향|rise|rose|grew|jump|climb|gain|increase|up|↑)"
+    r"|(?P<to2>으?로\s?)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|하향|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|decline|fell|drop|decrease|down|shr[ai]nk|slid|↓))",
     regex.IGNORECASE)
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
@@ -41,6 +41,7 @@ BY_AMOUNT = regex.compile(r"\bby\s(?:approximately\s|about\s|nearly\s|roughly\s|
                        regex.IGNORECASE)
 MONEY_LIST_VERB = regex.compile(r"(?:\s?[,，]\s?[^.;!?]{0,50}?(?:억|조|만)\s?원)?\s?(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
                                 r"(?:(?P<up>증가|늘|급증|확대)|(?P<down>감소|줄|급감|축소))")
+REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올렸|올린|낮춰|낮췄|낮춘|내려|내렸|조정)")
 LOSS_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
 IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
@@ -192,7 +193,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if base in RATIOS:
             return Typed(base, negative=down, change=True)
         if base == "price_target":
-            return Typed("upside", negative=down)
+            # "목표주가 42만원으로 5.0% 상향": a target raised or cut by so much; otherwise the room to the target
+            return Typed("price_target_growth" if REVISED.match(after) else "upside", negative=down)
         if base is None and carried in RATIOS:
             return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
         if base is None and T.growth(carried):
