@@ -163,6 +163,8 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
     # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
     since = max(clause[0], m.start - 30)
     stop = scan.rfind("다. ", since, m.start)
+    if grain != "ytd" and ANNUAL.search(scan, max(clause[0], m.start - 8), m.start):
+        return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
     if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
