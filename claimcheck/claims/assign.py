@@ -139,6 +139,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         pick = inner[-1] if inner else pick
     p = pick.period
     if pick.relative == "same":
+        # "전년 동기(2조7,411억원)보다 ..., 같은 기간 4,030억원에서": the same period as the one just named
+        prev = next((r for r in reversed(stated) if r.end <= pick.start and r.relative != "same"), None)
+        if prev is not None and prev.relative in ("previous", "year_ago"):
+            anchor = focus or last
+            return (CAL.shift_quarter(anchor, -1 if prev.relative == "previous" else -4) if anchor else None), False, ""
         return last, False, ""
     if pick.relative == "same_of":
         anchor = next((r.period for r in reversed(stated) if r.end <= pick.start and r.period and r.grain == "quarter"),

@@ -24,7 +24,7 @@ from .tables import column_basis
 
 WHOLE = FE.WHOLE
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
-DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익)\s?)?(?:은|는|도)\s|의\s?경우"
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익)\s?)?(?:은|는|도|이|가)\s|의\s?경우"
                                r"|\b(?:segment|division|unit)\b",
                                regex.IGNORECASE)
 
