@@ -270,10 +270,12 @@ def _emit(text: str | Iterable[str], output: Path | None) -> None:
 
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit 2, as every other set-up error does."""
+    # typer 0.2x vendors click as typer._click and raises its exceptions, even where click itself is
+    # installed too (the dask extra brings it); older typer uses click
     try:
-        import click  # type: ignore[import-not-found, unused-ignore]  # typer 0.2x vendors click as typer._click
+        from typer import _click as click  # type: ignore[attr-defined, unused-ignore]
     except ImportError:
-        from typer import _click as click
+        import click  # type: ignore[import-not-found, no-redef, unused-ignore]
 
     try:
         code = app(standalone_mode=False)

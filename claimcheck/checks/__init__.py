@@ -5,6 +5,12 @@ module's name with dashes), `Options` (a pydantic model whose fields carry each 
 and one-line doc), `check(claims, options, lexicon)` and a docstring saying how the check works.
 `ALIASES` lists earlier names of the kind that rule files may still use. Adding a kind is adding a
 module: nothing else lists them.
+
+`SCOPE` says what a kind compares, so a partitioned run (`claimcheck.partition`: the store and the
+Dask engine) can split the work: "article" (claims of one article only), "key" (claims of one entity
+family, as `partition.key` names it; claims with no entity are never compared) or "corpus" (the whole
+run; `relevant(claims)` may pick, from one article's claims, those the check reads). A kind doing
+several of these names a function per scope in `PARTS`. A kind declaring nothing is "corpus".
 """
 from __future__ import annotations
 
@@ -26,6 +32,8 @@ class Kind:
     doc: str
     module: str
     aliases: tuple[str, ...] = ()
+    parts: tuple[tuple[str, Callable[..., list[Draft]]], ...] = ()  # (scope, check) for a partitioned run
+    relevant: Callable[[list], list] | None = None  # a corpus-scope kind: the claims of one article it reads
 
 
 def _discover() -> dict[str, Kind]:
@@ -36,7 +44,9 @@ def _discover() -> dict[str, Kind]:
         if name is None:  # common: shared pieces, not a kind
             continue
         kinds[name] = Kind(name=name, options=mod.Options, check=mod.check, doc=(mod.__doc__ or "").strip(),
-                           module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())))
+                           module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())),
+                           parts=tuple(getattr(mod, "PARTS", {getattr(mod, "SCOPE", "corpus"): mod.check}).items()),
+                           relevant=getattr(mod, "relevant", None))
     return kinds
 
 
@@ -49,4 +59,6 @@ def find(name: str) -> Kind | None:
     return KINDS.get(ALIASES.get(name, name))
 
 
-__all__ = ["ALIASES", "KINDS", "Kind", "Draft", "find"]
+SCOPES = ("article", "key", "corpus")
+
+__all__ = ["ALIASES", "KINDS", "SCOPES", "Kind", "Draft", "find"]
