@@ -57,21 +57,66 @@ class Result:
     summary: Summary
 
 
-def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str | None, baseline: Path | None,
-          write_baseline: Path | None, staged: set[str] | None) -> Result:
-    """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
-    from . import builtin, engine, scope
+@dataclass(frozen=True)
+class Engine:
+    """Where the rules run: in this process over every claim (local), partitioned over a claim store
+    (store), or on a Dask cluster (dask; scheduler None starts a local one)."""
 
-    corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
-    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles)
-    found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
+    store: Path | None = None
+    dask: bool = False
+    scheduler: str | None = None
+
+
+def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str | None, baseline: Path | None,
+          write_baseline: Path | None, staged: set[str] | None, where: Engine = Engine()) -> Result:
+    """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
+    from . import scope
+
+    corpus, found, articles, claims, suppressed = _findings(s, inputs, jobs, no_cache, where)
     try:
         scoped = scope.narrow(found, changed_since, baseline, write_baseline, Path.cwd(), staged)
     except scope.ScopeError as e:
         raise SetupError(str(e)) from None
-    summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
-                              [*inputs.skipped, *corpus.unreadable])
+    summary = scope.summarize(scoped, articles, claims, suppressed, [*inputs.skipped, *corpus.unreadable])
     return Result(corpus, scoped, summary)
+
+
+def _findings(s: Setup, inputs, jobs: int | None, no_cache: bool, where: Engine) -> tuple[Corpus, list, int, int, int]:
+    from . import builtin, engine
+
+    if where.store is not None:
+        return _stored(s, inputs, jobs, where.store)
+    if where.dask:
+        from . import cache as K
+        from . import dask_engine
+
+        cache = None if no_cache else K.for_run(s.path.parent if s.path else None, s.lex)
+        try:
+            got = dask_engine.check(inputs.sources, s.rules, s.lex, where.scheduler, jobs, cache)
+        except dask_engine.DaskError as e:
+            raise SetupError(str(e)) from None
+        found = [f for f in builtin.flag_unknown(got.findings, got.sup, s.rules) if s.keep(f.rule)]
+        return got.corpus, found, got.articles, got.claims, got.suppressed
+    corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
+    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles)
+    found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
+    return corpus, found, len(corpus.articles), len(corpus.claims), outcome.suppressed
+
+
+def _stored(s: Setup, inputs, jobs: int | None, root: Path) -> tuple[Corpus, list, int, int, int]:
+    """Export the articles into the store (only what changed), then check the store."""
+    from . import export, store, store_check
+    from .models import Unreadable
+
+    try:
+        done = export.export(inputs.sources, s, root, store.read_manifest(root).get("partition_by", "entity"), jobs)
+        got = store_check.check(root, s.rules, s.lex, s.keep)
+        store_check.write_findings(root, got.findings)
+    except store.StoreError as e:
+        raise SetupError(str(e)) from None
+    corpus = Corpus(problems=done.problems,
+                    unreadable=[Unreadable(file=p.file or "", reason=p.message) for p in done.problems if p.kind == "unreadable"])
+    return corpus, got.findings, got.articles, got.claims, got.suppressed
 
 
 def clash(*, staged: bool, changed_since: str | None, stdin: bool, stdin_filename: str | None, given: Sequence[str],

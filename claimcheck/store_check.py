@@ -1,0 +1,112 @@
+"""`check --store`: the rules over a claim store, in bounded memory.
+
+Two passes over the stored claims, each streamed from DuckDB in order: by article, for the
+article-scope checks (and the few claims the corpus-scope checks read), then by key, for the
+key-scope checks, one key's claims alive at a time. The findings are those of an in-memory check.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import builtin, engine, partition, store
+from . import vocab as L
+from .models import Claim, Finding, RuleSpec, claim_dict
+
+MEMORY = "1GB"  # DuckDB's own share: past it the sort spills to a folder in the store
+
+
+@dataclass
+class Stored:
+    findings: list[Finding]
+    suppressed: int
+    articles: int
+    claims: int
+
+
+def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str], bool] = lambda _: True) -> Stored:
+    store.require(root)
+    con = connect(root)
+    try:
+        sup = _suppressions(con)
+        found: list[partition.Ranked] = []
+        corpus: list[Claim] = []
+        n = 0
+        for claims in _runs(store.batches(con, "SELECT * FROM claims ORDER BY art, idx"), "art"):
+            m = partition.map_article(claims, rules, lex)
+            found.extend(m.found)
+            corpus.extend(m.corpus)
+            n += len(claims)
+        for claims in _runs(store.batches(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx"), "key"):
+            found.extend(partition.reduce_key(claims, rules, lex))
+        found.extend(partition.reduce_corpus(corpus, rules, lex))
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+    outcome = partition.finish(found, sup)
+    kept = [f for f in builtin.flag_unknown(outcome.findings, sup, rules) if keep(f.rule)]
+    return Stored(kept, outcome.suppressed, articles, n)
+
+
+def connect(root: Path) -> Any:
+    """A DuckDB connection with the store's tables as views: claims, articles, findings (and ledger)."""
+    con = store.duckdb().connect()
+    con.execute(f"SET memory_limit='{MEMORY}'")
+    con.execute(f"SET temp_directory='{_q(str(root / '.tmp'))}'")
+    con.execute(f"CREATE VIEW claims AS SELECT * FROM read_parquet('{_q(str(root / 'claims' / '**' / '*.parquet'))}', "
+                "hive_partitioning=true, union_by_name=true)")
+    for name in ("articles", "findings", "ledger"):
+        if (root / f"{name}.parquet").is_file():
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_q(str(root / f'{name}.parquet'))}')")
+    return con
+
+
+def _suppressions(con: Any) -> engine.Suppressions:
+    out: engine.Suppressions = {}
+    for row in store.batches(con, "SELECT file, suppressions FROM articles ORDER BY art"):
+        for s in row["suppressions"] or ():
+            out.setdefault((row["file"], s["line"]), []).append(s["rule"])
+    return out
+
+
+def _runs(rows: Iterable[dict], by: str) -> Iterator[list[Claim]]:
+    """Consecutive rows with one value of `by`, as claims."""
+    run: list[Claim] = []
+    at: object = object()
+    for row in rows:
+        if row[by] != at and run:
+            yield run
+            run = []
+        at = row[by]
+        run.append(store.claim_of(row))
+    if run:
+        yield run
+
+
+def write_findings(root: Path, findings: Iterable[Finding]) -> None:
+    """The findings through the JSONL contract into findings.parquet, with its explicit schema."""
+    tmp = root / ".findings.jsonl"
+    with tmp.open("w", encoding="utf-8") as fh:
+        for f in findings:
+            d = {"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
+                 "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims]}
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    con = store.duckdb().connect()
+    try:
+        con.execute(f"COPY (SELECT * FROM read_json('{_q(str(tmp))}', format='newline_delimited', "
+                    f"columns={store.columns(store.FINDING_COLUMNS)})) TO '{_q(str(root / 'findings.parquet'))}' (FORMAT parquet)")
+    finally:
+        con.close()
+        tmp.unlink()
+
+
+def _brief(c: Claim) -> dict:
+    d = claim_dict(c)
+    return {k: d[k] for k in ("file", "line", "column", "text", "entity", "segment", "metric", "value", "unit", "period")}
+
+
+def _q(text: str) -> str:
+    return text.replace("'", "''")
