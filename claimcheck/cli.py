@@ -254,7 +254,7 @@ def export_cmd(
     srcs = _inputs(paths, s.cfg).sources
     try:
         store.duckdb()
-        done = export.export(srcs, s, output, partition_by.value, jobs)
+        done = export.export(srcs, s.rules, s.lex, s.path.parent if s.path else None, output, partition_by.value, jobs)
         _warn(done.problems)
         if done.changed or not (output / "findings.parquet").is_file():
             store_check.write_findings(output, store_check.check(output, s.rules, s.lex, s.keep).findings)

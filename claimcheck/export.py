@@ -17,10 +17,10 @@ from typing import Any
 
 from . import cache as K
 from . import pipeline, store
+from . import vocab as L
 from .models import Claim, Problem, RuleSpec
 from .partition import key as key_of
 from .read import ReadError, Source, read_bytes
-from .session import Setup
 
 CHUNK = 512  # articles extracted and staged together: memory follows a chunk, not the archive
 
@@ -33,8 +33,9 @@ class Exported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def export(srcs: Sequence[Source], s: Setup, root: Path, partition_by: str, jobs: int | None) -> Exported:
-    cache = K.for_run(s.path.parent if s.path else None, s.lex)
+def export(srcs: Sequence[Source], rules: Sequence[RuleSpec], lex: L.Lexicon, config_dir: Path | None, root: Path,
+           partition_by: str, jobs: int | None) -> Exported:
+    cache = K.for_run(config_dir, lex)
     out = Exported()
     keyed: list[tuple[Source, str]] = []
     for src in srcs:
@@ -44,11 +45,11 @@ def export(srcs: Sequence[Source], s: Setup, root: Path, partition_by: str, jobs
             out.problems.append(Problem("unreadable", str(e), src.shown))
     missing = [(src, k) for src, k in keyed if not store.staging(root, k).is_file()]
     for i in range(0, len(missing), CHUNK):
-        _stage(missing[i:i + CHUNK], s, root, jobs, cache, out)
+        _stage(missing[i:i + CHUNK], lex, root, jobs, cache, out)
     out.problems.extend(Problem("cache", w) for w in cache.warnings)
     kept = [[src.shown, k] for src, k in keyed if store.staging(root, k).is_file()]
     out.articles = len(kept)
-    manifest = {"version": store.VERSION, "partition_by": partition_by, "rules": rules_hash(s.rules), "articles": kept}
+    manifest = {"version": store.VERSION, "partition_by": partition_by, "rules": rules_hash(rules), "articles": kept}
     if store.read_manifest(root) == manifest and (root / "articles.parquet").is_file():
         return out
     _copy(root, kept, partition_by)
@@ -57,10 +58,10 @@ def export(srcs: Sequence[Source], s: Setup, root: Path, partition_by: str, jobs
     return out
 
 
-def _stage(work: list[tuple[Source, str]], s: Setup, root: Path, jobs: int | None, cache: K.Cache, out: Exported) -> None:
+def _stage(work: list[tuple[Source, str]], lex: L.Lexicon, root: Path, jobs: int | None, cache: K.Cache, out: Exported) -> None:
     from .engine import suppressed_in
 
-    corpus = pipeline.run([src for src, _ in work], s.lex, jobs, cache)
+    corpus = pipeline.run([src for src, _ in work], lex, jobs, cache)
     out.problems.extend(p for p in corpus.problems if p.kind != "cache")
     by_file: dict[str, list[Claim]] = {}
     for c in corpus.claims:
@@ -68,7 +69,7 @@ def _stage(work: list[tuple[Source, str]], s: Setup, root: Path, jobs: int | Non
     keys = {src.shown: k for src, k in work}
     for art in corpus.articles:
         k = keys[art.path]
-        lines = [store.claim_row(i, c, key_of(c.entity, s.lex)) for i, c in enumerate(by_file.get(art.path, []))]
+        lines = [store.claim_row(i, c, key_of(c.entity, lex)) for i, c in enumerate(by_file.get(art.path, []))]
         meta = {"file": art.path, "published": str(art.published) if art.published else None, "title": art.title,
                 "suppressions": [{"line": ln, "rule": r} for ln, r in suppressed_in(art.text)]}
         path = store.staging(root, k)

@@ -109,7 +109,8 @@ def _stored(s: Setup, inputs, jobs: int | None, root: Path) -> tuple[Corpus, lis
     from .models import Unreadable
 
     try:
-        done = export.export(inputs.sources, s, root, store.read_manifest(root).get("partition_by", "entity"), jobs)
+        done = export.export(inputs.sources, s.rules, s.lex, s.path.parent if s.path else None, root,
+                             store.read_manifest(root).get("partition_by", "entity"), jobs)
         got = store_check.check(root, s.rules, s.lex, s.keep)
         store_check.write_findings(root, got.findings)
     except store.StoreError as e:
