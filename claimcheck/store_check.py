@@ -16,7 +16,7 @@ from . import builtin, engine, partition, store
 from . import vocab as L
 from .models import Claim, Finding, RuleSpec, claim_dict
 
-MEMORY = "1GB"  # DuckDB's own share: past it the sort spills to a folder in the store
+MEMORY = "256MB"  # DuckDB's own share: past it the sort spills to a folder in the store (1GB peaked above the in-memory check at 2,000 articles)
 
 
 @dataclass
