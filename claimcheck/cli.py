@@ -103,12 +103,12 @@ class FailOn(str, Enum):
 
 
 def _setup(config_path: Path | None, paths: list[str] | None = None, select: list[str] | None = None,
-           ignore: list[str] | None = None) -> session.Setup:
+           ignore: list[str] | None = None, ledger: list[str] | None = None) -> session.Setup:
     """Settings, lexicon and rules, or exit 2 with the reason."""
     from .selection import ids
 
     try:
-        return session.setup(config_path, paths or [], ids(select), ids(ignore))
+        return session.setup(config_path, paths or [], ids(select), ids(ignore), ledger or [])
     except session.SetupError as e:
         _fail(str(e))
 
@@ -139,6 +139,7 @@ def check(
     fix: Annotated[bool, typer.Option("--fix", help="Apply the certain fixes (a change in points written as %) to the articles, then report what remains.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the certain fixes as a unified diff and change nothing; exit 1 when there is one.")] = False,
     add_noqa: Annotated[bool, typer.Option("--add-noqa", help="Insert a suppression comment for each finding shown, above each figure it cites; exit 0.")] = False,
+    ledger: Annotated[Optional[list[str]], typer.Option("--ledger", metavar="PATH", help="Check claims against the filed figures in PATH: a CSV or JSONL ledger, SEC companyfacts or OpenDART JSON, or a folder of them (repeatable; beside the config's ledger). Never touches the network.")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", metavar="DIR", help="Export the articles into the claim store DIR (only what changed), then check it one key at a time, in bounded memory. Needs claimcheck[store].")] = None,
     engine: Annotated[EngineName, typer.Option("--engine", help="Where the rules run: local (this machine), or dask (a Dask cluster; needs claimcheck[dask]).")] = EngineName.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler to use (default: start a local cluster of processes).")] = None,
@@ -165,7 +166,7 @@ def check(
         _fail(clash)
     files = [p for p in given if p != "-"] or ([] if staged or from_stdin else ["."])
     _check_paths(files)
-    s = _setup(config, files + ([stdin_filename] if from_stdin and stdin_filename else []), select, ignore)
+    s = _setup(config, files + ([stdin_filename] if from_stdin and stdin_filename else []), select, ignore, ledger)
     if show_settings:
         _emit(describe(s.cfg, s.path), None)
         raise typer.Exit(0)
@@ -245,28 +246,35 @@ def export_cmd(
     partition_by: Annotated[PartitionBy, typer.Option("--partition-by", help="Lay the claims' Parquet files out by period or by entity (family).")] = PartitionBy.entity,
     config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: all cores).")] = None,
+    ledger: Annotated[Optional[list[str]], typer.Option("--ledger", metavar="PATH", help="Check the claims against the filed figures in PATH too, and store them (repeatable; beside the config's ledger).")] = None,
 ) -> None:
     """Write the claims and findings of the articles to a claim store (Parquet; needs claimcheck[store])."""
     from . import export, store, store_check
 
     _check_paths(paths)
-    s = _setup(config, paths)
+    s = _setup(config, paths, ledger=ledger)
+    try:
+        filed = session.load_ledger(s)  # before extraction, as check does
+    except session.SetupError as e:
+        _fail(str(e))
     srcs = _inputs(paths, s.cfg).sources
     try:
         store.duckdb()
         done = export.export(srcs, s.rules, s.lex, s.path.parent if s.path else None, output, partition_by.value, jobs)
         _warn(done.problems)
-        if done.changed or not (output / "findings.parquet").is_file():
-            store_check.write_findings(output, store_check.check(output, s.rules, s.lex, s.keep).findings)
+        # findings made against a ledger follow it, or its absence, with the articles unchanged
+        rewrite = done.changed or filed is not None or (output / "ledger.parquet").is_file()
+        if rewrite or not (output / "findings.parquet").is_file():
+            store_check.write_findings(output, store_check.check(output, s.rules, s.lex, s.keep, filed).findings)
+        store_check.write_ledger(output, filed)
     except store.StoreError as e:
         _fail(str(e))
-    _say(f"{done.articles} articles in {output}: {done.extracted} staged afresh"
-         + ("" if done.changed else ", nothing rewritten"))
+    _say(f"{done.articles} articles in {output}: {done.extracted} staged afresh" + ("" if rewrite else ", nothing rewritten"))
 
 
 @app.command("query")
 def query_cmd(
-    sql: Annotated[str, typer.Argument(help="SQL over the views claims, articles, findings (and ledger when exported).")],
+    sql: Annotated[str, typer.Argument(help="SQL over the views claims, articles, findings (and ledger, when a ledger was given).")],
     store_dir: Annotated[Path, typer.Option("--store", metavar="DIR", help="The claim store written by export.")] = Path("claims-store"),
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
 ) -> None:
@@ -311,6 +319,64 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as listed by
     kind = KINDS.get(spec.kind)
     typer.echo(rule_text.render(spec, option_lines(spec.options) if kind else (), EVIDENCE_NOTE,
                                 kind.doc if kind else None), nl=False)
+
+
+ledger_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="Filed figures that check --ledger compares claims with: fetch them, show them.")
+app.add_typer(ledger_app, name="ledger")
+FETCHED = Path(".claimcheck") / "ledger"  # where `ledger fetch` writes, and what `ledger show` reads by default
+
+
+class LedgerFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@ledger_app.command("show")
+def ledger_show(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Ledger files or folders (default: the config's ledger, else .claimcheck/ledger).")] = None,
+    format: Annotated[LedgerFormat, typer.Option("--format", "-f", help="A table, or ledger@1 JSON Lines.")] = LedgerFormat.table,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None,
+) -> None:
+    """Print the filed figures of a ledger, every version, with where each was filed."""
+    from . import ledger as LG
+    from .report import ledger_table
+
+    s = _setup(config, paths)
+    given = [Path(p) for p in paths] if paths else s.ledger or ([FETCHED] if FETCHED.is_dir() else [])
+    if not given:
+        _fail("no ledger: name a file or folder, or set 'ledger' in the config")
+    try:
+        figures = LG.load(given, s.lex)
+    except LG.LedgerError as e:
+        _fail(str(e))
+    _emit(ledger_table.table(figures) if format is LedgerFormat.table else ledger_table.jsonl(figures), None)
+
+
+@ledger_app.command("fetch")
+def ledger_fetch(
+    sec: Annotated[Optional[list[str]], typer.Option("--sec", metavar="CIK|TICKER", help="A company's SEC companyfacts (needs SEC_USER_AGENT). Repeatable.")] = None,
+    dart: Annotated[Optional[list[str]], typer.Option("--dart", metavar="CORP_CODE", help="A company's OpenDART statements (needs DART_API_KEY). Repeatable.")] = None,
+    years: Annotated[Optional[str], typer.Option("--years", metavar="2023-2025", help="DART business years (default: the last three).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the raw answers (raw/) and the ledger files.")] = FETCHED,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file.")] = None,
+) -> None:
+    """Download filings into .claimcheck/ledger/ and write them as ledger files for check --ledger."""
+    import datetime as dt
+
+    from .ledger import LedgerError, fetch
+
+    if not sec and not dart:
+        _fail("give --sec CIK|TICKER or --dart CORP_CODE")
+    lex = _setup(config).lex
+    try:
+        spans = fetch.years(years, dt.date.today().year)
+        done = [fetch.sec(who, out, lex) for who in sec or []] + [fetch.dart(who, spans, out, lex) for who in dart or []]
+    except LedgerError as e:
+        _fail(str(e))
+    for got in done:
+        _warn(got.notes)
+        _say(f"wrote {got.ledger} ({got.figures} filed figures from {len(got.raw)} download{'s' if len(got.raw) > 1 else ''})")
 
 
 def _warn(lines: Iterable[str | Problem]) -> None:

@@ -45,6 +45,7 @@ class Config(BaseModel):
     fail_on: Severity = Severity.error
     fail_on_unreadable: bool = True  # a gate that skipped an article has not checked it
     max_file_mb: Annotated[float, Field(gt=0)] = DEFAULT_MAX_MB  # larger files are skipped, never read
+    ledger: list[str] = Field(default_factory=list)  # filed-figure files or folders, relative to the config file
 
 
 def start_dir(paths: Sequence[str]) -> Path:

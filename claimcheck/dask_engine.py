@@ -5,6 +5,7 @@ and the article-scope checks. Claims are grouped by key with foldby, each key's 
 back in the run's order and reduced by the key-scope checks; the client gathers the findings and
 runs the corpus-scope checks over the few claims they read. Without a scheduler address a local
 cluster of processes is started; "synchronous" runs everything in this process (the tests do).
+The run's ledger, if any, goes into the graph once (dask.delayed) and reaches every map and reduce.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from typing import Any
 from . import engine, partition, pipeline
 from . import vocab as L
 from .cache import Cache
-from .models import Claim, Finding, Problem, RuleSpec, Unreadable
+from .filed import Ledger
+from .models import Claim, Finding, LedgerTally, Problem, RuleSpec, Unreadable
 from .read import Source
 
 INSTALL = "the Dask engine needs the dask extra: pip install 'claimcheck[dask]'"
@@ -34,9 +36,11 @@ class Got:
     articles: int = 0
     claims: int = 0
     suppressed: int = 0
+    tally: LedgerTally | None = None  # claims checked against the ledger, when one was given
 
 
-def _map(part: list[tuple[int, Source]], rules: Sequence[RuleSpec], lex: L.Lexicon, cache: tuple | None) -> list[tuple]:
+def _map(part: list[tuple[int, Source]], rules: Sequence[RuleSpec], lex: L.Lexicon, cache: tuple | None,
+         ledger: Ledger | None) -> list[tuple]:
     """One bag partition of (run index, source) -> (index, file, Mapped or None, problems, suppressions,
     number of claims, [(key, (index, claim index, claim))])."""
     from .engine import suppressed_in
@@ -54,19 +58,19 @@ def _map(part: list[tuple[int, Source]], rules: Sequence[RuleSpec], lex: L.Lexic
             continue
         claims = by_file.get(src.shown, [])
         keyed = [(k, (i, j, c)) for j, c in enumerate(claims) if (k := partition.key(c.entity, lex)) is not None]
-        m = partition.map_article(claims, rules, lex)
+        m = partition.map_article(claims, rules, lex, ledger)
         m.keyed = {}  # shipped apart, through foldby: the client never holds every claim
         out.append((i, src.shown, m, probs, suppressed_in(texts[src.shown]), len(claims), keyed))
     return out
 
 
-def _reduce(item: tuple[str, list], rules: Sequence[RuleSpec], lex: L.Lexicon) -> list[partition.Ranked]:
+def _reduce(item: tuple[str, list], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None) -> partition.Part:
     _, members = item
-    return partition.reduce_key([c for _, _, c in sorted(members, key=lambda t: (t[0], t[1]))], rules, lex)
+    return partition.reduce_key([c for _, _, c in sorted(members, key=lambda t: (t[0], t[1]))], rules, lex, ledger)
 
 
 def check(srcs: Sequence[Source], rules: Sequence[RuleSpec], lex: L.Lexicon, scheduler: str | None,
-          jobs: int | None, cache: Cache | None = None) -> Got:
+          jobs: int | None, cache: Cache | None = None, ledger: Ledger | None = None) -> Got:
     try:
         import dask
         import dask.bag as db
@@ -74,19 +78,21 @@ def check(srcs: Sequence[Source], rules: Sequence[RuleSpec], lex: L.Lexicon, sch
         raise DaskError(INSTALL) from None
     spec = (cache.root, cache.salt) if cache is not None else None
     n = max(1, min(len(srcs), (jobs or pipeline.default_jobs()) * 4))
-    mapped = db.from_sequence(list(enumerate(srcs)), npartitions=n).map_partitions(_map, rules, lex, spec)
+    shared = dask.delayed(ledger) if ledger is not None else None  # in the graph once, not in every task
+    mapped = db.from_sequence(list(enumerate(srcs)), npartitions=n).map_partitions(_map, rules, lex, spec, shared)
     keyed = mapped.map(lambda r: r[6]).flatten()
     grouped = keyed.foldby(lambda kv: kv[0], lambda acc, kv: acc + [kv[1]], [], lambda a, b: a + b, [])
-    reduced = grouped.map(_reduce, rules, lex).flatten()
+    reduced = grouped.map(_reduce, rules, lex, shared)
     with _scheduler(dask, scheduler, jobs):
-        rows, found = dask.compute(mapped.map(lambda r: r[:6]), reduced)
-    return _gather(sorted(rows, key=lambda r: r[0]), list(found), rules, lex)
+        rows, keys = dask.compute(mapped.map(lambda r: r[:6]), reduced)
+    return _gather(sorted(rows, key=lambda r: r[0]), list(keys), rules, lex, ledger)
 
 
-def _gather(rows: list, found: list[partition.Ranked], rules: Sequence[RuleSpec], lex: L.Lexicon) -> Got:
+def _gather(rows: list, keys: list[partition.Part], rules: Sequence[RuleSpec], lex: L.Lexicon,
+            ledger: Ledger | None) -> Got:
     corpus = pipeline.Corpus()
     sup: engine.Suppressions = {}
-    article_found: list[partition.Ranked] = []
+    articles: list[partition.Part] = []
     claims: list[Claim] = []
     got = Got(corpus, [])
     for _, file, m, probs, marks, n in rows:
@@ -97,13 +103,13 @@ def _gather(rows: list, found: list[partition.Ranked], rules: Sequence[RuleSpec]
             continue
         got.articles += 1  # the texts stay on the workers
         got.claims += n
-        article_found.extend(m.found)
+        articles.append(partition.Part(m.found, m.tally))
         claims.extend(m.corpus)
         for line, rule in marks:
             sup.setdefault((file, line), []).append(rule)
-    found = article_found + found + partition.reduce_corpus(claims, rules, lex)
-    outcome = partition.finish(found, sup)
-    got.findings, got.sup, got.suppressed = outcome.findings, sup, outcome.suppressed
+    keys = keys or list(partition.reduce_keys((), rules, lex, ledger))  # no key: what the key checks count of none
+    outcome = partition.finish([*articles, *keys, partition.reduce_corpus(claims, rules, lex, ledger)], sup)
+    got.findings, got.sup, got.suppressed, got.tally = outcome.findings, sup, outcome.suppressed, outcome.tally
     return got
 
 

@@ -10,7 +10,8 @@ import regex
 
 from .checks import KINDS
 from .checks.common import Claims, Draft
-from .models import Article, Claim, Finding, RuleSpec, Severity, assumed
+from .filed import Ledger
+from .models import Article, Claim, Finding, LedgerTally, RuleSpec, Severity, assumed
 from .vocab import Lexicon
 
 SUPPRESS = regex.compile(r"<!--\s*claimcheck:\s*ignore\s+(?P<rule>[\w*-]+)(?P<reason>[^>]*?)-->", regex.IGNORECASE)
@@ -22,6 +23,7 @@ UNUSED = "unused-suppression"
 class Outcome:
     findings: list[Finding] = field(default_factory=list)
     suppressed: int = 0
+    tally: LedgerTally | None = None  # claims checked against the ledger, when one was given
 
 
 def fingerprint(rule: str, key: str, claims: Iterable[Claim]) -> str:
@@ -88,7 +90,7 @@ def suppressed_in(text: str) -> list[tuple[int, str]]:
 
 
 def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
-        articles: Sequence[Article] = ()) -> Outcome:
+        articles: Sequence[Article] = (), ledger: Ledger | None = None) -> Outcome:
     # The checks make millions of short-lived tuples; with every article and claim alive, each
     # collection the allocations set off walks all of them. Nothing made before the run can
     # become garbage during it, so set it aside (unless the caller already froze something).
@@ -99,7 +101,8 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
         gc.freeze()
     gc.disable()
     try:
-        return _run(Claims(claims), rules, lex, articles)
+        run_claims = Claims(claims, ledger)
+        return _run(run_claims, rules, lex, articles)
     finally:
         if was:
             gc.enable()
@@ -107,12 +110,12 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
             gc.unfreeze()
 
 
-def _run(claims: list[Claim], rules: Sequence[RuleSpec], lex: Lexicon, articles: Sequence[Article]) -> Outcome:
+def _run(claims: Claims, rules: Sequence[RuleSpec], lex: Lexicon, articles: Sequence[Article]) -> Outcome:
     found: list[Finding] = []
     for spec in rules:
         if spec.enabled:
             found.extend(findings_of(spec, KINDS[spec.kind].check(claims, spec.options, lex)))
-    return finish(found, suppressions(articles))
+    return finish(found, suppressions(articles), claims.tally)  # no tally when the ledger rule did not run
 
 
 def findings_of(spec: RuleSpec, drafts: Iterable[Draft]) -> list[Finding]:
@@ -126,18 +129,20 @@ def findings_of(spec: RuleSpec, drafts: Iterable[Draft]) -> list[Finding]:
             sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
             why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
         out.append(Finding(rule=spec.id, severity=sev, message=d.message, claims=d.claims,
-                           fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix))
+                           fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix,
+                           filed=d.filed))
     return out
 
 
 Suppressions = dict[tuple[str, int], list[str]]
 
 
-def finish(found: list[Finding], sup: Suppressions) -> Outcome:
-    """Every rule's findings, in rule order, merged, matched against the suppression comments and sorted."""
+def finish(found: list[Finding], sup: Suppressions, tally: dict[str, int] | None = None) -> Outcome:
+    """Every rule's findings, in rule order, merged, matched against the suppression comments and sorted;
+    `tally` is what the ledger check counted (`Claims.tally`), summed over the run's pieces."""
     found = _merge_repeats(found)
     used: set[tuple[str, int, str]] = set()
-    out = Outcome()
+    out = Outcome(tally=LedgerTally(**tally) if tally else None)
     marked = {file for file, _ in sup}  # most articles have no suppression comment: skip their claims
     for f in found:
         # every comment covering one of its claims is in use: `check --add-noqa` writes one above each

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
+from .filed import Filed
+
 Bound = Literal["eq", "approx", "ge", "gt", "le", "lt"]
 
 
@@ -124,6 +126,7 @@ class Finding(Frozen):
     why: str = ""
     suppressed: bool = False
     fix: tuple[Edit, ...] = ()  # offered only when certain (check --fix / --diff); not in the JSON contract
+    filed: tuple[Filed, ...] = ()  # the filed figure a ledger finding compares with, then what it was computed from
 
 
 class RuleOptions(Frozen):
@@ -141,6 +144,7 @@ class Example(Frozen):
 
     articles: dict[str, str] = Field(default_factory=dict)
     lines: tuple[str, ...] = ()
+    ledger: tuple[dict[str, Any], ...] = ()  # filed figures (ledger@1 records) the articles are checked against
 
 
 class RuleSpec(Frozen):
@@ -183,6 +187,15 @@ class Problem:
         return f"{self.file}: {self.message}" if self.file else self.message
 
 
+class LedgerTally(Frozen):
+    """Claims checked against filed figures: the filed value within the printed figure, outside it, or no
+    filed figure to settle it (no figure for its period, span or currency, or no period)."""
+
+    matched: int = 0
+    differing: int = 0
+    unverifiable: int = 0
+
+
 class Summary(Frozen):
     """Counts printed after a report, and what the run did not check or did not show."""
 
@@ -197,6 +210,7 @@ class Summary(Frozen):
     hidden_by_changed_since: int = 0
     hidden_by_staged: int = 0  # findings between committed articles only, left out by check --staged
     unreadable: tuple[Unreadable, ...] = ()
+    ledger: LedgerTally | None = None  # set when a ledger was given
 
 
 # Claim serialisation: the JSON contract (../shared/spec/claims.md) for reports, and the field

@@ -46,7 +46,8 @@ def _examples(ex: object, where: str) -> tuple[str, str, dict[str, Example]]:
     """The one-line passing and failing examples, and those given as runnable articles.
 
     An example is one line of text, or a mapping: `summary` (the line), `articles` (file name ->
-    text) and, for a failing one, `lines` (the file:line its finding cites).
+    text), `ledger` (filed figures as ledger@1 records, for a rule that checks claims against them) and,
+    for a failing one, `lines` (the file:line its finding cites).
     """
     if not isinstance(ex, dict) or set(ex) - {"passing", "failing"}:
         raise RuleError(f"{where}: 'examples' takes 'passing' and 'failing'")
@@ -56,10 +57,10 @@ def _examples(ex: object, where: str) -> tuple[str, str, dict[str, Example]]:
         if v is None or isinstance(v, str):
             lines[which] = (v or "").strip()
             continue
-        if not isinstance(v, dict) or set(v) - {"summary", "articles", "lines"}:
-            raise RuleError(f"{where}: examples.{which} is a line of text or takes 'summary', 'articles' and 'lines'")
+        if not isinstance(v, dict) or set(v) - {"summary", "articles", "lines", "ledger"}:
+            raise RuleError(f"{where}: examples.{which} is a line of text or takes 'summary', 'articles', 'ledger' and 'lines'")
         try:
-            got = Example.model_validate({k: v[k] for k in ("articles", "lines") if k in v})
+            got = Example.model_validate({k: v[k] for k in ("articles", "lines", "ledger") if k in v})
         except ValidationError as e:
             err = e.errors()[0]
             raise RuleError(f"{where}: examples.{which}.{'.'.join(map(str, err['loc']))}: {err['msg']}") from None

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import baseline as B
 from . import gitscope
 from .commit import place
-from .models import Finding, Severity, Summary, Unreadable
+from .models import Finding, LedgerTally, Severity, Summary, Unreadable
 
 
 class ScopeError(ValueError):
@@ -63,7 +63,7 @@ def _live(findings: Sequence[Finding]) -> int:
 
 
 def summarize(scoped: Scoped, articles: int, claims: int, suppressed: int,
-              unreadable: Sequence[Unreadable]) -> Summary:
+              unreadable: Sequence[Unreadable], ledger: LedgerTally | None = None) -> Summary:
     live = [f for f in scoped.findings if not f.suppressed]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
     return Summary(articles=articles, claims=claims, findings=len(live), error=counts[Severity.error],
@@ -71,4 +71,4 @@ def summarize(scoped: Scoped, articles: int, claims: int, suppressed: int,
                    hidden_by_baseline=scoped.hidden_by_baseline,
                    hidden_by_changed_since=scoped.hidden_by_changed_since,
                    hidden_by_staged=scoped.hidden_by_staged,
-                   unreadable=tuple(sorted(unreadable, key=lambda u: u.file)))
+                   unreadable=tuple(sorted(unreadable, key=lambda u: u.file)), ledger=ledger)

@@ -3,13 +3,14 @@ as SetupError for cli.py to turn into exit 2 (the exit status is decided there a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocab as L
 from .config import Config
+from .filed import Ledger
 from .files import Inputs, collect
-from .models import RuleSpec, Summary
+from .models import LedgerTally, RuleSpec, Summary
 from .pipeline import Corpus, extract
 from .scope import Scoped
 
@@ -25,10 +26,11 @@ class Setup:
     rules: list[RuleSpec]
     path: Path | None  # the config file used, if any
     keep: Callable[[str], bool] = lambda _: True  # --select/--ignore over the built-in ids
+    ledger: list[Path] = field(default_factory=list)  # the config's ledger files, then --ledger's
 
 
 def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[str] = (),
-          ignore: Sequence[str] = ()) -> Setup:
+          ignore: Sequence[str] = (), ledger: Sequence[str] = ()) -> Setup:
     """Config (found upward from the checked paths), lexicon and rules, with the command line's selection."""
     from . import builtin, ruleset, selection
     from . import config as C
@@ -47,7 +49,20 @@ def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[
         rules = ruleset.apply_config(loaded, cfg, str(path or "config"))
     except (C.ConfigError, ruleset.RuleError, L.LexiconError, selection.SelectionError) as e:
         raise SetupError(str(e)) from None
-    return Setup(cfg, lex, rules, path, keep)
+    base = path.parent if path else Path.cwd()
+    return Setup(cfg, lex, rules, path, keep, [base / p for p in cfg.ledger] + [Path(p) for p in ledger])
+
+
+def load_ledger(s: Setup) -> Ledger | None:
+    """The filed figures the run checks claims against, or None when none were given; read from local files only."""
+    if not s.ledger:
+        return None
+    from . import ledger as LG
+
+    try:
+        return LG.load(s.ledger, s.lex)
+    except LG.LedgerError as e:
+        raise SetupError(str(e)) from None
 
 
 @dataclass
@@ -72,38 +87,52 @@ def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str
     """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
     from . import scope
 
-    corpus, found, articles, claims, suppressed = _findings(s, inputs, jobs, no_cache, where)
+    ledger = load_ledger(s)  # before extraction: a bad ledger file fails at once, not after the corpus is read
+    got = _findings(s, inputs, jobs, no_cache, where, ledger)
     try:
-        scoped = scope.narrow(found, changed_since, baseline, write_baseline, Path.cwd(), staged)
+        scoped = scope.narrow(got.found, changed_since, baseline, write_baseline, Path.cwd(), staged)
     except scope.ScopeError as e:
         raise SetupError(str(e)) from None
-    summary = scope.summarize(scoped, articles, claims, suppressed, [*inputs.skipped, *corpus.unreadable])
-    return Result(corpus, scoped, summary)
+    summary = scope.summarize(scoped, got.articles, got.claims, got.suppressed, [*inputs.skipped, *got.corpus.unreadable],
+                              got.tally)
+    return Result(got.corpus, scoped, summary)
 
 
-def _findings(s: Setup, inputs, jobs: int | None, no_cache: bool, where: Engine) -> tuple[Corpus, list, int, int, int]:
+@dataclass
+class _Found:
+    """What an engine made of the inputs: the corpus (with its problems), the selected findings, the counts."""
+
+    corpus: Corpus
+    found: list
+    articles: int
+    claims: int
+    suppressed: int
+    tally: LedgerTally | None
+
+
+def _findings(s: Setup, inputs, jobs: int | None, no_cache: bool, where: Engine, ledger: Ledger | None) -> _Found:
     from . import builtin, engine
 
     if where.store is not None:
-        return _stored(s, inputs, jobs, where.store)
+        return _stored(s, inputs, jobs, where.store, ledger)
     if where.dask:
         from . import cache as K
         from . import dask_engine
 
         cache = None if no_cache else K.for_run(s.path.parent if s.path else None, s.lex)
         try:
-            got = dask_engine.check(inputs.sources, s.rules, s.lex, where.scheduler, jobs, cache)
+            got = dask_engine.check(inputs.sources, s.rules, s.lex, where.scheduler, jobs, cache, ledger)
         except dask_engine.DaskError as e:
             raise SetupError(str(e)) from None
         found = [f for f in builtin.flag_unknown(got.findings, got.sup, s.rules) if s.keep(f.rule)]
-        return got.corpus, found, got.articles, got.claims, got.suppressed
+        return _Found(got.corpus, found, got.articles, got.claims, got.suppressed, got.tally)
     corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
-    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles)
+    outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles, ledger)
     found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
-    return corpus, found, len(corpus.articles), len(corpus.claims), outcome.suppressed
+    return _Found(corpus, found, len(corpus.articles), len(corpus.claims), outcome.suppressed, outcome.tally)
 
 
-def _stored(s: Setup, inputs, jobs: int | None, root: Path) -> tuple[Corpus, list, int, int, int]:
+def _stored(s: Setup, inputs, jobs: int | None, root: Path, ledger: Ledger | None) -> _Found:
     """Export the articles into the store (only what changed), then check the store."""
     from . import export, store, store_check
     from .models import Unreadable
@@ -111,13 +140,14 @@ def _stored(s: Setup, inputs, jobs: int | None, root: Path) -> tuple[Corpus, lis
     try:
         done = export.export(inputs.sources, s.rules, s.lex, s.path.parent if s.path else None, root,
                              store.read_manifest(root).get("partition_by", "entity"), jobs)
-        got = store_check.check(root, s.rules, s.lex, s.keep)
+        got = store_check.check(root, s.rules, s.lex, s.keep, ledger)
         store_check.write_findings(root, got.findings)
+        store_check.write_ledger(root, ledger)
     except store.StoreError as e:
         raise SetupError(str(e)) from None
     corpus = Corpus(problems=done.problems,
                     unreadable=[Unreadable(file=p.file or "", reason=p.message) for p in done.problems if p.kind == "unreadable"])
-    return corpus, got.findings, got.articles, got.claims, got.suppressed
+    return _Found(corpus, got.findings, got.articles, got.claims, got.suppressed, got.tally)
 
 
 def clash(*, staged: bool, changed_since: str | None, stdin: bool, stdin_filename: str | None, given: Sequence[str],

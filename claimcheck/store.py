@@ -7,6 +7,8 @@ Layout of a store DIR:
   articles.parquet       file, run order, suppression comments
   claims/part=P/*.parquet claims, partitioned by period or entity (hive layout)
   findings.parquet       what `check` reports over the stored articles
+  ledger.parquet         the filed figures the last check or export compared claims with (ledger@1 records),
+                         when it was given a ledger
 
 An unchanged article keeps its staging file; a run in which nothing changed rewrites nothing.
 """
@@ -45,11 +47,20 @@ CLAIM_COLUMNS = {
     "context_year": "BIGINT", "sentence": "BIGINT", "consensus": "BOOLEAN", "evidence": EVIDENCE,
     "key": "VARCHAR",  # the entity family (partition.key): what check --store reduces over
 }
+# a filed figure: the claimcheck/ledger@1 record (spec/ledger.md)
+LEDGER_COLUMNS = {
+    "entity": "VARCHAR", "segment": "VARCHAR", "metric": "VARCHAR", "period": "VARCHAR", "cadence": "VARCHAR",
+    "basis": "VARCHAR", "through": "VARCHAR", "value": "DOUBLE", "unit": "VARCHAR", "start": "DATE", "end": "DATE",
+    "as_of": "DATE", "source": "STRUCT(kind VARCHAR, document VARCHAR, concept VARCHAR, form VARCHAR)",
+    "derived": "BOOLEAN", "restated": "BOOLEAN",
+}
+FILED = "STRUCT(" + ", ".join(f'"{k}" {v}' for k, v in LEDGER_COLUMNS.items()) + ")"
 FINDING_COLUMNS = {
     "rule": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR", "fingerprint": "VARCHAR", "why": "VARCHAR",
     "suppressed": "BOOLEAN",
     "claims": "STRUCT(file VARCHAR, line BIGINT, \"column\" BIGINT, text VARCHAR, entity VARCHAR, segment VARCHAR, "
               "metric VARCHAR, value DOUBLE, unit VARCHAR, period VARCHAR)[]",
+    "filed": FILED + "[]",  # a ledger finding's filed figure, then what it was computed from
 }
 NONE = "__none__"  # the partition of claims with no period or no entity
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from . import builtin, engine, partition, store
 from . import vocab as L
-from .models import Claim, Finding, RuleSpec, claim_dict
+from .filed import Ledger, filed_dict
+from .models import Claim, Finding, LedgerTally, RuleSpec, claim_dict
 
 MEMORY = "256MB"  # DuckDB's own share: past it the sort spills to a folder in the store (1GB peaked above the in-memory check at 2,000 articles)
 
@@ -25,30 +26,32 @@ class Stored:
     suppressed: int
     articles: int
     claims: int
+    tally: LedgerTally | None = None  # claims checked against the ledger, when one was given
 
 
-def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str], bool] = lambda _: True) -> Stored:
+def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str], bool] = lambda _: True,
+          ledger: Ledger | None = None) -> Stored:
     store.require(root)
     con = connect(root)
     try:
         sup = _suppressions(con)
-        found: list[partition.Ranked] = []
+        parts: list[partition.Part] = []
         corpus: list[Claim] = []
         n = 0
         for claims in _runs(store.batches(con, "SELECT * FROM claims ORDER BY art, idx"), "art"):
-            m = partition.map_article(claims, rules, lex)
-            found.extend(m.found)
+            m = partition.map_article(claims, rules, lex, ledger)
+            parts.append(partition.Part(m.found, m.tally))  # not the claims: one key at a time below
             corpus.extend(m.corpus)
             n += len(claims)
-        for claims in _runs(store.batches(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx"), "key"):
-            found.extend(partition.reduce_key(claims, rules, lex))
-        found.extend(partition.reduce_corpus(corpus, rules, lex))
+        keyed = _runs(store.batches(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx"), "key")
+        parts.extend(partition.reduce_keys(keyed, rules, lex, ledger))
+        parts.append(partition.reduce_corpus(corpus, rules, lex, ledger))
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         con.close()
-    outcome = partition.finish(found, sup)
+    outcome = partition.finish(parts, sup)
     kept = [f for f in builtin.flag_unknown(outcome.findings, sup, rules) if keep(f.rule)]
-    return Stored(kept, outcome.suppressed, articles, n)
+    return Stored(kept, outcome.suppressed, articles, n, outcome.tally)
 
 
 def connect(root: Path) -> Any:
@@ -92,12 +95,34 @@ def write_findings(root: Path, findings: Iterable[Finding]) -> None:
     with tmp.open("w", encoding="utf-8") as fh:
         for f in findings:
             d = {"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
-                 "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims]}
+                 "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
+                 "filed": [filed_dict(x) for x in f.filed]}
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     con = store.duckdb().connect()
     try:
         con.execute(f"COPY (SELECT * FROM read_json('{_q(str(tmp))}', format='newline_delimited', "
                     f"columns={store.columns(store.FINDING_COLUMNS)})) TO '{_q(str(root / 'findings.parquet'))}' (FORMAT parquet)")
+    finally:
+        con.close()
+        tmp.unlink()
+
+
+def write_ledger(root: Path, ledger: Ledger | None) -> None:
+    """The filed figures the run compared claims with, every version, into ledger.parquet (the `ledger`
+    view); a run without a ledger removes the last one's, as findings.parquet follows the last run too."""
+    target = root / "ledger.parquet"
+    if ledger is None:
+        target.unlink(missing_ok=True)
+        return
+    tmp = root / ".ledger.jsonl"
+    with tmp.open("w", encoding="utf-8") as fh:
+        for f in ledger:
+            fh.write(json.dumps(filed_dict(f), ensure_ascii=False) + "\n")
+    con = store.duckdb().connect()
+    try:
+        con.execute(f"COPY (SELECT * FROM read_json('{_q(str(tmp))}', format='newline_delimited', "
+                    f"columns={store.columns(store.LEDGER_COLUMNS)})) "
+                    f"TO '{_q(str(target))}' (FORMAT parquet)")
     finally:
         con.close()
         tmp.unlink()

@@ -20,7 +20,7 @@ PARTICLES = (r"(?:은|는|이|가|을|를|의|와|과|도|에|서|로|으로|까
 WORDLIKE_TICKERS = {"NOW", "APP", "COST", "SNOW", "HOOD", "COIN", "ARM", "META", "ALL", "ON", "IT", "BIG", "CAT"}
 
 
-DATA_FILES = ("entities.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml")
+DATA_FILES = ("entities.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml", "ledger_concepts.yaml")
 
 
 class LexiconError(ValueError):
@@ -35,6 +35,8 @@ class EntityInfo:
     aggregate: bool = False  # a cross-segment total, not a part of its parent
     division: str | None = None  # reported as the parent with this segment id
     index: bool = False  # a market index: named beside a company, never the subject a later sentence is about
+    cik: str | None = None  # the SEC's company number, without leading zeros
+    dart_corp_code: str | None = None  # OpenDART's eight-digit company code
 
 
 @dataclass
@@ -54,9 +56,13 @@ class Lexicon:
     fx_bands: list[dict] = field(default_factory=list)
     divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
     not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
+    by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
+    by_dart: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.divisions = {(i.parent, i.division): i for i in self.entities.values() if i.parent and i.division}
+        self.by_cik = {i.cik: i.name for i in self.entities.values() if i.cik}
+        self.by_dart = {i.dart_corp_code: i.name for i in self.entities.values() if i.dart_corp_code}
 
 
 def rules_dir():
@@ -91,6 +97,7 @@ class MetricInfo:
     growth_of: str | None = None
     share_of: str | None = None
     loss_of: str | None = None
+    ratio_of: tuple[str, str] | None = None  # numerator and denominator (operating_margin: operating income over revenue)
     says: str | None = None  # a helper's meaning: "change" or "estimate"
     dated: bool = False
     heading_dated: bool = False
@@ -172,6 +179,10 @@ class Taxonomy:
         info = self.info(metric)
         return info.loss_of if info else None
 
+    def ratio_of(self, metric: str | None) -> tuple[str, str] | None:
+        info = self.info(metric)
+        return info.ratio_of if info else None
+
     def says(self, metric: str | None) -> str | None:
         info = self.info(metric)
         return info.says if info else None
@@ -186,7 +197,7 @@ class Taxonomy:
 def _metric_info(mid: str, spec: object) -> MetricInfo:
     if not isinstance(spec, dict):
         raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a mapping, got {spec!r}")
-    known = {"cues", "family", "says", "has_cadence", *_FLAGS, *_LINKS}
+    known = {"cues", "family", "says", "has_cadence", "ratio_of", *_FLAGS, *_LINKS}
     if unknown := set(spec) - known:
         raise LexiconError(f"rules/metrics.yaml: metric {mid} has unknown keys {sorted(unknown)}")
     if spec.get("family") not in FAMILIES:
@@ -194,8 +205,12 @@ def _metric_info(mid: str, spec: object) -> MetricInfo:
     if spec.get("says") not in (None, "change", "estimate"):
         raise LexiconError(f"rules/metrics.yaml: metric {mid}: says is change or estimate, got {spec['says']!r}")
     links = {k: str(spec[k]) if spec.get(k) else None for k in _LINKS}
+    ratio = spec.get("ratio_of")
+    if ratio is not None and not (isinstance(ratio, list) and len(ratio) == 2):
+        raise LexiconError(f"rules/metrics.yaml: metric {mid}: ratio_of is [numerator, denominator], got {ratio!r}")
     return MetricInfo(mid, spec["family"], tuple(str(c) for c in spec.get("cues") or ()),
                       growth_of=links["growth_of"], share_of=links["share_of"], loss_of=links["loss_of"],
+                      ratio_of=(str(ratio[0]), str(ratio[1])) if ratio else None,
                       says=spec.get("says"), has_cadence=bool(spec.get("has_cadence", True)),
                       **{f: bool(spec.get(f)) for f in _FLAGS})
 
@@ -209,6 +224,9 @@ def taxonomy() -> Taxonomy:
             target = getattr(info, link)
             if target is not None and target not in metrics:
                 raise LexiconError(f"rules/metrics.yaml: metric {mid}: {link} {target} is no metric")
+        for target in info.ratio_of or ():
+            if target not in metrics:
+                raise LexiconError(f"rules/metrics.yaml: metric {mid}: ratio_of {target} is no metric")
     return Taxonomy(metrics)
 
 
@@ -324,8 +342,9 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     seg_of_cue: dict[tuple[str, str], str] = {}
 
     def add(name: str, aliases: list, parent: str | None, cues: list, aggregate: bool = False,
-            division: str | None = None, index: bool = False) -> None:
-        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index)
+            division: str | None = None, codes: dict | None = None, index: bool = False) -> None:
+        cik, dart = _code((codes or {}).get("cik")), _code((codes or {}).get("dart_corp_code"))
+        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index, cik and cik.lstrip("0"), dart)
         for a in [name, *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
                 alias_to.setdefault(str(a), name)
@@ -334,7 +353,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         if not isinstance(e, dict) or "name" not in e:
             raise LexiconError(f"rules/entities.yaml: every entity needs a name, got {e!r}")
         tickers = [str(t) for t in e.get("tickers") or [] if len(str(t)) >= 3 and str(t) not in WORDLIKE_TICKERS]
-        add(e["name"], [*(e.get("aliases") or []), *tickers], None, [], index=bool(e.get("index")))
+        add(e["name"], [*(e.get("aliases") or []), *tickers], None, [], codes=e, index=bool(e.get("index")))
         for s in e.get("segments") or []:
             div = s.get("division")
             add(s["name"], s.get("aliases") or [], e["name"], s.get("cues") or [], bool(s.get("aggregate")),
@@ -366,6 +385,15 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
                    _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx,
                    not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []))
+
+
+def _code(v: object) -> str | None:
+    """A filer code as text: quoted in entities.yaml, since an unquoted 00126380 would load as a number."""
+    if v is None:
+        return None
+    if not isinstance(v, str) or not v.isdigit():
+        raise LexiconError(f"rules/entities.yaml: a cik or dart_corp_code is quoted digits, got {v!r}")
+    return v
 
 
 @lru_cache(maxsize=1)

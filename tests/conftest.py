@@ -73,10 +73,12 @@ def cli():
     return run_cli
 
 
-def check_articles(rules, articles: dict[str, str]):
+def check_articles(rules, articles: dict[str, str], ledger=()):
     """(findings, claims) of the given rules over articles given as name -> text, each dated by its
-    front matter as `check` dates it: how rule cases and rule examples are run."""
+    front matter as `check` dates it, and checked against the filed figures `ledger` (ledger@1 records)
+    when given: how rule cases and rule examples are run."""
     from claimcheck import engine
+    from claimcheck import ledger as LG
     from claimcheck import vocab as L
     from claimcheck.claims.build import extract
     from claimcheck.models import Article
@@ -89,4 +91,5 @@ def check_articles(rules, articles: dict[str, str]):
         art = Article(path=name, text=text, published=find_date(text, front))
         arts.append(art)
         claims.extend(extract(art, lex))
-    return engine.run(claims, rules, lex, arts).findings, claims
+    filed = LG.from_rows(ledger, lex) if ledger else None
+    return engine.run(claims, rules, lex, arts, filed).findings, claims

@@ -14,9 +14,9 @@ PKG = Path(__file__).resolve().parents[1] / "claimcheck"
 
 # The stage of each module, by dotted name below claimcheck ("" is the package itself).
 # A module not named here belongs to the application layer (cli, session, config, ...).
-BASE = {"", "models", "vocab", "calendar", "figures", "labels"}
+BASE = {"", "models", "vocab", "calendar", "figures", "labels", "filed"}
 STAGES = {"read": {"files", "decoding", "datelines", "read"}, "engine": {"engine", "partition"}, "pipeline": {"pipeline", "cache"}}
-PACKAGES = {"numbers", "claims", "checks", "report"}
+PACKAGES = {"numbers", "claims", "checks", "report", "ledger"}
 # what each stage may import besides itself; the application layer may import anything
 ALLOWED = {
     "base": set(),
@@ -24,6 +24,7 @@ ALLOWED = {
     "numbers": {"base"},
     "claims": {"base", "read", "numbers"},
     "checks": {"base"},
+    "ledger": {"base"},
     "engine": {"base", "checks"},
     "pipeline": {"base", "read", "numbers", "claims"},
     "report": {"base"},

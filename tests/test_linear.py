@@ -21,7 +21,7 @@ import pytest
 import regex
 
 from claimcheck import vocab as L
-from claimcheck.claims.article import Ctx
+from claimcheck.claims.article_context import Ctx
 from claimcheck.claims.build import extract
 from claimcheck.models import Article
 

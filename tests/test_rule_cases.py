@@ -1,4 +1,5 @@
-"""Every rule's pass/fail cases, kept as YAML under fixtures/cases/, run by one parametrized test."""
+"""Every rule's pass/fail cases, kept as YAML under fixtures/cases/, run by one parametrized test; a case
+may give filed figures (`ledger`, ledger@1 records) for the rules that check claims against them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,16 +23,16 @@ def _cases():
             yield pytest.param(data["rule"], case, id=f"{data['rule']}: {case['name']}", marks=marks)
 
 
-def _run(rule_id: str, articles: dict[str, str]):
+def _run(rule_id: str, articles: dict[str, str], ledger=()):
     rules = [r for r in ruleset.load() if r.id == rule_id]
     assert rules, f"no rule {rule_id}"
-    findings, claims = check_articles(rules, articles)
+    findings, claims = check_articles(rules, articles, ledger)
     return [f for f in findings if f.rule == rule_id], claims
 
 
 @pytest.mark.parametrize("rule_id,case", list(_cases()))
 def test_rule_case(rule_id, case):
-    findings, claims = _run(rule_id, case["articles"])
+    findings, claims = _run(rule_id, case["articles"], case.get("ledger") or ())
     want = case["expect"]
     got = [f"{f.severity.value}: {f.message}" for f in findings]
     assert len(findings) == want["findings"], (got, [(c.file, c.text, c.entity, c.metric, c.period) for c in claims])

@@ -23,7 +23,8 @@ def test_every_shipped_rule_has_runnable_examples_and_their_one_line_form(rule_i
 @pytest.mark.parametrize("rule_id", sorted(RULES))
 def test_passing_example_raises_no_finding(rule_id: str):
     rule = RULES[rule_id]
-    findings, claims = check_articles([rule], rule.examples["passing"].articles)
+    example = rule.examples["passing"]
+    findings, claims = check_articles([rule], example.articles, example.ledger)
     assert [f.message for f in findings if f.rule == rule_id] == []
     # an example the extractor cannot type (no company, say) passes without testing anything
     assert claims and all(c.entity and c.metric for c in claims), [(c.text, c.entity, c.metric) for c in claims]
@@ -33,7 +34,7 @@ def test_passing_example_raises_no_finding(rule_id: str):
 def test_failing_example_raises_the_rules_finding_citing_its_lines(rule_id: str):
     rule = RULES[rule_id]
     example = rule.examples["failing"]
-    findings, claims = check_articles([rule], example.articles)
+    findings, claims = check_articles([rule], example.articles, example.ledger)
     mine = [f for f in findings if f.rule == rule_id]
     assert len(mine) == 1, ([f.message for f in mine], [(c.text, c.entity, c.metric, c.period) for c in claims])
     assert sorted({f"{c.file}:{c.line}" for c in mine[0].claims}) == sorted(example.lines), mine[0].message

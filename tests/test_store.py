@@ -38,6 +38,24 @@ def test_check_store_and_dask_report_the_in_memory_findings(folder, tmp_path, ca
     assert findings_json(folder, "--engine", "dask", "--scheduler", "synchronous", env=cache) == local
 
 
+def test_store_and_dask_check_against_the_ledger_as_the_in_memory_run_does(tmp_path, cache):
+    # ledger-mismatch runs one key at a time, each piece reading the whole ledger; the tallies add up
+    folder, ledger = ROOT / "fixtures" / "ledger" / "articles", ROOT / "fixtures" / "ledger"
+    local = findings_json(folder, "--ledger", ledger, env=cache)
+    doc = json.loads(local)
+    assert any(f["rule"] == "ledger-mismatch" and f["filed"] for f in doc["findings"]) and doc["summary"]["ledger"]["matched"]
+    assert findings_json(folder, "--ledger", ledger, "--store", tmp_path / "store", env=cache) == local
+    assert findings_json(folder, "--ledger", ledger, "--engine", "dask", "--scheduler", "synchronous", env=cache) == local
+    got = cc("query", "select count(*) as n from ledger", "--store", tmp_path / "store", "--format", "json", env=cache)
+    assert got.returncode == 0 and json.loads(got.stdout)[0]["n"] > 0, got.stderr
+    got = cc("query", "select f.filed[1].value as v from findings f where rule = 'ledger-mismatch'", "--store",
+             tmp_path / "store", "--format", "json", env=cache)
+    assert got.returncode == 0 and all(r["v"] is not None for r in json.loads(got.stdout)), got.stderr
+    # a check of the store without the ledger drops its table and its findings
+    findings_json(folder, "--store", tmp_path / "store", env=cache)
+    assert not (tmp_path / "store" / "ledger.parquet").exists()
+
+
 @pytest.mark.shared("seeds")
 def test_store_and_dask_on_the_seeds(tmp_path, cache):
     local = findings_json(SHARED / "seeds", env=cache)

@@ -1,10 +1,11 @@
 """The check kinds a rule file may name, found from the modules of this package.
 
-Each module here other than `common` is one kind and declares it once: `KIND` (its name, the
-module's name with dashes), `Options` (a pydantic model whose fields carry each option's default
-and one-line doc), `check(claims, options, lexicon)` and a docstring saying how the check works.
-`ALIASES` lists earlier names of the kind that rule files may still use. Adding a kind is adding a
-module: nothing else lists them.
+Each module here other than the shared pieces (`common`, and `filings` for the ledger check) is one
+kind and declares it once: `KIND` (its name, the module's name with dashes), `Options` (a pydantic
+model whose fields carry each option's default and one-line doc), `check(claims, options, lexicon)`
+and a docstring saying how the check works. `ALIASES` lists earlier names of the kind that rule files
+may still use. Adding a kind is adding a module: nothing else lists them. A check that needs the
+filed figures reads them from the run's claims (`common.ledger_of`), not from another argument.
 
 `SCOPE` says what a kind compares, so a partitioned run (`claimcheck.partition`: the store and the
 Dask engine) can split the work: "article" (claims of one article only), "key" (claims of one entity
@@ -41,7 +42,7 @@ def _discover() -> dict[str, Kind]:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         mod = importlib.import_module(f"{__name__}.{info.name}")
         name = getattr(mod, "KIND", None)
-        if name is None:  # common: shared pieces, not a kind
+        if name is None:  # common, filings: shared pieces, not a kind
             continue
         kinds[name] = Kind(name=name, options=mod.Options, check=mod.check, doc=(mod.__doc__ or "").strip(),
                            module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())),

@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
+import regex
 from pydantic import Field
 
 from .. import labels
 from .. import calendar as CAL
+from ..filed import Filed, Ledger
 from ..models import Claim, Edit, RuleOptions
 from ..figures import number, show_value
 
@@ -39,6 +41,7 @@ class Draft:
     demote: int = 0  # steps below the rule's severity
     why: str = ""
     fix: tuple[Edit, ...] = ()  # a certain repair, applied by check --fix
+    filed: tuple[Filed, ...] = ()  # the filed figure a ledger finding compares with, then what it was computed from
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 1e-9) -> bool:
@@ -52,6 +55,24 @@ def scaled(iv: tuple[float, float], k: float) -> tuple[float, float]:
 
 def widen(iv: tuple[float, float], rel: float) -> tuple[float, float]:
     return iv[0] - abs(iv[0]) * rel, iv[1] + abs(iv[1]) * rel
+
+
+TRAILING_ZERO = regex.compile(r"(?<![.\d])\d[\d,]*?(?P<zeros>(?:0,?)+)(?<=0)(?![.,]?\d)\s?(?:억|조|만|천|billion|million|bn|mn|B\b|M\b)")
+
+
+def printed(c: Claim, hedge: float) -> tuple[float, float]:
+    """The printed interval, widened tenfold for each zero an amount ends in, up to three ('3010억원',
+    '1조2,500억원'): a press report often rounds a filed '3,014억' or '1조2,482억', and trailing zeros do
+    not say whether it did."""
+    lo, hi = c.interval(hedge)
+    # a threshold ('1,000억 달러를 돌파') is round by nature: its zeros are no rounding
+    z = TRAILING_ZERO.search(c.text) if c.unit not in ("%", "pp", "count") and c.half_width \
+        and c.bound in ("eq", "approx") else None
+    if z:  # but two significant digits stay: '$100 billion' is no rounding of $107.6 billion
+        digits = sum(ch.isdigit() for ch in c.text)
+        widen_by = 10 ** max(1, min(3, z["zeros"].count("0"), digits - 2)) - 1
+        lo, hi = lo - widen_by * c.half_width, hi + widen_by * c.half_width
+    return lo, hi
 
 
 def pct_iv(c: Claim, hedge: float) -> tuple[float, float]:
@@ -145,16 +166,26 @@ def single_place(cs: Iterable[Claim]) -> tuple[str, int] | None:
 
 
 class Claims(list):
-    """The claims of one run, with the groupings several checks need made once and shared.
+    """The claims of one run, with the groupings several checks need made once and shared, and the
+    filed figures they are checked against.
 
     The engine hands every check the same Claims; `by_sentence` and `by_article` keep their
     result on it. The groups are shared, so a check must not change them. A plain list works
-    too, grouped afresh each time.
+    too, grouped afresh each time. `ledger` is the run's reference ledger (`check --ledger`), which a
+    check reads with `ledger_of`; the ledger check counts the claims it settled in `tally`, which the
+    engine hands on to the summary.
     """
 
-    def __init__(self, claims: Iterable[Claim] = ()) -> None:
+    def __init__(self, claims: Iterable[Claim] = (), ledger: Ledger | None = None) -> None:
         super().__init__(claims)
         self.memo: dict[str, dict] = {}
+        self.ledger = ledger
+        self.tally: dict[str, int] = {}
+
+
+def ledger_of(claims: Iterable[Claim]) -> Ledger | None:
+    """The filed figures the run checks claims against, if it was given any."""
+    return getattr(claims, "ledger", None)
 
 
 def _shared(claims: Iterable[Claim], name: str, make: Callable[[], dict]) -> dict:

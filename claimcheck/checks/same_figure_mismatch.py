@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-import regex
 from pydantic import Field
 
 from ..vocab import Lexicon
 from ..models import Claim
-from .common import Draft, Hedged, figure, label, single_place, year_of
+from .common import Draft, Hedged, figure, label, printed, single_place, year_of
 from .unit_scale_slip import STEPS
 from .unit_scale_slip import Options as SlipOptions
 from ..figures import plural
@@ -243,7 +242,7 @@ def _figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: float) -> 
     figs: dict[tuple, list[int]] = {}
     for idxs in raw.values():
         c = claims[idxs[0]]
-        k = (c.period, c.cadence, c.estimate, _interval(c, hedge), c.context_year)
+        k = (c.period, c.cadence, c.estimate, printed(c, hedge), c.context_year)
         figs[k] = sorted(figs[k] + idxs) if k in figs else idxs  # two printings, one interval: keep claim order
     return {k: [claims[i] for i in idxs] for k, idxs in figs.items()}
 
@@ -281,18 +280,6 @@ def _disjoint(ivs: list[tuple[float, float]]) -> bool:
     """Whether some two of the intervals cannot both hold ('12조1,700억원' and '10조 클럽' can)."""
     ivs = sorted(ivs)
     return min(hi for _, hi in ivs) + SLACK < max(lo for lo, _ in ivs)
-
-
-TRAILING_ZERO = regex.compile(r"(?<![.\d])\d[\d,]*0(?![.,]?\d)\s?(?:억|조|만|천|billion|million|bn|mn|B\b|M\b)")
-
-
-def _interval(c: Claim, hedge: float) -> tuple[float, float]:
-    """The printed interval, widened tenfold for an amount ending in 0 ('3010억원'): a press report often
-    rounds a filed '3,014억' to the nearest ten, and a last zero does not say which it did."""
-    lo, hi = c.interval(hedge)
-    if c.unit not in ("%", "pp", "count") and c.half_width and TRAILING_ZERO.search(c.text):
-        lo, hi = lo - 9 * c.half_width, hi + 9 * c.half_width
-    return lo, hi
 
 
 def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:

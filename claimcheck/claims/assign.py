@@ -94,7 +94,9 @@ def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
 
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
-OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d")
+# "전년 동기(4,380억원)": a bracket holding just a figure is the period's own; "(15% growth on a constant currency
+# basis)" is an aside about another figure
+OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,

@@ -12,9 +12,9 @@ from __future__ import annotations
 import regex
 
 from ..models import Claim
-from .article import Ctx
+from .article_context import Ctx
 from .evidence import Where, record_field
-from .lines import NOT_SEGMENT
+from .business_lines import NOT_SEGMENT
 
 # a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
 ITEM = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}\p{N}·&-]{0,15}?)\s?\(\s?(?=[-+△▲▼$₩€¥]?\d)")

@@ -14,17 +14,18 @@ from . import fields_segment as FS
 from .. import vocab as L
 from . import bracket_list, respectively
 from . import sources as W
-from .article import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
-from .context import PCT_ROW, Sentence, layout
+from .article_context import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
+from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
-from .lines import listed_segments
+from .business_lines import listed_segments
 from .metrics import Typed
 from .tables import column_basis
 
 WHOLE = FE.WHOLE
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
-DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:은|는|도)\s|의\s?경우|\b(?:segment|division|unit)\b",
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익)\s?)?(?:은|는|도)\s|의\s?경우"
+                               r"|\b(?:segment|division|unit)\b",
                                regex.IGNORECASE)
 
 

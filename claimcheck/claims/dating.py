@@ -9,9 +9,9 @@ from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from . import spans as SP
-from .article import Ctx, fy_end, heading_text, is_past
+from .article_context import Ctx, fy_end, heading_text, is_past
 from .closing import close_day
-from .context import Sentence
+from .layout import Sentence
 from .tables import column_period
 from ..vocab import taxonomy
 
@@ -32,6 +32,9 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼)"
+                              # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
+                              r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)"
+
                               r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
                               regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
@@ -39,6 +42,8 @@ ESTIMATES_OF = regex.compile(r"\bestimates?\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", re
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
                                regex.IGNORECASE)
+# "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
+ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
 ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?"
                                 r"(?:had\s|were\s|was\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
@@ -121,6 +126,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
+        or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
     if said:

@@ -11,7 +11,7 @@ deciding words (None when nothing was read), `text` those words as printed.
 from __future__ import annotations
 
 from ..models import ASSUMED, STATED, Ev
-from .context import Layout
+from .layout import Layout
 
 SOURCES = STATED + ASSUMED + ("none",)
 FIELDS = ("entity", "metric", "period", "segment")

@@ -9,7 +9,7 @@ import regex
 
 from . import assign as A
 from .. import vocab as L
-from .article import entity, heading_text, names_in, resolve_segment
+from .article_context import entity, heading_text, names_in, resolve_segment
 from .evidence import Where, on_line
 from .figure import Figure
 from .metrics import T, Typed

@@ -4,10 +4,12 @@ after it, the table row, the sentence's subject phrase, and a segment cue after 
 """
 from __future__ import annotations
 
+import regex
+
 from . import assign as A
 from .. import vocab as L
 from .figure import Figure
-from .lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
+from .business_lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
 from .tables import row_segment
 
 
@@ -32,4 +34,24 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
             ent = L.parent(lex, ent)
     if seg is None and not in_table:
         seg = A.segment_after(topics, m, clause, scan)
+    if seg is None and fig.label_text and not in_table:
+        seg = _label_line(fig)
+    if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
+        seg = "standalone"  # a parent-only figure never shares the consolidated one's key
     return seg, ent
+
+
+# "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
+STANDALONE = regex.compile(r"별도\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
+                           regex.IGNORECASE)
+
+
+def _label_line(fig: Figure) -> str | None:
+    """'- 컴포넌트: 매출 1조2,482억원': a label that names no metric, company or period is the business line
+    the figures after it are about."""
+    label = fig.label_text.strip(" -•*·:")
+    lex = fig.ctx.lex
+    if not label or len(label) > 20 or A.label_cues(lex, label) or label in lex.alias_to \
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
+        return None
+    return label.lower()

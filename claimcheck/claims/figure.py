@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from ..numbers.parse import Mention
 from . import assign as A
 from . import sources as W
-from .article import Ctx, resolve_segment, table_context
-from .context import REACH, Sentence, reach
-from .lines import excluding, excluding_lead
+from .article_context import Ctx, resolve_segment, table_context
+from .layout import REACH, Sentence, reach
+from .business_lines import excluding, excluding_lead
 from .metrics import Cue
 
 

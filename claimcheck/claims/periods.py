@@ -23,7 +23,7 @@ PERIOD = re.compile(
     rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
-             |(?<![^\W\d_])[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
+             |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
     | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
@@ -197,7 +197,10 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["upto"] or m["upto2"]:
             out.append(PeriodRef(s, e, SP.year_to_date(m, published, fiscal), "ytd"))
         elif m["ms"] or m["bm"]:
-            out.append(_months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal))
+            ref = _months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal)
+            if m["msy"] and ref.period and ref.period[:4].isdigit():  # "지난해 1~9월": the same span a year back
+                ref = PeriodRef(s, e, str(int(ref.period[:4]) - 1) + ref.period[4:], ref.grain)
+            out.append(ref)
         elif m["iso"]:
             out.append(PeriodRef(s, e, f"{_year(m)}-{m['im']}-{m['id']}", "day"))
         elif m["ye"]:

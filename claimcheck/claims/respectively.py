@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Claim
-from .article import Ctx
+from .article_context import Ctx
 from ..vocab import taxonomy
 
 EACH = regex.compile(r"각각|respectively", regex.IGNORECASE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..numbers.parse import Mention
 from . import periods as PR
-from .article import Ctx, heading_text
+from .article_context import Ctx, heading_text
 from .evidence import NONE, Where, on_line
 from .metrics import T, Cue
 

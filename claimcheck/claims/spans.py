@@ -32,7 +32,7 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended
                 rf"(?P<um2>{MONTH_WORD})[a-z]*\.?(?:\s\d{{1,2}})?(?:,?\s(?P<uy2>(?:19|20)\d\d))?"
                 rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?P<uy3>(?:19|20)\d\d))?)")
 # a run of months inside a year: "7∼9월" is a quarter, "1~9월" the year to date
-MONTH_SPAN = rf"(?P<ms>{NOT_AFTER}(?P<m1>{MONTH_NUM})\s?{DASH}\s?(?P<m2>{MONTH_NUM})\s?월(?!\s?\d))"
+MONTH_SPAN = rf"(?P<ms>(?:(?P<msy>지난해|작년|전년)\s?)?{NOT_AFTER}(?P<m1>{MONTH_NUM})\s?{DASH}\s?(?P<m2>{MONTH_NUM})\s?월(?!\s?\d))"
 # the span part of a running total, for the cadence of a figure whose period came from elsewhere
 YTD_SPAN = rf"{NOT_AFTER}1\s?(?:{DASH}\s?(?:[24-9]|1[0-2])\s?월|(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q))"
 

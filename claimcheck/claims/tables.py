@@ -6,7 +6,7 @@ import regex
 from .. import vocab as L
 from . import periods as PR
 from .assign import label_cues
-from .context import Layout
+from .layout import Layout
 from .metrics import LEVELS, RATIOS, T, Typed
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures

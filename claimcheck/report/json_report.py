@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
 
+from ..filed import filed_dict
 from ..models import Claim, Finding, Summary, evidence_object
 
 SCHEMA = "claimcheck/findings@1"
@@ -18,7 +19,7 @@ TEXTS = {str, type(None)}
 
 def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
     # _stream writes this out by hand, for speed: keep the two in step
-    return {
+    out = {
         "rule": f.rule,
         "severity": f.severity.value,
         "message": f.message,
@@ -27,6 +28,9 @@ def finding_dict(f: Finding, claim_dict: Callable[[Claim], dict]) -> dict:
         "why": f.why,
         "suppressed": f.suppressed,
     }
+    if f.filed:  # a ledger finding: the filed figure (ledger@1 records), then what it was computed from
+        out["filed"] = [filed_dict(x) for x in f.filed]
+    return out
 
 
 def render(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
@@ -102,8 +106,9 @@ def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[
                 for x in ids:
                     if last[x] == i:
                         encoded.pop(x, None)  # a claim cited twice in one finding is dropped once
+            filed = f', "filed": {enc([filed_dict(x) for x in f.filed])}' if f.filed else ""
             parts.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
-                         f'"suppressed": {"true" if f.suppressed else "false"}}}')
+                         f'"suppressed": {"true" if f.suppressed else "false"}{filed}}}')
             if size >= PIECE:
                 yield "".join(parts)
                 parts, size = [], 0

@@ -8,8 +8,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from ..filed import filed_dict
 from ..models import Claim, Edit, Finding, RuleSpec, Severity, Summary
-from ..figures import show_value
+from ..figures import filed_line, show_value
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -125,9 +126,11 @@ def _invocation(summary: Summary, base: Path | None) -> dict:
     notes = [{"level": "warning", "message": {"text": f"{u.file}: not checked: {u.reason}"},
               "locations": [{"physicalLocation": {"artifactLocation": _link_uri(u.file, base)}}],
               "descriptor": {"id": "unreadable-file"}} for u in summary.unreadable]
-    counts = {"suppressed": summary.suppressed, "hiddenByBaseline": summary.hidden_by_baseline,
-              "hiddenByChangedSince": summary.hidden_by_changed_since,
-              "hiddenByStaged": summary.hidden_by_staged, "unreadable": len(summary.unreadable)}
+    counts: dict = {"suppressed": summary.suppressed, "hiddenByBaseline": summary.hidden_by_baseline,
+                    "hiddenByChangedSince": summary.hidden_by_changed_since,
+                    "hiddenByStaged": summary.hidden_by_staged, "unreadable": len(summary.unreadable)}
+    if summary.ledger is not None:  # claims checked against filed figures
+        counts["ledger"] = summary.ledger.model_dump()
     return {"executionSuccessful": True, "toolExecutionNotifications": notes, "properties": counts}
 
 
@@ -191,6 +194,10 @@ def _result(f: Finding, rule_index: int, base: Path | None) -> dict:
     if f.suppressed:
         # Kept in the log (not dropped) so dashboards show it as dismissed rather than fixed.
         result["suppressions"] = [{"kind": "external", "status": "accepted"}]
-    if f.why:
-        result["properties"] = {"why": f.why}
+    props: dict = {"why": f.why} if f.why else {}
+    if f.filed:  # the filed figure, then what it was computed from: as text to read and as ledger@1 records
+        props["filed"] = [filed_line(x) for x in f.filed]
+        props["filedRecords"] = [filed_dict(x) for x in f.filed]
+    if props:
+        result["properties"] = props
     return result

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from .. import labels
 from ..models import Claim, Finding, Severity, Summary
-from ..figures import plural
+from ..figures import filed_line, plural
 
 STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold blue"}
 QUOTE_CELLS = 110  # a quote is context, not the finding: a window around its figures, at most this wide
@@ -101,6 +101,8 @@ def stream(findings: Sequence[Finding], summary: Summary, color: bool = False, w
                 if why and (c.file, why) not in shown:  # figures read alike from one article share their reasons
                     shown.add((c.file, why))
                     con.print(Text(f"      {why}", "dim"))
+        for filed in f.filed:  # the filed figure the claims were checked against, and what it was computed from
+            con.print(Text("  filed: ", "green") + Text(filed_line(filed)))
         if f.why:
             con.print(Text(f"  comparable: {f.why}", "dim"))
         con.print()
@@ -123,4 +125,8 @@ def summary_line(summary: Summary) -> str:
                    (summary.hidden_by_staged, "hidden by --staged"), (len(summary.unreadable), "unreadable")):
         if n:
             parts.append(f"{n} {why}")
-    return ", ".join(parts)
+    line = ", ".join(parts)
+    if summary.ledger is not None:
+        t = summary.ledger
+        line += f"; against filings: {t.matched} matched, {t.differing} differing, {t.unverifiable} unverifiable"
+    return line

@@ -20,6 +20,8 @@ SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\
 CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s')
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
+MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
+SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
 TITLE_VALUE = regex.compile(r"^title:[ \t]*(.+)$", regex.MULTILINE)
 UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)",
@@ -250,9 +252,12 @@ def layout(text: str) -> Layout:
             prev_blank = True
             continue
         header = None
-        is_head = bool(HEADING.match(raw)) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
-                                               and not PROSE_END.search(raw.strip())) or _numbered_title(raw, nxt_blank(i))
-        if is_head or LIST_ITEM.match(raw) or prev_blank:
+        # "▶ 3분기 매출은 96억 달러로 36% 늘었어요.": a marker opening a line of figures is a list item, not a title
+        item = bool(MARKER_ITEM.match(raw)) and bool(SENTENCE_END.search(raw))
+        is_head = (bool(HEADING.match(raw)) and not item) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
+                                                               and not PROSE_END.search(raw.strip())) \
+            or _numbered_title(raw, nxt_blank(i))
+        if is_head or item or LIST_ITEM.match(raw) or prev_blank:
             para += 1
         if is_head:
             heading = i

@@ -14,7 +14,7 @@ from ..numbers.parse import Mention
 from .. import vocab as L
 from .. import calendar as CAL
 from . import periods as PR
-from .context import Layout, Sentence
+from .layout import Layout, Sentence
 from .evidence import NONE, Where
 from .metrics import Cue
 

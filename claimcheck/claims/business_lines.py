@@ -68,6 +68,9 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"revenue|sales"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
+    # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익)\s(?=\d)",
+     r"(?:매출액?|영업이익)\s\d"),
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})의\s?경우", r"의\s?경우"),
     (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
