@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from .engine import ORDER, UNUSED, fingerprint, suppressions
+from .engine import ORDER, UNUSED, Suppressions, fingerprint, suppressions
 from .models import Article, Finding, RuleSpec, Severity
 
 UNKNOWN = "unknown-suppression"
@@ -50,14 +50,15 @@ def find(rule_id: str) -> RuleSpec | None:
     return next((b for b in BUILTIN if b.id == rule_id), None)
 
 
-def flag_unknown(findings: Sequence[Finding], articles: Iterable[Article], rules: Iterable[RuleSpec]) -> list[Finding]:
+def flag_unknown(findings: Sequence[Finding], articles: Iterable[Article] | Suppressions, rules: Iterable[RuleSpec]) -> list[Finding]:
     """Say so when a suppression names no rule, instead of only calling it unused.
 
     Such a comment can never match (findings carry known ids only), so the engine always
     reports it as unused; its unused-suppression finding is replaced by one naming the id.
     """
     known = {r.id for r in rules} | {b.id for b in BUILTIN}
-    unknown = [(file, line, rid) for (file, line), rids in suppressions(articles).items()
+    sup = articles if isinstance(articles, dict) else suppressions(articles)  # a store keeps the comments, not the texts
+    unknown = [(file, line, rid) for (file, line), rids in sup.items()
                for rid in rids if rid not in known and rid not in WILDCARDS]
     if not unknown:
         return list(findings)

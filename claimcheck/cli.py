@@ -81,6 +81,21 @@ def extract(
     _emit(text, output)
 
 
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def _engine_clash(store: Path | None, engine: EngineName, scheduler: str | None, stdin: bool, edits: bool) -> str | None:
+    if store is not None and engine == EngineName.dask:
+        return "--store and --engine dask are two ways to run the rules: give one"
+    if scheduler is not None and engine != EngineName.dask:
+        return "--scheduler names a Dask scheduler: add --engine dask"
+    if (store is not None or engine == EngineName.dask) and (stdin or edits):
+        return "--store and --engine dask check files on disk and report: no standard input, --fix, --diff or --add-noqa"
+    return None
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -125,6 +140,9 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="Print the certain fixes as a unified diff and change nothing; exit 1 when there is one.")] = False,
     add_noqa: Annotated[bool, typer.Option("--add-noqa", help="Insert a suppression comment for each finding shown, above each figure it cites; exit 0.")] = False,
     ledger: Annotated[Optional[list[str]], typer.Option("--ledger", metavar="PATH", help="Check claims against the filed figures in PATH: a CSV or JSONL ledger, SEC companyfacts or OpenDART JSON, or a folder of them (repeatable; beside the config's ledger). Never touches the network.")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", metavar="DIR", help="Export the articles into the claim store DIR (only what changed), then check it one key at a time, in bounded memory. Needs claimcheck[store].")] = None,
+    engine: Annotated[EngineName, typer.Option("--engine", help="Where the rules run: local (this machine), or dask (a Dask cluster; needs claimcheck[dask]).")] = EngineName.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler to use (default: start a local cluster of processes).")] = None,
 ) -> None:
     """Cross-check every claim and report contradictions; the exit status gates CI."""
     from . import fixes
@@ -143,6 +161,7 @@ def check(
     from_stdin = "-" in given or (stdin_filename is not None and not given)
     clash = session.clash(staged=staged, changed_since=changed_since, stdin=from_stdin, stdin_filename=stdin_filename,
                           given=given, fix=fix, diff=diff, add_noqa=add_noqa)
+    clash = clash or _engine_clash(store, engine, scheduler, from_stdin, fix or diff or add_noqa)
     if clash:
         _fail(clash)
     files = [p for p in given if p != "-"] or ([] if staged or from_stdin else ["."])
@@ -164,7 +183,8 @@ def check(
     if show_files:
         _emit("".join(f"{src.shown}\n" for src in inputs.sources), None)
         raise typer.Exit(0)
-    run = partial(_check, s, inputs, jobs, no_cache, changed_since, baseline, write_baseline, got.scope)
+    where = session.Engine(store=store, dask=engine == EngineName.dask, scheduler=scheduler)
+    run = partial(_check, s, inputs, jobs, no_cache, changed_since, baseline, write_baseline, got.scope, where)
     result = run()
     if diff or fix:
         changes, notes = fixes.fixes(result.scoped.findings, result.corpus.articles)
@@ -199,13 +219,74 @@ def check(
     raise typer.Exit(1 if failing or unread else 0)
 
 
-def _check(s: session.Setup, inputs, jobs, no_cache, changed_since, baseline, write_baseline, scope) -> session.Result:
+def _check(s: session.Setup, inputs, jobs, no_cache, changed_since, baseline, write_baseline, scope, where) -> session.Result:
     try:
-        result = session.check(s, inputs, jobs, no_cache, changed_since, baseline, write_baseline, scope)
+        result = session.check(s, inputs, jobs, no_cache, changed_since, baseline, write_baseline, scope, where)
     except session.SetupError as e:
         _fail(str(e))
     _warn(result.corpus.problems)
     return result
+
+
+class PartitionBy(str, Enum):
+    period = "period"
+    entity = "entity"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("export")
+def export_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively).")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="The claim store: a folder, made if missing.")],
+    partition_by: Annotated[PartitionBy, typer.Option("--partition-by", help="Lay the claims' Parquet files out by period or by entity (family).")] = PartitionBy.entity,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest claimcheck.toml or pyproject.toml).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: all cores).")] = None,
+    ledger: Annotated[Optional[list[str]], typer.Option("--ledger", metavar="PATH", help="Check the claims against the filed figures in PATH too, and store them (repeatable; beside the config's ledger).")] = None,
+) -> None:
+    """Write the claims and findings of the articles to a claim store (Parquet; needs claimcheck[store])."""
+    from . import export, store, store_check
+
+    _check_paths(paths)
+    s = _setup(config, paths, ledger=ledger)
+    try:
+        filed = session.load_ledger(s)  # before extraction, as check does
+    except session.SetupError as e:
+        _fail(str(e))
+    srcs = _inputs(paths, s.cfg).sources
+    try:
+        store.duckdb()
+        done = export.export(srcs, s.rules, s.lex, s.path.parent if s.path else None, output, partition_by.value, jobs)
+        _warn(done.problems)
+        # findings made against a ledger follow it, or its absence, with the articles unchanged
+        rewrite = done.changed or filed is not None or (output / "ledger.parquet").is_file()
+        if rewrite or not (output / "findings.parquet").is_file():
+            store_check.write_findings(output, store_check.check(output, s.rules, s.lex, s.keep, filed).findings)
+        store_check.write_ledger(output, filed)
+    except store.StoreError as e:
+        _fail(str(e))
+    _say(f"{done.articles} articles in {output}: {done.extracted} staged afresh" + ("" if rewrite else ", nothing rewritten"))
+
+
+@app.command("query")
+def query_cmd(
+    sql: Annotated[str, typer.Argument(help="SQL over the views claims, articles, findings (and ledger, when a ledger was given).")],
+    store_dir: Annotated[Path, typer.Option("--store", metavar="DIR", help="The claim store written by export.")] = Path("claims-store"),
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Run SQL over a claim store (needs claimcheck[store])."""
+    from . import query, store
+
+    try:
+        store.duckdb()
+        text = list(query.run(sql, store_dir, format.value))
+    except store.StoreError as e:
+        _fail(str(e))
+    _emit(text, None)
 
 
 @app.command("rules")
@@ -329,10 +410,12 @@ def _emit(text: str | Iterable[str], output: Path | None) -> None:
 
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit 2, as every other set-up error does."""
+    # typer 0.2x vendors click as typer._click and raises its exceptions, even where click itself is
+    # installed too (the dask extra brings it); older typer uses click
     try:
-        import click  # type: ignore[import-not-found, unused-ignore]  # typer 0.2x vendors click as typer._click
+        from typer import _click as click  # type: ignore[attr-defined, unused-ignore]
     except ImportError:
-        from typer import _click as click
+        import click  # type: ignore[import-not-found, no-redef, unused-ignore]
 
     try:
         code = app(standalone_mode=False)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .checks import KINDS
-from .checks.common import Claims
+from .checks.common import Claims, Draft
 from .filed import Ledger
 from .models import Article, Claim, Finding, LedgerTally, RuleSpec, Severity, assumed
 from .vocab import Lexicon
@@ -52,8 +52,9 @@ def _merge_repeats(found: list[Finding]) -> list[Finding]:
             out.append(f)
             continue
         first = out[seen[k]]
-        ids = {id(c) for c in first.claims}
-        extra = tuple(c for c in f.claims if id(c) not in ids)
+        # by value, not identity: a claim that crossed a process (the Dask engine) or the store is a copy
+        ids = set(first.claims)
+        extra = tuple(c for c in f.claims if c not in ids)
         if extra:
             out[seen[k]] = first.model_copy(update={"claims": first.claims + extra})
     return out
@@ -76,12 +77,16 @@ def suppressions(articles: Iterable[Article]) -> dict[tuple[str, int], list[str]
     """(file, line) -> rule ids ignored there; a comment covers its own line and the next."""
     out: dict[tuple[str, int], list[str]] = {}
     for art in articles:
-        if "claimcheck" not in art.text:
-            continue
-        for m in SUPPRESS.finditer(art.text):
-            line = art.text.count("\n", 0, m.start()) + 1
-            out.setdefault((art.path, line), []).append(m["rule"])
+        for line, rule in suppressed_in(art.text):
+            out.setdefault((art.path, line), []).append(rule)
     return out
+
+
+def suppressed_in(text: str) -> list[tuple[int, str]]:
+    """(line, rule id) of each suppression comment in one article's text."""
+    if "claimcheck" not in text:
+        return []
+    return [(text.count("\n", 0, m.start()) + 1, m["rule"]) for m in SUPPRESS.finditer(text)]
 
 
 def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
@@ -97,10 +102,7 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
     gc.disable()
     try:
         run_claims = Claims(claims, ledger)
-        out = _run(run_claims, rules, lex, articles)
-        if ledger is not None and run_claims.tally:  # none when the ledger rule did not run
-            out.tally = LedgerTally(**run_claims.tally)
-        return out
+        return _run(run_claims, rules, lex, articles)
     finally:
         if was:
             gc.enable()
@@ -111,22 +113,36 @@ def run(claims: Sequence[Claim], rules: Sequence[RuleSpec], lex: Lexicon,
 def _run(claims: Claims, rules: Sequence[RuleSpec], lex: Lexicon, articles: Sequence[Article]) -> Outcome:
     found: list[Finding] = []
     for spec in rules:
-        if not spec.enabled:
-            continue
-        opts = spec.options  # validated when the rules and config were loaded
-        for d in KINDS[spec.kind].check(claims, opts, lex):
-            sev = demoted(spec.severity, d.demote)
-            why = d.why
-            if opts.severity_follows_evidence and (n := assumed_fields(d.claims)):
-                sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
-                why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
-            found.append(Finding(rule=spec.id, severity=sev, message=d.message, claims=d.claims,
-                                 fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix,
-                                 filed=d.filed))
+        if spec.enabled:
+            found.extend(findings_of(spec, KINDS[spec.kind].check(claims, spec.options, lex)))
+    return finish(found, suppressions(articles), claims.tally)  # no tally when the ledger rule did not run
+
+
+def findings_of(spec: RuleSpec, drafts: Iterable[Draft]) -> list[Finding]:
+    """A rule's drafts as findings: its id, a severity following the evidence, a fingerprint."""
+    opts = spec.options  # validated when the rules and config were loaded
+    out = []
+    for d in drafts:
+        sev = demoted(spec.severity, d.demote)
+        why = d.why
+        if opts.severity_follows_evidence and (n := assumed_fields(d.claims)):
+            sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
+            why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
+        out.append(Finding(rule=spec.id, severity=sev, message=d.message, claims=d.claims,
+                           fingerprint=fingerprint(spec.id, d.key, d.claims), why=why, fix=d.fix,
+                           filed=d.filed))
+    return out
+
+
+Suppressions = dict[tuple[str, int], list[str]]
+
+
+def finish(found: list[Finding], sup: Suppressions, tally: dict[str, int] | None = None) -> Outcome:
+    """Every rule's findings, in rule order, merged, matched against the suppression comments and sorted;
+    `tally` is what the ledger check counted (`Claims.tally`), summed over the run's pieces."""
     found = _merge_repeats(found)
-    sup = suppressions(articles)
     used: set[tuple[str, int, str]] = set()
-    out = Outcome()
+    out = Outcome(tally=LedgerTally(**tally) if tally else None)
     marked = {file for file, _ in sup}  # most articles have no suppression comment: skip their claims
     for f in found:
         # every comment covering one of its claims is in use: `check --add-noqa` writes one above each

@@ -10,7 +10,7 @@ from . import vocab as L
 from .config import Config
 from .filed import Ledger
 from .files import Inputs, collect
-from .models import RuleSpec, Summary
+from .models import LedgerTally, RuleSpec, Summary
 from .pipeline import Corpus, extract
 from .scope import Scoped
 
@@ -72,22 +72,82 @@ class Result:
     summary: Summary
 
 
+@dataclass(frozen=True)
+class Engine:
+    """Where the rules run: in this process over every claim (local), partitioned over a claim store
+    (store), or on a Dask cluster (dask; scheduler None starts a local one)."""
+
+    store: Path | None = None
+    dask: bool = False
+    scheduler: str | None = None
+
+
 def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str | None, baseline: Path | None,
-          write_baseline: Path | None, staged: set[str] | None) -> Result:
+          write_baseline: Path | None, staged: set[str] | None, where: Engine = Engine()) -> Result:
     """Extract, run the rules, keep the selected findings and narrow them to what the report shows."""
-    from . import builtin, engine, scope
+    from . import scope
 
     ledger = load_ledger(s)  # before extraction: a bad ledger file fails at once, not after the corpus is read
+    got = _findings(s, inputs, jobs, no_cache, where, ledger)
+    try:
+        scoped = scope.narrow(got.found, changed_since, baseline, write_baseline, Path.cwd(), staged)
+    except scope.ScopeError as e:
+        raise SetupError(str(e)) from None
+    summary = scope.summarize(scoped, got.articles, got.claims, got.suppressed, [*inputs.skipped, *got.corpus.unreadable],
+                              got.tally)
+    return Result(got.corpus, scoped, summary)
+
+
+@dataclass
+class _Found:
+    """What an engine made of the inputs: the corpus (with its problems), the selected findings, the counts."""
+
+    corpus: Corpus
+    found: list
+    articles: int
+    claims: int
+    suppressed: int
+    tally: LedgerTally | None
+
+
+def _findings(s: Setup, inputs, jobs: int | None, no_cache: bool, where: Engine, ledger: Ledger | None) -> _Found:
+    from . import builtin, engine
+
+    if where.store is not None:
+        return _stored(s, inputs, jobs, where.store, ledger)
+    if where.dask:
+        from . import cache as K
+        from . import dask_engine
+
+        cache = None if no_cache else K.for_run(s.path.parent if s.path else None, s.lex)
+        try:
+            got = dask_engine.check(inputs.sources, s.rules, s.lex, where.scheduler, jobs, cache, ledger)
+        except dask_engine.DaskError as e:
+            raise SetupError(str(e)) from None
+        found = [f for f in builtin.flag_unknown(got.findings, got.sup, s.rules) if s.keep(f.rule)]
+        return _Found(got.corpus, found, got.articles, got.claims, got.suppressed, got.tally)
     corpus = extract(inputs.sources, s.lex, jobs, no_cache, s.path.parent if s.path else None)
     outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles, ledger)
     found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
+    return _Found(corpus, found, len(corpus.articles), len(corpus.claims), outcome.suppressed, outcome.tally)
+
+
+def _stored(s: Setup, inputs, jobs: int | None, root: Path, ledger: Ledger | None) -> _Found:
+    """Export the articles into the store (only what changed), then check the store."""
+    from . import export, store, store_check
+    from .models import Unreadable
+
     try:
-        scoped = scope.narrow(found, changed_since, baseline, write_baseline, Path.cwd(), staged)
-    except scope.ScopeError as e:
+        done = export.export(inputs.sources, s.rules, s.lex, s.path.parent if s.path else None, root,
+                             store.read_manifest(root).get("partition_by", "entity"), jobs)
+        got = store_check.check(root, s.rules, s.lex, s.keep, ledger)
+        store_check.write_findings(root, got.findings)
+        store_check.write_ledger(root, ledger)
+    except store.StoreError as e:
         raise SetupError(str(e)) from None
-    summary = scope.summarize(scoped, len(corpus.articles), len(corpus.claims), outcome.suppressed,
-                              [*inputs.skipped, *corpus.unreadable], outcome.tally)
-    return Result(corpus, scoped, summary)
+    corpus = Corpus(problems=done.problems,
+                    unreadable=[Unreadable(file=p.file or "", reason=p.message) for p in done.problems if p.kind == "unreadable"])
+    return _Found(corpus, got.findings, got.articles, got.claims, got.suppressed, got.tally)
 
 
 def clash(*, staged: bool, changed_since: str | None, stdin: bool, stdin_filename: str | None, given: Sequence[str],

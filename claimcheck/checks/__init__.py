@@ -6,6 +6,12 @@ model whose fields carry each option's default and one-line doc), `check(claims,
 and a docstring saying how the check works. `ALIASES` lists earlier names of the kind that rule files
 may still use. Adding a kind is adding a module: nothing else lists them. A check that needs the
 filed figures reads them from the run's claims (`common.ledger_of`), not from another argument.
+
+`SCOPE` says what a kind compares, so a partitioned run (`claimcheck.partition`: the store and the
+Dask engine) can split the work: "article" (claims of one article only), "key" (claims of one entity
+family, as `partition.key` names it; claims with no entity are never compared) or "corpus" (the whole
+run; `relevant(claims)` may pick, from one article's claims, those the check reads). A kind doing
+several of these names a function per scope in `PARTS`. A kind declaring nothing is "corpus".
 """
 from __future__ import annotations
 
@@ -27,6 +33,8 @@ class Kind:
     doc: str
     module: str
     aliases: tuple[str, ...] = ()
+    parts: tuple[tuple[str, Callable[..., list[Draft]]], ...] = ()  # (scope, check) for a partitioned run
+    relevant: Callable[[list], list] | None = None  # a corpus-scope kind: the claims of one article it reads
 
 
 def _discover() -> dict[str, Kind]:
@@ -37,7 +45,9 @@ def _discover() -> dict[str, Kind]:
         if name is None:  # common, filings: shared pieces, not a kind
             continue
         kinds[name] = Kind(name=name, options=mod.Options, check=mod.check, doc=(mod.__doc__ or "").strip(),
-                           module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())))
+                           module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())),
+                           parts=tuple(getattr(mod, "PARTS", {getattr(mod, "SCOPE", "corpus"): mod.check}).items()),
+                           relevant=getattr(mod, "relevant", None))
     return kinds
 
 
@@ -50,4 +60,6 @@ def find(name: str) -> Kind | None:
     return KINDS.get(ALIASES.get(name, name))
 
 
-__all__ = ["ALIASES", "KINDS", "Kind", "Draft", "find"]
+SCOPES = ("article", "key", "corpus")
+
+__all__ = ["ALIASES", "KINDS", "SCOPES", "Kind", "Draft", "find"]

@@ -127,3 +127,15 @@ def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draf
 def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
     return _statements(claims, options) + _share_of_market(claims, options) + _segment_share(claims, options, lexicon) \
         + margin_levels.check(claims, options.hedge, options.slack)
+
+
+def _in_article(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
+    return _statements(claims, options) + _share_of_market(claims, options) + margin_levels.check(claims, options.hedge, options.slack)
+
+
+def _across(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
+    return _segment_share(claims, options, lexicon)
+
+
+# a segment's share compares revenues of one company family; the other forms stay in one article
+PARTS = {"article": _in_article, "key": _across}

@@ -18,6 +18,7 @@ from ..models import Claim
 from .common import Draft, Forest, Hedged, figure, label, overlap, scaled, single_place, widen, year_of
 
 KIND = "cadence-mismatch"
+SCOPE = "key"  # compares figures of one entity (checks/__init__.py: SCOPES)
 ALIASES = ("cadence",)  # the kind's earlier name, still accepted in rule files
 SLACK = 1e-9  # as in common.overlap
 FACTOR = {("monthly", "quarterly"): 3, ("quarterly", "annual"): 4, ("monthly", "annual"): 12}

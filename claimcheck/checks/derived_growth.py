@@ -17,6 +17,7 @@ from ..models import Claim
 from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
 
 KIND = "derived-growth"
+SCOPE = "article"  # within one sentence
 ALIASES = ("growth",)  # the kind's earlier name, still accepted in rule files
 T = taxonomy()
 

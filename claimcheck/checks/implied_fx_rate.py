@@ -16,6 +16,7 @@ from ..models import Claim, RuleOptions
 from .common import Draft, by_sentence, figure
 
 KIND = "implied-fx-rate"
+SCOPE = "corpus"  # the spread is judged against the median of the whole run
 ALIASES = ("fx-rate",)  # the kind's earlier name, still accepted in rule files
 
 
@@ -33,6 +34,14 @@ def _pairs(claims: list[Claim]):
             if a.unit != b.unit and (a.metric, a.entity, a.period) == (b.metric, b.entity, b.period) \
                     and b.line == a.line and a.value and b.value:
                 yield a, b
+
+
+def relevant(claims: list[Claim]) -> list[Claim]:
+    """The claims of the sentences that hold a conversion: all the check reads, so a partitioned run
+    gathers only these for its one run over the whole corpus (the sentence's other money figures
+    stay, so the same neighbours pair up)."""
+    keep = {(a.file, a.sentence) for a, _ in _pairs(claims)}
+    return [c for c in claims if (c.file, c.sentence) in keep]
 
 
 def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:

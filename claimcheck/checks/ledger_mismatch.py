@@ -35,6 +35,10 @@ from .filings import Filing, ambiguous, covers, filing, keys
 
 KIND = "ledger-mismatch"
 ALIASES = ("ledger",)  # the kind's name in the issue that asked for it
+# Every claim is looked up by its own key, whose first field is its entity, and one finding gathers the claims
+# of every article that miss one filed figure: so one entity family at a time (checks/__init__.py: SCOPES),
+# not one article (a finding would split by article). Each piece reads the run's whole ledger.
+SCOPE = "key"
 RESTATED_STEPS = 2  # a figure as first filed is no error: it was true when printed
 
 

@@ -15,6 +15,7 @@ from ..models import Claim
 from .common import Draft, Hedged, by_article, figure, fmt, group
 
 KIND = "parts-exceed-total"
+SCOPE = "article"
 ALIASES = ("totals",)  # the kind's earlier name, still accepted in rule files
 
 

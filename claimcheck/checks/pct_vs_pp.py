@@ -16,6 +16,7 @@ from ..figures import plural
 from .common import Draft, figure, group, label
 
 KIND = "pct-vs-pp"
+SCOPE = "article"  # a level and a change in one article
 RATIOS = taxonomy().has("pct_vs_pp")  # the margins and shares whose changes are checked
 
 

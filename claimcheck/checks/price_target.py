@@ -14,6 +14,7 @@ from ..models import Claim
 from .common import Draft, Hedged, by_article, figure, overlap, pct_iv, widen
 
 KIND = "price-target"
+SCOPE = "article"
 
 
 class Options(Hedged):

@@ -23,6 +23,7 @@ from .unit_scale_slip import Options as SlipOptions
 from ..figures import plural
 
 KIND = "same-figure-mismatch"
+SCOPE = "key"  # every key starts with the entity
 ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule files
 SLACK = 1e-9  # as in common.overlap
 

@@ -17,6 +17,7 @@ from ..models import Claim, RuleOptions
 from .common import Draft, figure, label, single_place
 
 KIND = "unit-scale-slip"
+SCOPE = "key"
 ALIASES = ("scale-slip",)  # the kind's earlier name, still accepted in rule files
 STEPS = (10, 100, 1000)
 

@@ -1,0 +1,113 @@
+"""The claim store: claims, articles and findings as Parquet under one folder, written with DuckDB.
+
+Layout of a store DIR:
+  staging/XX/KEY.jsonl   one article's claims, a JSON object a line (the claims JSONL contract plus
+                         the fields the checks need back), named by the extraction cache's key
+  manifest.json          the articles in run order, each with its key; the partitioning; the rules
+  articles.parquet       file, run order, suppression comments
+  claims/part=P/*.parquet claims, partitioned by period or entity (hive layout)
+  findings.parquet       what `check` reports over the stored articles
+  ledger.parquet         the filed figures the last check or export compared claims with (ledger@1 records),
+                         when it was given a ledger
+
+An unchanged article keeps its staging file; a run in which nothing changed rewrites nothing.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .models import Claim, claim_dict
+
+INSTALL = "the claim store needs the store extra: pip install 'claimcheck[store]'"
+VERSION = 1
+
+
+class StoreError(ValueError):
+    """A store that cannot be used, or the extra missing (one-line message)."""
+
+
+def duckdb() -> Any:
+    try:
+        import duckdb as db
+    except ImportError:
+        raise StoreError(INSTALL) from None
+    return db
+
+
+# The explicit column types: an all-null column (no claim of the run has a basis, say) keeps its type.
+EVIDENCE = "STRUCT(field VARCHAR, source VARCHAR, line BIGINT, text VARCHAR)[]"
+CLAIM_COLUMNS = {
+    "idx": "BIGINT", "file": "VARCHAR", "line": "BIGINT", "column": "BIGINT", "text": "VARCHAR", "entity": "VARCHAR",
+    "segment": "VARCHAR", "metric": "VARCHAR", "value": "DOUBLE", "low": "DOUBLE", "high": "DOUBLE",
+    "bound": "VARCHAR", "unit": "VARCHAR", "period": "VARCHAR", "cadence": "VARCHAR", "basis": "VARCHAR",
+    "estimate": "BOOLEAN", "quote": "VARCHAR", "half_width": "DOUBLE", "change": "BOOLEAN",
+    "context_year": "BIGINT", "sentence": "BIGINT", "consensus": "BOOLEAN", "evidence": EVIDENCE,
+    "key": "VARCHAR",  # the entity family (partition.key): what check --store reduces over
+}
+# a filed figure: the claimcheck/ledger@1 record (spec/ledger.md)
+LEDGER_COLUMNS = {
+    "entity": "VARCHAR", "segment": "VARCHAR", "metric": "VARCHAR", "period": "VARCHAR", "cadence": "VARCHAR",
+    "basis": "VARCHAR", "through": "VARCHAR", "value": "DOUBLE", "unit": "VARCHAR", "start": "DATE", "end": "DATE",
+    "as_of": "DATE", "source": "STRUCT(kind VARCHAR, document VARCHAR, concept VARCHAR, form VARCHAR)",
+    "derived": "BOOLEAN", "restated": "BOOLEAN",
+}
+FILED = "STRUCT(" + ", ".join(f'"{k}" {v}' for k, v in LEDGER_COLUMNS.items()) + ")"
+FINDING_COLUMNS = {
+    "rule": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR", "fingerprint": "VARCHAR", "why": "VARCHAR",
+    "suppressed": "BOOLEAN",
+    "claims": "STRUCT(file VARCHAR, line BIGINT, \"column\" BIGINT, text VARCHAR, entity VARCHAR, segment VARCHAR, "
+              "metric VARCHAR, value DOUBLE, unit VARCHAR, period VARCHAR)[]",
+    "filed": FILED + "[]",  # a ledger finding's filed figure, then what it was computed from
+}
+NONE = "__none__"  # the partition of claims with no period or no entity
+
+
+def staging(root: Path, key: str) -> Path:
+    return root / "staging" / key[:2] / f"{key}.jsonl"
+
+
+def claim_row(i: int, c: Claim, key: str | None) -> str:
+    """One staging line: the contract's claim, its evidence as a list, and what the checks need back."""
+    d = claim_dict(c)
+    d.update(idx=i, half_width=c.half_width, context_year=c.context_year, sentence=c.sentence, key=key,
+             evidence=[{"field": f, "source": s, "line": ln, "text": t} for f, s, ln, t in c.evidence])
+    return json.dumps(d, ensure_ascii=False, allow_nan=False)
+
+
+def claim_of(row: dict) -> Claim:
+    """A stored row back into the Claim extraction made (the same fields, so the same JSON)."""
+    fields = {k: row[k] for k in Claim.model_fields}
+    fields["evidence"] = tuple((e["field"], e["source"], e["line"], e["text"]) for e in row["evidence"] or ())
+    return Claim.model_construct(set(Claim.model_fields), **fields)
+
+
+def columns(spec: dict[str, str]) -> str:
+    """A DuckDB struct literal of column types, for read_json's `columns`."""
+    return "{" + ", ".join(f"'{k}': '{v}'" for k, v in spec.items()) + "}"
+
+
+def read_manifest(root: Path) -> dict:
+    try:
+        return json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def require(root: Path) -> dict:
+    """The manifest of an exported store, or StoreError."""
+    got = read_manifest(root)
+    if got.get("version") != VERSION or not (root / "articles.parquet").is_file():
+        raise StoreError(f"{root}: no claim store here (write one with 'claimcheck export PATH... -o {root}')")
+    return got
+
+
+def batches(con: Any, sql: str, params: list | None = None, size: int = 8192) -> Iterator[dict]:
+    """The rows of a query as dicts, fetched a batch at a time (the result is never held whole)."""
+    rel = con.sql(sql, params=params or None)
+    # DuckDB 2 renamed fetch_arrow_reader to to_arrow_reader
+    reader = rel.to_arrow_reader(size) if hasattr(rel, "to_arrow_reader") else rel.fetch_arrow_reader(size)
+    for batch in reader:
+        yield from batch.to_pylist()

@@ -1,0 +1,137 @@
+"""`check --store`: the rules over a claim store, in bounded memory.
+
+Two passes over the stored claims, each streamed from DuckDB in order: by article, for the
+article-scope checks (and the few claims the corpus-scope checks read), then by key, for the
+key-scope checks, one key's claims alive at a time. The findings are those of an in-memory check.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import builtin, engine, partition, store
+from . import vocab as L
+from .filed import Ledger, filed_dict
+from .models import Claim, Finding, LedgerTally, RuleSpec, claim_dict
+
+MEMORY = "256MB"  # DuckDB's own share: past it the sort spills to a folder in the store (1GB peaked above the in-memory check at 2,000 articles)
+
+
+@dataclass
+class Stored:
+    findings: list[Finding]
+    suppressed: int
+    articles: int
+    claims: int
+    tally: LedgerTally | None = None  # claims checked against the ledger, when one was given
+
+
+def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str], bool] = lambda _: True,
+          ledger: Ledger | None = None) -> Stored:
+    store.require(root)
+    con = connect(root)
+    try:
+        sup = _suppressions(con)
+        parts: list[partition.Part] = []
+        corpus: list[Claim] = []
+        n = 0
+        for claims in _runs(store.batches(con, "SELECT * FROM claims ORDER BY art, idx"), "art"):
+            m = partition.map_article(claims, rules, lex, ledger)
+            parts.append(partition.Part(m.found, m.tally))  # not the claims: one key at a time below
+            corpus.extend(m.corpus)
+            n += len(claims)
+        keyed = _runs(store.batches(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx"), "key")
+        parts.extend(partition.reduce_keys(keyed, rules, lex, ledger))
+        parts.append(partition.reduce_corpus(corpus, rules, lex, ledger))
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+    outcome = partition.finish(parts, sup)
+    kept = [f for f in builtin.flag_unknown(outcome.findings, sup, rules) if keep(f.rule)]
+    return Stored(kept, outcome.suppressed, articles, n, outcome.tally)
+
+
+def connect(root: Path) -> Any:
+    """A DuckDB connection with the store's tables as views: claims, articles, findings (and ledger)."""
+    con = store.duckdb().connect()
+    con.execute(f"SET memory_limit='{MEMORY}'")
+    con.execute(f"SET temp_directory='{_q(str(root / '.tmp'))}'")
+    con.execute(f"CREATE VIEW claims AS SELECT * FROM read_parquet('{_q(str(root / 'claims' / '**' / '*.parquet'))}', "
+                "hive_partitioning=true, union_by_name=true)")
+    for name in ("articles", "findings", "ledger"):
+        if (root / f"{name}.parquet").is_file():
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_q(str(root / f'{name}.parquet'))}')")
+    return con
+
+
+def _suppressions(con: Any) -> engine.Suppressions:
+    out: engine.Suppressions = {}
+    for row in store.batches(con, "SELECT file, suppressions FROM articles ORDER BY art"):
+        for s in row["suppressions"] or ():
+            out.setdefault((row["file"], s["line"]), []).append(s["rule"])
+    return out
+
+
+def _runs(rows: Iterable[dict], by: str) -> Iterator[list[Claim]]:
+    """Consecutive rows with one value of `by`, as claims."""
+    run: list[Claim] = []
+    at: object = object()
+    for row in rows:
+        if row[by] != at and run:
+            yield run
+            run = []
+        at = row[by]
+        run.append(store.claim_of(row))
+    if run:
+        yield run
+
+
+def write_findings(root: Path, findings: Iterable[Finding]) -> None:
+    """The findings through the JSONL contract into findings.parquet, with its explicit schema."""
+    tmp = root / ".findings.jsonl"
+    with tmp.open("w", encoding="utf-8") as fh:
+        for f in findings:
+            d = {"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
+                 "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
+                 "filed": [filed_dict(x) for x in f.filed]}
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    con = store.duckdb().connect()
+    try:
+        con.execute(f"COPY (SELECT * FROM read_json('{_q(str(tmp))}', format='newline_delimited', "
+                    f"columns={store.columns(store.FINDING_COLUMNS)})) TO '{_q(str(root / 'findings.parquet'))}' (FORMAT parquet)")
+    finally:
+        con.close()
+        tmp.unlink()
+
+
+def write_ledger(root: Path, ledger: Ledger | None) -> None:
+    """The filed figures the run compared claims with, every version, into ledger.parquet (the `ledger`
+    view); a run without a ledger removes the last one's, as findings.parquet follows the last run too."""
+    target = root / "ledger.parquet"
+    if ledger is None:
+        target.unlink(missing_ok=True)
+        return
+    tmp = root / ".ledger.jsonl"
+    with tmp.open("w", encoding="utf-8") as fh:
+        for f in ledger:
+            fh.write(json.dumps(filed_dict(f), ensure_ascii=False) + "\n")
+    con = store.duckdb().connect()
+    try:
+        con.execute(f"COPY (SELECT * FROM read_json('{_q(str(tmp))}', format='newline_delimited', "
+                    f"columns={store.columns(store.LEDGER_COLUMNS)})) "
+                    f"TO '{_q(str(target))}' (FORMAT parquet)")
+    finally:
+        con.close()
+        tmp.unlink()
+
+
+def _brief(c: Claim) -> dict:
+    d = claim_dict(c)
+    return {k: d[k] for k in ("file", "line", "column", "text", "entity", "segment", "metric", "value", "unit", "period")}
+
+
+def _q(text: str) -> str:
+    return text.replace("'", "''")
