@@ -52,7 +52,8 @@ UPDATED = _label(UPDATE_LABEL)
 # "SEOUL, Oct 30 (Reuters) -", "MOUNTAIN VIEW, California, Oct. 29 —": a wire dateline often has no year
 CITY = r"\p{Lu}[\p{Lu}\p{Ll} .'-]{1,30}"
 WIRE = regex.compile(
-    rf"^[\W_]{{0,4}}{CITY}(?:,\s{CITY})?,\s{MONTH_NAME}\s{DAY}(?:,?\s{YEAR})?\s?(?:\([^()\n]{{2,30}}\)\s?)?[-–—]", regex.MULTILINE)
+    rf"^[\W_]{{0,4}}(?:{CITY}(?:,\s{CITY})?,\s)?{MONTH_NAME}\s{DAY}(?:,?\s{YEAR})?\s?(?:\([^()\n]{{2,30}}\)\s?)?[-–—]",
+    regex.MULTILINE)  # "SEOUL, Oct 30 (Reuters) -", and with no city: "Oct 23 (Wire) -"
 DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY},\s){{0,2}}")  # what may stand before a date that opens a line
 # a byline names who wrote the piece; a date on its line is the piece's date. Separate patterns, not one
 # alternation: each keeps its literal prefix, which makes scanning a whole article for them cheap
@@ -68,7 +69,7 @@ SHORT_REST = 3  # words beside the date on a line that is little more than a dat
 # and day, or "2025111" could be January 11 or November 1
 FILE_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
                           r"(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])")
-YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
+YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d)")  # "in 2025." at a sentence end; not "2025.10.16"
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                       "nov", "dec"], 1)}
 FRONT_KEYS = (("date", "published", "pubdate", "created", "posted"), ("updated", "modified", "lastmod"))

@@ -288,9 +288,9 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
     for key, raw in _keyed(claims, skip).items():
-        if (key[2] or "").startswith(("count", "charge")) and key[1] is None:
-            # counts of what, charges for what? users, staff and units, or a tariff and a restructuring
-            # cost, are never one figure without a segment naming them
+        if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:
+            # counts of what, charges for what, investments from whom? users, staff and units, a tariff and a
+            # restructuring cost, a government's and a partner's stake, are never one figure without a segment
             continue
         lost = _lost_in_typing(claims, raw, o.hedge) if len(raw) > 1 else set()
         if lost:
