@@ -44,7 +44,7 @@ UNITS = [
     (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
 ]
 UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
-PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|증감|change", regex.IGNORECASE)
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|증감|change|대비|전년비|전기비", regex.IGNORECASE)
 
 
 def unit_of(text: str) -> tuple[str, str, float] | None:
