@@ -10,7 +10,8 @@ from .layout import Layout
 from .metrics import LEVELS, RATIOS, T, Typed
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures
-GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?대비|yoy|qoq|y/y|q/q|growth|change|chg", regex.IGNORECASE)
+GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:동기\s?)?대비|전\s?분기\s?대비|전기\s?대비|yoy|qoq|y/y|q/q|growth|change|chg",
+                         regex.IGNORECASE)
 CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|전년\s?(?:동기\s?)?대비)|(?P<qoq>qoq|q/q|전분기\s?대비)", regex.IGNORECASE)
 TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결|total|subtotal|consolidated|group)\b", regex.IGNORECASE)
 
