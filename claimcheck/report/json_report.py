@@ -1,13 +1,13 @@
 """Findings as the `claimcheck/findings@1` JSON document (contract: shared/spec/claims.md)."""
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
 
 from ..filed import filed_dict
+from .gc_pause import without_gc
 from ..models import Claim, Finding, Summary, evidence_object
 
 SCHEMA = "claimcheck/findings@1"
@@ -49,21 +49,7 @@ def stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[
     one), and each claim is encoded once however many findings cite it, then dropped after the
     last finding that cites it: at archive scale the document is the largest object by far.
     """
-    # only acyclic strings, tuples and lists are made here: a collection could free nothing, yet
-    # each full one would walk every claim and article still alive. A generator's frame may be
-    # suspended while the caller writes, so collection is switched off around each step only.
-    gen = _stream(findings, summary, claim_dict, fields)
-    while True:
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            piece = next(gen, None)
-        finally:
-            if was:
-                gc.enable()
-        if piece is None:
-            return
-        yield piece
+    return without_gc(_stream(findings, summary, claim_dict, fields))  # only acyclic objects are made
 
 
 def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],

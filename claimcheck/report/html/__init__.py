@@ -8,7 +8,6 @@ streamed as it is rendered, never held whole.
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -19,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ... import __version__
 from ...models import Claim, Finding, RuleSpec, Summary
 from ...figures import filed_source
+from ..gc_pause import without_gc
 from . import cards, numberline, page, ranked, svg, timeline
 
 PIECE = 1 << 16  # characters gathered before a piece is handed to the writer
@@ -89,20 +89,3 @@ def filed_of(f: Finding) -> cards.Ledger | None:
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[RuleSpec], claims: Sequence[Claim] = (),
            folder: Path | None = None, ledger: cards.Ledger | None = None) -> str:
     return "".join(stream(findings, summary, rules, claims, folder, ledger))
-
-
-def without_gc(parts: Iterator[str]) -> Iterator[str]:
-    """The parts, with the cyclic garbage collector off while each is made (as in json_report): the
-    page makes millions of small acyclic objects, and each collection they set off would walk every
-    claim of the run, freeing nothing. It is on again whenever the caller has the part."""
-    while True:
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            part = next(parts, None)
-        finally:
-            if was:
-                gc.enable()
-        if part is None:
-            return
-        yield part
