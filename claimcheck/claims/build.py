@@ -178,8 +178,9 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
             and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):
         # "매출 2조 클럽", "영업이익 1조 원 첫 돌파": a round milestone with no quarter of its own is a running or
         # a year's total, not the quarter in view
-        cadence = "ytd" if ctx.per_sentence("ytd article", ctx.lay.sentences[0], lambda s: bool(A.YTD.search(scan))) \
-            else "annual"
+        if "ytd article" not in ctx.memo:  # once per article: does it speak of running totals at all
+            ctx.memo["ytd article"] = A.YTD.search(scan) is not None
+        cadence = "ytd" if ctx.memo["ytd article"] else "annual"
         period = period.split("Q")[0]
     if cadence == "ytd" and period and "Q" in period:
         period = period.split("Q")[0]  # "지난해 같은 기간(1,142억원)" after a 1~3분기 total: last year's running total

@@ -61,7 +61,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
          carry: dict, change: bool, others: list[int]) -> tuple[str | None, bool, str, list[PR.PeriodRef]]:
     """(period, estimate, grain, the sentence's period phrases) for figure m, typed as metric."""
     lay, lex, scan, line = ctx.lay, ctx.lex, ctx.lay.scan, sent.line
-    fy = fy_end(lex, ent) if metric != "market_share" else None  # market trackers count calendar quarters
+    own_fy = fy_end(lex, ent)  # the company's fiscal year, which says when its periods end
+    fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
     if cell and not (hp and hp[0]) and T.is_growth(metric):
@@ -78,7 +79,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         grain = "ytd"  # a running total's year, carried from the sentence that named the span
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
-        period = _heading_period(ctx, head, fy_end(lex, ent))
+        period = _heading_period(ctx, head, own_fy)
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
@@ -120,7 +121,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = True
     elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", sent,
                                                          lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))):
-        estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period, fy_end(lex, ent)) or bool(hp and hp[1])
+        estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period, own_fy) or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
     said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
@@ -137,7 +138,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
     if estimate and not said and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
-            and (is_past(ctx, period, fy_end(lex, ent)) or is_from) and not (hp and hp[1]):
+            and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
         ctx.bases.add(position(lay, m))
