@@ -37,14 +37,19 @@ def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) 
         carry["segment"] = None
         return made
     whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None
-    held = carry.get("segment")
+    held, subject = carry.get("segment"), carry.pop("subject", None)
     out = []
     for c in made:
+        if subject and c.segment is None and not named and not whole and c.entity == subject[0] \
+                and _metric_carried(c) and c.metric in (subject[3], L.taxonomy().growth(subject[3])):
+            held = subject  # '가전 구독 매출은 6,150억원. 지난해(5,490억원)보다 12.0% 늘었다': the whole subject is elided
         if held and c.segment is None and not named and not whole and c.entity == held[0] and c.unit != "count":
             ev = tuple(("segment", "carried", held[2], held[1]) if e[0] == "segment" else e for e in c.evidence)
             c = c.model_copy(update={"segment": held[1], "evidence": ev})
         out.append(c)
     stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
+    if stated and not named:
+        carry["subject"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
     if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
         # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
         # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
@@ -52,6 +57,31 @@ def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) 
     elif named or whole or stated:
         carry["segment"] = None
     return out
+
+
+ITS = regex.compile(r"\b(?:but|and|while|as|with|though|although)\s(?:its|their)\s", regex.IGNORECASE)
+
+
+def _its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
+    """'The home appliance business grew revenue 1.4%, but its operating profit slid 22.9%': 'its' in a later
+    clause of the sentence points back at the line the sentence is about."""
+    out: list[Claim] = []
+    last: dict[str | None, int] = {}  # the last figure with a stated line, per entity: one pass, however long the line
+    for i, c in enumerate(made):
+        prev = last.get(c.entity)
+        if prev is not None and c.segment is None and c.entity and \
+                ITS.search(ctx.lay.scan, max(starts[prev], starts[i] - 300), starts[i]) is not None:
+            p = out[prev]
+            ev = tuple(("segment", "clause", p.line, p.segment) if e[0] == "segment" else e for e in c.evidence)
+            c = c.model_copy(update={"segment": p.segment, "evidence": ev})
+        if made[i].segment:
+            last[c.entity] = i
+        out.append(c)
+    return out
+
+
+def _metric_carried(c: Claim) -> bool:
+    return any(e[0] == "metric" and e[1] == "carried" for e in c.evidence)
 
 
 def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
@@ -106,7 +136,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             paired = step(ctx, sent, made, at)
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired
-        made = listed_segments(made, lay, lex)
+        listed = listed_segments(made, lay, lex)  # keeps the order, as the steps above do
+        made = _its_segment(ctx, listed, [at[id(o)] for o in made])
         made = _ytd_bases(ctx, _carry_segment(ctx, sent, made, carry, bool(own_ents)))
         claims.extend(made)
         subjects = [e for e in own_ents if not (info := lex.entities.get(e[2])) or not info.index]

@@ -84,6 +84,8 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its"}
+# "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
+REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
 
 
@@ -101,8 +103,10 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             continue
         for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
+            if word.lower().startswith("total ") and " " in word.strip():
+                word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()
-            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or word.endswith(MODIFIER_END) \
+            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or low.split()[-1] in REPORTING_VERBS or word.endswith(MODIFIER_END) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
                     or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"

@@ -18,6 +18,7 @@ from . import sources as W
 from .article_context import heading_text
 from .figure import Figure
 from .metrics import T, Cue, Typed, classify
+from .surprise import surprise
 from .tables import growth_cell
 
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -41,6 +42,8 @@ def typed(fig: Figure) -> Typed | None:
     """The metric from the cues in view and the figure's form; None when the figure is no claim."""
     m, scan, lex = fig.m, fig.scan, fig.ctx.lex
     span = (fig.sent.start, fig.sent.end)
+    if m.kind == "percent" and (miss := surprise(scan, m.start, m.end, *span)) is not None:
+        return Typed("surprise", negative=miss)
     got = classify(m, scan, fig.cues, fig.clause, span, fig.carry["metric"])
     if got is None and (head := heading_text(fig.ctx, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
@@ -119,6 +122,10 @@ def refined(fig: Figure, got: Typed) -> str:
         carried = fig.carry["metric"]
         profit = subject[-1] if subject else carried if carried in T.profits and not any(
             c.metric == "revenue" for c in before) else None
+        # "컨센서스인 5,965억원과 비교하면 실제 영업이익이 …": the result it is set against names it
+        after = [c.metric for c in fig.cues if m.end <= c.start < sent.end and c.metric in ("revenue", *T.profits)]
+        if after and not profit and not any(c.metric in ("revenue", *T.profits) for c in before):
+            return "consensus_revenue" if after[0] == "revenue" else after[0]
         metric = profit or "consensus_revenue"
     return metric
 

@@ -15,7 +15,10 @@ from ..read import FRONT_MATTER
 # looked for first, so that the abbreviations are only tried after one (twice as fast)
 ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|U\.S|e\.g|i\.e))"
 SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\"“‘'(\[*#-]|[ie]\p{{Lu}})|(?<=다\.)(?=\S)"
-                         r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])")
+                         r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])"
+                         # scraped summaries run their bullets into one line: "... [1] - Revenues rose ...",
+                         # "Financial Performance - First-quarter earnings were ..."
+                         r"|(?<=\[\d{1,2}\])\s+(?=\p{Lu}|-\s)|\s(?=-\s\p{Lu})")
 # a quotation closes where "…"며 / "…"고 ends it: the words after are the speaker's next clause
 CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s')
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -18,6 +18,12 @@ UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                                    r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down)\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+# "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
+VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|cut|lowered|reduced)\s(?:its\s|their\s)?"
+                                   r"(?:revenue|sales|turnover|(?:operating\s|net\s)?(?:profit|income|earnings))\s(?:by\s)?"
+                                   r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease|contraction|slide|loss)|rise|increase|gain|jump"
+                           r"|improvement|expansion)\sof\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))",
                                regex.IGNORECASE)
@@ -106,7 +112,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     before = text[max(sent[0], m.start - 14):m.start]
     cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
     cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
-    verb_before = GROWTH_VERB_BEFORE.search(before) is not None  # "rose 50% to $130.5 billion"
+    verb_before = GROWTH_VERB_BEFORE.search(before) is not None \
+        or VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 40), m.start) is not None  # "rose 50% to $130.5B"
     # "rose to 20%": the figure is where the rise ended, a level
     level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None \
         or FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None
@@ -126,7 +133,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
                       and text[x.end:x.end + 1] == ")"]
         c = direct[0] if direct else _nearest(cues, m, wanted, clause)
-        if not m.scaled and m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
+        # "20만3500원에 거래된다": no company's revenue or profit is under ten million won or yen, scaled or not
+        if m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
         metric = c.metric if c else carried if carried in LEVELS | {"price_target", "stock_price"} else None
@@ -162,10 +170,16 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
-    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(after)):
+    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))):
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
+    if appos := APPOSITIVE.search(text, max(sent[0], m.start - 40), m.start):
+        # "operating margin narrowed to 5.8%, a drop of 5 percentage points, and its gross margin ...": the
+        # aside measures the clause before it, never the metric named after it
+        cues = [c for c in cues if c.end <= m.start]
+        down = down or appos["down"] is not None
+        up = up or not down
     ratio = _nearest(cues, m, RATIOS | {"upside", "price_change", "_growth_rate"}, clause)
     if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):

@@ -12,7 +12,7 @@ import regex
 from . import spans as SP
 from ..calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
 
-YEARS = tuple(f"y{k}" for k in range(1, 13))  # stdlib re wants a group name once: each alternative has its own
+YEARS = tuple(f"y{k}" for k in range(1, 14))  # stdlib re wants a group name once: each alternative has its own
 
 
 def _Y(k: int) -> str:
@@ -20,7 +20,7 @@ def _Y(k: int) -> str:
 
 
 PERIOD = re.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동lLtTnNsS]|(?-i:[JAMOD]))(?<!\d)(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하lLtTnNsSHh]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
@@ -38,7 +38,11 @@ PERIOD = re.compile(
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4_>(?:19|20)\d\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
-    | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d))
+    | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
+           |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?:fiscal\s(?:year\s)?)?{_Y(13)}(?!\d))
+    | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기)
+           |(?<![^\W_])(?:H(?P<bhn2>[12])|(?P<bhn3>[12])H)(?![^\W_])
+           |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
            |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
@@ -159,9 +163,11 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
             y = _y(_year(m) or m["y5_"]) or pub_y
-            hn = m["hn"] or m["hn2"]
-            half = 1 if hn in ("상반기", "1H", "1") else 2
+            hn = (m["hn"] or m["hn2"] or m["hn3"]).lower()
+            half = 1 if hn in ("상반기", "1h", "1", "first") else 2
             out.append(PeriodRef(s, e, f"{y}H{half}" if y else None, "half"))
+        elif m["bh"]:
+            out.append(_bare_half(s, e, m, published, fiscal))
         elif m["mq"]:
             month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
             if m["mqy"] or published:
@@ -216,6 +222,22 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
 
 
 QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
+RELATIVE_YEAR = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
+
+
+def _bare_half(s: int, e: int, m, published: dt.date | None, fiscal: int | None) -> PeriodRef:
+    """"상반기", "올해 하반기", "H1", "the second half": the half whose last quarter is nearest the date,
+    in the company's fiscal year when it keeps one, as a bare "3분기" is read."""
+    hn = (m["bhn"] or m["bhn2"] or m["bhn3"] or m["bhn4"]).lower()
+    half = 1 if hn in ("상반기", "1", "first") else 2
+    if not published:
+        return PeriodRef(s, e, None, "half")
+    if m["bhr"]:
+        y = published.year + RELATIVE_YEAR[m["bhr"]]
+        return PeriodRef(s, e, f"{y}H{half}", "half", estimate=y > published.year)
+    if fiscal:
+        return PeriodRef(s, e, f"FY{latest_fiscal_year(2 * half, fiscal, published)}H{half}", "half")
+    return PeriodRef(s, e, f"{bare_quarter_year(2 * half, published)}H{half}", "half")
 
 
 def _months(s: int, e: int, m1: int, m2: int, published: dt.date | None, fiscal: int | None) -> PeriodRef:

@@ -57,7 +57,8 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     return [out[id(c)] for c in made]
 
 
-LIST_END = regex.compile(r"(?:였고|이었고|했고|이며|였으며|했으며|고|며|다)[\s.,]")
+# "…원으로 영업이익은 …" also closes it: a figure put to work by 으로 is the list's last
+LIST_END = regex.compile(r"(?:였고|이었고|했고|이며|였으며|했으며|고|며|다|(?<=[원%])(?:으로|로))[\s.,]")
 
 
 def _list_only(scan: str, group: list[Claim], n: int, starts: dict[int, int]) -> list[Claim]:

@@ -1,0 +1,36 @@
+"""'컨센서스(5,965억원)를 15.5% 상회했다', 'beat estimates by 12%': how far a result beat or missed the market.
+
+Such a percent is neither a growth nor a margin, and no metric cue stands beside it, so the classifier
+dropped it. It is a claim of its own (metric `surprise`): positive for a beat, negative for a miss.
+"""
+from __future__ import annotations
+
+import regex
+
+# the market's expectation, named shortly before the percent (its bracketed level may sit between)
+EXPECTED = (r"(?:컨센서스|시장\s?(?:예상치?|기대치?|전망치?|추정치)|증권가\s?(?:예상치?|전망치?|추정치)|예상치|전망치|추정치|기대치"
+            r"|(?:analysts['’]?\s|wall\sstreet\s|market\s)?(?:estimates?|expectations?|consensus|forecasts?))")
+BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|보다|대비|에\s?비해|[와과]\s?비교하면|[와과]\s?비교해)"
+                          r"[^.;!?%]{0,30}?$|" + EXPECTED + r"\s?$", regex.IGNORECASE)
+AFTER_KO = regex.compile(r"\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|많았|많은|높았|높은|적었|적은|낮았|낮은)")
+# "beat estimates by 12%", "missed the consensus by 3%"
+BEFORE_EN = regex.compile(r"(?P<v>beat|beating|topped|topping|exceeded|exceeding|surpassed|missed|missing|trailed)\s"
+                          r"(?:the\s|analysts['’]?\s)?" + EXPECTED + r"[^.;!?%]{0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
+                          regex.IGNORECASE)
+# "12% above estimates", "3% below the consensus"
+AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
+MISS = ("하회", "밑돌", "밑돈", "밑도", "적었", "적은", "낮았", "낮은", "below", "short of", "missed", "missing", "trailed")
+
+
+def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
+    """For a percent at scan[start:end] in the sentence scan[lo:hi]: None when it is no surprise, else
+    whether it is a miss (negative)."""
+    a = max(lo, start - 60)
+    if (b := BEFORE_KO.search(scan, a, start)) and (v := AFTER_KO.match(scan, end, min(hi, end + 12))):
+        del b
+        return v["v"] in MISS
+    if v := BEFORE_EN.search(scan, a, start):
+        return v["v"].lower() in MISS
+    if v := AFTER_EN.match(scan, end, min(hi, end + 40)):
+        return " ".join(v["v"].lower().split()) in MISS
+    return None
