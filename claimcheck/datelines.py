@@ -120,6 +120,11 @@ def from_front(front: dict) -> dt.date | None:
     return None
 
 
+# "date 2022-11", "입력 2022.11": a labelled month with no day stands for its middle, near enough to name
+# the quarter just reported
+YEAR_MONTH = regex.compile(rf"(?<![\d.]){YEAR}[-./]\s?{MONTH}(?![\d]|\s?[-./]\s?\d)")
+
+
 def labelled(text: str) -> dt.date | None:
     """The date after a publication label ("입력", "Published:"), else after an update label ("Updated")."""
     for label in (PUBLISHED, UPDATED):
@@ -127,6 +132,8 @@ def labelled(text: str) -> dt.date | None:
             for rx in FORMS:
                 if (d := rx.match(text, m.end())) and (got := to_date(d)):
                     return got
+            if ym := YEAR_MONTH.match(text, m.end()):
+                return dt.date(int(ym["y"]), int(ym["m"]), 15)
     return None
 
 

@@ -23,6 +23,7 @@ ALIASES = ("cadence",)  # the kind's earlier name, still accepted in rule files
 SLACK = 1e-9  # as in common.overlap
 FACTOR = {("monthly", "quarterly"): 3, ("quarterly", "annual"): 4, ("monthly", "annual"): 12}
 FLOWS = taxonomy().has("cadence_check")  # flows whose monthly, quarterly and annual levels are compared
+PROFITS = taxonomy().profits
 
 
 class Tolerance(BaseModel):
@@ -75,9 +76,12 @@ def _keyed(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     """Levels of flows with an entity and a cadence, by (entity, segment, metric, unit), in claim order."""
     out: dict[tuple, list[Claim]] = {}
     # the fields come from attrgetter, in C: this runs over every claim of the run
-    fields = map(attrgetter("entity", "segment", "metric", "unit", "cadence", "change"), claims)
-    for (ent, seg, metric, unit, cad, change), c in zip(fields, claims):
-        if ent and metric in FLOWS and cad in ("monthly", "quarterly", "annual") and not change:
+    fields = map(attrgetter("entity", "segment", "metric", "unit", "cadence", "change", "value"), claims)
+    for (ent, seg, metric, unit, cad, change, value), c in zip(fields, claims):
+        # a profit swings from quarter to quarter (one-offs, a loss quarter in a profitable year), so four
+        # times a quarter says nothing of its year; a loss is never scaled at all
+        if ent and metric in FLOWS and cad in ("monthly", "quarterly", "annual") and not change and value >= 0 \
+                and not (cad == "annual" and metric in PROFITS):
             k = (ent, seg, metric, unit)
             if k in out:
                 out[k].append(c)

@@ -41,6 +41,7 @@ YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\
 AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
 AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
+GROUP_CUE = regex.compile(r"(?:그룹|group)\s?$", regex.IGNORECASE)
 CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",
                            regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
@@ -158,7 +159,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
                       None) or focus
         p = CAL.shift_quarter(anchor, -1 if pick.relative == "previous" else -4) if anchor else None
     elif pick.relative == "next":
-        p = CAL.shift_quarter(focus, 1) if focus else None
+        # "2026 회계연도 1분기 ... 다음 분기 가이던스": the quarter after the one the paragraph spoke of
+        anchor = last if last and "Q" in last else focus
+        p = CAL.shift_quarter(anchor, 1) if anchor else None
     return p, pick.estimate, pick.grain
 
 
@@ -200,11 +203,19 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
 
 
 def parent_cue(scan: str, start: int, pos: int, cues: list[Cue]) -> bool:
+    """Whether a word before the figure's metric ("회사 전체 매출", "그룹 NIM") makes it the parent company's."""
     for c in cues:
-        if start <= c.start < pos and c.metric in ("revenue", "operating_income", "net_income") \
-                and PARENT_CUE.search(scan, max(start, c.start - 8), c.start):
+        if not start <= c.start < pos or c.metric.startswith("_"):
+            continue
+        if c.metric in ("revenue", "operating_income", "net_income") and PARENT_CUE.search(scan, max(start, c.start - 8), c.start):
             return True
-    return False
+    last = max((c for c in cues if start <= c.start < pos and not c.metric.startswith("_")), key=lambda c: c.start, default=None)
+    # "그룹 NIM은 1.92%, 신한은행 NIM은 1.55%": a financial group's own ratio, not its bank's; only the figure's own metric
+    if last is None:
+        return False
+    # its words may come in two cues, "보통주자본비율(CET1)": any of them just before the last
+    return any(GROUP_CUE.search(scan, max(start, c.start - 6), c.start) is not None
+               for c in cues if start <= c.start <= last.start and last.start - c.end <= 3)
 
 
 def conversion_approx(scan: str, prev_end: int, m: Mention) -> bool | None:

@@ -80,6 +80,55 @@ def _its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
     return out
 
 
+SAME_FRAME = regex.compile(r"\s*(?:[-•·▶]\s*)?(?:같은\s?기간|이\s?기간|동\s?기간|(?:in|during|over)\sthe\ssame\s(?:period|quarter))", regex.IGNORECASE)
+CONSOLIDATED = regex.compile(r"연결|consolidated", regex.IGNORECASE)
+
+
+def _carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
+    """'3분기 별도 기준 영업손실이 522억원 … 같은 기간 매출은 2조6647억원': a sentence that opens on 'the same period'
+    goes on in the frame of the last one, its books (standalone) or what it left out ('CJ대한통운을 제외한')."""
+    scope = carry.get("scope")  # kept through the paragraph until a sentence names other books
+    if CONSOLIDATED.search(ctx.lay.scan, sent.start, sent.end):
+        scope = carry["scope"] = None
+    if scope and SAME_FRAME.match(ctx.lay.scan, sent.start):
+        made = [c.model_copy(update={"segment": scope[0], "evidence": tuple(
+            ("segment", "carried", scope[1], scope[0]) if e[0] == "segment" else e for e in c.evidence)})
+                if c.segment is None and c.entity == scope[2] else c for c in made]
+    scoped = {(c.segment, c.entity) for c in made if c.segment}
+    if len(scoped) == 1 and (only := next(iter(scoped)))[0] and (only[0] == "standalone" or only[0].startswith("ex_")):
+        carry["scope"] = (only[0], made[0].line, only[1])
+    return made
+
+
+INCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:을|를)\s?포함한|\bincluding\s(?P<x2>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})")
+
+
+def _included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
+    """'매출 4조5326억원 … 자회사인 CJ대한통운을 포함한 연결기준 매출은 7조4395억원': where an article gives a figure
+    'including' a unit and another for the same key without it, the other one leaves the unit out."""
+    scan = ctx.lay.scan
+    if "포함" not in scan and "including" not in scan:
+        return claims
+    whole: dict[tuple, set] = {}
+    unit: dict[tuple, str] = {}
+    for m in INCLUDING.finditer(scan):
+        line = ctx.lay.line_of(m.start()) + 1
+        for c in claims:
+            if c.line == line and c.segment is None and c.column - 1 >= m.start() - ctx.lay.line_starts[line - 1]:
+                k = (c.entity, c.metric, c.period, c.unit, c.change)
+                whole.setdefault(k, set()).add(c.value)
+                unit[k] = "ex_" + regex.sub(r"\W+", "_", m["x"] or m["x2"]).lower()
+    if not whole:
+        return claims
+    out = []
+    for c in claims:
+        k = (c.entity, c.metric, c.period, c.unit, c.change)
+        if k in whole and c.segment is None and c.value not in whole[k]:
+            c = c.model_copy(update={"segment": unit[k]})
+        out.append(c)
+    return out
+
+
 def _metric_carried(c: Claim) -> bool:
     return any(e[0] == "metric" and e[1] == "carried" for e in c.evidence)
 
@@ -138,7 +187,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             made = paired
         listed = listed_segments(made, lay, lex)  # keeps the order, as the steps above do
         made = _its_segment(ctx, listed, [at[id(o)] for o in made])
-        made = _ytd_bases(ctx, _carry_segment(ctx, sent, made, carry, bool(own_ents)))
+        made = _ytd_bases(ctx, _carry_scope(ctx, sent, _carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
         subjects = [e for e in own_ents if not (info := lex.entities.get(e[2])) or not info.index]
         if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
@@ -150,8 +199,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["metric"] = cues[-1].metric
             carry["metric_at"] = (cues[-1].start, cues[-1].end)
         # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
-        if any(c.period for c in made):
-            carry["last"] = [c.period for c in made if c.period][-1]  # what "같은 해" / "the same period" points back to
+        # what "같은 해", "the same period" and "다음 분기" point back to: a period some words named, not the default
+        named = [c.period for c in made if c.period and not any(e[0] == "period" and e[1] in ("default", "carried")
+                                                                  for e in c.evidence)]
+        if named:
+            carry["last"] = named[-1]
         # a base ("전분기(660억원)", "1년 전 925억 위안에서", "a year earlier") dates its own figure only
         # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
         dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
@@ -160,7 +212,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             src = dated[-1]
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
-    return adopt_periods(claims)
+    return _included_scope(ctx, adopt_periods(claims))
 
 
 def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, others: list[int]) -> Claim | None:

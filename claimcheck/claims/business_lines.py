@@ -56,14 +56,17 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?\s?(?:사업부|사업본부|부문)(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)",
      r"사업부|사업본부|부문"),
+    # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:매출|영업|순이익|이익))",
+     r"사업(?:은|는|에서)"),
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
      r"(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|매출총이익|판매량)(?:은|는|이|가|도)"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
-     r"\s(?:revenues?|sales|segment|division|unit|business)\b",
-     r"revenue|sales|segment|division|unit|business"),
+     r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
+     r"(?i:revenue|sales|segment|division|unit|business)"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
-    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[a-z][\w&-]*){0,3}?)"
+    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
      r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
      r"revenue|sales"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
@@ -84,6 +87,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its"}
+LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
@@ -103,6 +107,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             continue
         for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
+            word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
             if word.lower().startswith("total ") and " " in word.strip():
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()
@@ -133,7 +138,8 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int) -> str | None:
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
-EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:을|를)?\s?(?:제외(?:한|하면|\s기준)?|뺀|차감한)"
+# "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
+EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:(?:실적|매출|이익|부문|사업|효과)(?:을|를)\s?)?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|차감한)"
                           r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>조정|adjusted|non-GAAP|비GAAP)",
                           regex.IGNORECASE)
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}

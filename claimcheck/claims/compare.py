@@ -22,7 +22,7 @@ MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", reg
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
 
 # "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
-PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|작년\s?같은\s?기간|a\syear\s(?:earlier|ago)|year-ago"
+PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|(?:작년|지난해)\s?같은\s?(?:기간|시기)|a\syear\s(?:earlier|ago)|year-ago"
                       r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
                       r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
                       r"\s?(?:\((?:[\p{L}]{1,6}\s)?|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
@@ -34,7 +34,10 @@ PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\sye
 FROM_BASE = regex.compile(r"\bfrom\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                             r"|decreased|shrank|doubled|tripled|halved|up|down)\b", regex.IGNORECASE)
-PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)\s(?:reported|posted|booked|made|had))?\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore)"
+# "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
+PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)\s(?:reported|posted|booked|made|had))?(?:\s(?:profit|loss|revenue|sales|income))?"
+                            r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore|the\s(?:previous|prior)\syear"
+                            r"|(?:during|in|for)\sthe\ssame\s(?:period|quarter)\s(?:last\syear|a\syear\s(?:earlier|ago)))"
                             r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|three\smonths\s(?:earlier|before|ago)|in\sthe\sprior\squarter))", regex.IGNORECASE)
 
 # what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"

@@ -52,6 +52,13 @@ ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstr
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
+# "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
+# company's own guidance, in its sentence before the figure
+GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?:forecast|forecasts|expects|expected|sees|projects|projected|guided|guides"
+                       r"|predicts|predicted|anticipates)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
+FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
+ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
+                             regex.IGNORECASE)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
@@ -75,6 +82,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
+    if (guided := _guided(ctx, sent, m, clause, refs, metric, period)) is not None:
+        period = guided
     if period is not None and period == carried and not grain and ytd_carried:
         grain = "ytd"  # a running total's year, carried from the sentence that named the span
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
@@ -130,19 +139,41 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
-    if said:
+    if said or guided is not None:
         estimate = True
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
         if period is None:
             period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
-    if estimate and not said and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
+    if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
     if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
         ctx.bases.add(position(lay, m))
     return period, estimate, grain, refs
+
+
+def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric: str, period: str | None) -> str | None:
+    """The period of a company's own forecast whose clause names none: "expects revenue of $18.7 billion, ...,
+    for the fiscal second quarter" takes the quarter named later in the sentence; "also forecast a gross
+    margin of about 68%" the quarter the article's last guidance was for; "had forecast $12.5 billion" the
+    quarter now reported. None when the figure is no company guidance or its clause dates it."""
+    scan = ctx.lay.scan
+    said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
+    if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, sent.start, m.start):
+        return None  # "Analysts on average had expected $14.2 billion": the market's forecast, dated as consensus is
+    if any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
+        return None
+    if FROM_BEFORE.search(scan, max(clause[0], m.start - 12), m.start) or C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40)):
+        return None  # "expects revenue to grow from the $124.3 billion it reported a year earlier": the base is history
+    if said["had"]:
+        return ctx.focus
+    later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")), None)
+    got = later or ctx.memo.get("guided") or (CAL.shift_quarter(ctx.focus, 1) if ctx.focus and "Q" in ctx.focus else None)
+    if got:
+        ctx.memo["guided"] = got
+    return got
 
 
 def _heading_period(ctx: Ctx, head: str, fy: int | None) -> str | None:

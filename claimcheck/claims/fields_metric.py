@@ -44,7 +44,11 @@ def typed(fig: Figure) -> Typed | None:
     span = (fig.sent.start, fig.sent.end)
     if m.kind == "percent" and (miss := surprise(scan, m.start, m.end, *span)) is not None:
         return Typed("surprise", negative=miss)
-    got = classify(m, scan, fig.cues, fig.clause, span, fig.carry["metric"])
+    # "신한카드는 1734억원으로 10.7% 감소했으며, 신한투자증권은 … 168억원의 당기순손실": words past the next company
+    # named after the figure are about that company, not this figure
+    nxt = min((e[0] for e in fig.own if e[0] >= m.end), default=None)
+    cues = fig.cues if nxt is None else [c for c in fig.cues if c.start < nxt]
+    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"])
     if got is None and (head := heading_text(fig.ctx, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
         got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None)

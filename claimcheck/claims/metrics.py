@@ -49,6 +49,8 @@ MONEY_LIST_VERB = regex.compile(r"(?:\s?[,，]\s?[^.;!?]{0,50}?(?:억|조|만)\s
                                 r"(?:(?P<up>증가|늘|급증|확대)|(?P<down>감소|줄|급감|축소))")
 REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올렸|올린|낮춰|낮췄|낮춘|내려|내렸|조정)")
 LOSS_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
+PROFIT_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?흑자(?!\s?(?:폭\s?(?:축소|감소)|전환))")
+KO_OF = regex.compile(r"(?:\s?규모)?의\s?")
 IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
 T = taxonomy()
@@ -126,7 +128,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed("market_size", entity_none=True)
         wanted = LEVELS | {"stock_price", "price_target", "_consensus"}
         # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
-        glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6))
+        # and "168억원의 당기순손실", "1조원 규모의 영업이익": a metric the figure is joined to by 의
+        glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6)) or KO_OF.match(text, m.end, min(sent[1], m.end + 6))
         direct = [x for x in cues if glued and x.start == glued.end() and x.metric in wanted]
         if not direct and text[max(sent[0], m.start - 1):m.start] == "(":
             # "적자(352억원 순손실)": a metric word closing the figure's own bracket names it
@@ -138,6 +141,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
         metric = c.metric if c else carried if carried in LEVELS | {"price_target", "stock_price"} else None
+        if c is None and metric and T.loss_of(metric):
+            # "…168억원의 당기순손실을 기록했다. 신한라이프는 1542억원으로": the metric carries on, the loss does not
+            metric = T.loss_of(metric)
         if metric == "_loss":  # "순이익은 41억 달러. 1년 전에는 166억 달러 적자였다": the profit in view
             named = [x.metric for x in cues if sent[0] <= x.start < m.start and x.metric in T.profits]
             profit = named[-1] if named else carried if carried in T.profits else "operating_income"
@@ -149,7 +155,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             if not m.scaled and abs(m.value) < 100000:
                 return Typed("_price")
             return None
-        neg = T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None
+        neg = (T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None) \
+            and PROFIT_AFTER.match(after) is None  # "당기순손실은 … 전년 2802억원 흑자에서": that year was a profit
         base = T.loss_of(metric) or metric
         moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
         if moved:

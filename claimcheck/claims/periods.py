@@ -21,7 +21,7 @@ def _Y(k: int) -> str:
 
 PERIOD = re.compile(
     rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하lLtTnNsSHh]|(?-i:[JAMOD]))(?<!\d)(?:
-      (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
+      (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
     | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
@@ -57,10 +57,10 @@ PERIOD = re.compile(
     | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook)))
-    | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
+    | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)
           |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
-          |the\ssame\s(?:period|quarter)\sof\s(?P<samey>(?:19|20)\d\d)(?!\d)
+          |the\ssame\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)

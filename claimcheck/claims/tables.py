@@ -44,8 +44,14 @@ def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
 
 def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
-    if not label or len(label) > 24 or TOTAL_ROW.match(label) or label_cues(lex, label):
+    if not label or len(label) > 24 or TOTAL_ROW.match(label):
         return None
+    if cues := label_cues(lex, label):
+        # "AIDC 매출", "Cloud revenue": the words before the row's one metric name its line
+        prefix = label[:cues[0].start].strip(" ·-")
+        if len(cues) > 1 or not prefix or L.taxonomy().says(cues[0].metric) is not None or prefix.lower() in lex.not_segments:
+            return None
+        return _row_segment(lex, prefix)
     if any(True for _ in lex.entity_rx.finditer(label)) or PR.find(label, 0, len(label), None, None):
         return None
     topic = L.topic(lex, label)
