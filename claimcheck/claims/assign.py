@@ -32,7 +32,10 @@ QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squ
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate|(?:record|full|entire|whole)\s(?:fiscal\s)?year(?!\s?(?:19|20)?\d\d)"
-                       r"|fiscal\syear(?!\s?(?:19|20)?\d\d))", regex.IGNORECASE)
+                       r"|fiscal\syear(?!\s?(?:19|20)?\d\d)"
+                       # a spending plan is a year's: "capital expenditure target", "설비투자 계획"
+                       r"|(?:capex|capital\sexpenditures?|capital\sspending)\s(?:\(capex\)\s)?(?:target|plan|budget|guidance|outlook)"
+                       r"|(?:투자|설비투자|시설투자|CAPEX)\s?(?:계획|목표|가이던스))", regex.IGNORECASE)
 TTM = PR.TTM
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"

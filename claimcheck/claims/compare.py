@@ -33,7 +33,8 @@ PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\sye
 # "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
 FROM_BASE = regex.compile(r"\bfrom\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
-                            r"|decreased|shrank|doubled|tripled|halved|up|down)\b", regex.IGNORECASE)
+                            r"|decreased|shrank|doubled|tripled|halved|up|down"
+                            r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b", regex.IGNORECASE)  # "a 167% increase from $1.79"
 # "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
 PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)\s(?:reported|posted|booked|made|had))?(?:\s(?:profit|loss|revenue|sales|income))?"
                             r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore|the\s(?:previous|prior)\syear"

@@ -9,7 +9,7 @@ import regex
 
 from . import assign as A
 from .. import vocab as L
-from .article_context import entity, heading_text, names_in, resolve_segment
+from .article_context import UNKNOWN_FIRM, entity, heading_text, names_in, resolve_segment
 from .evidence import Where, on_line
 from .figure import Figure
 from .metrics import T, Typed
@@ -42,6 +42,8 @@ def owner(fig: Figure, main_count: bool) -> Owner:
             ent = (row_ents or col_ents)[0]
             where = on_line(ctx.lay, fig.line, "table", fig.row_text if row_ents else fig.header)
     inferred = ent is None or not fig.own
+    if ent is None and UNKNOWN_FIRM.search(fig.scan, clause[0], m.start):
+        return Owner(None, where, inferred, False)  # a firm the vocabulary does not know is nobody we know
     if ent is None and not fig.cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, fig.line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
         named = names_in(ctx, head)

@@ -111,6 +111,8 @@ def refined(fig: Figure, got: Typed) -> str:
         # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
         goals = [c for c in fig.cues if c.metric in T.owned_amounts]
         metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
+    if metric == "eps" and any(c.metric == "dividend_per_share" and fig.clause[0] <= c.start < m.start for c in fig.cues):
+        return "dividend_per_share"  # "a quarterly dividend of $0.115 per share": the payout, not the earnings
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
         before = [c for c in fig.cues if sent.start <= c.start < m.start]

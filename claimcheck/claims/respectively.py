@@ -38,6 +38,10 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     cues = _distinct([c.metric for c in ctx.cues_in(sent.start, names_end) if c.metric in LEVELS])
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     out = {id(c): c for c in made}
+    pps = [c for c in figs if c.unit == "pp"]
+    if len(pps) > 1 and pps[-1].value < 0 and all(c.value > 0 for c in pps[:-1]):
+        for c in pps[:-1]:  # "NIM이 각각 5bp, 4bp 하락했지만": the closing verb turns every change of the list
+            out[id(c)] = c.model_copy(update={"value": -c.value})
     for kind in ("%", "money"):
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:

@@ -15,7 +15,7 @@ BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|보다|
 AFTER_KO = regex.compile(r"\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|많았|많은|높았|높은|적었|적은|낮았|낮은)")
 # "beat estimates by 12%", "missed the consensus by 3%"
 BEFORE_EN = regex.compile(r"(?P<v>beat|beating|topped|topping|exceeded|exceeding|surpassed|missed|missing|trailed)\s"
-                          r"(?:the\s|analysts['’]?\s)?" + EXPECTED + r"[^.;!?%]{0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
+                          r"(?:the\s|analysts['’]?\s)?(?:[A-Z][\w'’-]*\s){0,2}" + EXPECTED + r"[^.;!?%]{0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
                           regex.IGNORECASE)
 # "12% above estimates", "3% below the consensus"
 AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
