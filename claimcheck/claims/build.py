@@ -129,6 +129,15 @@ def _included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+COMPARED_PERIOD = regex.compile(r"year[\s-](?:ago|earlier)|previous|prior|preceding|a\syear\s(?:ago|earlier)|last\squarter"
+                                r"|전년\s?동기|전\s?분기|직전\s?분기|지난\s?분기|(?:작년|지난해|전년)\s?같은", regex.IGNORECASE)
+
+
+def _compared_period(c: Claim) -> bool:
+    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and COMPARED_PERIOD.search(e[3])
+               for e in c.evidence)
+
+
 def _metric_carried(c: Claim) -> bool:
     return any(e[0] == "metric" and e[1] == "carried" for e in c.evidence)
 
@@ -206,11 +215,14 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["last"] = named[-1]
         # a base ("전분기(660억원)", "1년 전 925억 위안에서", "a year earlier") dates its own figure only
         # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
+        # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
+        # is about the period in view again
         dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
-                 and (c.line, c.column) not in ctx.bases]
+                 and (c.line, c.column) not in ctx.bases and not _compared_period(c)]
         if dated:
             src = dated[-1]
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
+            carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
     return _included_scope(ctx, adopt_periods(claims))
 

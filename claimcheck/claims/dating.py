@@ -77,8 +77,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
     carried = carry["period"] if dated_kind else None
     ytd_carried = carried is not None and carry.get("period_grain") == "ytd"
-    if ytd_carried and not (change or T.is_growth(metric)):
-        carried = None  # a running total's span carries to how it changed, not to whatever amount comes next
+    if ytd_carried and (not (change or T.is_growth(metric))
+                        or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)):
+        # a running total's span carries to how it changed, not to whatever amount or other metric comes next
+        carried = None
     period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
@@ -99,7 +101,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         lead = None if opened_by_reach(ctx, sent, clause[0]) else C.PRIOR_LEAD.match(scan, clause[0], m.start)
         prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
-                and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs):
+                and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
+                and not any(0 <= r.start - m.end <= 40 and r.relative in ("previous", "year_ago") for r in refs):
+            # ("up from $11.94 billion in the previous quarter" names its own quarter, already resolved)
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
             q = ctx.per_sentence("qoq", sent, lambda s: bool(
                 C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
@@ -145,6 +149,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = False  # a quoted price is a fact even in a sentence about targets
         if period is None:
             period = close_day(scan, sent.start, sent.end, ctx.art.published)
+    elif metric == "price_change" and period and "Q" in period and not cell:
+        # "shares rose 9.3% after reporting first-quarter results": a day's move, not the quarter it reacts to
+        period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
     if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):

@@ -34,6 +34,7 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
+CAUSE = regex.compile(r"\s?(?:의\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|여파로|탓에)")
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 
@@ -48,6 +49,8 @@ def typed(fig: Figure) -> Typed | None:
     # named after the figure are about that company, not this figure
     nxt = min((e[0] for e in fig.own if e[0] >= m.end), default=None)
     cues = fig.cues if nxt is None else [c for c in fig.cues if c.start < nxt]
+    # "무선사업 매출은 가입자 증가에 힘입어 2.2% 성장한 1조8841억원": a cue in a cause phrase is not what the figure measures
+    cues = [c for c in cues if not (c.end <= m.start and CAUSE.match(scan, c.end, m.start))]
     got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"])
     if got is None and (head := heading_text(fig.ctx, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]

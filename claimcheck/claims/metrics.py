@@ -24,6 +24,8 @@ VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|c
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease|contraction|slide|loss)|rise|increase|gain|jump"
                            r"|improvement|expansion)\sof\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
+                       r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))",
                                regex.IGNORECASE)
@@ -181,6 +183,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
+    if m.kind == "pp" and HIT_BY.search(text, max(sent[0], m.start - 70), m.start):
+        down = True  # "tariffs hit its gross margin by 1.2 percentage points": a cut, however the verb is spelt
     if appos := APPOSITIVE.search(text, max(sent[0], m.start - 40), m.start):
         # "operating margin narrowed to 5.8%, a drop of 5 percentage points, and its gross margin ...": the
         # aside measures the clause before it, never the metric named after it
