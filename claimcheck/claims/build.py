@@ -12,7 +12,7 @@ from . import fields_entity as FE
 from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import vocab as L
-from . import bracket_list, respectively
+from . import bracket_list, respectively, subject_carry
 from . import sources as W
 from .article_context import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
 from .layout import PCT_ROW, Sentence, layout
@@ -22,126 +22,7 @@ from .business_lines import listed_segments
 from .metrics import Typed
 from .tables import column_basis
 
-WHOLE = FE.WHOLE
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
-DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익)\s?)?(?:은|는|도|이|가)\s|의\s?경우"
-                               r"|\b(?:segment|division|unit)\b",
-                               regex.IGNORECASE)
-
-
-def _carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -> list[Claim]:
-    """'상선 부문은 매출 2조원. 지난해보다 매출은 13.5% 늘었다': a business line named as one sentence's subject
-    stays the subject of the next ones in its paragraph, until a sentence names a company, the whole
-    company or another line; a table row neither takes nor gives one."""
-    if sent.line in ctx.lay.cells:
-        carry["segment"] = None
-        return made
-    whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None
-    held, subject = carry.get("segment"), carry.pop("subject", None)
-    out = []
-    for c in made:
-        if subject and c.segment is None and not named and not whole and c.entity == subject[0] \
-                and _metric_carried(c) and c.metric in (subject[3], L.taxonomy().growth(subject[3])):
-            held = subject  # '가전 구독 매출은 6,150억원. 지난해(5,490억원)보다 12.0% 늘었다': the whole subject is elided
-        if held and c.segment is None and not named and not whole and c.entity == held[0] and c.unit != "count":
-            ev = tuple(("segment", "carried", held[2], held[1]) if e[0] == "segment" else e for e in c.evidence)
-            c = c.model_copy(update={"segment": held[1], "evidence": ev})
-        out.append(c)
-    stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
-    if stated and not named:
-        carry["subject"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
-    if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
-        # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
-        # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
-        carry["segment"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
-    elif named or whole or stated:
-        carry["segment"] = None
-    return out
-
-
-ITS = regex.compile(r"\b(?:but|and|while|as|with|though|although)\s(?:its|their)\s", regex.IGNORECASE)
-
-
-def _its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
-    """'The home appliance business grew revenue 1.4%, but its operating profit slid 22.9%': 'its' in a later
-    clause of the sentence points back at the line the sentence is about."""
-    out: list[Claim] = []
-    last: dict[str | None, int] = {}  # the last figure with a stated line, per entity: one pass, however long the line
-    for i, c in enumerate(made):
-        prev = last.get(c.entity)
-        if prev is not None and c.segment is None and c.entity and \
-                ITS.search(ctx.lay.scan, max(starts[prev], starts[i] - 300), starts[i]) is not None:
-            p = out[prev]
-            ev = tuple(("segment", "clause", p.line, p.segment) if e[0] == "segment" else e for e in c.evidence)
-            c = c.model_copy(update={"segment": p.segment, "evidence": ev})
-        if made[i].segment:
-            last[c.entity] = i
-        out.append(c)
-    return out
-
-
-SAME_FRAME = regex.compile(r"\s*(?:[-•·▶]\s*)?(?:같은\s?기간|이\s?기간|동\s?기간|(?:in|during|over)\sthe\ssame\s(?:period|quarter))", regex.IGNORECASE)
-CONSOLIDATED = regex.compile(r"연결|consolidated", regex.IGNORECASE)
-
-
-def _carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
-    """'3분기 별도 기준 영업손실이 522억원 … 같은 기간 매출은 2조6647억원': a sentence that opens on 'the same period'
-    goes on in the frame of the last one, its books (standalone) or what it left out ('CJ대한통운을 제외한')."""
-    scope = carry.get("scope")  # kept through the paragraph until a sentence names other books
-    if CONSOLIDATED.search(ctx.lay.scan, sent.start, sent.end):
-        scope = carry["scope"] = None
-    if scope and SAME_FRAME.match(ctx.lay.scan, sent.start):
-        made = [c.model_copy(update={"segment": scope[0], "evidence": tuple(
-            ("segment", "carried", scope[1], scope[0]) if e[0] == "segment" else e for e in c.evidence)})
-                if c.segment is None and c.entity == scope[2] else c for c in made]
-    scoped = {(c.segment, c.entity) for c in made if c.segment}
-    if len(scoped) == 1 and (only := next(iter(scoped)))[0] and (only[0] == "standalone" or only[0].startswith("ex_")):
-        carry["scope"] = (only[0], made[0].line, only[1])
-    return made
-
-
-INCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:을|를)\s?포함한|\bincluding\s(?P<x2>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})")
-
-
-def _included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
-    """'매출 4조5326억원 … 자회사인 CJ대한통운을 포함한 연결기준 매출은 7조4395억원': where an article gives a figure
-    'including' a unit and another for the same key without it, the other one leaves the unit out."""
-    scan = ctx.lay.scan
-    if "포함" not in scan and "including" not in scan:
-        return claims
-    whole: dict[tuple, set] = {}
-    unit: dict[tuple, str] = {}
-    for m in INCLUDING.finditer(scan):
-        line = ctx.lay.line_of(m.start()) + 1
-        for c in claims:
-            if c.line == line and c.segment is None and c.column - 1 >= m.start() - ctx.lay.line_starts[line - 1]:
-                k = (c.entity, c.metric, c.period, c.unit, c.change)
-                whole.setdefault(k, set()).add(c.value)
-                unit[k] = "ex_" + regex.sub(r"\W+", "_", m["x"] or m["x2"]).lower()
-    if not whole:
-        return claims
-    out = []
-    for c in claims:
-        k = (c.entity, c.metric, c.period, c.unit, c.change)
-        if k in whole and c.segment is None and c.value not in whole[k]:
-            c = c.model_copy(update={"segment": unit[k]})
-        out.append(c)
-    return out
-
-
-COMPARED_PERIOD = regex.compile(r"year[\s-](?:ago|earlier)|previous|prior|preceding|a\syear\s(?:ago|earlier)|last\squarter"
-                                r"|전년\s?동기|전\s?분기|직전\s?분기|지난\s?분기|(?:작년|지난해|전년)\s?같은", regex.IGNORECASE)
-
-
-def _compared_period(c: Claim) -> bool:
-    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and COMPARED_PERIOD.search(e[3])
-               for e in c.evidence)
-
-
-def _metric_carried(c: Claim) -> bool:
-    return any(e[0] == "metric" and e[1] == "carried" for e in c.evidence)
-
-
 def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
     """'3분기 누적 순이익은 5조1,217억원으로 전년 동기(4조3,941억원)보다 16.6% 증가': a base stated after a running
     total is last year's running total, not last year's quarter."""
@@ -195,8 +76,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired
         listed = listed_segments(made, lay, lex)  # keeps the order, as the steps above do
-        made = _its_segment(ctx, listed, [at[id(o)] for o in made])
-        made = _ytd_bases(ctx, _carry_scope(ctx, sent, _carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
+        made = subject_carry.its_segment(ctx, listed, [at[id(o)] for o in made])
+        made = _ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
         subjects = [e for e in own_ents if not (info := lex.entities.get(e[2])) or not info.index]
         if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
@@ -218,13 +99,13 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
         # is about the period in view again
         dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
-                 and (c.line, c.column) not in ctx.bases and not _compared_period(c)]
+                 and (c.line, c.column) not in ctx.bases and not subject_carry.compared_period(c)]
         if dated:
             src = dated[-1]
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
-    return _included_scope(ctx, adopt_periods(claims))
+    return subject_carry.included_scope(ctx, adopt_periods(claims))
 
 
 def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, others: list[int]) -> Claim | None:

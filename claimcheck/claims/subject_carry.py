@@ -1,0 +1,135 @@
+"""What a sentence inherits from the one before it, or from the rest of its own sentence: the business line
+it is about, the books it is kept on (standalone, excluding a unit), and which periods may carry on.
+
+'상선 부문은 매출 2조원. 지난해보다 매출은 13.5% 늘었다', 'The home appliance business grew revenue 1.4%, but
+its operating profit slid', '별도 기준 영업손실이 522억원 … 같은 기간 매출은', '… CJ대한통운을 포함한 연결기준 매출은':
+each step below reads one such tie and records where the field came from.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..models import Claim
+from .. import vocab as L
+from . import fields_entity as FE
+from .article_context import Ctx
+
+WHOLE = FE.WHOLE
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익)\s?)?(?:은|는|도|이|가)\s|의\s?경우"
+                               r"|\b(?:segment|division|unit)\b",
+                               regex.IGNORECASE)
+
+
+def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -> list[Claim]:
+    """'상선 부문은 매출 2조원. 지난해보다 매출은 13.5% 늘었다': a business line named as one sentence's subject
+    stays the subject of the next ones in its paragraph, until a sentence names a company, the whole
+    company or another line; a table row neither takes nor gives one."""
+    if sent.line in ctx.lay.cells:
+        carry["segment"] = None
+        return made
+    whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None
+    held, subject = carry.get("segment"), carry.pop("subject", None)
+    out = []
+    for c in made:
+        if subject and c.segment is None and not named and not whole and c.entity == subject[0] \
+                and _metric_carried(c) and c.metric in (subject[3], L.taxonomy().growth(subject[3])):
+            held = subject  # '가전 구독 매출은 6,150억원. 지난해(5,490억원)보다 12.0% 늘었다': the whole subject is elided
+        if held and c.segment is None and not named and not whole and c.entity == held[0] and c.unit != "count":
+            ev = tuple(("segment", "carried", held[2], held[1]) if e[0] == "segment" else e for e in c.evidence)
+            c = c.model_copy(update={"segment": held[1], "evidence": ev})
+        out.append(c)
+    stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
+    if stated and not named:
+        carry["subject"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
+    if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
+        # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
+        # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
+        carry["segment"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
+    elif named or whole or stated:
+        carry["segment"] = None
+    return out
+
+
+ITS = regex.compile(r"\b(?:but|and|while|as|with|though|although)\s(?:its|their)\s", regex.IGNORECASE)
+
+
+def its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
+    """'The home appliance business grew revenue 1.4%, but its operating profit slid 22.9%': 'its' in a later
+    clause of the sentence points back at the line the sentence is about."""
+    out: list[Claim] = []
+    last: dict[str | None, int] = {}  # the last figure with a stated line, per entity: one pass, however long the line
+    for i, c in enumerate(made):
+        prev = last.get(c.entity)
+        if prev is not None and c.segment is None and c.entity and \
+                ITS.search(ctx.lay.scan, max(starts[prev], starts[i] - 300), starts[i]) is not None:
+            p = out[prev]
+            ev = tuple(("segment", "clause", p.line, p.segment) if e[0] == "segment" else e for e in c.evidence)
+            c = c.model_copy(update={"segment": p.segment, "evidence": ev})
+        if made[i].segment:
+            last[c.entity] = i
+        out.append(c)
+    return out
+
+
+SAME_FRAME = regex.compile(r"\s*(?:[-•·▶]\s*)?(?:같은\s?기간|이\s?기간|동\s?기간|(?:in|during|over)\sthe\ssame\s(?:period|quarter))", regex.IGNORECASE)
+CONSOLIDATED = regex.compile(r"연결|consolidated", regex.IGNORECASE)
+
+
+def carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
+    """'3분기 별도 기준 영업손실이 522억원 … 같은 기간 매출은 2조6647억원': a sentence that opens on 'the same period'
+    goes on in the frame of the last one, its books (standalone) or what it left out ('CJ대한통운을 제외한')."""
+    scope = carry.get("scope")  # kept through the paragraph until a sentence names other books
+    if CONSOLIDATED.search(ctx.lay.scan, sent.start, sent.end):
+        scope = carry["scope"] = None
+    if scope and SAME_FRAME.match(ctx.lay.scan, sent.start):
+        made = [c.model_copy(update={"segment": scope[0], "evidence": tuple(
+            ("segment", "carried", scope[1], scope[0]) if e[0] == "segment" else e for e in c.evidence)})
+                if c.segment is None and c.entity == scope[2] else c for c in made]
+    scoped = {(c.segment, c.entity) for c in made if c.segment}
+    if len(scoped) == 1 and (only := next(iter(scoped)))[0] and (only[0] == "standalone" or only[0].startswith("ex_")):
+        carry["scope"] = (only[0], made[0].line, only[1])
+    return made
+
+
+INCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:을|를)\s?포함한|\bincluding\s(?P<x2>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})")
+
+
+def included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
+    """'매출 4조5326억원 … 자회사인 CJ대한통운을 포함한 연결기준 매출은 7조4395억원': where an article gives a figure
+    'including' a unit and another for the same key without it, the other one leaves the unit out."""
+    scan = ctx.lay.scan
+    if "포함" not in scan and "including" not in scan:
+        return claims
+    whole: dict[tuple, set] = {}
+    unit: dict[tuple, str] = {}
+    for m in INCLUDING.finditer(scan):
+        line = ctx.lay.line_of(m.start()) + 1
+        for c in claims:
+            if c.line == line and c.segment is None and c.column - 1 >= m.start() - ctx.lay.line_starts[line - 1]:
+                k = (c.entity, c.metric, c.period, c.unit, c.change)
+                whole.setdefault(k, set()).add(c.value)
+                unit[k] = "ex_" + regex.sub(r"\W+", "_", m["x"] or m["x2"]).lower()
+    if not whole:
+        return claims
+    out = []
+    for c in claims:
+        k = (c.entity, c.metric, c.period, c.unit, c.change)
+        if k in whole and c.segment is None and c.value not in whole[k]:
+            c = c.model_copy(update={"segment": unit[k]})
+        out.append(c)
+    return out
+
+
+COMPARED_PERIOD = regex.compile(r"year[\s-](?:ago|earlier)|previous|prior|preceding|a\syear\s(?:ago|earlier)|last\squarter"
+                                r"|전년\s?동기|전\s?분기|직전\s?분기|지난\s?분기|(?:작년|지난해|전년)\s?같은", regex.IGNORECASE)
+
+
+def compared_period(c: Claim) -> bool:
+    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and COMPARED_PERIOD.search(e[3])
+               for e in c.evidence)
+
+
+def _metric_carried(c: Claim) -> bool:
+    return any(e[0] == "metric" and e[1] == "carried" for e in c.evidence)
+
+
