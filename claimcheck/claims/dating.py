@@ -38,7 +38,7 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
                               regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
-ESTIMATES_OF = regex.compile(r"\bestimates?\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
+ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
                                regex.IGNORECASE)
@@ -54,9 +54,12 @@ OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+
                          regex.IGNORECASE)
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
-GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?:forecast|forecasts|expects|expected|sees|projects|projected|guided|guides"
+GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|guided|guides"
                        r"|predicts|predicted|anticipates)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
+NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"
+                                    r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$",
+                                    regex.IGNORECASE)
 ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
                              regex.IGNORECASE)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
@@ -102,7 +105,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
-                and not any(0 <= r.start - m.end <= 40 and r.relative in ("previous", "year_ago") for r in refs):
+                and not any(0 <= r.start - m.end <= 6 and r.relative in ("previous", "year_ago") for r in refs):
             # ("up from $11.94 billion in the previous quarter" names its own quarter, already resolved)
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
             q = ctx.per_sentence("qoq", sent, lambda s: bool(
@@ -118,6 +121,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
             if base:
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
+    if period and period == ctx.focus and not T.is_growth(metric) and not change and _year_ago_after(scan, m, refs):
+        period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
     if period is None and ctx.focus and dated_kind and not cell and not is_from:
         period = ctx.focus
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
@@ -161,6 +166,16 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     return period, estimate, grain, refs
 
 
+YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:in|during|for)?\s?", regex.IGNORECASE)
+
+
+def _year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
+    """Whether "in the same period last year" follows the figure itself ("$5.40 per share in the same period
+    last year"), not a bracket or another figure after it."""
+    return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 30 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+               for r in refs)
+
+
 def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric: str, period: str | None) -> str | None:
     """The period of a company's own forecast whose clause names none: "expects revenue of $18.7 billion, ...,
     for the fiscal second quarter" takes the quarter named later in the sentence; "also forecast a gross
@@ -168,6 +183,9 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     quarter now reported. None when the figure is no company guidance or its clause dates it."""
     scan = ctx.lay.scan
     said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
+    if said is not None and (NOT_GUIDANCE_BEFORE.search(scan, max(sent.start, said.start() - 16), said.start())
+                             or regex.match(r"\s+of\b", scan[said.end("v"):said.end("v") + 4])):
+        said = None  # "beating forecasts of $14.8 billion": the market's forecast, a noun
     if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, sent.start, m.start):
         return None  # "Analysts on average had expected $14.2 billion": the market's forecast, dated as consensus is
     if any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):

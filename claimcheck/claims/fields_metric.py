@@ -114,6 +114,12 @@ def refined(fig: Figure, got: Typed) -> str:
         # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
         goals = [c for c in fig.cues if c.metric in T.owned_amounts]
         metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
+    if metric in PER_SHARE and m.scaled and abs(m.value) >= NO_SHARE_COSTS:
+        # "net income of $2.55 billion or $5.87 per share, up from $2.36 billion or $5.40": billions are no per-share
+        # figure; the amount the sentence named before is
+        named = [c.metric for c in fig.cues if sent.start <= c.start < m.start and c.metric in T.owned_amounts
+                 and c.metric not in PER_SHARE]
+        metric = named[-1] if named else "net_income"
     if metric == "eps" and any(c.metric == "dividend_per_share" and fig.clause[0] <= c.start < m.start for c in fig.cues):
         return "dividend_per_share"  # "a quarterly dividend of $0.115 per share": the payout, not the earnings
     if metric == "_consensus":
