@@ -68,6 +68,8 @@ class Claim(Frozen):
     context_year: int | None = None
     sentence: int = Field(default=0, description="index of the sentence within the article")
     consensus: bool = Field(default=False, description="a market consensus figure, never checked against a reported one")
+    forecaster: str | None = Field(default=None, description="the one broker or data house a forecast's sentence, "
+                                                           "or else its article, names: two houses' forecasts differ by design")
     # (field, source, line, text) for entity, metric, period and segment: see claims/evidence.py
     evidence: tuple[tuple[str, str, int | None, str | None], ...] = ()
 
@@ -215,7 +217,7 @@ class Summary(Frozen):
 
 # Claim serialisation: the JSON contract (../shared/spec/claims.md) for reports, and the field
 # types the cache's columns are validated against.
-INTERNAL = {"sentence", "context_year", "half_width"}  # fields of a Claim the JSON contract does not carry
+INTERNAL = {"sentence", "context_year", "half_width", "forecaster"}  # fields of a Claim the JSON contract does not carry
 FIELDS = tuple(k for k in Claim.model_fields if k not in INTERNAL)
 SCALARS = (str, int, float, bool, type(None))
 

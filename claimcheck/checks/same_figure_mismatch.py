@@ -90,6 +90,8 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
     if a.period and b.period:
         if a.period != b.period:
             return None
+        if a.file != b.file and a.forecaster and b.forecaster and a.forecaster != b.forecaster:
+            return None  # two houses' forecasts differ by design
         return {0: 0, 1: 2, 2: 1}[a.estimate + b.estimate]
     if a.estimate or b.estimate:
         return None
@@ -132,8 +134,8 @@ class _Graph:
         self.hi = [k[3][1] for k in fkeys]
         self.val = [ns[0].value for ns in nodes]
         self.place = [single_place(ns) for ns in nodes]
-        classes: dict[tuple, int] = {}  # (period, cadence, estimate, context_year if undated) -> id
-        self.cls = [classes.setdefault((k[0], k[1], k[2], None if k[0] else k[4]), len(classes)) for k in fkeys]
+        classes: dict[tuple, int] = {}  # (period, cadence, estimate, context_year if undated, forecaster) -> id
+        self.cls = [classes.setdefault((k[0], k[1], k[2], None if k[0] else k[4], k[5]), len(classes)) for k in fkeys]
         self.classes = list(classes)
         members: list[list[int]] = [[] for _ in classes]
         for i in range(n):
@@ -242,7 +244,7 @@ def _figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: float) -> 
     figs: dict[tuple, list[int]] = {}
     for idxs in raw.values():
         c = claims[idxs[0]]
-        k = (c.period, c.cadence, c.estimate, printed(c, hedge), c.context_year)
+        k = (c.period, c.cadence, c.estimate, printed(c, hedge), c.context_year, c.forecaster)
         figs[k] = sorted(figs[k] + idxs) if k in figs else idxs  # two printings, one interval: keep claim order
     return {k: [claims[i] for i in idxs] for k, idxs in figs.items()}
 

@@ -12,7 +12,7 @@ from . import fields_entity as FE
 from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import vocab as L
-from . import bracket_list, respectively, subject_carry
+from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
 from .article_context import Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
 from .layout import PCT_ROW, Sentence, layout
@@ -105,7 +105,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
-    return subject_carry.included_scope(ctx, adopt_periods(claims))
+    return forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))
 
 
 def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, others: list[int]) -> Claim | None:

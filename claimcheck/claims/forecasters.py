@@ -1,0 +1,33 @@
+"""Whose forecast a figure is: the broker or data house its sentence, or else its article, names.
+
+Two brokers' previews of one quarter ('한화투자증권은 … 18조550억원으로 추정', '현대차증권은 … 17조6650억원을 예상')
+differ by design: two sources, never one figure printed twice. A forecast naming no one is still compared.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..models import Claim
+
+# a Korean securities house or research shop, an English "analysts at X", a consensus provider
+NAMED = regex.compile(r"(?P<ko>[\p{Hangul}A-Za-z]{2,10}(?:투자)?증권|[\p{Hangul}]{2,8}리서치)"
+                      r"|\b(?:analysts?\s(?:at|from)|according\sto)\s(?P<en>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})"
+                      r"|\b(?P<house>LSEG|FactSet|Visible\sAlpha|Zacks|Bloomberg|S&P\sGlobal|FnGuide|에프앤가이드)\b")
+
+
+@lru_cache(maxsize=65536)
+def named(text: str) -> str | None:
+    """The one house a text names; None for none, or for two (a sentence that compares houses says nothing)."""
+    found = {m.group().split()[-1] if m["en"] else m.group() for m in NAMED.finditer(text)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def with_forecasters(text: str, claims: list[Claim]) -> list[Claim]:
+    """The claims with each forecast's house: its sentence's, else the one house the whole article names."""
+    if not any(c.estimate for c in claims):
+        return claims
+    whole = named(text) if NAMED.search(text) else None
+    return [c.model_copy(update={"forecaster": who}) if c.estimate and (who := named(c.quote) or whole) else c
+            for c in claims]
