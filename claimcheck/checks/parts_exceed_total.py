@@ -67,13 +67,17 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
         for (period, _cad, unit), rs in revs.items():
             for whole in (r for r in rs if r.segment is None):
                 parts = {}
-                for r in rs:
+                # a table lists a total's lines side by side: where one does, its rows stand for the lines
+                # (prose may nest one line inside another), so they are taken first
+                for r in sorted(rs, key=lambda c: _where(c) >= 0):
                     is_part = (r.entity == whole.entity and r.segment) or \
                               (r.segment is None and L.parent(lex, r.entity) == whole.entity)
                     if is_part and not L.is_aggregate(lex, r.entity, r.segment):
                         parts.setdefault((r.entity, r.segment), r)
                 # products and regions are two cuts of one total (Apple's iPhone and Greater China); add up
                 # within a cut. A business with its own name (AWS) sits beside the regions of its parent.
+                if any(_where(p) < 0 for p in parts.values()):
+                    parts = {k: v for k, v in parts.items() if _where(v) < 0}
                 region = {k: v for k, v in parts.items() if k[1] and REGION.search(k[1])}
                 named = {k: v for k, v in parts.items() if k[0] != whole.entity}
                 cuts = [c for c in ({k: v for k, v in parts.items() if k not in region}, {**region, **named}) if c]
@@ -104,10 +108,16 @@ def _least_sum(parts: list[Claim], hedge: float) -> float:
     total = 0.0
     for p in sorted(parts, key=lambda c: (c.line, c.column)):
         lo, hi = p.interval(hedge)
-        inside = next((r for r in reversed(room) if r[0] < p.sentence and r[1] >= lo), None)
+        at = _where(p)
+        inside = next((r for r in reversed(room) if r[0] < at and r[1] >= lo), None)
         if inside is None:
             total += lo
         else:
             inside[1] -= lo
-        room.append([p.sentence, hi])
+        room.append([at, hi])
     return total
+
+
+def _where(p: Claim) -> float:
+    """The sentence a part is stated in; the rows of one table, each a line of its own, are siblings too."""
+    return -1.0 if any(e[0] == "segment" and e[1] == "table" for e in p.evidence) else float(p.sentence)

@@ -34,7 +34,9 @@ COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
 # "from 42% in fiscal 2023 to 45%": both ends of a from-to are levels
 FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{1,45}\sto\s(?:about\s)?[$€£¥]?$", regex.IGNORECASE)
 TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
-                           r"|narrowed|improved|reached)\sto\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+                           r"|narrowed|improved|reached|widened|eased|slipped|edged\s(?:up|down)|climbed|contracted|swelled|soared"
+                           r"|surged|plunged|tumbled|sank|dipped|recovered|rebounded)\sto\s(?:about\s|nearly\s|roughly\s)?$",
+                           regex.IGNORECASE)
 # "34.3%에서", "(6.5%)보다": a level a change is measured from or to, not the change
 PER_SHARE_UNITS = ("KRW", "JPY")
 LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|->|to\b)")
