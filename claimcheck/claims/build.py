@@ -22,6 +22,7 @@ from .business_lines import listed_segments
 from .metrics import Typed
 from .tables import column_basis
 
+QUARTERLY = regex.compile(r"분기\s?(?:영업이익|매출액?|순이익)|quarterly", regex.IGNORECASE)  # "분기 영업이익 5천억원 시대"
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
 def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
     """'3분기 누적 순이익은 5조1,217억원으로 전년 동기(4조3,941억원)보다 16.6% 증가': a base stated after a running
@@ -151,6 +152,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     ent, seg = L.as_reported(ctx.lex, ent, seg)
     cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
     if period and cadence == "quarterly" and MILESTONE.match(scan, m.end, min(sent.end, m.end + 12)) \
+            and not QUARTERLY.search(scan, max(sent.start, m.start - 16), m.start) \
             and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):
         # "매출 2조 클럽", "영업이익 1조 원 첫 돌파": a round milestone with no quarter of its own is a running or
         # a year's total, not the quarter in view

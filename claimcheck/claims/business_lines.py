@@ -124,8 +124,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
     return sorted(found)
 
 
-def subject_segment(lines: list[tuple[int, int, str]], pos: int) -> str | None:
-    """The last subject line that ends before the figure at pos.
+def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | None = None) -> str | None:
+    """The last subject line that ends before the figure at pos, unless another metric is named between them
+    ("AI revenue grew 65% to $20 billion, ... and free cash flow rose 39%": the cash flow is the company's).
 
     Looked for backwards from the last line starting before pos, not among all of the sentence's lines: the
     lines skipped on the way straddle pos, at most one per pattern, so a run-on line costs no more per figure."""
@@ -133,13 +134,20 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int) -> str | None:
     while i > 0:
         i -= 1
         if lines[i][1] <= pos:
+            start, end = lines[i][0], lines[i][1]
+            named = [c for c in cues or () if start <= c.start < pos and c.metric and not c.metric.startswith("_")]
+            # a line named with its metric ("AI revenue grew") speaks for that metric only; another named after it
+            # is what the figure measures. A line made the topic ("모듈 부문은 매출이 …, 영업이익률은") covers them all.
+            if named and named[0].start < end and any(c.metric != named[0].metric for c in named if c.start >= end):
+                return None
             return lines[i][2]
     return None
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
 # "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
-EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)\s?(?:(?:실적|매출|이익|부문|사업|효과)(?:을|를)\s?)?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|차감한)"
+EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실적|매출|이익|손실|부문|사업|효과|비용)(?:\([^()]{0,20}\))?)?"
+                          r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
                           r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>조정|adjusted|non-GAAP|비GAAP)",
                           regex.IGNORECASE)
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
@@ -148,7 +156,9 @@ PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "tho
 LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
                                r"|on\san?\s(?:non-GAAP|adjusted)\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
-MAYBE_EXCLUDING = re.compile(r"제외|뺀|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
+MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
+# "…충당금을 빼고 …이익을 제외하면 3분기 영업이익은 5,851억원, 이익률은 13.2%": a condition covers the sentence after it
+EXCLUDING_IF = regex.compile(r"(?:을|를)\s?(?:제외하면|빼면|제외할\s?경우|빼고\s?보면)")
 
 
 def excluding_lead(text: str, start: int, end: int) -> tuple[str, int, int] | None:

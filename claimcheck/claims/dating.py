@@ -139,7 +139,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = True
     elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", sent,
                                                          lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))):
-        estimate = estimate or metric in INHERENT_ESTIMATE or not is_past(ctx, period, own_fy) or bool(hp and hp[1])
+        # a running total so far this year ("1~9월 누적 수주액은 62억 달러로 목표의 98.3%") is already reported
+        estimate = estimate or metric in INHERENT_ESTIMATE or (not is_past(ctx, period, own_fy) and grain != "ytd") \
+            or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
     said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \

@@ -29,7 +29,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = row_segment(lex, fig.row_text)
     if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
         got = ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
-        seg = subject_segment(got, m.start)
+        seg = subject_segment(got, m.start, fig.cues)
         if seg and L.parent(lex, ent):
             ent = L.parent(lex, ent)
     if seg is None and not in_table:

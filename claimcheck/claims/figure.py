@@ -12,7 +12,7 @@ from . import assign as A
 from . import sources as W
 from .article_context import Ctx, resolve_segment, table_context
 from .layout import REACH, Sentence, reach
-from .business_lines import excluding, excluding_lead
+from .business_lines import EXCLUDING_IF, excluding, excluding_lead
 from .metrics import Cue
 
 
@@ -94,6 +94,8 @@ def _read_exclusion(fig: Figure) -> None:
     scan, sent, m = fig.scan, fig.sent, fig.m
     excl = fig.excl = excluding(scan, fig.clause[0], m.start) \
         or (excluding_lead(scan, sent.start, m.start) if sent.start == fig.whole.start else None)
+    if excl is None and (cond := EXCLUDING_IF.search(scan, sent.start, m.start)):
+        excl = fig.excl = excluding(scan, sent.start, cond.end())
     if excl:
         fig.cues = [c for c in fig.cues if not excl[1] <= c.start < excl[2]]
 

@@ -21,7 +21,10 @@ GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increa
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
 VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|cut|lowered|reduced)\s(?:its\s|their\s)?"
                                    r"(?:revenue|sales|turnover|(?:operating\s|net\s)?(?:profit|income|earnings))\s(?:by\s)?"
-                                   r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+                                   r"(?:about\s|nearly\s|roughly\s)?$"
+                                   # "lifting the semiconductor solutions segment 35% to $11.07 billion"
+                                   r"|\b(?:lifting|boosting|pushing|raising|dragging)\s(?:the\s|its\s)?(?:[\w-]+\s){1,5}(?:by\s)?$",
+                                   regex.IGNORECASE)
 APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease|contraction|slide|loss)|rise|increase|gain|jump"
                            r"|improvement|expansion)\sof\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
@@ -119,7 +122,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
     cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None \
-        or VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 40), m.start) is not None  # "rose 50% to $130.5B"
+        or VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None  # "rose 50% to $130.5B"
     # "rose to 20%": the figure is where the rise ended, a level
     level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None \
         or FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None
