@@ -90,7 +90,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
-MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도")
+MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 
 
 def _mostly_name(word: str, lex: L.Lexicon) -> bool:
@@ -117,7 +117,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
                            for c in lex.metric_rx.finditer(word)):
                 continue
-            topic = L.topic(lex, word)
+            topic = L.topic(lex, word) or L.topic(lex, m.group())  # "글로벌 부문은": the vocabulary may know the phrase
             seg = topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower()
             if seg:
                 found.append((m.start(), m.end(), seg))

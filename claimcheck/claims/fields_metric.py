@@ -34,7 +34,8 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
-CAUSE = regex.compile(r"\s?(?:의\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|여파로|탓에)")
+CAUSE = regex.compile(r"\s?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든|증가한|감소한|커진|확대된)?"
+                      r"\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에)")
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 

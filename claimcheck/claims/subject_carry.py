@@ -15,7 +15,7 @@ from . import fields_entity as FE
 from .article_context import Ctx
 
 WHOLE = FE.WHOLE
-DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익)\s?)?(?:은|는|도|이|가)\s|의\s?경우"
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익|순이익|손익)\s?)?(?:은|는|도|이|가)\s|의\s?경우"
                                r"|\b(?:segment|division|unit)\b",
                                regex.IGNORECASE)
 
