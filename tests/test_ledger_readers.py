@@ -57,6 +57,8 @@ def test_csv_names_are_made_canonical_and_a_first_half_is_the_year_to_date(tmp_p
     ("entity,metric,period,value,unit,colour\nAWS,revenue,2024,1,USD,red\n", "l.csv: unknown column 'colour'"),
     ("entity,metric,period,unit\nAWS,revenue,2024,USD\n", "l.csv: no 'value' column"),
     ("entity,metric,period,value,unit,cadence\nAWS,revenue,2024,1,USD,ytd\n", "names the quarter it runs through"),
+    ("entity,metric,period,value,unit\nAWS,revenue,2024,1,USD,x\n", "l.csv:2: 6 cells, but the header names 5 columns"),
+    ("entity,metric,period,value,unit\nAWS,revenue,2024,1,USD\n\nAWS,revenue\n", "l.csv:4: 'period' is empty"),
 ])
 def test_a_bad_csv_row_is_an_error_naming_the_file_and_line(tmp_path: Path, body: str, needle: str):
     (tmp_path / "l.csv").write_text(body, encoding="utf-8")

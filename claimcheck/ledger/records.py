@@ -32,16 +32,31 @@ TRUE, FALSE = ("true", "yes", "1", "y"), ("false", "no", "0", "n", "")
 
 
 def read_csv(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
-    reader = csv.DictReader(io.StringIO(text))
-    cols = [c.strip() for c in reader.fieldnames or []]
+    reader = csv.reader(io.StringIO(text))
+    cols = [c.strip() for c in next(reader, [])]
     unknown = [c for c in cols if c not in FIELDS]
     if unknown:
         raise LedgerError(f"{where}: unknown column '{unknown[0]}' (columns: {', '.join(FIELDS)})")
     missing = [c for c in REQUIRED if c not in cols]
     if missing:
         raise LedgerError(f"{where}: no '{missing[0]}' column (needed: {', '.join(REQUIRED)})")
-    reader.fieldnames = cols
-    return [record(row, f"{where}:{reader.line_num}", lex) for row in reader if any((v or "").strip() for v in row.values())]
+    memo: Memo = {}
+    out = []
+    for row in reader:
+        if len(row) == len(cols):
+            text_ = [v.strip() or None for v in row]
+            if any(text_):
+                get = dict.fromkeys(FIELDS)
+                get.update(zip(cols, text_))  # a column named twice: the last one, as csv.DictReader gives it
+                out.append(_filed(get, get["value"], f"{where}:{reader.line_num}", lex, memo))
+        elif len(row) > len(cols):
+            raise LedgerError(f"{where}:{reader.line_num}: {len(row)} cells, but the header names {len(cols)} columns")
+        elif row:  # a short row's missing cells are empty, as csv.DictReader reads them
+            d = dict.fromkeys(cols)
+            d.update(zip(cols, row))
+            if any((v or "").strip() for v in d.values()):
+                out.append(record(d, f"{where}:{reader.line_num}", lex, memo))
+    return out
 
 
 def read_jsonl(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
@@ -65,6 +80,7 @@ def _json_lines(text: str, where: str) -> Iterator[tuple[int, Any]]:
 
 def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L.Lexicon) -> Iterator[Filed]:
     """Records given as mappings (JSONL lines, a rule example's `ledger`), each numbered or not."""
+    memo: Memo = {}
     for i, item in enumerate(numbered, 1):
         n, obj = item if isinstance(item, tuple) else (i, item)
         if not isinstance(obj, Mapping):
@@ -78,36 +94,64 @@ def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L
             flat.update({"source": src.get("kind"), **{k: src.get(k) for k in ("document", "concept", "form")}})
         elif src is not None:
             flat["source"] = src
-        yield record(flat, f"{where}:{n}", lex)
+        yield record(flat, f"{where}:{n}", lex, memo)
 
 
-def record(row: Mapping[str, Any], where: str, lex: L.Lexicon) -> Filed:
+def record(row: Mapping[str, Any], where: str, lex: L.Lexicon, memo: Memo | None = None) -> Filed:
     """One row as a Filed figure, or a LedgerError naming the place and the field."""
-    unknown = sorted(k for k in row if k not in FIELDS)
+    unknown = sorted(str(k) for k in row if k not in FIELDS)
     if unknown:
         raise LedgerError(f"{where}: unknown field '{unknown[0]}' (fields: {', '.join(FIELDS)})")
     get = dict.fromkeys(FIELDS)
     get.update((k, _text(v)) for k, v in row.items())
+    return _filed(get, row.get("value"), where, lex, {} if memo is None else memo)
+
+
+# A ledger repeats its entities, metrics, periods, units and filing dates row after row: within one file each
+# distinct combination is checked once (a miss runs the checks in the order a row's problems are reported).
+Memo = dict[tuple, Any]
+
+
+def _filed(get: dict[str, str | None], raw: object, where: str, lex: L.Lexicon, memo: Memo) -> Filed:
     for k in REQUIRED:
         if k != "value" and not get[k]:
             raise LedgerError(f"{where}: '{k}' is empty")
     try:
-        value = amount(row.get("value"))
+        value = amount(raw)
     except ValueError:
         value = None
     if value is None:
-        raise LedgerError(f"{where}: 'value' is not a number: {row.get('value')!r}")
-    entity, segment = _entity(get["entity"] or "", get["segment"], where, lex)
-    metric, tax = get["metric"] or "", L.taxonomy()
-    if metric not in tax:
+        raise LedgerError(f"{where}: 'value' is not a number: {raw!r}")
+    who = ("entity", get["entity"], get["segment"])
+    if (named := memo.get(who)) is None:
+        named = memo[who] = _entity(get["entity"] or "", get["segment"], where, lex)
+    when = ("span", get["metric"], get["period"], get["cadence"], get["through"])
+    if (span := memo.get(when)) is None:
+        span = memo[when] = _span(get, _metric(get["metric"] or "", where), where)
+    how = ("rest", *(get[k] for k in REST))
+    if (rest := memo.get(how)) is None:
+        rest = memo[how] = _rest(get, where)
+    (entity, segment), (period, cadence, through) = named, span
+    return Filed(entity=entity, segment=segment, metric=get["metric"] or "", period=period, cadence=cadence,
+                 through=through, value=value, **rest)
+
+
+REST = ("basis", "unit", "start", "end", "as_of", "derived", "restated", "source", "document", "concept", "form")
+
+
+def _rest(get: dict[str, str | None], where: str) -> dict[str, Any]:
+    """The fields after the span, checked in order; the source is one object for the rows that share it."""
+    return dict(basis=_choice(get, "basis", BASES, where), unit=_unit(get["unit"] or "", where),
+                start=_date(get, "start", where), end=_date(get, "end", where), as_of=_date(get, "as_of", where),
+                derived=_flag(get, "derived", where), restated=_flag(get, "restated", where),
+                source=FiledSource(kind=get["source"] or "newsroom", document=get["document"], concept=get["concept"],
+                                   form=get["form"]))
+
+
+def _metric(metric: str, where: str) -> str:
+    if metric not in L.taxonomy():
         raise LedgerError(f"{where}: unknown metric '{metric}' (the ids of rules/metrics.yaml)")
-    period, cadence, through = _span(get, metric, where)
-    source = FiledSource(kind=get["source"] or "newsroom", document=get["document"], concept=get["concept"], form=get["form"])
-    return Filed(
-        entity=entity, segment=segment, metric=metric, period=period, cadence=cadence,
-        basis=_choice(get, "basis", BASES, where), through=through, value=value, unit=_unit(get["unit"] or "", where),
-        start=_date(get, "start", where), end=_date(get, "end", where), as_of=_date(get, "as_of", where), source=source,
-        derived=_flag(get, "derived", where), restated=_flag(get, "restated", where))
+    return metric
 
 
 def _text(v: object) -> str | None:
