@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck import ledger as LG
 from claimcheck import vocab as L
+from claimcheck.filed import Filed, Record
 from claimcheck.ledger.common import amount, name_span
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"
@@ -231,3 +232,10 @@ def test_malformed_files_name_themselves(tmp_path: Path, name: str, body: str, n
     empty.mkdir()
     with pytest.raises(LG.LedgerError, match="no ledger file in this folder"):
         LG.load([empty], LEX)
+
+
+def test_a_record_holds_the_fields_of_a_filed_figure_in_its_order():
+    # the ledger keeps rows as Records and makes a Filed of one only when its key is asked for
+    assert Record._fields == tuple(Filed.model_fields)
+    lg = LG.load([FIX / "amazon_segments.csv"], LEX)
+    assert all(isinstance(f, Filed) for f in lg) and lg.count() == len(list(lg))

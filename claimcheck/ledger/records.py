@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from .. import vocab as L
-from ..filed import SCHEMA, Filed, FiledSource, spanned
+from ..filed import SCHEMA, FiledSource, Record, spanned
 from .common import LedgerError, amount, entity_named
 
 FIELDS = ("entity", "segment", "metric", "period", "cadence", "basis", "through", "value", "unit", "start", "end",
@@ -31,7 +31,7 @@ BASES = ("yoy", "qoq", "mom", "cagr")
 TRUE, FALSE = ("true", "yes", "1", "y"), ("false", "no", "0", "n", "")
 
 
-def read_csv(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
+def read_csv(text: str, where: str, lex: L.Lexicon) -> list[Record]:
     reader = csv.reader(io.StringIO(text))
     cols = [c.strip() for c in next(reader, [])]
     unknown = [c for c in cols if c not in FIELDS]
@@ -59,7 +59,7 @@ def read_csv(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
     return out
 
 
-def read_jsonl(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
+def read_jsonl(text: str, where: str, lex: L.Lexicon) -> list[Record]:
     return list(rows(_json_lines(text, where), where, lex))
 
 
@@ -78,7 +78,7 @@ def _json_lines(text: str, where: str) -> Iterator[tuple[int, Any]]:
         yield n, obj
 
 
-def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L.Lexicon) -> Iterator[Filed]:
+def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L.Lexicon) -> Iterator[Record]:
     """Records given as mappings (JSONL lines, a rule example's `ledger`), each numbered or not."""
     memo: Memo = {}
     for i, item in enumerate(numbered, 1):
@@ -97,8 +97,8 @@ def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L
         yield record(flat, f"{where}:{n}", lex, memo)
 
 
-def record(row: Mapping[str, Any], where: str, lex: L.Lexicon, memo: Memo | None = None) -> Filed:
-    """One row as a Filed figure, or a LedgerError naming the place and the field."""
+def record(row: Mapping[str, Any], where: str, lex: L.Lexicon, memo: Memo | None = None) -> Record:
+    """One row as a filed figure, or a LedgerError naming the place and the field."""
     unknown = sorted(str(k) for k in row if k not in FIELDS)
     if unknown:
         raise LedgerError(f"{where}: unknown field '{unknown[0]}' (fields: {', '.join(FIELDS)})")
@@ -112,7 +112,7 @@ def record(row: Mapping[str, Any], where: str, lex: L.Lexicon, memo: Memo | None
 Memo = dict[tuple, Any]
 
 
-def _filed(get: dict[str, str | None], raw: object, where: str, lex: L.Lexicon, memo: Memo) -> Filed:
+def _filed(get: dict[str, str | None], raw: object, where: str, lex: L.Lexicon, memo: Memo) -> Record:
     for k in REQUIRED:
         if k != "value" and not get[k]:
             raise LedgerError(f"{where}: '{k}' is empty")
@@ -132,8 +132,8 @@ def _filed(get: dict[str, str | None], raw: object, where: str, lex: L.Lexicon, 
     if (rest := memo.get(how)) is None:
         rest = memo[how] = _rest(get, where)
     (entity, segment), (period, cadence, through) = named, span
-    return Filed(entity=entity, segment=segment, metric=get["metric"] or "", period=period, cadence=cadence,
-                 through=through, value=value, **rest)
+    return Record(entity=entity, segment=segment, metric=get["metric"] or "", period=period, cadence=cadence,
+                  through=through, value=value, **rest)
 
 
 REST = ("basis", "unit", "start", "end", "as_of", "derived", "restated", "source", "document", "concept", "form")
