@@ -79,6 +79,7 @@ PRINTING = ("value", "low", "high", "half_width", "bound", "text")  # what its i
 # through here, and item lookups cost a third less than attribute lookups on a model class.
 ROW = itemgetter(*KEY, *PRINTING)
 ENTITY_METRIC = itemgetter("entity", "metric")
+VALUE = itemgetter("value", "low", "high", "bound")
 PLACE = attrgetter("file", "line", "column")
 
 
@@ -102,10 +103,11 @@ def _keyed(claims: list[Claim], ledger: Ledger) -> dict[tuple, dict[tuple, list[
             ok = speaks[pair] = pair[0] in entities and pair[1] not in forecast and covers(ledger, *pair)
         if ok:
             row = ROW(fields)
-            if row in rows:
-                rows[row].append(c)
-            else:
+            same = rows.get(row)  # a tuple's hash is not kept: look it up once
+            if same is None:
                 rows[row] = [c]
+            else:
+                same.append(c)
     out: dict[tuple, dict[tuple, list[Claim]]] = {}
     n = len(KEY)
     for row, same in rows.items():
@@ -143,8 +145,8 @@ SHOWN = 5  # sources named per value in a message; the finding's claims (and the
 
 def _said(cs: list[Claim]) -> str:
     by_value: dict[tuple, list[Claim]] = {}
-    for c in cs:
-        by_value.setdefault((c.value, c.low, c.high, c.bound), []).append(c)
+    for c, value in zip(cs, map(VALUE, map(vars, cs))):
+        by_value.setdefault(value, []).append(c)
     return " and ".join(" / ".join(dict.fromkeys(figure(c) for c in same[:SHOWN]))
                         + (f" (+{len(same) - SHOWN} more)" if len(same) > SHOWN else "") for same in by_value.values())
 
