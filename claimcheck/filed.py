@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -81,7 +81,40 @@ def spanned(metric: str) -> bool:
     return bool(info and info.has_cadence and info.family in ("flow", "growth"))
 
 
-def _when(f: Filed) -> dt.date:
+class Record(NamedTuple):
+    """A filed figure as a reader checked it, not yet a Filed: its fields, in Filed's order. A ledger of
+    thousands of rows is asked about the few keys a run's claims use, and making every row a validated
+    model cost more than reading it; the ledger makes the Filed of a key when it is first asked for."""
+
+    entity: str
+    segment: str | None
+    metric: str
+    period: str
+    cadence: str | None
+    basis: str | None
+    through: str | None
+    value: float
+    unit: str
+    start: dt.date | None
+    end: dt.date | None
+    as_of: dt.date | None
+    source: FiledSource
+    derived: bool = False
+    restated: bool = False
+
+    @property
+    def key(self) -> Key:
+        return (self.entity, self.segment, self.metric, self.period, self.cadence, self.basis, self.unit, self.through)
+
+    @classmethod
+    def of(cls, f: Filed | Record) -> Record:
+        return f if isinstance(f, Record) else cls(**dict(f))
+
+    def filed(self) -> Filed:
+        return Filed(**self._asdict())
+
+
+def _when(f: Record) -> dt.date:
     return f.as_of or dt.date.min  # a figure with no filing date is the oldest
 
 
@@ -89,42 +122,51 @@ class Ledger:
     """Filed figures by key, every version kept, oldest filing first: the last is current.
 
     An earlier version whose value differs from the current one is marked `restated` (a later filing
-    changed it). Figures given twice alike (a raw file and the JSONL made from it) are kept once.
+    changed it). Figures given twice alike (a raw file and the JSONL made from it) are kept once. The
+    versions of a key become Filed figures when first asked for (see Record).
     """
 
-    def __init__(self, figures: Iterable[Filed] = ()) -> None:
-        groups: dict[Key, list[Filed]] = {}
-        for f in dict.fromkeys(figures):
-            groups.setdefault(f.key, []).append(f)
-        self.versions: dict[Key, tuple[Filed, ...]] = {}
-        self.places: dict[Place, dict[str, tuple[Filed, ...]]] = {}
+    def __init__(self, figures: Iterable[Filed | Record] = ()) -> None:
+        self.records: dict[Key, list[Record]] = {}
+        for r in dict.fromkeys(map(Record.of, figures)):
+            self.records.setdefault(r.key, []).append(r)
+        self.made: dict[Key, tuple[Filed, ...]] = {}
+        self.places: dict[Place, dict[str, Key]] = {}
         self.spans: dict[Place, list[Key]] = {}  # a place without its `through`: its year-to-date keys
-        for k, fs in groups.items():
-            fs.sort(key=_when)  # stable: among equal dates the later row wins
-            now = fs[-1].value
-            vs = tuple(f if f.restated or f.value == now or f is fs[-1] else f.model_copy(update={"restated": True})
-                       for f in fs)
-            self.versions[k] = vs
-            self.places.setdefault(place(k), {})[k[6]] = vs
+        for k, rs in self.records.items():
+            rs.sort(key=_when)  # stable: among equal dates the later row wins
+            self.places.setdefault(place(k), {})[k[6]] = k
             if k[7] is not None:
                 self.spans.setdefault((*k[:6], None), []).append(k)
-        self.entities = frozenset(k[0] for k in self.versions)
-        self.metrics = frozenset((k[0], k[2]) for k in self.versions)
+        self.entities = frozenset(k[0] for k in self.records)
+        self.metrics = frozenset((k[0], k[2]) for k in self.records)
 
     def __len__(self) -> int:
-        return len(self.versions)
+        return len(self.records)
 
     def __iter__(self) -> Iterator[Filed]:
         """Every version of every figure, in key order then oldest first."""
-        for k in sorted(self.versions, key=lambda k: tuple("" if x is None else x for x in k)):
-            yield from self.versions[k]
+        for k in sorted(self.records, key=lambda k: tuple("" if x is None else x for x in k)):
+            yield from self.get(k)
+
+    def count(self) -> int:
+        """Every version of every figure."""
+        return sum(map(len, self.records.values()))
 
     def get(self, key: Key) -> tuple[Filed, ...]:
-        return self.versions.get(key, ())
+        versions = self.made.get(key)
+        if versions is None:
+            rs = self.records.get(key)
+            if not rs:
+                return ()
+            now = rs[-1].value
+            versions = self.made[key] = tuple(
+                (r if r.restated or r.value == now or r is rs[-1] else r._replace(restated=True)).filed() for r in rs)
+        return versions
 
     def units(self, at: Place) -> dict[str, tuple[Filed, ...]]:
         """The versions of one figure in each unit (currency) the ledger gives it in."""
-        return self.places.get(at, {})
+        return {unit: self.get(k) for unit, k in self.places.get(at, {}).items()}
 
     def throughs(self, at: Place) -> list[Key]:
         """The year-to-date keys of a year (through Q2, through Q3 ...), for a running total whose end is not named."""

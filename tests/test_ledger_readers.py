@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck import ledger as LG
 from claimcheck import vocab as L
+from claimcheck.filed import Filed, Record
 from claimcheck.ledger.common import amount, name_span
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "ledger"
@@ -57,6 +58,8 @@ def test_csv_names_are_made_canonical_and_a_first_half_is_the_year_to_date(tmp_p
     ("entity,metric,period,value,unit,colour\nAWS,revenue,2024,1,USD,red\n", "l.csv: unknown column 'colour'"),
     ("entity,metric,period,unit\nAWS,revenue,2024,USD\n", "l.csv: no 'value' column"),
     ("entity,metric,period,value,unit,cadence\nAWS,revenue,2024,1,USD,ytd\n", "names the quarter it runs through"),
+    ("entity,metric,period,value,unit\nAWS,revenue,2024,1,USD,x\n", "l.csv:2: 6 cells, but the header names 5 columns"),
+    ("entity,metric,period,value,unit\nAWS,revenue,2024,1,USD\n\nAWS,revenue\n", "l.csv:4: 'period' is empty"),
 ])
 def test_a_bad_csv_row_is_an_error_naming_the_file_and_line(tmp_path: Path, body: str, needle: str):
     (tmp_path / "l.csv").write_text(body, encoding="utf-8")
@@ -229,3 +232,10 @@ def test_malformed_files_name_themselves(tmp_path: Path, name: str, body: str, n
     empty.mkdir()
     with pytest.raises(LG.LedgerError, match="no ledger file in this folder"):
         LG.load([empty], LEX)
+
+
+def test_a_record_holds_the_fields_of_a_filed_figure_in_its_order():
+    # the ledger keeps rows as Records and makes a Filed of one only when its key is asked for
+    assert Record._fields == tuple(Filed.model_fields)
+    lg = LG.load([FIX / "amazon_segments.csv"], LEX)
+    assert all(isinstance(f, Filed) for f in lg) and lg.count() == len(list(lg))

@@ -21,7 +21,7 @@ or currency, a span or basis left open that matches none) is counted as unverifi
 from __future__ import annotations
 
 from collections import Counter
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from pydantic import Field
 
@@ -54,15 +54,11 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     tally: Counter[str] = Counter(matched=0, differing=0, unverifiable=0)
     differ: dict[tuple, tuple[Filing, list[Claim]]] = {}
     restated: dict[tuple, tuple[Filing, Filed, list[Claim]]] = {}
-    cs = claims if isinstance(claims, list) else list(claims)
-    for idxs in _keyed(cs, ledger).values():
-        first = cs[idxs[0]]
+    for printings in _keyed(claims, ledger).values():
+        first = next(iter(printings.values()))[0]
         found = [f for k in keys(first, ledger) if (f := filing(ledger, k, options.compute, lexicon)) is not None]
         sure = not ambiguous(first)
-        printed_as: dict[tuple, list[Claim]] = {}  # one verdict per printed figure of the key
-        for c in map(cs.__getitem__, idxs):
-            printed_as.setdefault(PRINTING(c), []).append(c)
-        for same in printed_as.values():
+        for same in printings.values():  # one verdict per printed figure of the key
             verdict, got, old = _verdict(same[0], found, sure, options)
             tally[verdict] += len(same)
             if got is None:
@@ -77,22 +73,47 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             *(_first_filed(got, old, said) for got, old, said in restated.values())]
 
 
-KEY = attrgetter("entity", "segment", "metric", "period", "cadence", "basis", "unit", "estimate", "consensus", "change")
+KEY = ("entity", "segment", "metric", "period", "cadence", "basis", "unit", "estimate", "consensus", "change")
+PRINTING = ("value", "low", "high", "half_width", "bound", "text")  # what its interval is made of
+# Read from the claim's __dict__ (where a pydantic model keeps its fields): every claim of the run passes
+# through here, and item lookups cost a third less than attribute lookups on a model class.
+ROW = itemgetter(*KEY, *PRINTING)
+ENTITY_METRIC = itemgetter("entity", "metric")
+VALUE = itemgetter("value", "low", "high", "bound")
 PLACE = attrgetter("file", "line", "column")
-PRINTING = attrgetter("value", "low", "high", "half_width", "bound", "text")  # what its interval is made of
 
 
-def _keyed(claims: list[Claim], ledger: Ledger) -> dict[tuple, list[int]]:
-    """Claims the ledger can settle, by key (each key is looked up once): reported figures of an entity and
-    metric the ledger speaks to; never estimates, consensus figures, changes in points or a forecast by nature."""
+def _keyed(claims: list[Claim], ledger: Ledger) -> dict[tuple, dict[tuple, list[Claim]]]:
+    """Claims the ledger can settle, by key (each key is looked up once), then by printed figure (each
+    judged once): reported figures of an entity and metric the ledger speaks to; never estimates,
+    consensus figures, changes in points or a forecast by nature.
+
+    Each claim is read once, in claim order (a key's claims are spread over the run; reading them key by
+    key costs more), and whether the ledger speaks to an entity and metric is asked once per pair. Claims
+    alike in every field are one row, split into key and printing once. Both levels keep first-seen order.
+    """
     entities, forecast = ledger.entities, L.taxonomy().has("forecast")
-    rows: dict[tuple, list[int]] = {}
-    for i, entity in enumerate(map(attrgetter("entity"), claims)):
-        if entity in entities:
-            rows.setdefault(KEY(claims[i]), []).append(i)
-    return {row: idxs for row, idxs in rows.items()
-            if not (row[7] or row[8] or row[9] or row[6] in ("pp", "count") or row[2] in forecast)
-            and covers(ledger, row[0], row[2])}
+    speaks: dict[tuple, bool] = {}
+    rows: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        fields = c.__dict__
+        pair = ENTITY_METRIC(fields)
+        ok = speaks.get(pair)
+        if ok is None:
+            ok = speaks[pair] = pair[0] in entities and pair[1] not in forecast and covers(ledger, *pair)
+        if ok:
+            row = ROW(fields)
+            same = rows.get(row)  # a tuple's hash is not kept: look it up once
+            if same is None:
+                rows[row] = [c]
+            else:
+                same.append(c)
+    out: dict[tuple, dict[tuple, list[Claim]]] = {}
+    n = len(KEY)
+    for row, same in rows.items():
+        if not (row[7] or row[8] or row[9] or row[6] in ("pp", "count")):
+            out.setdefault(row[:n], {})[row[n:]] = same
+    return out
 
 
 def _verdict(c: Claim, found: list[Filing], sure: bool, o: Options) -> tuple[str, Filing | None, Filed | None]:
@@ -124,8 +145,8 @@ SHOWN = 5  # sources named per value in a message; the finding's claims (and the
 
 def _said(cs: list[Claim]) -> str:
     by_value: dict[tuple, list[Claim]] = {}
-    for c in cs:
-        by_value.setdefault((c.value, c.low, c.high, c.bound), []).append(c)
+    for c, value in zip(cs, map(VALUE, map(vars, cs))):
+        by_value.setdefault(value, []).append(c)
     return " and ".join(" / ".join(dict.fromkeys(figure(c) for c in same[:SHOWN]))
                         + (f" (+{len(same) - SHOWN} more)" if len(same) > SHOWN else "") for same in by_value.values())
 

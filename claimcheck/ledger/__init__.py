@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import vocab as L
-from ..filed import Filed, Key, Ledger
+from ..filed import Filed, Key, Ledger, Record
 from . import dart, records, sec
 from .common import LedgerError
 
@@ -26,15 +26,15 @@ __all__ = ["LedgerError", "Ledger", "files", "from_rows", "load", "read"]
 
 
 def load(paths: Sequence[Path], lex: L.Lexicon) -> Ledger:
-    figures: list[Filed] = []
+    figures: list[Filed | Record] = []
     for path in paths:
         for f in files(path):
             figures.extend(read(f, lex))
     return build(figures)
 
 
-def build(figures: Iterable[Filed]) -> Ledger:
-    kept = dart.prefer_consolidated(figures)
+def build(figures: Iterable[Filed | Record]) -> Ledger:
+    kept = dart.prefer_consolidated(map(Record.of, figures))
     return Ledger([*kept, *fourth_quarters(kept)])
 
 
@@ -57,7 +57,7 @@ def files(path: Path) -> list[Path]:
     return [path]
 
 
-def read(path: Path, lex: L.Lexicon) -> list[Filed]:
+def read(path: Path, lex: L.Lexicon) -> Sequence[Filed | Record]:
     where = str(path)
     try:
         if path.stat().st_size > MAX_MB << 20:
@@ -83,10 +83,10 @@ def read(path: Path, lex: L.Lexicon) -> list[Filed]:
     raise LedgerError(f"{where}: neither SEC companyfacts ({{facts: ...}}) nor an OpenDART response ({{status, list}})")
 
 
-def fourth_quarters(figures: list[Filed]) -> list[Filed]:
+def fourth_quarters(figures: list[Record]) -> list[Record]:
     """Q4 = the year − the nine months to Q3, from the current figures, where no Q4 is filed (a 10-K gives the
     year only). Marked derived; as of the later of the two filings."""
-    current: dict[Key, Filed] = {}
+    current: dict[Key, Record] = {}
     for f in sorted(figures, key=lambda f: f.as_of or dt.date.min):
         current[f.key] = f
     tax = L.taxonomy()
@@ -99,8 +99,8 @@ def fourth_quarters(figures: list[Filed]) -> list[Filed]:
         if nine is None or q4 in current:
             continue
         dates = [d for d in (year.as_of, nine.as_of) if d]
-        out.append(year.model_copy(update={
-            "period": q4[3], "cadence": "quarterly", "value": year.value - nine.value, "derived": True,
-            "as_of": max(dates) if dates else None, "start": nine.end and nine.end + dt.timedelta(days=1),
-            "source": year.source.model_copy(update={"concept": f"{year.source.concept or year.metric} (annual − nine months)"})}))
+        out.append(year._replace(
+            period=q4[3], cadence="quarterly", value=year.value - nine.value, derived=True,
+            as_of=max(dates) if dates else None, start=nine.end and nine.end + dt.timedelta(days=1),
+            source=year.source.model_copy(update={"concept": f"{year.source.concept or year.metric} (annual − nine months)"})))
     return out

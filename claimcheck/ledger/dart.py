@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from .. import vocab as L
-from ..filed import Filed, FiledSource
+from ..filed import Filed, FiledSource, Record
 from .common import LedgerError, amount, concepts, entity_named, fiscal_year_end, quarter_dates, quarter_name, year_name
 
 REPORTS = {"11013": 1, "11012": 2, "11014": 3, "11011": 4}
@@ -130,7 +130,7 @@ def _filed_on(rcept: str, where: str) -> dt.date | None:
         raise LedgerError(f"{where}: rcept_no '{rcept}' does not open with a date") from None
 
 
-def prefer_consolidated(figures: Iterable[Filed]) -> list[Filed]:
+def prefer_consolidated(figures: Iterable[Record]) -> list[Record]:
     """Leave out a parent-only (OFS) figure where the same report gives the consolidated (CFS) one."""
     figures = list(figures)
     cfs = {(f.key, f.source.document) for f in figures if f.source.kind == "dart" and (f.source.concept or "").endswith("(CFS)")}

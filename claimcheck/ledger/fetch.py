@@ -120,7 +120,7 @@ def _write(path: Path, raws: list[Path], lex: L.Lexicon, notes: list[str] | None
         path.write_text("".join(jsonl_lines(ledger)), encoding="utf-8")
     except OSError as e:
         raise FetchError(f"{path}: cannot write: {e.strerror or e}") from None
-    return Fetched(path, sum(len(v) for v in ledger.versions.values()), raws, notes or [])
+    return Fetched(path, ledger.count(), raws, notes or [])
 
 
 def _cik(who: str, lex: L.Lexicon) -> str:

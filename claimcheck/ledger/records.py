@@ -3,48 +3,66 @@
 A JSONL line is a record (its `source` an object, or the flat columns a CSV uses: `source` for the kind,
 `document`, `concept`, `form`); a first line `{"schema": "claimcheck/ledger@1"}` is allowed. Names are
 made canonical through the entity table (AMZN, 아마존 -> Amazon; a division such as Samsung Electronics DS
-becomes its parent with the segment), and a flow with no cadence takes its period's.
+becomes its parent with the segment), and a flow with no cadence takes its period's: fields.py checks them.
 """
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from operator import itemgetter
 from typing import Any
 
-import regex
-
 from .. import vocab as L
-from ..filed import SCHEMA, Filed, FiledSource, spanned
-from .common import LedgerError, amount, entity_named
-
-FIELDS = ("entity", "segment", "metric", "period", "cadence", "basis", "through", "value", "unit", "start", "end",
-          "as_of", "source", "document", "concept", "form", "derived", "restated")
-REQUIRED = ("entity", "metric", "period", "value", "unit")
-PERIOD = regex.compile(r"(?:FY)?\d{4}(?:Q[1-4]|H[12])?|\d{4}-(?:0[1-9]|1[0-2])")
-THROUGH = regex.compile(r"(?:FY)?\d{4}Q[1-4]")
-UNIT = regex.compile(r"[A-Z]{3}|%|pp|count")
-CADENCES = ("annual", "semiannual", "quarterly", "monthly", "ttm", "ytd")
-BASES = ("yoy", "qoq", "mom", "cagr")
-TRUE, FALSE = ("true", "yes", "1", "y"), ("false", "no", "0", "n", "")
+from ..filed import SCHEMA, Record
+from .common import LedgerError, amount
+from .fields import FIELDS, NEEDED, REQUIRED, REST, WHEN, WHO, Memo, checked
 
 
-def read_csv(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
-    reader = csv.DictReader(io.StringIO(text))
-    cols = [c.strip() for c in reader.fieldnames or []]
+def read_csv(text: str, where: str, lex: L.Lexicon) -> list[Record]:
+    reader = csv.reader(io.StringIO(text))
+    cols = [c.strip() for c in next(reader, [])]
     unknown = [c for c in cols if c not in FIELDS]
     if unknown:
         raise LedgerError(f"{where}: unknown column '{unknown[0]}' (columns: {', '.join(FIELDS)})")
     missing = [c for c in REQUIRED if c not in cols]
     if missing:
         raise LedgerError(f"{where}: no '{missing[0]}' column (needed: {', '.join(REQUIRED)})")
-    reader.fieldnames = cols
-    return [record(row, f"{where}:{reader.line_num}", lex) for row in reader if any((v or "").strip() for v in row.values())]
+    # cells by field: a column named twice gives its last (as csv.DictReader did); an absent one, the None
+    # added after each row's cells
+    at = {c: i for i, c in enumerate(cols)}
+    who, when, how, need = (itemgetter(*(at.get(f, len(cols)) for f in fs)) for fs in (WHO, WHEN, REST, NEEDED))
+    value_at, metric_at = at["value"], at["metric"]
+    memo = Memo()
+    out = []
+    for row in reader:
+        if (given := len(row)) != len(cols):
+            if given > len(cols):
+                raise LedgerError(f"{where}:{reader.line_num}: {given} cells, but the header names {len(cols)} columns")
+            row = row + [""] * (len(cols) - given)  # a short row's missing cells are empty
+        cells = [v.strip() or None for v in row]
+        if not any(cells):
+            continue
+        cells.append(None)
+        # the row's entity, span and other fields were each checked on a row before: it is a record as it is
+        named, span, rest = memo.who.get(who(cells)), memo.when.get(when(cells)), memo.how.get(how(cells))
+        try:
+            value = amount(row[value_at])
+        except ValueError:
+            value = None
+        if named and span and rest and value is not None and None not in need(cells):
+            out.append(Record(named[0], named[1], cells[metric_at] or "", span[0], span[1], rest[0], span[2], value,
+                              *rest[1:]))
+        else:  # checked here, or a LedgerError naming the line and the first problem
+            get = dict.fromkeys(FIELDS)
+            get.update(zip(cols, cells))
+            raw = row[value_at] if value_at < given else None  # as csv.DictReader gave a missing cell
+            out.append(checked(get, raw, f"{where}:{reader.line_num}", lex, memo))
+    return out
 
 
-def read_jsonl(text: str, where: str, lex: L.Lexicon) -> list[Filed]:
+def read_jsonl(text: str, where: str, lex: L.Lexicon) -> list[Record]:
     return list(rows(_json_lines(text, where), where, lex))
 
 
@@ -63,8 +81,9 @@ def _json_lines(text: str, where: str) -> Iterator[tuple[int, Any]]:
         yield n, obj
 
 
-def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L.Lexicon) -> Iterator[Filed]:
+def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L.Lexicon) -> Iterator[Record]:
     """Records given as mappings (JSONL lines, a rule example's `ledger`), each numbered or not."""
+    memo = Memo()
     for i, item in enumerate(numbered, 1):
         n, obj = item if isinstance(item, tuple) else (i, item)
         if not isinstance(obj, Mapping):
@@ -78,36 +97,17 @@ def rows(numbered: Iterable[tuple[int, Any]] | Iterable[Any], where: str, lex: L
             flat.update({"source": src.get("kind"), **{k: src.get(k) for k in ("document", "concept", "form")}})
         elif src is not None:
             flat["source"] = src
-        yield record(flat, f"{where}:{n}", lex)
+        yield record(flat, f"{where}:{n}", lex, memo)
 
 
-def record(row: Mapping[str, Any], where: str, lex: L.Lexicon) -> Filed:
-    """One row as a Filed figure, or a LedgerError naming the place and the field."""
-    unknown = sorted(k for k in row if k not in FIELDS)
+def record(row: Mapping[str, Any], where: str, lex: L.Lexicon, memo: Memo | None = None) -> Record:
+    """One row as a filed figure, or a LedgerError naming the place and the field."""
+    unknown = sorted(str(k) for k in row if k not in FIELDS)
     if unknown:
         raise LedgerError(f"{where}: unknown field '{unknown[0]}' (fields: {', '.join(FIELDS)})")
     get = dict.fromkeys(FIELDS)
     get.update((k, _text(v)) for k, v in row.items())
-    for k in REQUIRED:
-        if k != "value" and not get[k]:
-            raise LedgerError(f"{where}: '{k}' is empty")
-    try:
-        value = amount(row.get("value"))
-    except ValueError:
-        value = None
-    if value is None:
-        raise LedgerError(f"{where}: 'value' is not a number: {row.get('value')!r}")
-    entity, segment = _entity(get["entity"] or "", get["segment"], where, lex)
-    metric, tax = get["metric"] or "", L.taxonomy()
-    if metric not in tax:
-        raise LedgerError(f"{where}: unknown metric '{metric}' (the ids of rules/metrics.yaml)")
-    period, cadence, through = _span(get, metric, where)
-    source = FiledSource(kind=get["source"] or "newsroom", document=get["document"], concept=get["concept"], form=get["form"])
-    return Filed(
-        entity=entity, segment=segment, metric=metric, period=period, cadence=cadence,
-        basis=_choice(get, "basis", BASES, where), through=through, value=value, unit=_unit(get["unit"] or "", where),
-        start=_date(get, "start", where), end=_date(get, "end", where), as_of=_date(get, "as_of", where), source=source,
-        derived=_flag(get, "derived", where), restated=_flag(get, "restated", where))
+    return checked(get, row.get("value"), where, lex, Memo() if memo is None else memo)
 
 
 def _text(v: object) -> str | None:
@@ -115,58 +115,3 @@ def _text(v: object) -> str | None:
         return None
     s = str(v).strip()
     return s or None
-
-
-def _entity(name: str, segment: str | None, where: str, lex: L.Lexicon) -> tuple[str, str | None]:
-    canon = entity_named(lex, name)
-    if canon is None:
-        raise LedgerError(f"{where}: unknown entity '{name}' (a name of rules/entities.yaml, or add it to the config's aliases)")
-    entity, seg = L.as_reported(lex, canon, segment)
-    return entity or canon, seg
-
-
-def _span(get: dict[str, str | None], metric: str, where: str) -> tuple[str, str | None, str | None]:
-    """Period, cadence and through: a first half is the year to date through Q2, as filings give it."""
-    period = get["period"] or ""
-    if not PERIOD.fullmatch(period):
-        raise LedgerError(f"{where}: period '{period}' is not 2024, 2024Q3, 2024H1, 2024-11 or FY2025, FY2025Q2")
-    cadence = _choice(get, "cadence", CADENCES, where)
-    through = get["through"]
-    if through is not None and not THROUGH.fullmatch(through):
-        raise LedgerError(f"{where}: through '{through}' is not a quarter such as 2025Q3 or FY2026Q2")
-    if period.endswith("H1") and cadence in (None, "ytd", "semiannual"):
-        return period[:-2], "ytd", period[:-2] + "Q2"
-    if cadence is None and spanned(metric):
-        cadence = "ytd" if through else "quarterly" if "Q" in period else "semiannual" if "H" in period else \
-            "monthly" if "-" in period else "annual"
-    if cadence == "ytd" and through is None:
-        raise LedgerError(f"{where}: a year-to-date figure names the quarter it runs through ('through')")
-    return period, cadence, through
-
-
-def _choice(get: dict[str, str | None], key: str, allowed: tuple[str, ...], where: str) -> str | None:
-    v = get[key]
-    if v is not None and v not in allowed:
-        raise LedgerError(f"{where}: {key} '{v}' (valid: {', '.join(allowed)})")
-    return v
-
-
-def _unit(unit: str, where: str) -> str:
-    if not UNIT.fullmatch(unit):
-        raise LedgerError(f"{where}: unit '{unit}' is not a currency code (USD, KRW), %, pp or count")
-    return unit
-
-
-def _date(get: dict[str, str | None], key: str, where: str) -> dt.date | None:
-    v = get[key]
-    try:
-        return dt.date.fromisoformat(v) if v else None
-    except ValueError:
-        raise LedgerError(f"{where}: {key} '{v}' is not a date (YYYY-MM-DD)") from None
-
-
-def _flag(get: dict[str, str | None], key: str, where: str) -> bool:
-    v = (get[key] or "").lower()
-    if v not in TRUE + FALSE:
-        raise LedgerError(f"{where}: {key} '{get[key]}' is not true or false")
-    return v in TRUE
