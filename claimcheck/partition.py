@@ -69,13 +69,27 @@ def _drafts(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, scop
 
 
 def map_article(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None = None) -> Mapped:
-    part = _drafts(claims, rules, lex, "article", ledger)
+    part = article_part(claims, rules, lex, ledger)
     out = Mapped(found=part.found, tally=part.tally)
-    for c in claims:
-        k = key(c.entity, lex)
-        if k is not None:
-            out.keyed.setdefault(k, []).append(c)
+    out.keyed = keyed(claims, lex)
     out.corpus = corpus_claims(claims, rules)
+    return out
+
+
+def article_part(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None = None) -> Part:
+    """The article-scope findings of one article's claims."""
+    return _drafts(claims, rules, lex, "article", ledger)
+
+
+def keyed(claims: list[Claim], lex: L.Lexicon) -> dict[str, list[Claim]]:
+    """One article's claims by key, the keys in the order their first claim comes."""
+    out: dict[str, list[Claim]] = {}
+    parents: dict[str | None, str | None] = {}  # an article names few entities, each many times
+    for c in claims:
+        e = c.entity
+        k = parents[e] if e in parents else parents.setdefault(e, key(e, lex))
+        if k is not None:
+            out.setdefault(k, []).append(c)
     return out
 
 
