@@ -1,9 +1,10 @@
 """The key index: what `check --changed-since` keeps between runs so that it re-checks only what a change touches.
 
 It lives beside the extraction cache, `index/<fingerprint>.marshal`, one file per run setting: the
-fingerprint covers the extraction salt, every source file of the package, the rules as configured
-and the paths given, so a new version, rule option or path list starts a new index and never reads
-a stale one. For each article it records the file's stat signature (to tell it unchanged without
+fingerprint covers the extraction salt, every source file of the package and the rules as configured,
+so a new version or rule option starts a new index and never reads a stale one. Which articles a run
+reads is not in it: an article that is new to the index, or no longer among the run's, is a change
+like an edit. For each article it records the file's stat signature (to tell it unchanged without
 reading it), its cache key (to load its claims), the keys its claims fall under (partition.key, in
 the order they first come), its claim count, whether a corpus-scope check reads any of its claims,
 its suppression comments, and what its article-scope findings were; for each key, and for the
@@ -22,7 +23,9 @@ import hashlib
 import json
 import marshal
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +33,11 @@ from typing import NamedTuple
 
 from . import __version__
 from .builtin import UNKNOWN, WILDCARDS
+from .cache import Cache
 from .engine import UNUSED, WHERE, Suppressions
+from .files import Source
 from .models import Finding, RuleSpec
+from .read import ReadError, read_bytes
 
 FORMAT = 1  # bump when what is stored changes
 Sig = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns: as git tells a file unchanged
@@ -58,7 +64,7 @@ class Index:
     corpus: Piece = ((), ())
 
 
-def fingerprint(salt: str, rules: Sequence[RuleSpec], given: Sequence[str]) -> str:
+def fingerprint(salt: str, rules: Sequence[RuleSpec]) -> str:
     """What the index depends on beyond the articles: extraction (the cache's salt), the checks' code and
     wording (every module of the package: a dev checkout keeps its version while the code moves), the rules."""
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{salt}\0".encode())
@@ -66,7 +72,6 @@ def fingerprint(salt: str, rules: Sequence[RuleSpec], given: Sequence[str]) -> s
     for f in sorted(pkg.rglob("*.py")):
         h.update(b"%s\0%s\0" % (f.relative_to(pkg).as_posix().encode(), f.read_bytes()))
     h.update(json.dumps([r.model_dump(mode="json") for r in rules], sort_keys=True, default=str).encode())
-    h.update(json.dumps(sorted(given)).encode())
     return h.hexdigest()[:24]
 
 
@@ -106,6 +111,45 @@ def sig(st: os.stat_result, now_ns: int) -> Sig | None:
     if now_ns - st.st_mtime_ns < RACY_NS:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
+@dataclass
+class Scan:
+    reported: set[str]  # the articles a finding must touch to be shown
+    edited: list[Source]  # the articles whose content is not what the index recorded (or new, or unreadable)
+    sigs: dict[str, Sig | None]
+    touched: bool  # an entry's signature was renewed
+
+
+def scan(srcs: Sequence[Source], idx: Index, changed: set[str], cache: Cache) -> Scan:
+    """Which articles changed since `changed_since` (resolved as scope.narrow resolves a claim's file) and
+    which since the index was written: a signature that moved, then content that did (a file rewritten
+    unchanged, or checked out again, only gets its new signature)."""
+    out, now = Scan(set(), [], {}, False), time.time_ns()
+    dirs: dict[str, str] = {}  # each folder resolved once
+    for src in srcs:
+        folder, name = os.path.split(src.shown)
+        real = dirs[folder] if folder in dirs else dirs.setdefault(folder, os.path.realpath(folder or "."))
+        e = idx.articles.get(src.shown)
+        try:
+            st = os.lstat(src.path)
+            if stat.S_ISLNK(st.st_mode):
+                st = os.stat(src.path)
+                real, name = os.path.split(os.path.realpath(src.shown))
+            out.sigs[src.shown] = now_sig = sig(st, now)
+            if e is not None and e.sig is not None and e.sig == now_sig:
+                same = True
+            else:
+                same = e is not None and cache.key(src.shown, read_bytes(src.path)) == e.ckey
+                if same and e is not None:
+                    idx.articles[src.shown], out.touched = e._replace(sig=now_sig), True
+        except (OSError, ReadError):
+            same = False  # pipeline.run says why it cannot be read
+        if os.path.join(real, name) in changed:
+            out.reported.add(src.shown)
+        if not same:
+            out.edited.append(src)
+    return out
 
 
 def mark(f: Finding) -> int:
