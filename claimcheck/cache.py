@@ -156,7 +156,11 @@ def _shared_evidence(col: list, strings: dict[str, str]) -> list:
     outer: dict[tuple, tuple] = {}
     out = []
     for ev in col:
-        key = tuple(inner.setdefault(e, tuple(strings.setdefault(x, x) if isinstance(x, str) else x for x in e))
+        if ev in outer:  # most claims' evidence was seen before: skip building the entries again
+            out.append(outer[ev])
+            continue
+        key = tuple(inner[e] if e in inner else
+                    inner.setdefault(e, tuple(strings.setdefault(x, x) if isinstance(x, str) else x for x in e))
                     for e in ev)
         out.append(outer.setdefault(key, key))
     return out

@@ -45,18 +45,25 @@ def _merge_repeats(found: list[Finding]) -> list[Finding]:
     three lines, say) are one, citing every claim once."""
     seen: dict[tuple[str, str], int] = {}
     out: list[Finding] = []
+    # what each merged finding cites so far, and what it gains: one reprinted sentence may repeat in
+    # thousands of articles, and rebuilding the set (or the tuple) at each repeat made that quadratic
+    cited: dict[int, set[Claim]] = {}
+    gained: dict[int, list[Claim]] = {}
     for f in found:
         k = (f.rule, WHERE.sub("", f.message))
         if k not in seen:
             seen[k] = len(out)
             out.append(f)
             continue
-        first = out[seen[k]]
+        i = seen[k]
         # by value, not identity: a claim that crossed a process (the Dask engine) or the store is a copy
-        ids = set(first.claims)
-        extra = tuple(c for c in f.claims if c not in ids)
+        ids = cited[i] if i in cited else cited.setdefault(i, set(out[i].claims))
+        extra = [c for c in f.claims if c not in ids]
         if extra:
-            out[seen[k]] = first.model_copy(update={"claims": first.claims + extra})
+            ids.update(extra)
+            gained.setdefault(i, []).extend(extra)
+    for i, extra in gained.items():
+        out[i] = out[i].model_copy(update={"claims": out[i].claims + tuple(extra)})
     return out
 
 

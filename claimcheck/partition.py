@@ -13,7 +13,7 @@ summed, so the summary's tally is the in-memory one too.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import engine
@@ -56,11 +56,12 @@ class Mapped(Part):
     corpus: list[Claim] = field(default_factory=list)
 
 
-def _drafts(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, scope: str, ledger: Ledger | None) -> Part:
+def _drafts(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, scope: str, ledger: Ledger | None,
+            only: Container[str] | None = None) -> Part:
     shared = Claims(claims, ledger)  # every piece sees the whole ledger: a claim is looked up by its own key
     out = Part()
     for i, spec in enumerate(rules):
-        if spec.enabled:
+        if spec.enabled and (only is None or spec.id in only):
             for where, check in KINDS[spec.kind].parts:
                 if where == scope:
                     out.found.extend((i, f) for f in engine.findings_of(spec, check(shared, spec.options, lex)))
@@ -69,13 +70,29 @@ def _drafts(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, scop
 
 
 def map_article(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None = None) -> Mapped:
-    part = _drafts(claims, rules, lex, "article", ledger)
+    part = article_part(claims, rules, lex, ledger)
     out = Mapped(found=part.found, tally=part.tally)
-    for c in claims:
-        k = key(c.entity, lex)
-        if k is not None:
-            out.keyed.setdefault(k, []).append(c)
+    out.keyed = keyed(claims, lex)
     out.corpus = corpus_claims(claims, rules)
+    return out
+
+
+def article_part(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None = None,
+                 only: Container[str] | None = None) -> Part:
+    """The article-scope findings of one article's claims (of the rules with an id in `only`, when given;
+    each finding still ranked by its rule's place among all the rules)."""
+    return _drafts(claims, rules, lex, "article", ledger, only)
+
+
+def keyed(claims: list[Claim], lex: L.Lexicon) -> dict[str, list[Claim]]:
+    """One article's claims by key, the keys in the order their first claim comes."""
+    out: dict[str, list[Claim]] = {}
+    parents: dict[str | None, str | None] = {}  # an article names few entities, each many times
+    for c in claims:
+        e = c.entity
+        k = parents[e] if e in parents else parents.setdefault(e, key(e, lex))
+        if k is not None:
+            out.setdefault(k, []).append(c)
     return out
 
 
@@ -90,9 +107,10 @@ def corpus_claims(claims: list[Claim], rules: Sequence[RuleSpec]) -> list[Claim]
     return [c for c in claims if id(c) in keep]
 
 
-def reduce_key(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None = None) -> Part:
-    """The key-scope findings of one key, whose claims come in the run's order."""
-    return _drafts(claims, rules, lex, "key", ledger)
+def reduce_key(claims: list[Claim], rules: Sequence[RuleSpec], lex: L.Lexicon, ledger: Ledger | None = None,
+               only: Container[str] | None = None) -> Part:
+    """The key-scope findings of one key, whose claims come in the run's order (`only`: as article_part)."""
+    return _drafts(claims, rules, lex, "key", ledger, only)
 
 
 def reduce_keys(keys: Iterable[list[Claim]], rules: Sequence[RuleSpec], lex: L.Lexicon,

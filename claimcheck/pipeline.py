@@ -90,7 +90,8 @@ def default_jobs() -> int:
 
 
 def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = None,
-        cache: Cache | None = None, progress: Callable[[int], None] | None = None) -> Corpus:
+        cache: Cache | None = None, progress: Callable[[int], None] | None = None,
+        keys: dict[str, str] | None = None) -> Corpus:
     """Extract every source; the result is the same, in `srcs` order, whatever `jobs` is.
 
     jobs None or 0 means one process per available CPU. Cache hits are served here, before any
@@ -98,6 +99,8 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
     Lexicon (say, built with config aliases) reaches the workers through the pool initializer:
     pickled once per worker (inherited without a copy where processes fork), never per task.
     Cache warnings are kept in `cache.warnings` and also appended to `Corpus.problems`.
+    `keys`, when given, receives each source's cache key (by its shown path): the key index
+    (keyindex.py) finds an unchanged article's entry again by it.
     """
     jobs = jobs or default_jobs()
     before = len(cache.warnings) if cache else 0
@@ -108,6 +111,8 @@ def run(srcs: list[Source], lex: L.Lexicon | None = None, jobs: int | None = Non
         for i, src in enumerate(srcs):
             data = _read(src) if cache is not None else None
             key = cache.key(src.shown, data) if cache is not None and data is not None else None
+            if keys is not None and key is not None:
+                keys[src.shown] = key
             hit = cache.load(key) if cache is not None and key is not None else None
             if hit is None:
                 work.append((i, key))

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import KINDS, Kind
 from .checks import find as find_kind
-from .vocab import DATA_FILES, rules_dir
+from .vocab import DATA_FILES, SAFE_LOADER, rules_dir
 from .files import vet
 from .models import Example, RuleOptions, RuleSpec, Severity
 
@@ -121,7 +121,7 @@ def load(extra_dirs: Iterable[Path] = ()) -> list[RuleSpec]:
     files = sorted((f for f in shipped.iterdir() if f.name.endswith(".yaml") and f.name not in DATA_FILES),
                    key=lambda f: f.name)
     for f in files:
-        spec = parse_rule(yaml.safe_load(f.read_text(encoding="utf-8")), f"rules/{f.name}")
+        spec = parse_rule(yaml.load(f.read_text(encoding="utf-8"), Loader=SAFE_LOADER), f"rules/{f.name}")
         by_id[spec.id] = spec
     user: dict[str, RuleSpec] = {}
     for d in extra_dirs:

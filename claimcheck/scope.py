@@ -29,9 +29,11 @@ class Scoped:
 
 
 def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Path | None,
-           write_baseline: Path | None, cwd: Path, staged: set[str] | None = None) -> Scoped:
+           write_baseline: Path | None, cwd: Path, staged: set[str] | None = None,
+           changed: set[str] | None = None) -> Scoped:
     """Apply --changed-since or --staged (`staged`: commit.place() of the articles to report on),
-    then write the baseline, then filter by --baseline."""
+    then write the baseline, then filter by --baseline. `changed`: the files changed since
+    `changed_since`, when the caller has asked git already."""
     out = Scoped(list(findings))
     if staged is not None:
         kept = [f for f in out.findings if any(place(cwd / c.file) in staged for c in f.claims)]
@@ -39,8 +41,12 @@ def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Pat
         out.findings = kept
     try:
         if changed_since:
-            changed = gitscope.changed_files(changed_since, cwd)
-            kept = [f for f in out.findings if any(str(Path(c.file).resolve()) in changed for c in f.claims)]
+            changed = gitscope.changed_files(changed_since, cwd) if changed is None else changed
+            # a finding may cite thousands of claims from a few hundred files: resolve each file once
+            inside: dict[str, bool] = {}
+            kept = [f for f in out.findings if any(
+                inside[c.file] if c.file in inside else inside.setdefault(c.file, str(Path(c.file).resolve()) in changed)
+                for c in f.claims)]
             out.hidden_by_changed_since = _live(out.findings) - _live(kept)
             out.findings = kept
         if write_baseline:

@@ -88,11 +88,17 @@ def check(s: Setup, inputs, jobs: int | None, no_cache: bool, changed_since: str
     from . import scope
 
     ledger = load_ledger(s)  # before extraction: a bad ledger file fails at once, not after the corpus is read
-    got = _findings(s, inputs, jobs, no_cache, where, ledger)
+    quick = None
+    if changed_since and not no_cache and where == Engine() and ledger is None and staged is None:
+        quick = _indexed(s, inputs, jobs, changed_since)
+    got = quick[0] if quick else _findings(s, inputs, jobs, no_cache, where, ledger)
     try:
-        scoped = scope.narrow(got.found, changed_since, baseline, write_baseline, Path.cwd(), staged)
+        scoped = scope.narrow(got.found, changed_since, baseline, write_baseline, Path.cwd(), staged,
+                              quick[1] if quick else None)
     except scope.ScopeError as e:
         raise SetupError(str(e)) from None
+    if quick:  # the findings left out include those of the pieces the index spared re-running
+        scoped.hidden_by_changed_since += quick[2] - sum(1 for f in got.found if not f.suppressed)
     summary = scope.summarize(scoped, got.articles, got.claims, got.suppressed, [*inputs.skipped, *got.corpus.unreadable],
                               got.tally)
     return Result(got.corpus, scoped, summary)
@@ -130,6 +136,26 @@ def _findings(s: Setup, inputs, jobs: int | None, no_cache: bool, where: Engine,
     outcome = engine.run(corpus.claims, s.rules, s.lex, corpus.articles, ledger)
     found = [f for f in builtin.flag_unknown(outcome.findings, corpus.articles, s.rules) if s.keep(f.rule)]
     return _Found(corpus, found, len(corpus.articles), len(corpus.claims), outcome.suppressed, outcome.tally)
+
+
+def _indexed(s: Setup, inputs, jobs: int | None, changed_since: str) -> tuple[_Found, set[str], int] | None:
+    """--changed-since through the key index beside the cache (incremental.py): the findings of the pieces
+    a change touches, the changed files, and how many findings the full run shows; None when the rules
+    do not fit it."""
+    from . import cache as K
+    from . import gitscope, incremental
+
+    if not incremental.fits(s.rules):
+        return None  # a corpus-scope check that reads every claim: the full run loads them anyway
+    try:
+        changed = gitscope.changed_files(changed_since, Path.cwd())
+    except gitscope.GitScopeError as e:
+        raise SetupError(str(e)) from None
+    cache = K.for_run(s.path.parent if s.path else None, s.lex)
+    out = incremental.check(inputs.sources, s.rules, s.lex, cache, changed, s.keep, jobs)
+    if out is None:
+        return None
+    return _Found(out.corpus, out.found, out.articles, out.claims, out.suppressed, None), changed, out.live
 
 
 def _stored(s: Setup, inputs, jobs: int | None, root: Path, ledger: Ledger | None) -> _Found:
