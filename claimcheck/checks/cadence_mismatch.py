@@ -48,13 +48,13 @@ def _nested(small: Claim, big: Claim) -> bool | None:
     """True when explicitly nested, False when explicitly apart, None when one is undated."""
     if small.period and big.period:
         return CAL.contains(big.period, small.period)
-    dated = small if small.period else big if big.period else None
-    if dated is None:
+    period = small.period or big.period  # the one dated figure's
+    if not period:
         return None
-    undated = big if dated is small else small
-    y, cy = year_of(dated.period), undated.context_year
+    undated = big if small.period else small
+    y, cy = year_of(period), undated.context_year
     # a fiscal year is named by the year it ends in, so FY2026Q1 may fall in calendar 2025
-    slack = 1 if dated.period.startswith("FY") else 0
+    slack = 1 if period.startswith("FY") else 0
     return None if y is not None and cy is not None and abs(y - cy) <= slack else False
 
 
@@ -154,7 +154,7 @@ class _Figures:
         o, keys = self.o, self.keys
         ivs = [k[4] for k in keys]
         forest = Forest(len(keys))
-        by_cadence: dict[str, list[int]] = {}
+        by_cadence: dict[str | None, list[int]] = {}
         for ci in range(len(self.classes)):
             by_cadence.setdefault(self._rep(ci).cadence, []).append(ci)
         pairs = []  # (figures of the smaller cadence, of the larger, scaled intervals, level or "file")
@@ -253,7 +253,7 @@ def _roots_with_edge(small: list[int], big: list[int], t: dict[int, tuple], iv: 
             bottoms[r] = max(bottoms.get(r, -float("inf")), t[i][0])
     out = set()
     for j in big:
-        r = root.get(j)
-        if r in tops and (iv[j][0] > tops[r] + SLACK or bottoms[r] > iv[j][1] + SLACK):
-            out.add(r)
+        rj = root.get(j)
+        if rj in tops and (iv[j][0] > tops[rj] + SLACK or bottoms[rj] > iv[j][1] + SLACK):
+            out.add(rj)
     return out

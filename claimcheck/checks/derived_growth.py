@@ -94,13 +94,13 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         for g in (c for c in cs if c.bound == "eq"):
             if T.is_growth(g.metric) and g.unit == "%":  # "16.6%(7,276억원)": the amount it moved is no rate
                 # a running total grows from last year's running total, a quarter from a quarter
-                base = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"
-                        and (c.cadence == "ytd") == (g.cadence == "ytd")]
-                same_unit = {c.unit for c in base}
-                if len(base) < 2 or len(same_unit) != 1:
+                levels_of = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"
+                             and (c.cadence == "ytd") == (g.cadence == "ytd")]
+                same_unit = {c.unit for c in levels_of}
+                if len(levels_of) < 2 or len(same_unit) != 1:
                     continue
                 got = pct_iv(g, o.hedge)
-                base = _by_basis(base, g) or _ordered(base, g)
+                base = _by_basis(levels_of, g) or _ordered(levels_of, g)
                 if base is None:
                     continue
                 cands = _steps(base, o.hedge)

@@ -51,7 +51,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
             if frozenset(id(c) for c in ss) in seen:
                 continue
             seen.add(frozenset(id(c) for c in ss))
-            per = {}
+            per: dict[str | None, Claim] = {}  # each company's first share
             for c in ss:
                 per.setdefault(c.entity, c)
             if len(per) < 2:
@@ -66,7 +66,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                      lambda c: (c.period, c.cadence, c.unit))
         for (period, _cad, unit), rs in revs.items():
             for whole in (r for r in rs if r.segment is None):
-                parts = {}
+                parts: dict[tuple[str | None, str | None], Claim] = {}  # (entity, segment) -> first figure
                 # a table lists a total's lines side by side: where one does, its rows stand for the lines
                 # (prose may nest one line inside another), so they are taken first
                 for r in sorted(rs, key=lambda c: _where(c) >= 0):

@@ -33,7 +33,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         for (i, j), k, idxs in _slips(cs, options):
             a, b = cs[i], cs[j]
             big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
-            msg = (f"{label(a)}{' for ' + (a.period or b.period) if (a.period or b.period) else ''}: "
+            period = a.period or b.period
+            msg = (f"{label(a)}{' for ' + period if period else ''}: "
                    f"{figure(big)} is ×{k:,} {figure(small)}, a likely unit slip.")
             rest = [cs[x] for x in sorted(idxs - {i, j})]
             out.append(Draft(msg, (big, small, *rest), "|".join(map(str, key)) + f"|{k}",
@@ -122,8 +123,8 @@ def _slips(cs: list[Claim], o: Options) -> list[tuple[tuple[int, int], int, set[
             b = nodes[m]
             if est[n] != est[m] or (a.period and b.period and a.period != b.period):
                 continue
-            k = _step(a.value, b.value, o.closeness)
-            if k is None:
+            step = _step(a.value, b.value, o.closeness)
+            if step is None:
                 continue
             mixed = bool(a.period) != bool(b.period)
             pa = [x for x in a.idxs if _pairs_with(cs[x], b, cs, mixed)]
@@ -131,7 +132,7 @@ def _slips(cs: list[Claim], o: Options) -> list[tuple[tuple[int, int], int, set[
                 continue
             pb = [y for y in b.idxs if _pairs_with(cs[y], a, cs, mixed)]
             vp = (min(a.value, b.value), max(a.value, b.value))
-            slot = found.setdefault(vp, {"k": k, "idxs": set(), "pairs": []})
+            slot = found.setdefault(vp, {"k": step, "idxs": set(), "pairs": []})
             slot["idxs"].update(pa, pb)
             slot["pairs"].append((a, b, mixed))
     out = []

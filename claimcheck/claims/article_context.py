@@ -28,15 +28,15 @@ class Ctx:
     def __init__(self, art: Article, lay: Layout, lex: L.Lexicon):
         self.art, self.lay, self.lex = art, lay, lex
         scan = lay.scan
-        self.ents = [(m.start(), m.end(), lex.alias_to.get(m.group()) or fold(lex, m.group()))
-                     for m in lex.entity_rx.finditer(scan)]
-        self.ents = [e for e in self.ents if e[2]]
+        named = ((m.start(), m.end(), lex.alias_to.get(m.group()) or fold(lex, m.group()))
+                 for m in lex.entity_rx.finditer(scan))
+        self.ents: list[tuple[int, int, str]] = [(a, b, name) for a, b, name in named if name]
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
         # names in the headline weigh five times a mention in the body
         head_end = lay.line_starts[min(3, len(lay.line_starts) - 1)]
         title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for e in self.ents:
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
         self.main = counts.most_common(1)[0][0] if counts else None
@@ -188,8 +188,7 @@ def find_focus(ctx: Ctx) -> None:
     for r in ctx.periods_in(0, len(lay.scan), fy):
         if r.grain == "quarter" and r.period and not r.estimate:
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
-            end = CAL.quarter_end(r.period, fy) if pub else None
-            if end and end > (pub.year, pub.month):
+            if pub and (end := CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
                 continue
             counts[r.period] += 3 if r.start < head_end else 1
     if counts:

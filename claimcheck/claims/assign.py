@@ -58,11 +58,17 @@ def bound(scan: str, m: Mention, sent) -> str:
         return "ge"
     after = POST_BOUND.match(scan, m.end, min(sent.end, m.end + 12))
     if after:
-        return after.lastgroup
+        return _bound_name(after)
     before = PRE_BOUND.search(scan, max(sent.start, m.start - 22), m.start)
     if before:
-        return before.lastgroup
+        return _bound_name(before)
     return "eq"
+
+
+def _bound_name(m: regex.Match[str]) -> str:
+    """The group a PRE_BOUND or POST_BOUND match took: every alternative of both is a named group."""
+    assert m.lastgroup is not None
+    return m.lastgroup
 
 
 def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, lex: L.Lexicon) -> str | None:
@@ -133,7 +139,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
              and not OWN_BRACKET.match(scan, r.end)]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
-    pick = (in_clause or before or after or earlier[-1:] or [None])[-1 if (in_clause or before) else 0]
+    chosen = in_clause or before or after or earlier[-1:]
+    pick = chosen[-1 if (in_clause or before) else 0] if chosen else None
     if pick is None:
         return carry_period, False, ""
     if pick.grain == "year" and pick.period:

@@ -1,6 +1,8 @@
 """Number mentions plus their context to typed Claims: entity, metric, period, cadence, basis, estimate."""
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from ..models import Article, Claim
@@ -48,15 +50,16 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.kind == "plain" and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))):
-            at = lay.cell_at(lay.line_of(m.start), m.start)
-            if at and PCT_ROW.search(at[1].header):
+            cell = lay.cell_at(lay.line_of(m.start), m.start)
+            if cell and PCT_ROW.search(cell[1].header):
                 unit = ("percent", "%", 1.0)
             m = in_unit(m, unit, lay.text)
         if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)
     find_focus(ctx)
     claims: list[Claim] = []
-    carry = {"para": -1, "entity": None, "metric": None, "period": None}
+    # what one sentence leaves for the next in its paragraph: names, spans and grains of mixed types
+    carry: dict[str, Any] = {"para": -1, "entity": None, "metric": None, "period": None}
     prev: tuple[Claim, int] | None = None
     for si, sent in enumerate(lay.sentences):
         if sent.para != carry["para"]:

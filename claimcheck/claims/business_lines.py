@@ -30,8 +30,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         start = lay.line_starts[c.line - 1] + c.column - 1
         got = MAYBE_LISTED.search(lay.scan, max(0, start - 40), start) \
             and LISTED.search(lay.scan, max(0, start - 40), start)
-        word = got["seg"].lower() if got else None
-        if word and word not in NOT_SEGMENT and word not in lex.alias_to and got["seg"] not in lex.alias_to:
+        seg = got["seg"] if got else None
+        if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to:
             named[i] = word
     if len(set(named.values()) | {c.segment for c in made if c.segment}) < 2:
         return made

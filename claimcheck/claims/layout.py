@@ -176,7 +176,8 @@ def mask(text: str) -> str:
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
-    spans, i = [], line.find("|")
+    spans: list[tuple[int, int]] = []
+    i = line.find("|")
     if i < 0:
         return spans
     while True:
@@ -248,8 +249,8 @@ def layout(text: str) -> Layout:
             row_unit = unit_of(" ".join(UNIT_DECL.findall(row))) if "(" in row else None
             if PCT_ROW.search(row) and not row_unit:
                 lay.units[i] = ("percent", "%", 1.0)
-            elif row_unit or table_unit:
-                lay.units[i] = row_unit or table_unit
+            elif unit := row_unit or table_unit:
+                lay.units[i] = unit
             lay.sentences.append(Sentence(s, e, i, para, ((s, e),), len(lay.sentences)))
             para += 1
             prev_blank = True

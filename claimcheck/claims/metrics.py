@@ -119,6 +119,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     """The metric a number measures, from cues in its sentence; None when nothing names it."""
     after = text[m.end:min(m.end + 14, sent[1])]
     before = text[max(sent[0], m.start - 14):m.start]
+    base: str | None  # the level a change or a loss is of: every branch below sets its own
     cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
     cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None \
@@ -172,8 +173,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         by = BY_AMOUNT.search(text, max(sent[0], m.start - 40), m.start)
         listed = None if (up or down) else MONEY_LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
         if by:  # what rose by the amount is named before it: "operating profit rose by ... and net profit by ..."
-            named = [x for x in cues if sent[0] <= x.end <= m.start and x.metric in wanted and x.metric != "_consensus"]
-            base = T.loss_of(named[-1].metric) or named[-1].metric if named else base
+            movers = [x for x in cues if sent[0] <= x.end <= m.start and x.metric in wanted and x.metric != "_consensus"]
+            base = T.loss_of(movers[-1].metric) or movers[-1].metric if movers else base
         if by or listed:
             return Typed(base, negative=T.loss_of(metric) is not None or bool(listed and listed["down"])
                          or bool(by and DOWN_VERB.search(by.group())), change=True)
@@ -240,6 +241,6 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed(ratio.metric, entity_none=ratio.metric in OWNERLESS)
     if level and growth and carried in RATIOS:
         return Typed(carried)
-    if carried in RATIOS or T.is_growth(carried):
+    if carried is not None and (carried in RATIOS or T.is_growth(carried)):
         return Typed(carried)
     return None

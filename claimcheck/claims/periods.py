@@ -92,6 +92,13 @@ def _year(m) -> str | None:
     return next((v for g in YEARS if (v := m[g])), None)
 
 
+def _stated_year(m) -> int:
+    """The year of an alternative whose pattern cannot match without its year group (ym, yr)."""
+    year = _year(m)
+    assert year is not None
+    return int(year)
+
+
 def _y(s: str | None) -> int | None:
     if not s:
         return None
@@ -171,6 +178,9 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["mq"]:
             month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
             if m["mqy"] or published:
+                # the year is counted back from the publication date even when the phrase names one: with
+                # no date (a table header) "the March 2024 quarter" fails here, as it always has
+                assert published is not None
                 y = published.year if month <= published.month else published.year - 1
                 if (m["mon2"] or m["hol"]) and published:  # "the December quarter": whichever is nearest, often the coming one
                     y = min((published.year - 1, published.year, published.year + 1),
@@ -194,7 +204,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             else:
                 out.append(PeriodRef(s, e, f"{bare_quarter_year(q, published)}Q{q}" if published else None, "quarter"))
         elif m["ym"]:
-            y, mo = int(_year(m)), int(m["mm"])
+            y, mo = _stated_year(m), int(m["mm"])
             p = f"{y}-{mo:02d}-{int(m['dd']):02d}" if m["dd"] else f"{y}-{mo:02d}"
             out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
         elif m["qs"]:
@@ -212,7 +222,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["ye"]:
             out.append(PeriodRef(s, e, _year(m), "year", estimate=m["est"].upper() in "EF"))
         elif m["yr"]:
-            y = int(_year(m))
+            y = _stated_year(m)
             out.append(PeriodRef(s, e, str(y), "year", estimate=bool(published and y > published.year)))
         elif m["samey"]:  # "the same period of 2024": the quarter in view, in that year
             out.append(PeriodRef(s, e, m["samey"], "quarter", relative="same_of"))
@@ -282,7 +292,7 @@ def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, boo
     """A table column header such as 2024, 2025E, 3Q25, FY25 or 2025년 4분기 as (period, estimate)."""
     refs = find(cell, 0, len(cell), None, fy_end)
     fiscal = "FY" if fy_end and abs(fy_end) != 12 else ""  # "| 구분 | 2024 | 2025E |" on Sony: its fiscal years
-    shift = 1 if fiscal and fy_end < 0 else 0
+    shift = 1 if fiscal and fy_end and fy_end < 0 else 0  # fiscal is only set with an fy_end
     if refs and refs[0].period and refs[0].period.isdigit():
         return fiscal + str(int(refs[0].period) + shift), \
             refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))

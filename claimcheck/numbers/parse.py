@@ -158,6 +158,7 @@ def parse(text: str) -> list[Mention]:
         if lo is None and a.band:
             lo, hi = a.band
         if lo is not None:
+            assert hi is not None  # a band or a joined range sets both ends together
             value = (lo + hi) / 2
         else:
             value = a.value
