@@ -176,26 +176,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["bh"]:
             out.append(_bare_half(s, e, m, published, fiscal))
         elif m["mq"]:
-            month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
-            if m["mqy"] or published:
-                # the year is counted back from the publication date even when the phrase names one: with
-                # no date (a table header) "the March 2024 quarter" fails here, as it always has
-                assert published is not None
-                y = published.year if month <= published.month else published.year - 1
-                if (m["mon2"] or m["hol"]) and published:  # "the December quarter": whichever is nearest, often the coming one
-                    y = min((published.year - 1, published.year, published.year + 1),
-                            key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
-                y = int(m["mqy"]) if m["mqy"] else y
-                if m["mon"] and m.group("mq").lower().startswith("quarter ending") and month < published.month:
-                    y += 1  # "the quarter ending in January", said in November, is the coming one
-                if fiscal:
-                    q = ((month - fiscal - 1) % 12) // 3 + 1
-                    fy = y + (1 if month > fiscal else 0)
-                    out.append(PeriodRef(s, e, f"FY{fy}Q{q}", "quarter"))
-                else:
-                    out.append(PeriodRef(s, e, to_calendar_quarter(y, month), "quarter"))
-            else:
-                out.append(PeriodRef(s, e, None, "quarter"))
+            out.append(_month_quarter(s, e, m, published, fiscal))
         elif m["bq"]:
             q = int(m["bqn"] or m["bqn2"])
             if fiscal and published:
@@ -232,6 +213,27 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
 
 
 QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
+def _month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | None) -> PeriodRef:
+    """"The September quarter", "the quarter ending in January", "the March 2024 quarter": the quarter ending in
+    that month, of the year the phrase names or else the one nearest the publication date."""
+    month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+    if m["mqy"]:
+        y = int(m["mqy"])  # named outright: no date needed (a table header has none)
+    elif published is None:
+        return PeriodRef(s, e, None, "quarter")
+    elif m["mon2"] or m["hol"]:  # "the December quarter": whichever is nearest, often the coming one
+        y = min((published.year - 1, published.year, published.year + 1),
+                key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
+    else:
+        y = published.year if month <= published.month else published.year - 1
+        if m["mon"] and m.group("mq").lower().startswith("quarter ending") and month < published.month:
+            y += 1  # "the quarter ending in January", said in November, is the coming one
+    if fiscal:
+        q = ((month - fiscal - 1) % 12) // 3 + 1
+        return PeriodRef(s, e, f"FY{y + (1 if month > fiscal else 0)}Q{q}", "quarter")
+    return PeriodRef(s, e, to_calendar_quarter(y, month), "quarter")
+
+
 RELATIVE_YEAR = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
 
 
