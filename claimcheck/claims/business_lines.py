@@ -71,6 +71,8 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"revenue|sales"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
+    # "Revenue in its \"more personal computing\" segment": a line named in quotes
+    (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?<![은는이가을를의도])(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익)\s(?=\d)",
      r"(?:매출액?|영업이익)\s\d"),
