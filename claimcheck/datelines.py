@@ -30,8 +30,10 @@ KOREAN = rf"(?<!\d){YEAR}\s?년\s?{MONTH}\s?월\s?{DAY}\s?일"
 MDY = rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){MONTH_NAME}\s{DAY}{ORDINAL},?\s{YEAR}(?!\d)"  # Oct 29, 2025 / October 29, 2025
 DMY = rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s[A-Za-z])(?<![\d]){DAY}{ORDINAL}\s{MONTH_NAME},?\s{YEAR}(?!\d)"  # 16 October 2025 / 29 Oct 2025
 # one pattern per form, so that every form names its parts y, m (or mn) and d
+# "Benzinga·12/10/2025 21:32": the US month/day/year a syndicated English story carries in its head
+US_NUMERIC = rf"(?<![\d/.]){MONTH}/{DAY}/{YEAR}(?![\d/])"
 FORMS = [regex.compile(NUMERIC), regex.compile(KOREAN), regex.compile(MDY, regex.IGNORECASE),
-         regex.compile(DMY, regex.IGNORECASE)]
+         regex.compile(DMY, regex.IGNORECASE), regex.compile(US_NUMERIC)]
 
 # ---------------------------------------------------------------- where a date is written
 PUBLISH_LABEL = (r"기사\s?입력|최초\s?입력|입력|작성일|작성|날짜|등록일|등록|발행일|발행|게재일|게재"
@@ -61,7 +63,8 @@ BYLINES = tuple(regex.compile(p, regex.MULTILINE) for p in (
     r"^[\W_]{0,4}By\s\p{Lu}",                                          # By Dana Whitfield
     r"(?:기자|특파원|연구원|애널리스트)(?<=\p{Hangul}\s?..)(?!\p{Hangul})",    # 박서윤 기자
     r"\((?:Reuters|AP|AFP|Bloomberg|Yonhap|연합뉴스|뉴스1|뉴시스)\)",           # (Reuters)
-    r"\s[|│]\s"))                                                      # name | date | section
+    r"\s[|│]\s",                                                      # name | date | section
+    r"[\p{L})]\s?·\s?(?=\d)"))                                         # Benzinga·12/10/2025 21:32
 BYLINE_MAX = 120  # a longer line is prose, whatever it mentions
 HEAD_LINES = 15
 SHORT_REST = 3  # words beside the date on a line that is little more than a date ("서울 2025-11-13 연합")
