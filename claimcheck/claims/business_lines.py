@@ -89,6 +89,9 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its"}
+# words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
+PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
+HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
@@ -119,8 +122,11 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
                            for c in lex.metric_rx.finditer(word)):
                 continue
+            if pre := PAIRED_MODIFIER.search(scan, max(start, m.start() - 6), m.start()):
+                word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
             topic = L.topic(lex, word) or L.topic(lex, m.group())  # "글로벌 부문은": the vocabulary may know the phrase
-            seg = topic or regex.sub(r"[\W_]+", "_", word).strip("_").lower()
+            # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
+            seg = topic or regex.sub(r"[\W_]+", "_", HANGUL_GAP.sub("", word)).strip("_").lower()
             if seg:
                 found.append((m.start(), m.end(), seg))
     return sorted(found)
