@@ -35,6 +35,9 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"|fiscal\syear(?!\s?(?:19|20)?\d\d)"
                        # a spending plan is a year's: "capital expenditure target", "설비투자 계획"
                        r"|(?:capex|capital\sexpenditures?|capital\sspending)\s(?:\(capex\)\s)?(?:target|plan|budget|guidance|outlook)"
+                       # "would cut CAPEX to the KRW 3 trillion range": a plan revised, a year's
+                       r"|(?:cut|reduce|lower|raise|increase|trim|scale\sback)\s(?:its\s)?(?:capex|capital\sexpenditures?|capital\sspending)"
+                       r"\s(?:\(capex\)\s)?(?:plan\s|target\s)?to\s"
                        r"|(?:투자|설비투자|시설투자|CAPEX)\s?(?:계획|목표|가이던스))", regex.IGNORECASE)
 TTM = PR.TTM
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
