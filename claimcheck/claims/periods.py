@@ -20,7 +20,7 @@ def _Y(k: int) -> str:
 
 
 PERIOD = re.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하lLtTnNsSHh]|(?-i:[JAMOD]))(?<!\d)(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하최lLtTnNsSHh]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
@@ -62,6 +62,7 @@ PERIOD = re.compile(
           |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
           |the\ssame\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
+          |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
           |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
           |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
@@ -69,7 +70,7 @@ PERIOD = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
-MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번"
+MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
                           r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\s", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
@@ -282,6 +283,10 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
         return PeriodRef(s, e, None, "quarter", relative="year_ago")
     if w in ("같은해", "같은기간", "같은분기", "동일기간", "thesameyear", "thesameperiod", "thesamequarter"):
         return PeriodRef(s, e, None, "same", relative="same")
+    if regex.match(r"(?:최근|지난)(?:석달|3개월)", w) and published:
+        # "최근 석 달간의 순이익": the quarter the article reports, i.e. the last one over by its date
+        q = (published.month - 1) // 3
+        return PeriodRef(s, e, f"{published.year}Q{q}" if q else f"{published.year - 1}Q4", "quarter")
     if w in ("이번분기", "현재분기", "당분기", "thisquarter", "thequarter", "thecurrentquarter"):
         return PeriodRef(s, e, None, "quarter", relative="current")
     if w in ("다음분기",):
