@@ -22,6 +22,7 @@ def _Y(k: int) -> str:
 PERIOD = re.compile(
     rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하최lLtTnNsSHh]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
+             |(?:지난해|작년|전년)에\s?이어
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
     | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
