@@ -222,6 +222,7 @@ ASIDE = regex.compile(r",\s(?:which|who|whose|that)\b[^,]{0,120},"
 FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")
 
 
+INCLUDED = regex.compile(r"\s?(?:을|를)?\s?(?:포함|제외)")
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
 UNKNOWN_FIRM = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,10}(?:은행|카드|캐피탈|생명|손해보험|손보|현지법인|법인)(?:은|는|이|가)\s")
@@ -233,7 +234,8 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     tail = [e for e in own if m.end < e[0] <= m.end + 9 and FOR_AFTER.match(ctx.lay.scan, m.end, e[0])]
     if tail:
         return resolve_segment(ctx, tail[0][2], m.start, tail[0][1]), True, Where("clause", tail[0][0], tail[0][1])
-    before = [e for e in own if e[1] <= m.start]
+    # "매출은 약 6조5천억원(한화오션 포함)": a unit named as included or left out is not the subject
+    before = [e for e in own if e[1] <= m.start and not INCLUDED.match(ctx.lay.scan, e[1], min(m.start + 40, e[1] + 12))]
     # "Reality Labs, which makes ... Ray-Ban Meta glasses, lost $4.43 billion": a name in an aside is not the subject
     asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)]
     # and a name only in an aside ("Overall revenue, which includes Azure, jumped 28%") names nobody
@@ -244,7 +246,8 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     if carry["entity"] and not UNKNOWN_FIRM.search(ctx.lay.scan, clause[0], m.start):
         at = carry.get("entity_at") or (None, None)
         return carry["entity"], False, Where("carried", at[0], at[1])
-    after = [e for e in own if e[0] >= m.end and e[0] < clause[1]] or [e for e in own if e[0] >= m.end]
+    after = [e for e in own if e[0] >= m.end and not INCLUDED.match(ctx.lay.scan, e[1], e[1] + 12)]
+    after = [e for e in after if e[0] < clause[1]] or after
     if after:
         return resolve_segment(ctx, after[0][2], clause[0], clause[1]), True, Where("clause", after[0][0], after[0][1])
     return None, False, NONE

@@ -59,9 +59,9 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
-    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량)"
+    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?:의)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주)"
      r"(?:은|는|이|가|도)\s",
-     r"(?:매출액?|영업이익|매출총이익|판매량)(?:은|는|이|가|도)"),
+     r"(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주)(?:은|는|이|가|도)"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
      r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
      r"(?i:revenue|sales|segment|division|unit|business)"),
@@ -74,8 +74,9 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?<![은는이가을를의도])(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익)\s(?=\d)",
-     r"(?:매출액?|영업이익)\s\d"),
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?<![은는이가을를의도])(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
+     r"\s(?:매출액?|영업이익률?|이익률)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on its own
+     r"(?:매출액?|영업이익률?|이익률)\s\d"),
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})의\s?경우", r"의\s?경우"),
     (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
