@@ -105,8 +105,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
-                and not any(0 <= r.start - m.end <= 6 and r.relative in ("previous", "year_ago") for r in refs):
-            # ("up from $11.94 billion in the previous quarter" names its own quarter, already resolved)
+                and not any(0 <= r.start - m.end <= 6 and (r.relative in ("previous", "year_ago") or r.period) for r in refs):
+            # ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
             q = ctx.per_sentence("qoq", sent, lambda s: bool(
                 C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
@@ -197,7 +197,12 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     if said["had"]:
         return ctx.focus
     later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")), None)
-    got = later or ctx.memo.get("guided") or (CAL.shift_quarter(ctx.focus, 1) if ctx.focus and "Q" in ctx.focus else None)
+    # "... in its current fiscal year 2026, up from the $1 billion and 0.75 point impact it projected": the span the
+    # sentence names before the figure, when none follows it
+    named = [r for r in refs if r.end <= m.start and r.period and not r.relative]
+    # the finest span named: "For the December quarter, the first of fiscal 2026" is that quarter
+    earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
+    got = later or earlier or ctx.memo.get("guided") or (CAL.shift_quarter(ctx.focus, 1) if ctx.focus and "Q" in ctx.focus else None)
     if got:
         ctx.memo["guided"] = got
     return got
