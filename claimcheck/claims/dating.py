@@ -58,7 +58,8 @@ GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|ex
                        r"|predicts|predicted|anticipates)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
 NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"
-                                    r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$",
+                                    r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
+                                    r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
                              regex.IGNORECASE)
@@ -105,7 +106,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
-                and not any(0 <= r.start - m.end <= 6 and (r.relative in ("previous", "year_ago") or r.period) for r in refs):
+                and not any(0 <= r.start - m.end <= 6 and (r.relative in ("previous", "year_ago")
+                                                           or (r.period and r.grain in ("quarter", "half"))) for r in refs):
             # ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)
             # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
             q = ctx.per_sentence("qoq", sent, lambda s: bool(
