@@ -110,6 +110,8 @@ BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNOREC
 # "전년 동기(4,380억원)": a bracket holding just a figure is the period's own; "(15% growth on a constant currency
 # basis)" is an aside about another figure
 OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
+KO_BASE_AFTER = regex.compile(r"\s?\([^()]{1,30}\)\s?(?:보다|대비|에\s?비해)")
+ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된)\s?$")
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
@@ -129,8 +131,12 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         refs = [r for r in refs if not is_base(r, scan, others, m)]
     else:
         # "rose 5% from the previous quarter to $10 billion": the quarter is what the change is measured from
+        # and "전년 동기(1조1921억원)보다 3.9% 증가한 1조2386억원": the bracket is the year-ago quarter's, the figure
+        # the change arrives at is the current one
         refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 4
-                                        and BASE_FROM.search(scan, max(0, r.start - 12), r.start))]
+                                        and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
+                                             or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
+                                                 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
