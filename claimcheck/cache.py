@@ -122,7 +122,7 @@ class Cache:
             self._prepare()
             path = self._path(key)
             path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(path, body)
+            atomic_write(path, body)
         except OSError as e:
             self._writable = False
             self.warn("write", f"cache: cannot write under {self.root}: {e.strerror or e}; continuing without caching")
@@ -133,7 +133,7 @@ class Cache:
         self.root.mkdir(parents=True, exist_ok=True)
         for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "*\n")):
             if not (self.root / name).exists():
-                _atomic_write(self.root / name, text.encode())
+                atomic_write(self.root / name, text.encode())
         self._prepared = True
 
     def absorb(self, raised: list[tuple[str, str]]) -> None:
@@ -218,7 +218,7 @@ def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[
     return article, claims
 
 
-def _atomic_write(path: Path, body: bytes) -> None:
+def atomic_write(path: Path, body: bytes) -> None:
     # a temp file in the same folder then os.replace: readers see the old entry or the new, never half
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:

@@ -58,7 +58,12 @@ class Filed(BaseModel):
 
     @property
     def key(self) -> Key:
-        return (self.entity, self.segment, self.metric, self.period, self.cadence, self.basis, self.unit, self.through)
+        return key_of(self)
+
+
+def key_of(f: Filed | Record) -> Key:
+    """The fields a filed figure is looked up by, in the order claims give them."""
+    return (f.entity, f.segment, f.metric, f.period, f.cadence, f.basis, f.unit, f.through)
 
 
 def filed_dict(f: Filed) -> dict[str, Any]:
@@ -104,7 +109,7 @@ class Record(NamedTuple):
 
     @property
     def key(self) -> Key:
-        return (self.entity, self.segment, self.metric, self.period, self.cadence, self.basis, self.unit, self.through)
+        return key_of(self)
 
     @classmethod
     def of(cls, f: Filed | Record) -> Record:

@@ -24,7 +24,6 @@ import json
 import marshal
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from typing import NamedTuple
 
 from . import __version__
 from .builtin import UNKNOWN, WILDCARDS
-from .cache import Cache
+from .cache import Cache, atomic_write
 from .engine import UNUSED, WHERE, Suppressions
 from .files import Source
 from .models import Finding, RuleSpec
@@ -94,14 +93,7 @@ def save(file: Path, idx: Index) -> str | None:
                           "corpus": idx.corpus})
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(body)
-            os.replace(tmp, file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(file, body)
     except OSError as e:
         return f"key index: cannot write {file}: {e.strerror or e}; the next run checks every key again"
     return None

@@ -190,7 +190,7 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     if said is not None and (NOT_GUIDANCE_BEFORE.search(scan, max(sent.start, said.start() - 16), said.start())
                              or regex.match(r"\s+of\b", scan[said.end("v"):said.end("v") + 4])):
         said = None  # "beating forecasts of $14.8 billion": the market's forecast, a noun
-    if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, sent.start, m.start):
+    if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, max(sent.start, m.start - 200), m.start):
         return None  # "Analysts on average had expected $14.2 billion": the market's forecast, dated as consensus is
     if any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
         return None

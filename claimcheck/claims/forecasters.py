@@ -17,17 +17,20 @@ NAMED = regex.compile(r"(?P<ko>[\p{Hangul}A-Za-z]{2,10}(?:투자)?증권|[\p{Han
                       r"|\b(?P<house>LSEG|FactSet|Visible\sAlpha|Zacks|Bloomberg|S&P\sGlobal|FnGuide|에프앤가이드)\b")
 
 
-@lru_cache(maxsize=65536)
 def named(text: str) -> str | None:
     """The one house a text names; None for none, or for two (a sentence that compares houses says nothing)."""
     found = {m.group().split()[-1] if m["en"] else m.group() for m in NAMED.finditer(text)}
     return next(iter(found)) if len(found) == 1 else None
 
 
+# a forecast's sentence is asked once per figure in it; whole articles are read once and never kept
+_quoted = lru_cache(maxsize=4096)(named)
+
+
 def with_forecasters(text: str, claims: list[Claim]) -> list[Claim]:
     """The claims with each forecast's house: its sentence's, else the one house the whole article names."""
     if not any(c.estimate for c in claims):
         return claims
-    whole = named(text) if NAMED.search(text) else None
-    return [c.model_copy(update={"forecaster": who}) if c.estimate and (who := named(c.quote) or whole) else c
+    whole = named(text)
+    return [c.model_copy(update={"forecaster": who}) if c.estimate and (who := _quoted(c.quote) or whole) else c
             for c in claims]

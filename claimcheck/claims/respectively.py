@@ -38,19 +38,13 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     cues = _distinct([c.metric for c in ctx.cues_in(sent.start, names_end) if c.metric in LEVELS])
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     out = {id(c): c for c in made}
-    pps = [c for c in figs if c.unit == "pp"]
-    if len(pps) > 1 and pps[-1].value < 0 and all(c.value > 0 for c in pps[:-1]):
-        for c in pps[:-1]:  # "NIM이 각각 5bp, 4bp 하락했지만": the closing verb turns every change of the list
-            out[id(c)] = c.model_copy(update={"value": -c.value})
+    _closing_sign(out, [c for c in figs if c.unit == "pp"])  # "NIM이 각각 5bp, 4bp 하락했지만"
     for kind in ("%", "money"):
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:
             continue
-        if kind == "%" and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]):
-            # "각각 8.2%, 22% 줄었다": the verb after the last figure turns every figure of the list
-            for c in group[:-1]:
-                out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
-                                                  "high": -c.low if c.low is not None else None})
+        if kind == "%":
+            _closing_sign(out, group)  # "각각 8.2%, 22% 줄었다"
         group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
@@ -62,6 +56,14 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
 
 
 # "…원으로 영업이익은 …" also closes it: a figure put to work by 으로 is the list's last
+def _closing_sign(out: dict[int, Claim], group: list[Claim]) -> None:
+    """The verb after a list's last change turns every change of it: only the last was read as a fall."""
+    if len(group) > 1 and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]):
+        for c in group[:-1]:
+            out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
+                                              "high": -c.low if c.low is not None else None})
+
+
 LIST_END = regex.compile(r"(?:였고|이었고|했고|이며|였으며|했으며|고|며|다|(?<=[원%])(?:으로|로))[\s.,]")
 
 

@@ -26,8 +26,7 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     """For a percent at scan[start:end] in the sentence scan[lo:hi]: None when it is no surprise, else
     whether it is a miss (negative)."""
     a = max(lo, start - 60)
-    if (b := BEFORE_KO.search(scan, a, start)) and (v := AFTER_KO.match(scan, end, min(hi, end + 12))):
-        del b
+    if BEFORE_KO.search(scan, a, start) and (v := AFTER_KO.match(scan, end, min(hi, end + 12))):
         return v["v"] in MISS
     if v := BEFORE_EN.search(scan, a, start):
         return v["v"].lower() in MISS
