@@ -95,7 +95,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     return None
 
 
-AND_NEXT = regex.compile(r"\s(?:and|or|while|but)\s|,\s|\s[와과및]\s", regex.IGNORECASE)
+AND_NEXT = regex.compile(r"\s(?:and|or|while|whereas|but|as)\s|,\s|\s[와과및]\s", regex.IGNORECASE)
 
 
 def segment_after(topics, m: Mention, clause, scan: str) -> str | None:

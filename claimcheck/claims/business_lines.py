@@ -66,7 +66,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
      r"(?i:revenue|sales|segment|division|unit|business)"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
-    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
+    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but|as)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
      r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
      r"revenue|sales"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),

@@ -38,7 +38,7 @@ CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|sur
 # "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
 PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)\s(?:reported|posted|booked|made|had))?(?:\s(?:profit|loss|revenue|sales|income))?"
                             # "$3.24 billion from a year ago", "in the comparable quarter last year"
-                            r"(?:\s(?:from|in|during|for))?"
+                            r"(?:\s(?:from|in|during|for|of))?"
                             r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore|the\s(?:previous|prior)\syear"
                             r"|the\scomparable\s(?:quarter|period)\s(?:last\syear|a\syear\s(?:earlier|ago))"
                             r"|(?:during|in|for)\sthe\ssame\s(?:period|quarter)\s(?:last\syear|a\syear\s(?:earlier|ago)))"

@@ -121,6 +121,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             ctx.bases.add(position(lay, m))
         if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
             base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
+            if base and ctx.focus and base == CAL.shift_quarter(ctx.focus, -1) and any(
+                    r.relative == "previous" and not prior.start() <= r.start < prior.end() for r in refs):
+                # "versus $5.73 billion in the prior quarter and $3.24 billion in the comparable quarter last year":
+                # the prior quarter was another figure's; this one's own phrase counts back from the reported quarter
+                base = ctx.focus
             if base:
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period and period == ctx.focus and not T.is_growth(metric) and not change and _year_ago_after(scan, m, refs):

@@ -38,6 +38,8 @@ CAUSE = regex.compile(r"\s?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|
                       r"\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에)")
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
+# "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
+TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
 
 
 def typed(fig: Figure) -> Typed | None:
@@ -121,6 +123,8 @@ def refined(fig: Figure, got: Typed) -> str:
         named = [c.metric for c in fig.cues if sent.start <= c.start < m.start and c.metric in T.owned_amounts
                  and c.metric not in PER_SHARE]
         metric = named[-1] if named else "net_income"
+    if T.growth_of(metric) in T.profits and TO_PER_SHARE.match(scan, m.end, min(sent.end, m.end + 60)):
+        return "eps_growth"
     if metric == "eps" and any(c.metric == "dividend_per_share" and fig.clause[0] <= c.start < m.start for c in fig.cues):
         return "dividend_per_share"  # "a quarterly dividend of $0.115 per share": the payout, not the earnings
     if metric == "_consensus":

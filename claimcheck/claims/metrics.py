@@ -103,7 +103,9 @@ def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tup
     """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
     wanted = LEVELS | RATIOS | {"stock_price", "price_target"}
     before = [c for c in cues if c.metric in wanted and c.end <= m.start]
-    near = [c for c in before if c.start >= clause[0]]
+    # nearest first by where a cue ends: a "label:" cue spans its whole label, so a level named after the colon
+    # ("Mixed Q2 Earnings: RPO Growth Of 438%") is closer than the label
+    near = sorted((c for c in before if c.start >= clause[0]), key=lambda c: c.end)
     if near:
         return near[-1]
     # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
