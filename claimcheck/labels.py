@@ -11,7 +11,8 @@ from functools import lru_cache
 import regex
 
 METRICS = {"eps": "EPS", "adjusted_eps": "adjusted EPS", "roe": "ROE", "ebitda": "EBITDA", "arr": "ARR",
-           "cet1_ratio": "CET1 ratio", "kics_ratio": "K-ICS ratio", "csm": "CSM", "capex": "capex"}
+           "cet1_ratio": "CET1 ratio", "kics_ratio": "K-ICS ratio", "csm": "CSM", "capex": "capex",
+           "npl_ratio": "NPL ratio", "bis_ratio": "BIS ratio", "tier1_ratio": "tier 1 ratio"}
 # ids whose words are not in the sentence that named them (a cue in another language, a fixed label)
 SEGMENTS = {"AI": "AI", "iphone": "iPhone", "ipad": "iPad", "mac": "Mac", "greater_china": "Greater China",
             "retail_north_america": "North America retail", "retail_international": "international retail",

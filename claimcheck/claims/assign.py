@@ -136,7 +136,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 4
                                         and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
-                                                 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))]
+                                                 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
+                and not _bracketed_base(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
@@ -182,6 +183,14 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         anchor = last if last and "Q" in last else focus
         p = CAL.shift_quarter(anchor, 1) if anchor else None
     return p, pick.estimate, pick.grain
+
+
+def _bracketed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """"2분기(12.0%)보다 0.1%포인트 오른 12.1%였고, BIS비율은 15.6%": a named period holding its own figure in a
+    bracket before a comparison word is that figure's base, no period for the figures after it."""
+    return r.relative == "" and r.period is not None and m.start - r.end > 4 \
+        and OWN_BRACKET.match(scan, r.end) is not None \
+        and KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40)) is not None
 
 
 def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:

@@ -23,6 +23,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = fig.excl[0] if fig.excl else "constant_currency"
     if seg is None and inferred and not in_table:
         seg = named_subject(scan, clause[0], m.start)
+        if seg and L.key(seg) in lex.metric_of:
+            seg = None  # "자기자본이익률(ROE)은": a gloss naming the metric is no business line
     if seg is None and not in_table:
         seg = line_after(scan, m.end, clause[1], lex)
     if seg is None and in_table and not row_named:
