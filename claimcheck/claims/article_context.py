@@ -223,6 +223,12 @@ FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")
 
 
 INCLUDED = regex.compile(r"\s?(?:을|를)?\s?(?:포함|제외)")
+# "$523 billion, highlighted by new commitments from Meta, NVIDIA": a name after the figure that a preposition
+# makes an object (a customer, a partner, a rival) is not whose figure it is
+OBJECT_BEFORE = regex.compile(r"\b(?:from|with|by|to|including|like|among|than|versus|vs\.?|against|over)\b", regex.IGNORECASE)
+# and the same object names nobody a later sentence is about: "commitments from Meta, NVIDIA, and others"
+OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus|vs\.?|against|such\sas)\s"
+                            r"(?:[\w&'.-]+,?\s(?:and\s)?){0,4}$", regex.IGNORECASE)
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
 UNKNOWN_FIRM = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,10}(?:은행|카드|캐피탈|생명|손해보험|손보|현지법인|법인)(?:은|는|이|가)\s")
@@ -246,7 +252,8 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     if carry["entity"] and not UNKNOWN_FIRM.search(ctx.lay.scan, clause[0], m.start):
         at = carry.get("entity_at") or (None, None)
         return carry["entity"], False, Where("carried", at[0], at[1])
-    after = [e for e in own if e[0] >= m.end and not INCLUDED.match(ctx.lay.scan, e[1], e[1] + 12)]
+    after = [e for e in own if e[0] >= m.end and not INCLUDED.match(ctx.lay.scan, e[1], e[1] + 12)
+             and not OBJECT_BEFORE.search(ctx.lay.scan, m.end, e[0])]
     after = [e for e in after if e[0] < clause[1]] or after
     if after:
         return resolve_segment(ctx, after[0][2], clause[0], clause[1]), True, Where("clause", after[0][0], after[0][1])

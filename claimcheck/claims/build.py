@@ -16,7 +16,7 @@ from . import fields_segment as FS
 from .. import vocab as L
 from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
-from .article_context import INCLUDED, Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
+from .article_context import INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
 from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
@@ -84,7 +84,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = _ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
-                    and not INCLUDED.match(lay.scan, e[1], e[1] + 12)]  # nor is a unit named as included
+                    and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
+                    and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])]
         if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
             carry["entity"] = resolve_segment(ctx, subjects[-1][2], sent.start, sent.end)
             carry["entity_at"] = subjects[-1][:2]
