@@ -69,6 +69,12 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but|as)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
      r"\s(?:revenue|sales)\s(?:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at)\b",
      r"revenue|sales"),
+    # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
+    # subject of a change verb, at the sentence's start or further down its list
+    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:with|while|whereas|and)\s))(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
+     r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)"
+     r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
+     r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
