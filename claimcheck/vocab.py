@@ -59,6 +59,7 @@ class Lexicon:
     fx_bands: list[dict] = field(default_factory=list)
     divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
     not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
+    regions: tuple[str, ...] = ()  # words that make a segment a region: regions and products are two cuts of a total
     by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
     by_dart: dict[str, str] = field(default_factory=dict)
 
@@ -387,7 +388,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    {key(a): n for a, n in alias_to.items()}, seg_cues, seg_of_cue, metric_cues,
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
                    _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx,
-                   not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []))
+                   not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []),
+                   regions=tuple(str(w) for w in seg_data.get("regions") or []))
 
 
 def _code(v: object) -> str | None:

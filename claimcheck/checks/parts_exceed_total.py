@@ -7,6 +7,8 @@ segments can out-earn a company whose other units lose money. Forecasts are skip
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 from pydantic import Field
 
@@ -28,12 +30,17 @@ class Options(Hedged):
                                                  "removed (off by default: a small excess is usually an error)")
 
 
-REGION = regex.compile(r"china|america|europe|japan|asia|korea|pacific|international|overseas|domestic|region|emea|apac"
-                       r"|중화권|중국|미국|북미|미주|유럽|일본|아시아|국내|해외|내수|수출|지역", regex.IGNORECASE)
+@functools.lru_cache(maxsize=4)
+def _region_rx(words: tuple[str, ...]) -> regex.Pattern:
+    # segment ids join words with '_' ("united_states"), the vocabulary with spaces
+    alts = (regex.escape(w).replace("\\ ", "[\\s_]") for w in sorted(words, key=len, reverse=True))
+    return regex.compile("|".join(alts) or "(?!)",
+                         regex.IGNORECASE)
 
 
 def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
     o, lex = options, lexicon
+    region_rx = _region_rx(lex.regions)
     out = []
     for _, every in by_article(c for c in claims if not c.change and c.bound in ("eq", "approx")).items():
         # shares estimated together ("점유율은 A 62%, B 22%로 추정") must still fit in 100%;
@@ -78,7 +85,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                 # within a cut. A business with its own name (AWS) sits beside the regions of its parent.
                 if any(_where(p) < 0 for p in parts.values()):
                     parts = {k: v for k, v in parts.items() if _where(v) < 0}
-                region = {k: v for k, v in parts.items() if k[1] and REGION.search(k[1])}
+                region = {k: v for k, v in parts.items() if k[1] and region_rx.search(k[1])}
                 named = {k: v for k, v in parts.items() if k[0] != whole.entity}
                 cuts = [c for c in ({k: v for k, v in parts.items() if k not in region}, {**region, **named}) if c]
                 over = [c for c in cuts if _least_sum(list(c.values()), o.hedge) > whole.interval(o.hedge)[1]

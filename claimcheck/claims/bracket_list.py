@@ -14,7 +14,7 @@ import regex
 from ..models import Claim
 from .article_context import Ctx
 from .evidence import Where, record_field
-from .business_lines import NOT_SEGMENT
+from .business_lines import NOT_SEGMENT, segment_id
 
 # a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
 ITEM = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}\p{N}·&-]{0,15}?)\s?\(\s?(?=[-+△▲▼$₩€¥]?\d)")
@@ -27,6 +27,18 @@ MARKED = regex.compile(r"[▷▶►▲△▽•■□◆◇]\s?(?P<name>\p{L}[\p
 MARKERS = regex.compile(r"[▷▶►▲△▽•■□◆◇]")
 
 
+# "국내에서 3370억 원, 북미 및 유럽 276억 원, 일본 277억 원", "'리니지' 291억 원, '리니지2' 250억 원", "Europe $12.9B,
+# Asia-Pacific $5.1B and the rest of the world $7.6B": a plain list, each figure right after its short name
+_WORD = r"\p{L}[\p{L}\p{N}·&/-]{0,15}?"
+_NAME = r"['‘\"“]?(?P<name>" + _WORD + r"(?:\s(?:(?:및|and|&|of|the)\s)?" + _WORD + r"){0,3}?)['’\"”]?"
+_TAIL = r"\s?(?:에서는|에서|은|는|이|가|:)?\s?(?:약\s?|about\s)?"
+PLAIN_NEXT = regex.compile(r"\s?(?:,\s?(?:and\s)?|·|、|\s(?:and|및)\s)\s?(?:the\s)?" + _NAME + _TAIL)
+PLAIN_FIRST = regex.compile(r"(?<![\p{L}\p{N}'’\"”])" + _NAME + _TAIL + r"$")
+# words a plain list's name never is: verbs and prepositions that stand before a figure in prose
+NOT_ITEM = regex.compile(r"(?i)(?:was|were|is|are|of|at|to|from|by|for|in|on|with|reached|totaled|hit|about|around|nearly"
+                         r"|roughly|approximately|than|up|down|rose|fell|grew)")
+
+
 def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:
     """The sentence's claims with each item's figure given its name, when two or more items form a list."""
     scan = ctx.lay.scan
@@ -37,8 +49,44 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         items = [x for x in ITEM.finditer(scan, sent.start, sent.end) if _a_name(ctx, x)]
         listed = {x.end(): x for x in _runs(scan, items)}
     if len(listed) < 2:
+        listed = _plain(ctx, sent, made, starts)
+    if len(listed) < 2:
         return made
     return _named(ctx, made, starts, listed)
+
+
+def _plain(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> dict:
+    """Three or more figures in a row joined by commas (or a last 'and'), two or more after their own names:
+    the names are the items. The first figure may stand after a verb ('was $22.04 billion, Europe ...')."""
+    scan = ctx.lay.scan
+    out: dict[int, regex.Match] = {}
+    at = sorted((starts[id(c)], starts[id(c)] + len(c.text)) for c in made)
+    run: list = []
+    size = 0
+    for i, (a, _) in enumerate(at):
+        x = PLAIN_NEXT.fullmatch(scan, at[i - 1][1], a) if i else None
+        if x is None or not _an_item(ctx, x):
+            if size >= 3 and len(run) >= 2:
+                out.update(run)
+            # the longest name that is one: "매출로는 국내에서" is no name, "국내에서" is
+            first = next((f for f in PLAIN_FIRST.finditer(scan, max(sent.start, a - 24), a, overlapped=True)
+                          if _an_item(ctx, f)), None)
+            run, size = ([(a, first)] if first is not None else []), 1
+            continue
+        run.append((a, x))
+        size += 1
+    if size >= 3 and len(run) >= 2:
+        out.update(run)
+    if any(x["name"] in ctx.lex.alias_to for x in out.values()):
+        return {}  # "AWS 32%, Azure 25%, GCP 11%": companies in a row are read by the entity rules
+    return out
+
+
+def _an_item(ctx: Ctx, x) -> bool:
+    name = x["name"]
+    words = name.split()
+    return _a_name(ctx, x) and not NOT_ITEM.fullmatch(words[0]) and not NOT_ITEM.fullmatch(words[-1]) \
+        and not ctx.cues_in(x.start("name"), x.end("name"))
 
 
 def _marked(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> dict:
@@ -101,5 +149,5 @@ def _owned(c: Claim, x, company: str | None, companies: bool, ctx: Ctx) -> Claim
                                     "evidence": record_field(ctx.lay, c.evidence, "entity", Where("none"))})
     # a name the segment vocabulary knows ('모바일') takes its id ('mobile'), so outlets' spellings meet
     known = [t[2] for t in ctx.topics_in(a, b + 1) if t[0] <= a and t[1] >= b and t[2]]
-    return c.model_copy(update={"segment": known[0] if known else x["name"].lower(),
+    return c.model_copy(update={"segment": known[0] if known else segment_id(x["name"]),
                                 "evidence": record_field(ctx.lay, c.evidence, "segment", Where("clause", a, b))})

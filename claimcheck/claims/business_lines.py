@@ -59,8 +59,8 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
-    # and "여객 사업 매출은", "화물사업 영업이익은": the line's name before the word 사업
-    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?:의)?(?:\s?사업(?:부문)?)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주)"
+    # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
+    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?:의)?(?:\s사업(?:부문)?)?(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주)"
      r"(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주)(?:은|는|이|가|도)"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
@@ -106,6 +106,12 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 
 
+def segment_id(word: str) -> str:
+    """A line's id from its name: lower case, words joined by '_', Korean written without its spaces, so that
+    "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
+    return regex.sub(r"[\W_]+", "_", HANGUL_GAP.sub("", word)).strip("_").lower()
+
+
 def _mostly_name(word: str, lex: L.Lexicon) -> bool:
     """Whether a company name takes up most of the phrase ("Samsung's DS" yes, "Google Search & other" no)."""
     named = sum(len(m.group()) for m in lex.entity_rx.finditer(word))
@@ -134,7 +140,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
             topic = L.topic(lex, word) or L.topic(lex, m.group())  # "글로벌 부문은": the vocabulary may know the phrase
             # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
-            seg = topic or regex.sub(r"[\W_]+", "_", HANGUL_GAP.sub("", word)).strip("_").lower()
+            seg = topic or segment_id(word)
             if seg:
                 found.append((m.start(), m.end(), seg))
     return sorted(found)
