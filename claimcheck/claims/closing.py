@@ -13,7 +13,8 @@ import regex
 
 CLOSE = regex.compile(r"종가|마감|closed|closing|close\b|ended\sat|finished\sat", regex.IGNORECASE)
 DAY = regex.compile(r"(?<![\d.월/])(?P<d>[1-9]|[12]\d|3[01])일(?![\p{Hangul}\d])(?!간)|(?<![\p{L}])(?P<w>Monday|Tuesday|Wednesday"
-                    r"|Thursday|Friday|Saturday|Sunday|월요일|화요일|수요일|목요일|금요일)", regex.IGNORECASE)
+                    r"|Thursday|Friday|Saturday|Sunday|월요일|화요일|수요일|목요일|금요일)"
+                    r"|(?P<t>이날|오늘|(?<![\p{L}])today\b)", regex.IGNORECASE)  # "이날 ... 마감했다": the article's own day
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
             "월요일": 0, "화요일": 1, "수요일": 2, "목요일": 3, "금요일": 4}
 
@@ -25,6 +26,8 @@ def close_day(text: str, start: int, end: int, published: dt.date | None) -> str
     m = DAY.search(text, start, end)
     if m is None:
         return None
+    if m["t"]:
+        return published.isoformat()
     if m["d"]:
         day = int(m["d"])
         month = published.replace(day=1)

@@ -60,11 +60,19 @@ def owner(fig: Figure, main_count: bool) -> Owner:
     return Owner(ent, where, inferred, bool(row_ents))
 
 
+# a broker's target or rating is about the company it covers: "KB증권은 목표주가를 3만2,000원에서 2만9,000원으로"
+BROKER = regex.compile(r"Securities|Investment|Research|증권")
+COVERED = ("price_target", "price_target_growth", "upside")
+
+
 def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | None:
     """A share names the unit that takes it, a price the listed parent; a market size belongs to no one."""
     lex = fig.ctx.lex
     if got.entity_none:
         return None
+    if metric in COVERED and ent and BROKER.search(ent):
+        carried = fig.carry.get("entity")
+        ent = carried if carried and not BROKER.search(carried) else fig.ctx.main
     # a share of the company's own revenue or profit is its unit's; a market share is of a market, nobody's
     if (whole := T.share_of(got.metric)) and whole not in T.has("ownerless") and ent:
         kids = [e[2] for e in fig.own if L.parent(lex, e[2]) == ent]

@@ -39,6 +39,8 @@ CAUSE = regex.compile(r"\s?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
+# "주식은 1.8% 하락한 2만2,450원으로 마감했다": a change that arrives at a share's price is the price's move
+PRICE_ARRIVED = regex.compile(r"\s?(?:하락|상승|오른|내린|떨어진|뛴|급등|급락|밀린)[한해]?\s?\d[\d,]*(?:만\s?[\d,]*)?원")
 TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
 
 
@@ -125,6 +127,8 @@ def refined(fig: Figure, got: Typed) -> str:
         metric = named[-1] if named else "net_income"
     if T.growth_of(metric) in T.profits and TO_PER_SHARE.match(scan, m.end, min(sent.end, m.end + 60)):
         return "eps_growth"
+    if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
+        return "price_change"
     if metric == "eps" and any(c.metric == "dividend_per_share" and fig.clause[0] <= c.start < m.start for c in fig.cues):
         return "dividend_per_share"  # "a quarterly dividend of $0.115 per share": the payout, not the earnings
     if metric == "_consensus":
