@@ -78,6 +78,8 @@ def test_a_wire_dateline_takes_its_year_from_the_file_name(tmp_path: Path):
     ("2025/10/16", D),
     ("입력 2025.10.30 14:12", dt.date(2025, 10, 30)),
     ("기사입력 : 2025-10-30", dt.date(2025, 10, 30)),
+    ("기사등록 2025/10/21 16:13:28", dt.date(2025, 10, 21)),
+    ("기사승인 2023-11-16 06:00:09", dt.date(2023, 11, 16)),
     ("**작성일**: 2025년 10월 16일", D),
     ("Published: 29 Oct 2025", dt.date(2025, 10, 29)),
     ("Published on Wednesday, 29 October 2025", dt.date(2025, 10, 29)),

@@ -10,7 +10,7 @@ import re
 import regex
 
 from . import spans as SP
-from ..calendar import bare_quarter_year, latest_fiscal_year, to_calendar_quarter
+from ..calendar import bare_quarter_year, latest_fiscal_year, period_end, to_calendar_quarter
 
 YEARS = tuple(f"y{k}" for k in range(1, 14))  # stdlib re wants a group name once: each alternative has its own
 
@@ -34,7 +34,7 @@ PERIOD = re.compile(
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | {SP.QUARTERS_TO_DATE}
-    | (?P<q>{_Y(3)}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:분기|Q)|Q(?P<qn2>[1-4]))
+    | (?P<q>{_Y(3)}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4_>(?:19|20)\d\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
@@ -48,7 +48,7 @@ PERIOD = re.compile(
            |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
-    | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
+    | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
     | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}
     | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
     | {SP.MONTH_SPAN}
@@ -168,6 +168,9 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             if fiscal and not given and published and q:
                 out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
                 continue
+            if fiscal and given and published and q and _fiscal_label(given, q, fiscal, published):
+                out.append(PeriodRef(s, e, f"FY{given}Q{q}", "quarter"))
+                continue
             y = given or (bare_quarter_year(q, published) if published and q else pub_y)
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
@@ -212,6 +215,14 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["rel"]:
             out.append(_relative(s, e, m["rel"], published))
     return out
+
+
+def _fiscal_label(year: int, q: int, fiscal: int, published: dt.date) -> bool:
+    """"Q3 2026" in a December 2025 story on Salesforce: a calendar quarter still ahead, where the fiscal
+    quarter of that name is over, is the company's own label for the quarter it reports."""
+    now = (published.year, published.month)
+    cal, fis = period_end(f"{year}Q{q}"), period_end(f"FY{year}Q{q}", fiscal)
+    return bool(cal and fis and cal > now >= fis)
 
 
 QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
