@@ -150,6 +150,23 @@ def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
     return None
 
 
+def focus_for(ctx: Ctx, fy: int | None) -> str | None:
+    """The article's quarter in the calendar of the company a figure is about: a blog on Apple's FY2025Q4
+    (July to September 2025) speaks of Samsung's 2025Q3. Where the two calendars' quarters end in different
+    months (Walmart's end in October, Apple's in September) neither is the other's: the focus stays as it is,
+    and the sentence's own words must date the figure."""
+    f, main = ctx.focus, fy_end(ctx.lex, ctx.main)
+    own, theirs = abs(fy or 12), abs(main or 12)
+    if not f or "Q" not in f or own == theirs or (end := CAL.quarter_end(f, main)) is None:
+        return f
+    if (own - theirs) % 3:
+        return f
+    y, month = end
+    got = f"{y}Q{(month - 1) // 3 + 1}" if own == 12 else f"FY{y if month <= own else y + 1}Q{(month - own - 1) % 12 // 3 + 1}"
+    ctx.memo.setdefault("focus_alts", set()).add(got)  # its evidence is the focus's own
+    return got
+
+
 def adopt_periods(claims: list[Claim]) -> list[Claim]:
     """An undated figure equal to one dated figure of the same key in the article takes that date."""
     dated: dict[tuple, dict[str, Claim]] = {}

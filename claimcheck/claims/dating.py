@@ -9,7 +9,7 @@ from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from . import spans as SP
-from .article_context import Ctx, fy_end, heading_text, is_past
+from .article_context import Ctx, focus_for, fy_end, heading_text, is_past
 from .closing import close_day
 from .layout import Sentence
 from .tables import column_period
@@ -73,6 +73,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     """(period, estimate, grain, the sentence's period phrases) for figure m, typed as metric."""
     lay, lex, scan, line = ctx.lay, ctx.lex, ctx.lay.scan, sent.line
     own_fy = fy_end(lex, ent)  # the company's fiscal year, which says when its periods end
+    focus = focus_for(ctx, own_fy)
     fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
@@ -85,7 +86,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                         or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)):
         # a running total's span carries to how it changed, not to whatever amount or other metric comes next
         carried = None
-    period, estimate, grain = A.period(refs, m, clause, carried, ctx.focus, hp, others,
+    period, estimate, grain = A.period(refs, m, clause, carried, focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
     if (guided := _guided(ctx, sent, m, clause, refs, metric, period)) is not None:
@@ -113,25 +114,25 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             q = ctx.per_sentence("qoq", sent, lambda s: bool(
                 C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
             ctx.bases.add(position(lay, m))
-            base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
+            base = period or (focus if metric in DATED_METRICS and not cell else None)
             if base:
                 period = CAL.shift_quarter(base, -1 if q else -4) or base
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
         if prior:
             ctx.bases.add(position(lay, m))
         if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
-            base = period or (ctx.focus if metric in DATED_METRICS and not cell else None)
-            if base and ctx.focus and base == CAL.shift_quarter(ctx.focus, -1) and any(
+            base = period or (focus if metric in DATED_METRICS and not cell else None)
+            if base and focus and base == CAL.shift_quarter(focus, -1) and any(
                     r.relative == "previous" and not prior.start() <= r.start < prior.end() for r in refs):
                 # "versus $5.73 billion in the prior quarter and $3.24 billion in the comparable quarter last year":
                 # the prior quarter was another figure's; this one's own phrase counts back from the reported quarter
-                base = ctx.focus
+                base = focus
             if base:
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
-    if period and period == ctx.focus and not T.is_growth(metric) and not change and _year_ago_after(scan, m, refs):
+    if period and period == focus and not T.is_growth(metric) and not change and _year_ago_after(scan, m, refs):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
-    if period is None and ctx.focus and dated_kind and not cell and not is_from:
-        period = ctx.focus
+    if period is None and focus and dated_kind and not cell and not is_from:
+        period = focus
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view

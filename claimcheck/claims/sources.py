@@ -76,7 +76,7 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
     if period == carry.get("period") and carry.get("period_at"):
         at, text = carry["period_at"]
         return Where("carried", at, at, text)
-    if period == ctx.focus:
+    if period == ctx.focus or period in ctx.memo.get("focus_alts", ()):
         return ctx.focus_where
     head = heading_text(ctx, line)
     if head and _names(head, period):
