@@ -7,6 +7,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import regex
+
 from ..numbers.parse import Mention
 from . import assign as A
 from . import sources as W
@@ -88,6 +90,10 @@ def _carried_into_reach(ctx: Ctx, carry: dict, a: int, b: int) -> dict:
     return out
 
 
+# "Net interest income, excluding Markets, reached $23.9 billion": an aside between the metric and its figure
+EXCLUDING_ASIDE = regex.compile(r",\s(?:excluding|ex-)\s?[^,]{1,40},", regex.IGNORECASE)
+
+
 def _read_exclusion(fig: Figure) -> None:
     """'AMPC 제외 영업이익': what is taken out is not what the figure measures. An exclusion opening the
     sentence ('Excluding the charge, ...') covers the figures within reach of it."""
@@ -96,6 +102,8 @@ def _read_exclusion(fig: Figure) -> None:
         or (excluding_lead(scan, sent.start, m.start) if sent.start == fig.whole.start else None)
     if excl is None and (cond := EXCLUDING_IF.search(scan, sent.start, m.start)):
         excl = fig.excl = excluding(scan, sent.start, cond.end())
+    if excl is None and (aside := EXCLUDING_ASIDE.search(scan, sent.start, m.start)):
+        excl = fig.excl = excluding(scan, aside.start(), aside.end())
     if excl:
         fig.cues = [c for c in fig.cues if not excl[1] <= c.start < excl[2]]
 

@@ -36,6 +36,11 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     figs = [c for c in made if each.end() <= starts[id(c)]] if not english \
         else [c for c in made if starts[id(c)] < each.start()]
     cues = _distinct([c.metric for c in ctx.cues_in(sent.start, names_end) if c.metric in LEVELS])
+    where = "clause"
+    if not cues and not english and sent.index and (prev := ctx.lay.sentences[sent.index - 1]).para == sent.para:
+        # "매출액 1조218억원, 영업이익 330억원, 당기순이익 323억원을 기록했다. 전년 동기 대비 각각 15.9%, 35.2%, 29%
+        # 감소했다": a list that names nothing pairs with the names of the sentence before
+        cues, where = _distinct([c.metric for c in ctx.cues_in(prev.start, prev.end) if c.metric in LEVELS]), "carried"
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     out = {id(c): c for c in made}
     _closing_sign(out, [c for c in figs if c.unit == "pp"])  # "NIM이 각각 5bp, 4bp 하락했지만"
@@ -48,7 +53,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
-                out[id(c)] = _as(out[id(c)], metric)
+                out[id(c)] = _as(out[id(c)], metric, where)
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
@@ -81,7 +86,7 @@ def _distinct(xs: list[str]) -> list[str]:
     return list(dict.fromkeys(xs))
 
 
-def _as(c: Claim, metric: str) -> Claim:
+def _as(c: Claim, metric: str, where: str = "clause") -> Claim:
     """The claim measuring `metric`: a percent that is a change takes the metric's growth."""
     if c.unit == "%" and (c.change or taxonomy().is_growth(c.metric)):
         metric = taxonomy().growth(metric) or c.metric
@@ -91,5 +96,5 @@ def _as(c: Claim, metric: str) -> Claim:
         return c
     if metric == c.metric:
         return c
-    ev = tuple(("metric", "clause", e[2], e[3]) if e[0] == "metric" else e for e in c.evidence)
+    ev = tuple(("metric", where, e[2], e[3]) if e[0] == "metric" else e for e in c.evidence)
     return c.model_copy(update={"metric": metric, "evidence": ev})
