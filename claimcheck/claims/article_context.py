@@ -39,6 +39,8 @@ class Ctx:
         counts: Counter[str] = Counter()
         for e in self.ents:
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
+        if self.ents:
+            counts[self.ents[0][2]] += 2  # the lead names its subject first: "이마트가 ... 이마트24는 ..."
         self.main = counts.most_common(1)[0][0] if counts else None
         if self.main and (parent := L.parent(lex, self.main)) and counts[parent] * 2 >= counts[self.main]:
             self.main = parent  # a story that names Microsoft and Azure is about Microsoft, its unit a part of it
@@ -271,7 +273,8 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
         return carry["entity"], False, Where("carried", at[0], at[1])
     after = [e for e in own if e[0] >= m.end and not INCLUDED.match(ctx.lay.scan, e[1], e[1] + 12)
              and not OBJECT_BEFORE.search(ctx.lay.scan, m.end, e[0])]
-    after = [e for e in after if e[0] < clause[1]] or after
+    # past the clause only over a plain gap: "순이익 1172억…토뱅 수신, 케뱅 넘어서" puts another story after the '…'
+    after = [e for e in after if e[0] < clause[1]] or [e for e in after if "…" not in ctx.lay.scan[m.end:e[0]]]
     if after:
         return resolve_segment(ctx, after[0][2], clause[0], clause[1]), True, Where("clause", after[0][0], after[0][1])
     return None, False, NONE

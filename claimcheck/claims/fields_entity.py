@@ -17,6 +17,8 @@ from .metrics import T, Typed
 WHOLE = regex.compile(r"전체|회사")
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
+# "카카오뱅크와 케이뱅크, 토스뱅크의 3분기 당기순이익은 총 1172억원": a total over the companies the clause names
+TOTAL = regex.compile(r"(?:총|모두\s합쳐|합계)\s?$")
 LISTED = T.has("listed")
 INDEX_METRICS = ("stock_price", "price_change", "market_cap", "market_cap_growth")  # about the listed share: the listed parent's figure
 
@@ -54,8 +56,10 @@ def owner(fig: Figure, main_count: bool) -> Owner:
         where = ctx.main_where
         if fig.label:
             ent = resolve_segment(ctx, ent, fig.label[0], fig.label[1])
-    if ent and not fig.cell and AGGREGATE.search(fig.scan, fig.sent.start, m.start) \
-            and len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]}) != 1:
+    in_clause = len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]})
+    if ent and not fig.cell and ((AGGREGATE.search(fig.scan, fig.sent.start, m.start) and in_clause != 1)
+                                 or (TOTAL.search(fig.scan, max(clause[0], m.start - 8), m.start)
+                                     and len({e[2] for e in fig.own if fig.sent.start <= e[0] < m.start}) > 1)):
         ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
     return Owner(ent, where, inferred, bool(row_ents))
 
