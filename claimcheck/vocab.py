@@ -40,6 +40,7 @@ class EntityInfo:
     index: bool = False  # a market index: named beside a company, never the subject a later sentence is about
     cik: str | None = None  # the SEC's company number, without leading zeros
     dart_corp_code: str | None = None  # OpenDART's eight-digit company code
+    standalone_headline: bool = False  # its results are announced on the parent-only (별도) books
 
 
 @dataclass
@@ -348,7 +349,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     def add(name: str, aliases: list, parent: str | None, cues: list, aggregate: bool = False,
             division: str | None = None, codes: dict | None = None, index: bool = False) -> None:
         cik, dart = _code((codes or {}).get("cik")), _code((codes or {}).get("dart_corp_code"))
-        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index, cik and cik.lstrip("0"), dart)
+        entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index, cik and cik.lstrip("0"), dart,
+                                    (codes or {}).get("headline") == "standalone")
         for a in [name, *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
                 alias_to.setdefault(str(a), name)

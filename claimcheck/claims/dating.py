@@ -164,7 +164,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         estimate = False  # a quoted price is a fact even in a sentence about targets
         if period is None:
             period = close_day(scan, sent.start, sent.end, ctx.art.published)
-    elif metric == "price_change" and (period is None or "Q" in period) and not cell:
+    elif metric == "price_change" and ("Q" in period if period else True) and not cell:
         # "shares rose 9.3% after reporting first-quarter results": a day's move, not the quarter it reacts to
         period = close_day(scan, sent.start, sent.end, ctx.art.published)
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)

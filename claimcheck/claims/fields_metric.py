@@ -127,6 +127,8 @@ def refined(fig: Figure, got: Typed) -> str:
         metric = named[-1] if named else "net_income"
     if T.growth_of(metric) in T.profits and TO_PER_SHARE.match(scan, m.end, min(sent.end, m.end + 60)):
         return "eps_growth"
+    if metric == "operating_income" and _generic_profit(fig):
+        return "net_income"
     if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
         return "price_change"
     if metric == "eps" and any(c.metric == "dividend_per_share" and fig.clause[0] <= c.start < m.start for c in fig.cues):
@@ -152,6 +154,19 @@ def refined(fig: Figure, got: Typed) -> str:
             return "consensus_revenue" if after[0] == "revenue" else after[0]
         metric = profit or "consensus_revenue"
     return metric
+
+
+GENERIC_PROFIT = regex.compile(r"(?:a\s)?(?:profit|loss)s?|이익|흑자", regex.IGNORECASE)
+
+
+def _generic_profit(fig: Figure) -> bool:
+    """'swung to a net loss of $3.12 billion ... from a profit of $2.92 billion': a bare 'profit' set against
+    net income earlier in its sentence is that net income."""
+    m, scan = fig.m, fig.scan
+    before = [c for c in fig.cues if fig.sent.start <= c.start < m.start]
+    if not before or not GENERIC_PROFIT.fullmatch(scan[before[-1].start:before[-1].end]):
+        return False
+    return any(c.metric in ("net_income", "_net_loss") for c in before[:-1])
 
 
 def in_consensus_bracket(fig: Figure) -> bool:

@@ -40,9 +40,16 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = _label_line(fig)
     if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
+    if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
+        # a company that announces its parent-only books: those are its unmarked figures, the group's the others
+        if seg == "standalone":
+            seg = None
+        elif seg is None and CONSOLIDATED.search(scan, max(fig.sent.start, m.start - 80), m.start):
+            seg = "consolidated"
     return seg, ent
 
 
+CONSOLIDATED = regex.compile(r"연결\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|\bconsolidated\b", regex.IGNORECASE)
 # "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
 STANDALONE = regex.compile(r"별도\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
                            regex.IGNORECASE)
