@@ -61,6 +61,7 @@ class Lexicon:
     divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
     not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
     regions: tuple[str, ...] = ()  # words that make a segment a region: regions and products are two cuts of a total
+    bases: frozenset[str] = frozenset()  # segment ids that name another basis of the whole (standalone), not a part
     by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
     by_dart: dict[str, str] = field(default_factory=dict)
 
@@ -391,7 +392,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
                    _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx,
                    not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []),
-                   regions=tuple(str(w) for w in seg_data.get("regions") or []))
+                   regions=tuple(str(w) for w in seg_data.get("regions") or []),
+                   bases=frozenset(str(w) for w in seg_data.get("bases") or []))
 
 
 def _code(v: object) -> str | None:

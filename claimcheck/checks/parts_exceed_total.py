@@ -77,7 +77,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                 # a table lists a total's lines side by side: where one does, its rows stand for the lines
                 # (prose may nest one line inside another), so they are taken first
                 for r in sorted(rs, key=lambda c: _where(c) >= 0):
-                    is_part = (r.entity == whole.entity and r.segment) or \
+                    is_part = (r.entity == whole.entity and r.segment and not _a_basis(lex, r.segment)) or \
                               (r.segment is None and L.parent(lex, r.entity) == whole.entity)
                     if is_part and not L.is_aggregate(lex, r.entity, r.segment):
                         parts.setdefault((r.entity, r.segment), r)
@@ -99,6 +99,11 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                     out.append(Draft(msg, (whole, *parts.values()), f"parts|{whole.entity}|{period}|{whole.file}",
                                      why="segments of one company and period"))
     return out
+
+
+def _a_basis(lex: L.Lexicon, segment: str) -> bool:
+    """'standalone', 'adjusted', 'ex_ampc': the whole on another basis, never one of its parts."""
+    return segment in lex.bases or segment.startswith("ex_")
 
 
 def _margin(cut: dict, region: dict, o: Options) -> float:

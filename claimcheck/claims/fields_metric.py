@@ -127,6 +127,9 @@ def refined(fig: Figure, got: Typed) -> str:
         metric = named[-1] if named else "net_income"
     if T.growth_of(metric) in T.profits and TO_PER_SHARE.match(scan, m.end, min(sent.end, m.end + 60)):
         return "eps_growth"
+    if metric == "upside" and TARGET_BRACKET.search(scan, max(sent.start, m.start - 16), m.start) \
+            and TARGET_MOVED.search(scan, sent.start, sent.end):
+        return "price_target_growth"  # "목표주가 28,000원(-6.7%)으로 하향": how far the target moved, not the room to it
     if metric == "operating_income" and _generic_profit(fig):
         return "net_income"
     if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
@@ -156,6 +159,8 @@ def refined(fig: Figure, got: Typed) -> str:
     return metric
 
 
+TARGET_BRACKET = regex.compile(r"\d[\d,]*(?:만\s?[\d,]*)?\s?(?:원|달러|\$)?\s?\(\s?$")
+TARGET_MOVED = regex.compile(r"상향|하향|올려|낮춰|올렸|낮췄|\b(?:raised|lowered|cut|boosted|trimmed)\b", regex.IGNORECASE)
 GENERIC_PROFIT = regex.compile(r"(?:a\s)?(?:profit|loss)s?|이익|흑자", regex.IGNORECASE)
 
 
