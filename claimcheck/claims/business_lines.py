@@ -68,7 +68,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?<!사업)(?:은|는)\s(?:[1-4]분기\s)?"
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
      r"(?:은|는)\s(?:[1-4]분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
-    (r"(?:\G|(?<=[.;:]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
+    (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
      r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
      r"(?i:revenue|sales|segment|division|unit|business)"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
@@ -82,12 +82,17 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed"),
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
     # subject of a change verb, at the sentence's start or further down its list
-    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:with|while|whereas|and)\s))(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
+    # and "Handset revenue rose 14% to $6.96 billion, automotive grew 17% to $1.05 billion, IoT increased 7%"
+    (r"(?:\G|(?<=[.;:•▶■◆-]\s)|(?<=,\s)|(?<=\b(?:with|while|whereas|and)\s))(?!(?:with|while|whereas|and|but|as|its|the)\s)"
+     r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
      r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)"
      r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
+    # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
+    (r"\b[Tt]he\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division),\s(?:where|which)\b",
+     r",\s(?:where|which)"),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
@@ -106,7 +111,8 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
-                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its"}
+                          "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
+                          "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which"}
 # words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
