@@ -83,8 +83,10 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
     # subject of a change verb, at the sentence's start or further down its list
     # and "Handset revenue rose 14% to $6.96 billion, automotive grew 17% to $1.05 billion, IoT increased 7%"
-    (r"(?:\G|(?<=[.;:•▶■◆-]\s)|(?<=,\s)|(?<=\b(?:with|while|whereas|and)\s))(?!(?:with|while|whereas|and|but|as|its|the)\s)"
+    # (lower case only where a list item starts: "revenue from software and services jumped" is one line)
+    (r"(?:(?:\G|(?<=[.;:•▶■◆-]\s)|(?<=,\s(?:and\s)?))(?!(?:with|while|whereas|and|but|as|its|the)\s)"
      r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
+     r"|(?<=\b(?:with|while|whereas|and)\s)(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?))"
      r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)"
      r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
