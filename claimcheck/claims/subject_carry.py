@@ -81,13 +81,18 @@ def carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
     scope = carry.get("scope")  # kept through the paragraph until a sentence names other books
     if CONSOLIDATED.search(ctx.lay.scan, sent.start, sent.end):
         scope = carry["scope"] = None
-    if scope and SAME_FRAME.match(ctx.lay.scan, sent.start):
+    # and "별도 기준 3분기 매출은 4조5939억원 ... . 매출과 영업이익은 각각 1.7%, 7.6% 감소했다": changes right after, naming no
+    # company, are of the figures just given
+    follow_on = bool(scope and len(scope) > 3 and scope[3] == sent.index - 1 and made
+                     and all(c.change or L.taxonomy().is_growth(c.metric) for c in made)
+                     and not ctx.entities_in(sent.start, sent.end))
+    if scope and (follow_on or SAME_FRAME.match(ctx.lay.scan, sent.start)):
         made = [c.model_copy(update={"segment": scope[0], "evidence": tuple(
             ("segment", "carried", scope[1], scope[0]) if e[0] == "segment" else e for e in c.evidence)})
                 if c.segment is None and c.entity == scope[2] else c for c in made]
     scoped = {(c.segment, c.entity) for c in made if c.segment}
     if len(scoped) == 1 and (only := next(iter(scoped)))[0] and (only[0] == "standalone" or only[0].startswith("ex_")):
-        carry["scope"] = (only[0], made[0].line, only[1])
+        carry["scope"] = (only[0], made[0].line, only[1], sent.index)
     return made
 
 
