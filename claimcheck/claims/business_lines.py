@@ -190,7 +190,8 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
                           r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>조정|adjusted|non-GAAP|비GAAP)",
                           regex.IGNORECASE)
-PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special"}
+PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special",
+           "significant", "certain", "notable", "unusual"}
 
 
 LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
@@ -225,7 +226,8 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 
 
 # "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
-CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s)?(?:constant[\s-]currenc(?:y|ies)|constant\sexchange\srates|고정\s?환율)",
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s)?(?:constant[\s-]currenc(?:y|ies)|constant\sexchange\srates|고정\s?환율"
+                            r"|(?<=(?:in|at)\s)cc\b)",
                             regex.IGNORECASE)
 
 

@@ -94,6 +94,10 @@ def _carried_into_reach(ctx: Ctx, carry: dict, a: int, b: int) -> dict:
 EXCLUDING_ASIDE = regex.compile(r",\s(?:excluding|ex-)\s?[^,]{1,40},", regex.IGNORECASE)
 
 
+# "Q4 EPS was $5.23 excluding significant items": English may name what is left out after the figure
+EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}", regex.IGNORECASE)
+
+
 def _read_exclusion(fig: Figure) -> None:
     """'AMPC 제외 영업이익': what is taken out is not what the figure measures. An exclusion opening the
     sentence ('Excluding the charge, ...') covers the figures within reach of it."""
@@ -104,6 +108,8 @@ def _read_exclusion(fig: Figure) -> None:
         excl = fig.excl = excluding(scan, sent.start, cond.end())
     if excl is None and (aside := EXCLUDING_ASIDE.search(scan, sent.start, m.start)):
         excl = fig.excl = excluding(scan, aside.start(), aside.end())
+    if excl is None and (tail := EXCLUDING_AFTER.match(scan, m.end, min(fig.clause[1], m.end + 60))):
+        excl = fig.excl = excluding(scan, tail.start(), tail.end())
     if excl:
         fig.cues = [c for c in fig.cues if not excl[1] <= c.start < excl[2]]
 
