@@ -109,7 +109,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"\s(?:jumped|rose|grew|fell|climbed|increased|declined|decreased|was|were|reached|came|totaled|shrank|slipped)\b",
      r"evenues?\sfrom"),
 )]
-NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "해외", "국내",
+NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",

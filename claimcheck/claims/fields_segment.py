@@ -38,21 +38,41 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:
         seg = _label_line(fig)
+    return _qualified(fig, seg, ent), ent
+
+
+def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
+    """The line with the books or the span it is on: parent-only, consolidated, a day's average."""
+    scan, m, lex = fig.scan, fig.m, fig.ctx.lex
     if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
+    if _daily(fig):
+        seg = f"{seg}_daily_average" if seg else "daily_average"
     if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
         # a company that announces its parent-only books: those are its unmarked figures, the group's the others
         if seg == "standalone":
             seg = None
         elif seg is None and CONSOLIDATED.search(scan, max(fig.sent.start, m.start - 80), m.start):
             seg = "consolidated"
-    return seg, ent
+    return seg
 
 
+DAILY_BEFORE = regex.compile(r"(?:하루|일)\s?평균\s?(?:매출\s?)?$|\bdaily\saverage\s(?:of\s)?$", regex.IGNORECASE)
+DAILY_BEFORE_ANY = regex.compile(r"(?:하루|일)\s?평균")
+AVERAGE_BEFORE = regex.compile(r"평균\s?$")
+DAILY_AFTER = regex.compile(r"\s?(?:a|per)\sday\b|\s?씩\s?매일", regex.IGNORECASE)
 CONSOLIDATED = regex.compile(r"연결\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|\bconsolidated\b", regex.IGNORECASE)
 # "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
 STANDALONE = regex.compile(r"별도\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
                            regex.IGNORECASE)
+
+
+def _daily(fig: Figure) -> bool:
+    """"'리니지M'은 하루 평균 16억원대, '리니지2M'은 평균 17억원대", "$2 million a day": a day's average is no figure
+    for the period, whatever line it is of."""
+    scan, m, start = fig.scan, fig.m, fig.sent.start
+    return bool(DAILY_BEFORE.search(scan, max(start, m.start - 10), m.start) or DAILY_AFTER.match(scan, m.end, m.end + 12)
+                or (AVERAGE_BEFORE.search(scan, max(start, m.start - 6), m.start) and DAILY_BEFORE_ANY.search(scan, start, m.start)))
 
 
 def _label_line(fig: Figure) -> str | None:
