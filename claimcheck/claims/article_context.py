@@ -38,6 +38,8 @@ class Ctx:
         title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
         counts: Counter[str] = Counter()
         for e in self.ents:
+            if HELD.search(scan, max(0, e[0] - 8), e[0]):
+                continue  # "자회사 삼성바이오로직스 '역대급 실적' 덕분": a subsidiary named as such is not whom the story is about
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
         if self.ents:
             counts[self.ents[0][2]] += 2  # the lead names its subject first: "이마트가 ... 이마트24는 ..."
@@ -142,6 +144,9 @@ class Ctx:
 def fold(lex: L.Lexicon, s: str) -> str | None:
     """A name matched with other spacing than its alias ("아마존웹서비스" for "아마존 웹 서비스")."""
     return lex.alias_key.get(L.key(s))
+
+
+HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
 
 
 def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
