@@ -41,6 +41,9 @@ def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
     return out
 
 
+TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
+
+
 def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     """All claims in one article, in text order."""
     lex = lex or L.default()
@@ -87,8 +90,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])]
         if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
-            carry["entity"] = resolve_segment(ctx, subjects[-1][2], sent.start, sent.end)
-            carry["entity_at"] = subjects[-1][:2]
+            # "삼성물산은 삼성바이오로직스의 4공장이 ...": the name the sentence makes its topic, not one it holds
+            topical = [e for e in subjects if TOPIC_AFTER.match(lay.scan, e[1], e[1] + 2)]
+            who = (topical or subjects)[-1]
+            carry["entity"] = resolve_segment(ctx, who[2], sent.start, sent.end)
+            carry["entity_at"] = who[:2]
         # a change word or an estimate word names no metric a later sentence could be about
         cues = [c for c in ctx.cues_in(sent.start, sent.end) if L.taxonomy().says(c.metric) is None]
         if cues:
