@@ -38,11 +38,11 @@ class Ctx:
         title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
         counts: Counter[str] = Counter()
         # "자회사 삼성바이오로직스 '역대급 실적' 덕분": a subsidiary named as such is not whom the story is about
-        named = [e for e in self.ents if not HELD.search(scan, max(0, e[0] - 8), e[0])]
-        for e in named:
+        subjects = [e for e in self.ents if not HELD.search(scan, max(0, e[0] - 8), e[0])]
+        for e in subjects:
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
-        if named:
-            counts[named[0][2]] += 2  # the lead names its subject first: "이마트가 ... 이마트24는 ..."
+        if subjects:
+            counts[subjects[0][2]] += 2  # the lead names its subject first: "이마트가 ... 이마트24는 ..."
         self.main = counts.most_common(1)[0][0] if counts else None
         if self.main and (parent := L.parent(lex, self.main)) and counts[parent] * 2 >= counts[self.main]:
             self.main = parent  # a story that names Microsoft and Azure is about Microsoft, its unit a part of it
