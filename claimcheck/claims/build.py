@@ -91,7 +91,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])]
         if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
             # "삼성물산은 삼성바이오로직스의 4공장이 ...": the name the sentence makes its topic, not one it holds
-            topical = [e for e in subjects if TOPIC_AFTER.match(lay.scan, e[1], e[1] + 2)]
+            # (a broker is the topic of its own call: "한국투자증권은 SK하이닉스의 목표주가를" is about SK hynix)
+            topical = [e for e in subjects if TOPIC_AFTER.match(lay.scan, e[1], e[1] + 2) and not FE.BROKER.search(e[2])]
             who = (topical or subjects)[-1]
             carry["entity"] = resolve_segment(ctx, who[2], sent.start, sent.end)
             carry["entity_at"] = who[:2]

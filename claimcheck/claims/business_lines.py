@@ -57,13 +57,13 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업부문|\s?(?:사업부|사업본부|부문))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)",
      r"사업부|사업본부|부문"),
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:매출|영업|순이익|이익))",
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?)?(?:\s?\([^()]{1,40}\))?"
-     r"\s(?:총매출액?|순매출액?|매출액?|영업이익|매출총이익|판매량|수주잔고|수주)(?:은|는|이|가|도)\s",
-     r"(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주)(?:은|는|이|가|도)"),
+     r"\s(?:총매출액?|순매출액?|매출액?|영업이익|매출총이익|판매량|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
+     r"(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
     # "첨단소재는 매출 1조1217억원": a line made the topic, then its metric and figure
     (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?<!사업)(?:은|는)\s(?:[1-4]분기\s)?"
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
@@ -78,7 +78,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it)
     (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-     r"(?=\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded|contributed)\s(?:about\s|roughly\s|nearly\s)?[$€£¥₩]?\d)",
+     r"(?=\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded|contributed)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
      r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed"),
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
     # subject of a change verb, at the sentence's start or further down its list

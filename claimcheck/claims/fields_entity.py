@@ -19,6 +19,8 @@ AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장�
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
 # "카카오뱅크와 케이뱅크, 토스뱅크의 3분기 당기순이익은 총 1172억원": a total over the companies the clause names
 TOTAL = regex.compile(r"(?:총|모두\s합쳐|합계)\s?$")
+JOINED = regex.compile(r"\s?(?:·|,|、|와|과|및|and|&)\s?")
+POSSESSIVE = regex.compile(r"의\s|['’]s?\s")
 LISTED = T.has("listed")
 INDEX_METRICS = ("stock_price", "price_change", "market_cap", "market_cap_growth")  # about the listed share: the listed parent's figure
 
@@ -56,17 +58,31 @@ def owner(fig: Figure, main_count: bool) -> Owner:
         where = ctx.main_where
         if fig.label:
             ent = resolve_segment(ctx, ent, fig.label[0], fig.label[1])
-    in_clause = len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]})
-    if ent and not fig.cell and ((AGGREGATE.search(fig.scan, fig.sent.start, m.start) and in_clause != 1)
-                                 or (TOTAL.search(fig.scan, max(clause[0], m.start - 8), m.start)
-                                     and len({e[2] for e in fig.own if fig.sent.start <= e[0] < m.start}) > 1)):
+    if ent and not fig.cell and _summed(fig):
         ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
     return Owner(ent, where, inferred, bool(row_ents))
 
 
+def _summed(fig: Figure) -> bool:
+    """Whether the figure adds up several companies: a sum word, a total over names, or names joined before
+    a possessive ("카카오뱅크·케이뱅크·토스뱅크의 3분기 당기순이익은 1172억 원")."""
+    m, clause, scan, start = fig.m, fig.clause, fig.scan, fig.sent.start
+    before = [e for e in fig.own if start <= e[0] < m.start]
+    in_clause = len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]})
+    if AGGREGATE.search(scan, start, m.start) and in_clause != 1:
+        return True
+    if TOTAL.search(scan, max(clause[0], m.start - 8), m.start) and len({e[2] for e in before}) > 1:
+        return True
+    # the last name before the figure closes a run of names joined by '·', ',', 와/과 and owns what follows
+    run = 1
+    for a, b in zip(before, before[1:]):
+        run = run + 1 if JOINED.fullmatch(scan, a[1], b[0]) else 1
+    return run > 1 and bool(before) and POSSESSIVE.match(scan, before[-1][1], before[-1][1] + 3) is not None
+
+
 # a broker's target or rating is about the company it covers: "KB증권은 목표주가를 3만2,000원에서 2만9,000원으로"
 BROKER = regex.compile(r"Securities|Investment|Research|증권")
-COVERED = ("price_target", "price_target_growth", "upside")
+COVERED = ("price_target", "price_target_growth", "upside", "stock_price", "price_change")
 
 
 def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | None:
