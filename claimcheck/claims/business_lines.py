@@ -188,7 +188,7 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
 # "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
 EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실적|매출|이익|손실|부문|사업|효과|비용)(?:\([^()]{0,20}\))?)?"
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
-                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>조정|adjusted|non-GAAP|비GAAP)",
+                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|non-GAAP|비GAAP)",
                           regex.IGNORECASE)
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special",
            "significant", "certain", "notable", "unusual"}
