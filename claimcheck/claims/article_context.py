@@ -30,7 +30,7 @@ class Ctx:
         scan = lay.scan
         named = ((m.start(), m.end(), lex.alias_to.get(m.group()) or fold(lex, m.group()))
                  for m in lex.entity_rx.finditer(scan))
-        self.ents: list[tuple[int, int, str]] = [(a, b, name) for a, b, name in named if name]
+        self.ents: list[tuple[int, int, str]] = short_forms(scan, [(a, b, name) for a, b, name in named if name])
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
         # names in the headline weigh five times a mention in the body
@@ -144,6 +144,21 @@ class Ctx:
 def fold(lex: L.Lexicon, s: str) -> str | None:
     """A name matched with other spacing than its alias ("아마존웹서비스" for "아마존 웹 서비스")."""
     return lex.alias_key.get(L.key(s))
+
+
+# "Google Cloud revenue jumped 34% ... Cloud's $15.16 million in sales": a named unit, later called by its last word
+SHORT_FORM = regex.compile(r"(?<!\p{L}\s)(?<!\p{L})(?P<w>\p{Lu}[\p{Ll}]{3,})(?=['’]s\s|\s(?:revenue|sales|unit|business)\b)")
+
+
+def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names found, with a two-word English unit's last word ('Cloud' for 'Google Cloud') counted as that
+    unit where it opens a sentence or clause after the unit was named in full."""
+    full = {scan[a:b].split()[-1]: (b, name) for a, b, name in ents if " " in scan[a:b] and scan[a:b].isascii()}
+    if not full:
+        return ents
+    extra = [(m.start("w"), m.end("w"), full[m["w"]][1]) for m in SHORT_FORM.finditer(scan)
+             if m["w"] in full and full[m["w"]][0] < m.start("w")]
+    return sorted(ents + extra) if extra else ents
 
 
 HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)

@@ -30,7 +30,9 @@ APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down)\b", regex.IGNORECASE)
-SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))",
+SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))"
+                               # "made up nearly 15% of Alphabet's total": a bare total is of the company's revenue
+                               r"|\s?of\s(?:the\s|its\s|\p{Lu}[\w&.-]*['’]s\s)(?P<rev>total|overall)\b(?!\s(?:operating|profit|income|net))",
                                regex.IGNORECASE)
 COMPARED = regex.compile(r"(?:대비|YoY|QoQ|y/y|q/q)\s?[+-]?$", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
