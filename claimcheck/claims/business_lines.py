@@ -64,6 +64,9 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?)?(?:\s?\([^()]{1,40}\))?"
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익|매출총이익|판매량|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|매출총이익|판매량|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
+    # "광학통신(카메라모듈)은 1조1천억원 정도로": a line made the topic of an amount right after it
+    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만천])",
+     r"(?:은|는)\s(?:약\s?)?\d"),
     # "첨단소재는 매출 1조1217억원": a line made the topic, then its metric and figure
     (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?<!사업)(?:은|는)\s(?:[1-4]분기\s)?"
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
@@ -114,7 +117,9 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
-                          "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which"}
+                          "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which",
+                          "규모", "금액", "실적", "수치", "합계", "총액", "잔액", "누적", "목표", "전망", "예상", "추정치", "이익",
+                          "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가"}
 # words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
