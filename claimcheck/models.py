@@ -8,6 +8,7 @@ import typing
 from enum import Enum
 from typing import Any, Literal
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
 from .filed import Filed
@@ -78,6 +79,13 @@ class Claim(Frozen):
         lo = self.low if self.low is not None else self.value
         hi = self.high if self.high is not None else self.value
         lo, hi = lo - self.half_width, hi + self.half_width
+        if self.bound == "eq" and TRUNCATED.search(self.text):
+            # "영업이익 5.8조" for 5조8,895억: Korean headlines cut a figure to one decimal of 조 or 억 as often as
+            # they round it, so the figure may stand for anything up to the next tenth
+            if self.value >= 0:
+                hi += self.half_width
+            else:
+                lo -= self.half_width
         if self.bound == "approx":
             pad = abs(self.value) * hedge
             lo, hi = lo - pad, hi + pad
@@ -105,6 +113,9 @@ def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metr
 def evidence_object(evidence: tuple[tuple[str, str, int | None, str | None], ...]) -> dict:
     """A claim's evidence as the contract's object: field -> {source, line, text}."""
     return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
+
+
+TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
 
 
 class Edit(Frozen):
