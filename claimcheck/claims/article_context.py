@@ -225,7 +225,7 @@ def find_focus(ctx: Ctx) -> None:
     counts: Counter = Counter()
     pub = ctx.art.published
     for r in ctx.periods_in(0, len(lay.scan), fy):
-        if r.grain == "quarter" and r.period and not r.estimate:
+        if r.grain == "quarter" and r.period and not r.estimate and not r.relative:  # "the same quarter of 2024" is a base
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
             if pub and (end := CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
                 continue

@@ -169,8 +169,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
     if pick.relative == "same_of":
         anchor = next((r.period for r in reversed(stated) if r.end <= pick.start and r.period and r.grain == "quarter"),
                       None) or focus
-        return (f"{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor and not anchor.startswith("FY")
-                else pick.period), False, "quarter"
+        # "the same quarter of 2024" for a fiscal company names its fiscal quarter of that year
+        fy = "FY" if anchor and anchor.startswith("FY") else ""
+        return (f"{fy}{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor else pick.period), False, "quarter"
     if pick.relative == "current":
         p = focus
     elif pick.relative in ("previous", "year_ago"):

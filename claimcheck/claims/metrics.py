@@ -159,7 +159,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             metric = T.loss_of(metric)
         if metric == "_loss":  # "순이익은 41억 달러. 1년 전에는 166억 달러 적자였다": the profit in view
             named = [x.metric for x in cues if sent[0] <= x.start < m.start and x.metric in T.profits]
-            profit = named[-1] if named else carried if carried in T.profits else "operating_income"
+            # "swung to a loss of $3.12 billion, against a net profit of $2.92 billion": the profit it is set against
+            later = [x.metric for x in cues if m.end <= x.start < sent[1] and x.metric in T.profits]
+            profit = named[-1] if named else carried if carried in T.profits else later[0] if later else "operating_income"
             return Typed(profit, negative=True)
         if metric in ("revenue", "operating_income", "net_income") and any(
                 x.metric == "_consensus" and x.end <= m.start and m.start - x.end <= 12 for x in cues):
