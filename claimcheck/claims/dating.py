@@ -86,6 +86,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                         or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)):
         # a running total's span carries to how it changed, not to whatever amount or other metric comes next
         carried = None
+    if carried and focus and carried != focus and _compared_now(ctx, sent, carried, focus, own_fy):
+        carried = focus  # "지난해 3분기에는 ... 5,060억원. 영업이익률은 5.1%로 1년 전(3.4%)보다": a sentence measured
+        # against the past is about now, whatever past the sentence before dwelt on
     period, estimate, grain = A.period(refs, m, clause, carried, focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
@@ -177,6 +180,14 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 
 
 YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:in|during|for)?\s?", regex.IGNORECASE)
+
+
+def _compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | None) -> bool:
+    """Whether a sentence compares with the past ("1년 전(3.4%)보다", "전년 대비") while the period carried into
+    it is an earlier one than the article's."""
+    then, now = CAL.period_end(carried, fy), CAL.period_end(focus, fy)
+    return bool(then and now and then < now) and ctx.per_sentence(
+        "compares", sent, lambda s: bool(C.PRIOR_IN.search(ctx.lay.scan, s.start, s.end)))
 
 
 def _year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:

@@ -119,6 +119,8 @@ def refined(fig: Figure, got: Typed) -> str:
         # "연간 매출 목표 60조원", "수주 목표 74억 달러": a scaled amount is a goal for a flow, never a share price
         goals = [c for c in fig.cues if c.metric in T.owned_amounts]
         metric = min(goals, key=lambda c: abs(c.start - m.start)).metric if goals else "revenue"
+    if metric == "dividend_per_share" and m.scaled and abs(m.value) >= NO_SHARE_COSTS:
+        return "dividends"  # "배당금 3,000억원": the payout in all, not per share
     if metric in PER_SHARE and m.scaled and abs(m.value) >= NO_SHARE_COSTS:
         # "net income of $2.55 billion or $5.87 per share, up from $2.36 billion or $5.40": billions are no per-share
         # figure; the amount the sentence named before is
@@ -134,8 +136,10 @@ def refined(fig: Figure, got: Typed) -> str:
         return "net_income"
     if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
         return "price_change"
-    if metric == "eps" and any(c.metric == "dividend_per_share" and fig.clause[0] <= c.start < m.start for c in fig.cues):
-        return "dividend_per_share"  # "a quarterly dividend of $0.115 per share": the payout, not the earnings
+    if metric in ("eps", "stock_price") and any(c.metric == "dividend_per_share" and max(fig.clause[0], m.start - 30)
+                                                 <= c.start < m.start for c in fig.cues):
+        # "a quarterly dividend of $0.115 per share", "배당금은 보통주 1주당 1,500원": the payout, not earnings or a price
+        return "dividend_per_share"
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast
         before = [c for c in fig.cues if sent.start <= c.start < m.start]
@@ -160,7 +164,7 @@ def refined(fig: Figure, got: Typed) -> str:
 
 
 TARGET_BRACKET = regex.compile(r"\d[\d,]*(?:만\s?[\d,]*)?\s?(?:원|달러|\$)?\s?\(\s?$")
-TARGET_MOVED = regex.compile(r"상향|하향|올려|낮춰|올렸|낮췄|\b(?:raised|lowered|cut|boosted|trimmed)\b", regex.IGNORECASE)
+TARGET_MOVED = regex.compile(r"→|->|상향|하향|올려|낮춰|올렸|낮췄|\b(?:raised|lowered|cut|boosted|trimmed)\b", regex.IGNORECASE)
 GENERIC_PROFIT = regex.compile(r"(?:a\s)?(?:profit|loss)s?|이익|흑자", regex.IGNORECASE)
 
 
