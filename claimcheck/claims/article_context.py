@@ -232,12 +232,21 @@ def find_focus(ctx: Ctx) -> None:
             counts[r.period] += 3 if r.start < head_end else 1
     if counts:
         (p, n), *rest = counts.most_common(2)
-        # the quarter named most, or the only one named; a tie leaves the article without one
+        if rest and rest[0][1] == n and (tie := _later_of(p, rest[0][0], fy)):
+            p, rest = tie, []  # "3분기 ... 지난해 3분기에는": of two quarters named as often, the later one is reported
+        # the quarter named most, or the only one named; another tie leaves the article without one
         if (n >= 2 or not rest) and not (rest and rest[0][1] == n):
             ctx.focus = p
             first = next(r for r in ctx.periods_in(0, len(lay.scan), fy) if r.period == p)
             # the quarter a headline names governs the article; one only named in the body is carried from there
             ctx.focus_where = Where("heading" if first.start < head_end else "carried", first.start, first.end)
+
+
+def _later_of(a: str, b: str, fy: int | None) -> str | None:
+    """The later of two quarters a year apart (a quarter and its year-ago base), else None."""
+    if CAL.shift_quarter(a, -4) == b:
+        return a
+    return b if CAL.shift_quarter(b, -4) == a else None
 
 
 def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
