@@ -42,7 +42,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     return out
 
 
-KEY = attrgetter("entity", "segment", "metric", "unit", "basis", "cadence", "consensus")
+KEY = attrgetter("entity", "segment", "metric", "unit", "basis", "cadence", "consensus", "change")  # a move is no level
 
 
 def _keyed(claims: list[Claim]) -> dict[tuple, list[Claim]]:

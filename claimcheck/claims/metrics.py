@@ -29,7 +29,8 @@ APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease
                            r"|improvement|expansion)\sof\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
-DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down)\b", regex.IGNORECASE)
+DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down"
+                       r"|lowers|lowered|cuts|reduced|reduces|trimmed)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))"
                                # "made up nearly 15% of Alphabet's total": a bare total is of the company's revenue
                                r"|\s?of\s(?:the\s|its\s|\p{Lu}[\w&.-]*['’]s\s)(?P<rev>total|overall)\b(?!\s(?:operating|profit|income|net))",
@@ -186,7 +187,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             base = T.loss_of(movers[-1].metric) or movers[-1].metric if movers else base
         if by or listed:
             return Typed(base, negative=T.loss_of(metric) is not None or bool(listed and listed["down"])
-                         or bool(by and DOWN_VERB.search(by.group())), change=True)
+                         or bool(by and DOWN_VERB.search(text, max(sent[0], by.start() - 50), by.end())), change=True)
         return Typed(base, negative=neg, change=up or down)
     if m.kind == "count":
         return Typed("count")
