@@ -30,7 +30,10 @@ class Ctx:
         scan = lay.scan
         named = ((m.start(), m.end(), lex.alias_to.get(m.group()) or fold(lex, m.group()))
                  for m in lex.entity_rx.finditer(scan))
-        self.ents: list[tuple[int, int, str]] = short_forms(scan, [(a, b, name) for a, b, name in named if name])
+        found = [(a, b, name) for a, b, name in named if name]
+        # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
+        self.unknown = [a for a, b, _ in found if LONGER_NAME.match(scan, b)]
+        self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if not LONGER_NAME.match(scan, e[1])])
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
         # names in the headline weigh five times a mention in the body
@@ -279,6 +282,10 @@ OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus
                             r"(?:[\w&'.-]+,?\s(?:and\s)?){0,4}$", regex.IGNORECASE)
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
+# Hangul that goes on after a name without a particle or a group word: the name is the start of a longer one
+LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
+                            r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"
+                            r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{4}))\p{Hangul}")
 UNKNOWN_FIRM = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,10}(?:은행|카드|캐피탈|생명|손해보험|손보|현지법인|법인)(?:은|는|이|가)\s")
 
 
@@ -294,6 +301,10 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)]
     # and a name only in an aside ("Overall revenue, which includes Azure, jumped 28%") names nobody
     before = [e for e in before if not any(a <= e[0] < b for a, b in asides)]
+    # a company the vocabulary does not know, named after the last one it knows, owns the figure: nobody we track
+    last = before[-1][1] if before else clause[0]
+    if any(last <= u < m.start for u in ctx.unknown):
+        return None, False, NONE
     if before:
         e = before[-1]
         return resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True, Where("clause", e[0], e[1])
