@@ -115,6 +115,8 @@ def evidence_object(evidence: tuple[tuple[str, str, int | None, str | None], ...
     return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
 
 
+# the forecaster of a company's own plan (claims/forecasters.py): never one source with a house's estimate
+COMPANY_GUIDANCE = "company guidance"
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
 
 

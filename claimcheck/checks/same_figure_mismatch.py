@@ -16,7 +16,7 @@ from operator import attrgetter
 from pydantic import Field
 
 from ..vocab import Lexicon
-from ..models import Claim
+from ..models import COMPANY_GUIDANCE, Claim
 from .common import Draft, Hedged, figure, label, printed, single_place, year_of
 from .unit_scale_slip import STEPS
 from .unit_scale_slip import Options as SlipOptions
@@ -90,8 +90,9 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
     if a.period and b.period:
         if a.period != b.period:
             return None
-        if a.file != b.file and a.forecaster and b.forecaster and a.forecaster != b.forecaster:
-            return None  # two houses' forecasts differ by design
+        if a.forecaster != b.forecaster and ((a.file != b.file and a.forecaster and b.forecaster)
+                                             or COMPANY_GUIDANCE in (a.forecaster, b.forecaster)):
+            return None  # two houses' forecasts, or a house's and the company's own, differ by design
         return {0: 0, 1: 2, 2: 1}[a.estimate + b.estimate]
     if a.estimate or b.estimate:
         return None

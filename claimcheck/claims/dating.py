@@ -63,6 +63,8 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     regex.IGNORECASE)
 ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
                              regex.IGNORECASE)
+# "연초 제시한 가이던스인 매출 9.7조원, 영업이익 4000억원": the figures a guidance word introduces are the plan
+GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
@@ -159,6 +161,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
         or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
+        or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
     if said or guided is not None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from ..models import Claim
+from ..models import COMPANY_GUIDANCE, Claim
 
 # a Korean securities house or research shop, an English "analysts at X", a consensus provider
 NAMED = regex.compile(r"(?P<ko>[\p{Hangul}A-Za-z]{2,10}(?:투자)?증권|[\p{Hangul}]{2,8}리서치)"
@@ -32,5 +32,13 @@ def with_forecasters(text: str, claims: list[Claim]) -> list[Claim]:
     if not any(c.estimate for c in claims):
         return claims
     whole = named(text)
-    return [c.model_copy(update={"forecaster": who}) if c.estimate and (who := _quoted(c.quote) or whole) else c
-            for c in claims]
+    return [c.model_copy(update={"forecaster": who}) if c.estimate and (who := _guided(c.quote) or _quoted(c.quote) or whole)
+            else c for c in claims]
+
+
+# "매출 가이던스는 48조5,000억엔에서 49조엔으로", "the company guided to": the company's own plan, not the house's
+GUIDED = regex.compile(r"가이던스|\bguid(?:ance|ed|es)\b|\boutlook\b|회사\s?측?(?:은|는|이)\s", regex.IGNORECASE)
+
+
+def _guided(quote: str) -> str | None:
+    return COMPANY_GUIDANCE if GUIDED.search(quote) else None
