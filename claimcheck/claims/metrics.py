@@ -49,6 +49,7 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
+AMOUNT_SURPRISE = regex.compile(r"\s(?:(?:revenue|sales|earnings|profit|EPS)\s)?(?:(?P<miss>miss|shortfall)|beat)\b", regex.IGNORECASE)
 AMOUNT_THEN_BRACKET = regex.compile(r"\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*)*\s?(?:원|달러|엔|위안)\s?\(\s?$")
 # a figure with no verb of its own takes the verb closing its list: figures, names and particles, then the verb
 LIST_VERB = regex.compile(r"[^.;!?]{0,58}?(?<![\p{L}])(?:[\d.]+%\s?)(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
@@ -140,6 +141,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
+        if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None:
+            return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
         wanted = LEVELS | {"stock_price", "price_target", "_consensus"}
         # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
         # and "168억원의 당기순손실", "1조원 규모의 영업이익": a metric the figure is joined to by 의
