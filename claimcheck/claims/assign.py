@@ -79,15 +79,17 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start]
                     + [(c.start, c.end, "m", c.metric) for c in cues
                        if sent.start <= c.start < m.start and T.says(c.metric) != "change"])
-    seg, seg_end, bound_cue = None, 0, False
+    seg, seg_end, bound_cue, bound = None, 0, False, (None, 0)
     for s, e, kind, val in events:
         if kind == "t":
             if not (seg and s < seg_end):
-                seg, seg_end, bound_cue = val, e, False
+                seg, seg_end, bound_cue, bound = val, e, False, (None, 0)
         elif seg and not bound_cue and s - seg_end <= 24:
-            bound_cue = True
-        elif seg and s >= seg_end and not T.share_of(val):
-            seg = None  # a new subject; "which is 89.8% of total sales" is an aside, not one
+            bound_cue, bound = True, (val, e)
+        elif seg and s >= seg_end and not T.share_of(val) and not (val == bound[0] and s - bound[1] <= 2):
+            # a new subject; "which is 89.8% of total sales" is an aside, and "신계약 CSM(보험계약마진)은" glosses
+            # the metric already bound to the line
+            seg = None
     if seg:
         return seg
     for mt in lex.topic_rx.finditer(label_text):
