@@ -230,12 +230,16 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     return got
 
 
+WHOLE_YEAR = regex.compile(r"full[\s-]year|annual|연간|통기|\bFY\s?\d", regex.IGNORECASE)
+
+
 def _heading_period(ctx: Ctx, head: str, fy: int | None) -> str | None:
     """The first quarter or half a heading names, read once per heading and calendar, not per figure under it."""
     key = ("heading period", head, fy)
     if key not in ctx.memo:
+        # a year only where the heading says it means the whole year ("Full-year FY2026:", "연간 실적")
         hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy)
-                 if r.period and r.grain in ("quarter", "half")]
+                 if r.period and (r.grain in ("quarter", "half") or (r.grain == "year" and WHOLE_YEAR.search(head)))]
         ctx.memo[key] = hrefs[0].period if hrefs else None
     return ctx.memo[key]
 

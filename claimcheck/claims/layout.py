@@ -23,6 +23,8 @@ SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\
 CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s')
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
+FIGURE_LIKE = regex.compile(r"[$₩€¥£%]|\d[\d,.]*\s?(?:조|억|만|billion|million|bn|mn)", regex.IGNORECASE)
+WORDY = regex.compile(r"[\p{L}\p{N}]")
 MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
 SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
@@ -260,7 +262,8 @@ def layout(text: str) -> Layout:
         item = bool(MARKER_ITEM.match(raw)) and bool(SENTENCE_END.search(raw))
         is_head = (bool(HEADING.match(raw)) and not item) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
                                                                and not PROSE_END.search(raw.strip())) \
-            or _numbered_title(raw, nxt_blank(i))
+            or _numbered_title(raw, nxt_blank(i)) or _label_title(raw)
+        is_head = is_head and WORDY.search(raw) is not None  # a bullet left alone on its line ("-") heads nothing
         if is_head or item or LIST_ITEM.match(raw) or prev_blank:
             para += 1
         if is_head:
@@ -321,6 +324,13 @@ def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row]
 
 
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _label_title(raw: str) -> bool:
+    """"Full-year FY2026:", "Fourth quarter FY2026:": a short line that ends on a colon and holds no figure heads
+    the list under it, though it names a period."""
+    line = raw.strip()
+    return len(line) < 40 and line.endswith((":", "：")) and not LIST_ITEM.match(raw) and not FIGURE_LIKE.search(line)
 
 
 def _numbered_title(raw: str, blank_after: bool) -> bool:
