@@ -36,6 +36,7 @@ CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
 CAUSE = regex.compile(r"\s?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든|증가한|감소한|커진|확대된)?"
                       r"\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에)")
+NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per-share figure, never a result
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
@@ -107,6 +108,9 @@ def in_table(fig: Figure, got: Typed | None) -> Typed | None:
 def refined(fig: Figure, got: Typed) -> str:
     """The contract's metric id from the classifier's, settling price, target and consensus."""
     metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
+    if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
+            and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
+        metric = "_price"  # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars
     if metric == "_price":
         metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
             TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
