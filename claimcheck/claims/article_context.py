@@ -302,7 +302,7 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     # and a name only in an aside ("Overall revenue, which includes Azure, jumped 28%") names nobody
     before = [e for e in before if not any(a <= e[0] < b for a, b in asides)]
     # a company the vocabulary does not know, named after the last one it knows, owns the figure: nobody we track
-    last = before[-1][1] if before else clause[0]
+    last = before[-1][1] if before else sent.start
     if any(last <= u < m.start for u in ctx.unknown):
         return None, False, NONE
     if before:

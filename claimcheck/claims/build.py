@@ -89,6 +89,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])]
+        if any(sent.start <= u < sent.end and (not subjects or u > subjects[-1][0]) for u in ctx.unknown):
+            subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
+            carry["entity"], carry["unknown"] = None, True
+        elif subjects:
+            carry["unknown"] = False
         if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
             # "삼성물산은 삼성바이오로직스의 4공장이 ...": the name the sentence makes its topic, not one it holds
             # (a broker is the topic of its own call: "한국투자증권은 SK하이닉스의 목표주가를" is about SK hynix)
