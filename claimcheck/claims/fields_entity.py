@@ -91,7 +91,9 @@ def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | N
     lex = fig.ctx.lex
     if got.entity_none:
         return None
-    if metric in COVERED and ent and BROKER.search(ent):
+    if ent and BROKER.search(ent) and (metric in COVERED or fig.ctx.per_sentence(
+            "estimate", fig.sent, lambda s: bool(A.ESTIMATE.search(fig.scan[s.start:s.end])))):
+        # and "메리츠증권은 3분기 매출액을 4,455억원으로 추정했다": a house's forecast is of the company it covers
         carried = fig.carry.get("entity")
         ent = carried if carried and not BROKER.search(carried) else fig.ctx.main
     # a share of the company's own revenue or profit is its unit's; a market share is of a market, nobody's
