@@ -102,10 +102,13 @@ def included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
         return claims
     whole: dict[tuple, set] = {}
     unit: dict[tuple, str] = {}
+    by_line: dict[int, list[Claim]] = {}  # each phrase reads its own line's claims, not every claim of the article
+    for c in claims:
+        by_line.setdefault(c.line, []).append(c)
     for m in INCLUDING.finditer(scan):
         line = ctx.lay.line_of(m.start()) + 1
-        for c in claims:
-            if c.line == line and c.segment is None and c.column - 1 >= m.start() - ctx.lay.line_starts[line - 1]:
+        for c in by_line.get(line, ()):
+            if c.segment is None and c.column - 1 >= m.start() - ctx.lay.line_starts[line - 1]:
                 k = (c.entity, c.metric, c.period, c.unit, c.change)
                 whole.setdefault(k, set()).add(c.value)
                 unit[k] = "ex_" + regex.sub(r"\W+", "_", m["x"] or m["x2"]).lower()
