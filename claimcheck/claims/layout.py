@@ -153,7 +153,8 @@ class Layout:
 def _blanked(base: str, spans: list[tuple[int, int]]) -> str:
     """base with every span blanked but its line breaks, made from slices: a list of a 5 MB article's
     characters cost a third of a second to make and join."""
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for a, b in sorted(spans):
         a = max(a, last)
         if a < b:
