@@ -178,8 +178,9 @@ def mask(text: str) -> str:
     spans = [(0, fm_end)]
     if fm_end and (t := TITLE_VALUE.search(text, 0, fm_end)):
         spans = [(0, t.start(1)), (t.end(1), fm_end)]  # a headline states figures too
-    for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, P.EMAIL, IMAGE_ALT):
+    for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, IMAGE_ALT):
         spans += (m.span() for m in rx.finditer(text))
+    spans += (m.span() for m in P.emails(text))
     return _blanked(base, spans)
 
 
