@@ -19,8 +19,12 @@ NAMED = regex.compile(r"(?P<ko>[\p{Hangul}A-Za-z]{2,10}(?:투자)?증권|[\p{Han
 
 def named(text: str) -> str | None:
     """The one house a text names; None for none, or for two (a sentence that compares houses says nothing)."""
-    found = {m.group().split()[-1] if m["en"] else m.group() for m in NAMED.finditer(text)}
-    return next(iter(found)) if len(found) == 1 else None
+    found: set[str] = set()
+    for m in NAMED.finditer(text):
+        found.add(m.group().split()[-1] if m["en"] else m.group())
+        if len(found) > 1:
+            return None  # a second house settles it: a whole 5 MB article was read to the end for nothing
+    return next(iter(found), None)
 
 
 # a forecast's sentence is asked once per figure in it; whole articles are read once and never kept

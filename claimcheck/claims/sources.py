@@ -6,6 +6,8 @@ period phrase that names the chosen value and sits nearest the figure.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from ..numbers.parse import Mention
 from . import periods as PR
 from .article_context import Ctx, heading_text
@@ -20,6 +22,7 @@ _OFF_TEXT = {ROW_CUE: "table", HEADER_CUE: "table", CAPTION_CUE: "caption", HEAD
 _FORM_DECIDED = {"stock_price", "price_target", "upside", "count", "price_change", "market_size"}
 
 
+@cache  # a pure function of two metric ids, asked for every cue near every figure
 def _related(cue: str, metric: str) -> bool:
     base = T.loss_of(cue) or cue
     if base == metric or metric.startswith(base + "_") or base.startswith(metric + "_") or T.growth(base) == metric:

@@ -28,9 +28,10 @@ def korean(num: str) -> tuple[float, float, bool, float, int | None]:
     total = section = 0.0
     half, lead, last, first_small = 0.5, 0.0, math.inf, 0.0
     for g in P.KGROUP.finditer(num):
-        n, dec = digits(g["n"])
+        got, scale = g.groups()  # by position: regex looks a group's name up on every call
+        n, dec = digits(got)
         small = myriad = 1
-        for ch in g["s"] or "":
+        for ch in scale or "":
             if ch in "만억조":
                 myriad = KSCALES[ch]
             else:

@@ -1,6 +1,8 @@
 """Named regex pieces for numbers, units and dates, composed once at import."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 # Fullwidth and typographic variants map one-to-one onto ASCII, so offsets survive.
@@ -102,3 +104,18 @@ INLINE_CODE = regex.compile(r"`[^`\n]+`")
 FENCE = regex.compile(r"^(```|~~~).*?^\1[^\n]*$", regex.MULTILINE | regex.DOTALL)
 HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_NAME_BEFORE = regex.compile(r"(?r)[\w.+-]+")  # read backwards from an '@': the run of name characters before it
+
+
+def emails(text: str) -> Iterator[regex.Match[str]]:
+    """EMAIL.finditer(text), match for match. Every match holds an '@' and starts where the run of name characters
+    before it starts (or where the last match ended), so the pattern is tried there only: tried at every word
+    character, it re-read each word to its end, about 0.4 s of a 5 MB article."""
+    last, k = 0, text.find("@")
+    while k >= 0:
+        run = _NAME_BEFORE.match(text, last, k) if k > last else None
+        m = EMAIL.match(text, run.start()) if run is not None else None
+        if m is not None:
+            yield m
+            last = m.end()
+        k = text.find("@", max(k + 1, last))
