@@ -91,7 +91,7 @@ def _load(name: str) -> dict:
 
 
 FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
-_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast")
+_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item")
 _LINKS = ("growth_of", "share_of", "loss_of")
 
 
@@ -113,6 +113,7 @@ class MetricInfo:
     listed: bool = False
     ownerless: bool = False
     forecast: bool = False
+    cost_item: bool = False
 
 
 def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import regex
 
 from ..models import Claim
+from .. import vocab as L
 from .article_context import Ctx
 from .evidence import Where, record_field
 from .business_lines import NOT_SEGMENT, segment_id
+
+T = L.taxonomy()
 
 # a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
 ITEM = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}\p{N}·&-]{0,15}?)\s?\(\s?(?=[-+△▲▼$₩€¥]?\d)")
@@ -115,6 +118,10 @@ def _named(ctx: Ctx, made: list[Claim], starts: dict[int, int], by_start: dict) 
             out.append(c)
             continue
         c = _owned(c, x, names[x["name"]], companies, ctx)
+        if not companies and (T.growth_of(c.metric) or c.metric) in T.has("cost_item"):
+            # "인건비(8%), 마케팅비(12%)": an item of costs is a part of the costs, keyed under their whole
+            whole = "total_expenses_growth" if T.is_growth(c.metric) else "total_expenses"
+            c = c.model_copy(update={"metric": whole})
         first = first or c
         if not companies and c.unit == first.unit and c.metric != first.metric:
             # parts of one whole measure one thing: '인건비(8%), 매출연동비(23%)' are both cost growth, though
@@ -130,8 +137,9 @@ def _a_name(ctx: Ctx, x) -> bool:
     if name.lower() in NOT_SEGMENT or name.endswith(("대비", "동기", "분기", "년", "월")):
         return False
     # a metric word ("매출(1조원)") is read by the metric rules, not as an item of a list; one inside a longer
-    # name ("매출연동비") is not
-    return not any(c.start <= x.start("name") and c.end >= x.end("name")
+    # name ("매출연동비") is not, nor is a cost item in a list of costs ("인건비(8%), 마케팅비(12%)")
+    costs = T.has("cost_item")
+    return not any(c.start <= x.start("name") and c.end >= x.end("name") and c.metric not in costs
                    for c in ctx.cues_in(x.start("name") - 20, x.end("name")))
 
 
