@@ -8,6 +8,7 @@ import regex
 
 from . import assign as A
 from .. import vocab as L
+from .article_context import heading_text
 from .figure import Figure
 from .business_lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
 from .tables import row_segment
@@ -46,6 +47,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     scan, m, lex = fig.scan, fig.m, fig.ctx.lex
     if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
+    if seg is None and not fig.cell and ADJUSTED_HEAD.search(heading_text(fig.ctx, fig.line)):
+        seg = "adjusted"  # "JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS" governs the figures listed under it
     if _daily(fig):
         seg = f"{seg}_daily_average" if seg else "daily_average"
     if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
@@ -57,6 +60,7 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     return seg
 
 
+ADJUSTED_HEAD = regex.compile(r"\b(?:adjusted|non-GAAP)\b|비\s?GAAP|조정\s?(?:실적|기준)", regex.IGNORECASE)
 DAILY_BEFORE = regex.compile(r"(?:하루|일)\s?평균\s?(?:매출\s?)?$|\bdaily\saverage\s(?:of\s)?$", regex.IGNORECASE)
 DAILY_BEFORE_ANY = regex.compile(r"(?:하루|일)\s?평균")
 AVERAGE_BEFORE = regex.compile(r"평균\s?$")

@@ -29,6 +29,7 @@ CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라�
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 FIGURE_LIKE = regex.compile(r"[$₩€¥£%]|\d[\d,.]*\s?(?:조|억|만|billion|million|bn|mn)", regex.IGNORECASE)
+CAPS = regex.compile(r"\p{Lu}{3,}\s\p{Lu}{3,}")
 WORDY = regex.compile(r"[\p{L}\p{N}]")
 MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
 SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
@@ -275,7 +276,7 @@ def layout(text: str) -> Layout:
         item = bool(MARKER_ITEM.match(raw)) and bool(SENTENCE_END.search(raw))
         is_head = (bool(HEADING.match(raw)) and not item) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
                                                                and not PROSE_END.search(raw.strip())) \
-            or _numbered_title(raw, nxt_blank(i)) or _label_title(raw)
+            or _numbered_title(raw, nxt_blank(i)) or _label_title(raw) or _caps_title(raw)
         is_head = is_head and WORDY.search(raw) is not None  # a bullet left alone on its line ("-") heads nothing
         if is_head or item or LIST_ITEM.match(raw) or prev_blank:
             para += 1
@@ -351,6 +352,13 @@ def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row]
 
 
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _caps_title(raw: str) -> bool:
+    """"JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS": a line in capitals that holds no figure is a section title."""
+    line = raw.strip()
+    return 10 <= len(line) <= 80 and line.isascii() and line.upper() == line and CAPS.search(line) is not None \
+        and not FIGURE_LIKE.search(line)
 
 
 def _label_title(raw: str) -> bool:
