@@ -79,7 +79,9 @@ class Claim(Frozen):
         lo = self.low if self.low is not None else self.value
         hi = self.high if self.high is not None else self.value
         lo, hi = lo - self.half_width, hi + self.half_width
-        if self.bound == "eq" and TRUNCATED.search(self.text):
+        # the substring tests first: intervals are asked for in every check's inner loop
+        if self.bound == "eq" and "." in self.text and ("조" in self.text or "억" in self.text) \
+                and TRUNCATED.search(self.text):
             # "영업이익 5.8조" for 5조8,895억: Korean headlines cut a figure to one decimal of 조 or 억 as often as
             # they round it, so the figure may stand for anything up to the next tenth
             if self.value >= 0:

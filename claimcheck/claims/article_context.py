@@ -32,8 +32,9 @@ class Ctx:
                  for m in lex.entity_rx.finditer(scan))
         found = [(a, b, name) for a, b, name in named if name]
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
-        self.unknown = [a for a, b, _ in found if LONGER_NAME.match(scan, b)]
-        self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if not LONGER_NAME.match(scan, e[1])])
+        longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
+        self.unknown = [e[0] for e in found if e in longer]
+        self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if e not in longer])
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
         # names in the headline weigh five times a mention in the body
@@ -235,7 +236,7 @@ def find_focus(ctx: Ctx) -> None:
             counts[r.period] += 3 if r.start < head_end else 1
     if counts:
         (p, n), *rest = counts.most_common(2)
-        if rest and rest[0][1] == n and (tie := _later_of(p, rest[0][0], fy)):
+        if rest and rest[0][1] == n and (tie := _later_of(p, rest[0][0])):
             p, rest = tie, []  # "3분기 ... 지난해 3분기에는": of two quarters named as often, the later one is reported
         # the quarter named most, or the only one named; another tie leaves the article without one
         if (n >= 2 or not rest) and not (rest and rest[0][1] == n):
@@ -245,7 +246,7 @@ def find_focus(ctx: Ctx) -> None:
             ctx.focus_where = Where("heading" if first.start < head_end else "carried", first.start, first.end)
 
 
-def _later_of(a: str, b: str, fy: int | None) -> str | None:
+def _later_of(a: str, b: str) -> str | None:
     """The later of two quarters a year apart (a quarter and its year-ago base), else None."""
     if CAL.shift_quarter(a, -4) == b:
         return a
