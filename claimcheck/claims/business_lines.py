@@ -8,6 +8,7 @@ import regex
 
 from ..models import Claim
 from .. import vocab as L
+from .regions import region_lines
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
@@ -119,7 +120,8 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which",
                           "규모", "금액", "실적", "수치", "합계", "총액", "잔액", "누적", "목표", "전망", "예상", "추정치", "이익",
-                          "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가", "별도로", "연결로", "별도", "연결"}
+                          "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가", "별도로", "연결로", "별도", "연결",
+                          "지역", "법인", "region", "market"}
 # words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
@@ -166,7 +168,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             seg = topic or segment_id(word)
             if seg:
                 found.append((m.start(), m.end(), seg))
-    return sorted(found)
+    return sorted(found + region_lines(scan, start, end, lex))
 
 
 def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | None = None) -> str | None:

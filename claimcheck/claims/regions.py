@@ -1,0 +1,43 @@
+"""Regions a sentence makes the scope of its figures: "미국 시장에서는 매출 10조원", "In Europe, sales grew 5%",
+"Revenues from the United States were $13.1 billion". The words are the region vocabulary of rules/segments.yaml;
+what is here is only the grammar that makes one of them a scope."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .. import vocab as L
+
+# generic words of the region vocabulary that name no region on their own ("지역", "region")
+NOT_SCOPE = {"region", "지역"}
+
+
+@lru_cache(maxsize=8)
+def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
+    words = sorted((w for w in regions if w.lower() not in NOT_SCOPE), key=len, reverse=True)
+    if not words:
+        return None
+    ko = "|".join(regex.escape(w) for w in words if regex.search(r"\p{Hangul}", w))
+    en = "|".join(regex.escape(w).replace(r"\ ", r"\s") for w in words if not regex.search(r"\p{Hangul}", w))
+    korean = regex.compile(
+        # "미국 시장에서는", "유럽에서", "북미 지역 매출은", "중국 판매는": a region made the place the figures come from
+        rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})(?:\s?(?:시장|지역|법인))?"
+        rf"(?:(?:에서는|에서도|에서|에선)\s|\s?(?:매출액?|판매량?|수출액?)(?:은|는|이|가|도)\s)")
+    english = regex.compile(
+        # "In Europe, sales grew 5%", "Revenues from the United States were", "sales in Asia"
+        rf"(?:(?:^|(?<=[.;:]\s)|(?<=,\s))(?i:in)\s(?:the\s)?(?P<seg>(?i:{en}))\b,?\s"
+        rf"|\b(?i:revenues?|sales)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b)")
+    return korean, english
+
+
+def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, segment id) of each region the sentence scopes its figures to."""
+    pats = _patterns(lex.regions)
+    if pats is None:
+        return []
+    found = []
+    for rx in pats:
+        for m in rx.finditer(scan, start, end):
+            found.append((m.start(), m.end(), regex.sub(r"[\W_]+", "_", m["seg"]).strip("_").lower()))
+    return found
