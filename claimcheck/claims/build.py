@@ -151,6 +151,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     metric = FM.refined(fig, got)
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
+    if metric == "surprise" and seg is None:
+        seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
     return _assemble(fig, got, metric, ent, seg, who)
 
 

@@ -34,7 +34,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         seg = got["seg"] if got else None
         if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to:
             named[i] = word
-    if len(set(named.values()) | {c.segment for c in made if c.segment}) < 2:
+    # a surprise's segment names the metric that beat, no business line
+    if len(set(named.values()) | {c.segment for c in made if c.segment and c.metric != "surprise"}) < 2:
         return made
     return [c.model_copy(update={"segment": named[i]}) if i in named else c for i, c in enumerate(made)]
 

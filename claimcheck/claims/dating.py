@@ -42,6 +42,13 @@ ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?)\sof\s(?
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
                                regex.IGNORECASE)
+# "The Zacks Consensus Estimate for third-quarter earnings is pinned at $1.47": an estimate made the subject of the clause,
+# and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
+ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
+                                 r"\b(?:is|was|are|were|stands?|stood|sits?|sat)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
+                                 r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
+ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
+                                 regex.IGNORECASE)
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
 ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
@@ -162,6 +169,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
         or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
         or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
+        or ESTIMATE_SUBJECT.search(scan, max(sent.start, m.start - 100), m.start) \
+        or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
+            and ANALYST_WORD.search(scan, sent.start, m.start)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
     if said or guided is not None:
@@ -212,10 +222,10 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
         said = None  # "beating forecasts of $14.8 billion": the market's forecast, a noun
     if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, max(sent.start, m.start - 200), m.start):
         return None  # "Analysts on average had expected $14.2 billion": the market's forecast, dated as consensus is
-    if any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
-        return None
     if FROM_BEFORE.search(scan, max(clause[0], m.start - 12), m.start) or C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40)):
         return None  # "expects revenue to grow from the $124.3 billion it reported a year earlier": the base is history
+    if period and any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
+        return period  # "anticipates revenues between $4.45 and $4.80 billion for the third quarter": dated, still a plan
     if said["had"]:
         return ctx.focus
     later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")), None)
@@ -224,10 +234,26 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     named = [r for r in refs if r.end <= m.start and r.period and not r.relative]
     # the finest span named: "For the December quarter, the first of fiscal 2026" is that quarter
     earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
-    got = later or earlier or ctx.memo.get("guided") or (CAL.shift_quarter(ctx.focus, 1) if ctx.focus and "Q" in ctx.focus else None)
+    got = later or earlier or ctx.memo.get("guided") or _next_guided(ctx)
     if got:
         ctx.memo["guided"] = got
     return got
+
+
+# "is scheduled to report third-quarter results on Oct. 21", "실적 발표를 앞두고": the quarter in view is not out yet
+# ("ahead of the report" is no sign: a wire after the report says where shares closed ahead of it)
+PREVIEW = regex.compile(r"\b(?:scheduled|set|slated|due|expected)\sto\s(?:report|announce|release|post)\b"
+                        r"|실적\s?발표를?\s?앞두|실적\s?발표\s?예정", regex.IGNORECASE)
+
+
+def _next_guided(ctx: Ctx) -> str | None:
+    """What an undated company forecast is for: the quarter after the one reported, or in a preview written before
+    the report, the quarter in view itself."""
+    if not ctx.focus or "Q" not in ctx.focus:
+        return None
+    if "preview" not in ctx.memo:
+        ctx.memo["preview"] = bool(PREVIEW.search(ctx.lay.scan))
+    return ctx.focus if ctx.memo["preview"] else CAL.shift_quarter(ctx.focus, 1)
 
 
 WHOLE_YEAR = regex.compile(r"full[\s-]year|annual|연간|통기|\bFY\s?\d", regex.IGNORECASE)

@@ -71,6 +71,13 @@ def typed(fig: Figure) -> Typed | None:
     return of_count(fig, got)
 
 
+def surprise_of(fig: Figure) -> str | None:
+    """What a beat or a miss is of: the amount the sentence named last before it ("EPS of $1.48, which beat estimates
+    by 0.7%", "revenues of $4.74 billion, which beat ... by 2.1%"). Surprises of two metrics are two figures."""
+    named = [c.metric for c in fig.cues if fig.sent.start <= c.start < fig.m.start and c.metric in T.amounts]
+    return named[-1] if named else None
+
+
 def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     """'전년보다 2.8% 늘어난 78만5137대', 'about 200,000 were hybrids, up 32.3 percent': a growth in a sentence
     that names no metric before it but states a count is that count's growth, not a metric carried over."""
@@ -110,7 +117,9 @@ def refined(fig: Figure, got: Typed) -> str:
     metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
-        metric = "_price"  # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars
+        # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
+        # of $1.48 are per share
+        metric = "eps" if metric == "net_income" else "_price"
     if metric == "_price":
         metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
             TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \

@@ -15,7 +15,7 @@ AFTER_DIRECTION = regex.compile(
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
-GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
+GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|fell|dropped|declined|slid|rise|grow|fall|drop"
                                    r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down)\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
@@ -31,7 +31,8 @@ HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|dropped|declined|slid|decreased|shrank|narrowed|contracted|lost|down"
                        r"|lowers|lowered|cuts|reduced|reduces|trimmed)\b", regex.IGNORECASE)
-SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:total\s|overall\s|group\s|the\scompany's\s)?(?:(?P<rev>sales|revenue)|(?:operating\s)?(?:profit|income))"
+SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:its\s|their\s|the\s)?(?:total\s|overall\s|group\s|annual\s|quarterly\s|the\scompany's\s)?"
+                               r"(?:(?P<rev>sales|revenues?)|(?:operating\s)?(?:profit|income))"
                                # "made up nearly 15% of Alphabet's total": a bare total is of the company's revenue
                                r"|\s?of\s(?:the\s|its\s|\p{Lu}[\w&.-]*['’]s\s)(?P<rev>total|overall)\b(?!\s(?:operating|profit|income|net))",
                                regex.IGNORECASE)
@@ -49,6 +50,8 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
+# "Q3 earnings of $1.48 beat estimates": a level that beat, not the size of the beat ("a $70 million revenue miss")
+OF_LEVEL_BEFORE = regex.compile(r"\b(?:of|at|was|were)\s[$€£¥₩]?$", regex.IGNORECASE)
 AMOUNT_SURPRISE = regex.compile(r"\s(?:(?:revenue|sales|earnings|profit|EPS)\s)?(?:(?P<miss>miss|shortfall)|beat)\b", regex.IGNORECASE)
 # "4조6315억원에서 4조9741억원으로 3426억원(7.4%) 늘었으나": an amount with its own percent, then the verb, is the move
 AMOUNT_PCT_MOVED = regex.compile(r"\s?\(\s?[+-]?\d[\d.,]*\s?%\s?\)\s?(?:이|가)?\s?(?:(?P<down>감소|줄|축소|악화|하락)|증가|늘|확대|개선|상승)")
@@ -123,6 +126,19 @@ def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tup
     return after[0] if after else (before[-1] if before else None)
 
 
+# "a 37% fall in third-quarter net income", "an 8% drop in operating profit": the change names what moved after it
+CHANGE_NOUN_IN = regex.compile(r"\s(?:fall|rise|increase|decrease|decline|drop|jump|gain|growth|surge|slump|plunge|climb|slide"
+                               r"|rebound|improvement)\s(?:in|of)\s", regex.IGNORECASE)
+
+
+def _changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> Cue | None:
+    got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 16))
+    if got is None:
+        return None
+    wanted = LEVELS | RATIOS
+    return next((c for c in cues if c.metric in wanted and got.end() <= c.start <= got.end() + 30), None)
+
+
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
              carried: str | None) -> Typed | None:
     """The metric a number measures, from cues in its sentence; None when nothing names it."""
@@ -143,7 +159,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
-        if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None:
+        if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
+                and not OF_LEVEL_BEFORE.search(text, max(sent[0], m.start - 6), m.start):
             return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
         wanted = LEVELS | {"stock_price", "price_target", "_consensus"}
         # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
@@ -236,7 +253,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if signed and not ratio:
         up, down = up or m.value > 0, down or m.value < 0
     if up or down or (growth and not level and dist(growth) < dist(ratio)):
-        base_cue = _growth_base(cues, m, clause, sent)
+        base_cue = _changed_after(text, cues, m, sent) or _growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else None
         if base in RATIOS:
             return Typed(base, negative=down, change=True)

@@ -146,6 +146,8 @@ def parse(text: str) -> list[Mention]:
         end, lo, hi, kind, unit, half = a.end, None, None, a.kind, a.unit, a.half
         scaled = a.scaled
         j = P.RANGE_JOIN.match(scan, a.end)
+        if j is None and P.BETWEEN.search(scan, max(0, a.start - 16), a.start):
+            j = P.AND_JOIN.match(scan, a.end)
         if j and j["to"] and ("from" in scan[max(0, a.start - 12):a.start].lower()
                               or P.CHANGE_BEFORE.search(scan, max(0, a.start - 24), a.start)):
             j = None

@@ -76,6 +76,9 @@ ATOM_TAIL = regex.compile(_ATOM, regex.VERBOSE)
 CHANGE_BEFORE = regex.compile(r"(?:\b(?:rose|grew|increased|fell|dropped|declined|climbed|jumped|gained|slipped|slid|expanded"
                               r"|narrowed|widened|up|down|from|by)\s(?:about\s|nearly\s|roughly\s|some\s)?)$", regex.IGNORECASE)
 RANGE_JOIN = regex.compile(r"[ \t\u00a0]?(?:~|-|(?P<to>to(?=[ \t\u00a0])))[ \t\u00a0]?")
+# "between $1.36 and $1.60", "between 5% and 7%": 'and' joins two ends only after 'between'
+BETWEEN = regex.compile(r"\bbetween[ \t\u00a0](?:about[ \t\u00a0]|roughly[ \t\u00a0])?$", regex.IGNORECASE)
+AND_JOIN = regex.compile(r"[ \t\u00a0](?P<to>and)[ \t\u00a0]")
 KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t\u00a0]?(?P<s>{KSCALE})?")
 
 # A tolerance ("±2%", "(+/- 2%)", "plus or minus 2 percentage points", "오차범위 ±3.1%p") is a margin around
