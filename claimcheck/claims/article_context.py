@@ -13,6 +13,7 @@ from ..models import Article, Claim
 from ..numbers.parse import Mention
 from .. import vocab as L
 from .. import calendar as CAL
+from . import compare as C
 from . import periods as PR
 from .layout import Layout, Sentence
 from .evidence import NONE, Where
@@ -229,7 +230,8 @@ def find_focus(ctx: Ctx) -> None:
     counts: Counter = Counter()
     pub = ctx.art.published
     for r in ctx.periods_in(0, len(lay.scan), fy):
-        if r.grain == "quarter" and r.period and not r.estimate and not r.relative:  # "the same quarter of 2024" is a base
+        if r.grain == "quarter" and r.period and not r.estimate and not r.relative \
+                and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32):  # "the same quarter of 2024", "지난해 3분기 대비" are bases
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
             if pub and (end := CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
                 continue

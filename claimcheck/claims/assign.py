@@ -10,7 +10,7 @@ from .. import vocab as L
 from .. import calendar as CAL
 from . import periods as PR
 from . import spans as SP
-from .compare import is_base
+from .compare import BASE_AFTER, is_base
 from .metrics import Cue
 
 PRE_BOUND = regex.compile(
@@ -113,7 +113,7 @@ BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNOREC
 # basis)" is an aside about another figure
 OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
 KO_BASE_AFTER = regex.compile(r"\s?\([^()]{1,30}\)\s?(?:보다|대비|에\s?비해)")
-ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된)\s?$")
+ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한)\s?$")
 OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | None, focus: str | None,
@@ -139,7 +139,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
                                         and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
                                                  and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
-                and not _bracketed_base(r, m, scan)]
+                and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
@@ -186,6 +186,13 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         anchor = last if last and "Q" in last else focus
         p = CAL.shift_quarter(anchor, 1) if anchor else None
     return p, pick.estimate, pick.grain
+
+
+def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """"지난해 3분기 대비 12% 감소한 3조9066억원": the period a change is measured from is not the period of the level
+    the change arrives at."""
+    return m.start - r.end > 4 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start) is not None \
+        and BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 32)) is not None
 
 
 def _bracketed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:

@@ -66,7 +66,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     prev: tuple[Claim, int] | None = None
     for si, sent in enumerate(lay.sentences):
         if sent.para != carry["para"]:
-            carry = {"para": sent.para, "entity": None, "metric": None, "period": None, "last": carry.get("last")}
+            # a paragraph opening on a comparison goes on with the last one's metric ("영업이익은 ... 흑자로 전환했다.
+            # ¶ 전년 동기(607억원)와 비교해 66.1% 감소했다"): about it, not about revenue by default
+            going_on = CONTINUES.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
+            carry = {"para": sent.para, "entity": None, "metric": carry.get("metric") if going_on else None,
+                     "metric_at": carry.get("metric_at"), "period": None, "last": carry.get("last")}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
@@ -124,6 +128,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
     return forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))
+
+
+CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s)")
 
 
 def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, others: list[int]) -> Claim | None:

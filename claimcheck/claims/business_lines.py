@@ -48,7 +48,7 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
     found = None
     for m in NAMED_SUBJECT.finditer(scan, start, pos):
         found = (m["q"] or m["c"]).strip()
-    return regex.sub(r"\W+", "_", found).strip("_").lower() or None if found else None
+    return segment_id(found) or None if found else None
 
 
 # "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
@@ -61,6 +61,8 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
+    # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:은|는|에서는|에선)\s", r"사업(?:은|는|에서)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?)?(?:\s?\([^()]{1,40}\))?"
@@ -132,9 +134,13 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 
 
+KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문)$")
+
+
 def segment_id(word: str) -> str:
     """A line's id from its name: lower case, words joined by '_', Korean written without its spaces, so that
     "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
+    word = KO_UNIT_WORD.sub("", word)  # "기판소재사업", "기판소재 부문" and "기판소재" are one line
     return regex.sub(r"[\W_]+", "_", HANGUL_GAP.sub("", word)).strip("_").lower()
 
 

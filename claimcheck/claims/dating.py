@@ -113,7 +113,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not T.is_growth(metric) and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
-        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40))
+        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 56))
         # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
         lead = None if opened_by_reach(ctx, sent, clause[0]) else C.PRIOR_LEAD.match(scan, clause[0], m.start)
         prior = back or ahead or lead
@@ -192,7 +192,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     return period, estimate, grain, refs
 
 
-YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:in|during|for)?\s?", regex.IGNORECASE)
+# and "the $4.15 billion it generated in the same quarter last year"
+YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:it|the\scompany|they)\s(?:generated|reported|posted|earned|made|had|booked"
+                             r"|recorded)\s)?(?:in|during|for)?\s?", regex.IGNORECASE)
 
 
 def _compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | None) -> bool:
@@ -206,7 +208,7 @@ def _compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | 
 def _year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     """Whether "in the same period last year" follows the figure itself ("$5.40 per share in the same period
     last year"), not a bracket or another figure after it."""
-    return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 30 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+    return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 48 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
                for r in refs)
 
 
