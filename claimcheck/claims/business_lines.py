@@ -134,6 +134,7 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 
 
+# "식품사업부문", "식품 부문", "식품사업" and "식품사업은" name one line: its id is "식품"
 KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문)$")
 
 

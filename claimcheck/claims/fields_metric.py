@@ -37,6 +37,7 @@ CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상
 CAUSE = regex.compile(r"\s?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든|증가한|감소한|커진|확대된)?"
                       r"\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에)")
 NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per-share figure, never a result
+EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
@@ -119,7 +120,7 @@ def refined(fig: Figure, got: Typed) -> str:
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
         # of $1.48 are per share
-        metric = "eps" if metric == "net_income" else "_price"
+        metric = "eps" if metric == "net_income" and EARNINGS_OF.search(scan, max(sent.start, m.start - 24), m.start) else "_price"
     if metric == "_price":
         metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
             TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
