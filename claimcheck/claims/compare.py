@@ -51,6 +51,9 @@ PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)?\s?(?:reported|po
 # and "2분기 영업이익 3,990억원과 견줘도": the period, its metric and its figure, then the comparison word
 BASE_AFTER = regex.compile(r"(?:\s?[말초](?=\s|보다|대비|에|\())?\s?(?:\([^()]{0,24}\)\s?|(?:\s?\p{Hangul}{1,8}){0,2}\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}"
                            r"\s?(?:원|달러|엔|위안|%)?\s?)?(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘)|[와과]\s?비교|比|에서|으?로부터)")
+# "up 10% from $16.1 billion in Q3 2024": a period named after a from-figure is that base's own
+FROM_FIGURE_IN = regex.compile(r"\bfrom\s[$€£¥₩]?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|m|b|percent|cents?))?%?"
+                               r"\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from . import assign as A
 from .. import vocab as L
 from .article_context import heading_text
 from .figure import Figure
-from .business_lines import CONSTANT_FX, line_after, named_subject, subject_lines, subject_segment
+from .business_lines import CONSTANT_FX, excluding, line_after, named_subject, segment_id, subject_lines, subject_segment
 from .tables import row_segment
 
 
@@ -22,6 +22,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     seg = A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
     if seg is None and (fig.excl or CONSTANT_FX.match(scan, m.end, min(clause[1], m.end + 30))):
         seg = fig.excl[0] if fig.excl else "constant_currency"
+    if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
+        seg = lab[0]  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:
         seg = named_subject(scan, clause[0], m.start)
         if seg and L.key(seg) in lex.metric_of:
@@ -39,6 +41,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:
         seg = _label_line(fig)
+    if seg is None and not in_table:
+        seg = _bullet_head(fig)
     return _qualified(fig, seg, ent), ent
 
 
@@ -88,3 +92,30 @@ def _label_line(fig: Figure) -> str | None:
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
         return None
     return label.lower()
+
+
+# words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")
+GENERIC_HEAD = regex.compile(r"\b(?:metrics|results|highlights|summary|overview|performance|financials|key|guidance|outlook"
+                             r"|segments?|dividends?|repurchases?|balance|cash\sflow|quarter|year|notes?)\b|실적|요약|주요|전망",
+                             regex.IGNORECASE)
+
+
+def _bullet_head(fig: Figure) -> str | None:
+    """'• Construction Industries:' alone on its line, then '• Sales: $6.76 billion': a bullet that names no metric,
+    company or period heads the business line of the bullets under it."""
+    lay = fig.ctx.lay
+    h = lay.headings.get(fig.line, -1)
+    if h is None or h < 0 or h == fig.line:
+        return None
+    raw = lay.line_text(h)
+    if not BULLET.match(raw):
+        return None
+    label = BULLET.sub("", raw).strip().rstrip(":：").strip()
+    lex = fig.ctx.lex
+    if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
+        return None
+    return segment_id(label)
+
+
+BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")

@@ -365,7 +365,9 @@ def _label_title(raw: str) -> bool:
     """"Full-year FY2026:", "Fourth quarter FY2026:": a short line that ends on a colon and holds no figure heads
     the list under it, though it names a period."""
     line = raw.strip()
-    return len(line) < 40 and line.endswith((":", "：")) and not LIST_ITEM.match(raw) and not FIGURE_LIKE.search(line)
+    # and "• Construction Industries:" alone on its line heads the bullets under it
+    return len(line) < 40 and line.endswith((":", "：")) and not FIGURE_LIKE.search(line) \
+        and (not LIST_ITEM.match(raw) or len(LIST_ITEM.sub("", raw).strip()) > 2)
 
 
 def _numbered_title(raw: str, blank_after: bool) -> bool:

@@ -60,7 +60,7 @@ AMOUNT_THEN_BRACKET = regex.compile(r"\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*)*\
 LIST_VERB = regex.compile(r"[^.;!?]{0,58}?(?<![\p{L}])(?:[\d.]+%\s?)(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
                           r"(?:(?P<up>증가|늘|상승|성장|개선|확대|급증)|(?P<down>감소|줄|하락|축소|악화|급감|뒷걸음))")
 BY_AMOUNT = regex.compile(r"\bby\s(?:approximately\s|about\s|nearly\s|roughly\s|some\s|around\s)?$|"
-                       r"\b(?:rose|grew|increased|fell|declined|decreased|dropped|climbed|jumped)\sby\s[^.;]{0,12}$",
+                       r"\b(?:rose|grew|increased|fell|declined|decreased|dropped|climbed|jumped)\sby\s[^.;%]{0,12}$",
                        regex.IGNORECASE)
 MONEY_LIST_VERB = regex.compile(r"(?:\s?[,，]\s?[^.;!?]{0,50}?(?:억|조|만)\s?원)?\s?(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
                                 r"(?:(?P<up>증가|늘|급증|확대)|(?P<down>감소|줄|급감|축소))")
