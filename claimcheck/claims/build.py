@@ -20,6 +20,7 @@ from .article_context import INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converte
 from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
+from .compared_base import with_compared
 from .business_lines import listed_segments
 from .metrics import Typed
 from .tables import column_basis
@@ -87,7 +88,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired
         listed = listed_segments(made, lay, lex)  # keeps the order, as the steps above do
-        made = subject_carry.its_segment(ctx, listed, [at[id(o)] for o in made])
+        starts_made = [at[id(o)] for o in made]
+        made = with_compared(subject_carry.its_segment(ctx, listed, starts_made), starts_made, lay.scan)
         made = _ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)

@@ -193,7 +193,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 
 
 # and "the $4.15 billion it generated in the same quarter last year"
-YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:it|the\scompany|they)\s(?:generated|reported|posted|earned|made|had|booked"
+YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:(?:it|the\scompany|they)\s)?(?:generated|reported|posted|earned|made|had|booked"
                              r"|recorded)\s)?(?:in|during|for)?\s?", regex.IGNORECASE)
 
 

@@ -46,6 +46,7 @@ PERIOD = re.compile(
            |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
            |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+             (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
     | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
@@ -230,8 +231,8 @@ def _month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | N
     """"The September quarter", "the quarter ending in January", "the March 2024 quarter": the quarter ending in
     that month, of the year the phrase names or else the one nearest the publication date."""
     month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
-    if m["mqy"]:
-        y = int(m["mqy"])  # named outright: no date needed (a table header has none)
+    if m["mqy"] or m["mqy2"]:
+        y = int(m["mqy"] or m["mqy2"])  # named outright: no date needed (a table header has none)
     elif published is None:
         return PeriodRef(s, e, None, "quarter")
     elif m["mon2"] or m["hol"]:  # "the December quarter": whichever is nearest, often the coming one
@@ -239,8 +240,9 @@ def _month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | N
                 key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
     else:
         y = published.year if month <= published.month else published.year - 1
-        if m["mon"] and m.group("mq").lower().startswith("quarter ending") and month < published.month:
-            y += 1  # "the quarter ending in January", said in November, is the coming one
+        if m["mon"] and m.group("mq").lower().startswith("quarter ending") and (month - published.month) % 12 <= 3 \
+                and month < published.month:
+            y += 1  # "the quarter ending in January", said in November, is the coming one; one ending in September is past
     if fiscal:
         q = ((month - fiscal - 1) % 12) // 3 + 1
         return PeriodRef(s, e, f"FY{y + (1 if month > fiscal else 0)}Q{q}", "quarter")

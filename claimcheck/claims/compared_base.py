@@ -1,0 +1,29 @@
+"""A figure a sentence compares another with shares that figure's line and basis: "Adjusted operating margin was
+17.5%, compared with 20.0% a year earlier" gives both figures the adjusted basis, "Cloud revenue was $5 billion,
+up from $4 billion" both the cloud line. Without it the base lands in the whole company's key and contradicts it."""
+from __future__ import annotations
+
+import regex
+
+from ..models import Claim
+
+# the comparison words that make the figure right after them the base of the figure before
+COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|up\sfrom|down\sfrom|from)\s(?:the\s)?"
+                              r"(?:about\s|roughly\s|nearly\s)?[$€£¥₩]?$"
+                              r"|(?:에서|대비)\s?$", regex.IGNORECASE)
+
+
+def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
+    """made and starts are one sentence's claims and where their figures start, in order."""
+    out = list(made)
+    for i in range(1, len(out)):
+        c = out[i]
+        if c.segment is not None or not COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]):
+            continue
+        prev = next((p for p in reversed(out[:i]) if p.metric == c.metric and p.unit == c.unit), None)
+        if prev is not None and prev.segment is not None and prev.entity == c.entity:
+            # the segment's evidence is the compared figure's, in the same sentence
+            seg_ev = next((e for e in prev.evidence if e[0] == "segment"), None)
+            ev = tuple(seg_ev if e[0] == "segment" and seg_ev else e for e in c.evidence)
+            out[i] = c.model_copy(update={"segment": prev.segment, "evidence": ev})
+    return out
