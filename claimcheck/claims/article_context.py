@@ -48,6 +48,10 @@ class Ctx:
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
         if subjects:
             counts[subjects[0][2]] += 2  # the lead names its subject first: "이마트가 ... 이마트24는 ..."
+        if lead := self._lead_subject(subjects, head_end):
+            # "한화에어로스페이스가 올해 3분기 영업이익 8564억원을 기록": the company the first figure of the body is
+            # reported for, whatever drivers the headline names ("지상방산·한화오션이 전체 실적 견인")
+            counts[lead] += 6
         self.main = counts.most_common(1)[0][0] if counts else None
         if self.main and (parent := L.parent(lex, self.main)) and counts[parent] * 2 >= counts[self.main]:
             self.main = parent  # a story that names Microsoft and Azure is about Microsoft, its unit a part of it
@@ -71,6 +75,14 @@ class Ctx:
         # apart so that the part of a run-on sentence out of a figure's reach can carry them too
         self._level_cues = [c for c in self.cues if L.taxonomy().says(c.metric) is None]
         self._level_cue_at = [c.start for c in self._level_cues]
+
+    def _lead_subject(self, subjects: list[tuple[int, int, str]], head_end: int) -> str | None:
+        """The company named first in the body sentence that holds the body's first figure."""
+        first_fig = FIRST_FIGURE.search(self.lay.scan, head_end)
+        if first_fig is None:
+            return None
+        sent = self.lay.sentences[self.lay.sentence_at(first_fig.start())]
+        return next((e[2] for e in subjects if sent.start <= e[0] < first_fig.start()), None)
 
     def _main_where(self, head_end: int, title_at: list[int]) -> Where:
         """Why the main subject stands for an unnamed figure's company: a headline that names it and no other
@@ -166,6 +178,7 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
     return sorted(ents + extra) if extra else ents
 
 
+FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")
 HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
 
 

@@ -32,7 +32,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         got = MAYBE_LISTED.search(lay.scan, max(0, start - 40), start) \
             and LISTED.search(lay.scan, max(0, start - 40), start)
         seg = got["seg"] if got else None
-        if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to:
+        if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to \
+                and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name
             named[i] = word
     # a surprise's segment names the metric that beat, no business line
     if len(set(named.values()) | {c.segment for c in made if c.segment and c.metric != "surprise"}) < 2:
@@ -62,7 +63,9 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
     # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:은|는|에서는|에선)\s", r"사업(?:은|는|에서)"),
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:은|는|에서는|에선)\s", r"사업(?:은|는|에서|에선)"),
+    # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|에선|에서는|에서)\s", r"분야(?:는|에서|에선)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?)?(?:\s?\([^()]{1,40}\))?"
@@ -163,7 +166,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if word.lower().startswith("total ") and " " in word.strip():
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()
-            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or low.split()[-1] in REPORTING_VERBS or word.endswith(MODIFIER_END) \
+            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or low.split()[-1] in REPORTING_VERBS \
+                    or (word.endswith(MODIFIER_END) and not L.topic(lex, word)) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
                     or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"

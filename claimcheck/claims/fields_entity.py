@@ -49,7 +49,8 @@ def owner(fig: Figure, main_count: bool) -> Owner:
     if ent is None and (UNKNOWN_FIRM.search(fig.scan, clause[0], m.start) or fig.carry.get("unknown")
                         or any(fig.sent.start <= u < m.start for u in ctx.unknown)):
         return Owner(None, where, inferred, False)  # a firm the vocabulary does not know is nobody we know
-    if ent is None and not fig.cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, fig.line)):
+    if ent is None and not fig.cell and (m.kind != "count" or main_count) and not _under_title(ctx, fig.line) \
+            and (head := heading_text(ctx, fig.line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
         named = names_in(ctx, head)
         ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
@@ -62,6 +63,17 @@ def owner(fig: Figure, main_count: bool) -> Owner:
     if ent and not fig.cell and _summed(fig):
         ent = None  # "339개사 합산 영업이익", "현대차·기아 합산": a sum over many companies is none of theirs
     return Owner(ent, where, inferred, bool(row_ents))
+
+
+def _under_title(ctx, line: int) -> bool:
+    """Whether the heading over a line is the article's title: whom a title is about is weighed with the body's
+    lead into the article's main subject ("지상방산·한화오션이 전체 실적 견인" over a story on Hanwha Aerospace), so
+    a section heading names a company outright, and the title only through the main subject."""
+    if "title line" not in ctx.memo:
+        heads = [h for h in ctx.lay.headings.values() if h is not None and h >= 0]
+        ctx.memo["title line"] = min(heads) if heads else -1
+    h = ctx.lay.headings.get(line, -1)
+    return h is not None and h >= 0 and h == ctx.memo["title line"] and ctx.main is not None
 
 
 def _summed(fig: Figure) -> bool:

@@ -68,6 +68,7 @@ REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올�
 LOSS_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
 PROFIT_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?흑자(?!\s?(?:폭\s?(?:축소|감소)|전환))")
 KO_OF = regex.compile(r"(?:\s?규모)?의\s?")
+KO_CASE = regex.compile(r"[을를이가은는도과와]")
 IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
 T = taxonomy()
@@ -167,6 +168,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         # and "168억원의 당기순손실", "1조원 규모의 영업이익": a metric the figure is joined to by 의
         glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6)) or KO_OF.match(text, m.end, min(sent[1], m.end + 6))
         direct = [x for x in cues if glued and x.start == glued.end() and x.metric in wanted]
+        if not direct and text[m.end:m.end + 1] == " ":
+            # "1조3226억원의 매출액과 1955억원 영업이익을 나타냈다": the metric noun right after the figure, then its case
+            direct = [x for x in cues if x.start == m.end + 1 and x.metric in wanted and KO_CASE.match(text, x.end)]
         if not direct and text[max(sent[0], m.start - 1):m.start] == "(":
             # "적자(352억원 순손실)": a metric word closing the figure's own bracket names it
             direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
