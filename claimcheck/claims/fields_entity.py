@@ -71,7 +71,9 @@ def _under_title(ctx, line: int) -> bool:
     a section heading names a company outright, and the title only through the main subject."""
     if "title line" not in ctx.memo:
         heads = [h for h in ctx.lay.headings.values() if h is not None and h >= 0]
-        ctx.memo["title line"] = min(heads) if heads else -1
+        first = min(heads) if heads else -1
+        # a title opens the article: a heading after figures ("## 도쿄일렉트론: 전망 하향") heads a section
+        ctx.memo["title line"] = first if first >= 0 and first <= 3 else -1
     h = ctx.lay.headings.get(line, -1)
     return h is not None and h >= 0 and h == ctx.memo["title line"] and ctx.main is not None
 
