@@ -31,7 +31,9 @@ class Ctx:
         scan = lay.scan
         named = ((m.start(), m.end(), lex.alias_to.get(m.group()) or fold(lex, m.group()))
                  for m in lex.entity_rx.finditer(scan))
-        found = [(a, b, name) for a, b, name in named if name]
+        # "3M" is a company, "$3M" three million: a name spelt like a figure counts only with no currency before it
+        found = [(a, b, name) for a, b, name in named if name
+                 and not (scan[a:a + 1].isdigit() and a and scan[a - 1] in "$€£¥₩.,")]
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
         self.unknown = [e[0] for e in found if e in longer]

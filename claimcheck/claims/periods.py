@@ -58,14 +58,14 @@ PERIOD = re.compile(
     | (?P<ye>{_Y(7)}(?P<est>[EFP])(?![^\W\d_]))
     | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
-           |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook)))
+           |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:adjusted\s|non-GAAP\s|organic\s)?(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)
           |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
           |the\ssame\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
-          |last\syear|this\syear|next\syear|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
+          |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before))|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
           |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
     )""",
@@ -214,6 +214,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["samey"]:  # "the same period of 2024": the quarter in view, in that year
             out.append(PeriodRef(s, e, m["samey"], "quarter", relative="same_of"))
         elif m["rel"]:
+            if fiscal and "".join(m["rel"].split()).lower() in ("theyear", "thefullyear"):
+                continue  # a fiscal company's "for the year" is its fiscal year, which the sentence before names
             out.append(_relative(s, e, m["rel"], published))
     return out
 
@@ -290,6 +292,9 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
     if w in ("올해", "금년", "올한해", "thisyear"):
         return PeriodRef(s, e, str(published.year) if published else None, "year")
+    if w in ("theyear", "thefullyear"):
+        # "its sales forecast for the year": the year in progress, or in January and February the one just reported
+        return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")
     if w in ("내년", "nextyear"):
         return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
     if (w.startswith(("지난해", "작년", "전년", "theyear-")) and len(w) > 3) or (w.startswith("thesame") and w.endswith("year")
