@@ -16,7 +16,7 @@ from . import fields_segment as FS
 from .. import vocab as L
 from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
-from .article_context import INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
+from .article_context import HELD, INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
 from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
@@ -94,7 +94,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         claims.extend(made)
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
-                    and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])]
+                    and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
+                    # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
+                    and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0]))]
         if any(sent.start <= u < sent.end and (not subjects or u > subjects[-1][0]) for u in ctx.unknown):
             subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
             carry["entity"], carry["unknown"] = None, True

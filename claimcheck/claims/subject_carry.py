@@ -15,6 +15,7 @@ from ..models import Claim
 from .. import vocab as L
 from . import fields_entity as FE
 from .article_context import Ctx
+from .business_lines import subject_lines
 
 WHOLE = FE.WHOLE
 DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부)\s?(?:(?:매출|영업이익|순이익|손익)\s?)?(?:은|는|도|이|가)\s|의\s?경우"
@@ -43,6 +44,9 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
     if stated and not named:
         carry["subject"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
+    if not made and not named and (topic := _figureless_topic(ctx, sent, carry)):
+        carry["segment"] = topic  # "항공우주 부문은 정비 수요가 ... 늘었다. 이에 따라 매출은 26% 증가한 6040억원"
+        return out
     if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
         # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
         # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
@@ -50,6 +54,16 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     elif named or whole or stated:
         carry["segment"] = None
     return out
+
+
+def _figureless_topic(ctx: Ctx, sent, carry: dict) -> tuple[str, str, int] | None:
+    """A business line a sentence with no figure makes its topic, for the figures of the sentences after it."""
+    scan = ctx.lay.scan
+    if not DIVISION_TOPIC.search(scan, sent.start, sent.end):
+        return None
+    lines = subject_lines(scan, sent.start, sent.end, ctx.lex)
+    owner = carry.get("entity") or ctx.main
+    return (owner, lines[0][2], sent.line + 1) if lines and owner else None
 
 
 ITS = regex.compile(r"\b(?:but|and|while|as|with|though|although)\s(?:its|their)\s", regex.IGNORECASE)
