@@ -42,6 +42,7 @@ def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
     return out
 
 
+NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
 TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
 
 
@@ -96,7 +97,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
                     # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
-                    and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0]))]
+                    # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)
+                    and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0])
+                             and not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2))]
         if any(sent.start <= u < sent.end and (not subjects or u > subjects[-1][0]) for u in ctx.unknown):
             subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
             carry["entity"], carry["unknown"] = None, True
