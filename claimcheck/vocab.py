@@ -282,7 +282,7 @@ class Matcher:
             before = text[s - 1] if s else " "
             after = text[e] if e < len(text) else " "
             if _hangul(first):
-                if _hangul(before):
+                if _hangul(before) and (self.names or text[s:e] not in COMPOUND_HEADS):
                     continue
                 if self.names and e - s <= 3 and _hangul(last) and not self.particles.match(text, e):
                     continue
@@ -331,6 +331,11 @@ def trie_words(node: dict, prefix: str = "") -> list[str]:
         if ch:
             out += trie_words(child, prefix + ch)
     return out
+
+
+# metric nouns Korean writes as the head of a compound ("서비스매출", "모바일매출", "조정영업이익"): matched
+# after other Hangul too, where every other word needs a boundary
+COMPOUND_HEADS = frozenset({"매출", "매출액", "영업이익", "영업손실"})
 
 
 def _hangul(ch: str) -> bool:

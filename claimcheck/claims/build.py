@@ -42,6 +42,7 @@ def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
     return out
 
 
+CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
 NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
 TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
 
@@ -98,8 +99,10 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
                     # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
                     # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)
+                    # but "조선 자회사 한화오션이 연결 실적에 들어온 영향이다" only explains the figures before it
                     and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0])
-                             and not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2))]
+                             and (not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2)
+                                  or CAUSE_END.search(lay.scan, sent.start, sent.end)))]
         if any(sent.start <= u < sent.end and (not subjects or u > subjects[-1][0]) for u in ctx.unknown):
             subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
             carry["entity"], carry["unknown"] = None, True

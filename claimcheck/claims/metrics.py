@@ -68,6 +68,7 @@ REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올�
 LOSS_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
 PROFIT_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?흑자(?!\s?(?:폭\s?(?:축소|감소)|전환))")
 KO_OF = regex.compile(r"(?:\s?규모)?의\s?")
+EXCLUDED_AMOUNT = regex.compile(r"\s?(?:을|를)\s?(?:제외하면|제외한|제외할\s?경우|빼면|뺀|빼고)")
 KO_CASE = regex.compile(r"[을를이가은는도과와]")
 IN_METRIC = regex.compile(r"\s(?:in|of)\s", regex.IGNORECASE)
 OF_LINK = regex.compile(r"\s?(?:수준|가량|정도|대)?\s?의\s?|\s")
@@ -160,6 +161,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
+        if EXCLUDED_AMOUNT.match(text, m.end, min(sent[1], m.end + 12)) and not any(
+                x.metric in LEVELS and clause[0] <= x.start < m.start for x in cues):
+            return Typed("charge")  # "희망퇴직에 소요된 1천500억원을 제외하면 영업이익은": the item left out, not the result
         if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
                 and not OF_LEVEL_BEFORE.search(text, max(sent[0], m.start - 6), m.start):
             return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
