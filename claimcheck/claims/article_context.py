@@ -36,7 +36,7 @@ class Ctx:
                  and not (scan[a:a + 1].isdigit() and a and scan[a - 1] in "$€£¥₩.,")]
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
-        self.unknown = [e[0] for e in found if e in longer]
+        self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))
         self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if e not in longer])
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
@@ -77,6 +77,12 @@ class Ctx:
         # apart so that the part of a run-on sentence out of a figure's reach can carry them too
         self._level_cues = [c for c in self.cues if L.taxonomy().says(c.metric) is None]
         self._level_cue_at = [c.start for c in self._level_cues]
+
+    def _related_unknown(self, scan: str, found: list[tuple[int, int, str]]) -> list[int]:
+        """'한화에어로스페이스가 지분을 투자한 쎄트렉아이도 매출 437억원': a firm a relative clause ties to a known one
+        ('투자한', '인수한') is another company, named or not in the vocabulary."""
+        known = {e[0] for e in found}
+        return [m.start("x") for m in RELATED_FIRM.finditer(scan) if m.start("x") not in known]
 
     def _lead_subject(self, subjects: list[tuple[int, int, str]], head_end: int) -> str | None:
         """The company named first in the body sentence that holds the body's first figure."""
@@ -180,6 +186,7 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
     return sorted(ents + extra) if extra else ents
 
 
+RELATED_FIRM = regex.compile(r"(?:지분을\s?)?(?:투자한|인수한|출자한|설립한|합작한)\s(?P<x>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|이|가|도)\s")
 FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")
 HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
 

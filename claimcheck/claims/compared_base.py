@@ -13,17 +13,30 @@ COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|
                               r"|(?:에서|대비)\s?$", regex.IGNORECASE)
 
 
+# "방산 매출 1조6560억·영업익 4399억원": a headline's dot-joined figures are of the line named before the first
+DOT_JOINED = regex.compile(r"(?:[\d,.]+\s?[조억만천]?\s?){1,4}원?\s?[·ㆍ]\s?[\p{Hangul}A-Za-z]{1,6}\s?")
+
+
 def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
     """made and starts are one sentence's claims and where their figures start, in order."""
     out = list(made)
     for i in range(1, len(out)):
         c = out[i]
-        if c.segment is not None or not COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]):
+        if c.segment is not None:
+            continue
+        if DOT_JOINED.fullmatch(scan, starts[i - 1], starts[i]) and out[i - 1].segment and out[i - 1].entity == c.entity:
+            out[i] = _with_segment(c, out[i - 1])
+            continue
+        if not COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]):
             continue
         prev = next((p for p in reversed(out[:i]) if p.metric == c.metric and p.unit == c.unit), None)
         if prev is not None and prev.segment is not None and prev.entity == c.entity:
-            # the segment's evidence is the compared figure's, in the same sentence
-            seg_ev = next((e for e in prev.evidence if e[0] == "segment"), None)
-            ev = tuple(seg_ev if e[0] == "segment" and seg_ev else e for e in c.evidence)
-            out[i] = c.model_copy(update={"segment": prev.segment, "evidence": ev})
+            out[i] = _with_segment(c, prev)
     return out
+
+
+def _with_segment(c: Claim, prev: Claim) -> Claim:
+    """c with prev's segment, whose evidence (in the same sentence) is c's too."""
+    seg_ev = next((e for e in prev.evidence if e[0] == "segment"), None)
+    ev = tuple(seg_ev if e[0] == "segment" and seg_ev else e for e in c.evidence)
+    return c.model_copy(update={"segment": prev.segment, "evidence": ev})
