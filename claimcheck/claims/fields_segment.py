@@ -51,8 +51,11 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     scan, m, lex = fig.scan, fig.m, fig.ctx.lex
     if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
-    if seg is None and not fig.cell and ADJUSTED_HEAD.search(heading_text(fig.ctx, fig.line)):
-        seg = "adjusted"  # "JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS" governs the figures listed under it
+    if seg is None and not fig.cell and ADJUSTED_HEAD.search(head := heading_text(fig.ctx, fig.line)) \
+            and not A.label_cues(lex, head):
+        # "JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS" governs the figures listed under it; a short line naming a
+        # metric ("Adjusted Profit Per Share") is a table's row label left on its own, no section title
+        seg = "adjusted"
     if _daily(fig):
         seg = f"{seg}_daily_average" if seg else "daily_average"
     if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
