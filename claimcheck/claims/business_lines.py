@@ -134,6 +134,8 @@ HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
+# "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
+DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 
 
@@ -167,6 +169,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or low.split()[-1] in REPORTING_VERBS \
+                    or low.split()[-1] in DEMONSTRATIVE \
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word)) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \

@@ -144,6 +144,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                 period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     if period and period == focus and not T.is_growth(metric) and not change and _year_ago_after(scan, m, refs):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
+        ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
@@ -188,12 +189,15 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
-    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
-        ctx.bases.add(position(lay, m))
+    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start) \
+            or (not change and BASE_MARK.search(scan, max(sent.start, m.start - 24), m.start)):
+        ctx.bases.add(position(lay, m))  # an aside, or "a 3% decrease from $3.147 billion in Q3 2024": its period goes no further
     return period, estimate, grain, refs
 
 
 # and "the $4.15 billion it generated in the same quarter last year"
+BASE_MARK = regex.compile(r"\b(?:from|compared\s(?:with|to)|versus|vs\.?|against)\s(?:the\s)?(?:about\s|roughly\s|nearly\s)?[$€£¥₩]?$",
+                       regex.IGNORECASE)
 YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:(?:it|the\scompany|they)\s)?(?:generated|reported|posted|earned|made|had|booked"
                              r"|recorded)\s)?(?:in|during|for)?\s?", regex.IGNORECASE)
 

@@ -91,10 +91,10 @@ def _label_line(fig: Figure) -> str | None:
     the figures after it are about."""
     label = fig.label_text.strip(" -•*·:")
     lex = fig.ctx.lex
-    if not label or len(label) > 20 or A.label_cues(lex, label) or label in lex.alias_to \
+    if not label or len(label) > 36 or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
         return None
-    return label.lower()
+    return segment_id(label)  # the id every other reading of a line gives it
 
 
 # words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")
