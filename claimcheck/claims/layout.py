@@ -25,7 +25,9 @@ SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\
 # character of the article, which was most of the layout's time
 MAY_END = regex.compile(r"[.!?。…\]-]")
 # a quotation closes where "…"며 / "…"고 ends it: the words after are the speaker's next clause
-CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s')
+# and "기록했다. 2분기부터": a Korean sentence end before a digit is kept inside the sentence (see sentence_ends) but
+# still ends a clause, so a period named after it dates nothing before it
+CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)')
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 FIGURE_LIKE = regex.compile(r"[$₩€¥£%]|\d[\d,.]*\s?(?:조|억|만|billion|million|bn|mn)", regex.IGNORECASE)

@@ -14,7 +14,7 @@ from ..models import Claim
 from .article_context import Ctx
 from ..vocab import taxonomy
 
-EACH = regex.compile(r"각각|respectively", regex.IGNORECASE)
+EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|respectively", regex.IGNORECASE)
 LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
           "operating_margin", "net_margin", "gross_margin"}
 
@@ -25,8 +25,10 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     `starts` maps id(claim) to its offset in the article, so positions need not be worked out again.
     """
     scan = ctx.lay.scan
-    each = EACH.search(scan, sent.start, sent.end)
-    if each is None or len(made) < 2:
+    if len(made) < 2:
+        return made
+    each = EACH.search(scan, sent.start, sent.end) or _implicit(ctx, sent, made, starts)
+    if each is None:
         return made
     english = each.group().lower() == "respectively"
     first_fig = min(starts[id(c)] for c in made)
@@ -58,6 +60,20 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
     return [out[id(c)] for c in made]
+
+
+# "지난해 같은 기간보다 117%, 715% 늘어": percents joined by commas right after the comparison, no metric named before them
+BARE_LIST = regex.compile(r"(?:보다|대비|비해|比)\s?(?=[\d.]+%(?:\s?,\s?[\d.]+%)+)")
+
+
+def _implicit(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> regex.Match[str] | None:
+    """A list of changes that names no metric before it, in a sentence after one that stated as many levels: it
+    pairs with them as a '각각' list would (the returned match stands where '각각' would)."""
+    first = min(starts[id(c)] for c in made)
+    got = BARE_LIST.search(ctx.lay.scan, max(sent.start, first - 8), min(sent.end, first + 40))
+    if got is None or got.end() != first or any(c.metric in LEVELS for c in ctx.cues_in(sent.start, first)):
+        return None
+    return got
 
 
 # "…원으로 영업이익은 …" also closes it: a figure put to work by 으로 is the list's last
