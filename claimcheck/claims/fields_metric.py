@@ -63,7 +63,9 @@ def typed(fig: Figure) -> Typed | None:
     got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"])
     if got is None and (head := heading_text(fig.ctx, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
-        got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None)
+        # a heading naming two amounts ("Revenue and Margins") says which of them no figure under it is
+        if len({c.metric for c in heading_cues if c.metric in T.amounts}) < 2:
+            got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None)
     if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) and fig.ctx.per_sentence(
             "hangul", fig.whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
