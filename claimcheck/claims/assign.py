@@ -135,7 +135,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
         # "rose 5% from the previous quarter to $10 billion": the quarter is what the change is measured from
         # and "전년 동기(1조1921억원)보다 3.9% 증가한 1조2386억원": the bracket is the year-ago quarter's, the figure
         # the change arrives at is the current one
-        refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 4
+        refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 3
                                         and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
                                                  and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))

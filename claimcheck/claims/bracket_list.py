@@ -101,7 +101,9 @@ def _marked(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> dict:
     for c in made:
         at = starts[id(c)]
         x = MARKED.search(ctx.lay.scan, max(sent.start, at - 30), at)
-        if x and _a_name(ctx, x):
+        # "△물류 분야가 매출 2조5019억 원": a marked phrase naming a metric is a line and its metric, which the
+        # subject rules read; only a bare name ("▷PC 3,539억원") is an item
+        if x and _a_name(ctx, x) and not ctx.cues_in(x.start("name"), x.end("name")):
             out[at] = x
     return out
 

@@ -65,7 +65,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:은|는|에서는|에선)\s", r"사업(?:은|는|에서|에선)"),
     # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|에선|에서는|에서)\s", r"분야(?:는|에서|에선)"),
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|가|이|에선|에서는|에서)\s", r"분야(?:는|가|이|에서|에선)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?(?:의)?)?(?:\s?\([^()]{1,40}\))?"

@@ -16,7 +16,7 @@ QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
                           r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
-YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a|the)\s(?:year|previous\syear|prior\syear)"
+YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a|the)\s(?:year|previous[\s-]year|prior[\s-]year)"
                           r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
@@ -43,7 +43,7 @@ PRIOR_AFTER = regex.compile(r"(?:\s(?:it|the\scompany|they|we)?\s?(?:reported|po
                             # "$3.24 billion from a year ago", "in the comparable quarter last year"
                             r"(?:\s(?:from|in|during|for|of))?"
                             r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|in\sthe\sprior\syear|the\syear\sbefore|the\s(?:previous|prior)\syear"
-                            r"|the\scomparable\s(?:quarter|period)\s(?:last\syear|a\syear\s(?:earlier|ago))"
+                            r"|the\scomparable\s(?:quarter|period)\s(?:last\syear|a\syear\s(?:earlier|ago))|the\s(?:prior|previous)-year\s(?:quarter|period)"
                             r"|(?:during|in|for)\sthe\ssame\s(?:period|quarter)\s(?:last\syear|a\syear\s(?:earlier|ago)))"
                             r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|three\smonths\s(?:earlier|before|ago)|in\sthe\sprior\squarter))", regex.IGNORECASE)
 

@@ -60,7 +60,7 @@ PERIOD = re.compile(
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:adjusted\s|non-GAAP\s|organic\s)?(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
-          |the\syear-(?:ago|earlier)\s(?:period|quarter)
+          |the\syear-(?:ago|earlier)\s(?:period|quarter)|the\s(?:prior|previous)-year\s(?:period|quarter)
           |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
           |the\ssame\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
@@ -297,7 +297,7 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
         return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")
     if w in ("내년", "nextyear"):
         return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
-    if (w.startswith(("지난해", "작년", "전년", "theyear-")) and len(w) > 3) or (w.startswith("thesame") and w.endswith("year")
+    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year")) and len(w) > 3) or (w.startswith("thesame") and w.endswith("year")
                                                                           and len(w) > len("thesameyear")):
         return PeriodRef(s, e, None, "quarter", relative="year_ago")
     if w in ("같은해", "같은기간", "같은분기", "동일기간", "thesameyear", "thesameperiod", "thesamequarter"):
