@@ -27,7 +27,9 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
     english = regex.compile(
         # "In Europe, sales grew 5%", "Revenues from the United States were", "sales in Asia"
         rf"(?:(?:^|(?<=[.;:]\s)|(?<=,\s))(?i:in)\s(?:the\s)?(?P<seg>(?i:{en}))\b,?\s"
-        rf"|\b(?i:revenues?|sales)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b)")
+        rf"|\b(?i:revenues?|sales)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b"
+        # "$1 billion in U.S. sales", "China revenue fell": the region right before the sales word
+        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:revenues?|sales)\b)")
     return korean, english
 
 
