@@ -71,9 +71,12 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if sent.para != carry["para"]:
             # a paragraph opening on a comparison goes on with the last one's metric ("영업이익은 ... 흑자로 전환했다.
             # ¶ 전년 동기(607억원)와 비교해 66.1% 감소했다"): about it, not about revenue by default
+            # (the metric and line of its last stated figure, not a word of a sentence without one)
             going_on = CONTINUES.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
-            carry = {"para": sent.para, "entity": None, "metric": carry.get("metric") if going_on else None,
-                     "metric_at": carry.get("metric_at"), "period": None, "last": carry.get("last")}
+            stated = carry.get("stated") if going_on else None
+            carry = {"para": sent.para, "entity": None, "metric": stated[0] if stated else None,
+                     "metric_at": carry.get("metric_at"), "period": None, "last": carry.get("last"),
+                     "segment": stated[1] if stated else None, "stated": carry.get("stated")}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
@@ -94,6 +97,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = with_compared(subject_carry.its_segment(ctx, listed, starts_made), starts_made, lay.scan)
         made = _ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
+        levels = [c for c in made if not c.change and not L.taxonomy().is_growth(c.metric) and c.unit != "%"]
+        if levels:
+            last = levels[-1]
+            held = (last.entity, last.segment, last.line) if last.segment else None
+            carry["stated"] = (last.metric, held)
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])

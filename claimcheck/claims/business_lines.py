@@ -101,6 +101,11 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
+    # "Aerospace Technologies was the star again, with third-quarter sales of $4.15 billion", "Building Automation
+    # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
+    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})\s(?:was|were|remained|saw|had|led|topped"
+     r"|reached|delivered|contributed|accounted)\b(?=[^.;]{0,80}?(?:[$€£¥₩]\d|\d%))",
+     r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
     # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
     (r"\b[Tt]he\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division),\s(?:where|which)\b",
@@ -125,6 +130,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which",
+                          "shares", "stock", "investors", "management", "wall", "executives", "it", "he", "she",
                           "규모", "금액", "실적", "수치", "합계", "총액", "잔액", "누적", "목표", "전망", "예상", "추정치", "이익",
                           "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가", "별도로", "연결로", "별도", "연결",
                           "지역", "법인", "region", "market"}
