@@ -140,6 +140,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause, carry_period: str | Non
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
                                                  and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
                 and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)]
+    # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
+    refs = [r for r in refs if not _in_other_bracket(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
@@ -193,6 +195,24 @@ def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     the change arrives at."""
     return m.start - r.end > 4 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start) is not None \
         and BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 32)) is not None
+
+
+BRACKET_OPEN = regex.compile(r"[\[(（][^\[\]()（）]{0,12}$")
+BRACKET_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:[조억만]|원|%|달러|billion|million)|[$₩€¥]\d")
+BRACKET_CLOSE = regex.compile(r"[^\[\]()（）]{0,40}?[\])）]")
+
+
+def _in_other_bracket(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """Whether the period stands inside a bracket that does not hold the figure m."""
+    opened = BRACKET_OPEN.search(scan, max(0, r.start - 12), r.start)
+    if opened is None:
+        return False
+    closed = BRACKET_CLOSE.match(scan, r.end, min(len(scan), r.end + 40))
+    if closed is None:
+        return False
+    # a bracket glossing a period ("다음 분기(10~12월)") holds no figure of its own: only one that does is another's
+    return not (opened.start() < m.start < closed.end()) \
+        and BRACKET_FIGURE.search(scan, opened.start(), closed.end()) is not None
 
 
 def _bracketed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
