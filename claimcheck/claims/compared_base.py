@@ -27,12 +27,26 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
         if DOT_JOINED.fullmatch(scan, starts[i - 1], starts[i]) and out[i - 1].segment and out[i - 1].entity == c.entity:
             out[i] = _with_segment(c, out[i - 1])
             continue
+        if PRIOR_RANGE.search(scan, max(0, starts[i] - 40), starts[i]) and (p := _money_before(out[:i], c)) is not None \
+                and p.metric != c.metric:
+            # "revenue of $60.2 billion to $61.0 billion, up from a prior range of $59.0 billion to $60.0 billion": the
+            # old range is of what the new one is, whatever word comes after it
+            ev = tuple(next(e for e in p.evidence if e[0] == "metric") if e[0] == "metric" else e for e in c.evidence)
+            out[i] = c = c.model_copy(update={"metric": p.metric, "evidence": ev})
         if not COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]):
             continue
         prev = next((p for p in reversed(out[:i]) if p.metric == c.metric and p.unit == c.unit), None)
         if prev is not None and prev.segment is not None and prev.entity == c.entity:
             out[i] = _with_segment(c, prev)
     return out
+
+
+PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|old)\s(?:range|forecast|guidance|estimate|target)"
+                         r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
+
+
+def _money_before(made: list[Claim], c: Claim) -> Claim | None:
+    return next((p for p in reversed(made) if p.unit == c.unit and not p.change), None)
 
 
 def _with_segment(c: Claim, prev: Claim) -> Claim:

@@ -113,7 +113,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not T.is_growth(metric) and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
-        ahead = C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 56))
+        ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
         # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
         lead = None if opened_by_reach(ctx, sent, clause[0]) else C.PRIOR_LEAD.match(scan, clause[0], m.start)
         prior = back or ahead or lead

@@ -39,6 +39,7 @@ CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상
 CAUSE = regex.compile(r"(?![은는]\s)\s?(?:[\p{Hangul}A-Za-z0-9,·]{1,8}(?<![은는])\s){0,4}?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든"
                       r"|증가한|감소한|커진|확대된|지급)?(?:의\s)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에|에\s?따라|에\s?따른|로\s?인해|으로\s?인해)")
 NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per-share figure, never a result
+REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
@@ -126,8 +127,10 @@ def refined(fig: Figure, got: Typed) -> str:
         # of $1.48 are per share
         metric = "eps" if metric == "net_income" and EARNINGS_OF.search(scan, max(sent.start, m.start - 24), m.start) else "_price"
     if metric == "_price":
+        # and "목표주가를 일제히 높였다. 신한투자증권은 140만원에서 160만원으로": a revision after a sentence on targets
         metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
             TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
+            or (fig.carry.get("metric") == "price_target" and REVISION.match(scan, m.end, min(sent.end, m.end + 12))) \
             else "stock_price"
     if metric == "price_target":
         near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]

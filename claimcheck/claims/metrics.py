@@ -227,7 +227,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
-    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))):
+    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))) \
+            and not any(c.metric in RATIOS and clause[0] <= c.start < m.start for c in cues):  # "gross margin ... 68.1% of sales"
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
