@@ -184,7 +184,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 continue
             if pre := PAIRED_MODIFIER.search(scan, max(start, m.start() - 6), m.start()):
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
-            topic = L.topic(lex, word) or L.topic(lex, m.group())  # "글로벌 부문은": the vocabulary may know the phrase
+            # "글로벌 부문은": the vocabulary may know the phrase; not a longer name ending in a known one ("the Game
+            # & Network Services segment" is no "services segment")
+            topic = L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None)
             # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
             seg = topic or segment_id(word)
             if seg:

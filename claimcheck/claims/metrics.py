@@ -93,7 +93,12 @@ class Typed:
     entity_none: bool = False  # a market size belongs to no company
 
 
-def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> Cue | None:
+# "rose 18% to $1.51 billion on revenue of $19.42 billion": a metric word after the figure that leads to a figure of
+# its own is that figure's
+OWN_FIGURE_AFTER = regex.compile(r"\s(?:of|was|were|at|totaled|reached|came\sto)\s(?:about\s|roughly\s)?[$€£¥₩]?\d", regex.IGNORECASE)
+
+
+def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int], text: str = "") -> Cue | None:
     best, best_d = None, 10**9
     for c in cues:
         if c.metric not in allowed:
@@ -101,6 +106,8 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> C
         if c.end <= m.start:
             d = m.start - c.end
         elif c.start >= m.end:
+            if text and OWN_FIGURE_AFTER.match(text, c.end, c.end + 24):
+                continue
             d = int((c.start - m.end) * 2.5) + 1
         else:
             continue
@@ -179,7 +186,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             # "적자(352억원 순손실)": a metric word closing the figure's own bracket names it
             direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
                       and text[x.end:x.end + 1] == ")"]
-        c = direct[0] if direct else _nearest(cues, m, wanted, clause)
+        c = direct[0] if direct else _nearest(cues, m, wanted, clause, text)
         # "20만3500원에 거래된다": no company's revenue or profit is under ten million won or yen, scaled or not
         if m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
