@@ -78,7 +78,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?<!사업)(?:은|는)\s(?:[1-4]분기\s)?"
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
      r"(?:은|는)\s(?:[1-4]분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
-    (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,2}?)"
+    (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,3}?)"
      r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
      r"(?i:revenue|sales|segment|division|unit|business)"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
@@ -141,6 +141,10 @@ LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
+# "revenue in the July-September quarter": a span of months is no line
+MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|third|fourth)[\s-]quarter")
+# "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
+COMPARATIVE = {"more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 
@@ -175,7 +179,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or low.split()[-1] in REPORTING_VERBS \
-                    or low.split()[-1] in DEMONSTRATIVE \
+                    or low.split()[-1] in DEMONSTRATIVE or MONTH_WORD.match(low) or low in COMPARATIVE \
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word)) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
@@ -208,10 +212,22 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
             named = [c for c in cues or () if start <= c.start < pos and c.metric and not c.metric.startswith("_")]
             # a line named with its metric ("AI revenue grew") speaks for that metric only; another named after it
             # is what the figure measures. A line made the topic ("모듈 부문은 매출이 …, 영업이익률은") covers them all.
-            if named and named[0].start < end and any(c.metric != named[0].metric for c in named if c.start >= end):
+            # ("Aeronautics revenue rose 12%, while operating profit increased 3%": a line's revenue then its profit are
+            # both the line's, as its statements print them)
+            if named and named[0].start < end and any(c.metric != named[0].metric and not _line_pair(named[0].metric, c.metric)
+                                                      for c in named if c.start >= end):
                 return None
             return lines[i][2]
     return None
+
+
+LINE_PAIRS = {"revenue": {"operating_income", "operating_margin"}}
+
+
+def _line_pair(first: str, later: str) -> bool:
+    """Whether a business line's figure for `first` goes on to one for `later` in the same sentence."""
+    t = L.taxonomy()
+    return (t.growth_of(later) or later) in LINE_PAIRS.get(t.growth_of(first) or first, set())
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one

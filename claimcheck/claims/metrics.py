@@ -15,7 +15,7 @@ AFTER_DIRECTION = regex.compile(
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
-GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|fell|dropped|declined|slid|rise|grow|fall|drop"
+GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|advanced|fell|dropped|declined|slid|rise|grow|fall|drop"
                                    r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down)\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
