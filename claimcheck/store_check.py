@@ -7,7 +7,7 @@ key-scope checks, one key's claims alive at a time. The findings are those of an
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,12 +38,12 @@ def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str
         parts: list[partition.Part] = []
         corpus: list[Claim] = []
         n = 0
-        for claims in _runs(store.batches(con, "SELECT * FROM claims ORDER BY art, idx"), "art"):
+        for claims in store.claim_runs(con, "SELECT * FROM claims ORDER BY art, idx", "art"):
             m = partition.map_article(claims, rules, lex, ledger)
             parts.append(partition.Part(m.found, m.tally))  # not the claims: one key at a time below
             corpus.extend(m.corpus)
             n += len(claims)
-        keyed = _runs(store.batches(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx"), "key")
+        keyed = store.claim_runs(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx", "key")
         parts.extend(partition.reduce_keys(keyed, rules, lex, ledger))
         parts.append(partition.reduce_corpus(corpus, rules, lex, ledger))
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -73,20 +73,6 @@ def _suppressions(con: Any) -> engine.Suppressions:
         for s in row["suppressions"] or ():
             out.setdefault((row["file"], s["line"]), []).append(s["rule"])
     return out
-
-
-def _runs(rows: Iterable[dict], by: str) -> Iterator[list[Claim]]:
-    """Consecutive rows with one value of `by`, as claims."""
-    run: list[Claim] = []
-    at: object = object()
-    for row in rows:
-        if row[by] != at and run:
-            yield run
-            run = []
-        at = row[by]
-        run.append(store.claim_of(row))
-    if run:
-        yield run
 
 
 def write_findings(root: Path, findings: Iterable[Finding]) -> None:
