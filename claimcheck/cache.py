@@ -149,7 +149,7 @@ NAMES = tuple(Claim.model_fields)
 _EVIDENCE = NAMES.index("evidence")
 
 
-def _shared_evidence(col: list, strings: dict[str, str]) -> list:
+def shared_evidence(col: list, strings: dict[str, str]) -> list:
     """The evidence column with equal entries made one object: the figures of a sentence share most of
     theirs, and a warm run over an archive otherwise holds a fresh tuple of tuples per claim."""
     inner: dict[tuple, tuple] = {}
@@ -200,11 +200,17 @@ def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[
     looked_up = _TEXTS.validate_python([list(map(table.__getitem__, columns[i])) for i in texts])
     for i, values in zip(texts, looked_up):
         columns[i] = values
-    columns[_EVIDENCE] = _shared_evidence(columns[_EVIDENCE], shared)
+    columns[_EVIDENCE] = shared_evidence(columns[_EVIDENCE], shared)
     if len(set(map(len, columns))) > 1:
         raise ValueError("columns of unequal length")
+    return article, build(columns)
+
+
+def build(columns: list[list]) -> list[Claim]:
+    """Claims from their columns (NAMES order, values already of the fields' types), as model_construct
+    makes them, every claim sharing one set of field names (the store reads claims back this way too)."""
     if not _PLAIN:
-        return article, [Claim.model_construct(_ALL_SET, **dict(zip(NAMES, row))) for row in zip(*columns)]
+        return [Claim.model_construct(_ALL_SET, **dict(zip(NAMES, row))) for row in zip(*columns)]
     new, get, put, claims = object.__new__, object.__getattribute__, object.__setattr__, []
     for row in zip(*columns):
         c = new(Claim)
@@ -215,7 +221,7 @@ def _decode(raw: dict, key: str, shared: dict[str, str]) -> tuple[Article, list[
         put(c, "__pydantic_extra__", None)
         put(c, "__pydantic_private__", None)
         claims.append(c)
-    return article, claims
+    return claims
 
 
 def atomic_write(path: Path, body: bytes) -> None:
