@@ -144,7 +144,7 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
 # "revenue in the July-September quarter": a span of months is no line
 MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|third|fourth)[\s-]quarter")
 # "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
-COMPARATIVE = {"more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
+COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their"}
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
 

@@ -22,6 +22,14 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
     out = list(made)
     for i in range(1, len(out)):
         c = out[i]
+        if OR_ASIDE.search(scan, max(0, starts[i] - 8), starts[i]) and out[i - 1].period != c.period \
+                and out[i - 1].entity == c.entity:
+            # "A year earlier, the automaker earned $3.06 billion, or $2.68 per share": the aside restates its figure
+            # per share, for the same span
+            prev = out[i - 1]
+            ev = tuple(next(e for e in prev.evidence if e[0] == "period") if e[0] == "period" else e for e in c.evidence)
+            out[i] = c = c.model_copy(update={"period": prev.period, "evidence": ev, "cadence": prev.cadence,
+                                              "context_year": prev.context_year})
         if c.segment is not None:
             continue
         if DOT_JOINED.fullmatch(scan, starts[i - 1], starts[i]) and out[i - 1].segment and out[i - 1].entity == c.entity:
@@ -41,6 +49,7 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
     return out
 
 
+OR_ASIDE = regex.compile(r",\sor\s(?:about\s)?[$€£¥₩]?$")
 PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|old)\s(?:range|forecast|guidance|estimate|target)"
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
 

@@ -47,6 +47,11 @@ GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)
 ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
                                  r"\b(?:is|was|are|were|stands?|stood|sits?|sat)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
                                  r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
+# "$2.31 expected", "$45.27 billion expected", "the $2.28 per share that analysts surveyed by Zacks were calling for"
+EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)"
+                               r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
+                               r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
+                               regex.IGNORECASE)
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
                                  regex.IGNORECASE)
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
@@ -172,6 +177,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
         or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
         or ESTIMATE_SUBJECT.search(scan, max(sent.start, m.start - 100), m.start) \
+        or EXPECTED_AFTER.match(scan, m.end, min(sent.end, m.end + 90)) \
         or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
             and ANALYST_WORD.search(scan, sent.start, m.start)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
