@@ -120,7 +120,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
         # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
-        lead = None if opened_by_reach(ctx, sent, clause[0]) else C.PRIOR_LEAD.match(scan, clause[0], m.start)
+        # ("A year earlier, the automaker earned $3.06 billion": the lead's own comma cuts it off as a clause)
+        lead = None if opened_by_reach(ctx, sent, clause[0]) else (
+            C.PRIOR_LEAD.match(scan, clause[0], m.start) or LEAD_COMMA.match(scan, sent.start, m.start))
         prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
@@ -204,6 +206,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 # and "the $4.15 billion it generated in the same quarter last year"
 BASE_MARK = regex.compile(r"\b(?:from|compared\s(?:with|to)|versus|vs\.?|against)\s(?:the\s)?(?:about\s|roughly\s|nearly\s)?[$€£¥₩]?$",
                        regex.IGNORECASE)
+LEAD_COMMA = regex.compile(r"\s*(?:(?P<year>A\syear\s(?:ago|earlier)|In\sthe\syear-(?:ago|earlier)\s(?:quarter|period))"
+                        r"|(?P<quarter>A\squarter\s(?:ago|earlier))),",
+                        regex.IGNORECASE)
 YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:(?:it|the\scompany|they)\s)?(?:generated|reported|posted|earned|made|had|booked"
                              r"|recorded)\s)?(?:in|during|for)?\s?", regex.IGNORECASE)
 
