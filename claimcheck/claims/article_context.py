@@ -45,7 +45,8 @@ class Ctx:
         title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
         counts: Counter[str] = Counter()
         # "자회사 삼성바이오로직스 '역대급 실적' 덕분": a subsidiary named as such is not whom the story is about
-        subjects = [e for e in self.ents if not HELD.search(scan, max(0, e[0] - 8), e[0])]
+        subjects = [e for e in self.ents if not HELD.search(scan, max(0, e[0] - 8), e[0])
+                    and not DATA_SOURCE.match(scan, e[1], e[1] + 16)]  # nor is a data house named for its consensus
         for e in subjects:
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
         if subjects:
@@ -187,6 +188,7 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 
 RELATED_FIRM = regex.compile(r"(?:지분을\s?)?(?:투자한|인수한|출자한|설립한|합작한)\s(?P<x>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|이|가|도)\s")
+DATA_SOURCE = regex.compile(r"\s?(?:consensus|estimates?|data|polled|survey)\b", regex.IGNORECASE)
 FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")
 HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
 
@@ -327,7 +329,8 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     # "Reality Labs, which makes ... Ray-Ban Meta glasses, lost $4.43 billion": a name in an aside is not the subject
     asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)]
     # and a name only in an aside ("Overall revenue, which includes Azure, jumped 28%") names nobody
-    before = [e for e in before if not any(a <= e[0] < b for a, b in asides)]
+    before = [e for e in before if not any(a <= e[0] < b for a, b in asides)
+              and not DATA_SOURCE.match(ctx.lay.scan, e[1], e[1] + 16)]  # "Against S&P Global consensus, Verizon ..."
     # a company the vocabulary does not know, named after the last one it knows, owns the figure: nobody we track
     last = before[-1][1] if before else sent.start
     if any(last <= u < m.start for u in ctx.unknown):

@@ -82,8 +82,8 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
      r"(?i:revenue|sales|segment|division|unit|business)"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
-    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|and|but|as)\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
-     r"\s(?i:revenue|sales)\s(?i:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|of|at|up|down)\b",
+    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|but|as)\s)|(?<=(?:,|\d%|\d|illion)\sand\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
+     r"\s(?i:revenues?|sales)\s(?i:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|improved|increased|of|at|up|down)\b",
      r"(?i)revenue|sales"),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it)
@@ -126,7 +126,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
 )]
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
-                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product", "other",
+                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which",

@@ -25,11 +25,12 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
         if OR_ASIDE.search(scan, max(0, starts[i] - 8), starts[i]) and out[i - 1].period != c.period \
                 and out[i - 1].entity == c.entity:
             # "A year earlier, the automaker earned $3.06 billion, or $2.68 per share": the aside restates its figure
-            # per share, for the same span
-            prev = out[i - 1]
-            ev = tuple(next(e for e in prev.evidence if e[0] == "period") if e[0] == "period" else e for e in c.evidence)
-            out[i] = c = c.model_copy(update={"period": prev.period, "evidence": ev, "cadence": prev.cadence,
-                                              "context_year": prev.context_year})
+            # per share, for the same span; and "$3.41 billion or 78 cents per share in the year-ago quarter" names
+            # the span of both after the second
+            if _base_period(c):
+                out[i - 1] = _with_period(out[i - 1], c)
+            else:
+                out[i] = c = _with_period(c, out[i - 1])
         if c.segment is not None:
             continue
         if DOT_JOINED.fullmatch(scan, starts[i - 1], starts[i]) and out[i - 1].segment and out[i - 1].entity == c.entity:
@@ -49,7 +50,18 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
     return out
 
 
-OR_ASIDE = regex.compile(r",\sor\s(?:about\s)?[$€£¥₩]?$")
+OR_ASIDE = regex.compile(r",?\sor\s(?:about\s)?[$€£¥₩]?$")
+YEAR_AGO_WORDS = regex.compile(r"year[\s-](?:ago|earlier)|prior[\s-]year|previous[\s-]year|same\s(?:quarter|period)\slast", regex.IGNORECASE)
+
+
+def _base_period(c: Claim) -> bool:
+    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and YEAR_AGO_WORDS.search(e[3])
+               for e in c.evidence)
+
+
+def _with_period(c: Claim, src: Claim) -> Claim:
+    ev = tuple(next(e for e in src.evidence if e[0] == "period") if e[0] == "period" else e for e in c.evidence)
+    return c.model_copy(update={"period": src.period, "evidence": ev, "cadence": src.cadence, "context_year": src.context_year})
 PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|old)\s(?:range|forecast|guidance|estimate|target)"
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
 
