@@ -52,6 +52,8 @@ EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:t
                                r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
                                r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
                                regex.IGNORECASE)
+# "시장이 기대한 0.01달러", "증권가가 예상한 1조원": the market's figure, named before it
+KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
                                  regex.IGNORECASE)
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
@@ -180,6 +182,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
         or ESTIMATE_SUBJECT.search(scan, max(sent.start, m.start - 100), m.start) \
         or EXPECTED_AFTER.match(scan, m.end, min(sent.end, m.end + 90)) \
+        or KO_EXPECTED_BEFORE.search(scan, max(sent.start, m.start - 16), m.start) \
         or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
             and ANALYST_WORD.search(scan, sent.start, m.start)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
