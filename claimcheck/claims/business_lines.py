@@ -130,7 +130,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which",
-                          "shares", "stock", "investors", "management", "wall", "executives", "it", "he", "she",
+                          "shares", "stock", "investors", "management", "wall", "executives", "he", "she",
                           "규모", "금액", "실적", "수치", "합계", "총액", "잔액", "누적", "목표", "전망", "예상", "추정치", "이익",
                           "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가", "별도로", "연결로", "별도", "연결",
                           "지역", "법인", "region", "market"}
