@@ -116,6 +116,17 @@ class Ctx:
         i = bisect_left(self._level_cue_at, b) - 1
         return self._level_cues[i] if i >= 0 and self._level_cues[i].start >= a else None
 
+    def unknown_in(self, a: int, b: int) -> bool:
+        """Whether a company the vocabulary does not know is named starting in [a, b). By bisection: a scan of
+        every such name per figure made a long article cost the square of its length."""
+        i = bisect_left(self.unknown, a)
+        return i < len(self.unknown) and self.unknown[i] < b
+
+    def last_unknown_in(self, a: int, b: int) -> int | None:
+        """The start of the last unknown company named in [a, b), if any."""
+        i = bisect_left(self.unknown, b) - 1
+        return self.unknown[i] if i >= 0 and self.unknown[i] >= a else None
+
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]
 
@@ -304,7 +315,7 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     before = [e for e in before if not any(a <= e[0] < b for a, b in asides)]
     # a company the vocabulary does not know, named after the last one it knows, owns the figure: nobody we track
     last = before[-1][1] if before else sent.start
-    if any(last <= u < m.start for u in ctx.unknown):
+    if ctx.unknown_in(last, m.start):
         return None, False, NONE
     if before:
         e = before[-1]

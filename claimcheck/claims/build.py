@@ -89,7 +89,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])]
-        if any(sent.start <= u < sent.end and (not subjects or u > subjects[-1][0]) for u in ctx.unknown):
+        if (u := ctx.last_unknown_in(sent.start, sent.end)) is not None and (not subjects or u > subjects[-1][0]):
             subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
             carry["entity"], carry["unknown"] = None, True
         elif subjects:

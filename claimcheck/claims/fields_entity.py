@@ -47,7 +47,7 @@ def owner(fig: Figure, main_count: bool) -> Owner:
             where = on_line(ctx.lay, fig.line, "table", fig.row_text if row_ents else fig.header)
     inferred = ent is None or not fig.own
     if ent is None and (UNKNOWN_FIRM.search(fig.scan, clause[0], m.start) or fig.carry.get("unknown")
-                        or any(fig.sent.start <= u < m.start for u in ctx.unknown)):
+                        or ctx.unknown_in(fig.sent.start, m.start)):
         return Owner(None, where, inferred, False)  # a firm the vocabulary does not know is nobody we know
     if ent is None and not fig.cell and (m.kind != "count" or main_count) and (head := heading_text(ctx, fig.line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
