@@ -169,7 +169,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
     estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
-    cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
+    cadence = A.cadence(scan, sent, m, clause, period, metric, grain, ctx.in_sentence(A.TTM_WORDS, sent))
     if period and cadence == "quarterly" and MILESTONE.match(scan, m.end, min(sent.end, m.end + 12)) \
             and not QUARTERLY.search(scan, max(sent.start, m.start - 16), m.start) \
             and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):

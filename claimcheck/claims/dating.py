@@ -1,6 +1,8 @@
 """The period of a figure, whether it is a forecast, and which figures are bases that date only themselves."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..numbers.parse import Mention
@@ -38,7 +40,7 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
-GUIDED_WORDS = regex.compile(r"forecast|expect|sees|project|guide|predict|anticipate", regex.IGNORECASE)
+GUIDED_WORDS = re.compile(r"forecast|expect|sees|project|guide|predict|anticipate", re.IGNORECASE)
 
 
 def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: str | None, cell, header: str,
@@ -171,7 +173,7 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     margin of about 68%" the quarter the article's last guidance was for; "had forecast $12.5 billion" the
     quarter now reported. None when the figure is no company guidance or its clause dates it."""
     scan = ctx.lay.scan
-    if not ctx.per_sentence("guided words", sent, lambda s: GUIDED_WORDS.search(scan, s.start, s.end) is not None):
+    if not ctx.in_sentence(GUIDED_WORDS, sent):
         return None  # no forecast verb in the sentence: GUIDED below cannot match
     said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
     if said is not None and (NOT_GUIDANCE_BEFORE.search(scan, max(sent.start, said.start() - 16), said.start())

@@ -2,6 +2,8 @@
 before it, a guidance word after it."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..numbers.parse import Mention
@@ -45,9 +47,9 @@ ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstree
 # "연초 제시한 가이던스인 매출 9.7조원, 영업이익 4000억원": the figures a guidance word introduces are the plan
 GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
-# once for them instead of by nine searches per figure
-SAID_WORDS = regex.compile(r"것|예상|추정|추산|전망|예측|가이던스|analyst|forecast|economist|street|est|consensus|expect"
-                           r"|guidance|outlook|projection", regex.IGNORECASE)
+# once for them (Ctx.in_sentence) instead of by nine searches per figure
+SAID_WORDS = re.compile(r"것|예상|추정|추산|전망|예측|가이던스|analyst|forecast|economist|street|est|consensus|expect"
+                        r"|guidance|outlook|projection", re.IGNORECASE)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
@@ -57,7 +59,7 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     """A forecast said of figure m: a forecast verb closing its sentence, an estimate word or mark before it, a
     guidance word after it (a match, or None)."""
     scan = ctx.lay.scan
-    if not ctx.per_sentence("said words", sent, lambda s: SAID_WORDS.search(scan, s.start, s.end) is not None):
+    if not ctx.in_sentence(SAID_WORDS, sent):
         return None
     return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
