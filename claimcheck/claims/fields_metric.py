@@ -24,6 +24,7 @@ from .tables import growth_cell
 HANGUL = regex.compile(r"\p{Hangul}")
 # a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
 MONEY_LEVELS = T.owned_amounts | {"_consensus"}
+LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
@@ -84,7 +85,7 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     if got is None or got.metric == "count_growth" or not T.is_growth(got.metric) or fig.m.kind != "percent":
         return got
     sent, m = fig.sent, fig.m
-    if any(sent.start <= c.start < m.end and c.metric in T.amounts | T.ratios for c in fig.cues):
+    if any(sent.start <= c.start < m.end and c.metric in LEVEL_OR_RATE for c in fig.cues):
         return got
     count = next((x for x in COUNTED.finditer(fig.scan, sent.start, sent.end) if not x.start() <= m.start < x.end()), None)
     if count is None:

@@ -74,6 +74,14 @@ T = taxonomy()
 # what a cue can name: an amount (flow, stock, count), and a rate
 LEVELS, RATIOS = T.amounts, T.ratios
 OWNERLESS = T.has("ownerless")  # a market, a government's rate: no company's figure
+# the unions the tests below take, made once: a union of the taxonomy's sets per figure (or per cue) was
+# a few microseconds each, on every figure of an article
+GROWN = LEVELS | RATIOS | {"stock_price", "price_target"}  # what a growth can be of
+LEVELS_OR_PRICE = LEVELS | {"stock_price"}
+LEVELS_OR_RATIOS = LEVELS | RATIOS
+MONEY_WANTED = LEVELS | {"stock_price", "price_target", "_consensus"}
+CARRIED_MONEY = LEVELS | {"price_target", "stock_price"}
+RATE_LIKE = RATIOS | {"upside", "price_change", "_growth_rate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +119,7 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int]) -> C
 
 def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tuple[int, int]) -> Cue | None:
     """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
-    wanted = LEVELS | RATIOS | {"stock_price", "price_target"}
+    wanted = GROWN
     before = [c for c in cues if c.metric in wanted and c.end <= m.start]
     # nearest first by where a cue ends: a "label:" cue spans its whole label, so a level named after the colon
     # ("Mixed Q2 Earnings: RPO Growth Of 438%") is closer than the label
@@ -119,7 +127,7 @@ def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tup
     if near:
         return near[-1]
     # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
-    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVELS | {"stock_price"}]
+    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVELS_OR_PRICE]
     if levels:
         return levels[-1]
     after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
@@ -135,7 +143,7 @@ def _changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]
     got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 16))
     if got is None:
         return None
-    wanted = LEVELS | RATIOS
+    wanted = LEVELS_OR_RATIOS
     return next((c for c in cues if c.metric in wanted and got.end() <= c.start <= got.end() + 30), None)
 
 
@@ -145,8 +153,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     after = text[m.end:min(m.end + 14, sent[1])]
     before = text[max(sent[0], m.start - 14):m.start]
     base: str | None  # the level a change or a loss is of: every branch below sets its own
-    cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
-    cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
+    if any(c.metric == "_consensus_pre" for c in cues):  # rare: the cues are taken as they are otherwise
+        cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
+        cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None \
         or VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None  # "rose 50% to $130.5B"
     # "rose to 20%": the figure is where the rise ended, a level
@@ -162,7 +171,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
                 and not OF_LEVEL_BEFORE.search(text, max(sent[0], m.start - 6), m.start):
             return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
-        wanted = LEVELS | {"stock_price", "price_target", "_consensus"}
+        wanted = MONEY_WANTED
         # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
         # and "168억원의 당기순손실", "1조원 규모의 영업이익": a metric the figure is joined to by 의
         glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6)) or KO_OF.match(text, m.end, min(sent[1], m.end + 6))
@@ -176,7 +185,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
-        metric = c.metric if c else carried if carried in LEVELS | {"price_target", "stock_price"} else None
+        metric = c.metric if c else carried if carried in CARRIED_MONEY else None
         if c is None and metric and T.loss_of(metric):
             # "…168억원의 당기순손실을 기록했다. 신한라이프는 1542억원으로": the metric carries on, the loss does not
             metric = T.loss_of(metric)
@@ -231,7 +240,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         cues = [c for c in cues if c.end <= m.start]
         down = down or appos["down"] is not None
         up = up or not down
-    ratio = _nearest(cues, m, RATIOS | {"upside", "price_change", "_growth_rate"}, clause)
+    ratio = _nearest(cues, m, RATE_LIKE, clause)
     if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
         ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later
