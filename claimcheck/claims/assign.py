@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-import re
 
 import regex
 
@@ -41,7 +40,7 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"\s(?:\(capex\)\s)?(?:plan\s|target\s)?to\s"
                        r"|(?:투자|설비투자|시설투자|CAPEX)\s?(?:계획|목표|가이던스))", regex.IGNORECASE)
 TTM = PR.TTM
-TTM_WORDS = re.compile(r"개월|TTM|trailing", re.IGNORECASE)  # TTM cannot match without one (Ctx.in_sentence)
+TTM_WORDS = ("개월", "ttm", "trailing")  # TTM cannot match without one (Ctx.in_sentence)
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)

@@ -1,8 +1,6 @@
 """The period of a figure, whether it is a forecast, and which figures are bases that date only themselves."""
 from __future__ import annotations
 
-import re
-
 import regex
 
 from ..numbers.parse import Mention
@@ -40,7 +38,7 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
-GUIDED_WORDS = re.compile(r"forecast|expect|sees|project|guide|predict|anticipate", re.IGNORECASE)
+GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate")
 
 
 def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: str | None, cell, header: str,

@@ -4,7 +4,6 @@ an earlier sentence, or the article's main subject; then the adjustments its met
 from __future__ import annotations
 
 from dataclasses import dataclass
-import re
 
 import regex
 
@@ -19,7 +18,8 @@ WHOLE = regex.compile(r"전체|회사")
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
 # AGGREGATE cannot match without one of these (article_context.Ctx.in_sentence)
-AGGREGATE_WORDS = re.compile(r"개|상장|합산|합친|합치|합하|더하|양사|[2-9]사|회사|combined|both", re.IGNORECASE)
+AGGREGATE_WORDS = ("개", "상장", "합산", "합친", "합치", "합하", "더하", "양사", *(f"{d}사" for d in range(2, 10)), "회사",
+                   "combined", "both")
 # "카카오뱅크와 케이뱅크, 토스뱅크의 3분기 당기순이익은 총 1172억원": a total over the companies the clause names
 TOTAL = regex.compile(r"(?:총|모두\s합쳐|합계)\s?$")
 JOINED = regex.compile(r"\s?(?:·|,|、|와|과|및|and|&)\s?")

@@ -58,15 +58,16 @@ def typed(fig: Figure) -> Typed | None:
     cues = fig.cues if nxt is None else [c for c in fig.cues if c.start < nxt]
     # "무선사업 매출은 가입자 증가에 힘입어 2.2% 성장한 1조8841억원": a cue in a cause phrase is not what the figure measures
     cues = [c for c in cues if not (c.end <= m.start and CAUSE.match(scan, c.end, m.start))]
-    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"])
+    has = (lambda words: fig.ctx.in_sentence(words, fig.sent))  # noqa: E731 - one sentence's answers, for classify
+    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has)
     if got is None and (head := heading_text(fig.ctx, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
-        got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None)
+        got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None, has)
     if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) and fig.ctx.per_sentence(
             "hangul", fig.whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
         won = replace(m, kind="money", unit="KRW")
-        as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"])
+        as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"], has)
         if as_money and as_money.metric in MONEY_LEVELS:
             fig.m, got = won, as_money
     return of_count(fig, got)

@@ -2,8 +2,6 @@
 before it, a guidance word after it."""
 from __future__ import annotations
 
-import re
-
 import regex
 
 from ..numbers.parse import Mention
@@ -48,8 +46,8 @@ ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstree
 GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
-SAID_WORDS = re.compile(r"것|예상|추정|추산|전망|예측|가이던스|analyst|forecast|economist|street|est|consensus|expect"
-                        r"|guidance|outlook|projection", re.IGNORECASE)
+SAID_WORDS = ("것", "예상", "추정", "추산", "전망", "예측", "가이던스", "analyst", "forecast", "economist", "street", "est",
+              "consensus", "expect", "guidance", "outlook", "projection")
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)

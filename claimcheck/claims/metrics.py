@@ -1,6 +1,7 @@
 """Cue words around a number to a metric id, with the sign and change sense they imply."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -74,6 +75,14 @@ T = taxonomy()
 # what a cue can name: an amount (flow, stock, count), and a rate
 LEVELS, RATIOS = T.amounts, T.ratios
 OWNERLESS = T.has("ownerless")  # a market, a government's rate: no company's figure
+# words the patterns named beside them cannot match without (see classify's `has` and Ctx.in_sentence)
+VERB_OBJECT_WORDS = ("grew", "lifted", "boosted", "raised", "increased", "cut", "lowered", "reduced", "lifting", "boosting",
+                     "pushing", "raising", "dragging")  # VERB_OBJECT_BEFORE
+FROM_WORD = ("from",)  # FROM_TO_BEFORE
+MOVE_WORDS = ("증가", "늘", "상승", "성장", "개선", "확대", "급증", "감소", "줄", "하락", "축소", "악화", "급감", "뒷걸음")  # LIST_VERB, MONEY_LIST_VERB
+SURPRISE_WORDS = ("miss", "shortfall", "beat")  # AMOUNT_SURPRISE
+BY_WORD = ("by",)  # BY_AMOUNT, HIT_BY
+OF_WORD = ("of",)  # SHARE_OF_AFTER, APPOSITIVE
 # the unions the tests below take, made once: a union of the taxonomy's sets per figure (or per cue) was
 # a few microseconds each, on every figure of an article
 GROWN = LEVELS | RATIOS | {"stock_price", "price_target"}  # what a growth can be of
@@ -148,8 +157,11 @@ def _changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]
 
 
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
-             carried: str | None) -> Typed | None:
-    """The metric a number measures, from cues in its sentence; None when nothing names it."""
+             carried: str | None, has: Callable[[tuple[str, ...]], bool] = lambda words: True) -> Typed | None:
+    """The metric a number measures, from cues in its sentence; None when nothing names it.
+
+    has(words): whether the figure's sentence holds any of those words (Ctx.in_sentence). The longer
+    searches below are skipped in a sentence without the words their patterns cannot match without."""
     after = text[m.end:min(m.end + 14, sent[1])]
     before = text[max(sent[0], m.start - 14):m.start]
     base: str | None  # the level a change or a loss is of: every branch below sets its own
@@ -157,18 +169,20 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
         cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None \
-        or VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None  # "rose 50% to $130.5B"
+        or (has(VERB_OBJECT_WORDS)  # "rose 50% to $130.5B"
+            and VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     # "rose to 20%": the figure is where the rise ended, a level
     level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None \
-        or FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None
+        or (has(FROM_WORD) and FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
-    closing = None if (up or down or m.kind not in ("percent", "money")) else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
+    closing = None if (up or down or m.kind not in ("percent", "money") or not has(MOVE_WORDS)) \
+        else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
-        if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
+        if has(SURPRISE_WORDS) and (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
                 and not OF_LEVEL_BEFORE.search(text, max(sent[0], m.start - 6), m.start):
             return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
         wanted = MONEY_WANTED
@@ -213,8 +227,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if m.sign_mark in ("+", "-", "▲", "▼", "△") and AMOUNT_THEN_BRACKET.search(text, max(sent[0], m.start - 24), m.start):
             return Typed(base, negative=m.value < 0, change=True)  # "1조667억원(-531억원)": the level, then its move
         # "rose by approximately KRW 32 billion", "영업이익은 약 320억원, 순이익은 3,030억원 증가하며": amounts moved by
-        by = BY_AMOUNT.search(text, max(sent[0], m.start - 40), m.start)
-        listed = None if (up or down) else MONEY_LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
+        by = BY_AMOUNT.search(text, max(sent[0], m.start - 40), m.start) if has(BY_WORD) else None
+        listed = None if (up or down or not has(MOVE_WORDS)) else MONEY_LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
         if by:  # what rose by the amount is named before it: "operating profit rose by ... and net profit by ..."
             movers = [x for x in cues if sent[0] <= x.end <= m.start and x.metric in wanted and x.metric != "_consensus"]
             base = T.loss_of(movers[-1].metric) or movers[-1].metric if movers else base
@@ -228,13 +242,13 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
-    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))):
+    if m.kind == "percent" and has(OF_WORD) and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))):
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
-    if m.kind == "pp" and HIT_BY.search(text, max(sent[0], m.start - 70), m.start):
+    if m.kind == "pp" and has(BY_WORD) and HIT_BY.search(text, max(sent[0], m.start - 70), m.start):
         down = True  # "tariffs hit its gross margin by 1.2 percentage points": a cut, however the verb is spelt
-    if appos := APPOSITIVE.search(text, max(sent[0], m.start - 40), m.start):
+    if has(OF_WORD) and (appos := APPOSITIVE.search(text, max(sent[0], m.start - 40), m.start)):
         # "operating margin narrowed to 5.8%, a drop of 5 percentage points, and its gross margin ...": the
         # aside measures the clause before it, never the metric named after it
         cues = [c for c in cues if c.end <= m.start]
