@@ -24,6 +24,7 @@ HEADING_DATED = T.has("heading_dated")  # dated flows a section heading's period
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
 INHERENT_ESTIMATE = T.has("forecast")
 IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
+OPEN_BRACKET = ("(",)  # IN_BRACKETS needs one (Ctx.in_sentence)
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
@@ -142,7 +143,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
-    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
+    if ctx.in_sentence(OPEN_BRACKET, sent) and IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start):
         ctx.bases.add(position(lay, m))
     return period, estimate, grain, refs
 

@@ -31,6 +31,8 @@ TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상
 # bracket opened by a consensus word is the market's expectation, not only the first one
 CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
                                   r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
+# CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
+CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate")
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:인|는|은|로는|:)"
@@ -196,6 +198,8 @@ def _generic_profit(fig: Figure) -> bool:
 def in_consensus_bracket(fig: Figure) -> bool:
     """Whether the figure sits in a bracket that a consensus word opens, or in the list a consensus word
     introduces ('시장기대치인 매출 20조4천억원, 영업이익 1조2,700억원은')."""
+    if not fig.ctx.in_sentence(CONSENSUS_WORDS, fig.sent):
+        return False  # neither pattern matches without one of these words
     a = max(fig.sent.start, fig.m.start - 80)
     return CONSENSUS_BRACKET.search(fig.scan, a, fig.m.start) is not None \
         or CONSENSUS_LIST.search(fig.scan, a, fig.m.start) is not None
