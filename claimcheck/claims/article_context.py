@@ -69,6 +69,9 @@ class Ctx:
         self.bases: set[tuple[int, int]] = set()  # (line, column) of figures that are a comparison's base or an aside
         self._found: list | None = None  # period phrases of the whole article, before any calendar reads them
         self._found_at: list[int] = []  # their starts
+        self._gate_at = -1  # the sentence in hand, its text lower-cased, and in_sentence's answers for it
+        self._gate_low: str | None = None
+        self._gates: dict[int, bool] = {}
 
         # sorted start offsets, so each sentence takes its slice by bisection, not by a scan
         self._ent_at = [e[0] for e in self.ents]
@@ -128,6 +131,27 @@ class Ctx:
             got = self.memo[(key, sent.index)] = work(self.lay.sentences[sent.index])
         return got
 
+    def in_sentence(self, words: tuple[str, ...], sent: Sentence) -> bool:
+        """Whether the whole sentence of `sent` holds any of `words` (lower-case), looked at once for its figures.
+
+        Most sentences give a per-figure test nothing to find. `words` are words the test's pattern cannot
+        match without, so a sentence without any settles the test for every stretch of it. They are looked
+        for in the lower-cased sentence: a case-insensitive match of an ASCII word is that word lower-cased,
+        but for 'ſ', 'ı' and 'İ' (s and i to the regex package and re), and a sentence holding one of those
+        is never ruled out. Only the current sentence's answers are kept: its figures ask one after another."""
+        if sent.index != self._gate_at:
+            whole = self.lay.sentences[sent.index]
+            text = self.lay.scan[whole.start:whole.end]
+            self._gate_at, self._gates = sent.index, {}
+            self._gate_low = None if "ſ" in text or "ı" in text or "İ" in text else text.lower()
+        low = self._gate_low
+        if low is None:
+            return True
+        got = self._gates.get(id(words))  # the word lists are module constants
+        if got is None:
+            got = self._gates[id(words)] = any(w in low for w in words)
+        return got
+
     def last_entity_in(self, a: int, b: int) -> tuple[int, int, str] | None:
         """The last company named starting in [a, b), found by bisection."""
         i = bisect_left(self._ent_at, b) - 1
@@ -137,6 +161,17 @@ class Ctx:
         """The last metric name (not a bare "grew" or "expected") starting in [a, b), found by bisection."""
         i = bisect_left(self._level_cue_at, b) - 1
         return self._level_cues[i] if i >= 0 and self._level_cues[i].start >= a else None
+
+    def unknown_in(self, a: int, b: int) -> bool:
+        """Whether a company the vocabulary does not know is named starting in [a, b). By bisection: a scan of
+        every such name per figure made a long article cost the square of its length."""
+        i = bisect_left(self.unknown, a)
+        return i < len(self.unknown) and self.unknown[i] < b
+
+    def last_unknown_in(self, a: int, b: int) -> int | None:
+        """The start of the last unknown company named in [a, b), if any."""
+        i = bisect_left(self.unknown, b) - 1
+        return self.unknown[i] if i >= 0 and self.unknown[i] >= a else None
 
     def entities_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.ents[bisect_left(self._ent_at, a):bisect_left(self._ent_at, b)]
@@ -315,6 +350,9 @@ OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus
 LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
                             r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"
                             r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{4}))\p{Hangul}")
+# ASIDE cannot match without one of these words, nor UNKNOWN_FIRM without one of the second set
+ASIDE_WORDS = ("which", "who", "that")
+FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인")
 UNKNOWN_FIRM = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,10}(?:은행|카드|캐피탈|생명|손해보험|손보|현지법인|법인)(?:은|는|이|가)\s")
 
 
@@ -327,18 +365,18 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
     # "매출은 약 6조5천억원(한화오션 포함)": a unit named as included or left out is not the subject
     before = [e for e in own if e[1] <= m.start and not INCLUDED.match(ctx.lay.scan, e[1], min(m.start + 40, e[1] + 12))]
     # "Reality Labs, which makes ... Ray-Ban Meta glasses, lost $4.43 billion": a name in an aside is not the subject
-    asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)]
+    asides = [x.span() for x in ASIDE.finditer(ctx.lay.scan, sent.start, m.start)] if ctx.in_sentence(ASIDE_WORDS, sent) else []
     # and a name only in an aside ("Overall revenue, which includes Azure, jumped 28%") names nobody
     before = [e for e in before if not any(a <= e[0] < b for a, b in asides)
               and not DATA_SOURCE.match(ctx.lay.scan, e[1], e[1] + 16)]  # "Against S&P Global consensus, Verizon ..."
     # a company the vocabulary does not know, named after the last one it knows, owns the figure: nobody we track
     last = before[-1][1] if before else sent.start
-    if any(last <= u < m.start for u in ctx.unknown):
+    if ctx.unknown_in(last, m.start):
         return None, False, NONE
     if before:
         e = before[-1]
         return resolve_segment(ctx, e[2], max(e[0], clause[0]), m.end), True, Where("clause", e[0], e[1])
-    if carry["entity"] and not UNKNOWN_FIRM.search(ctx.lay.scan, clause[0], m.start):
+    if carry["entity"] and not (ctx.in_sentence(FIRM_WORDS, sent) and UNKNOWN_FIRM.search(ctx.lay.scan, clause[0], m.start)):
         at = carry.get("entity_at") or (None, None)
         return carry["entity"], False, Where("carried", at[0], at[1])
     # ("지상방산 부문 영업이익이 5,042억원으로 제일 컸고, 자회사 한화오션도": a subsidiary named later has figures of its own)

@@ -40,6 +40,7 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"\s(?:\(capex\)\s)?(?:plan\s|target\s)?to\s"
                        r"|(?:투자|설비투자|시설투자|CAPEX)\s?(?:계획|목표|가이던스))", regex.IGNORECASE)
 TTM = PR.TTM
+TTM_WORDS = ("개월", "ttm", "trailing")  # TTM cannot match without one (Ctx.in_sentence)
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)
@@ -90,11 +91,21 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
             # a new subject; "which is 89.8% of total sales" is an aside, and "신계약 CSM(보험계약마진)은" glosses
             # the metric already bound to the line
             seg = None
-    if seg:
-        return seg
-    for mt in lex.topic_rx.finditer(label_text):
-        return lex.topic_of.get(L.key(mt.group()))
-    return None
+    return seg or _label_topic(lex, label_text)
+
+
+_LABEL_TOPICS: dict[tuple[int, str], str | None] = {}
+
+
+def _label_topic(lex: L.Lexicon, label: str) -> str | None:
+    """The first topic a label names, read once per label: every figure under a label, or with none (" "), asks."""
+    key = (id(lex), label)
+    if key not in _LABEL_TOPICS:
+        if len(_LABEL_TOPICS) > 4096:
+            _LABEL_TOPICS.clear()
+        mt = next(iter(lex.topic_rx.finditer(label)), None)
+        _LABEL_TOPICS[key] = lex.topic_of.get(L.key(mt.group())) if mt else None
+    return _LABEL_TOPICS[key]
 
 
 AND_NEXT = regex.compile(r"\s(?:and|or|while|whereas|but|as)\s|,\s|\s[와과및]\s", regex.IGNORECASE)
@@ -223,7 +234,9 @@ def _bracketed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
         and KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40)) is not None
 
 
-def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str) -> str | None:
+def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str, grain: str,
+            maybe_ttm: bool = True) -> str | None:
+    """maybe_ttm False: the caller knows TTM matches nowhere in the sentence."""
     if metric in RATIO_LIKE:
         return None
     # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
@@ -235,7 +248,7 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
-    if TTM.search(scan, sent.start, m.start):
+    if maybe_ttm and TTM.search(scan, sent.start, m.start):
         return "ttm"
     if MONTHLY.search(window):
         return "monthly"

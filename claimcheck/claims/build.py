@@ -111,7 +111,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                     and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0])
                              and (not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2)
                                   or CAUSE_END.search(lay.scan, sent.start, sent.end)))]
-        if any(sent.start <= u < sent.end and (not subjects or u > subjects[-1][0]) for u in ctx.unknown):
+        if (u := ctx.last_unknown_in(sent.start, sent.end)) is not None and (not subjects or u > subjects[-1][0]):
             subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
             carry["entity"], carry["unknown"] = None, True
         elif subjects:
@@ -194,7 +194,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
     estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
-    cadence = A.cadence(scan, sent, m, clause, period, metric, grain)
+    cadence = A.cadence(scan, sent, m, clause, period, metric, grain, ctx.in_sentence(A.TTM_WORDS, sent))
     if period and cadence == "quarterly" and MILESTONE.match(scan, m.end, min(sent.end, m.end + 12)) \
             and not QUARTERLY.search(scan, max(sent.start, m.start - 16), m.start) \
             and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):

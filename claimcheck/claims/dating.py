@@ -11,6 +11,7 @@ from . import periods as PR
 from . import spans as SP
 from .article_context import Ctx, focus_for, fy_end, heading_text, is_past
 from .closing import close_day
+from .forecast_said import ANALYST_WORD, said_of
 from .layout import Sentence
 from .tables import column_period
 from ..vocab import taxonomy
@@ -23,49 +24,11 @@ HEADING_DATED = T.has("heading_dated")  # dated flows a section heading's period
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
 INHERENT_ESTIMATE = T.has("forecast")
 IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket: an aside
+OPEN_BRACKET = ("(",)  # IN_BRACKETS needs one (Ctx.in_sentence)
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
 FROM = regex.compile(r"\s?(?:에서|→|->)")
-# a forecast verb closing the figure's sentence, or an estimate mark right before the figure
-FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|추산|내다|관측)"
-                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
-                              # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
-                              r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼)"
-                              # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
-                              r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)"
-
-                              r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
-                              regex.IGNORECASE)
-# "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
-ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
-# "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
-GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
-                               regex.IGNORECASE)
-# "The Zacks Consensus Estimate for third-quarter earnings is pinned at $1.47": an estimate made the subject of the clause,
-# and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
-ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
-                                 r"\b(?:is|was|are|were|stands?|stood|sits?|sat)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
-                                 r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
-# "$2.31 expected", "$45.27 billion expected", "the $2.28 per share that analysts surveyed by Zacks were calling for"
-EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)"
-                               r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
-                               r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
-                               regex.IGNORECASE)
-# "시장이 기대한 0.01달러", "증권가가 예상한 1조원": the market's figure, named before it
-KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
-ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
-                                 regex.IGNORECASE)
-# "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
-ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
-# "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
-ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?"
-                                r"(?:had\s|were\s|was\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
-                                r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
-                                regex.IGNORECASE)
-# "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
-OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
-                         regex.IGNORECASE)
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
 GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|guided|guides"
@@ -75,13 +38,8 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
-ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
-                             regex.IGNORECASE)
-# "연초 제시한 가이던스인 매출 9.7조원, 영업이익 4000억원": the figures a guidance word introduces are the plan
-GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
-FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
-                             r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
-                                regex.IGNORECASE)
+# GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
+GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate")
 
 
 def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: str | None, cell, header: str,
@@ -175,18 +133,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
-    said = FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
-        or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
-        or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
-        or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
-        or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
-        or ESTIMATE_SUBJECT.search(scan, max(sent.start, m.start - 100), m.start) \
-        or EXPECTED_AFTER.match(scan, m.end, min(sent.end, m.end + 90)) \
-        or KO_EXPECTED_BEFORE.search(scan, max(sent.start, m.start - 16), m.start) \
-        or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
-            and ANALYST_WORD.search(scan, sent.start, m.start)) \
-        or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
-            and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
+    said = said_of(ctx, sent, m)
     if said or guided is not None:
         estimate = True
     if metric == "stock_price":
@@ -200,7 +147,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
-    if IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start) \
+    if (ctx.in_sentence(OPEN_BRACKET, sent) and IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start)) \
             or (not change and BASE_MARK.search(scan, max(sent.start, m.start - 24), m.start)):
         ctx.bases.add(position(lay, m))  # an aside, or "a 3% decrease from $3.147 billion in Q3 2024": its period goes no further
     return period, estimate, grain, refs
@@ -237,6 +184,8 @@ def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric
     margin of about 68%" the quarter the article's last guidance was for; "had forecast $12.5 billion" the
     quarter now reported. None when the figure is no company guidance or its clause dates it."""
     scan = ctx.lay.scan
+    if not ctx.in_sentence(GUIDED_WORDS, sent):
+        return None  # no forecast verb in the sentence: GUIDED below cannot match
     said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
     if said is not None and (NOT_GUIDANCE_BEFORE.search(scan, max(sent.start, said.start() - 16), said.start())
                              or regex.match(r"\s+of\b", scan[said.end("v"):said.end("v") + 4])):

@@ -9,7 +9,7 @@ import regex
 
 from . import assign as A
 from .. import vocab as L
-from .article_context import UNKNOWN_FIRM, entity, heading_text, names_in, resolve_segment
+from .article_context import FIRM_WORDS, UNKNOWN_FIRM, entity, heading_text, names_in, resolve_segment
 from .evidence import Where, on_line
 from .figure import Figure
 from .metrics import T, Typed
@@ -17,6 +17,9 @@ from .metrics import T, Typed
 WHOLE = regex.compile(r"전체|회사")
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
+# AGGREGATE cannot match without one of these (article_context.Ctx.in_sentence)
+AGGREGATE_WORDS = ("개", "상장", "합산", "합친", "합치", "합하", "더하", "양사", *(f"{d}사" for d in range(2, 10)), "회사",
+                   "combined", "both")
 # "카카오뱅크와 케이뱅크, 토스뱅크의 3분기 당기순이익은 총 1172억원": a total over the companies the clause names
 TOTAL = regex.compile(r"(?:총|모두\s합쳐|합계)\s?$")
 JOINED = regex.compile(r"\s?(?:·|,|、|와|과|및|and|&)\s?")
@@ -46,8 +49,9 @@ def owner(fig: Figure, main_count: bool) -> Owner:
             ent = (row_ents or col_ents)[0]
             where = on_line(ctx.lay, fig.line, "table", fig.row_text if row_ents else fig.header)
     inferred = ent is None or not fig.own
-    if ent is None and (UNKNOWN_FIRM.search(fig.scan, clause[0], m.start) or fig.carry.get("unknown")
-                        or any(fig.sent.start <= u < m.start for u in ctx.unknown)):
+    if ent is None and ((ctx.in_sentence(FIRM_WORDS, fig.sent) and UNKNOWN_FIRM.search(fig.scan, clause[0], m.start))
+                        or fig.carry.get("unknown")
+                        or ctx.unknown_in(fig.sent.start, m.start)):
         return Owner(None, where, inferred, False)  # a firm the vocabulary does not know is nobody we know
     if ent is None and not fig.cell and (m.kind != "count" or main_count) and not _under_title(ctx, fig.line) \
             and (head := heading_text(ctx, fig.line)):
@@ -84,7 +88,7 @@ def _summed(fig: Figure) -> bool:
     m, clause, scan, start = fig.m, fig.clause, fig.scan, fig.sent.start
     before = [e for e in fig.own if start <= e[0] < m.start]
     in_clause = len({e[2] for e in fig.own if clause[0] <= e[0] < clause[1]})
-    if AGGREGATE.search(scan, start, m.start) and in_clause != 1:
+    if fig.ctx.in_sentence(AGGREGATE_WORDS, fig.sent) and AGGREGATE.search(scan, start, m.start) and in_clause != 1:
         return True
     if TOTAL.search(scan, max(clause[0], m.start - 8), m.start) and len({e[2] for e in before}) > 1:
         return True

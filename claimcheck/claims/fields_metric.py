@@ -24,12 +24,15 @@ from .tables import growth_cell
 HANGUL = regex.compile(r"\p{Hangul}")
 # a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
 MONEY_LEVELS = T.owned_amounts | {"_consensus"}
+LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
 # bracket opened by a consensus word is the market's expectation, not only the first one
 CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
                                   r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
+# CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
+CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate")
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:인|는|은|로는|:)"
@@ -61,17 +64,18 @@ def typed(fig: Figure) -> Typed | None:
     cues = fig.cues if nxt is None else [c for c in fig.cues if c.start < nxt]
     # "무선사업 매출은 가입자 증가에 힘입어 2.2% 성장한 1조8841억원": a cue in a cause phrase is not what the figure measures
     cues = [c for c in cues if not (c.end <= m.start and CAUSE.match(scan, c.end, m.start))]
-    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"])
+    has = (lambda words: fig.ctx.in_sentence(words, fig.sent))  # noqa: E731 - one sentence's answers, for classify
+    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has)
     if got is None and (head := heading_text(fig.ctx, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
         # a heading naming two amounts ("Revenue and Margins") says which of them no figure under it is
         if len({c.metric for c in heading_cues if c.metric in T.amounts}) < 2:
-            got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None)
+            got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None, has)
     if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) and fig.ctx.per_sentence(
             "hangul", fig.whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
         won = replace(m, kind="money", unit="KRW")
-        as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"])
+        as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"], has)
         if as_money and as_money.metric in MONEY_LEVELS:
             fig.m, got = won, as_money
     return of_count(fig, got)
@@ -90,7 +94,7 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     if got is None or got.metric == "count_growth" or not T.is_growth(got.metric) or fig.m.kind != "percent":
         return got
     sent, m = fig.sent, fig.m
-    if any(sent.start <= c.start < m.end and c.metric in T.amounts | T.ratios for c in fig.cues):
+    if any(sent.start <= c.start < m.end and c.metric in LEVEL_OR_RATE for c in fig.cues):
         return got
     count = next((x for x in COUNTED.finditer(fig.scan, sent.start, sent.end) if not x.start() <= m.start < x.end()), None)
     if count is None:
@@ -202,6 +206,8 @@ def _generic_profit(fig: Figure) -> bool:
 def in_consensus_bracket(fig: Figure) -> bool:
     """Whether the figure sits in a bracket that a consensus word opens, or in the list a consensus word
     introduces ('시장기대치인 매출 20조4천억원, 영업이익 1조2,700억원은')."""
+    if not fig.ctx.in_sentence(CONSENSUS_WORDS, fig.sent):
+        return False  # neither pattern matches without one of these words
     a = max(fig.sent.start, fig.m.start - 80)
     return CONSENSUS_BRACKET.search(fig.scan, a, fig.m.start) is not None \
         or CONSENSUS_LIST.search(fig.scan, a, fig.m.start) is not None

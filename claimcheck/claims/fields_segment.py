@@ -49,7 +49,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
 def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     """The line with the books or the span it is on: parent-only, consolidated, a day's average."""
     scan, m, lex = fig.scan, fig.m, fig.ctx.lex
-    if seg is None and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
+    if seg is None and fig.ctx.in_sentence(STANDALONE_WORDS, fig.sent) \
+            and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
     if seg is None and not fig.cell and ADJUSTED_HEAD.search(head := heading_text(fig.ctx, fig.line)) \
             and not A.label_cues(lex, head):
@@ -76,6 +77,7 @@ CONSOLIDATED = regex.compile(r"연결\s?(?:기준|재무제표|실적|(?=매출|
 # "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
 STANDALONE = regex.compile(r"별도\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
                            regex.IGNORECASE)
+STANDALONE_WORDS = ("별도", "standalone", "separate", "parent")  # STANDALONE cannot match without one (Ctx.in_sentence)
 
 
 def _daily(fig: Figure) -> bool:

@@ -98,10 +98,16 @@ EXCLUDING_ASIDE = regex.compile(r",\s(?:excluding|ex-)\s?[^,]{1,40},", regex.IGN
 EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}", regex.IGNORECASE)
 
 
+# business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one
+EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "ex-", "조정", "adjusted", "gaap")
+
+
 def _read_exclusion(fig: Figure) -> None:
     """'AMPC 제외 영업이익': what is taken out is not what the figure measures. An exclusion opening the
     sentence ('Excluding the charge, ...') covers the figures within reach of it."""
     scan, sent, m = fig.scan, fig.sent, fig.m
+    if not fig.ctx.in_sentence(EXCLUDING_WORDS, sent):
+        return  # every test below needs one of these words
     excl = fig.excl = excluding(scan, fig.clause[0], m.start) \
         or (excluding_lead(scan, sent.start, m.start) if sent.start == fig.whole.start else None)
     if excl is None and (cond := EXCLUDING_IF.search(scan, sent.start, m.start)):

@@ -1,6 +1,7 @@
 """Cue words around a number to a metric id, with the sign and change sense they imply."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -76,6 +77,22 @@ T = taxonomy()
 # what a cue can name: an amount (flow, stock, count), and a rate
 LEVELS, RATIOS = T.amounts, T.ratios
 OWNERLESS = T.has("ownerless")  # a market, a government's rate: no company's figure
+# words the patterns named beside them cannot match without (see classify's `has` and Ctx.in_sentence)
+VERB_OBJECT_WORDS = ("grew", "lifted", "boosted", "raised", "increased", "cut", "lowered", "reduced", "lifting", "boosting",
+                     "pushing", "raising", "dragging")  # VERB_OBJECT_BEFORE
+FROM_WORD = ("from",)  # FROM_TO_BEFORE
+MOVE_WORDS = ("증가", "늘", "상승", "성장", "개선", "확대", "급증", "감소", "줄", "하락", "축소", "악화", "급감", "뒷걸음")  # LIST_VERB, MONEY_LIST_VERB
+SURPRISE_WORDS = ("miss", "shortfall", "beat")  # AMOUNT_SURPRISE
+BY_WORD = ("by",)  # BY_AMOUNT, HIT_BY
+OF_WORD = ("of",)  # SHARE_OF_AFTER, APPOSITIVE
+# the unions the tests below take, made once: a union of the taxonomy's sets per figure (or per cue) was
+# a few microseconds each, on every figure of an article
+GROWN = LEVELS | RATIOS | {"stock_price", "price_target"}  # what a growth can be of
+LEVELS_OR_PRICE = LEVELS | {"stock_price"}
+LEVELS_OR_RATIOS = LEVELS | RATIOS
+MONEY_WANTED = LEVELS | {"stock_price", "price_target", "_consensus"}
+CARRIED_MONEY = LEVELS | {"price_target", "stock_price"}
+RATE_LIKE = RATIOS | {"upside", "price_change", "_growth_rate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +137,7 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int], text
 
 def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tuple[int, int]) -> Cue | None:
     """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
-    wanted = LEVELS | RATIOS | {"stock_price", "price_target"}
+    wanted = GROWN
     before = [c for c in cues if c.metric in wanted and c.end <= m.start]
     # nearest first by where a cue ends: a "label:" cue spans its whole label, so a level named after the colon
     # ("Mixed Q2 Earnings: RPO Growth Of 438%") is closer than the label
@@ -128,7 +145,7 @@ def _growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tup
     if near:
         return near[-1]
     # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
-    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVELS | {"stock_price"}]
+    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVELS_OR_PRICE]
     if levels:
         return levels[-1]
     after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
@@ -144,37 +161,43 @@ def _changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]
     got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 16))
     if got is None:
         return None
-    wanted = LEVELS | RATIOS
+    wanted = LEVELS_OR_RATIOS
     return next((c for c in cues if c.metric in wanted and got.end() <= c.start <= got.end() + 30), None)
 
 
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
-             carried: str | None) -> Typed | None:
-    """The metric a number measures, from cues in its sentence; None when nothing names it."""
+             carried: str | None, has: Callable[[tuple[str, ...]], bool] = lambda words: True) -> Typed | None:
+    """The metric a number measures, from cues in its sentence; None when nothing names it.
+
+    has(words): whether the figure's sentence holds any of those words (Ctx.in_sentence). The longer
+    searches below are skipped in a sentence without the words their patterns cannot match without."""
     after = text[m.end:min(m.end + 14, sent[1])]
     before = text[max(sent[0], m.start - 14):m.start]
     base: str | None  # the level a change or a loss is of: every branch below sets its own
-    cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
-    cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
+    if any(c.metric == "_consensus_pre" for c in cues):  # rare: the cues are taken as they are otherwise
+        cues = [c for c in cues if not (c.metric == "_consensus_pre" and c.start >= m.end)]
+        cues = [Cue(c.start, c.end, "_consensus") if c.metric == "_consensus_pre" else c for c in cues]
     verb_before = GROWTH_VERB_BEFORE.search(before) is not None \
-        or VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None  # "rose 50% to $130.5B"
+        or (has(VERB_OBJECT_WORDS)  # "rose 50% to $130.5B"
+            and VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     # "rose to 20%": the figure is where the rise ended, a level
     level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None \
-        or FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None
+        or (has(FROM_WORD) and FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
-    closing = None if (up or down or m.kind not in ("percent", "money")) else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
+    closing = None if (up or down or m.kind not in ("percent", "money") or not has(MOVE_WORDS)) \
+        else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
     if m.kind == "money":
         if MARKET_AFTER.match(after):
             return Typed("market_size", entity_none=True)
         if EXCLUDED_AMOUNT.match(text, m.end, min(sent[1], m.end + 12)) and not any(
                 x.metric in LEVELS and clause[0] <= x.start < m.start for x in cues):
             return Typed("charge")  # "희망퇴직에 소요된 1천500억원을 제외하면 영업이익은": the item left out, not the result
-        if (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
+        if has(SURPRISE_WORDS) and (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
                 and not OF_LEVEL_BEFORE.search(text, max(sent[0], m.start - 6), m.start):
             return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
-        wanted = LEVELS | {"stock_price", "price_target", "_consensus"}
+        wanted = MONEY_WANTED
         # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
         # and "168억원의 당기순손실", "1조원 규모의 영업이익": a metric the figure is joined to by 의
         glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6)) or KO_OF.match(text, m.end, min(sent[1], m.end + 6))
@@ -191,7 +214,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
                 and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):
             return Typed("_price")  # "₩274,500", "4,325엔": won and yen amounts without a scale word are prices
-        metric = c.metric if c else carried if carried in LEVELS | {"price_target", "stock_price"} else None
+        metric = c.metric if c else carried if carried in CARRIED_MONEY else None
         if c is None and metric and T.loss_of(metric):
             # "…168억원의 당기순손실을 기록했다. 신한라이프는 1542억원으로": the metric carries on, the loss does not
             metric = T.loss_of(metric)
@@ -219,8 +242,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if m.sign_mark in ("+", "-", "▲", "▼", "△") and AMOUNT_THEN_BRACKET.search(text, max(sent[0], m.start - 24), m.start):
             return Typed(base, negative=m.value < 0, change=True)  # "1조667억원(-531억원)": the level, then its move
         # "rose by approximately KRW 32 billion", "영업이익은 약 320억원, 순이익은 3,030억원 증가하며": amounts moved by
-        by = BY_AMOUNT.search(text, max(sent[0], m.start - 40), m.start)
-        listed = None if (up or down) else MONEY_LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
+        by = BY_AMOUNT.search(text, max(sent[0], m.start - 40), m.start) if has(BY_WORD) else None
+        listed = None if (up or down or not has(MOVE_WORDS)) else MONEY_LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
         if by:  # what rose by the amount is named before it: "operating profit rose by ... and net profit by ..."
             movers = [x for x in cues if sent[0] <= x.end <= m.start and x.metric in wanted and x.metric != "_consensus"]
             base = T.loss_of(movers[-1].metric) or movers[-1].metric if movers else base
@@ -234,20 +257,20 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
-    if m.kind == "percent" and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))) \
+    if m.kind == "percent" and has(OF_WORD) and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))) \
             and not any(c.metric in RATIOS and clause[0] <= c.start < m.start for c in cues):  # "gross margin ... 68.1% of sales"
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
         return Typed("upside")
-    if m.kind == "pp" and HIT_BY.search(text, max(sent[0], m.start - 70), m.start):
+    if m.kind == "pp" and has(BY_WORD) and HIT_BY.search(text, max(sent[0], m.start - 70), m.start):
         down = True  # "tariffs hit its gross margin by 1.2 percentage points": a cut, however the verb is spelt
-    if appos := APPOSITIVE.search(text, max(sent[0], m.start - 40), m.start):
+    if has(OF_WORD) and (appos := APPOSITIVE.search(text, max(sent[0], m.start - 40), m.start)):
         # "operating margin narrowed to 5.8%, a drop of 5 percentage points, and its gross margin ...": the
         # aside measures the clause before it, never the metric named after it
         cues = [c for c in cues if c.end <= m.start]
         down = down or appos["down"] is not None
         up = up or not down
-    ratio = _nearest(cues, m, RATIOS | {"upside", "price_change", "_growth_rate"}, clause)
+    ratio = _nearest(cues, m, RATE_LIKE, clause)
     if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
         ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later

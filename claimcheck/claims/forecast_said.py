@@ -1,0 +1,81 @@
+"""Whether a figure is said to be a forecast: a forecast verb closing its sentence, an estimate word or mark
+before it, a guidance word after it."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers.parse import Mention
+from .article_context import Ctx
+from .layout import Sentence
+
+# a forecast verb closing the figure's sentence, or an estimate mark right before the figure
+FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|추산|내다|관측)"
+                              r"(?:했|됐|된|한|하고|되고|하며|되며|돼)"
+                              # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
+                              r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼)"
+                              # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
+                              r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)"
+
+                              r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
+                              regex.IGNORECASE)
+# "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
+ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
+# "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
+GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
+                               regex.IGNORECASE)
+# "The Zacks Consensus Estimate for third-quarter earnings is pinned at $1.47": an estimate made the subject of the clause,
+# and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
+ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
+                                 r"\b(?:is|was|are|were|stands?|stood|sits?|sat)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
+                                 r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
+# "$2.31 expected", "$45.27 billion expected", "the $2.28 per share that analysts surveyed by Zacks were calling for"
+EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)"
+                               r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
+                               r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
+                               regex.IGNORECASE)
+# "시장이 기대한 0.01달러", "증권가가 예상한 1조원": the market's figure, named before it
+KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
+ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
+                                 regex.IGNORECASE)
+# "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
+ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
+# "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
+ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?"
+                                r"(?:had\s|were\s|was\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
+                                r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
+                                regex.IGNORECASE)
+# "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
+OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
+                         regex.IGNORECASE)
+ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
+                             regex.IGNORECASE)
+# "연초 제시한 가이던스인 매출 9.7조원, 영업이익 4000억원": the figures a guidance word introduces are the plan
+GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
+# every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
+# once for them (Ctx.in_sentence) instead of by nine searches per figure
+SAID_WORDS = ("것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
+              "consensus", "expect", "guidance", "outlook", "projection", "anticipat")
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+                             r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
+                                regex.IGNORECASE)
+
+
+def said_of(ctx: Ctx, sent: Sentence, m: Mention):
+    """A forecast said of figure m: a forecast verb closing its sentence, an estimate word or mark before it, a
+    guidance word after it (a match, or None)."""
+    scan = ctx.lay.scan
+    if not ctx.in_sentence(SAID_WORDS, sent):
+        return None
+    return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
+        or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
+        or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
+        or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
+        or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
+        or ESTIMATE_SUBJECT.search(scan, max(sent.start, m.start - 100), m.start) \
+        or EXPECTED_AFTER.match(scan, m.end, min(sent.end, m.end + 90)) \
+        or KO_EXPECTED_BEFORE.search(scan, max(sent.start, m.start - 16), m.start) \
+        or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
+            and ANALYST_WORD.search(scan, sent.start, m.start)) \
+        or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
+            and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
+
