@@ -53,6 +53,7 @@ AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:�
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
 # "Q3 earnings of $1.48 beat estimates": a level that beat, not the size of the beat ("a $70 million revenue miss")
 OF_LEVEL_BEFORE = regex.compile(r"\b(?:of|at|was|were)\s[$€£¥₩]?$", regex.IGNORECASE)
+BEAT_BRACKET = regex.compile(r"\b(?:beat|(?P<miss>miss|shortfall))\s?\(\s?[+~≈-]?\s?$", regex.IGNORECASE)
 AMOUNT_SURPRISE = regex.compile(r"\s(?:(?:revenue|sales|earnings|profit|EPS)\s)?(?:(?P<miss>miss|shortfall)|beat)\b", regex.IGNORECASE)
 # "4조6315억원에서 4조9741억원으로 3426억원(7.4%) 늘었으나": an amount with its own percent, then the verb, is the move
 AMOUNT_PCT_MOVED = regex.compile(r"\s?\(\s?[+-]?\d[\d.,]*\s?%\s?\)\s?(?:이|가)?\s?(?:(?P<down>감소|줄|축소|악화|하락)|증가|늘|확대|개선|상승)")
@@ -194,6 +195,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if EXCLUDED_AMOUNT.match(text, m.end, min(sent[1], m.end + 12)) and not any(
                 x.metric in LEVELS and clause[0] <= x.start < m.start for x in cues):
             return Typed("charge")  # "희망퇴직에 소요된 1천500억원을 제외하면 영업이익은": the item left out, not the result
+        if has(SURPRISE_WORDS) and (gap := BEAT_BRACKET.search(text, max(sent[0], m.start - 16), m.start)) is not None:
+            return Typed("surprise", negative=gap["miss"] is not None)  # "a slight EPS beat (+$0.02), a revenue miss (~$0.45B)"
         if has(SURPRISE_WORDS) and (gap := AMOUNT_SURPRISE.match(text, m.end, min(sent[1], m.end + 24))) is not None \
                 and not OF_LEVEL_BEFORE.search(text, max(sent[0], m.start - 6), m.start):
             return Typed("surprise", negative=gap["miss"] is not None)  # "a $70 million revenue miss"
