@@ -10,7 +10,8 @@ from . import assign as A
 from .. import vocab as L
 from .article_context import heading_text
 from .figure import Figure
-from .business_lines import CONSTANT_FX, excluding, line_after, named_subject, segment_id, subject_lines, subject_segment
+from .business_lines import named_subject, segment_id, subject_lines, subject_segment
+from .exclusions import CONSTANT_FX, excluding, line_after
 from .tables import row_segment
 
 

@@ -14,7 +14,7 @@ from . import assign as A
 from . import sources as W
 from .article_context import Ctx, resolve_segment, table_context
 from .layout import REACH, Sentence, reach
-from .business_lines import EXCLUDING_IF, excluding, excluding_lead
+from .exclusions import EXCLUDING_IF, excluding, excluding_lead
 from .metrics import Cue
 
 

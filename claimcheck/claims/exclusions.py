@@ -1,0 +1,75 @@
+"""What a figure leaves out or how it is measured, read from the words around it: an exclusion ("AMPC 제외",
+"excluding the charge", "adjusted"), constant currency, and the line English names right after a figure ("against
+36.2% for hardware")."""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .. import vocab as L
+
+
+# "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
+# "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
+EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실적|매출|이익|손실|부문|사업|효과|비용)(?:\([^()]{0,20}\))?)?"
+                          r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
+                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|non-GAAP|비GAAP)",
+                          regex.IGNORECASE)
+PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special",
+           "significant", "certain", "notable", "unusual"}
+
+
+LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
+                               r"|on\san?\s(?:non-GAAP|adjusted)\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
+                               regex.IGNORECASE)
+MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|ex-|조정|adjusted|GAAP", re.IGNORECASE)
+# "…충당금을 빼고 …이익을 제외하면 3분기 영업이익은 5,851억원, 이익률은 13.2%": a condition covers the sentence after it
+EXCLUDING_IF = regex.compile(r"(?:을|를)\s?(?:제외하면|빼면|제외할\s?경우|빼고\s?보면)")
+
+
+def excluding_lead(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """"Excluding the charge, Meta would have earned $7.25": an exclusion opening the sentence covers all of it."""
+    got = LEAD_EXCLUDING.match(text, start, end)
+    return excluding(text, got.start(), got.end()) if got else None
+
+
+def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The adjusted-figure label ("ex_ampc", "ex_currency", "adjusted") of a phrase in text[start:end], and its span."""
+    if not MAYBE_EXCLUDING.search(text, start, end):
+        return None  # nearly every clause; the full pattern is the slow part
+    last = None
+    for m in EXCLUDING.finditer(text, start, end):
+        last = m
+    if last is None:
+        return None
+    x = regex.sub(r"(?:을|를)$", "", last["x"] or last["x2"] or last["x3"] or "")
+    if last["adj"] or not x or x.lower() in PRONOUN or x in PRONOUN:
+        return "adjusted", last.start(), last.end()
+    if x in ("환율", "환율효과", "효과", "currency", "foreign"):
+        return "constant_currency", last.start(), last.end()
+    return "ex_" + regex.sub(r"\W+", "_", x).lower(), last.start(), last.end()
+
+
+# "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s)?(?:constant[\s-]currenc(?:y|ies)|constant\sexchange\srates|고정\s?환율"
+                            r"|(?<=(?:in|at)\s)cc\b)",
+                            regex.IGNORECASE)
+
+
+# "against 36.2% for hardware": English names the line a figure belongs to right after it
+FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20})\b(?!\s(?:quarter|year|period|month))")
+NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "analysts", "shareholders", "investors",
+           "example", "instance", "comparison", "now", "total", "about", "more", "less", "share", "shares", "stock",
+           "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
+           "weeks", "days", "cash", "dividends", "buybacks", "after-hours", "premarket", "trading", "margin", "margins",
+           "quarterly", "annual", "yearly", "monthly", "full-year", "profit", "income", "earnings", "operating", "net",
+           "value", "capital", "spending", "costs", "contracts"}
+
+
+def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
+    m = FOR_LINE.match(scan, pos, min(end, pos + 30))
+    if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
+        return None
+    topic = L.topic(lex, m["seg"])
+    return topic or m["seg"].replace("-", "_")
