@@ -25,6 +25,7 @@ HANGUL = regex.compile(r"\p{Hangul}")
 # a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
 MONEY_LEVELS = T.owned_amounts | {"_consensus"}
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
+CLOSED_AT = regex.compile(r"\b(?:closed|closing|traded|trading|shares\s(?:rose|fell)\s[^.;]{0,20})\s(?:\w+\s)?at\s[$€£¥₩]?$", regex.IGNORECASE)
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
@@ -136,6 +137,8 @@ def refined(fig: Figure, got: Typed) -> str:
             TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
             or (fig.carry.get("metric") == "price_target" and REVISION.match(scan, m.end, min(sent.end, m.end + 12))) \
             else "stock_price"
+    if metric == "eps" and not m.scaled and CLOSED_AT.search(scan, max(sent.start, m.start - 24), m.start):
+        metric = "stock_price"  # "The stock, which closed Monday at $58 per share": a share's price, not its earnings
     if metric == "price_target":
         near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
         if STOCKISH.search(near) and not TARGETISH.search(near):

@@ -35,6 +35,11 @@ EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:t
                                regex.IGNORECASE)
 # "시장이 기대한 0.01달러", "증권가가 예상한 1조원": the market's figure, named before it
 KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
+# "The updated guidance includes adjusted EBIT of between $12 billion and $13 billion, or $9.75 to $10.50 adjusted EPS":
+# the figures a guidance noun introduces as its subject are the plan
+GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-year|annual|its|the)\s(?:[\w-]+\s)?(?:guidance|outlook)"
+                                 r"\s(?:includes|calls\sfor|now\scalls\sfor|sees|is|was|of|to)\b(?:[^.;]|\.(?=\d)){0,260}$",
+                                 regex.IGNORECASE)
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
                                  regex.IGNORECASE)
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
@@ -73,6 +78,7 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \
         or ESTIMATE_SUBJECT.search(scan, max(sent.start, m.start - 100), m.start) \
         or EXPECTED_AFTER.match(scan, m.end, min(sent.end, m.end + 90)) \
+        or GUIDANCE_SUBJECT.search(scan, max(sent.start, m.start - 300), m.start) \
         or KO_EXPECTED_BEFORE.search(scan, max(sent.start, m.start - 16), m.start) \
         or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
             and ANALYST_WORD.search(scan, sent.start, m.start)) \
