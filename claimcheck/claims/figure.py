@@ -95,7 +95,9 @@ EXCLUDING_ASIDE = regex.compile(r",\s(?:excluding|ex-)\s?[^,]{1,40},", regex.IGN
 
 
 # "Q4 EPS was $5.23 excluding significant items": English may name what is left out after the figure
-EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}", regex.IGNORECASE)
+# and "Earnings per share: $2.80 adjusted vs. $2.31 expected": an adjusted mark right after the figure is its own
+EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjusted|non-GAAP)\b(?!\s(?:for|to|by|from)\b)",
+                                regex.IGNORECASE)
 
 
 # business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one
