@@ -123,7 +123,7 @@ def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:
     out = dict(metrics)
     for m, i in metrics.items():
         if i.family in ("flow", "stock") and not m.startswith("_") and m not in have and f"{m}_growth" not in out:
-            out[f"{m}_growth"] = MetricInfo(f"{m}_growth", "growth", growth_of=m, dated=i.dated)
+            out[f"{m}_growth"] = MetricInfo(f"{m}_growth", "growth", growth_of=m, dated=i.dated, heading_dated=i.heading_dated)
     return out
 
 

@@ -24,6 +24,7 @@ from .tables import growth_cell
 HANGUL = regex.compile(r"\p{Hangul}")
 # a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
 MONEY_LEVELS = T.owned_amounts | {"_consensus"}
+COUNTS = T.by_family["count"]  # "다운로드(첫 주 1,000만)": a number a count word names is no amount of won
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 CLOSED_AT = regex.compile(r"\b(?:closed|closing|traded|trading|shares\s(?:rose|fell)\s[^.;]{0,20})\s(?:\w+\s)?at\s[$€£¥₩]?$", regex.IGNORECASE)
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
@@ -72,7 +73,9 @@ def typed(fig: Figure) -> Typed | None:
         # a heading naming two amounts ("Revenue and Margins") says which of them no figure under it is
         if len({c.metric for c in heading_cues if c.metric in T.amounts}) < 2:
             got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None, has)
-    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) and fig.ctx.per_sentence(
+    if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
+            and not any(c.metric in COUNTS and fig.clause[0] <= c.start < fig.clause[1] for c in fig.cues) \
+            and fig.ctx.per_sentence(
             "hangul", fig.whole, lambda s: bool(HANGUL.search(scan, s.start, s.end))):
         # "매출 1조2,500억", "| 매출 | 1조 |": a Korean amount with no unit is in won when a money metric names it
         won = replace(m, kind="money", unit="KRW")

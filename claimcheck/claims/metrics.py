@@ -91,7 +91,8 @@ OF_WORD = ("of",)  # SHARE_OF_AFTER, APPOSITIVE
 GROWN = LEVELS | RATIOS | {"stock_price", "price_target"}  # what a growth can be of
 LEVELS_OR_PRICE = LEVELS | {"stock_price"}
 LEVELS_OR_RATIOS = LEVELS | RATIOS
-MONEY_WANTED = LEVELS | {"stock_price", "price_target", "_consensus"}
+# (a count word names no money figure: "AI 인프라 주문만 13억 달러" is an amount of orders, not a number of them)
+MONEY_WANTED = (LEVELS - T.by_family["count"]) | {"stock_price", "price_target", "_consensus"}
 CARRIED_MONEY = LEVELS | {"price_target", "stock_price"}
 RATE_LIKE = RATIOS | {"upside", "price_change", "_growth_rate"}
 
