@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -64,6 +66,8 @@ class Lexicon:
     bases: frozenset[str] = frozenset()  # segment ids that name another basis of the whole (standalone), not a part
     by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
     by_dart: dict[str, str] = field(default_factory=dict)
+    # answers worked out from this vocabulary for a piece of text (a label's topic, a row's line), kept per lexicon
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.divisions = {(i.parent, i.division): i for i in self.entities.values() if i.parent and i.division}
@@ -417,6 +421,17 @@ def _code(v: object) -> str | None:
 def default() -> Lexicon:
     """The shipped lexicon, built once and shared: never change it, build() another."""
     return build()
+
+
+def remembered(lex: Lexicon, kind: str, text: str, make: Callable[[], Any]) -> Any:
+    """make() for `text`, worked out once per lexicon: figures under one label or in one table row ask alike. The store
+    is bounded, so a long archive's labels do not pile up."""
+    store = lex.memo.setdefault(kind, {})
+    if text not in store:
+        if len(store) > 4096:
+            store.clear()
+        store[text] = make()
+    return store[text]
 
 
 def parent(lex: Lexicon, name: str | None) -> str | None:

@@ -94,18 +94,12 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     return seg or _label_topic(lex, label_text)
 
 
-_LABEL_TOPICS: dict[tuple[int, str], str | None] = {}
-
-
 def _label_topic(lex: L.Lexicon, label: str) -> str | None:
     """The first topic a label names, read once per label: every figure under a label, or with none (" "), asks."""
-    key = (id(lex), label)
-    if key not in _LABEL_TOPICS:
-        if len(_LABEL_TOPICS) > 4096:
-            _LABEL_TOPICS.clear()
+    def first() -> str | None:
         mt = next(iter(lex.topic_rx.finditer(label)), None)
-        _LABEL_TOPICS[key] = lex.topic_of.get(L.key(mt.group())) if mt else None
-    return _LABEL_TOPICS[key]
+        return lex.topic_of.get(L.key(mt.group())) if mt else None
+    return L.remembered(lex, "label topic", label, first)
 
 
 AND_NEXT = regex.compile(r"\s(?:and|or|while|whereas|but|as)\s|,\s|\s[와과및]\s", regex.IGNORECASE)

@@ -139,7 +139,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
         # is about the period in view again
         dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
-                 and (c.line, c.column) not in ctx.bases and not subject_carry.compared_period(c)]
+                 and (c.line, c.column) not in ctx.bases and not C.compared_period(c)]
         if dated:
             src = dated[-1]
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""

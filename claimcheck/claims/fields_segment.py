@@ -114,10 +114,14 @@ def _bullet_head(fig: Figure) -> str | None:
     if h is None or h < 0 or h == fig.line:
         return None
     raw = lay.line_text(h)
+    # read once per heading: every figure under it asks
+    return L.remembered(fig.ctx.lex, "bullet head", raw, lambda: _bullet_line(fig.ctx.lex, raw))
+
+
+def _bullet_line(lex: L.Lexicon, raw: str) -> str | None:
     if not BULLET.match(raw):
         return None
     label = BULLET.sub("", raw).strip().rstrip(":：").strip()
-    lex = fig.ctx.lex
     if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
         return None

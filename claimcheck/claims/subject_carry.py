@@ -170,16 +170,6 @@ def included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-COMPARED_PERIOD = regex.compile(r"year[\s-](?:ago|earlier)|previous|prior|preceding|a\syear\s(?:ago|earlier)|last\squarter"
-                                r"|(?:same|comparable|corresponding)\s(?:quarter|period|three\smonths)\s(?:last|a|of\slast|in\sthe\sprior)\s"
-                                r"|전년\s?동기|전\s?분기|직전\s?분기|지난\s?분기|(?:작년|지난해|전년)\s?같은", regex.IGNORECASE)
-
-
-def compared_period(c: Claim) -> bool:
-    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and COMPARED_PERIOD.search(e[3])
-               for e in c.evidence)
-
-
 def _metric_carried(c: Claim) -> bool:
     return any(e[0] == "metric" and e[1] == "carried" for e in c.evidence)
 

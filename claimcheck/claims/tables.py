@@ -29,17 +29,9 @@ def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_valu
     return Typed(T.growth(base) or "revenue_growth", negative=m_value < 0)
 
 
-_ROWS: dict[tuple[int, str], str | None] = {}
-
-
 def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     """A row label that names no metric, company, period or total is a business line ("서치플랫폼", "Services")."""
-    key = (id(lex), row_text)
-    if key not in _ROWS:
-        if len(_ROWS) > 4096:
-            _ROWS.clear()
-        _ROWS[key] = _row_segment(lex, row_text)
-    return _ROWS[key]
+    return L.remembered(lex, "row segment", row_text, lambda: _row_segment(lex, row_text))
 
 
 def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
