@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import regex
 
+from .models import Claim
+
 
 def fiscal_quarter(year: int, q: int, fy_end: int) -> tuple[int, int]:
     """Calendar year and month in which fiscal quarter q of fiscal year `year` ends."""
@@ -94,3 +96,15 @@ def contains(outer: str, inner: str) -> bool:
     if "Q" in outer:
         return a[1] - 3 < b[1] <= a[1] and "-" in inner
     return False
+
+
+# a base period named in a figure's own clause ('the year-ago quarter', '전년 동기'): the figure is the base
+COMPARED_PERIOD = regex.compile(r"year[\s-](?:ago|earlier)|previous|prior|preceding|a\syear\s(?:ago|earlier)|last\squarter"
+                                r"|(?:same|comparable|corresponding)\s(?:quarter|period|three\smonths)\s(?:last|a|of\slast|in\sthe\sprior)\s"
+                                r"|전년\s?동기|전\s?분기|직전\s?분기|지난\s?분기|(?:작년|지난해|전년)\s?같은", regex.IGNORECASE)
+
+
+def compared_period(c: Claim) -> bool:
+    """The claim's period was read from a phrase naming a comparison base, so it is no article's current one."""
+    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and COMPARED_PERIOD.search(e[3])
+               for e in c.evidence)

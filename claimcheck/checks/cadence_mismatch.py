@@ -51,6 +51,8 @@ def _nested(small: Claim, big: Claim) -> bool | None:
     period = small.period or big.period  # the one dated figure's
     if not period:
         return None
+    if CAL.compared_period(small if small.period else big):
+        return False  # a base named as such ('the year-ago quarter') is not the undated figure's current span
     undated = big if small.period else small
     y, cy = year_of(period), undated.context_year
     # a fiscal year is named by the year it ends in, so FY2026Q1 may fall in calendar 2025

@@ -21,6 +21,7 @@ from .common import Draft, Hedged, figure, label, printed, single_place, year_of
 from .unit_scale_slip import STEPS
 from .unit_scale_slip import Options as SlipOptions
 from ..figures import plural
+from ..calendar import compared_period
 
 KIND = "same-figure-mismatch"
 SCOPE = "key"  # every key starts with the entity
@@ -98,6 +99,8 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
         return None
     dated = a if a.period else b if b.period else None
     if dated is not None:
+        if compared_period(dated):
+            return None  # a base the sentence names as such ('in the prior-year quarter') is not the current span
         undated = b if dated is a else a
         y, cy = year_of(dated.period), undated.context_year
         if y and cy and abs(y - cy) > 1:

@@ -13,6 +13,7 @@ from . import dating
 from . import fields_entity as FE
 from . import fields_metric as FM
 from . import fields_segment as FS
+from .. import calendar as CAL
 from .. import vocab as L
 from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
@@ -139,7 +140,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
         # is about the period in view again
         dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
-                 and (c.line, c.column) not in ctx.bases and not C.compared_period(c)]
+                 and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
         if dated:
             src = dated[-1]
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""

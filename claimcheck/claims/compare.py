@@ -5,7 +5,6 @@ from bisect import bisect_left
 
 import regex
 
-from ..models import Claim
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import periods as PR
@@ -134,12 +133,3 @@ def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan
     return None
 
 
-# a base period named in a figure's own clause ('the year-ago quarter', '전년 동기'): the figure is the base
-COMPARED_PERIOD = regex.compile(r"year[\s-](?:ago|earlier)|previous|prior|preceding|a\syear\s(?:ago|earlier)|last\squarter"
-                                r"|(?:same|comparable|corresponding)\s(?:quarter|period|three\smonths)\s(?:last|a|of\slast|in\sthe\sprior)\s"
-                                r"|전년\s?동기|전\s?분기|직전\s?분기|지난\s?분기|(?:작년|지난해|전년)\s?같은", regex.IGNORECASE)
-
-
-def compared_period(c: Claim) -> bool:
-    return any(e[0] == "period" and e[1] == "clause" and isinstance(e[3], str) and COMPARED_PERIOD.search(e[3])
-               for e in c.evidence)

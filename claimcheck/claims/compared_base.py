@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Claim
-from .compare import compared_period
+from ..calendar import compared_period
 
 # the comparison words that make the figure right after them the base of the figure before
 COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|up\sfrom|down\sfrom|from)\s(?:the\s)?"
