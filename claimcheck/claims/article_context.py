@@ -349,7 +349,7 @@ OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus
 # Hangul that goes on after a name without a particle or a group word: the name is the start of a longer one
 LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
                             r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"
-                            r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{4}))\p{Hangul}")
+                            r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{3}))\p{Hangul}")
 # ASIDE cannot match without one of these words, nor UNKNOWN_FIRM without one of the second set
 ASIDE_WORDS = ("which", "who", "that")
 FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인")
