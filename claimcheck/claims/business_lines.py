@@ -33,6 +33,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
             and LISTED.search(lay.scan, max(0, start - 40), start)
         seg = got["seg"] if got else None
         if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to \
+                and not MONTH_WORD.fullmatch(word) \
                 and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name
             named[i] = word
     # a surprise's segment names the metric that beat, no business line
@@ -139,10 +140,12 @@ PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신�
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
-REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered"}
+REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered", "achieved",
+                   "announced", "said"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
-# "revenue in the July-September quarter": a span of months is no line
-MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|third|fourth)[\s-]quarter")
+# "revenue in the July-September quarter", "Q3 revenue of": a span of months or a quarter's name is no line
+MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|third|fourth)[\s-]quarter"
+                           r"|(?:q[1-4]|[1-4]q|fy|h[12]|[12]h)(?:\s?'?\d{2,4})?\b")
 # "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their"}
@@ -178,7 +181,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if word.lower().startswith("total ") and " " in word.strip():
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()
-            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or low.split()[-1] in REPORTING_VERBS \
+            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or not REPORTING_VERBS.isdisjoint(low.split()) \
                     or low.split()[-1] in DEMONSTRATIVE or MONTH_WORD.match(low) or low in COMPARATIVE \
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word)) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \

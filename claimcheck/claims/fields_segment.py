@@ -120,7 +120,7 @@ def _bullet_head(fig: Figure) -> str | None:
 
 def _bullet_line(lex: L.Lexicon, raw: str) -> str | None:
     if not BULLET.match(raw):
-        return None
+        return _section_line(lex, raw.strip())
     label = BULLET.sub("", raw).strip().rstrip(":：").strip()
     if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
@@ -129,3 +129,18 @@ def _bullet_line(lex: L.Lexicon, raw: str) -> str | None:
 
 
 BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
+# "Ford Pro Segment", "Data Center (record)", "■ 컴포넌트 부문": a section title that is a line's name heads the
+# figures under it; other titles ("Key Highlights", "Outlook") name nothing
+SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
+ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
+
+
+def _section_line(lex: L.Lexicon, raw: str) -> str | None:
+    label = ASIDE_PAREN.sub("", raw.lstrip("#■◆▶□◇●○▲△ ").rstrip(":：")).strip()
+    if not label or len(label) > 36 or any(ch.isdigit() for ch in label) or A.label_cues(lex, label):
+        return None
+    named = SECTION_WORD.search(label)
+    if named and named.start() > 1 and not GENERIC_HEAD.search(label[:named.start()]) \
+            and label[:named.start()] not in lex.alias_to:
+        return segment_id(label[:named.start()])
+    return lex.topic_of.get(L.key(label))  # the whole title a line's name: 'TV UNIT IN THE RED' is a story's title
