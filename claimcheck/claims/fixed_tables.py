@@ -8,8 +8,8 @@
 A header of period labels ('3Q24', '2025E', 'FY26', '1H25') set apart by two or more spaces,
 then rows of a label and figures. Each figure belongs to the header label whose right edge is
 nearest its own, measured in display columns (a Hangul syllable is two wide, as the writer saw
-it). An indented change row ('  YoY') belongs to the row above it, so its label is that row's
-label plus its own ('매출액 YoY').
+it). An indented row, a change ('  YoY') or a part ('  합성고무'), belongs to the row above it, so its
+label is that row's label plus its own ('매출액 YoY', '매출액 합성고무').
 """
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def _row(raw: str, base: int, head: list[tuple[int, str]], parent: str) -> Row |
     label = raw[:label_end].strip()
     if not label or len(label) > 30:
         return None
-    if raw[:1] in " \t" and parent and CHANGE_ROW.search(label):
-        label = f"{parent} {label}"
+    if raw[:1] in " \t" and parent:
+        label = f"{parent} {label}"  # '  YoY', '  합성고무' under '매출액': a change or a part of the row above
     ends = [e for e, _ in head]
     cells = []
     for k, m in enumerate(figs):

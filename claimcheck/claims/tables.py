@@ -6,6 +6,7 @@ import regex
 from .. import vocab as L
 from . import periods as PR
 from .assign import label_cues
+from .fixed_tables import CHANGE_ROW
 from .layout import Layout
 from .metrics import LEVELS, RATIOS, T, Typed
 
@@ -41,9 +42,13 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     if cues := label_cues(lex, label):
         # "AIDC 매출", "Cloud revenue": the words before the row's one metric name its line
         prefix = label[:cues[0].start].strip(" ·-")
-        if len(cues) > 1 or not prefix or L.taxonomy().says(cues[0].metric) is not None or prefix.lower() in lex.not_segments:
+        # and "매출액 합성고무": a part's row under its metric's row, read with that row's label before its own
+        part = label[cues[0].end:].strip(" ·-") if not prefix else ""
+        part = "" if CHANGE_ROW.search(part) else part
+        if len(cues) > 1 or not (prefix or part) or L.taxonomy().says(cues[0].metric) is not None \
+                or (prefix or part).lower() in lex.not_segments:
             return None
-        return _row_segment(lex, prefix)
+        return _row_segment(lex, prefix or part)
     if any(True for _ in lex.entity_rx.finditer(label)) or PR.find(label, 0, len(label), None, None):
         return None
     topic = L.topic(lex, label)
