@@ -146,7 +146,16 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
-    return forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))
+    return _adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
+
+
+def _adjusted(claims: list[Claim]) -> list[Claim]:
+    """Adjusted EPS is a metric of its own, not EPS of a line called 'adjusted'. Renamed once all is typed, so the
+    qualifier still carries to the next sentence ('조정 EPS는 2.28달러 … 시장 예상치(2.57달러)') as a segment does."""
+    return [c.model_copy(update={"metric": ADJUSTABLE[c.metric], "segment": None,
+                                 "evidence": tuple(("segment", "none", None, None) if e[0] == "segment" else e
+                                                   for e in c.evidence)})
+            if c.segment == "adjusted" and c.metric in ADJUSTABLE else c for c in claims]
 
 
 CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s)")
@@ -180,6 +189,9 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     if metric == "surprise" and seg is None:
         seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
     return _assemble(fig, got, metric, ent, seg, who)
+
+
+ADJUSTABLE = {"eps": "adjusted_eps", "eps_growth": "adjusted_eps_growth"}
 
 
 def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | None, who: FE.Owner) -> Claim:

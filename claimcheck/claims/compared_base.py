@@ -9,7 +9,7 @@ from ..models import Claim
 from ..calendar import compared_period
 
 # the comparison words that make the figure right after them the base of the figure before
-COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|up\sfrom|down\sfrom|from)\s(?:the\s)?"
+COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|up\sfrom|down\sfrom|from|below|above)\s(?:the\s)?"
                               r"(?:about\s|roughly\s|nearly\s)?[$€£¥₩]?$"
                               r"|(?:에서|대비)\s?$", regex.IGNORECASE)
 
