@@ -64,7 +64,9 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
     # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:은|는|에서는|에선)\s", r"사업(?:은|는|에서|에선)"),
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:\s?실적)?(?:은|는|에서는|에선)\s", r"사업(?:\s?실적)?(?:은|는|에서|에선)"),
+    # "말레이시아 법인의 3분기 매출액은", "미국 법인은": a subsidiary abroad named as the topic is a line of the group's
+    (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8}?)\s?(?:현지\s?)?법인(?:의|은|는|이|에서는|에서)\s", r"법인(?:의|은|는|이|에서)"),
     # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|가|이|에선|에서는|에서)\s", r"분야(?:는|가|이|에서|에선)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
@@ -149,7 +151,7 @@ MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 # "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their"}
-MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여")
+MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여", "로")
 
 
 # "식품사업부문", "식품 부문", "식품사업" and "식품사업은" name one line: its id is "식품"
