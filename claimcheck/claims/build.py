@@ -22,6 +22,7 @@ from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared
+from .span_carry import carry_span
 from .business_lines import listed_segments
 from .metrics import Typed
 from .tables import column_basis
@@ -36,11 +37,20 @@ def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
         if c.cadence == "ytd" and not c.change and (c.line, c.column) not in ctx.bases:
             running = c
         elif running and c.metric == running.metric and c.unit == running.unit and (c.line, c.column) in ctx.bases \
-                and c.cadence != "ytd" and (c.period or (running.period or "").isdigit()):
+                and c.cadence != "ytd" and (c.period or (running.period or "").isdigit()) and not _whole_year(ctx, c):
             year = c.period.split("Q")[0] if c.period else str(int(running.period or 0) - 1)
             c = c.model_copy(update={"cadence": "ytd", "period": year})
         out.append(c)
     return out
+
+
+# "지난해 연간 매출액(1조1929억원)을 넘은 셈": a base named as a whole year is that year's, whatever total came before
+WHOLE_YEAR = regex.compile(r"(?:연간|한\s?해|1년\s?치|full[\s-]year|whole\syear|annual)[^.\d]{0,12}$", regex.IGNORECASE)
+
+
+def _whole_year(ctx: Ctx, c: Claim) -> bool:
+    at = ctx.lay.line_starts[c.line - 1] + c.column - 1
+    return WHOLE_YEAR.search(ctx.lay.scan, max(0, at - 24), at) is not None
 
 
 CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
@@ -141,6 +151,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         # is about the period in view again
         dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
                  and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
+        if not made:
+            carry_span(ctx, sent, carry)
         if dated:
             src = dated[-1]
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""

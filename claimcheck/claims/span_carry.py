@@ -1,0 +1,22 @@
+"""A span a sentence without figures names for what follows: '상반기 누적 실적도 잭팟을 쳤다. 매출액 30조6883억원,
+영업이익 1조6467억원을 달성해 …' gives the next sentence's figures the half year, not the quarter of the story."""
+from __future__ import annotations
+
+import regex
+
+from .article_context import Ctx, fy_end
+
+# the span must be the sentence's topic: a results word right after it ('상반기 누적 실적도', 'For the first half,')
+SPAN_TOPIC = regex.compile(r"\s?(?:누적\s?)?(?:실적|성적|매출|영업이익)?(?:은|는|도|을|를|에는|에도)?\s|,\s", regex.IGNORECASE)
+GRAINS = ("half", "ytd")
+
+
+def carry_span(ctx: Ctx, sent, carry: dict) -> None:
+    """Set the carried period from a figureless sentence opening on a half or a running total."""
+    refs = ctx.periods_in(sent.start, min(sent.end, sent.start + 24), fy_end(ctx.lex, carry.get("entity") or ctx.main))
+    got = next((r for r in refs if r.grain in GRAINS and r.period and SPAN_TOPIC.match(ctx.lay.scan, r.end)), None)
+    if got is None:
+        return
+    carry["period"], carry["period_grain"] = got.period, "ytd" if got.grain == "ytd" else ""
+    carry["period_metric"] = None
+    carry["period_at"] = (sent.start, ctx.lay.scan[got.start:got.end])
