@@ -196,6 +196,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         got = Typed("revenue")
     who = FE.owner(fig, main_count)
     metric = FM.refined(fig, got)
+    if metric in ("stock_price", "price_change") and FM.unit_priced(fig):
+        return None  # a price per barrel or ton is a commodity's, no claim about the company
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
     if metric == "surprise" and seg is None:

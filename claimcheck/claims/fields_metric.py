@@ -85,6 +85,19 @@ def typed(fig: Figure) -> Typed | None:
     return of_count(fig, got)
 
 
+def unit_priced(fig: Figure) -> bool:
+    """"유가는 1배럴당 78.3달러로 7달러 감소": a commodity's price per unit in the sentence, no share's price; and
+    "가솔린은 1배럴당 6.8달러 …. 디젤의 경우 13.6달러로": the sentence after it in its paragraph goes on with it."""
+    sents = fig.ctx.lay.sentences
+    around = [s for s in (sents[fig.si - 1] if fig.si else None, fig.whole) if s is not None and s.para == fig.whole.para]
+    return any(fig.ctx.in_sentence(UNIT_PRICE_WORDS, s) and UNIT_PRICE.search(fig.scan, s.start, s.end) for s in around)
+
+
+# a price per barrel, ton or ounce ('1배럴당', '톤당', 'per barrel'); per share ('주당') is a share's
+UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu")
+UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|MMBtu)\b", regex.IGNORECASE)
+
+
 def surprise_of(fig: Figure) -> str | None:
     """What a beat or a miss is of: the amount the sentence named last before it ("EPS of $1.48, which beat estimates
     by 0.7%", "revenues of $4.74 billion, which beat ... by 2.1%"). Surprises of two metrics are two figures."""
