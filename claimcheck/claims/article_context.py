@@ -39,7 +39,9 @@ class Ctx:
         self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))
         self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if e not in longer])
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
-        self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)]
+        # "Client and Gaming segment": a generic line word that ends a joined name is part of that name
+        self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)
+                       if not JOINED_NAME.search(scan, max(0, m.start() - 24), m.start())]
         # names in the headline weigh five times a mention in the body
         head_end = lay.line_starts[min(3, len(lay.line_starts) - 1)]
         title_at = [m.start() for m in regex.finditer(r"^title:|^TITLE:|^# ", lay.text, regex.MULTILINE)]
@@ -346,6 +348,7 @@ OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus
                             r"(?:[\w&'.-]+,?\s(?:and\s)?){0,4}$", regex.IGNORECASE)
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
+JOINED_NAME = regex.compile(r"\b[A-Z][\w-]*\s(?:and|&)\s$")
 # Hangul that goes on after a name without a particle or a group word: the name is the start of a longer one
 LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
                             r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"

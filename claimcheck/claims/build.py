@@ -21,7 +21,7 @@ from .article_context import HELD, INCLUDED, OBJECT_NAME, Ctx, adopt_periods, co
 from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
-from .compared_base import with_compared
+from .compared_base import with_compared, with_restated
 from .span_carry import carry_span
 from .business_lines import listed_segments
 from .metrics import Typed
@@ -106,6 +106,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         listed = listed_segments(made, lay, lex)  # keeps the order, as the steps above do
         starts_made = [at[id(o)] for o in made]
         made = with_compared(subject_carry.its_segment(ctx, listed, starts_made), starts_made, lay.scan)
+        made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
         made = _ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
         levels = [c for c in made if not c.change and not L.taxonomy().is_growth(c.metric) and c.unit != "%"]

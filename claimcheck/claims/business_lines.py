@@ -139,6 +139,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "지역", "법인", "region", "market"}
 # words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
+AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
@@ -195,7 +196,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
             # "글로벌 부문은": the vocabulary may know the phrase; not a longer name ending in a known one ("the Game
             # & Network Services segment" is no "services segment")
-            topic = L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None)
+            # and "Client and Gaming segment" is one line of two names, not the gaming line
+            topic = lex.topic_of.get(L.key(word)) if AND_JOINED.search(word) else \
+                L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None)
             # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
             seg = topic or segment_id(word)
             if seg:

@@ -39,7 +39,7 @@ CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|sur
                             r"|decreased|shrank|doubled|tripled|halved|up|down"
                             r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b", regex.IGNORECASE)  # "a 167% increase from $1.79"
 # "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
-PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\sshare)?(?:,\sor\s(?:[^,.;]|\.(?=\d)){1,24},)?,?"  # "$2.71 billion, or 68 cents, a year earlier"
+PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\sshare)?(?:,\sor\s(?:[^,.;]|\.(?=\d)){1,24}?,?)?,?"  # "$2.71 billion, or 68 cents, a year earlier"
                             r"(?:\s(?:it|the\scompany|they|we)?\s?(?:reported|posted|booked|made|had|generated|earned|recorded|logged))?(?:\s(?:profit|loss|revenue|sales|income))?"
                             # "$3.24 billion from a year ago", "in the comparable quarter last year"
                             r"(?:\s(?:from|in|during|for|of))?"

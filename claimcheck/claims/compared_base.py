@@ -7,6 +7,7 @@ import regex
 
 from ..models import Claim
 from ..calendar import compared_period
+from ..vocab import taxonomy
 
 # the comparison words that make the figure right after them the base of the figure before
 COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|up\sfrom|down\sfrom|from|below|above)\s(?:the\s)?"
@@ -53,6 +54,45 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
         prev = next((p for p in reversed(out[:i]) if p.metric == c.metric and p.unit == c.unit), None)
         if prev is not None and prev.segment is not None and prev.entity == c.entity:
             out[i] = _take(c, prev, "segment")
+    return out
+
+
+# "operating income was $283 million, or 33% of revenue, compared to $372 million, or 40% a year ago": the percent
+# restates the amount before it as a share of revenue (a margin), and the base names no metric of its own
+OR_PCT = regex.compile(r",?\s(?:or|representing|equal\sto)\s$")
+OF_REVENUE = regex.compile(r"\s?(?:of\s(?:total\s|net\s)?(?:revenues?|sales)\b|(?:,\s)?a\syear\s(?:ago|earlier)|last\syear)", regex.IGNORECASE)
+OWN_CUE_AFTER = regex.compile(r"\s(?:(?:in|of)\s(?:total\s|net\s)?(?:revenues?|sales|operating|net|gross|profit|income|earnings)"
+                              r"|close\b|closing\b|(?:per|a)\sshare\b)", regex.IGNORECASE)
+
+
+def _same_order(a: float, b: float) -> bool:
+    return bool(a and b) and 0.05 <= abs(a / b) <= 20
+
+
+def _margin_of(numerator: str) -> str | None:
+    t = taxonomy()
+    return next((m for m in t.by_family["ratio"] if t.ratio_of(m) == (numerator, "revenue")), None)
+
+
+def with_restated(made: list[Claim], starts: list[int], ends: list[int], scan: str) -> list[Claim]:
+    """A compared amount with no metric word of its own is of the metric it is compared with; a percent that
+    restates a profit as a share of revenue is that profit's margin."""
+    out = list(made)
+    for i in range(1, len(out)):
+        c = out[i]
+        # the amount it restates or is compared with is of its order ("$34.98 billion, or $2.87 per share, from
+        # $26.30 billion": the base goes with the billions, not the per-share figure between)
+        level = next((p for p in reversed(out[:i]) if p.unit != "%" and not p.change and p.entity == c.entity
+                      and (c.unit == "%" or _same_order(p.value, c.value))), None)
+        if level is None:
+            continue
+        if c.unit == level.unit and c.metric != level.metric and not c.change \
+                and COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]) \
+                and not OWN_CUE_AFTER.match(scan, ends[i], ends[i] + 16):
+            out[i] = c = _take(c, level, "metric", "segment")
+        if c.unit == "%" and OR_PCT.search(scan, max(0, starts[i] - 16), starts[i]) \
+                and OF_REVENUE.match(scan, ends[i], ends[i] + 20) and (margin := _margin_of(level.metric)):
+            out[i] = _take(c, level, "metric", "segment", "period", "cadence").model_copy(update={"metric": margin})
     return out
 
 
