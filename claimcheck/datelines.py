@@ -56,7 +56,8 @@ CITY = r"\p{Lu}[\p{Lu}\p{Ll} .'-]{1,30}"
 WIRE = regex.compile(
     rf"^[\W_]{{0,4}}(?:{CITY}(?:,\s{CITY})?,\s)?{MONTH_NAME}\s{DAY}(?:,?\s{YEAR})?\s?(?:\([^()\n]{{2,30}}\)\s?)?[-–—]",
     regex.MULTILINE)  # "SEOUL, Oct 30 (Reuters) -", and with no city: "Oct 23 (Wire) -"
-DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY},\s){{0,2}}")  # what may stand before a date that opens a line
+# what may stand before a date that opens a line: a city, or a wire's time stamp ("09:01 AM EST, 11/04/2025 (MT Newswires)")
+DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY},\s){{0,2}}(?:\d{{1,2}}:\d\d\s?(?:[AP]M)?\s?(?:[A-Z]{{2,4}})?,?\s)?")
 # a byline names who wrote the piece; a date on its line is the piece's date. Separate patterns, not one
 # alternation: each keeps its literal prefix, which makes scanning a whole article for them cheap
 BYLINES = tuple(regex.compile(p, regex.MULTILINE) for p in (

@@ -143,8 +143,10 @@ AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
+# words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered", "achieved",
-                   "announced", "said"}
+                   "announced", "said", "to", "continues", "expects", "projects", "project", "sees", "forecasts", "anticipates",
+                   "guided", "raised", "lowered"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
 # "revenue in the July-September quarter", "Q3 revenue of": a span of months or a quarter's name is no line
 MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|third|fourth)[\s-]quarter"

@@ -20,7 +20,7 @@ DOT_JOINED = regex.compile(r"(?:[\d,.]+\s?[조억만천]?\s?){1,4}원?\s?[·ㆍ]
 # "$3.06 billion, or $2.68 per share": the same figure restated per share
 OR_ASIDE = regex.compile(r",?\sor\s(?:about\s)?[$€£¥₩]?$")
 # "up from a prior range of $59.0 billion to $60.0 billion": the old value of what the sentence gave before
-PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|old)\s(?:range|forecast|guidance|estimate|target)"
+PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|old)\s(?:range|forecast|guidance|estimate|target|outlook)"
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
 
 
@@ -45,10 +45,10 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
             continue
         if PRIOR_RANGE.search(scan, max(0, starts[i] - 40), starts[i]) \
                 and (p := next((p for p in reversed(out[:i]) if p.unit == c.unit and not p.change), None)) is not None \
-                and p.metric != c.metric:
+                and (p.metric, p.segment) != (c.metric, c.segment):
             # "revenue of $60.2 billion to $61.0 billion, up from a prior range of $59.0 billion to $60.0 billion": the
-            # old range is of what the new one is, whatever word comes after it
-            out[i] = c = _take(c, p, "metric")
+            # old range is of what the new one is, whatever word comes after it, and of its line ("adjusted")
+            out[i] = c = _take(c, p, "metric", "segment")
         if not COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]):
             continue
         prev = next((p for p in reversed(out[:i]) if p.metric == c.metric and p.unit == c.unit), None)

@@ -31,7 +31,7 @@ OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old",
 FROM = regex.compile(r"\s?(?:에서|→|->)")
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
-GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|guided|guides"
+GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|project|guided|guides"
                        r"|predicts|predicted|anticipates)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
 NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"

@@ -46,12 +46,18 @@ ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?
 ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
 ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?"
-                                r"(?:had\s|were\s|was\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
+                                r"(?:had\s|were\s|was\s|is\s|are\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
                                 r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
                                 regex.IGNORECASE)
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
+# "The consensus on FactSet is for non-GAAP EPS of $3.04", "the Street's view for $16.5 billion", "the average analyst
+# estimate on FactSet of $0.63": the market's figure named by where it is kept or whose view it is
+CONSENSUS_FOR = regex.compile(r"\bconsensus(?:\s(?:on|from|by|at)\s[\w&.'-]+(?:\s[\w&.'-]+)?)?\s(?:is\s|was\s)?(?:for|of|at)\s"
+                              r"(?:[^.;]|\.(?=\d)){0,40}$"
+                              r"|\b(?:street|analysts?|market)['’]?s?\s(?:view|estimate|expectation|forecast)s?\s(?:for|of)\s(?:[^.;]|\.(?=\d)){0,20}$"
+                              r"|\b(?:estimates?|expectations?)\s(?:on|from|by)\s[\w&.'-]+\sof\s[$€£¥₩]?$", regex.IGNORECASE)
 ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
                              regex.IGNORECASE)
 # "연초 제시한 가이던스인 매출 9.7조원, 영업이익 4000억원": the figures a guidance word introduces are the plan
@@ -73,6 +79,7 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         return None
     return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
+        or CONSENSUS_FOR.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
         or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
         or GUIDANCE_LIST.search(scan, max(sent.start, m.start - 40), m.start) \

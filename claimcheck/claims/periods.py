@@ -65,7 +65,7 @@ PERIOD = re.compile(
           |the\ssame\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
-          |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before))|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
+          |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before))|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
           |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
           |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
     )""",
@@ -290,7 +290,7 @@ def _relative(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef
     w = "".join(word.split()).lower()
     if w in ("지난해", "작년", "전년도", "lastyear"):
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
-    if w in ("올해", "금년", "올한해", "thisyear"):
+    if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear"):
         return PeriodRef(s, e, str(published.year) if published else None, "year")
     if w in ("theyear", "thefullyear"):
         # "its sales forecast for the year": the year in progress, or in January and February the one just reported
