@@ -103,7 +103,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
 
 def _a_basis(lex: L.Lexicon, segment: str) -> bool:
     """'standalone', 'adjusted', 'ex_ampc': the whole on another basis, never one of its parts."""
-    return segment in lex.bases or segment.startswith("ex_")
+    return segment in lex.bases or segment.startswith("ex_") or segment.rsplit("_", 1)[-1] in lex.bases
 
 
 def _margin(cut: dict, region: dict, o: Options) -> float:

@@ -40,7 +40,9 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"\s(?:\(capex\)\s)?(?:plan\s|target\s)?to\s"
                        r"|(?:투자|설비투자|시설투자|CAPEX)\s?(?:계획|목표|가이던스))", regex.IGNORECASE)
 TTM = PR.TTM
-TTM_WORDS = ("개월", "ttm", "trailing")  # TTM cannot match without one (Ctx.in_sentence)
+TTM_WORDS = ("개월", "ttm", "trailing", "months")  # TTM or TTM_AFTER cannot match without one (Ctx.in_sentence)
+# "$34bn over the last 12 months, including over $9bn over the last three months": the span said right after its figure
+TTM_AFTER = regex.compile(r"\s(?:over|in|for|during)\s(?:the\s)?(?:last|past|trailing|previous)\s(?:12|twelve)\smonths", regex.IGNORECASE)
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)
@@ -242,7 +244,7 @@ def cadence(scan: str, sent, m: Mention, clause, period: str | None, metric: str
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
-    if maybe_ttm and TTM.search(scan, sent.start, m.start):
+    if maybe_ttm and (TTM.search(scan, sent.start, m.start) or TTM_AFTER.match(scan, m.end, min(clause[1] + 40, m.end + 40))):
         return "ttm"
     if MONTHLY.search(window):
         return "monthly"

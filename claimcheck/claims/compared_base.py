@@ -78,21 +78,21 @@ def with_restated(made: list[Claim], starts: list[int], ends: list[int], scan: s
     """A compared amount with no metric word of its own is of the metric it is compared with; a percent that
     restates a profit as a share of revenue is that profit's margin."""
     out = list(made)
-    for i in range(1, len(out)):
-        c = out[i]
+    levels: list[Claim] = []  # the sentence's amounts so far; only the last few are looked at, so a run-on line stays linear
+    for i, c in enumerate(out):
         # the amount it restates or is compared with is of its order ("$34.98 billion, or $2.87 per share, from
         # $26.30 billion": the base goes with the billions, not the per-share figure between)
-        level = next((p for p in reversed(out[:i]) if p.unit != "%" and not p.change and p.entity == c.entity
+        level = next((p for p in reversed(levels[-4:]) if p.entity == c.entity
                       and (c.unit == "%" or _same_order(p.value, c.value))), None)
-        if level is None:
-            continue
-        if c.unit == level.unit and c.metric != level.metric and not c.change \
+        if level is not None and c.unit == level.unit and c.metric != level.metric and not c.change \
                 and COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]) \
                 and not OWN_CUE_AFTER.match(scan, ends[i], ends[i] + 16):
             out[i] = c = _take(c, level, "metric", "segment")
-        if c.unit == "%" and OR_PCT.search(scan, max(0, starts[i] - 16), starts[i]) \
+        if level is not None and c.unit == "%" and OR_PCT.search(scan, max(0, starts[i] - 16), starts[i]) \
                 and OF_REVENUE.match(scan, ends[i], ends[i] + 20) and (margin := _margin_of(level.metric)):
             out[i] = _take(c, level, "metric", "segment", "period", "cadence").model_copy(update={"metric": margin})
+        if c.unit != "%" and not c.change:
+            levels.append(c)
     return out
 
 

@@ -44,7 +44,24 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = _label_line(fig)
     if seg is None and not in_table:
         seg = _bullet_head(fig)
+    if seg in SCOPED_BASES and not in_table:
+        seg = _scoped(fig, seg)
     return _qualified(fig, seg, ent), ent
+
+
+# "US same-store sales grew 2.4%", "Comparable sales advanced 4.3% in the international operated markets": a base
+# measured in one market is that market's, never the company's
+SCOPED_BASES = ("comparable", "systemwide")
+SCOPE_BEFORE = regex.compile(r"(?P<s>(?:U\.S\.|[A-Z][\w&-]*)(?:\s[A-Z][\w&-]*){0,2})\s(?:same-store|comparable(?:-store)?|comp)\s")
+SCOPE_IN = regex.compile(r"(?:^|,\s|\b[Ii]n\s)(?:the\s)?(?P<s>[a-zA-Z][\w -]{2,50}?)\smarkets?\b")
+
+
+def _scoped(fig: Figure, seg: str) -> str:
+    scan, sent = fig.scan, fig.sent
+    got = SCOPE_BEFORE.search(scan, max(sent.start, fig.m.start - 60), fig.m.start)
+    if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall"):
+        got = SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
+    return f"{segment_id(got['s'])}_{seg}" if got else seg
 
 
 def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
