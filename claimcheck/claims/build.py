@@ -17,7 +17,7 @@ from .. import calendar as CAL
 from .. import vocab as L
 from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
-from .article_context import HELD, INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converted, find_focus, in_unit, resolve_segment
+from .article_context import HELD, INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converted, find_focus, fy_end, in_unit, resolve_segment
 from .layout import PCT_ROW, Sentence, layout
 from .evidence import NONE, record
 from .figure import Figure, figure
@@ -239,7 +239,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
              "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
              "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
     li = lay.line_of(m.start)
-    basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header) if fig.cell else None)
+    basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header, period, fy_end(ctx.lex, ent)) if fig.cell else None)
                     or C.basis_of_base(refs, m, period, scan, fig.others, sent.start))
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=seg, metric=metric,

@@ -13,7 +13,7 @@ from .article_context import Ctx, focus_for, fy_end, heading_text, is_past
 from .closing import close_day
 from .forecast_said import ANALYST_WORD, said_of
 from .layout import Sentence
-from .tables import column_period
+from .tables import column_period, versus_period
 from ..vocab import taxonomy
 
 T = taxonomy()
@@ -51,7 +51,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
-    if cell and not (hp and hp[0]) and T.is_growth(metric):
+    if cell and (T.is_growth(metric) or change) and (vs := versus_period(lay, line, cell[0], fy)) is not None:
+        hp = vs  # "| Q3 2025 | … | % vs Q2 2025 |": the latest column's change, not the base's
+    elif cell and not (hp and hp[0]) and (T.is_growth(metric) or change):
         hp = column_period(lay, line, cell[0], fy)
     dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
     carried = carry["period"] if dated_kind else None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import calendar as CAL
 from .. import vocab as L
 from . import periods as PR
 from .assign import label_cues
@@ -62,10 +63,30 @@ def column_period(lay: Layout, line: int, k: int, fy: int | None) -> tuple[str |
     header = lay.headers.get(line) or []
     periods = [p for p in (PR.header_period(h, fy) for h in header[1:min(k, len(header))]) if p[0]]
     named = k < len(header) and CHANGE_BASIS.search(header[k])
-    return periods[-1] if periods and (len(periods) == 2 or named) else None
+    # the latest, whichever way the columns run ("| Q3 2025 | Q3 2024 | % Change |" is the third quarter's change)
+    return max(periods, key=lambda p: p[0] or "") if periods and (len(periods) == 2 or named) else None
 
 
-def column_basis(header: str) -> str | None:
-    """"YoY", "전년 대비", "QoQ", "전분기 대비": the basis a change column names."""
+# "% vs Q2 2025": a change column that names its base; its figures are the latest column's change on that base
+VERSUS = regex.compile(r"\b(?:vs\.?|versus|over|against)\s|대비", regex.IGNORECASE)
+
+
+def versus_period(lay: Layout, line: int, k: int, fy: int | None) -> tuple[str | None, bool] | None:
+    """The period of a change column that names its base: the latest of the table's other period columns."""
+    header = lay.headers.get(line) or []
+    if k >= len(header) or not VERSUS.search(header[k]):
+        return None
+    others = [p for j, h in enumerate(header[1:], 1) if j != k and (p := PR.header_period(h, fy))[0]]
+    return max(others, key=lambda p: p[0] or "") if others else None
+
+
+def column_basis(header: str, period: str | None = None, fy: int | None = None) -> str | None:
+    """"YoY", "전년 대비", "QoQ", "전분기 대비": the basis a change column names; or "% vs Q2 2025" against the
+    figure's own period, one quarter back or four."""
     m = CHANGE_BASIS.search(header)
-    return (m.lastgroup if m else None)
+    if m:
+        return m.lastgroup
+    base = PR.header_period(header, fy)[0] if period and VERSUS.search(header) else None
+    if base and period:
+        return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(base)
+    return None
