@@ -58,7 +58,8 @@ def named_subject(scan: str, start: int, pos: int) -> str | None:
 # Each pattern goes with words it cannot match without, looked for first: most sentences name no subject
 # line, and the patterns, which open on any letter, take several times longer to say so.
 SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업부문|\s?(?:사업부|사업본부|부문))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)",
+    # ("공통 및 기타 부문은": two names joined are one line)
+    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업부문|\s?(?:사업부|사업본부|부문))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)",
      r"사업부|사업본부|부문"),
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",

@@ -12,6 +12,7 @@ import regex
 
 from ..models import Claim
 from .article_context import Ctx
+from .metrics import AFTER_DIRECTION
 from ..vocab import taxonomy
 
 EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|respectively", regex.IGNORECASE)
@@ -45,13 +46,13 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         cues, where = _distinct([c.metric for c in ctx.cues_in(prev.start, prev.end) if c.metric in LEVELS]), "carried"
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     out = {id(c): c for c in made}
-    _closing_sign(out, [c for c in figs if c.unit == "pp"])  # "NIM이 각각 5bp, 4bp 하락했지만"
+    _closing_sign(out, [c for c in figs if c.unit == "pp"], scan, starts)  # "NIM이 각각 5bp, 4bp 하락했지만"
     for kind in ("%", "money"):
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:
             continue
         if kind == "%":
-            _closing_sign(out, group)  # "각각 8.2%, 22% 줄었다"
+            _closing_sign(out, group, scan, starts)  # "각각 8.2%, 22% 줄었다"
         group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
@@ -77,10 +78,13 @@ def _implicit(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> rege
 
 
 # "…원으로 영업이익은 …" also closes it: a figure put to work by 으로 is the list's last
-def _closing_sign(out: dict[int, Claim], group: list[Claim]) -> None:
-    """The verb after a list's last change turns every change of it: only the last was read as a fall."""
+def _closing_sign(out: dict[int, Claim], group: list[Claim], scan: str, starts: dict[int, int]) -> None:
+    """The verb after a list's last change turns every change of it: only the last was read as a fall. A change
+    with its own verb ("각각 37.4% 증가, 70.9% 감소") keeps its own direction."""
     if len(group) > 1 and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]):
         for c in group[:-1]:
+            if AFTER_DIRECTION.match(scan[(end := starts[id(c)] + len(c.text)):end + 12]):
+                continue
             out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
                                               "high": -c.low if c.low is not None else None})
 
