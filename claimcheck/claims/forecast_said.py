@@ -27,9 +27,14 @@ GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)
 # and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
 ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
                                  r"\b(?:is|was|are|were|stands?|stood|sits?|sat)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
+                                 # "The average estimate of eight analysts ... was for earnings of 79 cents per share"
+                                 r"(?:for\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:of\s)?)?"
                                  r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "$2.31 expected", "$45.27 billion expected", "the $2.28 per share that analysts surveyed by Zacks were calling for"
 EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)"
+                               # "the $6.6 billion, or 79 cents a share, forecast by analysts"
+                               r"|(?:\s(?:a|per)\sshare)?(?:,\sor\s[^,.;]{1,24})?,?\s(?:forecast|expected|estimated|projected)\sby\s"
+                               r"(?:analysts|wall\sstreet|the\sstreet|economists)\b"
                                r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
                                r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
                                regex.IGNORECASE)
@@ -45,7 +50,7 @@ ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
 ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
-ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?"
+ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?(?:on\saverage\s)?"
                                 r"(?:had\s|were\s|was\s|is\s|are\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
                                 r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
                                 regex.IGNORECASE)
@@ -66,7 +71,7 @@ GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d))
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
 SAID_WORDS = ("것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "projection", "anticipat")
-FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
 
