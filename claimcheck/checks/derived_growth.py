@@ -61,7 +61,9 @@ def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
     (then by date) or written as a from-to pair ("A에서 B로", "from A to B").
     """
     if g.quote.lstrip().startswith("|"):
-        return levels
+        # in time order when every column is dated ("| Q3 2025 | Q3 2024 | % Change |" runs backwards)
+        whens = [w for x in levels if (w := _when(x.period)) is not None]
+        return [x for _, x in sorted(zip(whens, levels), key=lambda p: p[0])] if len(whens) == len(levels) else levels
     if len(levels) != 2:
         return None
     a, b = levels
@@ -73,6 +75,19 @@ def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
     if 0 <= i < j and FROM_TO.search(q, i + len(a.text), j):
         return [a, b]
     return None
+
+
+def _from_now(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, float]]:
+    """A change in a row of three or more dated columns may run from any earlier column to its own period's
+    ("| Q3 2025 | Q3 2024 | % Change | Q2 2025 |": the change is on the year-ago column, not the next one)."""
+    now = [c for c in base if c.period == g.period]
+    when = _when(g.period)
+    if len(base) < 3 or not now or when is None:
+        return []
+    earlier = [c for c in base if (w := _when(c.period)) is not None and w < when]
+    if g.unit == "pp":
+        return [(a / 100, b / 100) for e in earlier for a, b in _points([e, now[0]], hedge)]
+    return [step for e in earlier for step in _steps([e, now[0]], hedge)]
 
 
 def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
@@ -105,7 +120,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                     continue
                 cands = _steps(base, o.hedge)
             elif g.change and g.unit == "pp":
-                base = _ordered([c for c in levels if c.metric == g.metric and c.unit == "%"], g)
+                rates = [c for c in levels if c.metric == g.metric and c.unit == "%"]
+                base = _by_basis(rates, g) or _ordered(rates, g)
                 if base is None or len(base) < 2:
                     continue
                 cands = [(a / 100, b / 100) for a, b in _points(base, o.hedge)]
@@ -114,6 +130,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 continue
             if g.period and all(c.period for c in base) and not any(c.period == g.period for c in base):
                 continue  # two bases ('the $94.93B of Q4 2024 and the $94.0B of Q3 2025'): the current level is elsewhere
+            cands = cands + _from_now(base, g, o.hedge)
             got = (got[0] - o.slack, got[1] + o.slack)
             if not cands or any(overlap(got, c) for c in cands):
                 continue

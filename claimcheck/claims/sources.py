@@ -70,6 +70,10 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         cell = (lay.cell_at(line, m.start) or (None, None))[1]
         if cell is not None and cell.header and _names(cell.header, period):
             return on_line(lay, line, "table", cell.header)
+        # a change column dated by the table's own period column ("| Q3 2025 | … | % vs Q2 2025 |")
+        named = next((h for h in (lay.headers.get(line) or [])[1:] if h and _names(h, period)), None)
+        if cell is not None and named:
+            return on_line(lay, line, "table", named)
     if len(period) == 10 and period[4] == "-" and not refs:
         return Where("clause", sent.start, sent.end, period)  # a close's day, read from '30일 종가' or 'on Thursday'
     own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period)) or r.relative]
