@@ -85,6 +85,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                 # within a cut. A business with its own name (AWS) sits beside the regions of its parent.
                 if any(_where(p) < 0 for p in parts.values()):
                     parts = {k: v for k, v in parts.items() if _where(v) < 0}
+                parts = _outer(parts)
                 region = {k: v for k, v in parts.items() if k[1] and region_rx.search(k[1])}
                 named = {k: v for k, v in parts.items() if k[0] != whole.entity}
                 cuts = [c for c in ({k: v for k, v in parts.items() if k not in region}, {**region, **named}) if c]
@@ -99,6 +100,12 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                     out.append(Draft(msg, (whole, *parts.values()), f"parts|{whole.entity}|{period}|{whole.file}",
                                      why="segments of one company and period"))
     return out
+
+
+def _outer(parts: dict[tuple[str | None, str | None], Claim]) -> dict[tuple[str | None, str | None], Claim]:
+    """'Optum' and 'Optum Health': a line whose name goes on from another's is inside it, not beside it."""
+    segs = [k[1] for k in parts if k[1]]
+    return {k: v for k, v in parts.items() if not (k[1] and any(k[1].startswith(s + "_") for s in segs))}
 
 
 def _a_basis(lex: L.Lexicon, segment: str) -> bool:

@@ -38,6 +38,7 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
+GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
 GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate")
 
@@ -129,7 +130,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if cue_metric == "_consensus":
         estimate = True
     elif metric in INHERENT_ESTIMATE or ctx.per_sentence("estimate", sent,
-                                                         lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))):
+                                                         lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))) \
+            or (not cell and GUIDANCE_HEAD.search(heading_text(ctx, line))):
+        # ("Key guidance numbers:" over "- 2025 adjusted EPS (new): at least $16.25": the list is the plan)
         # a running total so far this year ("1~9월 누적 수주액은 62억 달러로 목표의 98.3%") is already reported
         estimate = estimate or metric in INHERENT_ESTIMATE or (not is_past(ctx, period, own_fy) and grain != "ytd") \
             or bool(hp and hp[1])

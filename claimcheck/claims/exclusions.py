@@ -16,6 +16,7 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
                           r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|non-GAAP|비GAAP|\bcore\s(?=EPS|earnings|constant)|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
+GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special",
            "significant", "certain", "notable", "unusual"}
 
@@ -44,6 +45,8 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     if last is None:
         return None
     x = regex.sub(r"(?:을|를)$", "", last["x"] or last["x2"] or last["x3"] or "")
+    if last["adj"] and GAAP_AFTER.search(text, last.end(), end):
+        return None  # "adjusted EPS of $16.25 (GAAP EPS of at least $14.90)": the reported basis named again
     if last["adj"] or not x or x.lower() in PRONOUN or x in PRONOUN:
         return "adjusted", last.start(), last.end()
     if x in ("환율", "환율효과", "효과", "currency", "foreign"):
