@@ -43,13 +43,15 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
 
 
 # "‘Rufus’가 120억 달러 매출 기여": an unlisted product or unit named as the subject
-NAMED_SUBJECT = regex.compile(r"[‘'\"“](?P<q>[^’'\"”]{2,30})[’'\"”]\s?(?:이|가|은|는|의)\s|(?P<c>\p{Lu}[\p{L}\d]+)\s?\)?\s?(?:이|가|은|는)\s")
+NAMED_SUBJECT = regex.compile(r"[‘'\"“](?P<q>[^’'\"”]{2,30})[’'\"”]\s?(?:이|가|은|는|의)\s|(?<![\p{L}\p{N}-])(?P<c>\p{Lu}[\p{L}\d]*(?:-[\p{L}\d]+)*[\p{L}\d])(?:\([^()]{1,12}\))?\s?\)?\s?(?:이|가|은|는)\s")
 
 
-def named_subject(scan: str, start: int, pos: int) -> str | None:
+def named_subject(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | None:
     found = None
     for m in NAMED_SUBJECT.finditer(scan, start, pos):
         found = (m["q"] or m["c"]).strip()
+    if found and L.key(found) in lex.metric_of:
+        return None  # "K-ICS(지급여력비율)는 264.8%": a metric's own name, no business line
     return segment_id(found) or None if found else None
 
 
@@ -79,7 +81,7 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만천])",
      r"(?:은|는)\s(?:약\s?)?\d"),
     # "첨단소재는 매출 1조1217억원": a line made the topic, then its metric and figure
-    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?<!사업)(?:은|는)\s(?:[1-4]분기\s)?"
+    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?:\([^()]{1,12}\))?(?<!사업)(?:은|는)\s(?:[1-4]분기\s)?"
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
      r"(?:은|는)\s(?:[1-4]분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
     (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,3}?)"
@@ -121,7 +123,8 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
      r"\s(?:매출액?|영업이익률?|이익률)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on its own
      r"(?:매출액?|영업이익률?|이익률)\s\d"),
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})의\s?경우", r"의\s?경우"),
+    # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),
     (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
     # "revenue from energy generation and storage jumped 44%": a line named after 'from', up to its verb
     (r"\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?(?P<seg>[a-z][\w&-]*(?:\s(?:and\s|&\s)?[a-z][\w&-]*){0,6}?)"

@@ -26,7 +26,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
         seg = lab[0]  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:
-        seg = named_subject(scan, clause[0], m.start)
+        seg = named_subject(scan, clause[0], m.start, lex)
         if seg and L.key(seg) in lex.metric_of:
             seg = None  # "자기자본이익률(ROE)은": a gloss naming the metric is no business line
     if seg is None and not in_table:

@@ -101,7 +101,7 @@ EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjust
 
 
 # business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one
-EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "ex-", "조정", "adjusted", "gaap", "core", "코어")
+EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "ex-", "조정", "adjusted", "adjusting", "gaap", "core", "코어", "net of")
 
 
 def _read_exclusion(fig: Figure) -> None:
