@@ -13,7 +13,8 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from . import __version__
 from . import vocab as L
-from .models import Article, Claim, scalar_types
+from .models import Article, Claim
+from .claim_contract import scalar_types
 
 # LAYOUT names the folder; FORMAT, the shape of an entry, goes into every key instead, so a new
 # shape needs no new folder (tests and bench/run.py count entries under v1/) and old entries are
@@ -25,7 +26,7 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Source files whose edits change what extraction produces. A development checkout keeps the same
 # __version__ while this code moves, so their contents go into the salt as well.
-CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "vocab.py", "calendar.py", "numbers", "claims")
+CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "claim_contract.py", "vocab.py", "calendar.py", "numbers", "claims")
 
 
 def default_dir(config_dir: Path | None) -> Path:

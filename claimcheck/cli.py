@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from . import __version__, outputs, session
-from .models import Problem
+from .summary import Problem
 from .outputs import CheckFormat, ColorMode
 
 QUIET = False  # --quiet: warnings are not printed (errors always are)

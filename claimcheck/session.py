@@ -10,7 +10,8 @@ from . import vocab as L
 from .config import Config
 from .filed import Ledger
 from .files import Inputs, collect
-from .models import LedgerTally, RuleSpec, Summary
+from .summary import LedgerTally, Summary
+from .rule_spec import RuleSpec
 from .pipeline import Corpus, extract
 from .scope import Scoped
 
@@ -161,7 +162,7 @@ def _indexed(s: Setup, inputs, jobs: int | None, changed_since: str) -> tuple[_F
 def _stored(s: Setup, inputs, jobs: int | None, root: Path, ledger: Ledger | None) -> _Found:
     """Export the articles into the store (only what changed), then check the store."""
     from . import export, store, store_check
-    from .models import Unreadable
+    from .summary import Unreadable
 
     try:
         done = export.export(inputs.sources, s.rules, s.lex, s.path.parent if s.path else None, root,

@@ -20,7 +20,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import RuleOptions
+from ..rule_spec import RuleOptions
 from .common import Draft
 
 

@@ -12,7 +12,8 @@ from pydantic import Field
 from .. import labels
 from .. import calendar as CAL
 from ..filed import Filed, Ledger
-from ..models import Claim, Edit, RuleOptions
+from ..models import Claim, Edit
+from ..rule_spec import RuleOptions
 from ..figures import number, show_value
 
 

@@ -11,7 +11,8 @@ import regex
 
 from .. import calendar as CAL
 from ..vocab import Lexicon, taxonomy
-from ..models import Claim, Edit, RuleOptions
+from ..models import Claim, Edit
+from ..rule_spec import RuleOptions
 from ..figures import plural
 from .common import Draft, figure, group, label
 
