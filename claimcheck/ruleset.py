@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import KINDS, Kind
 from .checks import find as find_kind
-from .vocab import DATA_FILES, SAFE_LOADER, rules_dir
+from .rules_data import DATA_FILES, SAFE_LOADER, rules_dir
 from .files import vet
 from .rule_spec import Example, RuleOptions, RuleSpec
 from .models import Severity

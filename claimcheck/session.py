@@ -12,6 +12,7 @@ from .filed import Ledger
 from .files import Inputs, collect
 from .summary import LedgerTally, Summary
 from .rule_spec import RuleSpec
+from .rules_data import LexiconError
 from .pipeline import Corpus, extract
 from .scope import Scoped
 
@@ -48,7 +49,7 @@ def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[
         loaded = ruleset.load([base / d for d in cfg.rules_dirs])
         cfg, keep = selection.apply(cfg, {r.id for r in loaded}, {b.id for b in builtin.BUILTIN}, select, ignore)
         rules = ruleset.apply_config(loaded, cfg, str(path or "config"))
-    except (C.ConfigError, ruleset.RuleError, L.LexiconError, selection.SelectionError) as e:
+    except (C.ConfigError, ruleset.RuleError, LexiconError, selection.SelectionError) as e:
         raise SetupError(str(e)) from None
     base = path.parent if path else Path.cwd()
     return Setup(cfg, lex, rules, path, keep, [base / p for p in cfg.ledger] + [Path(p) for p in ledger])

@@ -13,7 +13,8 @@ from operator import attrgetter
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import calendar as CAL
-from ..vocab import Lexicon, taxonomy
+from ..metric_taxonomy import taxonomy
+from ..vocab import Lexicon
 from ..models import Claim
 from .common import Draft, Forest, Hedged, figure, label, overlap, scaled, single_place, widen, year_of
 
