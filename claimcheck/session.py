@@ -1,5 +1,5 @@
 """One run between the options and the report: settings, then findings; set-up problems are raised
-as SetupError for cli.py to turn into exit 2 (the exit status is decided there alone)."""
+as SetupError for the command line (cli_*.py) to turn into exit 2 (the exit status is decided there alone)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence

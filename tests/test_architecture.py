@@ -125,7 +125,7 @@ def test_a_config_never_changes_the_shared_lexicon(tmp_path):
 
 
 def test_every_check_format_has_a_reporter():
-    from claimcheck.cli import ExtractFormat
+    from claimcheck.cli_extract import ExtractFormat
     from claimcheck.outputs import CheckFormat
     from claimcheck.report import CLAIMS, FINDINGS
 
