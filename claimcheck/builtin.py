@@ -5,7 +5,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 
 from .engine import ORDER, UNUSED, Suppressions, fingerprint, suppressions
-from .models import Article, Finding, RuleSpec, Severity
+from .models import Article, Finding, Severity
+from .rule_spec import RuleSpec
 
 UNKNOWN = "unknown-suppression"
 WILDCARDS = ("*", "all")  # what engine.run accepts in place of a rule id

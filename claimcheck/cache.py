@@ -13,7 +13,9 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from . import __version__
 from . import vocab as L
-from .models import Article, Claim, scalar_types
+from .models import Article, Claim
+from .claim_contract import scalar_types
+from .rules_data import rules_dir
 
 # LAYOUT names the folder; FORMAT, the shape of an entry, goes into every key instead, so a new
 # shape needs no new folder (tests and bench/run.py count entries under v1/) and old entries are
@@ -25,7 +27,8 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Source files whose edits change what extraction produces. A development checkout keeps the same
 # __version__ while this code moves, so their contents go into the salt as well.
-CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "vocab.py", "calendar.py", "numbers", "claims")
+CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "claim_contract.py", "rules_data.py", "vocab.py",
+        "metric_taxonomy.py", "word_matcher.py", "calendar.py", "numbers", "claims")
 
 
 def default_dir(config_dir: Path | None) -> Path:
@@ -45,7 +48,7 @@ def for_run(config_dir: Path | None, lex: L.Lexicon) -> Cache:
 def salt(settings: object = None) -> str:
     """Hash of the rules/ data files, the extraction code, and the lexicon-affecting settings (JSON-able)."""
     h = hashlib.sha256()
-    rules = L.rules_dir()
+    rules = rules_dir()
     for f in sorted(rules.iterdir(), key=lambda p: p.name):
         if f.name.endswith((".yaml", ".yml")) and f.is_file():
             h.update(b"rules/%s\0%s\0" % (f.name.encode(), f.read_bytes()))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import gitscope
 from .files import MB, SKIP_DIRS, Inputs, Source, vet, wanted
-from .models import Unreadable
+from .summary import Unreadable
 
 
 class CommitError(ValueError):

@@ -17,7 +17,9 @@ from . import engine, partition, pipeline
 from . import vocab as L
 from .cache import Cache
 from .filed import Ledger
-from .models import Claim, Finding, LedgerTally, Problem, RuleSpec, Unreadable
+from .models import Claim, Finding
+from .summary import LedgerTally, Problem, Unreadable
+from .rule_spec import RuleSpec
 from .read import Source
 
 INSTALL = "the Dask engine needs the dask extra: pip install 'claimcheck[dask]'"

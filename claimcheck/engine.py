@@ -11,7 +11,9 @@ import regex
 from .checks import KINDS
 from .checks.common import Claims, Draft
 from .filed import Ledger
-from .models import Article, Claim, Finding, LedgerTally, RuleSpec, Severity, assumed
+from .models import Article, Claim, Finding, Severity, assumed
+from .summary import LedgerTally
+from .rule_spec import RuleSpec
 from .vocab import Lexicon
 
 SUPPRESS = regex.compile(r"<!--\s*claimcheck:\s*ignore\s+(?P<rule>[\w*-]+)(?P<reason>[^>]*?)-->", regex.IGNORECASE)

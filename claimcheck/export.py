@@ -18,7 +18,9 @@ from typing import Any
 from . import cache as K
 from . import pipeline, store
 from . import vocab as L
-from .models import Claim, Problem, RuleSpec
+from .models import Claim
+from .summary import Problem
+from .rule_spec import RuleSpec
 from .partition import key as key_of
 from .read import ReadError, Source, read_bytes
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from . import vocab as L
+from .metric_taxonomy import taxonomy
 
 SCHEMA = "claimcheck/ledger@1"
 
@@ -81,7 +81,7 @@ def jsonl_lines(figures: Iterable[Filed]) -> Iterator[str]:
 def spanned(metric: str) -> bool:
     """Whether a figure of this metric covers a span (annual, quarterly, the year to date): a flow or its growth.
     A ratio or a stock has no cadence, on a claim or in the ledger."""
-    tax = L.taxonomy()
+    tax = taxonomy()
     info = tax.info(metric)
     return bool(info and info.has_cadence and info.family in ("flow", "growth"))
 

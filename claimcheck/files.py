@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import Unreadable
+from .summary import Unreadable
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 BINARY_EXT = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".pdf", ".zip", ".gz", ".svg", ".mp4"}

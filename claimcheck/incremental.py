@@ -26,7 +26,9 @@ from .cache import Cache
 from .checks import KINDS
 from .files import Source
 from .keyindex import Entry, Index
-from .models import Article, Claim, Finding, Problem, RuleSpec
+from .models import Article, Claim, Finding
+from .summary import Problem
+from .rule_spec import RuleSpec
 from .pipeline import Corpus
 from .vocab import Lexicon
 

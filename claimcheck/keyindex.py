@@ -35,7 +35,8 @@ from .builtin import UNKNOWN, WILDCARDS
 from .cache import Cache, atomic_write
 from .engine import UNUSED, WHERE, Suppressions
 from .files import Source
-from .models import Finding, RuleSpec
+from .models import Finding
+from .rule_spec import RuleSpec
 from .read import ReadError, read_bytes
 
 FORMAT = 1  # bump when what is stored changes

@@ -12,7 +12,9 @@ from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
-from .models import Finding, RuleSpec, Summary
+from .models import Finding
+from .rule_spec import RuleSpec
+from .summary import Summary
 from .report import FINDINGS, STATISTICS, Look
 
 

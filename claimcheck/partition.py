@@ -21,7 +21,8 @@ from . import vocab as L
 from .checks import KINDS
 from .checks.common import Claims
 from .filed import Ledger
-from .models import Claim, Finding, RuleSpec
+from .models import Claim, Finding
+from .rule_spec import RuleSpec
 
 Ranked = tuple[int, Finding]  # (index of its rule in the run's rules, the finding)
 Tally = dict[str, int]  # what a check counted over its piece (the ledger check's claims settled: Claims.tally)

@@ -13,7 +13,8 @@ from pathlib import Path
 from . import cache as K
 from .cache import Cache
 from . import vocab as L
-from .models import Article, Claim, Problem, Unreadable
+from .models import Article, Claim
+from .summary import Problem, Unreadable
 from .read import DEFAULT_INCLUDE, ReadError, Source, discover, read_article, read_bytes
 
 PROGRESS_MIN_FILES = 200  # shorter runs finish before a progress bar would tell anyone anything

@@ -9,9 +9,10 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import KINDS, Kind
 from .checks import find as find_kind
-from .vocab import DATA_FILES, SAFE_LOADER, rules_dir
+from .rules_data import DATA_FILES, SAFE_LOADER, rules_dir
 from .files import vet
-from .models import Example, RuleOptions, RuleSpec, Severity
+from .rule_spec import Example, RuleOptions, RuleSpec
+from .models import Severity
 
 KEYS = {"id", "kind", "severity", "message", "description", "examples", "options", "enabled"}
 SUFFIXES = (".yaml", ".yml")  # both spellings are common; a rule file silently not loaded is a rule off

@@ -12,7 +12,8 @@ from pathlib import Path
 from . import baseline as B
 from . import gitscope
 from .commit import place
-from .models import Finding, LedgerTally, Severity, Summary, Unreadable
+from .models import Finding, Severity
+from .summary import LedgerTally, Summary, Unreadable
 
 
 class ScopeError(ValueError):

@@ -1,5 +1,5 @@
 """One run between the options and the report: settings, then findings; set-up problems are raised
-as SetupError for cli.py to turn into exit 2 (the exit status is decided there alone)."""
+as SetupError for the command line (cli_*.py) to turn into exit 2 (the exit status is decided there alone)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -10,7 +10,9 @@ from . import vocab as L
 from .config import Config
 from .filed import Ledger
 from .files import Inputs, collect
-from .models import LedgerTally, RuleSpec, Summary
+from .summary import LedgerTally, Summary
+from .rule_spec import RuleSpec
+from .rules_data import LexiconError
 from .pipeline import Corpus, extract
 from .scope import Scoped
 
@@ -47,7 +49,7 @@ def setup(config_path: Path | None, paths: Sequence[str] = (), select: Sequence[
         loaded = ruleset.load([base / d for d in cfg.rules_dirs])
         cfg, keep = selection.apply(cfg, {r.id for r in loaded}, {b.id for b in builtin.BUILTIN}, select, ignore)
         rules = ruleset.apply_config(loaded, cfg, str(path or "config"))
-    except (C.ConfigError, ruleset.RuleError, L.LexiconError, selection.SelectionError) as e:
+    except (C.ConfigError, ruleset.RuleError, LexiconError, selection.SelectionError) as e:
         raise SetupError(str(e)) from None
     base = path.parent if path else Path.cwd()
     return Setup(cfg, lex, rules, path, keep, [base / p for p in cfg.ledger] + [Path(p) for p in ledger])
@@ -161,7 +163,7 @@ def _indexed(s: Setup, inputs, jobs: int | None, changed_since: str) -> tuple[_F
 def _stored(s: Setup, inputs, jobs: int | None, root: Path, ledger: Ledger | None) -> _Found:
     """Export the articles into the store (only what changed), then check the store."""
     from . import export, store, store_check
-    from .models import Unreadable
+    from .summary import Unreadable
 
     try:
         done = export.export(inputs.sources, s.rules, s.lex, s.path.parent if s.path else None, root,

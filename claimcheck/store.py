@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .models import Claim, claim_dict
+from .models import Claim
+from .claim_contract import claim_dict
 
 INSTALL = "the claim store needs the store extra: pip install 'claimcheck[store]'"
 VERSION = 1

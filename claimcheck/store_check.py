@@ -15,7 +15,10 @@ from typing import Any
 from . import builtin, engine, partition, store
 from . import vocab as L
 from .filed import Ledger, filed_dict
-from .models import Claim, Finding, LedgerTally, RuleSpec, claim_dict
+from .models import Claim, Finding
+from .summary import LedgerTally
+from .rule_spec import RuleSpec
+from .claim_contract import claim_dict
 
 # DuckDB's own share: past it a sort spills to a folder in the store (1GB peaked above the in-memory check
 # at 2,000 articles; 64MB fails to pin the Parquet reader's blocks at 10,000)

@@ -1,35 +1,23 @@
-"""Word lists kept as data under rules/: entities, metric and segment cues, fiscal calendars."""
+"""The vocabulary kept as data under rules/: entities with their aliases and segments, metric and
+segment cues, fiscal calendars and FX bands, built into one Lexicon; and the questions every stage
+asks of it. The metric taxonomy is `metric_taxonomy.py`, the word matcher `word_matcher.py`."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import regex
-import yaml
 
-# Korean particles that may follow a short name ("메타가", "기아의") but that
-# no ordinary word continues with ("메타버스" is not Meta).
-PARTICLES = (r"(?:은|는|이|가|을|를|의|와|과|도|에|서|로|으로|까지|보다|만|처럼|측|나|랑|며|고|엔|께|부터|뿐"
-             r"|대비|에게|한테|라는|이라|란|이다|다|였|였다|에서|로서|로써|와의|과의|(?=\W)|$)*+(?![\p{Hangul}])")
+from .rules_data import LexiconError, load
+from .word_matcher import Matcher
+# claims/ asks vocab.taxonomy(): the taxonomy is read from here as well as from its own module
+from .metric_taxonomy import taxonomy as taxonomy
 
 
 # Tickers that are also ordinary words; they name a company only in ticker context.
 WORDLIKE_TICKERS = {"NOW", "APP", "COST", "SNOW", "HOOD", "COIN", "ARM", "META", "ALL", "ON", "IT", "BIG", "CAT"}
-
-
-# the C loader when PyYAML was built with libyaml (both are the safe loader): the pure-Python one
-# took 0.18 s of every run's start-up on these files, a pre-commit run's budget being 1 s
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DATA_FILES = ("entities.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml", "ledger_concepts.yaml")
-
-
-class LexiconError(ValueError):
-    """A data file under rules/ is malformed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,277 +63,6 @@ class Lexicon:
         self.by_dart = {i.dart_corp_code: i.name for i in self.entities.values() if i.dart_corp_code}
 
 
-def rules_dir():
-    """The shipped rules/ folder: beside the package in a checkout, package data when installed."""
-    here = Path(__file__).resolve().parents[1] / "rules"
-    if (here / "entities.yaml").is_file():
-        return here
-    return resources.files("claimcheck.rules")
-
-
-def _load(name: str) -> dict:
-    text = rules_dir().joinpath(name).read_text(encoding="utf-8")
-    try:
-        data = yaml.load(text, Loader=SAFE_LOADER) or {}
-    except yaml.YAMLError as e:
-        raise LexiconError(f"rules/{name}: not valid YAML: {e}") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"rules/{name}: expected a mapping at the top")
-    return data
-
-
-FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
-_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item")
-_LINKS = ("growth_of", "share_of", "loss_of")
-
-
-@dataclass(frozen=True, slots=True)
-class MetricInfo:
-    id: str
-    family: str
-    cues: tuple[str, ...] = ()
-    growth_of: str | None = None
-    share_of: str | None = None
-    loss_of: str | None = None
-    ratio_of: tuple[str, str] | None = None  # numerator and denominator (operating_margin: operating income over revenue)
-    says: str | None = None  # a helper's meaning: "change" or "estimate"
-    dated: bool = False
-    heading_dated: bool = False
-    has_cadence: bool = True
-    cadence_check: bool = False
-    pct_vs_pp: bool = False
-    listed: bool = False
-    ownerless: bool = False
-    forecast: bool = False
-    cost_item: bool = False
-
-
-def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:
-    """Every amount a company states has a growth id, '<metric>_growth' unless the file names one: a growth
-    of a metric the file gives none for would otherwise be read as revenue growth ('income tax rose 788%')."""
-    have = {i.growth_of for i in metrics.values() if i.growth_of}
-    out = dict(metrics)
-    for m, i in metrics.items():
-        if i.family in ("flow", "stock") and not m.startswith("_") and m not in have and f"{m}_growth" not in out:
-            out[f"{m}_growth"] = MetricInfo(f"{m}_growth", "growth", growth_of=m, dated=i.dated, heading_dated=i.heading_dated)
-    return out
-
-
-class Taxonomy:
-    """Every metric id with its family and attributes, from rules/metrics.yaml: what each stage asks
-    ("is this a flow?", "what is the growth metric of revenue?") instead of keeping a list."""
-
-    def __init__(self, metrics: dict[str, MetricInfo]):
-        metrics = _with_growths(metrics)
-        self.metrics = metrics
-        self.by_family: dict[str, frozenset[str]] = {
-            f: frozenset(m for m, i in metrics.items() if i.family == f) for f in FAMILIES}
-        self.ratios = self.by_family["ratio"]
-        self.growths = self.by_family["growth"]
-        # amounts a cue can name: what grew, what a money figure is
-        self.amounts = self.by_family["flow"] | self.by_family["stock"] | self.by_family["count"]
-        # amounts a company owns and states as such: no loss helper, no market
-        self.owned_amounts = frozenset(m for m in self.by_family["flow"] | self.by_family["stock"]
-                                       if not metrics[m].ownerless and not metrics[m].loss_of)
-        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of)  # profits a loss is stated for
-        self._growth = {i.growth_of: m for m, i in metrics.items() if i.growth_of}
-        for m, i in metrics.items():
-            if i.loss_of and i.loss_of in self._growth:
-                self._growth[m] = self._growth[i.loss_of]
-        self._flags = {f: frozenset(m for m, i in metrics.items() if getattr(i, f)) for f in _FLAGS}
-        self.without_cadence = frozenset(m for m, i in metrics.items() if not i.has_cadence)  # rates, prices, counts
-        self._family: dict[str | None, str] = {m: i.family for m, i in metrics.items()}
-        self._growth_of: dict[str | None, str | None] = {m: i.growth_of for m, i in metrics.items()}
-        self._share_of: dict[str | None, str | None] = {m: i.share_of for m, i in metrics.items()}
-        self._loss_of: dict[str | None, str | None] = {m: i.loss_of for m, i in metrics.items()}
-        self._says: dict[str | None, str | None] = {m: i.says for m, i in metrics.items()}
-
-    def __contains__(self, metric: object) -> bool:
-        return metric in self.metrics
-
-    # Each question is one dict look-up: they are asked a dozen times per figure, and a 5 MB article has
-    # 100,000 figures. A metric of None or "" is no key, so it gets None as before.
-    def family(self, metric: str | None) -> str | None:
-        return self._family.get(metric)
-
-    def info(self, metric: str | None) -> MetricInfo | None:
-        return self.metrics.get(metric) if metric else None
-
-    def is_flow(self, metric: str | None) -> bool:
-        return self._family.get(metric) == "flow"
-
-    def is_ratio(self, metric: str | None) -> bool:
-        return metric in self.ratios
-
-    def is_growth(self, metric: str | None) -> bool:
-        return metric in self.growths
-
-    def growth(self, metric: str | None) -> str | None:
-        """The growth metric of a level (revenue -> revenue_growth; a loss cue -> its profit's growth)."""
-        return self._growth.get(metric) if metric else None
-
-    def growth_of(self, metric: str | None) -> str | None:
-        return self._growth_of.get(metric)
-
-    def share_of(self, metric: str | None) -> str | None:
-        return self._share_of.get(metric)
-
-    def loss_of(self, metric: str | None) -> str | None:
-        return self._loss_of.get(metric)
-
-    def ratio_of(self, metric: str | None) -> tuple[str, str] | None:
-        info = self.info(metric)
-        return info.ratio_of if info else None
-
-    def says(self, metric: str | None) -> str | None:
-        return self._says.get(metric)
-
-    def has(self, flag: str) -> frozenset[str]:
-        """The metrics with a yes/no attribute set: has("cadence_check"), has("dated")."""
-        if flag not in _FLAGS:
-            raise KeyError(flag)
-        return self._flags[flag]
-
-
-def _metric_info(mid: str, spec: object) -> MetricInfo:
-    if not isinstance(spec, dict):
-        raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a mapping, got {spec!r}")
-    known = {"cues", "family", "says", "has_cadence", "ratio_of", *_FLAGS, *_LINKS}
-    if unknown := set(spec) - known:
-        raise LexiconError(f"rules/metrics.yaml: metric {mid} has unknown keys {sorted(unknown)}")
-    if spec.get("family") not in FAMILIES:
-        raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a family, one of {', '.join(FAMILIES)}")
-    if spec.get("says") not in (None, "change", "estimate"):
-        raise LexiconError(f"rules/metrics.yaml: metric {mid}: says is change or estimate, got {spec['says']!r}")
-    links = {k: str(spec[k]) if spec.get(k) else None for k in _LINKS}
-    ratio = spec.get("ratio_of")
-    if ratio is not None and not (isinstance(ratio, list) and len(ratio) == 2):
-        raise LexiconError(f"rules/metrics.yaml: metric {mid}: ratio_of is [numerator, denominator], got {ratio!r}")
-    return MetricInfo(mid, spec["family"], tuple(str(c) for c in spec.get("cues") or ()),
-                      growth_of=links["growth_of"], share_of=links["share_of"], loss_of=links["loss_of"],
-                      ratio_of=(str(ratio[0]), str(ratio[1])) if ratio else None,
-                      says=spec.get("says"), has_cadence=bool(spec.get("has_cadence", True)),
-                      **{f: bool(spec.get(f)) for f in _FLAGS})
-
-
-@lru_cache(maxsize=1)
-def taxonomy() -> Taxonomy:
-    """The metric taxonomy of rules/metrics.yaml, loaded once; a config cannot change it."""
-    metrics = {str(k): _metric_info(str(k), v) for k, v in (_load("metrics.yaml").get("metrics") or {}).items()}
-    for mid, info in metrics.items():
-        for link in _LINKS:
-            target = getattr(info, link)
-            if target is not None and target not in metrics:
-                raise LexiconError(f"rules/metrics.yaml: metric {mid}: {link} {target} is no metric")
-        for target in info.ratio_of or ():
-            if target not in metrics:
-                raise LexiconError(f"rules/metrics.yaml: metric {mid}: ratio_of {target} is no metric")
-    return Taxonomy(metrics)
-
-
-class Matcher:
-    """Many literal words as one trie-shaped regex, with word boundaries checked per match.
-
-    A flat alternation of hundreds of names is tried alternative by alternative at
-    every position; a trie tries one character class per step, which is what keeps
-    extraction fast.
-    """
-
-    def __init__(self, words: list[str], names: bool = False):
-        self.names = names
-        trie: dict = {}
-        for w in set(words if names else (x.lower() for x in words)):
-            node = trie
-            for ch in w:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-        body = self._build(trie)
-        # a one-character gate lets the engine skip most positions without entering the trie
-        # stdlib re runs a literal trie about ten times faster than the regex package
-        self.rx = re.compile(body or r"(?!)", 0 if names else re.IGNORECASE)
-        # and a case-sensitive trie over a lower-cased copy of a long text three times faster than a
-        # case-insensitive one over the text; kept only when the words themselves lower-case simply
-        simple = not names and all(_folds_simply(w) for w in trie_words(trie))
-        self.lower_rx = re.compile(body or r"(?!)") if simple else None
-        self.particles = regex.compile(PARTICLES)
-
-    def _build(self, node: dict) -> str:
-        alts = [(r"\s?" if ch == " " else re.escape(ch)) + self._build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        end_at = len(text) if endpos is None else endpos
-        for m in self._candidates(text, pos, end_at):
-            s, e = m.span()
-            if e == s:
-                continue
-            first, last = text[s], text[e - 1]
-            before = text[s - 1] if s else " "
-            after = text[e] if e < len(text) else " "
-            if _hangul(first):
-                if _hangul(before) and (self.names or text[s:e] not in COMPOUND_HEADS):
-                    continue
-                if self.names and e - s <= 3 and _hangul(last) and not self.particles.match(text, e):
-                    continue
-            elif before.isalnum() and not _hangul(before) or before.isdigit():
-                continue
-            if not _hangul(last) and (after.isascii() and after.isalnum()):
-                continue
-            if self.names and e - s <= 3 and last.isascii() and _hangul(after) and not self.particles.match(text, e):
-                continue  # "MS사업본부", "VS사업본부": a short Latin name glued to a Korean noun is a word of its own
-            yield m
-
-    def _candidates(self, text: str, pos: int, end_at: int):
-        """The trie's matches in text[pos:end_at], before the word-boundary checks."""
-        lower_rx = self.lower_rx
-        low = _lowered(text) if lower_rx is not None and end_at - pos > LONG_TEXT else None
-        if low is None or lower_rx is None:
-            return self.rx.finditer(text, pos, end_at)
-        # the same matches read off the text itself, so callers see its own spelling
-        return (self.rx.match(text, m.start(), m.end()) for m in lower_rx.finditer(low, pos, end_at))
-
-
-# a whole article is worth lower-casing once; a label or a heading is not
-LONG_TEXT = 10_000
-_last_lowered: list = [None, None]  # [text, its lowered copy or None], for the matchers that run over one article
-
-
-def _folds_simply(s: str) -> bool:
-    """Whether case-insensitive matching of s is plain comparison of lower-cased characters: each character
-    lower-cases to one character, and its upper case lower-cases back to that. The exceptions (ſ, ı, µ, ς,
-    İ ...) are the ones the re module matches by its extra case table."""
-    return all(len(low := c.lower()) == 1 and c.upper().lower() == low for c in set(s))
-
-
-def _lowered(text: str) -> str | None:
-    """text.lower() when every character of text folds simply, else None; the last text is remembered, since
-    the cue and topic matchers read the same article one after the other."""
-    if _last_lowered[0] is not text:
-        _last_lowered[:] = [text, text.lower() if _folds_simply(text) else None]
-    return _last_lowered[1]
-
-
-def trie_words(node: dict, prefix: str = "") -> list[str]:
-    """The words a trie built by Matcher holds."""
-    out = [prefix] if "" in node else []
-    for ch, child in node.items():
-        if ch:
-            out += trie_words(child, prefix + ch)
-    return out
-
-
-# metric nouns Korean writes as the head of a compound ("서비스매출", "모바일매출", "조정영업이익"): matched
-# after other Hangul too, where every other word needs a boundary
-COMPOUND_HEADS = frozenset({"매출", "매출액", "영업이익", "영업손실"})
-
-
-def _hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
-
-
 def _word_rx(words: list[str], names: bool = False) -> Matcher:
     return Matcher(words, names)
 
@@ -353,7 +70,7 @@ def _word_rx(words: list[str], names: bool = False) -> Matcher:
 def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None,
           extra_fx_bands: list[dict] | None = None) -> Lexicon:
     """The lexicon of the shipped data, with a config's aliases, fiscal calendars and FX bands added."""
-    ent = _load("entities.yaml").get("entities") or []
+    ent = load("entities.yaml").get("entities") or []
     entities: dict[str, EntityInfo] = {}
     alias_to: dict[str, str] = {}
     seg_cues: dict[str, list[str]] = {}
@@ -388,17 +105,17 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                 alias_to[str(a)] = name
     for k in seg_cues:
         seg_cues[k].sort(key=len, reverse=True)
-    met = _load("metrics.yaml")
+    met = load("metrics.yaml")
     metric_cues = [(c, m) for m, spec in (met.get("metrics") or {}).items() for c in (spec.get("cues") or [])]
-    seg_data = _load("segments.yaml")
+    seg_data = load("segments.yaml")
     topics = seg_data.get("segments") or {}
     topic_of = {c: t for t, cues in topics.items() for c in cues}
     # a company that names its fiscal years by the calendar year they start in gets a negative month, so that
     # the numbers it prints ("2025회계연도", "2025E") can be moved to this project's end-year names
     fiscal = {k: int(v["year_end_month"]) * (-1 if v.get("label") == "start" else 1)
-              for k, v in (_load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
+              for k, v in (load("fiscal_calendars.yaml").get("fiscal_calendars") or {}).items()}
     fiscal.update(extra_fiscal or {})
-    fx = [*(_load("fx_bands.yaml").get("fx_bands") or []), *(extra_fx_bands or [])]
+    fx = [*(load("fx_bands.yaml").get("fx_bands") or []), *(extra_fx_bands or [])]
     return Lexicon(entities, _word_rx(list(alias_to), names=True), alias_to,
                    {key(a): n for a, n in alias_to.items()}, seg_cues, seg_of_cue, metric_cues,
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import models as M
+from claimcheck.claim_contract import FIELDS, INTERNAL, claim_dict
 from claimcheck.cache import Cache
-from claimcheck.models import Article, Claim, Finding, Severity, Summary
+from claimcheck.models import Article, Claim, Finding, Severity
+from claimcheck.summary import Summary
 from claimcheck.report import json_report
 
 ART = Article(path="d/a.md", text="본문 \"인용\" \\ 100%s\n", title="제목", warnings=("w1",))
@@ -122,11 +123,11 @@ def test_no_claims_round_trips(tmp_path):
 def test_claim_dict_is_model_dump_with_evidence_as_an_object():
     for c in _claims():
         c = c.model_copy(update={"evidence": (("entity", "clause", 3, "SK하이닉스는"), ("period", "none", None, None))})
-        want = c.model_dump(mode="json", exclude=M.INTERNAL)
+        want = c.model_dump(mode="json", exclude=INTERNAL)
         want["evidence"] = {"entity": {"source": "clause", "line": 3, "text": "SK하이닉스는"},
                             "period": {"source": "none", "line": None, "text": None}}
-        assert M.claim_dict(c) == want
-        assert list(M.claim_dict(c)) == list(want)
+        assert claim_dict(c) == want
+        assert list(claim_dict(c)) == list(want)
 
 
 def _finding(claims, msg="m", **kw) -> Finding:
@@ -138,13 +139,13 @@ def test_column_encoding_matches_the_encoder():
     findings = [_finding(cs, 'a "%s" 😀 \\'), _finding([], why="none"), _finding(cs[1:], suppressed=True),
                 _finding([cs[0]] * 3, "\n\t")]
     summary = Summary(articles=1, claims=3, findings=4)
-    slow = json_report.render(findings, summary, M.claim_dict)
-    fast = json_report.render(findings, summary, M.claim_dict, M.FIELDS)
+    slow = json_report.render(findings, summary, claim_dict)
+    fast = json_report.render(findings, summary, claim_dict, FIELDS)
     assert fast == slow
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    rows = ",\n  ".join(enc(json_report.finding_dict(f, M.claim_dict)) for f in findings)
+    rows = ",\n  ".join(enc(json_report.finding_dict(f, claim_dict)) for f in findings)
     assert fast == f'{{"schema": "claimcheck/findings@1",\n"findings": [\n  {rows}\n]' \
                    f',\n"summary": {enc(summary.model_dump(mode="json"))}}}\n'
     assert json.loads(fast)["findings"][0]["claims"][1]["value"] == math.inf
-    empty = json_report.render([], summary, M.claim_dict, M.FIELDS)
+    empty = json_report.render([], summary, claim_dict, FIELDS)
     assert empty.startswith('{"schema": "claimcheck/findings@1",\n"findings": [],\n"summary": ')

@@ -19,7 +19,8 @@ import pytest
 from claimcheck import __version__
 from claimcheck import vocab as L
 from claimcheck import engine
-from claimcheck.models import Claim, Finding, Severity, Summary
+from claimcheck.models import Claim, Finding, Severity
+from claimcheck.summary import Summary
 from claimcheck.pipeline import run, sources
 from claimcheck.report import html
 from claimcheck.report.html import cards, numberline, page, ranked

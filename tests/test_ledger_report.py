@@ -8,7 +8,9 @@ import pytest
 
 from claimcheck import engine, ruleset
 from claimcheck import ledger as LG
-from claimcheck import models as M
+from claimcheck.claim_contract import FIELDS, claim_dict
+from claimcheck.models import Finding, Severity
+from claimcheck.summary import Summary
 from claimcheck import vocab as L
 from claimcheck.report import github, json_report, jsonl, sarif, text
 from claimcheck.scope import Scoped, summarize
@@ -41,7 +43,7 @@ def test_text_lists_each_filed_figure_and_the_summary_counts(checked):
 
 def test_json_gives_the_filed_records_and_the_tally(checked):
     findings, summary = checked
-    doc = json.loads(json_report.render(findings, summary, M.claim_dict, M.FIELDS))
+    doc = json.loads(json_report.render(findings, summary, claim_dict, FIELDS))
     (f,) = doc["findings"]
     margin, income, revenue = f["filed"]
     assert (margin["metric"], round(margin["value"], 2), margin["derived"], margin["unit"]) == ("operating_margin", 37.04, True, "%")
@@ -51,15 +53,15 @@ def test_json_gives_the_filed_records_and_the_tally(checked):
     assert revenue["metric"] == "revenue"
     assert doc["summary"]["ledger"] == {"matched": 1, "differing": 1, "unverifiable": 0}
     # the hand-written stream and the plain encoder agree, filed figures included
-    fast = json_report.render(findings, summary, M.claim_dict, M.FIELDS)
-    assert json.loads(fast)["findings"] == [json.loads(json.dumps(json_report.finding_dict(x, M.claim_dict))) for x in findings]
-    assert json.loads(next(iter(jsonl.stream(findings, summary, M.claim_dict))))["filed"][0]["metric"] == "operating_margin"
+    fast = json_report.render(findings, summary, claim_dict, FIELDS)
+    assert json.loads(fast)["findings"] == [json.loads(json.dumps(json_report.finding_dict(x, claim_dict))) for x in findings]
+    assert json.loads(next(iter(jsonl.stream(findings, summary, claim_dict))))["filed"][0]["metric"] == "operating_margin"
 
 
 def test_a_finding_with_no_filed_figure_has_no_filed_field():
-    finding = M.Finding(rule="same-figure-mismatch", severity=M.Severity.error, message="m", claims=(), fingerprint="x")
-    assert "filed" not in json_report.finding_dict(finding, M.claim_dict)
-    assert '"filed"' not in json_report.render([finding], M.Summary(articles=0, claims=0, findings=1), M.claim_dict)
+    finding = Finding(rule="same-figure-mismatch", severity=Severity.error, message="m", claims=(), fingerprint="x")
+    assert "filed" not in json_report.finding_dict(finding, claim_dict)
+    assert '"filed"' not in json_report.render([finding], Summary(articles=0, claims=0, findings=1), claim_dict)
 
 
 def test_sarif_and_github_show_the_filed_figure(checked):

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import vocab as L
+from claimcheck.word_matcher import LONG_TEXT, Matcher, _lowered
 
 LEX = L.default()
 CUES = sorted({cue for cue, _ in LEX.metric_cues})
@@ -18,7 +19,7 @@ GLUE = st.sampled_from([" ", ", ", "\n", "은 ", "의 ", "12.5% ", "AI ", "cloud
 SIMPLE = st.lists(st.one_of(WORDS, GLUE, st.sampled_from(SIMPLE_ODD)), min_size=1, max_size=60)
 
 
-def _spans(matcher: L.Matcher, text: str, slow: bool) -> list[tuple[int, int, str]]:
+def _spans(matcher: Matcher, text: str, slow: bool) -> list[tuple[int, int, str]]:
     lower_rx = matcher.lower_rx
     if slow:
         matcher.lower_rx = None
@@ -29,14 +30,14 @@ def _spans(matcher: L.Matcher, text: str, slow: bool) -> list[tuple[int, int, st
 
 
 def _long(text: str) -> str:
-    return (text + " ") * (L.LONG_TEXT // len(text) + 2)  # long enough to be read lower-cased
+    return (text + " ") * (LONG_TEXT // len(text) + 2)  # long enough to be read lower-cased
 
 
 @settings(max_examples=60, deadline=None)
 @given(SIMPLE)
 def test_lower_cased_reading_finds_what_the_text_holds(pieces):
     text = _long("".join(pieces))
-    assert L._lowered(text) is not None
+    assert _lowered(text) is not None
     for matcher in (LEX.metric_rx, LEX.topic_rx):
         assert _spans(matcher, text, slow=False) == _spans(matcher, text, slow=True)
 
@@ -45,7 +46,7 @@ def test_lower_cased_reading_finds_what_the_text_holds(pieces):
 @given(SIMPLE, st.sampled_from(ODD))
 def test_a_text_with_odd_case_folding_is_read_as_it_is(pieces, odd):
     text = _long("".join(pieces) + odd)
-    assert L._lowered(text) is None
+    assert _lowered(text) is None
     for matcher in (LEX.metric_rx, LEX.topic_rx):
         assert _spans(matcher, text, slow=False) == _spans(matcher, text, slow=True)
 
@@ -53,5 +54,5 @@ def test_a_text_with_odd_case_folding_is_read_as_it_is(pieces, odd):
 def test_the_fast_reading_is_used_on_a_long_plain_text():
     assert LEX.metric_rx.lower_rx is not None and LEX.topic_rx.lower_rx is not None
     text = "매출 Revenue 영업이익 " * 1000
-    assert L._lowered(text) == text.lower()
-    assert L._lowered(text + "ſ") is None  # folds by the extra table: read as it is
+    assert _lowered(text) == text.lower()
+    assert _lowered(text + "ſ") is None  # folds by the extra table: read as it is

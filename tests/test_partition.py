@@ -9,7 +9,7 @@ import pytest
 from claimcheck import engine, partition, pipeline, session
 from claimcheck import vocab as L
 from claimcheck.checks import KINDS, SCOPES
-from claimcheck.models import claim_dict
+from claimcheck.claim_contract import claim_dict
 from claimcheck.report import json_report
 
 from conftest import ROOT, SHARED

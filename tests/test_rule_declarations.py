@@ -13,7 +13,7 @@ from claimcheck import ruleset
 from claimcheck.checks import ALIASES, KINDS, find
 from claimcheck.cli import app
 from claimcheck.config import Config
-from claimcheck.models import RuleOptions
+from claimcheck.rule_spec import RuleOptions
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 SHIPPED = {r.id: r for r in ruleset.load()}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.models import Claim, Finding, RuleSpec, Severity
+from claimcheck.models import Claim, Finding, Severity
+from claimcheck.rule_spec import RuleSpec
 from claimcheck.report import sarif
 
 from conftest import SHARED, run_cli

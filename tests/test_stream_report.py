@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from claimcheck import engine
-from claimcheck import models as M
+from claimcheck.claim_contract import FIELDS, claim_dict
 from claimcheck import vocab as L
-from claimcheck.models import Summary
+from claimcheck.summary import Summary
 from claimcheck.pipeline import run, sources
 from claimcheck.report import github, json_report, sarif, text
 from claimcheck.ruleset import load
@@ -32,19 +32,19 @@ def checked():
 
 def test_json_in_small_pieces_is_the_encoder_s_document(checked, monkeypatch):
     findings, summary, _ = checked
-    whole = json_report.render(findings, summary, M.claim_dict, M.FIELDS)
+    whole = json_report.render(findings, summary, claim_dict, FIELDS)
     # the reference: every finding through the stock encoder, one per line, nothing shared or dropped
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    rows = ",\n  ".join(enc(json_report.finding_dict(f, M.claim_dict)) for f in findings)
+    rows = ",\n  ".join(enc(json_report.finding_dict(f, claim_dict)) for f in findings)
     assert whole == (f'{{"schema": "claimcheck/findings@1",\n"findings": [\n  {rows}\n]'
                      f',\n"summary": {enc(summary.model_dump(mode="json"))}}}\n')
     # tiny blocks and pieces: claims cited again after their block are kept, the rest dropped
     monkeypatch.setattr(json_report, "BATCH", 2)
     monkeypatch.setattr(json_report, "PIECE", 1)
-    pieces = list(json_report.stream(findings, summary, M.claim_dict, M.FIELDS))
+    pieces = list(json_report.stream(findings, summary, claim_dict, FIELDS))
     assert len(pieces) > len(findings) // 2
     assert "".join(pieces) == whole
-    assert "".join(json_report.stream(findings, summary, M.claim_dict)) == whole
+    assert "".join(json_report.stream(findings, summary, claim_dict)) == whole
 
 
 def test_sarif_in_small_pieces_is_json_dumps_layout(checked, tmp_path):

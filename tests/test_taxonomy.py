@@ -1,4 +1,4 @@
-"""The metric taxonomy (rules/metrics.yaml, vocab.taxonomy()) is the one place metric ids are kinds.
+"""The metric taxonomy (rules/metrics.yaml, metric_taxonomy.taxonomy()) is the one place metric ids are kinds.
 
 Every id the claim builder can emit must be in it with a family, and the sets the stages and checks
 ask for must hold together: a growth metric names what it is the growth of, a checked flow is a flow.
@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from claimcheck import vocab as L
+from claimcheck.metric_taxonomy import FAMILIES, _metric_info, taxonomy
+from claimcheck.rules_data import LexiconError
 from claimcheck.checks import cadence_mismatch, derived_growth, pct_vs_pp
 from claimcheck.pipeline import extract_one, sources
 
 ROOT = Path(__file__).resolve().parents[1]
-T = L.taxonomy()
+T = taxonomy()
 EMITTED_IN_FIXTURES = ("fixtures/articles", "fixtures/heldout", "fixtures/heldout2", "fixtures/heldout3",
                        "fixtures/heldout4", "fixtures/heldout5")
 # a metric id written in the claim builder: a Typed(...) result, or a metric assigned or defaulted by name
@@ -34,7 +36,7 @@ def _code_ids() -> set[str]:
 def test_every_metric_has_a_known_family():
     assert T.metrics, "rules/metrics.yaml names no metric"
     for mid, info in T.metrics.items():
-        assert info.family in L.FAMILIES, mid
+        assert info.family in FAMILIES, mid
 
 
 def test_every_metric_id_written_in_the_builder_is_in_the_taxonomy():
@@ -103,7 +105,7 @@ def test_the_sets_the_checks_use_agree_with_the_taxonomy():
 
 
 def test_a_metric_without_a_family_is_refused():
-    with pytest.raises(L.LexiconError, match="family"):
-        L._metric_info("bogus", {"cues": ["x"]})
-    with pytest.raises(L.LexiconError, match="unknown keys"):
-        L._metric_info("bogus", {"family": "flow", "cadnce_check": True})
+    with pytest.raises(LexiconError, match="family"):
+        _metric_info("bogus", {"cues": ["x"]})
+    with pytest.raises(LexiconError, match="unknown keys"):
+        _metric_info("bogus", {"family": "flow", "cadnce_check": True})

@@ -1,11 +1,13 @@
 """The check kinds a rule file may name, found from the modules of this package.
 
-Each module here other than the shared pieces (`common`, and `filings` for the ledger check) is one
-kind and declares it once: `KIND` (its name, the module's name with dashes), `Options` (a pydantic
-model whose fields carry each option's default and one-line doc), `check(claims, options, lexicon)`
-and a docstring saying how the check works. `ALIASES` lists earlier names of the kind that rule files
-may still use. Adding a kind is adding a module: nothing else lists them. A check that needs the
-filed figures reads them from the run's claims (`common.ledger_of`), not from another argument.
+Each module here other than the shared pieces (`common`, `filings` for the ledger check, and the parts
+a long kind keeps beside it under its own name: `same_figure_graph`, `same_figure_keys`,
+`cadence_figures`) is one kind and declares it once: `KIND` (its name, the module's name with
+dashes), `Options` (a pydantic model whose fields carry each option's default and one-line doc),
+`check(claims, options, lexicon)` and a docstring saying how the check works. `ALIASES` lists
+earlier names of the kind that rule files may still use. Adding a kind is adding a module: nothing
+else lists them. A check that needs the filed figures reads them from the run's claims
+(`common.ledger_of`), not from another argument.
 
 `SCOPE` says what a kind compares, so a partitioned run (`claimcheck.partition`: the store and the
 Dask engine) can split the work: "article" (claims of one article only), "key" (claims of one entity
@@ -20,7 +22,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import RuleOptions
+from ..rule_spec import RuleOptions
 from .common import Draft
 
 
@@ -42,7 +44,7 @@ def _discover() -> dict[str, Kind]:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         mod = importlib.import_module(f"{__name__}.{info.name}")
         name = getattr(mod, "KIND", None)
-        if name is None:  # common, filings: shared pieces, not a kind
+        if name is None:  # common, filings, a kind's parts: shared pieces, not a kind
             continue
         kinds[name] = Kind(name=name, options=mod.Options, check=mod.check, doc=(mod.__doc__ or "").strip(),
                            module=info.name, aliases=tuple(getattr(mod, "ALIASES", ())),

@@ -12,7 +12,8 @@ from pydantic import Field
 from .. import labels
 from .. import calendar as CAL
 from ..filed import Filed, Ledger
-from ..models import Claim, Edit, RuleOptions
+from ..models import Claim, Edit
+from ..rule_spec import RuleOptions
 from ..figures import number, show_value
 
 
@@ -44,7 +45,12 @@ class Draft:
     filed: tuple[Filed, ...] = ()  # the filed figure a ledger finding compares with, then what it was computed from
 
 
-def overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 1e-9) -> bool:
+# the give of every comparison of two intervals, so that float arithmetic on printed figures never
+# makes two equal ends disjoint
+SLACK = 1e-9
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float], slack: float = SLACK) -> bool:
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 

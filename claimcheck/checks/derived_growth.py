@@ -12,7 +12,7 @@ from pydantic import Field
 
 from .. import calendar as CAL
 from ..vocab import Lexicon
-from ..vocab import taxonomy
+from ..metric_taxonomy import taxonomy
 from ..models import Claim
 from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
 

@@ -12,6 +12,7 @@ from .. import calendar as CAL
 from .. import labels
 from .. import vocab as L
 from ..filed import Filed, FiledSource, Key, Ledger, place, spanned
+from ..metric_taxonomy import taxonomy
 from ..models import Claim
 
 HALF = regex.compile(r"(?P<year>(?:FY)?\d{4})H(?P<half>[12])")
@@ -49,7 +50,7 @@ def cadence_of(period: str) -> str:
 def keys(c: Claim, ledger: Ledger) -> list[Key]:
     """Every key the claim may mean: each span, each basis a growth rate without one may have, and for a
     running total that names no end, each quarter the ledger has a total through."""
-    tax = L.taxonomy()
+    tax = taxonomy()
     bases: list[str | None] = [c.basis]
     if c.basis is None and tax.is_growth(c.metric):
         bases = ["yoy", "qoq"]
@@ -73,7 +74,7 @@ def ambiguous(c: Claim) -> bool:
     spanned_ = spans(c)
     if any(cadence == "ytd" and through is None for _, cadence, through in spanned_):
         return True
-    return c.basis is None and L.taxonomy().is_growth(c.metric) and any("Q" in p for p, _, _ in spanned_)
+    return c.basis is None and taxonomy().is_growth(c.metric) and any("Q" in p for p, _, _ in spanned_)
 
 
 def filing(ledger: Ledger, key: Key, compute: bool, lex: L.Lexicon) -> Filing | None:
@@ -83,7 +84,7 @@ def filing(ledger: Ledger, key: Key, compute: bool, lex: L.Lexicon) -> Filing | 
         return Filing(versions[-1], tuple(v for v in versions if v.restated))
     if not compute or key[6] != "%":
         return None
-    tax = L.taxonomy()
+    tax = taxonomy()
     metric = key[2]
     if ratio := tax.ratio_of(metric):
         return _computed(ledger, key, _level(key, ratio[0]), _level(key, ratio[1]), _percent,
@@ -101,7 +102,7 @@ def filing(ledger: Ledger, key: Key, compute: bool, lex: L.Lexicon) -> Filing | 
 
 def covers(ledger: Ledger, entity: str, metric: str) -> bool:
     """Whether the ledger speaks to a metric of an entity, directly or through the levels it is computed from."""
-    tax = L.taxonomy()
+    tax = taxonomy()
     levels = [metric, *(tax.ratio_of(metric) or ()), tax.share_of(metric), tax.growth_of(metric)]
     return any(m and (entity, m) in ledger.metrics for m in levels)
 

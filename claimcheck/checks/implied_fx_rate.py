@@ -12,7 +12,8 @@ from statistics import median
 from pydantic import Field
 
 from .. import vocab as L
-from ..models import Claim, RuleOptions
+from ..models import Claim
+from ..rule_spec import RuleOptions
 from .common import Draft, by_sentence, figure
 
 KIND = "implied-fx-rate"

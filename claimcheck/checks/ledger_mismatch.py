@@ -25,9 +25,9 @@ from operator import attrgetter, itemgetter
 
 from pydantic import Field
 
-from .. import vocab as L
 from ..filed import Filed, Ledger
 from ..figures import filed_text
+from ..metric_taxonomy import taxonomy
 from ..models import Claim
 from ..vocab import Lexicon
 from .common import Claims, Draft, Hedged, figure, label, ledger_of, printed
@@ -92,7 +92,7 @@ def _keyed(claims: list[Claim], ledger: Ledger) -> dict[tuple, dict[tuple, list[
     key costs more), and whether the ledger speaks to an entity and metric is asked once per pair. Claims
     alike in every field are one row, split into key and printing once. Both levels keep first-seen order.
     """
-    entities, forecast = ledger.entities, L.taxonomy().has("forecast")
+    entities, forecast = ledger.entities, taxonomy().has("forecast")
     speaks: dict[tuple, bool] = {}
     rows: dict[tuple, list[Claim]] = {}
     for c in claims:

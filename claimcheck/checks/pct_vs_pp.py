@@ -10,8 +10,10 @@ from __future__ import annotations
 import regex
 
 from .. import calendar as CAL
-from ..vocab import Lexicon, taxonomy
-from ..models import Claim, Edit, RuleOptions
+from ..metric_taxonomy import taxonomy
+from ..vocab import Lexicon
+from ..models import Claim, Edit
+from ..rule_spec import RuleOptions
 from ..figures import plural
 from .common import Draft, figure, group, label
 

@@ -13,7 +13,8 @@ from operator import attrgetter
 from pydantic import Field
 
 from ..vocab import Lexicon
-from ..models import Claim, RuleOptions
+from ..models import Claim
+from ..rule_spec import RuleOptions
 from .common import Draft, figure, label, single_place
 
 KIND = "unit-scale-slip"

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import vocab as L
 from ..filed import Filed, Key, Ledger, Record
+from ..metric_taxonomy import taxonomy
 from . import dart, records, sec
 from .common import LedgerError
 
@@ -89,7 +90,7 @@ def fourth_quarters(figures: list[Record]) -> list[Record]:
     current: dict[Key, Record] = {}
     for f in sorted(figures, key=lambda f: f.as_of or dt.date.min):
         current[f.key] = f
-    tax = L.taxonomy()
+    tax = taxonomy()
     out = []
     for k, year in current.items():
         if year.cadence != "annual" or not tax.is_flow(year.metric):

@@ -11,6 +11,8 @@ import yaml
 
 from .. import calendar as CAL
 from .. import vocab as L
+from ..metric_taxonomy import taxonomy
+from ..rules_data import LexiconError, rules_dir
 
 
 class LedgerError(ValueError):
@@ -113,15 +115,15 @@ class Concepts:
 def concepts() -> Concepts:
     """rules/ledger_concepts.yaml: per metric, the concepts (SEC) and accounts (DART) it is filed under, in priority order."""
     try:
-        data = yaml.safe_load(L.rules_dir().joinpath("ledger_concepts.yaml").read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(rules_dir().joinpath("ledger_concepts.yaml").read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
-        raise L.LexiconError(f"rules/ledger_concepts.yaml: not valid YAML: {e}") from None
-    tax = L.taxonomy()
+        raise LexiconError(f"rules/ledger_concepts.yaml: not valid YAML: {e}") from None
+    tax = taxonomy()
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for part in ("sec", "dart"):
         table = data.get(part) or {}
         for metric, names in table.items():
             if metric not in tax or not isinstance(names, list):
-                raise L.LexiconError(f"rules/ledger_concepts.yaml: {part}.{metric}: a metric id with a list of names")
+                raise LexiconError(f"rules/ledger_concepts.yaml: {part}.{metric}: a metric id with a list of names")
         out[part] = {str(m): tuple(str(n) for n in names) for m, names in table.items()}
     return Concepts(out["sec"], out["dart"], frozenset(str(m) for m in data.get("dart_absolute") or ()))

@@ -10,6 +10,7 @@ import regex
 
 from .. import vocab as L
 from ..filed import FiledSource, Record, spanned
+from ..metric_taxonomy import taxonomy
 from .common import LedgerError, amount, entity_named
 
 FIELDS = ("entity", "segment", "metric", "period", "cadence", "basis", "through", "value", "unit", "start", "end",
@@ -73,7 +74,7 @@ def _rest(get: dict[str, str | None], where: str) -> tuple[Any, ...]:
 
 
 def _metric(metric: str, where: str) -> str:
-    if metric not in L.taxonomy():
+    if metric not in taxonomy():
         raise LedgerError(f"{where}: unknown metric '{metric}' (the ids of rules/metrics.yaml)")
     return metric
 

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..models import FIELDS, PLAIN, Claim, Finding, RuleSpec, Summary, claim_dict
+from ..claim_contract import FIELDS, PLAIN, claim_dict
+from ..models import Claim, Finding
+from ..rule_spec import RuleSpec
+from ..summary import Summary
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 
-from ..models import FIELDS, PLAIN, Claim, Ev, claim_dict, evidence_object
+from ..claim_contract import FIELDS, PLAIN, claim_dict, evidence_object
+from ..models import Claim, Ev
 from .json_report import BATCH, _columns
 
 SCHEMA = "claimcheck/claims@1"

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..models import Finding, Summary
+from ..models import Finding
+from ..summary import Summary
 from .text import summary_line
 
 # a finding about a comment (unused-suppression) cites no claim: its place opens its message

@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-from ..models import Finding, RuleSpec, Summary
+from ..models import Finding
+from ..rule_spec import RuleSpec
+from ..summary import Summary
 from .text import summary_line
 
 

@@ -8,7 +8,9 @@ from operator import itemgetter
 
 from ..filed import filed_dict
 from .gc_pause import without_gc
-from ..models import Claim, Finding, Summary, evidence_object
+from ..models import Claim, Finding
+from ..summary import Summary
+from ..claim_contract import evidence_object
 
 SCHEMA = "claimcheck/findings@1"
 BATCH = 2048  # claims encoded together: big enough to amortise, small enough that the columns stay small

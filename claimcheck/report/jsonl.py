@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 
-from ..models import Claim, Finding, Summary
+from ..models import Claim, Finding
+from ..summary import Summary
 from .json_report import finding_dict
 
 

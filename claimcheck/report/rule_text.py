@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import RuleSpec
+from ..rule_spec import RuleSpec
 
 
 def render(spec: RuleSpec, option_lines: Sequence[str] = (), evidence_note: str = "", how: str | None = None) -> str:

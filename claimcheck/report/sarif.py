@@ -9,7 +9,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..filed import filed_dict
-from ..models import Claim, Edit, Finding, RuleSpec, Severity, Summary
+from ..models import Claim, Edit, Finding, Severity
+from ..rule_spec import RuleSpec
+from ..summary import Summary
 from ..figures import filed_line, show_value
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -10,7 +10,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from ..models import Claim, Finding, Severity, Summary
+from ..models import Claim, Finding, Severity
+from ..summary import Summary
 from ..figures import filed_line, plural
 from . import evidence
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ... import __version__
-from ...models import Claim, Finding, RuleSpec, Summary
+from ...models import Claim, Finding
+from ...rule_spec import RuleSpec
+from ...summary import Summary
 from ...figures import filed_source
 from ..gc_pause import without_gc
 from . import cards, numberline, page, ranked, svg, timeline

@@ -13,7 +13,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ...figures import plural
-from ...models import Finding, RuleSpec, Summary
+from ...models import Finding
+from ...rule_spec import RuleSpec
+from ...summary import Summary
 from .ranked import Ranked
 
 SEVERITIES = ("error", "warning", "info")
