@@ -109,7 +109,8 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     # "Aerospace Technologies was the star again, with third-quarter sales of $4.15 billion", "Building Automation
     # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
-    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})\s(?:was|were|remained|saw|had|led|topped"
+    # and "MedTech, covering cardiovascular and surgery, delivered 5.6%", "PepsiCo Foods North America, home of Lay's, saw"
+    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
      r"|reached|delivered|contributed|accounted)\b(?=[^.;]{0,80}?(?:[$€£¥₩]\d|\d%))",
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
