@@ -38,7 +38,10 @@ class Matcher:
         self.particles = regex.compile(PARTICLES)
 
     def _build(self, node: dict) -> str:
-        alts = [(r"\s?" if ch == " " else re.escape(ch)) + self._build(node[ch]) for ch in sorted(k for k in node if k)]
+        # a space may be left out ("매출 원가" / "매출원가율"), so its branch goes last: tried first, its empty match
+        # would end the word before a longer one spelt without the space
+        alts = [(r"\s?" if ch == " " else re.escape(ch)) + self._build(node[ch])
+                for ch in sorted((k for k in node if k), key=lambda k: (k == " ", k))]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
