@@ -1,0 +1,25 @@
+"""Mentions of a known name that do not name that company: a person who shares it ("Robert Ford, chairman and CEO
+of Abbott"), and a ticker in brackets after another company's name ("Morgan Stanley (MS)", "(NYSE:MS)"), which is
+that company's symbol, not the company an alias elsewhere makes of it ("MS" is Microsoft in Korean press)."""
+from __future__ import annotations
+
+import regex
+
+# a given name right before, and a title or a speech verb right after: a person
+GIVEN_NAME_BEFORE = regex.compile(r"(?<![\w.])(?!(?:The|A|An|And|Or|But|In|At|On|For|From|By|With|Of|To)\s)[A-Z][a-z]{1,12}\s$")
+PERSON_AFTER = regex.compile(r",?\s(?:the\s)?(?:chairman|chairwoman|chief|CEO|CFO|president|founder|director|head|said|says|told"
+                             r"|executive)\b")
+# "(MS)", "(NYSE: MS)", "(NASDAQ:MSFT)": a symbol in brackets
+TICKER_BRACKET = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|LSE|KRX|KOSPI|KOSDAQ)\s?:\s?)?$")
+
+
+def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """The mentions in found that name a person, or a symbol bracketed after another company's name."""
+    out = set()
+    for i, (a, b, name) in enumerate(found):
+        if GIVEN_NAME_BEFORE.search(scan, max(0, a - 14), a) and PERSON_AFTER.match(scan, b, b + 24):
+            out.add((a, b, name))
+        elif scan[b:b + 1] == ")" and TICKER_BRACKET.search(scan, max(0, a - 16), a) and i and found[i - 1][2] != name \
+                and 0 <= a - found[i - 1][1] <= 18:
+            out.add((a, b, name))
+    return out
