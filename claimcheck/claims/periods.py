@@ -197,7 +197,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["qs"]:
             y = int(m["qsy"]) if m["qsy"] else pub_y
             out.append(PeriodRef(s, e, str(y) if y else None, "ytd"))  # "1~3분기 누적": the year so far
-        elif m["upto"] or m["upto2"]:
+        elif m["upto"] or m["upto2"] or m["nq3"]:
             out.append(PeriodRef(s, e, SP.year_to_date(m, published, fiscal), "ytd"))
         elif m["ms"] or m["bm"]:
             ref = _months(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal)
