@@ -20,7 +20,7 @@ def _Y(k: int) -> str:
 
 
 PERIOD = re.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하최lLtTnNsSHh]|(?-i:[JAMOD]))(?<!\d)(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하최lLtTnNsSHhyY]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |(?:지난해|작년|전년)에\s?이어
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
@@ -72,7 +72,7 @@ PERIOD = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
-MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
+MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
                           r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\s", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)

@@ -36,7 +36,9 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended
                 rf"|(?P<nq>six|nine|6|9)[\s-]months?\s(?:ended|ending|to|through)\s(?:in\s)?(?:Q[23]|the\s(?:second|third)\squarter)"
                 rf"|(?P<nq2>six|nine)-month(?=\s(?:revenue|sales|net|operating|profit|earnings|results))"
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
-                rf"|(?<![\w-])(?P<nq3>[69])M\s(?P<uy4>(?:19|20)\d\d)(?!\d))")
+                rf"|(?<![\w-])(?P<nq3>[69])M\s(?P<uy4>(?:19|20)\d\d)(?!\d)"
+                # "year-to-date free cash flow is up $2.4 billion": the year so far, the article's year
+                rf"|(?i:(?P<ytdw>year[\s-]to[\s-]date))|(?<![\w-])(?P<ytdw2>YTD)(?![\w-]))")
 # a run of months inside a year: "7∼9월" is a quarter, "1~9월" the year to date
 MONTH_SPAN = rf"(?P<ms>(?:(?P<msy>지난해|작년|전년)\s?)?{NOT_AFTER}(?P<m1>{MONTH_NUM})\s?{DASH}\s?(?P<m2>{MONTH_NUM})\s?월(?!\s?\d))"
 # the span part of a running total, for the cadence of a figure whose period came from elsewhere
@@ -61,6 +63,8 @@ BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b
 
 def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None:
     """The year a "N월까지 누적" or "nine months ended September" span belongs to (FY for an off-calendar one)."""
+    if m["ytdw"] or m["ytdw2"]:
+        return (f"FY{published.year}" if fiscal else str(published.year)) if published else None
     given = m["uy"] or m["uy2"] or m["uy3"] or m["uy4"]
     if m["first"] or m["nq"] or m["nq2"] or m["nq3"]:
         month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"]).lower() in ("six", "6") else 9
