@@ -17,8 +17,14 @@ from .. import calendar as CAL
 from .. import vocab as L
 from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
-from .article_context import HELD, INCLUDED, OBJECT_NAME, Ctx, adopt_periods, converted, find_focus, fy_end, in_unit, resolve_segment
-from .layout import PCT_ROW, Sentence, layout
+from .article_context import Ctx
+from .article_periods import adopt_periods, find_focus, fy_end
+from .company_names import HELD
+from .conversions import converted, in_unit
+from .figure_entity import INCLUDED, OBJECT_NAME, resolve_segment
+from .layout import Sentence
+from .make_layout import layout
+from .table_units import PCT_ROW
 from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated

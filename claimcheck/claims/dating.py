@@ -9,7 +9,9 @@ from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from . import spans as SP
-from .article_context import Ctx, focus_for, fy_end, heading_text, is_past
+from .article_context import Ctx
+from .article_periods import focus_for, fy_end, is_past
+from .headings import heading_text
 from .closing import close_day
 from .forecast_said import ANALYST_WORD, said_of
 from .layout import Sentence

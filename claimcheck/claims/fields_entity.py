@@ -9,7 +9,8 @@ import regex
 
 from . import assign as A
 from .. import vocab as L
-from .article_context import FIRM_WORDS, UNKNOWN_FIRM, entity, heading_text, names_in, resolve_segment
+from .figure_entity import FIRM_WORDS, UNKNOWN_FIRM, entity, resolve_segment
+from .headings import heading_text, names_in
 from .evidence import Where, on_line
 from .figure import Figure
 from .metrics import T, Typed

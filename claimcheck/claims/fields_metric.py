@@ -15,7 +15,7 @@ import regex
 from ..numbers import patterns as P
 from . import assign as A
 from . import sources as W
-from .article_context import heading_text
+from .headings import heading_text
 from .figure import Figure
 from .metrics import T, Cue, Typed, classify
 from .surprise import surprise

@@ -8,7 +8,7 @@ import regex
 
 from . import assign as A
 from .. import vocab as L
-from .article_context import heading_text
+from .headings import heading_text
 from .figure import Figure
 from .business_lines import named_subject, segment_id, subject_lines, subject_segment
 from .exclusions import CONSTANT_FX, excluding, line_after

@@ -12,7 +12,9 @@ import regex
 from ..numbers.parse import Mention
 from . import assign as A
 from . import sources as W
-from .article_context import Ctx, resolve_segment, table_context
+from .article_context import Ctx
+from .figure_entity import resolve_segment
+from .headings import table_context
 from .layout import REACH, Sentence, reach
 from .exclusions import EXCLUDING_IF, excluding, excluding_lead
 from .metrics import Cue

@@ -10,7 +10,8 @@ from functools import cache
 
 from ..numbers.parse import Mention
 from . import periods as PR
-from .article_context import Ctx, heading_text
+from .article_context import Ctx
+from .headings import heading_text
 from .evidence import NONE, Where, on_line
 from .metrics import T, Cue
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from .article_context import Ctx, fy_end
+from .article_context import Ctx
+from .article_periods import fy_end
 
 # the span must be the sentence's topic: a results word right after it ('상반기 누적 실적도', 'For the first half,')
 SPAN_TOPIC = regex.compile(r"\s?(?:누적\s?)?(?:실적|성적|매출|영업이익)?(?:은|는|도|을|를|에는|에도)?\s|,\s", regex.IGNORECASE)

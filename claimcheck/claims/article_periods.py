@@ -1,0 +1,96 @@
+"""The periods an article speaks of: a company's fiscal year-end, the quarter the article reports (its focus)
+and that quarter in another company's calendar, whether a period was over by the publication date, and an
+undated figure dated by its dated twin."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..models import Claim
+from .. import vocab as L
+from .. import calendar as CAL
+from . import compare as C
+from .article_context import Ctx
+from .evidence import Where
+
+
+def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
+    while ent:
+        if ent in lex.fiscal:
+            return lex.fiscal[ent]
+        ent = L.parent(lex, ent)
+    return None
+
+
+def focus_for(ctx: Ctx, fy: int | None) -> str | None:
+    """The article's quarter in the calendar of the company a figure is about: a blog on Apple's FY2025Q4
+    (July to September 2025) speaks of Samsung's 2025Q3. Where the two calendars' quarters end in different
+    months (Walmart's end in October, Apple's in September) neither is the other's: the focus stays as it is,
+    and the sentence's own words must date the figure."""
+    f, main = ctx.focus, fy_end(ctx.lex, ctx.main)
+    own, theirs = abs(fy or 12), abs(main or 12)
+    if not f or "Q" not in f or own == theirs or (end := CAL.quarter_end(f, main)) is None:
+        return f
+    if (own - theirs) % 3:
+        return f
+    y, month = end
+    got = f"{y}Q{(month - 1) // 3 + 1}" if own == 12 else f"FY{y if month <= own else y + 1}Q{(month - own - 1) % 12 // 3 + 1}"
+    ctx.memo.setdefault("focus_alts", set()).add(got)  # its evidence is the focus's own
+    return got
+
+
+def adopt_periods(claims: list[Claim]) -> list[Claim]:
+    """An undated figure equal to one dated figure of the same key in the article takes that date."""
+    dated: dict[tuple, dict[str, Claim]] = {}
+    key = (lambda c: (c.entity, c.segment, c.metric, c.unit, c.basis, c.change, c.value, c.low, c.high))
+    for c in claims:
+        if c.period:
+            dated.setdefault(key(c), {}).setdefault(c.period, c)
+    out = []
+    for c in claims:
+        got = dated.get(key(c)) if c.period is None else None
+        if got and len(got) == 1:
+            (period, src), = got.items()
+            ev = tuple(("period", "carried", src.line, period) if e[0] == "period" else e for e in c.evidence)
+            c = c.model_copy(update={"period": period, "context_year": None, "evidence": ev})
+        out.append(c)
+    return out
+
+
+def find_focus(ctx: Ctx) -> None:
+    lay = ctx.lay
+    head_end = lay.line_starts[min(6, len(lay.line_starts) - 1)]
+    fy = fy_end(ctx.lex, ctx.main)
+    counts: Counter = Counter()
+    pub = ctx.art.published
+    for r in ctx.periods_in(0, len(lay.scan), fy):
+        if r.grain == "quarter" and r.period and not r.estimate and not r.relative \
+                and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32) \
+                and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 40), r.start):
+            # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024" name bases
+            # a quarter not yet over (a forecast's) is not the one whose figures the article reports
+            if pub and (end := CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
+                continue
+            counts[r.period] += 3 if r.start < head_end else 1
+    if counts:
+        (p, n), *rest = counts.most_common(2)
+        if rest and rest[0][1] == n and (tie := _later_of(p, rest[0][0])):
+            p, rest = tie, []  # "3분기 ... 지난해 3분기에는": of two quarters named as often, the later one is reported
+        # the quarter named most, or the only one named; another tie leaves the article without one
+        if (n >= 2 or not rest) and not (rest and rest[0][1] == n):
+            ctx.focus = p
+            first = next(r for r in ctx.periods_in(0, len(lay.scan), fy) if r.period == p)
+            # the quarter a headline names governs the article; one only named in the body is carried from there
+            ctx.focus_where = Where("heading" if first.start < head_end else "carried", first.start, first.end)
+
+
+def _later_of(a: str, b: str) -> str | None:
+    """The later of two quarters a year apart (a quarter and its year-ago base), else None."""
+    if CAL.shift_quarter(a, -4) == b:
+        return a
+    return b if CAL.shift_quarter(b, -4) == a else None
+
+
+def is_past(ctx: Ctx, period: str | None, fy: int | None = None) -> bool:
+    pub = ctx.art.published
+    end = CAL.period_end(period, fy) if period else None
+    return bool(pub and end and end < (pub.year, pub.month))

@@ -1,0 +1,39 @@
+"""Company names as an article spells them: a name matched with other spacing, a unit called by its last word,
+and the words around a name that make it another company, a subsidiary, a data source or part of a longer name."""
+from __future__ import annotations
+
+import regex
+
+from .. import vocab as L
+
+
+def fold(lex: L.Lexicon, s: str) -> str | None:
+    """A name matched with other spacing than its alias ("아마존웹서비스" for "아마존 웹 서비스")."""
+    return lex.alias_key.get(L.key(s))
+
+
+# "Google Cloud revenue jumped 34% ... Cloud's $15.16 million in sales": a named unit, later called by its last word
+SHORT_FORM = regex.compile(r"(?<!\p{L}\s)(?<!\p{L})(?P<w>\p{Lu}[\p{Ll}]{3,})(?=['’]s\s|\s(?:revenue|sales|unit|business)\b)")
+
+
+def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names found, with a two-word English unit's last word ('Cloud' for 'Google Cloud') counted as that
+    unit where it opens a sentence or clause after the unit was named in full."""
+    full = {scan[a:b].split()[-1]: (b, name) for a, b, name in ents if " " in scan[a:b] and scan[a:b].isascii()}
+    if not full:
+        return ents
+    extra = [(m.start("w"), m.end("w"), full[m["w"]][1]) for m in SHORT_FORM.finditer(scan)
+             if m["w"] in full and full[m["w"]][0] < m.start("w")]
+    return sorted(ents + extra) if extra else ents
+
+
+RELATED_FIRM = regex.compile(r"(?:지분을\s?)?(?:투자한|인수한|출자한|설립한|합작한)\s(?P<x>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|이|가|도)\s")
+DATA_SOURCE = regex.compile(r"\s?(?:consensus|estimates?|data|polled|survey)\b", regex.IGNORECASE)
+FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")
+HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
+# "Client and Gaming segment": a generic line word after a name joined by 'and' is part of that name
+JOINED_NAME = regex.compile(r"\b[A-Z][\w-]*\s(?:and|&)\s$")
+# Hangul that goes on after a name without a particle or a group word: the name is the start of a longer one
+LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
+                            r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"
+                            r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{3}))\p{Hangul}")

@@ -1,0 +1,29 @@
+"""Figures read in another unit: a bare table cell in its table's declared unit, and a currency conversion
+that restates the figure before it."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Claim
+from ..numbers.parse import Mention
+from .article_context import Ctx
+
+
+def in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:
+    """A bare table cell read in its table's declared unit; "(1,000)" in a table is negative."""
+    kind, cur, scale = unit
+    neg = text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
+    v = -abs(m.value) if neg else m.value
+    if kind == "percent":
+        return replace(m, kind="percent", unit="%", value=v)
+    return replace(m, kind="money", unit=cur, value=v * scale, half_width=m.half_width * scale, scaled=True,
+                   low=m.low * scale if m.low is not None else None, high=m.high * scale if m.high is not None else None)
+
+
+def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim:
+    lay = ctx.lay
+    li = lay.line_of(m.start)
+    return base.model_copy(update=dict(
+        line=li + 1, column=m.start - lay.line_starts[li] + 1, text=ctx.art.text[m.start:m.end], value=m.value,
+        low=m.low, high=m.high, unit=m.unit, bound="approx" if approx else "eq", half_width=m.half_width,
+        sentence=si))

@@ -1,0 +1,37 @@
+"""What a line of an article is: a heading or section title, a list item, a "label:" line, or prose."""
+from __future__ import annotations
+
+import regex
+
+HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
+FIGURE_LIKE = regex.compile(r"[$₩€¥£%]|\d[\d,.]*\s?(?:조|억|만|billion|million|bn|mn)", regex.IGNORECASE)
+CAPS = regex.compile(r"\p{Lu}{3,}\s\p{Lu}{3,}")
+WORDY = regex.compile(r"[\p{L}\p{N}]")
+MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
+SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
+LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
+PROSE_END = regex.compile(r"[.!?다]\s*$|\d")
+LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,40}?)(?:\*\*)?\s*[:：](?!//)")
+NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def caps_title(raw: str) -> bool:
+    """"JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS": a line in capitals that holds no figure is a section title."""
+    line = raw.strip()
+    return 10 <= len(line) <= 80 and line.isascii() and line.upper() == line and CAPS.search(line) is not None \
+        and not FIGURE_LIKE.search(line)
+
+
+def label_title(raw: str) -> bool:
+    """"Full-year FY2026:", "Fourth quarter FY2026:": a short line that ends on a colon and holds no figure heads
+    the list under it, though it names a period."""
+    line = raw.strip()
+    # and "• Construction Industries:" alone on its line heads the bullets under it
+    return len(line) < 40 and line.endswith((":", "：")) and not FIGURE_LIKE.search(line) \
+        and (not LIST_ITEM.match(raw) or len(LIST_ITEM.sub("", raw).strip()) > 2)
+
+
+def numbered_title(raw: str, blank_after: bool) -> bool:
+    """'2. 현대로템 — K2가 끌고 간다' standing alone: a numbered section title, not a list item."""
+    s = raw.strip()
+    return blank_after and len(s) < 50 and bool(NUMBERED.match(raw)) and not regex.search(r"[.!?]\s*$", s)

@@ -1,0 +1,155 @@
+"""An article's text cut into lines, paragraphs, sentences, clauses and table cells, with non-prose blanked."""
+from __future__ import annotations
+
+import regex
+
+from . import fixed_tables
+from .layout import Cell, Layout, Sentence
+from .line_kinds import HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PROSE_END, SENTENCE_END, WORDY, caps_title, label_title, numbered_title
+from .masking import mask
+from .sentence_ends import CLAUSE_CUT, sentence_ends, wraps
+from .table_units import PCT_ROW, UNIT_DECL, unit_of
+
+TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str, base: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = line.find("|")
+    if i < 0:
+        return spans
+    while True:
+        j = line.find("|", i + 1)
+        if j < 0:
+            if line[i + 1:].strip():
+                spans.append((base + i + 1, base + len(line)))
+            break
+        spans.append((base + i + 1, base + j))
+        i = j
+    return spans
+
+
+MARKUP = regex.compile(r"[*_`]")  # compiled once: regex.sub(str, ...) looks its pattern up anew for every table cell
+
+
+def _clean(s: str) -> str:
+    return MARKUP.sub("", s).strip()
+
+
+def layout(text: str) -> Layout:
+    scan = mask(text)
+    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    lay = Layout(text=text, scan=scan, line_starts=starts)
+    para, prev_blank, heading, header, table_unit, caption = 0, True, -1, None, None, ""
+    open_at: tuple[int, int] | None = None  # (start, line) of a sentence a wrapped line left open
+    nlines = len(starts)
+
+    fixed = fixed_tables.read(text, starts) if "  " in text else {}
+
+    def nxt_blank(i: int) -> bool:
+        return i + 1 >= nlines or not text[starts[i + 1]:starts[i + 2] - 1 if i + 2 < nlines else len(text)].strip()
+
+    for i in range(nlines):
+        s = starts[i]
+        e = starts[i + 1] - 1 if i + 1 < nlines else len(text)
+        raw = scan[s:e].rstrip("\r")
+        if not raw.strip():
+            prev_blank, header = True, None
+            continue
+        if i in fixed:
+            _fixed_row(lay, i, fixed[i], para)
+            para += 1
+            prev_blank, header = True, None
+            continue
+        if raw.lstrip().startswith("|"):
+            if TABLE_SEP.match(raw):
+                continue
+            spans = _cells(raw, s)
+            names = [_clean(text[a:b]) for a, b in spans]
+            nxt = scan[starts[i + 1]:starts[i + 2] - 1] if i + 2 < nlines else ""
+            if header is None and TABLE_SEP.match(nxt or ""):
+                header = names
+                lay.headers[i] = names
+                above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))
+                decl = UNIT_DECL.findall(above + " " + (names[0] if names else ""))
+                table_unit = unit_of(" ".join(decl))
+                lines_above = [text[starts[j]:starts[j + 1]].strip() for j in range(max(0, i - 2), i)]
+                caption = next((x for x in reversed(lines_above) if x), "")
+                caption = caption if len(caption) < 100 and not caption.startswith("|") else ""
+                continue
+            if header is None:
+                header = []
+            lay.headers[i] = header
+            if caption:
+                lay.captions[i] = caption
+            row = names[0] if names else ""
+            lay.cells[i] = [Cell(a, b, row, header[k] if k < len(header) else "") for k, (a, b) in enumerate(spans)]
+            row_unit = unit_of(" ".join(UNIT_DECL.findall(row))) if "(" in row else None
+            if PCT_ROW.search(row) and not row_unit:
+                lay.units[i] = ("percent", "%", 1.0)
+            elif unit := row_unit or table_unit:
+                lay.units[i] = unit
+            lay.sentences.append(Sentence(s, e, i, para, ((s, e),), len(lay.sentences)))
+            para += 1
+            prev_blank = True
+            continue
+        header = None
+        # "▶ 3분기 매출은 96억 달러로 36% 늘었어요.": a marker opening a line of figures is a list item, not a title
+        item = bool(MARKER_ITEM.match(raw)) and bool(SENTENCE_END.search(raw))
+        is_head = (bool(HEADING.match(raw)) and not item) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
+                                                               and not PROSE_END.search(raw.strip())) \
+            or numbered_title(raw, nxt_blank(i)) or label_title(raw) or caps_title(raw)
+        is_head = is_head and WORDY.search(raw) is not None  # a bullet left alone on its line ("-") heads nothing
+        if is_head or item or LIST_ITEM.match(raw) or prev_blank:
+            para += 1
+        if is_head:
+            heading = i
+        lay.headings[i] = heading
+        if (":" in raw or "：" in raw) and (m := LABEL.match(raw)):  # the colon first: most lines have none
+            lay.labels[i] = (s + m.start("label"), s + m.end("label"))
+        cut, line = (s, i) if open_at is None else open_at
+        open_at = None
+        for m in sentence_ends(raw):
+            _add_sentence(lay, cut, s + m.start(), line, para)
+            cut, line = s + m.end(), i
+        if not is_head and wraps(scan, starts, i):
+            open_at = (cut, line)  # a hard-wrapped line: its last sentence runs on into the next line
+        else:
+            _add_sentence(lay, cut, e, line, para)
+        prev_blank = is_head
+    if open_at is not None:
+        _add_sentence(lay, open_at[0], len(text), open_at[1], para)
+    return lay
+
+
+def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row], para: int) -> None:
+    """A row of a space-aligned table, set out like a Markdown table's: cells, header, unit, caption."""
+    head_line, labels, row = got
+    text, starts = lay.text, lay.line_starts
+    above = [text[starts[j]:starts[j + 1]].strip() for j in range(max(0, head_line - 3), head_line)]
+    unit = unit_of(" ".join(UNIT_DECL.findall(" ".join(above))))
+    caption = next((x for x in reversed(above) if x and not UNIT_DECL.fullmatch(x)), "")
+    lay.headers[i] = ["", *labels]
+    if caption and len(caption) < 100:
+        lay.captions[i] = caption
+    a, b = row.label_span
+    lay.cells[i] = [Cell(a, b, row.label, ""), *(Cell(s, e, row.label, col) for s, e, col in row.cells)]
+    row_unit = unit_of(" ".join(UNIT_DECL.findall(row.label))) if "(" in row.label else None
+    if PCT_ROW.search(row.label) and not row_unit:
+        lay.units[i] = ("percent", "%", 1.0)
+    elif row_unit or unit:
+        lay.units[i] = row_unit or unit  # type: ignore[assignment]
+    s = starts[i]
+    e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+    lay.sentences.append(Sentence(s, e, i, para, ((s, e),), len(lay.sentences)))
+
+
+def _add_sentence(lay: Layout, start: int, end: int, line: int, para: int) -> None:
+    if end <= start:
+        return
+    clauses, cut = [], start
+    for m in CLAUSE_CUT.finditer(lay.scan, start, end):
+        clauses.append((cut, m.start()))
+        cut = m.end()
+    clauses.append((cut, end))
+    lay.sentences.append(Sentence(start, end, line, para, tuple(clauses), len(lay.sentences)))

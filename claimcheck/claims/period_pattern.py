@@ -1,0 +1,71 @@
+"""The pattern of a period phrase: explicit, fiscal, relative to the publication date, or a comparison's base,
+each kind in its own named group."""
+from __future__ import annotations
+
+import re
+
+from . import spans as SP
+
+YEARS = tuple(f"y{k}" for k in range(1, 14))  # stdlib re wants a group name once: each alternative has its own
+
+
+def _Y(k: int) -> str:
+    return rf"(?P<y{k}>(?:19|20)\d\d)"
+
+
+PERIOD = re.compile(
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하최lLtTnNsSHhyY]|(?-i:[JAMOD]))(?<!\d)(?:
+      (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
+             |(?:지난해|작년|전년)에\s?이어
+             |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
+             |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
+    | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
+              |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
+              |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
+              |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
+              |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
+               (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
+              |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
+    | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
+    | {SP.QUARTERS_TO_DATE}
+    | (?P<q>{_Y(3)}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
+           |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
+           |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
+           |(?P<ord>first|second|third|fourth)[\s-]quarter(?:\sof\s(?P<y4_>(?:19|20)\d\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
+           |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
+    | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
+           |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?:fiscal\s(?:year\s)?)?{_Y(13)}(?!\d))
+    | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기)
+           |(?<![^\W_])(?:H(?P<bhn2>[12])|(?P<bhn3>[12])H)(?![^\W_])
+           |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
+    | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
+           |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+             (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
+           |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
+             \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
+    | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
+    | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}
+    | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
+    | {SP.MONTH_SPAN}
+    | (?P<bm>{SP.NOT_AFTER}(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
+    | (?P<iso>{_Y(6)}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
+    | (?P<ye>{_Y(7)}(?P<est>[EFP])(?![^\W\d_]))
+    | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
+           |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
+           |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:adjusted\s|non-GAAP\s|GAAP\s|organic\s)?(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS)))
+    | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동기)(?!\s?(?:대비|比))
+          |the\syear-(?:ago|earlier)\s(?:period|quarter)|the\s(?:prior|previous)-year\s(?:period|quarter)
+          |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
+          |the\ssame\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
+          |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
+          |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
+          |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before))|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter
+          |같은\s?해|같은\s?기간|같은\s?분기|동일\s?기간|the\ssame\s(?:year|period|quarter)
+          |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
+MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
+                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\s", re.IGNORECASE)
+GLOSS = re.compile(r"\s?[(（]\s?$")

@@ -1,0 +1,117 @@
+"""A period phrase as read (PeriodRef), and the readings that need the publication date or the fiscal year:
+a quarter named by its month, a bare half, a span of months, and the relative words ("지난해", "this quarter")."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from ..calendar import bare_quarter_year, latest_fiscal_year, period_end, to_calendar_quarter
+
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    start: int
+    end: int
+    period: str | None
+    grain: str  # year, quarter, half, month, day, ytd (the year so far: its period is the year)
+    estimate: bool = False
+    relative: str = ""  # "", "current", "previous", "next": resolved later against the focus
+
+
+def fiscal_label(year: int, q: int, fiscal: int, published: dt.date) -> bool:
+    """"Q3 2026" in a December 2025 story on Salesforce: a calendar quarter still ahead, where the fiscal
+    quarter of that name is over, is the company's own label for the quarter it reports."""
+    now = (published.year, published.month)
+    cal, fis = period_end(f"{year}Q{q}"), period_end(f"FY{year}Q{q}", fiscal)
+    return bool(cal and fis and cal > now >= fis)
+
+
+QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
+
+
+def month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | None) -> PeriodRef:
+    """"The September quarter", "the quarter ending in January", "the March 2024 quarter": the quarter ending in
+    that month, of the year the phrase names or else the one nearest the publication date."""
+    month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+    if m["mqy"] or m["mqy2"]:
+        y = int(m["mqy"] or m["mqy2"])  # named outright: no date needed (a table header has none)
+    elif published is None:
+        return PeriodRef(s, e, None, "quarter")
+    elif m["mon2"] or m["hol"]:  # "the December quarter": whichever is nearest, often the coming one
+        y = min((published.year - 1, published.year, published.year + 1),
+                key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
+    else:
+        y = published.year if month <= published.month else published.year - 1
+        if m["mon"] and m.group("mq").lower().startswith("quarter ending") and (month - published.month) % 12 <= 3 \
+                and month < published.month:
+            y += 1  # "the quarter ending in January", said in November, is the coming one; one ending in September is past
+    if fiscal:
+        q = ((month - fiscal - 1) % 12) // 3 + 1
+        return PeriodRef(s, e, f"FY{y + (1 if month > fiscal else 0)}Q{q}", "quarter")
+    return PeriodRef(s, e, to_calendar_quarter(y, month), "quarter")
+
+
+RELATIVE_YEAR = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
+
+
+def bare_half(s: int, e: int, m, published: dt.date | None, fiscal: int | None) -> PeriodRef:
+    """"상반기", "올해 하반기", "H1", "the second half": the half whose last quarter is nearest the date,
+    in the company's fiscal year when it keeps one, as a bare "3분기" is read."""
+    hn = (m["bhn"] or m["bhn2"] or m["bhn3"] or m["bhn4"]).lower()
+    half = 1 if hn in ("상반기", "1", "first") else 2
+    if not published:
+        return PeriodRef(s, e, None, "half")
+    if m["bhr"]:
+        y = published.year + RELATIVE_YEAR[m["bhr"]]
+        return PeriodRef(s, e, f"{y}H{half}", "half", estimate=y > published.year)
+    if fiscal:
+        return PeriodRef(s, e, f"FY{latest_fiscal_year(2 * half, fiscal, published)}H{half}", "half")
+    return PeriodRef(s, e, f"{bare_quarter_year(2 * half, published)}H{half}", "half")
+
+
+def month_span(s: int, e: int, m1: int, m2: int, published: dt.date | None, fiscal: int | None) -> PeriodRef:
+    """"9월" is that month, "7~9월" a calendar quarter, "1~10월" the year to date: of the latest such span."""
+    if not published or m2 < m1:
+        return PeriodRef(s, e, None, "month")
+    y = published.year if m2 <= published.month else published.year - 1
+    if m1 == m2:
+        return PeriodRef(s, e, f"{y}-{m1:02d}", "month")
+    if (m1, m2) in QUARTER_SPANS:
+        if fiscal:
+            q = ((m2 - fiscal - 1) % 12) // 3 + 1
+            return PeriodRef(s, e, f"FY{y + (1 if m2 > fiscal else 0)}Q{q}", "quarter")
+        return PeriodRef(s, e, to_calendar_quarter(y, m2), "quarter")
+    if m1 == 1:
+        return PeriodRef(s, e, str(y), "ytd")  # a cumulative figure so far this year
+    return PeriodRef(s, e, None, "month")
+
+
+def relative_period(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef:
+    w = "".join(word.split()).lower()
+    if w in ("지난해", "작년", "전년도", "lastyear"):
+        return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
+    if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear"):
+        return PeriodRef(s, e, str(published.year) if published else None, "year")
+    if w in ("theyear", "thefullyear"):
+        # "its sales forecast for the year": the year in progress, or in January and February the one just reported
+        return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")
+    if w in ("내년", "nextyear"):
+        return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
+    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year")) and len(w) > 3) or (w.startswith("thesame") and w.endswith("year")
+                                                                          and len(w) > len("thesameyear")):
+        return PeriodRef(s, e, None, "quarter", relative="year_ago")
+    if w in ("같은해", "같은기간", "같은분기", "동일기간", "thesameyear", "thesameperiod", "thesamequarter"):
+        return PeriodRef(s, e, None, "same", relative="same")
+    if regex.match(r"(?:최근|지난)(?:석달|3개월)", w) and published:
+        # "최근 석 달간의 순이익": the quarter the article reports, i.e. the last one over by its date
+        q = (published.month - 1) // 3
+        return PeriodRef(s, e, f"{published.year}Q{q}" if q else f"{published.year - 1}Q4", "quarter")
+    if w in ("이번분기", "현재분기", "당분기", "thisquarter", "thequarter", "thecurrentquarter"):
+        return PeriodRef(s, e, None, "quarter", relative="current")
+    if w in ("다음분기",):
+        return PeriodRef(s, e, None, "quarter", estimate=True, relative="next")
+    return PeriodRef(s, e, None, "quarter", relative="previous")

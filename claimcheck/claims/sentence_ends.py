@@ -1,0 +1,55 @@
+"""Where sentences and clauses end, and where a hard-wrapped line runs its sentence on into the next."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .line_kinds import HEADING, LIST_ITEM
+
+# a sentence ends at . ! ? before a capital, Hangul or an opening quote, never after an
+# abbreviation ("Oct. 26", "Inc.", "vs.") or before a digit or a lower-case word; the mark is
+# looked for first, so that the abbreviations are only tried after one (twice as fast)
+ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|U\.S|e\.g|i\.e))"
+SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\"“‘'(\[*#-]|[ie]\p{{Lu}})|(?<=다\.)(?=\S)"
+                         r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])"
+                         # scraped summaries run their bullets into one line: "... [1] - Revenues rose ...",
+                         # "Financial Performance - First-quarter earnings were ..."
+                         r"|(?<=\[\d{1,2}\])\s+(?=\p{Lu}|-\s)|\s(?=-\s\p{Lu})")
+# Every SENT_END match starts right after a closing mark (. ! ? 。 …, or the ']' of "[1]") or at the blank
+# before a "- " bullet, so the pattern is tried only there: led by lookbehinds, it was otherwise tried at every
+# character of the article, which was most of the layout's time
+MAY_END = regex.compile(r"[.!?。…\]-]")
+# a quotation closes where "…"며 / "…"고 ends it: the words after are the speaker's next clause
+# and "기록했다. 2분기부터": a Korean sentence end before a digit is kept inside the sentence (see sentence_ends) but
+# still ends a clause, so a period named after it dates nothing before it
+CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)')
+
+
+def sentence_ends(raw: str) -> Iterator[regex.Match[str]]:
+    """SENT_END.finditer(raw), match for match: the pattern tried only where a match can start (see MAY_END)."""
+    at = sorted({i - 1 if raw[i] == "-" else i + 1 for i in (x.start() for x in MAY_END.finditer(raw))})
+    last = 0
+    for p in at:
+        if p < last:
+            continue  # inside the match before, or where an empty one was just found
+        m = SENT_END.match(raw, p)
+        if m is not None:
+            yield m
+            last = max(m.end(), p + 1)
+
+
+WRAPPED_END = regex.compile(r"[\p{L}\p{N},%$)-]$")
+WRAPPED_START = regex.compile(r"[a-z0-9$(]")
+
+
+def wraps(scan: str, starts: list[int], i: int) -> bool:
+    """Whether line i is hard-wrapped prose that the next line continues, as wire copy is: a long line that
+    stops mid-sentence, and a next line that opens in lower case or on a figure."""
+    if i + 2 > len(starts) - 1 + 1 or i + 1 >= len(starts):
+        return False
+    line = scan[starts[i]:starts[i + 1] - 1].rstrip()
+    nxt = scan[starts[i + 1]:starts[i + 2] - 1 if i + 2 < len(starts) else len(scan)]
+    # its last character only (the line is stripped): searched, the pattern was tried at every character
+    return len(line) >= 50 and bool(WRAPPED_END.match(line, len(line) - 1)) and bool(WRAPPED_START.match(nxt)) \
+        and not LIST_ITEM.match(nxt) and not HEADING.match(nxt)

@@ -1,0 +1,34 @@
+"""The unit a table declares for its figures ("(단위: 억원)", "USD bn"), and the rows that hold percentages."""
+from __future__ import annotations
+
+import regex
+
+UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)",
+                           regex.IGNORECASE)
+# longer scales first: "십억 달러" also contains "억 달러"
+UNITS = [
+    (r"조\s?원", ("money", "KRW", 1e12)), (r"십억\s?원", ("money", "KRW", 1e9)), (r"억\s?원", ("money", "KRW", 1e8)),
+    (r"백만\s?원", ("money", "KRW", 1e6)), (r"천\s?원", ("money", "KRW", 1e3)), (r"십억\s?달러", ("money", "USD", 1e9)),
+    (r"억\s?달러", ("money", "USD", 1e8)), (r"백만\s?달러", ("money", "USD", 1e6)), (r"천\s?달러", ("money", "USD", 1e3)),
+    (r"백만\s?위안", ("money", "CNY", 1e6)), (r"억\s?유로", ("money", "EUR", 1e8)), (r"백만\s?유로", ("money", "EUR", 1e6)),
+    (r"백만\s?엔", ("money", "JPY", 1e6)), (r"억\s?홍콩\s?달러", ("money", "HKD", 1e8)),
+    (r"십억\s?엔", ("money", "JPY", 1e9)), (r"십억\s?위안", ("money", "CNY", 1e9)), (r"십억\s?유로", ("money", "EUR", 1e9)),
+    (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
+    (r"(?:US\$|USD|\$)\s?(?:bn|billion)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
+    (r"(?:US\$|USD|\$)\s?(?:mn|million)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
+    (r"(?:EUR|€)\s?(?:bn|billion)", ("money", "EUR", 1e9)), (r"(?:CNY|RMB)\s?(?:bn|billion)", ("money", "CNY", 1e9)),
+    # a currency with no scale: a per-share row such as "주가(11/19, 홍콩달러)"
+    (r"홍콩\s?달러|HKD|HK\$", ("money", "HKD", 1.0)), (r"위안|CNY|RMB", ("money", "CNY", 1.0)),
+    (r"달러|USD|US\$", ("money", "USD", 1.0)), (r"(?<![가-힣])원(?![가-힣])|KRW", ("money", "KRW", 1.0)),
+    (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
+]
+UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|증감|change|대비|전년비|전기비", regex.IGNORECASE)
+
+
+def unit_of(text: str) -> tuple[str, str, float] | None:
+    """The money unit a table declares ("(단위: 억원)", "USD bn"), if any."""
+    for rx, unit in UNIT_RX:
+        if rx.search(text):
+            return unit
+    return None
