@@ -23,7 +23,7 @@ KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유
 # 79조1,400억 / 2,426억5천만 / 1,108억 1,200만: later groups must carry a scale word too. The count is
 # capped: parse() restarts after a compound cut short ("1조 1조 ..."), so an unbounded run is matched
 # again from each group and a long row of such figures took quadratic time; no amount needs 12 groups.
-KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]))?"
+KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]|\.\d))?"
 # English scale words, any case ("$200 Billion+"); a hyphen may join them as an adjective does
 # ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign.
 ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
