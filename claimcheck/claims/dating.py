@@ -40,6 +40,7 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
+SAME_SPAN = regex.compile(r"(?:작년|지난해|전년)\s?(?:같은|동일)\s?기간|\bthe\ssame\speriod\b", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
 GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate")
@@ -62,8 +63,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     carried = carry["period"] if dated_kind else None
     ytd_carried = carried is not None and carry.get("period_grain") == "ytd"
     if ytd_carried and (not (change or T.is_growth(metric))
-                        or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)):
-        # a running total's span carries to how it changed, not to whatever amount or other metric comes next
+                        or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)) \
+            and not SAME_SPAN.search(scan, sent.start, sent.end):
+        # a running total's span carries to how it changed, not to whatever amount or other metric comes next,
+        # unless the sentence measures against "the same period" ("영업이익은 8034억원으로 작년 같은 기간 6032억원보다")
         carried = None
     if carried and focus and carried != focus and _compared_now(ctx, sent, carried, focus, own_fy):
         carried = focus  # "지난해 3분기에는 ... 5,060억원. 영업이익률은 5.1%로 1년 전(3.4%)보다": a sentence measured
