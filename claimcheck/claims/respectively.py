@@ -38,7 +38,9 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     # the figures after it are not in the list
     figs = [c for c in made if each.end() <= starts[id(c)]] if not english \
         else [c for c in made if starts[id(c)] < each.start()]
-    cues = _distinct([c.metric for c in ctx.cues_in(sent.start, names_end) if c.metric in LEVELS])
+    # "매출액과 영업손실을 각각 1조8122억원과 960억원": a loss word names its metric, the figure after it a loss
+    named = [_level(c.metric) for c in ctx.cues_in(sent.start, names_end)]
+    cues = _distinct([m for m in named if m])
     where = "clause"
     if not cues and not english and sent.index and (prev := ctx.lay.sentences[sent.index - 1]).para == sent.para:
         # "매출액 1조218억원, 영업이익 330억원, 당기순이익 323억원을 기록했다. 전년 동기 대비 각각 15.9%, 35.2%, 29%
@@ -56,7 +58,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             for c, metric in zip(group, cues):
-                out[id(c)] = _as(out[id(c)], metric, where)
+                out[id(c)] = _signed(_as(out[id(c)], metric.removeprefix(LOSS), where), metric.startswith(LOSS))
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
@@ -100,6 +102,28 @@ def _list_only(scan: str, group: list[Claim], n: int, starts: dict[int, int]) ->
     end = starts[id(group[n - 1])]
     nxt = starts[id(group[n])]
     return group[:n] if LIST_END.search(scan, end, nxt) else group
+
+
+LOSS = "-"  # marks a loss among the names a list pairs with
+
+
+def _level(metric: str) -> str | None:
+    if metric in LEVELS:
+        return metric
+    lost = taxonomy().loss_of(metric)
+    return LOSS + lost if lost in LEVELS else None
+
+
+def _signed(c: Claim, loss: bool) -> Claim:
+    """A money figure paired with a loss is negative, with a profit or revenue positive, unless its own text
+    carries a sign ("△960억원")."""
+    if c.unit == "%" or c.change or (c.value < 0) == loss or SIGNED.match(c.text):
+        return c
+    lo, hi = c.low, c.high
+    return c.model_copy(update={"value": -c.value, "low": -hi if hi is not None else None, "high": -lo if lo is not None else None})
+
+
+SIGNED = regex.compile(r"\s*[-−△▼(]")
 
 
 def _distinct(xs: list[str]) -> list[str]:
