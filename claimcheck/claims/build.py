@@ -72,7 +72,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     mentions = parse(lay.scan)
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
-        if m.kind == "plain" and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))):
+        if m.kind in ("plain", "money") and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))) \
+                and (m.kind == "plain" or _scales_money(m, unit, lay)):
             cell = lay.cell_at(lay.line_of(m.start), m.start)
             if cell and PCT_ROW.search(cell[1].header):
                 unit = ("percent", "%", 1.0)
@@ -166,6 +167,16 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
     return _adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
+
+
+# "($ millions, except per share data)": a money cell with no scale of its own is in the table's unit, a per-share row not
+PER_SHARE_ROW = regex.compile(r"per\s(?:diluted\s)?share|\bEPS\b|주당|book\svalue", regex.IGNORECASE)
+
+
+def _scales_money(m: Mention, unit: tuple[str, str, float], lay) -> bool:
+    cell = lay.cell_at(lay.line_of(m.start), m.start)
+    return unit[0] == "money" and unit[2] > 1 and unit[1] == m.unit and cell is not None \
+        and not PER_SHARE_ROW.search(cell[1].row_label)
 
 
 def _adjusted(claims: list[Claim]) -> list[Claim]:

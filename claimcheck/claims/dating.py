@@ -59,6 +59,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         hp = vs  # "| Q3 2025 | … | % vs Q2 2025 |": the latest column's change, not the base's
     elif cell and not (hp and hp[0]) and (T.is_growth(metric) or change):
         hp = column_period(lay, line, cell[0], fy)
+    if hp and hp[0] and hp[0].isdigit() and cell:
+        hp = _corner_quarter(lay, line, hp, fy)
     dated_kind = metric in DATED_METRICS or (metric == "count" and USER_BASE.search(scan, clause[0], m.start) is not None)
     carried = carry["period"] if dated_kind else None
     ytd_carried = carried is not None and carry.get("period_grain") == "ytd"
@@ -186,6 +188,20 @@ def _year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     last year"), not a bracket or another figure after it."""
     return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 48 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
                for r in refs)
+
+
+# "Q3 ($ in Millions, except EPS) | 2025 | 2024": a quarter named in the table's corner makes its year columns that quarter
+CORNER_QUARTER = regex.compile(r"^\s*(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]quarter|([1-4])\s?분기)\b", regex.IGNORECASE)
+ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _corner_quarter(lay, line: int, hp: tuple[str | None, bool], fy: int | None) -> tuple[str | None, bool]:
+    corner = (lay.headers.get(line) or [""])[0]
+    m = CORNER_QUARTER.match(corner) if corner else None
+    if m is None or fy:
+        return hp
+    q = m[1] or m[2] or m[4] or ORDINAL_Q[m[3].lower()]
+    return f"{hp[0]}Q{q}", hp[1]
 
 
 def _guided(ctx: Ctx, sent, m: Mention, clause, refs: list[PR.PeriodRef], metric: str, period: str | None) -> str | None:

@@ -47,7 +47,7 @@ NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per
 REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
-PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share")
+PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share", "book_value_per_share", "tangible_book_value_per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
 # "주식은 1.8% 하락한 2만2,450원으로 마감했다": a change that arrives at a share's price is the price's move
 PRICE_ARRIVED = regex.compile(r"\s?(?:하락|상승|오른|내린|떨어진|뛴|급등|급락|밀린)[한해]?\s?\d[\d,]*(?:만\s?[\d,]*)?원")

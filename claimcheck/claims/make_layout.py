@@ -15,8 +15,9 @@ TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$"
 
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    i = line.find("|")
-    if i < 0:
+    # a row with no outer pipes ("Net revenues | $15,019 | $13,457") starts its first cell at the line's start
+    i = line.find("|") if line.lstrip().startswith("|") else -1
+    if i < 0 and "|" not in line:
         return spans
     while True:
         j = line.find("|", i + 1)
@@ -27,6 +28,14 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
         spans.append((base + i + 1, base + j))
         i = j
     return spans
+
+
+# a table row written without outer pipes: two or more " | " between cells, as press releases are pasted
+BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s\|\s[^|\n]{1,40}){2,}$")
+
+
+def _bare_row(line: str) -> bool:
+    return "|" in line and BARE_ROW.match(line.strip()) is not None
 
 
 MARKUP = regex.compile(r"[*_`]")  # compiled once: regex.sub(str, ...) looks its pattern up anew for every table cell
@@ -46,6 +55,9 @@ def layout(text: str) -> Layout:
 
     fixed = fixed_tables.read(text, starts) if "  " in text else {}
 
+    def line_at(i: int) -> str:
+        return text[starts[i]:starts[i + 1] - 1 if i + 1 < nlines else len(text)] if 0 <= i < nlines else ""
+
     def nxt_blank(i: int) -> bool:
         return i + 1 >= nlines or not text[starts[i + 1]:starts[i + 2] - 1 if i + 2 < nlines else len(text)].strip()
 
@@ -61,13 +73,15 @@ def layout(text: str) -> Layout:
             para += 1
             prev_blank, header = True, None
             continue
-        if raw.lstrip().startswith("|"):
+        bare = not raw.lstrip().startswith("|") and _bare_row(raw) and (
+            _bare_row(line_at(i + 1)) or (i > 0 and _bare_row(line_at(i - 1))))
+        if raw.lstrip().startswith("|") or bare:
             if TABLE_SEP.match(raw):
                 continue
             spans = _cells(raw, s)
             names = [_clean(text[a:b]) for a, b in spans]
             nxt = scan[starts[i + 1]:starts[i + 2] - 1] if i + 2 < nlines else ""
-            if header is None and TABLE_SEP.match(nxt or ""):
+            if header is None and (TABLE_SEP.match(nxt or "") or bare):
                 header = names
                 lay.headers[i] = names
                 above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))

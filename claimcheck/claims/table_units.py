@@ -14,8 +14,8 @@ UNITS = [
     (r"백만\s?엔", ("money", "JPY", 1e6)), (r"억\s?홍콩\s?달러", ("money", "HKD", 1e8)),
     (r"십억\s?엔", ("money", "JPY", 1e9)), (r"십억\s?위안", ("money", "CNY", 1e9)), (r"십억\s?유로", ("money", "EUR", 1e9)),
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
-    (r"(?:US\$|USD|\$)\s?(?:bn|billion)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
-    (r"(?:US\$|USD|\$)\s?(?:mn|million)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
+    (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:bn|billions?)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
+    (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
     (r"(?:EUR|€)\s?(?:bn|billion)", ("money", "EUR", 1e9)), (r"(?:CNY|RMB)\s?(?:bn|billion)", ("money", "CNY", 1e9)),
     # a currency with no scale: a per-share row such as "주가(11/19, 홍콩달러)"
     (r"홍콩\s?달러|HKD|HK\$", ("money", "HKD", 1.0)), (r"위안|CNY|RMB", ("money", "CNY", 1.0)),
