@@ -32,7 +32,8 @@ class Ctx:
         # "3M" is a company, "$3M" three million: a name spelt like a figure counts only with no currency before it
         found = [(a, b, name) for a, b, name in named if name
                  and not (scan[a:a + 1].isdigit() and a and scan[a - 1] in "$€£¥₩.,")]
-        found = [e for e in found if e not in not_the_company(scan, found)]  # "Robert Ford, CEO of Abbott", "Morgan Stanley (MS)"
+        others = not_the_company(scan, found)  # "Robert Ford, CEO of Abbott", "Morgan Stanley (MS)"
+        found = [e for e in found if e not in others]
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
         self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))
