@@ -29,36 +29,14 @@ from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated
 from .span_carry import carry_span
+from .running_totals import ytd_bases
+from .adjusted_eps import adjusted
 from .business_lines import listed_segments
 from .metrics import Typed
-from .tables import column_basis
+from .tables import column_basis, scales_money
 
 QUARTERLY = regex.compile(r"분기\s?(?:영업이익|매출액?|순이익)|quarterly", regex.IGNORECASE)  # "분기 영업이익 5천억원 시대"
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
-def _ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
-    """'3분기 누적 순이익은 5조1,217억원으로 전년 동기(4조3,941억원)보다 16.6% 증가': a base stated after a running
-    total is last year's running total, not last year's quarter."""
-    out, running = [], None
-    for c in made:
-        if c.cadence == "ytd" and not c.change and (c.line, c.column) not in ctx.bases:
-            running = c
-        elif running and c.metric == running.metric and c.unit == running.unit and (c.line, c.column) in ctx.bases \
-                and c.cadence != "ytd" and (c.period or (running.period or "").isdigit()) and not _whole_year(ctx, c):
-            year = c.period.split("Q")[0] if c.period else str(int(running.period or 0) - 1)
-            c = c.model_copy(update={"cadence": "ytd", "period": year})
-        out.append(c)
-    return out
-
-
-# "지난해 연간 매출액(1조1929억원)을 넘은 셈": a base named as a whole year is that year's, whatever total came before
-WHOLE_YEAR = regex.compile(r"(?:연간|한\s?해|1년\s?치|full[\s-]year|whole\syear|annual)[^.\d]{0,12}$", regex.IGNORECASE)
-
-
-def _whole_year(ctx: Ctx, c: Claim) -> bool:
-    at = ctx.lay.line_starts[c.line - 1] + c.column - 1
-    return WHOLE_YEAR.search(ctx.lay.scan, max(0, at - 24), at) is not None
-
-
 CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
 NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
 TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
@@ -73,7 +51,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.kind in ("plain", "money") and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))) \
-                and (m.kind == "plain" or _scales_money(m, unit, lay)):
+                and (m.kind == "plain" or scales_money(m, unit, lay)):
             cell = lay.cell_at(lay.line_of(m.start), m.start)
             if cell and PCT_ROW.search(cell[1].header):
                 unit = ("percent", "%", 1.0)
@@ -114,7 +92,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         starts_made = [at[id(o)] for o in made]
         made = with_compared(subject_carry.its_segment(ctx, listed, starts_made), starts_made, lay.scan)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
-        made = _ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
+        made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)
         levels = [c for c in made if not c.change and not L.taxonomy().is_growth(c.metric) and c.unit != "%"]
         if levels:
@@ -166,26 +144,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
-    return _adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
-
-
-# "($ millions, except per share data)": a money cell with no scale of its own is in the table's unit, a per-share row not
-PER_SHARE_ROW = regex.compile(r"per\s(?:diluted\s)?share|\bEPS\b|주당|book\svalue", regex.IGNORECASE)
-
-
-def _scales_money(m: Mention, unit: tuple[str, str, float], lay) -> bool:
-    cell = lay.cell_at(lay.line_of(m.start), m.start)
-    return unit[0] == "money" and unit[2] > 1 and unit[1] == m.unit and cell is not None \
-        and not PER_SHARE_ROW.search(cell[1].row_label)
-
-
-def _adjusted(claims: list[Claim]) -> list[Claim]:
-    """Adjusted EPS is a metric of its own, not EPS of a line called 'adjusted'. Renamed once all is typed, so the
-    qualifier still carries to the next sentence ('조정 EPS는 2.28달러 … 시장 예상치(2.57달러)') as a segment does."""
-    return [c.model_copy(update={"metric": ADJUSTABLE[c.metric], "segment": None,
-                                 "evidence": tuple(("segment", "none", None, None) if e[0] == "segment" else e
-                                                   for e in c.evidence)})
-            if c.segment == "adjusted" and c.metric in ADJUSTABLE else c for c in claims]
+    return adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
 
 
 CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s)")
@@ -221,9 +180,6 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     if metric == "surprise" and seg is None:
         seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
     return _assemble(fig, got, metric, ent, seg, who)
-
-
-ADJUSTABLE = {"eps": "adjusted_eps", "eps_growth": "adjusted_eps_growth"}
 
 
 def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | None, who: FE.Owner) -> Claim:

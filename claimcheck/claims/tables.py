@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from .. import calendar as CAL
+from ..numbers.parse import Mention
 from .. import vocab as L
 from . import periods as PR
 from .assign import label_cues
@@ -90,3 +91,13 @@ def column_basis(header: str, period: str | None = None, fy: int | None = None) 
     if base and period:
         return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(base)
     return None
+
+
+# "($ millions, except per share data)": a money cell with no scale of its own is in the table's unit, a per-share row not
+PER_SHARE_ROW = regex.compile(r"per\s(?:diluted\s)?share|\bEPS\b|주당|book\svalue", regex.IGNORECASE)
+
+
+def scales_money(m: Mention, unit: tuple[str, str, float], lay: Layout) -> bool:
+    cell = lay.cell_at(lay.line_of(m.start), m.start)
+    return unit[0] == "money" and unit[2] > 1 and unit[1] == m.unit and cell is not None \
+        and not PER_SHARE_ROW.search(cell[1].row_label)
