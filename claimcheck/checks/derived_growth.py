@@ -54,6 +54,17 @@ def _when(period: str | None) -> tuple[int, int] | None:
     return CAL.period_end(period[2:] if period.startswith("FY") else period)
 
 
+def _by_dates(levels: list[Claim], g: Claim) -> bool:
+    """Whether two prose levels were put in order only by their typed periods, with no from-to words or table
+    columns to say which is the base: then a growth that fits them read the other way round ('up 3.7% to $30.97
+    billion, against $29.86 billion' typed 2023 and 2024 the wrong way) is a dating slip, not a wrong rate."""
+    q = g.quote
+    if q.lstrip().startswith("|") or len(levels) != 2:
+        return False
+    i, j = sorted((q.find(levels[0].text), q.find(levels[1].text)))
+    return not (0 <= i and FROM_TO.search(q, i, j))
+
+
 def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
     """Levels in time order, or None when prose does not say which way they relate.
 
@@ -101,6 +112,12 @@ def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
     return [then[0], now[0]] if then and now else None
 
 
+def _reversed(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, float]]:
+    if g.unit == "pp":
+        return [(a / 100, b / 100) for a, b in _points(base[::-1], hedge)]
+    return _steps(base[::-1], hedge)
+
+
 def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     o = options
     out = []
@@ -134,10 +151,15 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             got = (got[0] - o.slack, got[1] + o.slack)
             if not cands or any(overlap(got, c) for c in cands):
                 continue
+            # read the other way round the levels fit: more likely their dates were typed backwards than the rate wrong
+            backwards = _by_dates(base, g) and any(overlap(got, c) for c in _reversed(base, g, o.hedge))
             unit = " points" if g.unit == "pp" else "%"  # "+7.7%", "+1.2 points"
             implied = " or ".join(f"{(lo + hi) / 2 * 100:+.1f}{unit}" for lo, hi in cands)
             msg = (f"{label(g)} is stated as {figure(g)}, but the values it relates "
                    f"({', '.join(figure(c) for c in base)}) imply {implied}.")
-            out.append(Draft(msg, tuple([g, *base]), f"{ent}|{seg}|{g.metric}|{g.file}",
-                             why="growth and levels stated together in one sentence or table row"))
+            why = "growth and levels stated together in one sentence or table row"
+            if backwards:
+                msg += " Read the other way round they fit; only their typed periods say which is the base."
+                why += "; the levels fit the rate the other way round, so this is info"
+            out.append(Draft(msg, tuple([g, *base]), f"{ent}|{seg}|{g.metric}|{g.file}", 2 if backwards else 0, why))
     return out
