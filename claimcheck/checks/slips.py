@@ -1,0 +1,50 @@
+"""How two printed figures that disagree could be one figure mistyped: a digit changed, its digits put in
+another order, a digit dropped or doubled, or the sign lost.
+
+A writer who copies a figure wrong makes one of these slips; two figures that stand for different
+things (a segment's revenue and the company's, a quarter's and the year's) rarely look like one. So
+when typing may have lost what set two figures apart, a slip between them is evidence that they were
+meant to be one figure, and its absence is evidence that they were not.
+"""
+from __future__ import annotations
+
+from ..models import Claim
+
+
+def _digits(c: Claim, step: float) -> str:
+    """The figure's digits at the given printed step ('616억' at 1억 -> '616')."""
+    return str(round(abs(c.value) / step)) if step else ""
+
+
+def _step(c: Claim) -> float:
+    return 2 * c.half_width
+
+
+def _one_apart(x: str, y: str) -> bool:
+    """One digit changed, or the same digits in another order ('5조1,217억' for '5조1,721억'), in strings of one length."""
+    return sum(p != q for p, q in zip(x, y)) == 1 or sorted(x) == sorted(y)
+
+
+def _one_dropped(long: str, short: str) -> bool:
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def slip(a: Claim, b: Claim) -> bool:
+    """Whether a and b, both exact printed figures, read like one figure copied wrong.
+
+    Digits are compared at the coarser of the two printed steps ('616억 4800만원' against '661억' as 616
+    against 661). Figures of a single digit are never a slip by digits: any two differ in one place."""
+    if a.low is not None or b.low is not None or a.value == b.value:
+        return False
+    if a.value == -b.value:
+        return True
+    if (a.value < 0) != (b.value < 0):
+        return False
+    step = max(_step(a), _step(b))
+    x, y = _digits(a, step), _digits(b, step)
+    if not x or not y or x == y:
+        return False
+    if len(x) == len(y):
+        return len(x) >= 2 and _one_apart(x, y)
+    long, short = (x, y) if len(x) > len(y) else (y, x)
+    return len(short) >= 2 and _one_dropped(long, short)
