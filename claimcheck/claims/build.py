@@ -177,6 +177,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         return None  # a price per barrel or ton is a commodity's, no claim about the company
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
+    if metric in ("stock_price", "price_change") and not fig.cell:
+        seg = None  # "the stock lost more than 7% in today's session": a share's price has no business line
     if metric == "surprise" and seg is None:
         seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
     return _assemble(fig, got, metric, ent, seg, who)

@@ -34,7 +34,7 @@ PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\sye
                            r"|지난해\s?같은\s?기간(?:에는|엔))|(?P<quarter>a\squarter\s(?:ago|earlier)|전\s?분기(?:에는|엔)))\b",
                            regex.IGNORECASE)
 # "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
-FROM_BASE = regex.compile(r"\bfrom\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
+FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                             r"|decreased|shrank|doubled|tripled|halved|up|down"
                             r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b", regex.IGNORECASE)  # "a 167% increase from $1.79"
@@ -130,6 +130,14 @@ def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan
             return "qoq" if r.relative == "previous" else "yoy"
         if period and r.period:
             return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(r.period)
+    # "increased by 32% compared to $2.24 billion for the first quarter of 2024": the base and its period after
+    for r in refs:
+        if m.end < r.start <= m.end + 90 and period and r.period and BASE_FOR_AFTER.fullmatch(scan, m.end, r.start):
+            return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(r.period)
     return None
+
+
+BASE_FOR_AFTER = regex.compile(r"[^.;]{0,12}?\b(?:compared\s(?:to|with)|from|versus|vs\.?|against)\s[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?"
+                               r"\b(?:for|in)\s(?:the\s)?", regex.IGNORECASE)
 
 

@@ -172,7 +172,7 @@ LEAD_COMMA = regex.compile(r"\s*(?:(?P<year>A\syear\s(?:ago|earlier)|In\sthe\sye
                         r"|(?P<quarter>A\squarter\s(?:ago|earlier))),",
                         regex.IGNORECASE)
 YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:(?:it|the\scompany|they)\s)?(?:generated|reported|posted|earned|made|had|booked"
-                             r"|recorded)\s)?(?:in|during|for)?\s?", regex.IGNORECASE)
+                             r"|recorded)\s)?(?:in|during|for)?\s?(?:the\s)?", regex.IGNORECASE)  # "... for the first quarter of 2024"
 
 
 def _compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | None) -> bool:

@@ -21,8 +21,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     in_table = bool(fig.cell)
     topics = ctx.topics_in(sent.start, sent.end)
     seg = A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
-    if seg is None and (fig.excl or CONSTANT_FX.match(scan, m.end, min(clause[1], m.end + 30))):
-        seg = fig.excl[0] if fig.excl else "constant_currency"
+    if seg is None and fig.excl:
+        seg = fig.excl[0]
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
         seg = lab[0]  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:
@@ -46,7 +46,23 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = _bullet_head(fig)
     if seg in SCOPED_BASES and not in_table:
         seg = _scoped(fig, seg)
+    if not fig.excl and _constant_fx(fig):
+        # "Software revenue rose 10%, up 8% at constant currency": the software line's growth, at constant rates
+        seg = f"{seg}_constant_currency" if seg and seg != "constant_currency" else "constant_currency"
     return _qualified(fig, seg, ent), ent
+
+
+CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?constant[\s-](?:currenc(?:y|ies)|exchange\srates?)(?:\sbasis)?\b",
+                        regex.IGNORECASE)
+
+
+def _constant_fx(fig: Figure) -> bool:
+    """A growth at constant exchange rates, said after the figure or leading its sentence ("On a constant
+    currency basis, revenues were up 5%")."""
+    m, scan = fig.m, fig.scan
+    if CONSTANT_FX.match(scan, m.end, min(fig.clause[1], m.end + 30)):
+        return True
+    return m.kind in ("percent", "pp") and CC_LEAD.match(scan, fig.sent.start, m.start) is not None
 
 
 # "US same-store sales grew 2.4%", "Comparable sales advanced 4.3% in the international operated markets": a base
