@@ -24,7 +24,7 @@ POST_BOUND = regex.compile(
 # "기대에 하회", "예상을 웃돌았다": a figure measured against expectations is itself reported
 BEAT = r"(?:에|을|를|과|와|치를|치에)?\s?(?:하회|상회|부합|웃돌|밑돌|못\s?미|미달|넘어|뛰어넘|크게\s?(?:하회|상회|웃돌|밑돌))"
 ESTIMATE = regex.compile(
-    rf"전망|예상(?!치|{BEAT})|예측|가이던스|목표|계획|기대(?!{BEAT})|추정|할\s?것|될\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|가시권|청신호|눈앞|(?<=\d)E(?![\p{{L}}])"
+    rf"전망(?!{BEAT})|예상(?!치|{BEAT})|예측|가이던스|목표|계획|기대(?!{BEAT})|추정|할\s?것|될\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|가시권|청신호|눈앞|(?<=\d)E(?![\p{{L}}])"
     r"|forecast|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b", regex.IGNORECASE)
 MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|월평균|한\s?달(?:\s?평균)?|달마다|monthly|a\smonth"
                      r"|per\smonth|each\smonth)", regex.IGNORECASE)

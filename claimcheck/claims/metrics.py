@@ -56,6 +56,7 @@ OF_LEVEL_BEFORE = regex.compile(r"\b(?:of|at|was|were)\s[$€£¥₩]?$", regex.
 BEAT_BRACKET = regex.compile(r"\b(?:beat|(?P<miss>miss|shortfall))\s?\(\s?[+~≈-]?\s?$", regex.IGNORECASE)
 AMOUNT_SURPRISE = regex.compile(r"\s(?:(?:revenue|sales|earnings|profit|EPS)\s)?(?:(?P<miss>miss|shortfall)|beat)\b", regex.IGNORECASE)
 # "4조6315억원에서 4조9741억원으로 3426억원(7.4%) 늘었으나": an amount with its own percent, then the verb, is the move
+BARE_MOVED = regex.compile(r"\s?(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))(?!률|율|세로|폭)")
 AMOUNT_PCT_MOVED = regex.compile(r"\s?\(\s?[+-]?\d[\d.,]*\s?%\s?\)\s?(?:이|가)?\s?(?:(?P<down>감소|줄|축소|악화|하락)|증가|늘|확대|개선|상승)")
 AMOUNT_THEN_BRACKET = regex.compile(r"\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*)*\s?(?:원|달러|엔|위안)\s?\(\s?$")
 # a figure with no verb of its own takes the verb closing its list: figures, names and particles, then the verb
@@ -117,6 +118,10 @@ class Typed:
 OWN_FIGURE_AFTER = regex.compile(r"\s(?:of|was|were|at|totaled|reached|came\sto)\s(?:about\s|roughly\s)?[$€£¥₩]?\d", regex.IGNORECASE)
 
 
+BEATEN = regex.compile(r"\s?(?:\([^()]{0,20}\)\s?)?(?:[을를에]|보다)\s?(?:\d[\d.,]*\s?%\s?)?(?:크게\s?|소폭\s?)?"
+                       r"(?:상회|하회|웃돌|웃돈|밑돌|밑돈|넘어|넘었|넘는|뛰어넘)")
+
+
 def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int], text: str = "") -> Cue | None:
     best, best_d = None, 10**9
     for c in cues:
@@ -127,6 +132,8 @@ def _nearest(cues: list[Cue], m: Mention, allowed, clause: tuple[int, int], text
         elif c.start >= m.end:
             if text and OWN_FIGURE_AFTER.match(text, c.end, c.end + 24):
                 continue
+            if c.metric == "_consensus" and text and BEATEN.match(text, c.end, c.end + 24):
+                continue  # "463억원으로 시장 전망치를 상회했다": the figure beat the consensus, it is not one
             d = int((c.start - m.end) * 2.5) + 1
         else:
             continue
@@ -238,7 +245,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         neg = (T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None) \
             and PROFIT_AFTER.match(after) is None  # "당기순손실은 … 전년 2802억원 흑자에서": that year was a profit
         base = T.loss_of(metric) or metric
-        moved = AMOUNT_MOVED.match(after)  # "1조2340억원 이익이 감소했다": by how much it moved, not where it stands
+        # "1조2340억원 이익이 감소했다", "전년보다 26억 원 개선됐다": by how much it moved, not where it stands
+        moved = AMOUNT_MOVED.match(after) or BARE_MOVED.match(after)
         if moved:
             return Typed(base, negative=bool(moved["down"]), change=True)
         if (moved_by := AMOUNT_PCT_MOVED.match(text, m.end, min(sent[1], m.end + 24))) is not None:

@@ -56,8 +56,13 @@ def matches(text: str, start: int, end: int) -> list:
                 if out[-1]["rel"] and not m["rel"]:
                     out[-1] = m  # "직전 분기(2026 회계연도 1분기, 4~6월)": the bracket names the quarter outright
                 continue
+        if m["yr"] and SINCE_AFTER.match(text, m.end(), min(end, m.end() + 30)):
+            continue  # "지난 2017년 독립법인으로 출범한 이래 처음으로": the year a record runs from, not the figure's
         out.append(m)
     return out
+
+
+SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대|최고|최저|최초))")
 
 
 def read(found: list, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:

@@ -23,7 +23,8 @@ MAY_END = regex.compile(r"[.!?。…\]-]")
 # a quotation closes where "…"며 / "…"고 ends it: the words after are the speaker's next clause
 # and "기록했다. 2분기부터": a Korean sentence end before a digit is kept inside the sentence (see sentence_ends) but
 # still ends a clause, so a period named after it dates nothing before it
-CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)')
+# "매출액은 5686억원이고 영업이익은 …": a figure's copula joined by 이고/이며 ends its clause as a comma would
+CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)|(?<=[원러엔%]\s?이)(?:고|며)\s')
 
 
 def sentence_ends(raw: str) -> Iterator[regex.Match[str]]:
