@@ -55,7 +55,7 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 
 
 # "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
-CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s)?(?:constant[\s-]currenc(?:y|ies)|constant\sexchange\srates|고정\s?환율"
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s|on\sa\s)?(?:constant[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
                             r"|(?<=(?:in|at)\s)cc\b)",
                             regex.IGNORECASE)
 

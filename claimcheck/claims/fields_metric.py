@@ -47,6 +47,8 @@ NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per
 REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
+OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
+PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share", "book_value_per_share", "tangible_book_value_per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
 # "주식은 1.8% 하락한 2만2,450원으로 마감했다": a change that arrives at a share's price is the price's move
@@ -142,6 +144,9 @@ def in_table(fig: Figure, got: Typed | None) -> Typed | None:
 def refined(fig: Figure, got: Typed) -> str:
     """The contract's metric id from the classifier's, settling price, target and consensus."""
     metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
+    if metric not in PER_SHARE and m.kind == "money" and not m.scaled and OR_BEFORE.search(scan, max(sent.start, m.start - 6), m.start) \
+            and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
+        return "eps"  # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings

@@ -52,7 +52,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     return _qualified(fig, seg, ent), ent
 
 
-CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?constant[\s-](?:currenc(?:y|ies)|exchange\srates?)(?:\sbasis)?\b",
+CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?(?:constant[\s-](?:currenc(?:y|ies)|exchange\srates?)|currency[\s-]neutral)(?:\sbasis)?\b",
                         regex.IGNORECASE)
 
 
