@@ -91,6 +91,10 @@ SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
     (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|but|as)\s)|(?<=(?:,|\d%|\d|illion)\sand\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
      r"\s(?i:revenues?|sales)\s(?i:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|improved|increased|of|at|up|down)\b",
      r"(?i)revenue|sales"),
+    # "a 16% increase in value-added services and solutions revenue, reaching $2.82 billion": the line that grew
+    (r"(?<=\b(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s)(?P<seg>[A-Za-z][\w&-]*(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,4}?)"
+     r"\s(?i:revenues?|sales)\b(?!\s(?:growth|increase|decline))",
+     r"(?i)(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s"),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it)
     (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
