@@ -26,11 +26,15 @@ STEPS = (10, 100, 1000)
 class Options(RuleOptions):
     closeness: float = Field(0.02, description="how near (relative) the ratio of two figures must be to ×10, "
                                                "×100 or ×1,000 to read as a unit slip")
+    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "stock_price"],
+                                    description="metrics never checked: a target is each house's own, and a share "
+                                                "price moves by the day (in real text every such slip was a table's "
+                                                "money cell read as a price)")
 
 
 def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
     out = []
-    for key, cs in _keyed(claims if isinstance(claims, list) else list(claims)).items():
+    for key, cs in _keyed(claims if isinstance(claims, list) else list(claims), frozenset(options.skip_metrics)).items():
         for (i, j), k, idxs in _slips(cs, options):
             a, b = cs[i], cs[j]
             big, small = (a, b) if abs(a.value) > abs(b.value) else (b, a)
@@ -46,12 +50,12 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
 KEY = attrgetter("entity", "segment", "metric", "unit", "basis", "cadence", "consensus", "change")  # a move is no level
 
 
-def _keyed(claims: list[Claim]) -> dict[tuple, list[Claim]]:
-    """Exact amounts with an entity (no price targets), by KEY, in claim order."""
+def _keyed(claims: list[Claim], skip: frozenset[str]) -> dict[tuple, list[Claim]]:
+    """Exact amounts with an entity (none of the skipped metrics), by KEY, in claim order."""
     out: dict[tuple, list[Claim]] = {}
     # keys and bounds come from attrgetter, in C: this runs over every claim of the run
     for k, bound, c in zip(map(KEY, claims), map(attrgetter("bound"), claims), claims):
-        if k[0] and k[3] not in ("%", "pp") and bound == "eq" and k[2] != "price_target":
+        if k[0] and k[3] not in ("%", "pp") and bound == "eq" and k[2] not in skip:
             if k in out:
                 out[k].append(c)
             else:
