@@ -24,6 +24,10 @@ ALIASES = ("totals",)  # the kind's earlier name, still accepted in rule files
 class Options(Hedged):
     slack: float = Field(0.01, description="relative margin by which parts may exceed their whole (or 100%) "
                                            "before it is reported")
+    far_over: float = Field(0.25, description="parts exceeding their whole by more than this (relative) give an "
+                                              "info finding: a mistyped figure (a line read as the whole, a volume "
+                                              "as a part) makes them far larger, while a part printed wrong makes "
+                                              "them a little larger; on real text every excess above 25% was typing")
     eliminations: float = Field(0.0, description="extra relative margin by which business lines (not regions) "
                                                  "may exceed the consolidated revenue, for a newsroom whose "
                                                  "articles quote lines before their sales to each other are "
@@ -97,8 +101,11 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                     msg = (f"Parts of {whole.entity} revenue for {period} add up to at least {fmt(low, unit)}, "
                            f"more than the stated total {figure(whole)}: "
                            + ", ".join(figure(p) for p in parts.values()) + ".")
+                    far = low > whole.interval(o.hedge)[1] * (1 + o.far_over)
+                    why = "segments of one company and period" + (
+                        f"; more than {o.far_over:.0%} over, likelier a figure typed as the wrong line, so info" if far else "")
                     out.append(Draft(msg, (whole, *parts.values()), f"parts|{whole.entity}|{period}|{whole.file}",
-                                     why="segments of one company and period"))
+                                     2 if far else 0, why))
     return out
 
 
