@@ -1,8 +1,9 @@
 """`check --store`: the rules over a claim store, in bounded memory.
 
-Two passes over the stored claims, each streamed from DuckDB in order: by article, for the
-article-scope checks (and the few claims the corpus-scope checks read), then by key, for the
-key-scope checks, one key's claims alive at a time. The findings are those of an in-memory check.
+Two passes over the stored claims (store_passes.py): by article, for the article-scope checks (and the few
+claims the corpus-scope checks read), then by key, for the key-scope checks, one key's claims alive at a
+time. The findings cite claims by reference (store_cites.py) and the report reads them back
+(store_paged.py); they are those of an in-memory check.
 """
 from __future__ import annotations
 
@@ -12,24 +13,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import builtin, engine, partition, store
+from . import engine, store, store_cites, store_passes
 from . import vocab as L
 from .filed import Ledger, filed_dict
 from .models import Claim, Finding
 from .summary import LedgerTally
 from .rule_spec import RuleSpec
 from .claim_contract import claim_dict
+from .store_paged import StoredFindings
+from .store_spill import Found, Spill
 
-# DuckDB's own share: past it a sort spills to a folder in the store (1GB peaked above the in-memory check
+# DuckDB's own share: past it a scan spills to a folder in the store (1GB peaked above the in-memory check
 # at 2,000 articles; 64MB fails to pin the Parquet reader's blocks at 10,000)
 MEMORY = "128MB"
 WRITE_MEMORY = "256MB"  # writing ledger.parquet from JSON lines (read_json fails under it on large lines)
-WRITE_BATCH = 256  # findings written to findings.parquet together
+WRITE_BATCH = 256  # findings written to findings.parquet together, or as many as cite WRITE_CLAIMS claims
+WRITE_CLAIMS = 4096
 
 
 @dataclass
 class Stored:
-    findings: list[Finding]
+    findings: Sequence[Finding]  # StoredFindings: the claims are read when the findings are
     suppressed: int
     articles: int
     claims: int
@@ -42,23 +46,25 @@ def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str
     con = connect(root)
     try:
         sup = _suppressions(con)
-        parts: list[partition.Part] = []
-        corpus: list[Claim] = []
-        n = 0
-        for claims in store.claim_runs(con, "SELECT * FROM claims ORDER BY art, idx", "art"):
-            m = partition.map_article(claims, rules, lex, ledger)
-            parts.append(partition.Part(m.found, m.tally))  # not the claims: one key at a time below
-            corpus.extend(m.corpus)
-            n += len(claims)
-        keyed = store.claim_runs(con, "SELECT * FROM claims WHERE key IS NOT NULL ORDER BY key, art, idx", "key")
-        parts.extend(partition.reduce_keys(keyed, rules, lex, ledger))
-        parts.append(partition.reduce_corpus(corpus, rules, lex, ledger))
+        counts = store_passes.counts(con)
+        spill = Spill(root, counts)
+        citing = store_cites.Citing(store_passes.files(con), {file for file, _ in sup})
+        passes = store_passes.Passes(rules, lex, ledger, citing, spill, Found(root))
+        for run in store_passes.articles(con, counts):
+            passes.article(run)
+        passes.corpus_part()
+        empty = True
+        for run in store_passes.keys(con):
+            empty = False
+            passes.key(run)
+        if empty:  # so that a check that counts what it settled says it settled nothing, as in memory
+            passes.key(store.Run(None, [], []))
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         con.close()
-    outcome = partition.finish(parts, sup)
-    kept = [f for f in builtin.flag_unknown(outcome.findings, sup, rules) if keep(f.rule)]
-    return Stored(kept, outcome.suppressed, articles, n, outcome.tally)
+    done = store_cites.finish(passes.done(), sup, passes.tally, passes.citing)
+    kept = store_cites.flagged(done.findings, sup, rules, keep)
+    return Stored(StoredFindings(kept, spill), done.suppressed, articles, passes.claims, done.tally)
 
 
 def connect(root: Path) -> Any:
@@ -90,11 +96,17 @@ def write_findings(root: Path, findings: Sequence[Finding]) -> None:
     schema = arrow_schema(store.FINDING_COLUMNS)
     tmp = root / ".findings.parquet"
     with pq.ParquetWriter(str(tmp), schema) as out:
-        for i in range(0, len(findings), WRITE_BATCH):
-            rows = [{"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
-                     "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
-                     "filed": [x.model_dump() for x in f.filed]}  # dates as dates, for the DATE columns
-                    for f in findings[i:i + WRITE_BATCH]]
+        rows: list[dict] = []
+        cited = 0
+        for f in findings:  # a Paged sequence reads its claims back a block at a time
+            rows.append({"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
+                         "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
+                         "filed": [x.model_dump() for x in f.filed]})  # dates as dates, for the DATE columns
+            cited += len(f.claims)
+            if len(rows) == WRITE_BATCH or cited >= WRITE_CLAIMS:
+                out.write_table(pa.Table.from_pylist(rows, schema))
+                rows, cited = [], 0
+        if rows:
             out.write_table(pa.Table.from_pylist(rows, schema))
     tmp.replace(root / "findings.parquet")
 
