@@ -15,7 +15,9 @@ An unchanged article keeps its staging file; a run in which nothing changed rewr
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -117,8 +119,11 @@ NUMBER_COLUMNS = {k for k, v in CLAIM_COLUMNS.items() if v in ("BIGINT", "DOUBLE
 
 def batches(con: Any, sql: str, params: list | None = None, size: int = 8192) -> Iterator[dict]:
     """The rows of a query as dicts, fetched a batch at a time (the result is never held whole)."""
-    for batch in _reader(con.sql(sql, params=params or None), size):
-        yield from batch.to_pylist()
+    cur = con.execute(sql, params or None)
+    names = [d[0] for d in cur.description]
+    while rows := cur.fetchmany(size):
+        for row in rows:
+            yield dict(zip(names, row))
 
 
 def ref(art: int, idx: int) -> int:
@@ -127,51 +132,31 @@ def ref(art: int, idx: int) -> int:
 
 
 class Run(NamedTuple):
-    value: object  # of the column the run is of
-    refs: list[int]
+    refs: array  # each claim's reference (`ref`), int64
     claims: list[Claim]
 
 
-def claim_runs(con: Any, sql: str, by: str, size: int = 8192) -> Iterator[Run]:
-    """The claims a query gives (it selects `art` and `idx` too), in runs of one value of its column `by`,
-    each claim with its reference (`ref`), built a batch of rows at a time and column-wise as the cache
-    builds them: equal strings and evidence one object, one shared set of field names. A claim built row
-    by row (a dict of fields, then model_construct) took about three times the memory."""
+def claims_in_order(con: Any, sql: str, size: int = 8192) -> Run:
+    """All the claims a query gives (it selects `art` and `idx` too) with their references, in the run's order,
+    built a batch of rows at a time and column-wise as the cache builds them: equal strings and evidence one
+    object, one shared set of field names (a claim built row by row took about three times the memory). Out of
+    order, they are sorted here, by reference: DuckDB sorting them took about twice their memory at 10,000
+    bench articles."""
     from .cache import NAMES, build, shared_evidence
 
     strings: dict[str, str] = {}
     tables: dict[str, dict] = {}
-    at: object = object()
-    refs: list[int] = []
+    refs = array("q")
     claims: list[Claim] = []
-    done = False  # a run was yielded since the tables were started
     for batch in _reader(con.sql(sql), size):
-        if done or len(strings) + sum(map(len, tables.values())) > STRINGS:
-            # a run's claims share their strings; those of runs let go are let go too (a report reading
-            # a findings' block at a time held every cited claim's quote in them otherwise)
-            strings, tables, done = {}, {}, False
-        columns = [_column(batch.column(n).to_pylist(), n, strings, tables, shared_evidence) for n in NAMES]
-        got = map(ref, batch.column("art").to_pylist(), batch.column("idx").to_pylist())
-        for value, r, c in zip(batch.column(by).to_pylist(), got, build(columns)):
-            if value != at:
-                if claims:
-                    yield Run(at, refs, claims)
-                    done = True
-                at, refs, claims = value, [], []
-            refs.append(r)
-            claims.append(c)
-    if claims:
-        yield Run(at, refs, claims)
-
-
-def claims_in_order(con: Any, sql: str) -> Run:
-    """All the claims a query gives, in the run's order (by reference): DuckDB sorting them took about twice
-    the memory of the claims themselves at 10,000 bench articles, sorting their references takes little."""
-    got = Run(None, [], [])
-    for run in claim_runs(con, f"SELECT *, 0 AS one FROM ({sql})", "one"):
-        got = run
-    order = sorted(range(len(got.refs)), key=got.refs.__getitem__)
-    return Run(None, [got.refs[i] for i in order], [got.claims[i] for i in order])
+        if len(strings) + sum(map(len, tables.values())) > STRINGS:
+            strings, tables = {}, {}  # bounded: most of what repeats is shared still
+        refs.extend(map(ref, batch.column("art").to_pylist(), batch.column("idx").to_pylist()))
+        claims += build([_column(batch.column(n).to_pylist(), n, strings, tables, shared_evidence) for n in NAMES])
+    if any(a > b for a, b in zip(refs, islice(refs, 1, None))):
+        order = sorted(range(len(refs)), key=refs.__getitem__)
+        refs, claims = array("q", map(refs.__getitem__, order)), list(map(claims.__getitem__, order))
+    return Run(refs, claims)
 
 
 def _column(values: list, name: str, strings: dict, tables: dict[str, dict], shared_evidence: Any) -> list:

@@ -7,9 +7,12 @@ time. The findings cite claims by reference (store_cites.py) and the report read
 """
 from __future__ import annotations
 
+from array import array
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,7 @@ from .store_spill import Found, Spill
 MEMORY = "128MB"
 WRITE_MEMORY = "256MB"  # writing ledger.parquet from JSON lines (read_json fails under it on large lines)
 WRITE_BATCH = 256  # findings written to findings.parquet together, or as many as cite WRITE_CLAIMS claims
-WRITE_CLAIMS = 4096
+WRITE_CLAIMS = 2048
 
 
 @dataclass
@@ -43,28 +46,31 @@ class Stored:
 def check(root: Path, rules: list[RuleSpec], lex: L.Lexicon, keep: Callable[[str], bool] = lambda _: True,
           ledger: Ledger | None = None) -> Stored:
     store.require(root)
-    con = connect(root)
-    try:
+    with closing(connect(root)) as con:
         sup = _suppressions(con)
-        counts = store_passes.counts(con)
-        spill = Spill(root, counts)
+        counts, names = store_passes.counts(con), store_passes.key_names(con)
         citing = store_cites.Citing(store_passes.files(con), {file for file, _ in sup})
-        passes = store_passes.Passes(rules, lex, ledger, citing, spill, Found(root))
-        for run in store_passes.articles(con, counts):
-            passes.article(run)
-        passes.corpus_part()
-        empty = True
-        for run in store_passes.keys(con):
-            empty = False
-            passes.key(run)
-        if empty:  # so that a check that counts what it settled says it settled nothing, as in memory
-            passes.key(store.Run(None, [], []))
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    finally:
-        con.close()
+    spill = Spill(root, counts)
+    passes = store_passes.Passes(rules, lex, ledger, citing, spill, Found(root))
+    for run in store_passes.articles(partial(read, root), counts):
+        passes.article(run)
+    passes.corpus_part()
+    for run in store_passes.keys(partial(read, root), names):
+        passes.key(run)
+        del run  # before the next key is read: the largest key's claims were alive beside the next's
+    if not names:  # so that a check that counts what it settled says it settled nothing, as in memory
+        passes.key(store.Run(array("q"), []))
     done = store_cites.finish(passes.done(), sup, passes.tally, passes.citing)
     kept = store_cites.flagged(done.findings, sup, rules, keep)
     return Stored(StoredFindings(kept, spill), done.suppressed, articles, passes.claims, done.tally)
+
+
+def read(root: Path, sql: str) -> store.Run:
+    """A query's claims in the run's order, through a connection of its own: closed, it gives DuckDB's memory
+    back before the checks run (31 MB after the largest key's claims at 10,000 bench articles)."""
+    with closing(connect(root)) as con:
+        return store.claims_in_order(con, sql)
 
 
 def connect(root: Path) -> Any:
@@ -89,26 +95,39 @@ def _suppressions(con: Any) -> engine.Suppressions:
 def write_findings(root: Path, findings: Sequence[Finding]) -> None:
     """The findings into findings.parquet with its explicit schema, a batch of them at a time through
     pyarrow's writer. DuckDB reading them back as JSON lines took 490 MB (256MB limit: 245 MB) at
-    10,000 bench articles, on top of the findings themselves: it held the run's findings whole."""
+    10,000 bench articles, on top of the findings themselves: it held the run's findings whole. The
+    batches' Arrow memory comes from malloc, which the report written next uses again; pyarrow's own
+    allocator kept it (40 MB more at the report's peak)."""
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
     schema = arrow_schema(store.FINDING_COLUMNS)
     tmp = root / ".findings.parquet"
-    with pq.ParquetWriter(str(tmp), schema) as out:
-        rows: list[dict] = []
-        cited = 0
-        for f in findings:  # a Paged sequence reads its claims back a block at a time
-            rows.append({"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
-                         "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
-                         "filed": [x.model_dump() for x in f.filed]})  # dates as dates, for the DATE columns
-            cited += len(f.claims)
-            if len(rows) == WRITE_BATCH or cited >= WRITE_CLAIMS:
+    was = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        with pq.ParquetWriter(str(tmp), schema) as out:
+            for rows in _batches(findings):
                 out.write_table(pa.Table.from_pylist(rows, schema))
-                rows, cited = [], 0
-        if rows:
-            out.write_table(pa.Table.from_pylist(rows, schema))
+    finally:
+        pa.set_memory_pool(was)
     tmp.replace(root / "findings.parquet")
+
+
+def _batches(findings: Sequence[Finding]) -> Iterator[list[dict]]:
+    """findings.parquet's rows, WRITE_BATCH findings at a time or fewer citing WRITE_CLAIMS claims."""
+    rows: list[dict] = []
+    cited = 0
+    for f in findings:  # a Paged sequence reads its claims back a block at a time
+        rows.append({"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
+                     "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
+                     "filed": [x.model_dump() for x in f.filed]})  # dates as dates, for the DATE columns
+        cited += len(f.claims)
+        if len(rows) == WRITE_BATCH or cited >= WRITE_CLAIMS:
+            yield rows
+            rows, cited = [], 0
+    if rows:
+        yield rows
 
 
 def arrow_schema(spec: dict[str, str]) -> Any:

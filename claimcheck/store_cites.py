@@ -8,7 +8,7 @@ repeats, match the suppression comments, sort), and the report reads the cited c
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
@@ -38,7 +38,7 @@ class Citing:
     lines: dict[int, int] = field(default_factory=dict)  # reference -> line, in the marked files
     same: dict[int, int] = field(default_factory=dict)  # reference -> the first reference equal to it
 
-    def note(self, refs: list[int], claims: list[Claim]) -> None:
+    def note(self, refs: Sequence[int], claims: list[Claim]) -> None:
         """One article's claims."""
         if not claims:
             return

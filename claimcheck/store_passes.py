@@ -8,7 +8,7 @@ references only (store_cites.Lean), so its claims go with it.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -63,18 +63,25 @@ class Passes:
 
     def key(self, run: store.Run) -> None:
         part = partition.reduce_key(run.claims, self.rules, self.lex, self.ledger)
-        self.found.add(self.take(part, dict(zip(map(id, run.claims), run.refs))))
+        self.found.add(self.take(part, _cited(part, run)))
 
     def corpus_part(self) -> None:
         """The corpus-scope checks over the claims they read (51,554 at 10,000 bench articles), read back."""
         got = self.spill.read(self.corpus)
         claims = [got[r] for r in self.corpus]
-        self.last = self.take(partition.reduce_corpus(claims, self.rules, self.lex, self.ledger), dict(zip(map(id, claims), self.corpus)))
+        part = partition.reduce_corpus(claims, self.rules, self.lex, self.ledger)
+        self.last = self.take(part, _cited(part, store.Run(self.corpus, claims)))
         self.corpus = array("q")
 
     def done(self) -> list[Ranked]:
         """What every piece found, in the order of partition.run's pieces: articles, keys, the corpus."""
         return [*self.found, *self.last]
+
+
+def _cited(part: partition.Part, run: store.Run) -> dict[int, int]:
+    """id of each claim the piece's findings cite -> its reference (a key's claims may be 283,847)."""
+    cited = {id(c) for _, f in part.found for c in f.claims}
+    return {i: r for i, r in zip(map(id, run.claims), run.refs) if i in cited}
 
 
 def files(con: Any) -> list[str]:
@@ -87,15 +94,17 @@ def counts(con: Any) -> list[tuple[int, int]]:
     return con.execute("SELECT art, count(*) FROM claims GROUP BY art ORDER BY art").fetchall()
 
 
-def articles(con: Any, counts: list[tuple[int, int]]) -> Iterator[store.Run]:
-    """Each article's claims in the run's order, read RANGE claims' worth of whole articles at a time."""
+def articles(read: Callable[[str], store.Run], counts: list[tuple[int, int]]) -> Iterator[store.Run]:
+    """Each article's claims in the run's order, read RANGE claims' worth of whole articles at a time
+    (`read`: a query's claims in the run's order, store_check.read)."""
     for lo, hi in _ranges(counts):
-        got = store.claims_in_order(con, f"SELECT * FROM claims WHERE art >= {lo} AND art < {hi}")
+        got = read(f"SELECT * FROM claims WHERE art >= {lo} AND art < {hi}")
         start = 0
         for i in range(1, len(got.refs) + 1):
             if i == len(got.refs) or got.refs[i] >> 32 != got.refs[start] >> 32:
-                yield store.Run(got.refs[start] >> 32, got.refs[start:i], got.claims[start:i])
+                yield store.Run(got.refs[start:i], got.claims[start:i])
                 start = i
+        del got  # before the next range is read
 
 
 def _ranges(counts: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -111,9 +120,12 @@ def _ranges(counts: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         yield lo, art + 1
 
 
-def keys(con: Any) -> Iterator[store.Run]:
+def key_names(con: Any) -> list[str]:
+    return [k for (k,) in con.execute("SELECT DISTINCT key FROM claims WHERE key IS NOT NULL ORDER BY key").fetchall()]
+
+
+def keys(read: Callable[[str], store.Run], names: list[str]) -> Iterator[store.Run]:
     """Each key's claims in the run's order, the keys in order of their names."""
-    keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM claims WHERE key IS NOT NULL ORDER BY key").fetchall()]
-    for k in keys:
+    for k in names:
         quoted = k.replace("'", "''")
-        yield store.claims_in_order(con, f"SELECT * FROM claims WHERE key = '{quoted}'")
+        yield read(f"SELECT * FROM claims WHERE key = '{quoted}'")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, repeat
 from operator import itemgetter
 
 from ..filed import filed_dict
@@ -63,9 +64,10 @@ def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[
     # a Paged sequence (check --store) comes in blocks whose claims are built afresh; a list is one block
     for block in blocks(findings):
         for line in _lines(block, claim_dict, fields, enc):
-            parts += (sep, line)
+            parts.append(sep)
+            parts += line
             sep = ",\n  "
-            size += len(line)
+            size += sum(map(len, line))
             if size >= PIECE:
                 yield "".join(parts)
                 parts, size = [], 0
@@ -76,8 +78,9 @@ def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[
 
 
 def _lines(findings: Sequence[Finding], claim_dict: Callable[[Claim], dict], fields: Sequence[str] | None,
-           enc: Callable[[object], str]) -> Iterator[str]:
-    """Each finding's line of the document; every claim encoded once, and dropped after its last citation."""
+           enc: Callable[[object], str]) -> Iterator[list[str]]:
+    """Each finding's line of the document in parts (a finding may cite 20,000 claims: its line is not joined
+    here); every claim encoded once, and dropped after its last citation."""
     last = {id(c): i for i, f in enumerate(findings) for c in f.claims}  # the last finding citing each claim
     encoded: dict[int, str] = {}
     get, text = encoded.__getitem__, json.encoder.encode_basestring  # what enc uses for a str
@@ -99,15 +102,19 @@ def _lines(findings: Sequence[Finding], claim_dict: Callable[[Claim], dict], fie
         for i in range(start, end):
             f = findings[i]
             # enc(finding_dict(f)) written out: every field but claims is a str, or a bool
+            line = [f'{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
+                    f'"message": {text(f.message)}, "claims": [']
             ids = list(map(id, f.claims))
-            claims = ", ".join(map(get, ids))
+            line += chain.from_iterable(zip(repeat(", "), map(get, ids)))
+            if ids:
+                del line[1]  # no separator before the first
             for x in ids:
                 if last[x] == i:
                     encoded.pop(x, None)  # a claim cited twice in one finding is dropped once
             filed = f', "filed": {enc([filed_dict(x) for x in f.filed])}' if f.filed else ""
-            yield (f'{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
-                   f'"message": {text(f.message)}, "claims": [{claims}], "fingerprint": {text(f.fingerprint)}, '
-                   f'"why": {text(f.why)}, "suppressed": {"true" if f.suppressed else "false"}{filed}}}')
+            line.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
+                        f'"suppressed": {"true" if f.suppressed else "false"}{filed}}}')
+            yield line
         start = end
 
 
