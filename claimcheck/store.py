@@ -70,11 +70,11 @@ LEDGER_COLUMNS = {
     "derived": "BOOLEAN", "restated": "BOOLEAN",
 }
 FILED = "STRUCT(" + ", ".join(f'"{k}" {v}' for k, v in LEDGER_COLUMNS.items()) + ")"
+BRIEF = ("file", "line", "column", "text", "entity", "segment", "metric", "value", "unit", "period")  # a finding's claims
 FINDING_COLUMNS = {
     "rule": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR", "fingerprint": "VARCHAR", "why": "VARCHAR",
     "suppressed": "BOOLEAN",
-    "claims": "STRUCT(file VARCHAR, line BIGINT, \"column\" BIGINT, text VARCHAR, entity VARCHAR, segment VARCHAR, "
-              "metric VARCHAR, value DOUBLE, unit VARCHAR, period VARCHAR)[]",
+    "claims": "STRUCT(" + ", ".join(f'"{k}" {CLAIM_COLUMNS[k]}' for k in BRIEF) + ")[]",
     "filed": FILED + "[]",  # a ledger finding's filed figure, then what it was computed from
 }
 NONE = "__none__"  # the partition of claims with no period or no entity

@@ -19,7 +19,7 @@ from typing import Any
 from . import engine, store, store_cites, store_passes
 from . import vocab as L
 from .filed import Ledger, filed_dict
-from .models import Claim, Finding
+from .models import Finding
 from .summary import LedgerTally
 from .rule_spec import RuleSpec
 from .claim_contract import claim_dict
@@ -118,16 +118,23 @@ def _batches(findings: Sequence[Finding]) -> Iterator[list[dict]]:
     """findings.parquet's rows, WRITE_BATCH findings at a time or fewer citing WRITE_CLAIMS claims."""
     rows: list[dict] = []
     cited = 0
-    for f in findings:  # a Paged sequence reads its claims back a block at a time
+    for f, claims in _briefly(findings):
         rows.append({"rule": f.rule, "severity": f.severity.value, "message": f.message, "fingerprint": f.fingerprint,
-                     "why": f.why, "suppressed": f.suppressed, "claims": [_brief(c) for c in f.claims],
+                     "why": f.why, "suppressed": f.suppressed, "claims": [dict(zip(store.BRIEF, c)) for c in claims],
                      "filed": [x.model_dump() for x in f.filed]})  # dates as dates, for the DATE columns
-        cited += len(f.claims)
+        cited += len(claims)
         if len(rows) == WRITE_BATCH or cited >= WRITE_CLAIMS:
             yield rows
             rows, cited = [], 0
     if rows:
         yield rows
+
+
+def _briefly(findings: Sequence[Finding]) -> Iterator[tuple[Finding, list[tuple]]]:
+    """Each finding with the values of store.BRIEF of its claims: a store's reads those alone."""
+    if isinstance(findings, StoredFindings):
+        return findings.briefly()
+    return ((f, [tuple(map(claim_dict(c).__getitem__, store.BRIEF)) for c in f.claims]) for f in findings)
 
 
 def arrow_schema(spec: dict[str, str]) -> Any:
@@ -159,11 +166,6 @@ def write_ledger(root: Path, ledger: Ledger | None) -> None:
     finally:
         con.close()
         tmp.unlink()
-
-
-def _brief(c: Claim) -> dict:
-    d = claim_dict(c)
-    return {k: d[k] for k in ("file", "line", "column", "text", "entity", "segment", "metric", "value", "unit", "period")}
 
 
 def _q(text: str) -> str:

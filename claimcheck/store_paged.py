@@ -27,12 +27,24 @@ class StoredFindings(Paged):
         return self._heads
 
     def blocks(self) -> Iterator[list[Finding]]:
+        for a, b, refs in self._cuts():
+            got = self.spill.read(refs)
+            yield [_whole(f, got) for f in self.findings[a:b]]
+
+    def briefly(self) -> Iterator[tuple[Finding, list[tuple]]]:
+        """Each finding's head with what findings.parquet keeps of its claims (store.BRIEF's values), which
+        is read back alone."""
+        for a, b, refs in self._cuts():
+            got = self.spill.briefs(refs)
+            yield from ((f.head, [got[r] for r in f.refs]) for f in self.findings[a:b])
+
+    def _cuts(self) -> Iterator[tuple[int, int, set[int]]]:
+        """The blocks: (start, end) of their findings, and the claims they cite."""
         start, refs = 0, set[int]()
         for i, f in enumerate(self.findings):
             refs.update(f.refs)
             if len(refs) >= BLOCK or i == len(self.findings) - 1:
-                got = self.spill.read(refs)
-                yield [_whole(f, got) for f in self.findings[start:i + 1]]
+                yield start, i + 1, refs
                 start, refs = i + 1, set[int]()
 
 

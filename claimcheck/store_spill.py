@@ -1,7 +1,8 @@
 """The claims `check --store`'s findings cite, spilled to a file as the passes find them, for the report.
 
 Each cited claim is written once, as the passes hold it, to an unnamed file in the store's folder (its
-fields' values marshalled); the report reads each block's claims back by offset. Reading them from DuckDB
+fields' values marshalled, what findings.parquet keeps of it first); the report reads each block's claims
+back by offset. Reading them from DuckDB
 instead, sorted into the report's order, took more memory than the key pass (DuckDB's allocator is its
 own, so what the passes' claims freed did not serve it); this file costs the report no DuckDB at all.
 """
@@ -18,7 +19,11 @@ from typing import IO, Any
 
 from .cache import NAMES, build, shared_evidence
 from .models import Claim
+from .store import BRIEF
 
+# a claim is written as two records: what findings.parquet keeps of it (store.BRIEF), then the rest
+REST = tuple(k for k in NAMES if k not in BRIEF)
+_TO_NAMES = [(*BRIEF, *REST).index(k) for k in NAMES]
 _EVIDENCE = NAMES.index("evidence")
 CHUNK = 2048  # rows read back together
 
@@ -43,7 +48,8 @@ class Spill:
             self.first.extend([total] * (art + 1 - len(self.first)))
             total += n
         self.at = array("q", [-1]) * total  # claim number -> offset in the file, -1 until written
-        self.size = array("l", [0]) * total
+        self.size = array("l", [0]) * total  # of both records
+        self.cut = array("l", [0]) * total  # of the first
         self.file: IO[bytes] = tempfile.TemporaryFile(dir=folder, prefix=".cited-")
         self.end = 0
 
@@ -56,27 +62,37 @@ class Spill:
         if self.at[n] >= 0:
             return
         d = claim.__dict__
-        body = marshal.dumps(tuple(d[k] for k in NAMES))
-        self.file.write(body)
-        self.at[n], self.size[n] = self.end, len(body)
-        self.end += len(body)
+        brief, rest = marshal.dumps(tuple(d[k] for k in BRIEF)), marshal.dumps(tuple(d[k] for k in REST))
+        self.file.write(brief + rest)
+        self.at[n], self.size[n], self.cut[n] = self.end, len(brief) + len(rest), len(brief)
+        self.end += len(brief) + len(rest)
 
     def read(self, refs: Iterable[int]) -> dict[int, Claim]:
         """The claims of these references, built together: equal strings and evidence one object. Rows are
         read CHUNK at a time and their strings shared at once: a row's own copies are let go as it is read."""
-        self.file.flush()
-        fd, at, size = self.file.fileno(), self.at, self.size
-        wanted = sorted(set(refs), key=lambda r: at[self.number(r)])  # in the file's order
+        wanted = self._order(refs)
         strings: dict[str, str] = {}
         columns: list[list] = [[] for _ in NAMES]
         for k in range(0, len(wanted), CHUNK):
-            rows = [marshal.loads(os.pread(fd, size[n], at[n])) for n in map(self.number, wanted[k:k + CHUNK])]
+            rows = [self._row(n) for n in map(self.number, wanted[k:k + CHUNK])]
             for i, (column, values) in enumerate(zip(columns, zip(*rows))):
                 column.extend(_shared(i, values, strings))
         return dict(zip(wanted, build(columns))) if wanted else {}
 
-    def close(self) -> None:
-        self.file.close()
+    def briefs(self, refs: Iterable[int]) -> dict[int, tuple]:
+        """What findings.parquet keeps of each of these claims: the values of store.BRIEF."""
+        wanted = self._order(refs)
+        fd, at, cut = self.file.fileno(), self.at, self.cut
+        return {r: marshal.loads(os.pread(fd, cut[n], at[n])) for r, n in zip(wanted, map(self.number, wanted))}
+
+    def _order(self, refs: Iterable[int]) -> list[int]:
+        self.file.flush()
+        return sorted(set(refs), key=lambda r: self.at[self.number(r)])  # in the file's order
+
+    def _row(self, n: int) -> tuple:
+        body = os.pread(self.file.fileno(), self.size[n], self.at[n])
+        row = marshal.loads(body) + marshal.loads(memoryview(body)[self.cut[n]:])
+        return tuple(map(row.__getitem__, _TO_NAMES))
 
 
 class Found:
