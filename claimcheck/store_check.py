@@ -26,9 +26,6 @@ from .claim_contract import claim_dict
 from .store_paged import StoredFindings
 from .store_spill import Found, Spill
 
-# DuckDB's own share: past it a scan spills to a folder in the store (1GB peaked above the in-memory check
-# at 2,000 articles; 64MB fails to pin the Parquet reader's blocks at 10,000)
-MEMORY = "128MB"
 WRITE_MEMORY = "256MB"  # writing ledger.parquet from JSON lines (read_json fails under it on large lines)
 WRITE_BATCH = 256  # findings written to findings.parquet together, or as many as cite WRITE_CLAIMS claims
 WRITE_CLAIMS = 2048
@@ -75,7 +72,7 @@ def read(root: Path, sql: str) -> store.Run:
 
 def connect(root: Path) -> Any:
     """A DuckDB connection with the store's tables as views: claims, articles, findings (and ledger)."""
-    con = store.bounded(root, MEMORY)
+    con = store.bounded(root, store.MEMORY)
     con.execute(f"CREATE VIEW claims AS SELECT * FROM read_parquet('{_q(str(root / 'claims' / '**' / '*.parquet'))}', "
                 "hive_partitioning=true, union_by_name=true)")
     for name in ("articles", "findings", "ledger"):
@@ -95,22 +92,15 @@ def _suppressions(con: Any) -> engine.Suppressions:
 def write_findings(root: Path, findings: Sequence[Finding]) -> None:
     """The findings into findings.parquet with its explicit schema, a batch of them at a time through
     pyarrow's writer. DuckDB reading them back as JSON lines took 490 MB (256MB limit: 245 MB) at
-    10,000 bench articles, on top of the findings themselves: it held the run's findings whole. The
-    batches' Arrow memory comes from malloc, which the report written next uses again; pyarrow's own
-    allocator kept it (40 MB more at the report's peak)."""
+    10,000 bench articles, on top of the findings themselves: it held the run's findings whole."""
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
     schema = arrow_schema(store.FINDING_COLUMNS)
     tmp = root / ".findings.parquet"
-    was = pa.default_memory_pool()
-    pa.set_memory_pool(pa.system_memory_pool())
-    try:
-        with pq.ParquetWriter(str(tmp), schema) as out:
-            for rows in _batches(findings):
-                out.write_table(pa.Table.from_pylist(rows, schema))
-    finally:
-        pa.set_memory_pool(was)
+    with pq.ParquetWriter(str(tmp), schema) as out:
+        for rows in _batches(findings):
+            out.write_table(pa.Table.from_pylist(rows, schema))
     tmp.replace(root / "findings.parquet")
 
 

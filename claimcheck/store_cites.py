@@ -1,7 +1,7 @@
 """`check --store`'s findings by reference: a finding keeps what it says and, for each claim it cites, the
 claim's reference in the store (`store.ref`: its article's place in the run and its own in the article),
 so no claim outlives the piece of the run (an article, a key) that read it. At 10,000 bench articles the
-findings cite 460,892 distinct claims of 733,906: kept whole, they held more memory than half the
+findings cite 464,461 distinct claims of 733,906: kept whole, they held more memory than half the
 in-memory run's peak. `finish` does to these findings what engine.finish does to whole ones (merge the
 repeats, match the suppression comments, sort), and the report reads the cited claims back (store_paged.py).
 """

@@ -3,7 +3,7 @@ cited claims back from the spill the passes wrote (store_spill.py), in the order
 
 A block is the findings up to BLOCK distinct cited claims; each of its claims is built once for it and let go
 with it, so a report holds one block's claims however many the findings cite. A claim cited in two blocks is
-read twice (at 10,000 bench articles, 621,471 citations of 460,892 claims).
+read twice (at 10,000 bench articles, 625,064 citations of 464,461 claims: 513,926 reads in blocks of 32,768).
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ BLOCK = 32768  # distinct claims read back together
 
 
 class StoredFindings(Paged):
+    """The findings of a store's check, in report order, and the spill their claims are read back from."""
+
     def __init__(self, findings: list[Lean], spill: Spill):
         self.findings = findings
         self.spill = spill
