@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -144,9 +143,8 @@ class Run(NamedTuple):
 def claims_in_order(con: Any, sql: str, size: int = 8192) -> Run:
     """All the claims a query gives (it selects `art` and `idx` too) with their references, in the run's order,
     built a batch of rows at a time and column-wise as the cache builds them: equal strings and evidence one
-    object, one shared set of field names (a claim built row by row took about three times the memory). Out of
-    order, they are sorted here, by reference: DuckDB sorting them took about twice their memory at 10,000
-    bench articles."""
+    object, one shared set of field names (a claim built row by row took about three times the memory). They
+    are sorted here, by reference: DuckDB sorting them took about twice their memory at 10,000 bench articles."""
     from .cache import NAMES, build, shared_evidence
 
     strings: dict[str, str] = {}
@@ -158,10 +156,8 @@ def claims_in_order(con: Any, sql: str, size: int = 8192) -> Run:
             strings, tables = {}, {}  # bounded: most of what repeats is shared still
         refs.extend(map(ref, batch.column("art").to_pylist(), batch.column("idx").to_pylist()))
         claims += build([_column(batch.column(n).to_pylist(), n, strings, tables, shared_evidence) for n in NAMES])
-    if any(a > b for a, b in zip(refs, islice(refs, 1, None))):
-        order = sorted(range(len(refs)), key=refs.__getitem__)
-        refs, claims = array("q", map(refs.__getitem__, order)), list(map(claims.__getitem__, order))
-    return Run(refs, claims)
+    order = sorted(range(len(refs)), key=refs.__getitem__)
+    return Run(array("q", map(refs.__getitem__, order)), list(map(claims.__getitem__, order)))
 
 
 def _column(values: list, name: str, strings: dict, tables: dict[str, dict], shared_evidence: Any) -> list:

@@ -14,6 +14,7 @@ import os
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,6 +24,7 @@ from .store import BRIEF
 
 # a claim is written as two records: what findings.parquet keeps of it (store.BRIEF), then the rest
 REST = tuple(k for k in NAMES if k not in BRIEF)
+_BRIEF, _REST = itemgetter(*BRIEF), itemgetter(*REST)
 _TO_NAMES = [(*BRIEF, *REST).index(k) for k in NAMES]
 _EVIDENCE = NAMES.index("evidence")
 CHUNK = 2048  # rows read back together
@@ -58,11 +60,11 @@ class Spill:
 
     def add(self, ref: int, claim: Claim) -> None:
         """Write the claim unless it was written already."""
-        n = self.number(ref)
+        n = self.first[ref >> 32] + (ref & 0xFFFFFFFF)
         if self.at[n] >= 0:
             return
         d = claim.__dict__
-        brief, rest = marshal.dumps(tuple(d[k] for k in BRIEF)), marshal.dumps(tuple(d[k] for k in REST))
+        brief, rest = marshal.dumps(_BRIEF(d)), marshal.dumps(_REST(d))
         self.file.write(brief + rest)
         self.at[n], self.size[n], self.cut[n] = self.end, len(brief) + len(rest), len(brief)
         self.end += len(brief) + len(rest)
@@ -74,9 +76,9 @@ class Spill:
         strings: dict[str, str] = {}
         columns: list[list] = [[] for _ in NAMES]
         for k in range(0, len(wanted), CHUNK):
-            rows = [self._row(n) for n in map(self.number, wanted[k:k + CHUNK])]
-            for i, (column, values) in enumerate(zip(columns, zip(*rows))):
-                column.extend(_shared(i, values, strings))
+            read = list(zip(*map(self._row, map(self.number, wanted[k:k + CHUNK]))))  # BRIEF's, then REST's
+            for i, (column, j) in enumerate(zip(columns, _TO_NAMES)):
+                column.extend(_shared(i, read[j], strings))
         return dict(zip(wanted, build(columns))) if wanted else {}
 
     def briefs(self, refs: Iterable[int]) -> dict[int, tuple]:
@@ -91,8 +93,7 @@ class Spill:
 
     def _row(self, n: int) -> tuple:
         body = os.pread(self.file.fileno(), self.size[n], self.at[n])
-        row = marshal.loads(body) + marshal.loads(memoryview(body)[self.cut[n]:])
-        return tuple(map(row.__getitem__, _TO_NAMES))
+        return marshal.loads(body) + marshal.loads(memoryview(body)[self.cut[n]:])
 
 
 class Found:
