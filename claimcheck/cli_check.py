@@ -153,9 +153,10 @@ def _status(s: session.Setup, result: session.Result, fail_on: FailOn | None, fa
     """1 when a finding shown is at or above the --fail-on severity, or a file was not checked; else 0."""
     from .figures import plural
     from .models import Severity
+    from .paged import heads
 
     threshold = Severity((fail_on.value if fail_on else None) or s.cfg.fail_on)
-    failing = any(f.severity.rank >= threshold.rank for f in result.scoped.findings if not f.suppressed)
+    failing = any(f.severity.rank >= threshold.rank for f in heads(result.scoped.findings) if not f.suppressed)
     # a gate that skipped an article has not checked it
     unreadable = result.summary.unreadable
     unread = bool(unreadable) and (s.cfg.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable)

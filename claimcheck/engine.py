@@ -42,6 +42,11 @@ def demoted(sev: Severity, steps: int) -> Severity:
 WHERE = regex.compile(r" \([^()]*:\d+\)")
 
 
+def merge_key(f: Finding) -> tuple[str, str]:
+    """Findings of one rule saying the same thing but where are one: their rule and message without places."""
+    return f.rule, WHERE.sub("", f.message)
+
+
 def _merge_repeats(found: list[Finding]) -> list[Finding]:
     """One finding per conflict: findings of one rule saying the same thing (the same total stated on
     three lines, say) are one, citing every claim once."""
@@ -52,7 +57,7 @@ def _merge_repeats(found: list[Finding]) -> list[Finding]:
     cited: dict[int, set[Claim]] = {}
     gained: dict[int, list[Claim]] = {}
     for f in found:
-        k = (f.rule, WHERE.sub("", f.message))
+        k = merge_key(f)
         if k not in seen:
             seen[k] = len(out)
             out.append(f)
@@ -154,21 +159,32 @@ def finish(found: list[Finding], sup: Suppressions, tally: dict[str, int] | None
     out = Outcome(tally=LedgerTally(**tally) if tally else None)
     marked = {file for file, _ in sup}  # most articles have no suppression comment: skip their claims
     for f in found:
-        # every comment covering one of its claims is in use: `check --add-noqa` writes one above each
-        hits = [(c.file, line, rid) for c in (f.claims if marked else ()) if c.file in marked
-                for line in (c.line, c.line - 1) for rid in sup.get((c.file, line), []) if rid in (f.rule, "*", "all")]
+        hits = suppressing(f.rule, [(c.file, c.line) for c in f.claims if c.file in marked], sup) if marked else []
         if hits:
             used.update(hits)
             out.suppressed += 1
             f = f.model_copy(update={"suppressed": True})
         out.findings.append(f)
-    for (file, line), rids in sup.items():
-        for rid in rids:
-            if (file, line, rid) not in used:
-                out.findings.append(Finding(
-                    rule=UNUSED, severity=Severity.info, claims=(),
-                    message=f"{file}:{line}: the suppression of '{rid}' matches no finding and can be removed.",
-                    fingerprint=fingerprint(UNUSED, f"{file}|{rid}", ())))
-    out.findings.sort(key=lambda f: (-ORDER.index(f.severity), f.rule,
-                                     (f.claims[0].file, f.claims[0].line) if f.claims else ("", 0), f.fingerprint))
+    out.findings += unused(sup, used)
+    out.findings.sort(key=lambda f: rank(f, (f.claims[0].file, f.claims[0].line) if f.claims else ("", 0)))
     return out
+
+
+def suppressing(rule: str, places: Iterable[tuple[str, int]], sup: Suppressions) -> list[tuple[str, int, str]]:
+    """(file, line, rule id) of the comments that suppress a finding of `rule` citing claims at these (file, line)
+    places. Every comment covering one of its claims is in use: `check --add-noqa` writes one above each."""
+    return [(file, line, rid) for file, at in places for line in (at, at - 1)
+            for rid in sup.get((file, line), []) if rid in (rule, "*", "all")]
+
+
+def unused(sup: Suppressions, used: set[tuple[str, int, str]]) -> list[Finding]:
+    """A finding for each suppression comment that suppressed nothing."""
+    return [Finding(rule=UNUSED, severity=Severity.info, claims=(),
+                    message=f"{file}:{line}: the suppression of '{rid}' matches no finding and can be removed.",
+                    fingerprint=fingerprint(UNUSED, f"{file}|{rid}", ()))
+            for (file, line), rids in sup.items() for rid in rids if (file, line, rid) not in used]
+
+
+def rank(f: Finding, place: tuple[str, int]) -> tuple:
+    """Where a finding goes in the report: by severity, rule, the (file, line) of its first claim, fingerprint."""
+    return -ORDER.index(f.severity), f.rule, place, f.fingerprint

@@ -13,6 +13,7 @@ from . import baseline as B
 from . import gitscope
 from .commit import place
 from .models import Finding, Severity
+from .paged import heads
 from .summary import LedgerTally, Summary, Unreadable
 
 
@@ -22,7 +23,7 @@ class ScopeError(ValueError):
 
 @dataclass
 class Scoped:
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = field(default_factory=list)  # a Paged sequence (check --store) stays one
     hidden_by_changed_since: int = 0
     hidden_by_staged: int = 0
     hidden_by_baseline: int = 0
@@ -34,8 +35,9 @@ def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Pat
            changed: set[str] | None = None) -> Scoped:
     """Apply --changed-since or --staged (`staged`: commit.place() of the articles to report on),
     then write the baseline, then filter by --baseline. `changed`: the files changed since
-    `changed_since`, when the caller has asked git already."""
-    out = Scoped(list(findings))
+    `changed_since`, when the caller has asked git already. Nothing to narrow keeps `findings` as given:
+    a Paged sequence is not read until it is reported."""
+    out = Scoped(findings)
     if staged is not None:
         kept = [f for f in out.findings if any(place(cwd / c.file) in staged for c in f.claims)]
         out.hidden_by_staged = _live(out.findings) - _live(kept)
@@ -51,7 +53,7 @@ def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Pat
             out.hidden_by_changed_since = _live(out.findings) - _live(kept)
             out.findings = kept
         if write_baseline:
-            live = [f for f in out.findings if not f.suppressed]
+            live = [f for f in heads(out.findings) if not f.suppressed]  # a fingerprint, rule and message each
             B.write(write_baseline, live)
             out.baseline_written = len(live)
         if baseline:
@@ -66,12 +68,12 @@ def narrow(findings: Sequence[Finding], changed_since: str | None, baseline: Pat
 
 
 def _live(findings: Sequence[Finding]) -> int:
-    return sum(1 for f in findings if not f.suppressed)
+    return sum(1 for f in heads(findings) if not f.suppressed)
 
 
 def summarize(scoped: Scoped, articles: int, claims: int, suppressed: int,
               unreadable: Sequence[Unreadable], ledger: LedgerTally | None = None) -> Summary:
-    live = [f for f in scoped.findings if not f.suppressed]
+    live = [f for f in heads(scoped.findings) if not f.suppressed]
     counts = {s: sum(1 for f in live if f.severity == s) for s in Severity}
     return Summary(articles=articles, claims=claims, findings=len(live), error=counts[Severity.error],
                    warning=counts[Severity.warning], info=counts[Severity.info], suppressed=suppressed,

@@ -111,7 +111,7 @@ class _Found:
     """What an engine made of the inputs: the corpus (with its problems), the selected findings, the counts."""
 
     corpus: Corpus
-    found: list
+    found: Sequence  # a list, or StoredFindings (check --store)
     articles: int
     claims: int
     suppressed: int

@@ -9,6 +9,7 @@ from operator import itemgetter
 from ..filed import filed_dict
 from .gc_pause import without_gc
 from ..models import Claim, Finding
+from ..paged import blocks
 from ..summary import Summary
 from ..claim_contract import evidence_object
 
@@ -57,13 +58,33 @@ def stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[
 def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[[Claim], dict],
             fields: Sequence[str] | None) -> Iterator[str]:
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    last = {id(c): i for i, f in enumerate(findings) for c in f.claims}  # the last finding citing each claim
-    encoded: dict[int, str] = {}
-    get, text = encoded.__getitem__, json.encoder.encode_basestring  # what enc uses for a str
     parts = ['{"schema": ', enc(SCHEMA), ',\n"findings": ', "[\n  " if findings else "[]"]
     size = 0
     sep = ""
-    start = 0  # findings[start:] have not been written; their claims are encoded a block at a time
+    # a Paged sequence (check --store) comes in blocks whose claims are built afresh; a list is one block
+    for block in blocks(findings):
+        for line in _lines(block, claim_dict, fields, enc):
+            parts.append(sep)
+            parts += line
+            sep = ",\n  "
+            size += sum(map(len, line))
+            if size >= PIECE:
+                yield "".join(parts)
+                parts, size = [], 0
+    if findings:
+        parts.append("\n]")
+    parts.append(f',\n"summary": {enc(summary.model_dump(mode="json"))}}}\n')
+    yield "".join(parts)
+
+
+def _lines(findings: Sequence[Finding], claim_dict: Callable[[Claim], dict], fields: Sequence[str] | None,
+           enc: Callable[[object], str]) -> Iterator[list[str]]:
+    """Each finding's line of the document in parts (a finding may cite 20,000 claims: its line is not joined
+    here); every claim encoded once, and dropped after its last citation."""
+    last = {id(c): i for i, f in enumerate(findings) for c in f.claims}  # the last finding citing each claim
+    encoded: dict[int, str] = {}
+    get, text = encoded.__getitem__, json.encoder.encode_basestring  # what enc uses for a str
+    start = 0  # findings[start:] have not been written; their claims are encoded a batch at a time
     while start < len(findings):
         todo: dict[int, Claim] = {}  # each claim once, in first-citation order
         end = start
@@ -81,30 +102,20 @@ def _stream(findings: Sequence[Finding], summary: Summary, claim_dict: Callable[
         for i in range(start, end):
             f = findings[i]
             # enc(finding_dict(f)) written out: every field but claims is a str, or a bool
-            parts.append(f'{sep}{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
-                         f'"message": {text(f.message)}, "claims": [')
-            sep = ",\n  "
-            if f.claims:
-                ids = list(map(id, f.claims))
-                claims = chain.from_iterable(zip(repeat(", "), map(get, ids)))
-                next(claims)  # no separator before the first
-                n = len(parts)
-                parts.extend(claims)
-                size += sum(map(len, parts[n:]))
-                for x in ids:
-                    if last[x] == i:
-                        encoded.pop(x, None)  # a claim cited twice in one finding is dropped once
+            line = [f'{{"rule": {text(f.rule)}, "severity": {text(f.severity.value)}, '
+                    f'"message": {text(f.message)}, "claims": [']
+            ids = list(map(id, f.claims))
+            line += chain.from_iterable(zip(repeat(", "), map(get, ids)))
+            if ids:
+                del line[1]  # no separator before the first
+            for x in ids:
+                if last[x] == i:
+                    encoded.pop(x, None)  # a claim cited twice in one finding is dropped once
             filed = f', "filed": {enc([filed_dict(x) for x in f.filed])}' if f.filed else ""
-            parts.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
-                         f'"suppressed": {"true" if f.suppressed else "false"}{filed}}}')
-            if size >= PIECE:
-                yield "".join(parts)
-                parts, size = [], 0
+            line.append(f'], "fingerprint": {text(f.fingerprint)}, "why": {text(f.why)}, '
+                        f'"suppressed": {"true" if f.suppressed else "false"}{filed}}}')
+            yield line
         start = end
-    if findings:
-        parts.append("\n]")
-    parts.append(f',\n"summary": {enc(summary.model_dump(mode="json"))}}}\n')
-    yield "".join(parts)
 
 
 def _columns(batch: list[Claim], fields: Sequence[str], enc: Callable[[object], str]) -> list[str]:

@@ -13,6 +13,7 @@ from ..models import Claim, Edit, Finding, Severity
 from ..rule_spec import RuleSpec
 from ..summary import Summary
 from ..figures import filed_line, show_value
+from ..paged import heads
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -40,8 +41,8 @@ def stream(findings: Sequence[Finding], rules: Sequence[RuleSpec], root: Path | 
     descriptors = [_descriptor(r) for r in rules]
     index = {r.id: i for i, r in enumerate(rules)}
     # A finding whose rule was not passed in (a built-in or since-disabled rule)
-    # still needs a descriptor, or its ruleIndex would point nowhere.
-    for f in findings:
+    # still needs a descriptor, or its ruleIndex would point nowhere. (Heads: no claim is read for this.)
+    for f in heads(findings):
         if f.rule not in index:
             index[f.rule] = len(descriptors)
             descriptors.append({"id": f.rule, "name": camel(f.rule), "shortDescription": {"text": f.rule}})
