@@ -1,5 +1,5 @@
 """Mentions of a known name that do not name that company: a person who shares it ("Robert Ford, chairman and CEO
-of Abbott"), and a ticker in brackets after another company's name ("Morgan Stanley (MS)", "(NYSE:MS)"), which is
+of Abbott"), a subsidiary bracketed after the business line it makes up ("열관리 사업(한온시스템)"), and a ticker in brackets after another company's name ("Morgan Stanley (MS)", "(NYSE:MS)"), which is
 that company's symbol, not the company an alias elsewhere makes of it ("MS" is Microsoft in Korean press)."""
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ PERSON_AFTER = regex.compile(r",?\s(?:the\s)?(?:chairman|chairwoman|chief|CEO|CF
 # "(MS)", "(NYSE: MS)", "(NASDAQ:MSFT)": a symbol in brackets
 TICKER_BRACKET = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|LSE|KRX|KOSPI|KOSDAQ)\s?:\s?)?$")
 
+# "열관리 사업(", "the thermal segment (": a company named in brackets after a business line is that line's name
+LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
+
 
 def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """The mentions in found that name a person, or a symbol bracketed after another company's name."""
@@ -19,6 +22,8 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
     for i, (a, b, name) in enumerate(found):
         if GIVEN_NAME_BEFORE.search(scan, max(0, a - 14), a) and PERSON_AFTER.match(scan, b, b + 24):
             out.add((a, b, name))
+        elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
+            out.add((a, b, name))  # "열관리 사업(한온시스템)은": the subsidiary that makes up a line names the line
         elif scan[b:b + 1] == ")" and TICKER_BRACKET.search(scan, max(0, a - 16), a) and i and found[i - 1][2] != name \
                 and 0 <= a - found[i - 1][1] <= 18:
             out.add((a, b, name))
