@@ -32,7 +32,9 @@ TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
 # bracket opened by a consensus word is the market's expectation, not only the first one
 CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
-                                  r"|estimates?)\s?[(\[][^()\[\]]*$", regex.IGNORECASE)
+                                  r"|estimates?)\s?[(\[][^()\[\]]*$"
+                                  # "(estimates: $3.66 billion)", "[consensus $7.49 billion]": the word opening the bracket
+                                  r"|[(\[]\s?(?:consensus|estimates?)\s?:?\s?[^()\[\]]{0,12}$", regex.IGNORECASE)
 # CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
 CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate")
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
