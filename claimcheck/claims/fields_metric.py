@@ -149,6 +149,9 @@ def refined(fig: Figure, got: Typed) -> str:
     if metric not in PER_SHARE and m.kind == "money" and not m.scaled and OR_BEFORE.search(scan, max(sent.start, m.start - 6), m.start) \
             and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
         return "eps"  # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share
+    if m.kind == "percent" and T.is_growth(metric) and any(
+            c.metric == "price_change" and sent.start <= c.start and 0 <= m.start - c.end <= 24 for c in fig.cues):
+        return "price_change"  # "전 거래일 대비 3300원(5.82%) 내린 5만 3400원": the share's move that day
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
