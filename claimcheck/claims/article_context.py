@@ -15,7 +15,7 @@ from .name_filters import not_the_company
 from .company_names import DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, fold, short_forms
 from .layout import Layout, Sentence
 from .evidence import NONE, Where
-from .metrics import Cue
+from .metric_cue import Cue
 
 T = TypeVar("T")
 _MISSING = object()

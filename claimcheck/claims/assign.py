@@ -11,7 +11,7 @@ from .. import calendar as CAL
 from . import periods as PR
 from . import spans as SP
 from .compare import BASE_AFTER, is_base
-from .metrics import Cue
+from .metric_cue import Cue
 
 PRE_BOUND = regex.compile(
     r"(?:(?P<approx>약|대략|about|around|approximately|roughly|nearly|almost|close\sto|some)"

@@ -15,7 +15,7 @@ from ..models import Claim
 from .article_context import Ctx
 from .evidence import Where, record_field
 from .business_lines import NOT_SEGMENT, segment_id
-from .metrics import T
+from .metric_patterns import T
 
 # a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
 ITEM = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}\p{N}·&-]{0,15}?)\s?\(\s?(?=[-+△▲▼$₩€¥]?\d)")

@@ -32,7 +32,7 @@ from .span_carry import carry_span
 from .running_totals import ytd_bases
 from .adjusted_eps import adjusted
 from .business_lines import listed_segments
-from .metrics import Typed
+from .metric_cue import Typed
 from .tables import column_basis, scales_money
 
 QUARTERLY = regex.compile(r"분기\s?(?:영업이익|매출액?|순이익)|quarterly", regex.IGNORECASE)  # "분기 영업이익 5천억원 시대"

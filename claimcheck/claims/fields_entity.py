@@ -13,7 +13,8 @@ from .figure_entity import FIRM_WORDS, UNKNOWN_FIRM, entity, resolve_segment
 from .headings import heading_text, names_in
 from .evidence import Where, on_line
 from .figure import Figure
-from .metrics import T, Typed
+from .metric_cue import Typed
+from .metric_patterns import T
 
 WHOLE = regex.compile(r"전체|회사")
 AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"

@@ -17,7 +17,9 @@ from . import assign as A
 from . import sources as W
 from .headings import heading_text
 from .figure import Figure
-from .metrics import T, Cue, Typed, classify
+from .metric_cue import Cue, Typed
+from .metric_patterns import T
+from .metrics import classify
 from .surprise import surprise
 from .tables import growth_cell
 

@@ -17,7 +17,7 @@ from .figure_entity import resolve_segment
 from .headings import table_context
 from .layout import REACH, Sentence, reach
 from .exclusions import EXCLUDING_IF, excluding, excluding_lead
-from .metrics import Cue
+from .metric_cue import Cue
 
 
 @dataclass

@@ -12,7 +12,7 @@ import regex
 
 from ..models import Claim
 from .article_context import Ctx
-from .metrics import AFTER_DIRECTION
+from .metric_patterns import AFTER_DIRECTION
 from ..vocab import taxonomy
 
 EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|respectively", regex.IGNORECASE)

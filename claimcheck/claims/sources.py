@@ -13,7 +13,8 @@ from . import periods as PR
 from .article_context import Ctx
 from .headings import heading_text
 from .evidence import NONE, Where, on_line
-from .metrics import T, Cue
+from .metric_cue import Cue
+from .metric_patterns import T
 
 # Cues the builder reads off a table or heading have no position in the sentence; they are placed at
 # these made-up offsets (before any text) so that nearness ranks them after the sentence's own words.

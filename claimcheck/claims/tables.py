@@ -10,7 +10,8 @@ from . import periods as PR
 from .assign import label_cues
 from .fixed_tables import CHANGE_ROW
 from .layout import Layout
-from .metrics import LEVELS, RATIOS, T, Typed
+from .metric_cue import Typed
+from .metric_patterns import LEVELS, RATIOS, T
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures
 GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:동기\s?)?대비|전\s?분기\s?대비|전기\s?대비|yoy|qoq|y/y|q/q|growth|change|chg",

@@ -1,0 +1,86 @@
+"""A cue word found in a sentence, what a figure is typed as, and which cue a figure takes: shared by every branch of metrics.classify."""
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+
+import regex
+
+from ..numbers.parse import Mention
+from .metric_patterns import GROWN, LEVELS_OR_PRICE, LEVELS_OR_RATIOS
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    metric: str
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    metric: str
+    negative: bool = False
+    change: bool = False
+    entity_none: bool = False  # a market size belongs to no company
+
+
+# "rose 18% to $1.51 billion on revenue of $19.42 billion": a metric word after the figure that leads to a figure of
+# its own is that figure's
+OWN_FIGURE_AFTER = regex.compile(r"\s(?:of|was|were|at|totaled|reached|came\sto)\s(?:about\s|roughly\s)?[$€£¥₩]?\d", regex.IGNORECASE)
+
+
+BEATEN = regex.compile(r"\s?(?:\([^()]{0,20}\)\s?)?(?:[을를에]|보다)\s?(?:\d[\d.,]*\s?%\s?)?(?:크게\s?|소폭\s?)?"
+                       r"(?:상회|하회|웃돌|웃돈|밑돌|밑돈|넘어|넘었|넘는|뛰어넘)")
+
+
+def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[int, int], text: str = "") -> Cue | None:
+    best, best_d = None, 10**9
+    for c in cues:
+        if c.metric not in allowed:
+            continue
+        if c.end <= m.start:
+            d = m.start - c.end
+        elif c.start >= m.end:
+            if text and OWN_FIGURE_AFTER.match(text, c.end, c.end + 24):
+                continue
+            if c.metric == "_consensus" and text and BEATEN.match(text, c.end, c.end + 24):
+                continue  # "463억원으로 시장 전망치를 상회했다": the figure beat the consensus, it is not one
+            d = int((c.start - m.end) * 2.5) + 1
+        else:
+            continue
+        if not (clause[0] <= c.start < clause[1]):
+            d += 500
+        if d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tuple[int, int]) -> Cue | None:
+    """What grew: a level cue before the number ("매출이 ... 24% 증가"), else one just after it ("12% revenue growth")."""
+    wanted = GROWN
+    before = [c for c in cues if c.metric in wanted and c.end <= m.start]
+    # nearest first by where a cue ends: a "label:" cue spans its whole label, so a level named after the colon
+    # ("Mixed Q2 Earnings: RPO Growth Of 438%") is closer than the label
+    near = sorted((c for c in before if c.start >= clause[0]), key=lambda c: c.end)
+    if near:
+        return near[-1]
+    # past the clause, the subject's level outweighs an aside ("revenue, which is 89.8% of sales, jumped 66%")
+    levels = [c for c in before if c.start >= sent[0] and c.metric in LEVELS_OR_PRICE]
+    if levels:
+        return levels[-1]
+    after = [c for c in cues if c.metric in wanted and m.end <= c.start < min(clause[1], m.end + 12)]
+    return after[0] if after else (before[-1] if before else None)
+
+
+# "a 37% fall in third-quarter net income", "an 8% drop in operating profit": the change names what moved after it
+CHANGE_NOUN_IN = regex.compile(r"\s(?:fall|rise|increase|decrease|decline|drop|jump|gain|growth|surge|slump|plunge|climb|slide"
+                               r"|rebound|improvement)\s(?:in|of)\s", regex.IGNORECASE)
+
+
+def changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> Cue | None:
+    got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 16))
+    if got is None:
+        return None
+    wanted = LEVELS_OR_RATIOS
+    return next((c for c in cues if c.metric in wanted and got.end() <= c.start <= got.end() + 30), None)
