@@ -8,6 +8,7 @@ import regex
 from ..models import Article, Claim
 from ..numbers.parse import Mention, parse
 from . import assign as A
+from . import cadence as CD
 from . import compare as C
 from . import dating
 from . import fields_entity as FE
@@ -197,14 +198,14 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
     estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
-    cadence = A.cadence(scan, sent, m, clause, period, metric, grain, ctx.in_sentence(A.TTM_WORDS, sent))
+    cadence = CD.cadence(scan, sent, m, clause, period, metric, grain, ctx.in_sentence(CD.TTM_WORDS, sent))
     if period and cadence == "quarterly" and MILESTONE.match(scan, m.end, min(sent.end, m.end + 12)) \
             and not QUARTERLY.search(scan, max(sent.start, m.start - 16), m.start) \
             and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):
         # "매출 2조 클럽", "영업이익 1조 원 첫 돌파": a round milestone with no quarter of its own is a running or
         # a year's total, not the quarter in view
         if "ytd article" not in ctx.memo:  # once per article: does it speak of running totals at all
-            ctx.memo["ytd article"] = A.YTD.search(scan) is not None
+            ctx.memo["ytd article"] = CD.YTD.search(scan) is not None
         cadence = "ytd" if ctx.memo["ytd article"] else "annual"
         period = period.split("Q")[0]
     if cadence == "ytd" and period and "Q" in period:

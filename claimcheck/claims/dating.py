@@ -5,6 +5,8 @@ import regex
 
 from ..numbers.parse import Mention
 from . import assign as A
+from . import cadence as CD
+from . import figure_period as FP
 from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
@@ -73,7 +75,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if carried and focus and carried != focus and _compared_now(ctx, sent, carried, focus, own_fy):
         carried = focus  # "지난해 3분기에는 ... 5,060억원. 영업이익률은 5.1%로 1년 전(3.4%)보다": a sentence measured
         # against the past is about now, whatever past the sentence before dwelt on
-    period, estimate, grain = A.period(refs, m, clause, carried, focus, hp, others,
+    period, estimate, grain = FP.period(refs, m, clause, carried, focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
     if (guided := _guided(ctx, sent, m, clause, refs, metric, period)) is not None:
@@ -129,8 +131,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
     if period and "Q" in period and not T.is_growth(metric):
         line_start = lay.line_starts[lay.line_of(m.start)]
-        if A.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
-                or (grain != "quarter" and A.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
+        if CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
+                or (grain != "quarter" and CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
             period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period

@@ -1,0 +1,76 @@
+"""The cadence a figure is reported at (monthly, quarterly, annual, TTM, year to date), from the span words around it."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers.parse import Mention
+from .. import vocab as L
+from . import periods as PR
+from . import spans as SP
+from .layout import Sentence
+
+MONTHLY = regex.compile(r"(?<![\p{L}\d])(?:월\s?(?=[$\d]|매출|평균|간)|월간|매월|월평균|한\s?달(?:\s?평균)?|달마다|monthly|a\smonth"
+                     r"|per\smonth|each\smonth)", regex.IGNORECASE)
+QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squarter|per\squarter)", regex.IGNORECASE)
+ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
+                       r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
+                       r"|yearly|run[\s-]rate|(?:record|full|entire|whole)\s(?:fiscal\s)?year(?!\s?(?:19|20)?\d\d)"
+                       r"|fiscal\syear(?!\s?(?:19|20)?\d\d)"
+                       # a spending plan is a year's: "capital expenditure target", "설비투자 계획"
+                       r"|(?:capex|capital\sexpenditures?|capital\sspending)\s(?:\(capex\)\s)?(?:target|plan|budget|guidance|outlook)"
+                       # "would cut CAPEX to the KRW 3 trillion range": a plan revised, a year's
+                       r"|(?:cut|reduce|lower|raise|increase|trim|scale\sback)\s(?:its\s)?(?:capex|capital\sexpenditures?|capital\sspending)"
+                       r"\s(?:\(capex\)\s)?(?:plan\s|target\s)?to\s"
+                       r"|(?:투자|설비투자|시설투자|CAPEX)\s?(?:계획|목표|가이던스))", regex.IGNORECASE)
+TTM = PR.TTM
+TTM_WORDS = ("개월", "ttm", "trailing", "months")  # TTM or TTM_AFTER cannot match without one (Ctx.in_sentence)
+# "$34bn over the last 12 months, including over $9bn over the last three months": the span said right after its figure
+TTM_AFTER = regex.compile(r"\s(?:over|in|for|during)\s(?:the\s)?(?:last|past|trailing|previous)\s(?:12|twelve)\smonths", regex.IGNORECASE)
+# "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
+YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
+                    r"\smonths|cumulative", regex.IGNORECASE)
+# English puts the span after the figure: "$2.0bn of revenue in the quarter"
+AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
+AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
+YEAR = regex.compile(r"(?:FY)?\d{4}")
+MONTH = regex.compile(r"\d{4}-\d\d")
+RATIO_LIKE = L.taxonomy().without_cadence  # rates, prices and counts: no monthly, quarterly or annual cadence
+
+
+def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], period: str | None, metric: str, grain: str,
+            maybe_ttm: bool = True) -> str | None:
+    """maybe_ttm False: the caller knows TTM matches nowhere in the sentence."""
+    if metric in RATIO_LIKE:
+        return None
+    # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
+    since = max(clause[0], m.start - 30)
+    stop = scan.rfind("다. ", since, m.start)
+    if grain != "ytd" and ANNUAL.search(scan, max(clause[0], m.start - 8), m.start):
+        return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
+    if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
+        return "ytd"  # a running total so far this year: neither a quarter nor the full year
+    # two characters past the number so lookaheads such as "월 (?=$)" can see it
+    window = scan[max(clause[0], m.start - 25):m.start + 2]
+    if maybe_ttm and (TTM.search(scan, sent.start, m.start) or TTM_AFTER.match(scan, m.end, min(clause[1] + 40, m.end + 40))):
+        return "ttm"
+    if MONTHLY.search(window):
+        return "monthly"
+    if QUARTERLY.search(window):
+        return "quarterly"
+    if ANNUAL.search(window) or ANNUAL.search(scan, m.end, min(clause[1], m.end + 12)):
+        return "annual"
+    tail = scan[m.end:min(clause[1], m.end + 30)]
+    if AFTER_QUARTER.search(tail):
+        return "quarterly"
+    if AFTER_MONTH.search(tail):
+        return "monthly"
+    if period:
+        if YEAR.fullmatch(period):
+            return "annual"
+        if "Q" in period:
+            return "quarterly"
+        if MONTH.fullmatch(period):
+            return "monthly"
+        if "H" in period:
+            return "semiannual"
+    return None

@@ -1,0 +1,135 @@
+"""The period a figure takes from the period phrases of its sentence: its own, the one before it, or one measured back
+from the period in view; a period that is a comparison's base or another figure's is passed over."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from ..numbers.parse import Mention
+from .. import calendar as CAL
+from . import periods as PR
+from .compare import BASE_AFTER, is_base
+
+BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
+# "전년 동기(4,380억원)": a bracket holding just a figure is the period's own; "(15% growth on a constant currency
+# basis)" is an aside about another figure
+OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
+KO_BASE_AFTER = regex.compile(r"\s?\([^()]{1,30}\)\s?(?:보다|대비|에\s?비해)")
+ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한)\s?$")
+OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
+TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
+
+
+def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_period: str | None, focus: str | None,
+           header: tuple[str | None, bool] | None, others: list[int], daily: bool = False,
+           last: str | None = None, scan: str = "", change: bool = False) -> tuple[str | None, bool, str]:
+    """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
+    if header and header[0]:
+        return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
+    stated = refs
+    # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
+    # written straight before a later figure belongs to that figure
+    refs = [r for r in refs if (daily or r.grain != "day")
+            and (r.start < m.end or OWN_PERIOD.fullmatch(scan, m.end, r.start)
+                 or not (figure_in(others, max(r.end, m.start + 1), r.end + 8)
+                         or figure_in(others, m.end, r.start - 1)))]  # "to 40% from 43% last year": 43%'s year
+    if change:
+        refs = [r for r in refs if not is_base(r, scan, others, m)]
+    else:
+        # "rose 5% from the previous quarter to $10 billion": the quarter is what the change is measured from
+        # and "전년 동기(1조1921억원)보다 3.9% 증가한 1조2386억원": the bracket is the year-ago quarter's, the figure
+        # the change arrives at is the current one
+        refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 3
+                                        and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
+                                             or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
+                                                 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
+                and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)]
+    # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
+    refs = [r for r in refs if not _in_other_bracket(r, m, scan)]
+    # English dates a figure after it: "42% in fiscal 2023"
+    own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
+    if own:
+        refs = [own[0]]
+    earlier = [r for r in refs if r.end <= m.start]
+    before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 16), r.start)]
+    in_clause = [r for r in before if r.start >= clause[0]]
+    # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
+    after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
+             and not OWN_BRACKET.match(scan, r.end)]
+    # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
+    chosen = in_clause or before or after or earlier[-1:]
+    pick = chosen[-1 if (in_clause or before) else 0] if chosen else None
+    if pick is None:
+        return carry_period, False, ""
+    if pick.grain == "year" and pick.period:
+        # "the December quarter, the first of fiscal 2026": the year only places the quarter named just before it
+        inner = [r for r in refs if r.grain == "quarter" and r.period and r.end <= pick.start
+                 and pick.start - r.end <= 32 and r.period.startswith(pick.period)]
+        pick = inner[-1] if inner else pick
+    p = pick.period
+    if pick.relative == "same":
+        # "전년 동기(2조7,411억원)보다 ..., 같은 기간 4,030억원에서": the same period as the one just named
+        prev = next((r for r in reversed(stated) if r.end <= pick.start and r.relative != "same"), None)
+        if prev is not None and prev.relative in ("previous", "year_ago"):
+            anchor = focus or last
+            return (CAL.shift_quarter(anchor, -1 if prev.relative == "previous" else -4) if anchor else None), False, ""
+        return last, False, ""
+    if pick.relative == "same_of":
+        anchor = next((r.period for r in reversed(stated) if r.end <= pick.start and r.period and r.grain == "quarter"),
+                      None) or focus
+        # "the same quarter of 2024" for a fiscal company names its fiscal quarter of that year
+        fy = "FY" if anchor and anchor.startswith("FY") else ""
+        return (f"{fy}{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor else pick.period), False, "quarter"
+    if pick.relative == "current":
+        p = focus
+    elif pick.relative in ("previous", "year_ago"):
+        # measured back from the period in view: one named earlier in the sentence, else the article's
+        anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain == "quarter"),
+                      None) or focus
+        p = CAL.shift_quarter(anchor, -1 if pick.relative == "previous" else -4) if anchor else None
+    elif pick.relative == "next":
+        # "2026 회계연도 1분기 ... 다음 분기 가이던스": the quarter after the one the paragraph spoke of
+        anchor = last if last and "Q" in last else focus
+        p = CAL.shift_quarter(anchor, 1) if anchor else None
+    return p, pick.estimate, pick.grain
+
+
+def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """"지난해 3분기 대비 12% 감소한 3조9066억원": the period a change is measured from is not the period of the level
+    the change arrives at."""
+    return m.start - r.end > 4 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start) is not None \
+        and BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 32)) is not None
+
+
+BRACKET_OPEN = regex.compile(r"[\[(（][^\[\]()（）]{0,12}$")
+BRACKET_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:[조억만]|원|%|달러|billion|million)|[$₩€¥]\d")
+BRACKET_CLOSE = regex.compile(r"[^\[\]()（）]{0,40}?[\])）]")
+
+
+def _in_other_bracket(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """Whether the period stands inside a bracket that does not hold the figure m."""
+    opened = BRACKET_OPEN.search(scan, max(0, r.start - 12), r.start)
+    if opened is None:
+        return False
+    closed = BRACKET_CLOSE.match(scan, r.end, min(len(scan), r.end + 40))
+    if closed is None:
+        return False
+    # a bracket glossing a period ("다음 분기(10~12월)") holds no figure of its own: only one that does is another's
+    return not (opened.start() < m.start < closed.end()) \
+        and BRACKET_FIGURE.search(scan, opened.start(), closed.end()) is not None
+
+
+def _bracketed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """"2분기(12.0%)보다 0.1%포인트 오른 12.1%였고, BIS비율은 15.6%": a named period holding its own figure in a
+    bracket before a comparison word is that figure's base, no period for the figures after it."""
+    return r.relative == "" and r.period is not None and m.start - r.end > 4 \
+        and OWN_BRACKET.match(scan, r.end) is not None \
+        and KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40)) is not None
+
+
+def figure_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a figure starts in [lo, hi]; `starts` is sorted, so this is a bisection and not a pass over the
+    sentence's figures (one such pass per period per figure made a run-on line cost its cube)."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] <= hi
