@@ -1,0 +1,37 @@
+"""Figures that are a comparison's base ("from $3.147 billion", "A year earlier, ...", "in the same period last year"),
+and a sentence that compares with the past: what dating.date reads to date a base back from the period in view."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers.parse import Mention
+from .. import calendar as CAL
+from . import compare as C
+from . import periods as PR
+from .article_context import Ctx
+from .layout import Sentence
+
+
+# and "the $4.15 billion it generated in the same quarter last year"
+BASE_MARK = regex.compile(r"\b(?:from|compared\s(?:with|to)|versus|vs\.?|against)\s(?:the\s)?(?:about\s|roughly\s|nearly\s)?[$€£¥₩]?$",
+                       regex.IGNORECASE)
+LEAD_COMMA = regex.compile(r"\s*(?:(?P<year>A\syear\s(?:ago|earlier)|In\sthe\syear-(?:ago|earlier)\s(?:quarter|period))"
+                        r"|(?P<quarter>A\squarter\s(?:ago|earlier))),",
+                        regex.IGNORECASE)
+YEAR_AGO_GAP = regex.compile(r"\s?(?:per\sshare|a\sshare)?\s?(?:(?:(?:it|the\scompany|they)\s)?(?:generated|reported|posted|earned|made|had|booked"
+                             r"|recorded)\s)?(?:in|during|for)?\s?(?:the\s)?", regex.IGNORECASE)  # "... for the first quarter of 2024"
+
+
+def compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | None) -> bool:
+    """Whether a sentence compares with the past ("1년 전(3.4%)보다", "전년 대비") while the period carried into
+    it is an earlier one than the article's."""
+    then, now = CAL.period_end(carried, fy), CAL.period_end(focus, fy)
+    return bool(then and now and then < now) and ctx.per_sentence(
+        "compares", sent, lambda s: bool(C.PRIOR_IN.search(ctx.lay.scan, s.start, s.end)))
+
+
+def year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
+    """Whether "in the same period last year" follows the figure itself ("$5.40 per share in the same period
+    last year"), not a bracket or another figure after it."""
+    return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 48 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+               for r in refs)

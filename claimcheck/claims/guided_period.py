@@ -1,0 +1,73 @@
+"""The period of a company's own forecast whose clause names none ("expects revenue of $18.7 billion ... for the fiscal
+second quarter"): apart from dating.date because it reads the sentence's forecast verbs and the article's preview."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers.parse import Mention
+from .. import calendar as CAL
+from . import compare as C
+from . import periods as PR
+from .article_context import Ctx
+from .forecast_said import ANALYST_WORD
+from .layout import Sentence
+
+# "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
+# company's own guidance, in its sentence before the figure
+GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|project|guided|guides"
+                       r"|predicts|predicted|anticipates)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
+FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
+NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"
+                                    r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
+                                    r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
+                                    regex.IGNORECASE)
+# GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
+GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate")
+
+
+def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], refs: list[PR.PeriodRef], metric: str, period: str | None) -> str | None:
+    """The period of a company's own forecast whose clause names none: "expects revenue of $18.7 billion, ...,
+    for the fiscal second quarter" takes the quarter named later in the sentence; "also forecast a gross
+    margin of about 68%" the quarter the article's last guidance was for; "had forecast $12.5 billion" the
+    quarter now reported. None when the figure is no company guidance or its clause dates it."""
+    scan = ctx.lay.scan
+    if not ctx.in_sentence(GUIDED_WORDS, sent):
+        return None  # no forecast verb in the sentence: GUIDED below cannot match
+    said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
+    if said is not None and (NOT_GUIDANCE_BEFORE.search(scan, max(sent.start, said.start() - 16), said.start())
+                             or regex.match(r"\s+of\b", scan[said.end("v"):said.end("v") + 4])):
+        said = None  # "beating forecasts of $14.8 billion": the market's forecast, a noun
+    if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, max(sent.start, m.start - 200), m.start):
+        return None  # "Analysts on average had expected $14.2 billion": the market's forecast, dated as consensus is
+    if FROM_BEFORE.search(scan, max(clause[0], m.start - 12), m.start) or C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40)):
+        return None  # "expects revenue to grow from the $124.3 billion it reported a year earlier": the base is history
+    if period and any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
+        return period  # "anticipates revenues between $4.45 and $4.80 billion for the third quarter": dated, still a plan
+    if said["had"]:
+        return ctx.focus
+    later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")), None)
+    # "... in its current fiscal year 2026, up from the $1 billion and 0.75 point impact it projected": the span the
+    # sentence names before the figure, when none follows it
+    named = [r for r in refs if r.end <= m.start and r.period and not r.relative]
+    # the finest span named: "For the December quarter, the first of fiscal 2026" is that quarter
+    earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
+    got = later or earlier or ctx.memo.get("guided") or _next_guided(ctx)
+    if got:
+        ctx.memo["guided"] = got
+    return got
+
+
+# "is scheduled to report third-quarter results on Oct. 21", "실적 발표를 앞두고": the quarter in view is not out yet
+# ("ahead of the report" is no sign: a wire after the report says where shares closed ahead of it)
+PREVIEW = regex.compile(r"\b(?:scheduled|set|slated|due|expected)\sto\s(?:report|announce|release|post)\b"
+                        r"|실적\s?발표를?\s?앞두|실적\s?발표\s?예정", regex.IGNORECASE)
+
+
+def _next_guided(ctx: Ctx) -> str | None:
+    """What an undated company forecast is for: the quarter after the one reported, or in a preview written before
+    the report, the quarter in view itself."""
+    if not ctx.focus or "Q" not in ctx.focus:
+        return None
+    if "preview" not in ctx.memo:
+        ctx.memo["preview"] = bool(PREVIEW.search(ctx.lay.scan))
+    return ctx.focus if ctx.memo["preview"] else CAL.shift_quarter(ctx.focus, 1)

@@ -1,0 +1,36 @@
+"""The period a section heading or a table's corner names, for the figures under it that name none."""
+from __future__ import annotations
+
+import regex
+
+from . import periods as PR
+from .article_context import Ctx
+from .layout import Layout
+
+
+# "Q3 ($ in Millions, except EPS) | 2025 | 2024": a quarter named in the table's corner makes its year columns that quarter
+CORNER_QUARTER = regex.compile(r"^\s*(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[\s-]quarter|([1-4])\s?분기)\b", regex.IGNORECASE)
+ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def corner_quarter(lay: Layout, line: int, hp: tuple[str | None, bool], fy: int | None) -> tuple[str | None, bool]:
+    corner = (lay.headers.get(line) or [""])[0]
+    m = CORNER_QUARTER.match(corner) if corner else None
+    if m is None or fy:
+        return hp
+    q = m[1] or m[2] or m[4] or ORDINAL_Q[m[3].lower()]
+    return f"{hp[0]}Q{q}", hp[1]
+
+
+WHOLE_YEAR = regex.compile(r"full[\s-]year|annual|연간|통기|\bFY\s?\d", regex.IGNORECASE)
+
+
+def heading_period(ctx: Ctx, head: str, fy: int | None) -> str | None:
+    """The first quarter or half a heading names, read once per heading and calendar, not per figure under it."""
+    key = ("heading period", head, fy)
+    if key not in ctx.memo:
+        # a year only where the heading says it means the whole year ("Full-year FY2026:", "연간 실적")
+        hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy)
+                 if r.period and (r.grain in ("quarter", "half") or (r.grain == "year" and WHOLE_YEAR.search(head)))]
+        ctx.memo[key] = hrefs[0].period if hrefs else None
+    return ctx.memo[key]
