@@ -1,7 +1,8 @@
-"""Business lines inside a company named in prose: listed figures, quoted products, subject phrases."""
+"""Business lines inside a company named in prose: listed figures, quoted products, subject phrases.
+
+The subject phrases' patterns are in subject_patterns.py; this module keeps what is no line's name and the ids."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 import regex
@@ -9,6 +10,7 @@ import regex
 from ..models import Claim
 from .. import vocab as L
 from .regions import region_lines
+from .subject_patterns import SUBJECTS
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
@@ -55,87 +57,7 @@ def named_subject(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | None
     return segment_id(found) or None if found else None
 
 
-# "MX·네트워크사업부는 ... 매출 34조원", "서치플랫폼 매출은 1조원", "Data center revenue, which ... jumped 66%",
-# "while iPad revenue was flat", "Sales in Greater China fell": the unit a clause is about, named as its subject
-# Each pattern goes with words it cannot match without, looked for first: most sentences name no subject
-# line, and the patterns, which open on any letter, take several times longer to say so.
-SUBJECTS = [(regex.compile(p), re.compile(words)) for p, words in (
-    # ("공통 및 기타 부문은": two names joined are one line)
-    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업부문|\s?(?:사업부|사업본부|부문))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)",
-     r"사업부|사업본부|부문"),
-    # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
-     r"사업(?:은|는|에서)"),
-    # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:\s?실적)?(?:은|는|에서는|에선)\s", r"사업(?:\s?실적)?(?:은|는|에서|에선)"),
-    # "말레이시아 법인의 3분기 매출액은", "미국 법인은": a subsidiary abroad named as the topic is a line of the group's
-    (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8}?)\s?(?:현지\s?)?법인(?:의|은|는|이|에서는|에서)\s", r"법인(?:의|은|는|이|에서)"),
-    # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|가|이|에선|에서는|에서)\s", r"분야(?:는|가|이|에서|에선)"),
-    # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
-    # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
-    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?(?:의)?)?(?:\s?\([^()]{1,40}\))?"
-     r"\s(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
-     r"(?:매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
-    # "광학통신(카메라모듈)은 1조1천억원 정도로": a line made the topic of an amount right after it
-    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만천])",
-     r"(?:은|는)\s(?:약\s?)?\d"),
-    # "첨단소재는 매출 1조1217억원": a line made the topic, then its metric and figure
-    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?:\([^()]{1,12}\))?(?<!사업)(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?"
-     r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
-     r"(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
-    (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+)){0,3}?)"
-     r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
-     r"(?i:revenue|sales|segment|division|unit|business)"),
-    # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
-    (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|but|as)\s)|(?<=(?:,|\d%|\d|illion)\sand\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
-     r"\s(?i:revenues?|sales)\s(?i:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|improved|increased|of|at|up|down)\b",
-     r"(?i)revenue|sales"),
-    # "a 16% increase in value-added services and solutions revenue, reaching $2.82 billion": the line that grew
-    (r"(?<=\b(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s)(?P<seg>[A-Za-z][\w&-]*(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,4}?)"
-     r"\s(?i:revenues?|sales)\b(?!\s(?:growth|increase|decline))",
-     r"(?i)(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s"),
-    # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
-    # a figure itself (a company doing so is no line: the name filters below drop it)
-    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-     r"(?=\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded|contributed)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
-     r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed"),
-    # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
-    # subject of a change verb, at the sentence's start or further down its list
-    # and "Handset revenue rose 14% to $6.96 billion, automotive grew 17% to $1.05 billion, IoT increased 7%"
-    # (lower case only where a list item starts: "revenue from software and services jumped" is one line)
-    (r"(?:(?:\G|(?<=[.;:•▶■◆-]\s)|(?<=,\s(?:and\s)?))(?!(?:with|while|whereas|and|but|as|its|the)\s)"
-     r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
-     r"|(?<=\b(?:with|while|whereas|and)\s)(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?))"
-     r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)"
-     r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
-     r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
-    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
-    # "Aerospace Technologies was the star again, with third-quarter sales of $4.15 billion", "Building Automation
-    # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
-    # and "MedTech, covering cardiovascular and surgery, delivered 5.6%", "PepsiCo Foods North America, home of Lay's, saw"
-    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
-     r"|reached|delivered|contributed|accounted)\b(?=[^.;]{0,80}?(?:[$€£¥₩]\d|\d%))",
-     r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
-    (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
-    # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
-    (r"\b[Tt]he\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division),\s(?:where|which)\b",
-     r",\s(?:where|which)"),
-    # "Revenue in its \"more personal computing\" segment": a line named in quotes
-    (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
-    # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?<![은는이가을를의도])(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
-     r"\s(?:매출액?|영업이익률?|이익률)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on its own
-     r"(?:매출액?|영업이익률?|이익률)\s\d"),
-    # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
-    # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),
-    (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
-    # "revenue from energy generation and storage jumped 44%": a line named after 'from', up to its verb
-    (r"\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?(?P<seg>[a-z][\w&-]*(?:\s(?:and\s|&\s)?[a-z][\w&-]*){0,6}?)"
-     r"\s(?:jumped|rose|grew|fell|climbed|increased|declined|decreased|was|were|reached|came|totaled|shrank|slipped)\b",
-     r"evenues?\sfrom"),
-)]
+# words a subject pattern catches that name no line: the metric, a filler, a reporting verb, a market
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
                           "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product",
