@@ -27,7 +27,7 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Source files whose edits change what extraction produces. A development checkout keeps the same
 # __version__ while this code moves, so their contents go into the salt as well.
-CODE = ("read.py", "datelines.py", "decoding.py", "models.py", "claim_contract.py", "rules_data.py", "vocab.py",
+CODE = ("read.py", "datelines.py", "date_forms.py", "decoding.py", "models.py", "claim_contract.py", "rules_data.py", "vocab.py",
         "metric_taxonomy.py", "word_matcher.py", "calendar.py", "numbers", "claims")
 
 

@@ -4,6 +4,7 @@ An article's date is what every relative period in it ("3분기", "third-quarter
 so a wrong date is worse than none: a date is taken only from where a publication date is written
 (front matter, a labelled line, the head of the article, a byline or a wire dateline, the file name),
 never from a date in the body ("지난 2월 15일", "on Jan 5, 2026 the company will ...").
+The forms a date is written in, and reading one, are in date_forms.py.
 """
 from __future__ import annotations
 
@@ -14,26 +15,7 @@ from itertools import chain, islice
 
 import regex
 
-# ---------------------------------------------------------------- pieces of a date
-YEAR = r"(?P<y>(?:19|20)\d\d)"
-MONTH = r"(?P<m>0?[1-9]|1[0-2])"
-DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
-# English month names and their newsroom abbreviations ("Sept.", "Oct."); a letter may not follow
-MONTH_NAME = (r"(?P<mn>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?")
-ORDINAL = r"(?:st|nd|rd|th)?"
-
-# 2025-10-16, 2025.10.16, 2025/10/16, "2025. 10. 16.": one separator used throughout
-NUMERIC = rf"(?<![\d.]){YEAR}(?P<sep>[-./])\s?{MONTH}\s?(?P=sep)\s?{DAY}(?![\d])"
-KOREAN = rf"(?<!\d){YEAR}\s?년\s?{MONTH}\s?월\s?{DAY}\s?일"
-# the lookaheads only skip, cheaply, the many places where no month name can start
-MDY = rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){MONTH_NAME}\s{DAY}{ORDINAL},?\s{YEAR}(?!\d)"  # Oct 29, 2025 / October 29, 2025
-DMY = rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s[A-Za-z])(?<![\d]){DAY}{ORDINAL}\s{MONTH_NAME},?\s{YEAR}(?!\d)"  # 16 October 2025 / 29 Oct 2025
-# one pattern per form, so that every form names its parts y, m (or mn) and d
-# "Benzinga·12/10/2025 21:32": the US month/day/year a syndicated English story carries in its head
-US_NUMERIC = rf"(?<![\d/.]){MONTH}/{DAY}/{YEAR}(?![\d/])"
-FORMS = [regex.compile(NUMERIC), regex.compile(KOREAN), regex.compile(MDY, regex.IGNORECASE),
-         regex.compile(DMY, regex.IGNORECASE), regex.compile(US_NUMERIC)]
+from .date_forms import DAY, FORMS, MONTH, MONTH_NAME, MONTHS, YEAR, dates_in, first_date, to_date
 
 # ---------------------------------------------------------------- where a date is written
 PUBLISH_LABEL = (r"기사\s?입력|최초\s?입력|입력|기사\s?등록|기사\s?승인|승인|작성일|작성|날짜|등록일|등록|발행일|발행|게재일|게재"
@@ -74,31 +56,8 @@ SHORT_REST = 3  # words beside the date on a line that is little more than a dat
 FILE_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
                           r"(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])")
 YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d)")  # "in 2025." at a sentence end; not "2025.10.16"
-MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                      "nov", "dec"], 1)}
 FRONT_KEYS = (("date", "published", "pubdate", "created", "posted"), ("updated", "modified", "lastmod"))
 
-
-def to_date(m: regex.Match) -> dt.date | None:
-    """The match's calendar date, or None when it names no real day (2025-02-30, 2025.13.01)."""
-    named = m.groupdict()
-    month = int(named["m"]) if named.get("m") else MONTHS[named["mn"][:3].lower()]
-    try:
-        return dt.date(int(m["y"]), month, int(m["d"]))
-    except ValueError:
-        return None
-
-
-def dates_in(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, dt.date]]:
-    """Every real calendar date with a year in text[pos:endpos], as (start, end, date) in text order."""
-    end = len(text) if endpos is None else endpos
-    got = [(m.start(), m.end(), d) for rx in FORMS for m in rx.finditer(text, pos, end) if (d := to_date(m))]
-    return sorted(got)
-
-
-def first_date(s: str) -> dt.date | None:
-    got = dates_in(s)
-    return got[0][2] if got else None
 
 
 # ---------------------------------------------------------------- the date of an article
