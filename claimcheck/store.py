@@ -145,7 +145,7 @@ def claims_in_order(con: Any, sql: str, size: int = 8192) -> Run:
     built a batch of rows at a time and column-wise as the cache builds them: equal strings and evidence one
     object, one shared set of field names (a claim built row by row took about three times the memory). They
     are sorted here, by reference: DuckDB sorting them took about twice their memory at 10,000 bench articles."""
-    from .cache import NAMES, build, shared_evidence
+    from .cache_entry import NAMES, build, shared_evidence
 
     strings: dict[str, str] = {}
     tables: dict[str, dict] = {}

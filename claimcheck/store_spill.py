@@ -18,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
-from .cache import NAMES, build, shared_evidence
+from .cache_entry import NAMES, build, shared_evidence
 from .models import Claim
 from .store import BRIEF
 
