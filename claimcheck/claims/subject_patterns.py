@@ -67,7 +67,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
     # and "MedTech, covering cardiovascular and surgery, delivered 5.6%", "PepsiCo Foods North America, home of Lay's, saw"
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
-     r"|reached|delivered|contributed|accounted)\b(?=[^.;]{0,80}?(?:[$€£¥₩]\d|\d%))",
+     r"|reached|delivered|contributed|accounted)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
     (r"\b[Tt]he\s(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b", r"unit|division|segment"),
     # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
