@@ -191,8 +191,10 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     change = got.change or m.kind == "pp" or bool(A.INCREMENT.search(scan, max(clause[0], m.start - 12), m.start)
                                                          or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
     value, low, high = m.value, m.low, m.high
-    if got.negative and value > 0:
+    bound = A.bound(scan, m, sent)
+    if got.negative and value > 0 and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14)):
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
+        bound = FLIPPED.get(bound, bound)  # "400억원이 넘는 순손실": a loss of more than 400억 is at most -400억
     period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, got.metric, ent, fig.cell, fig.header,
                                                 fig.carry, change, fig.others)
     consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
@@ -219,11 +221,16 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                     or C.basis_of_base(refs, m, period, scan, fig.others, sent.start))
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=seg, metric=metric,
-                 value=value, low=low, high=high, bound=A.bound(scan, m, sent), unit=m.unit or "count",
+                 value=value, low=low, high=high, bound=bound, unit=m.unit or "count",
                  period=period, cadence=cadence, basis=basis, estimate=estimate,
                  quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
                  context_year=ctx.context_year if period is None else None, sentence=fig.si,
                  consensus=consensus, evidence=record(lay, found))
+
+
+FLIPPED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
+# "12억원 적자에서 올해 3분기 464억원으로 흑자 전환": the figure the loss turned into is a profit
+TURNED_PROFIT = regex.compile(r"\s?(?:으로|로)\s?(?:흑자\s?(?:전환|로\s?돌아)|돌아서|turnaround)")
 
 
 def _quote(ctx: Ctx, sent: Sentence) -> str:
