@@ -53,7 +53,9 @@ PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\sshare)?(?:,\sor\s(?:[^,.;]|\.(?=\d
 BASE_AFTER = regex.compile(r"(?:\s?[말초](?=\s|보다|대비|에|\())?\s?(?:\([^()]{0,24}\)\s?|(?:\s?\p{Hangul}{1,8}){0,2}\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}"
                            r"\s?(?:원|달러|엔|위안|%)?\s?)?(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘)|[와과]\s?비교|比|에서|으?로부터)")
 # "up 10% from $16.1 billion in Q3 2024": a period named after a from-figure is that base's own
-FROM_FIGURE_IN = regex.compile(r"\bfrom\s[$€£¥₩]?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|m|b|percent|cents?))?%?"
+# and "compared to $9.7 billion in Q3 2024", "down from $4.5 billion ($2.48 per share diluted) in Q3 2024"
+FROM_FIGURE_IN = regex.compile(r"\b(?:from|compared\s(?:to|with)|versus|vs\.?|against)\s[$€£¥₩]?\d[\d,.]*"
+                               r"(?:\s?(?:billion|million|trillion|bn|mn|m|b|percent|cents?))?%?(?:\s\([^()]{1,40}\))?"
                                r"\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
 
@@ -67,8 +69,8 @@ def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
         return False  # "전 분기(39%)": the bracketed figure is that period's own
     if r.relative in ("previous", "year_ago") or BASE_AFTER.match(scan, r.end, r.end + 32):
         return True
-    if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start):
-        return True
+    if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start) or FROM_FIGURE_IN.search(scan, max(0, r.start - 80), r.start):
+        return True  # and "compared to $9.7 billion in Q3 2024, a 3% decrease": the base figure's own period
     # "2분기 6.3%에서 7.8%p 상승", "2분기 영업이익 3.6조원과 견주면": the period dates the figure the change starts from
     o = _next_figure(others, r.end, m.start)
     return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None
