@@ -51,6 +51,7 @@ NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per
 REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
+ADJUSTED_BEFORE = regex.compile(r"\b(?:[Aa]djusted|non-GAAP|[Cc]ore)\s(?:net\s)?(?:earnings|profit|income)\b")
 OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
 PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share", "book_value_per_share", "tangible_book_value_per_share")
@@ -148,9 +149,10 @@ def in_table(fig: Figure, got: Typed | None) -> Typed | None:
 def refined(fig: Figure, got: Typed) -> str:
     """The contract's metric id from the classifier's, settling price, target and consensus."""
     metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
-    if metric not in PER_SHARE and m.kind == "money" and not m.scaled and OR_BEFORE.search(scan, max(sent.start, m.start - 6), m.start) \
+    if (metric not in PER_SHARE or metric == "eps") and m.kind == "money" and not m.scaled and OR_BEFORE.search(scan, max(sent.start, m.start - 6), m.start) \
             and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
-        return "eps"  # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share
+        # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share, adjusted if the profit was
+        return "adjusted_eps" if ADJUSTED_BEFORE.search(scan, max(sent.start, m.start - 60), m.start) else "eps"
     if m.kind == "percent" and T.is_growth(metric) and any(
             c.metric == "price_change" and sent.start <= c.start and 0 <= m.start - c.end <= 24 for c in fig.cues):
         return "price_change"  # "전 거래일 대비 3300원(5.82%) 내린 5만 3400원": the share's move that day

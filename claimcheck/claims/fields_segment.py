@@ -84,7 +84,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     """The line with the books or the span it is on: parent-only, consolidated, a day's average."""
     scan, m, lex = fig.scan, fig.m, fig.ctx.lex
     if seg is None and fig.ctx.in_sentence(STANDALONE_WORDS, fig.sent) \
-            and STANDALONE.search(scan, max(fig.sent.start, m.start - 80), m.start):
+            and STANDALONE.search(scan, max(fig.sent.start, min(m.start - 80, fig.clause[0])), m.start):
+        # ("별도 당기순이익은 … 평가손익 감소 영향으로 1797억원": the clause's books, however far back they are named)
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
     if seg is None and not fig.cell and ADJUSTED_HEAD.search(head := heading_text(fig.ctx, fig.line)) \
             and not A.label_cues(lex, head):
