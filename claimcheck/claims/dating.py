@@ -121,6 +121,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
+    if (now := period or focus) and "Q" in now and dated_kind and not cell \
+            and PCT_ARROW.search(scan, max(sent.start, m.start - 16), m.start) and ARROW_AFTER.match(scan, m.end, m.end + 4):
+        # "영업이익은 190.1%(157억→456억원) 증가": the growth's own from-to, starting a year back (a quarter, if it says so)
+        q = C.QOQ.search(scan, sent.start, sent.end) is not None
+        period = CAL.shift_quarter(now, -1 if q else -4) or now
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
@@ -166,6 +171,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 
 
 
+PCT_ARROW = regex.compile(r"\d%\s?\($")
+ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
 FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
 

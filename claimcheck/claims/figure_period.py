@@ -44,7 +44,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
                                         and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
                                                  and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
-                and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)]
+                and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)
+                and not (r.end <= m.start and FROM_FIGURE_BEFORE.fullmatch(scan, r.end, m.start))]
     # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
     refs = [r for r in refs if not _in_other_bracket(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
@@ -93,6 +94,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         anchor = last if last and "Q" in last else focus
         p = CAL.shift_quarter(anchor, 1) if anchor else None
     return p, pick.estimate, pick.grain
+
+
+# "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from
+FROM_FIGURE_BEFORE = regex.compile(r"\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러)?\s?(?:에서|→|->)\s?")
 
 
 def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:

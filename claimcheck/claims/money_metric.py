@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, nearest
 from .metric_patterns import (AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, AMOUNT_THEN_BRACKET, BARE_MOVED, BEAT_BRACKET, BY_AMOUNT, BY_WORD,
                               CARRIED_MONEY, DOWN_VERB, EXCLUDED_AMOUNT, IN_METRIC, KO_CASE, KO_OF, LEVELS, LOSS_AFTER, MARKET_AFTER,
                               MONEY_LIST_VERB, MONEY_WANTED, MOVE_WORDS, OF_LEVEL_BEFORE, PER_SHARE_UNITS, PROFIT_AFTER, SURPRISE_WORDS, T)
+
+
+ARROW_BEFORE = regex.compile(r"(?:→|->)\s?$")
 
 
 def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int], carried: str | None,
@@ -58,6 +63,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         if not m.scaled and abs(m.value) < 100000:
             return Typed("_price")
         return None
+    if down and ARROW_BEFORE.search(text, max(sent[0], m.start - 3), m.start):
+        down = False  # "8.5%(752억→688억원) 감소": the level the fall arrived at, not a negative amount
     neg = (T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None) \
         and PROFIT_AFTER.match(after) is None  # "당기순손실은 … 전년 2802억원 흑자에서": that year was a profit
     base = T.loss_of(metric) or metric
