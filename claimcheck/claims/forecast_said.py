@@ -50,7 +50,7 @@ ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
 ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
-ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:polled\s[^,.;]{0,40}?\s)?(?:on\saverage\s)?"
+ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:(?:polled|surveyed)\s(?:[^,.;]|\.(?=\w)){0,40}?\s)?(?:on\saverage\s)?"
                                 r"(?:had\s|were\s|was\s|is\s|are\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
                                 r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
                                 regex.IGNORECASE)
