@@ -80,10 +80,10 @@ class Claim(Frozen):
         hi = self.high if self.high is not None else self.value
         lo, hi = lo - self.half_width, hi + self.half_width
         # the substring tests first: intervals are asked for in every check's inner loop
-        if self.bound == "eq" and "." in self.text and ("조" in self.text or "억" in self.text) \
-                and TRUNCATED.search(self.text):
-            # "영업이익 5.8조" for 5조8,895억: Korean headlines cut a figure to one decimal of 조 or 억 as often as
-            # they round it, so the figure may stand for anything up to the next tenth
+        if self.bound == "eq" and (("." in self.text and ("조" in self.text or "억" in self.text)
+                                    and TRUNCATED.search(self.text)) or ("억" in self.text and EOK_END.search(self.text))):
+            # "영업이익 5.8조" for 5조8,895억, "1조1438억원" for 1조1438억9400만원: Korean reports cut a figure to one
+            # decimal of 조 or to whole 억 as often as they round it, so it may stand for anything up to the next step
             if self.value >= 0:
                 hi += self.half_width
             else:
@@ -115,6 +115,7 @@ def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metr
 # the forecaster of a company's own plan (claims/forecasters.py): never one source with a house's estimate
 COMPANY_GUIDANCE = "company guidance"
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
+EOK_END = regex.compile(r"\d\s?억(?:\s?(?:원|달러|엔|위안))?$")  # a figure whose last unit is 억
 
 
 class Edit(Frozen):
