@@ -96,9 +96,7 @@ def _from_now(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, fl
     if len(base) < 3 or not now or when is None:
         return []
     earlier = [c for c in base if (w := _when(c.period)) is not None and w < when]
-    if g.unit == "pp":
-        return [(a / 100, b / 100) for e in earlier for a, b in _points([e, now[0]], hedge)]
-    return [step for e in earlier for step in _steps([e, now[0]], hedge)]
+    return [step for e in earlier for step in _implied([e, now[0]], g, hedge)]
 
 
 def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
@@ -112,10 +110,11 @@ def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
     return [then[0], now[0]] if then and now else None
 
 
-def _reversed(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, float]]:
+def _implied(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, float]]:
+    """The rates (as fractions) a growth or a point change could be, from levels in time order."""
     if g.unit == "pp":
-        return [(a / 100, b / 100) for a, b in _points(base[::-1], hedge)]
-    return _steps(base[::-1], hedge)
+        return [(a / 100, b / 100) for a, b in _points(base, hedge)]
+    return _steps(base, hedge)
 
 
 def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft]:
@@ -135,13 +134,13 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 base = _by_basis(levels_of, g) or _ordered(levels_of, g)
                 if base is None:
                     continue
-                cands = _steps(base, o.hedge)
+                cands = _implied(base, g, o.hedge)
             elif g.change and g.unit == "pp":
                 rates = [c for c in levels if c.metric == g.metric and c.unit == "%"]
                 base = _by_basis(rates, g) or _ordered(rates, g)
                 if base is None or len(base) < 2:
                     continue
-                cands = [(a / 100, b / 100) for a, b in _points(base, o.hedge)]
+                cands = _implied(base, g, o.hedge)
                 got = pct_iv(g, o.hedge)
             else:
                 continue
@@ -152,7 +151,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             if not cands or any(overlap(got, c) for c in cands):
                 continue
             # read the other way round the levels fit: more likely their dates were typed backwards than the rate wrong
-            backwards = _by_dates(base, g) and any(overlap(got, c) for c in _reversed(base, g, o.hedge))
+            backwards = _by_dates(base, g) and any(overlap(got, c) for c in _implied(base[::-1], g, o.hedge))
             unit = " points" if g.unit == "pp" else "%"  # "+7.7%", "+1.2 points"
             implied = " or ".join(f"{(lo + hi) / 2 * 100:+.1f}{unit}" for lo, hi in cands)
             msg = (f"{label(g)} is stated as {figure(g)}, but the values it relates "

@@ -192,11 +192,12 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                                                          or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
     value, low, high = m.value, m.low, m.high
     bound = A.bound(scan, m, sent)
-    if fig.cell and value > 0 and scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")":
-        value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)  # "| (9.2%) |"
-    elif got.negative and value > 0 and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14)):
+    bracketed = bool(fig.cell) and scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")"  # "| (9.2%) |"
+    lost = got.negative and not bracketed and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
+    if value > 0 and (bracketed or lost):
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
-        bound = FLIPPED.get(bound, bound)  # "400억원이 넘는 순손실": a loss of more than 400억 is at most -400억
+        if lost:
+            bound = FLIPPED.get(bound, bound)  # "400억원이 넘는 순손실": a loss of more than 400억 is at most -400억
     period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, got.metric, ent, fig.cell, fig.header,
                                                 fig.carry, change, fig.others)
     consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)

@@ -131,12 +131,17 @@ def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan
         if r.relative in ("previous", "year_ago"):
             return "qoq" if r.relative == "previous" else "yoy"
         if period and r.period:
-            return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(r.period)
+            return _basis_between(period, r.period)
     # "increased by 32% compared to $2.24 billion for the first quarter of 2024": the base and its period after
     for r in refs:
         if m.end < r.start <= m.end + 90 and period and r.period and BASE_FOR_AFTER.fullmatch(scan, m.end, r.start):
-            return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(r.period)
+            return _basis_between(period, r.period)
     return None
+
+
+def _basis_between(period: str, base: str) -> str | None:
+    """qoq for a base one quarter back, yoy for four, else None."""
+    return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(base)
 
 
 BASE_FOR_AFTER = regex.compile(r"[^.;]{0,12}?\b(?:compared\s(?:to|with)|from|versus|vs\.?|against)\s[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?"

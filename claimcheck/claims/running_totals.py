@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import calendar as CAL
 from ..models import Claim
 from .article_context import Ctx
 
@@ -21,17 +22,12 @@ def ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
             c = c.model_copy(update={"cadence": "ytd", "period": year})
         elif running and c.cadence == "ytd" and c.period == running.period and (c.line, c.column) in ctx.bases \
                 and c.metric == running.metric and c.unit == running.unit and not c.estimate and not whole_year(ctx, c) \
-                and (prev := _year_before(c.period)):
+                and (prev := CAL.shift_quarter(c.period or "", -4)):
             # "$5.20bn for the six months ended 30 June 2024, a 68% rise compared to $3.10bn": the base the span
             # reached is the same span a year before
             c = c.model_copy(update={"period": prev})
         out.append(c)
     return out
-
-
-def _year_before(period: str | None) -> str | None:
-    digits = (period or "").removeprefix("FY")
-    return f"{period[:-4]}{int(digits) - 1}" if period and digits.isdigit() and len(digits) == 4 else None
 
 
 # "지난해 연간 매출액(1조1929억원)을 넘은 셈": a base named as a whole year is that year's, whatever total came before
