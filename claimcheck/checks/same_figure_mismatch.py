@@ -7,7 +7,8 @@ period: full severity; two forecasts: one step down; a forecast against a report
 two steps down. An undated reported figure against another reported one: one step down,
 except for the metrics in `undated_full` (a share of a whole is a standing fact). Figures in
 one sentence ("32%에서 38%로") are a from-to change, never a conflict; figures of one article
-that are no slip of each other (`slips.py`) are info. All conflicting
+that are no slip of each other (`slips.py`) are info, and so are reported amounts of several articles
+that are far apart and no slip of each other (`far_needs_slip`). All conflicting
 figures for a key form one finding that lists each distinct value with its sources.
 """
 from __future__ import annotations
@@ -42,6 +43,11 @@ class Options(Hedged):
                                          "values are no slip of each other (a digit changed, digits reordered, one "
                                          "dropped or doubled, the sign lost): there it almost always means typing "
                                          "lost a segment, period or basis")
+    far_needs_slip: float = Field(1.25, description="report at info a conflict between articles whose unlike "
+                                  "values are all exact, of one sign, no slip of each other and more than this "
+                                  "ratio apart (0 turns it off): on judged real text such pairs stood for different "
+                                  "things (a line and the company, GAAP and adjusted) far more often than for one "
+                                  "figure printed wrong")
     defer_scale_slips: bool = Field(True, description="leave two figures ×10, ×100 or ×1,000 apart to "
                                                       "unit-scale-slip rather than report them here too")
 
@@ -103,7 +109,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         for comp, demote in _components(list(figs), nodes, o):
             members = [c for k in comp for c in nodes[k]]
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members)
-            out.append(_draft(key, comp, nodes, members, 2 if alone else demote, alone))
+            far = not alone and _far_apart(comp, nodes, o.far_needs_slip)
+            out.append(_draft(key, comp, nodes, members, 2 if alone or far else demote, alone, far))
     return out
 
 
@@ -144,8 +151,27 @@ def _unlike_in_one_article(comp: list[int], nodes: list[list[Claim]], members: l
     return not any(slip(a, b) for i, a in enumerate(reps) for b in reps[i + 1:])
 
 
+def _far_apart(comp: list[int], nodes: list[list[Claim]], ratio: float) -> bool:
+    """Unlike exact reported amounts of one dated period and one sign, no two of them a slip or within `ratio`
+    of each other. Forecasts keep their severity: two forecasts far apart are two views, not a lost segment."""
+    if not ratio or len(comp) > 12:
+        return False
+    reps = [nodes[k][0] for k in comp]
+    if any(c.low is not None or c.high is not None or c.bound != "eq" or not c.period or c.estimate
+           or c.unit in ("%", "pp") for c in reps):
+        return False  # a rate printed wrong is as often far off as near: 19.9% for 11.8%
+    for i, a in enumerate(reps):
+        for b in reps[i + 1:]:
+            if (a.value < 0) != (b.value < 0) or slip(a, b):
+                return False
+            lo, hi = sorted((abs(a.value), abs(b.value)))
+            if lo == 0 or hi / lo <= ratio:
+                return False
+    return True
+
+
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int,
-           alone: bool = False) -> Draft:
+           alone: bool = False, far: bool = False) -> Draft:
     first = members[0]
     periods = sorted({c.period for c in members if c.period})
     when = f" for {', '.join(periods)}" if periods else ""
@@ -160,6 +186,8 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
                                                             "; an undated figure is read as current")
     if alone:
         why += "; all in one article and no value a slip of another, so this is info"
+    elif far:
+        why += "; the values are far apart and none is a slip of another, so this is info"
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."
     k = "|".join(str(x) for x in key) + "|" + ",".join(periods)
     return Draft(msg, tuple(members), k, demote, why)
