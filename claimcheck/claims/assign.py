@@ -14,9 +14,10 @@ PRE_BOUND = regex.compile(
     r"(?:(?P<approx>약|대략|about|around|approximately|roughly|nearly|almost|close\sto|some)"
     r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof|tops?|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|went\spast|passed|crossed)|(?P<le>최대|up\sto|at\smost)"
     r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
+# "1조 원 아래로 내려왔고", "1조 원대로 올라서지 못했다", "10조원을 넘지 못했다": a threshold not reached is an upper bound
 POST_BOUND = regex.compile(
-    r"\s?(?:[을를이가은는에]\s?)?(?:(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b|클럽|club\b)"
-    r"|(?P<gt>초과)|(?P<le>이하|이내)|(?P<lt>미만)"
+    r"\s?(?:(?:[을를이가은는에]|으?로)\s?)?(?:(?P<lt>미만|아래|밑으로|(?:넘|돌파하|올라서|진입하|회복하)지\s?못)"
+    r"|(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b|클럽|club\b)|(?P<gt>초과)|(?P<le>이하|이내)"
     r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso))", regex.IGNORECASE)
 # "기대에 하회", "예상을 웃돌았다": a figure measured against expectations is itself reported
 BEAT = r"(?:에|을|를|과|와|치를|치에)?\s?(?:하회|상회|부합|웃돌|밑돌|못\s?미|미달|넘어|뛰어넘|크게\s?(?:하회|상회|웃돌|밑돌))"

@@ -192,6 +192,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                                                          or A.INCREMENT.match(scan, m.end + 1, min(clause[1], m.end + 4)))
     value, low, high = m.value, m.low, m.high
     bound = A.bound(scan, m, sent)
+    if bound in ("lt", "le") and low is not None and m.text.endswith("대"):
+        value, low, high = low, None, None  # "1조 원대로 올라서지 못했다": below the band's floor, not its top
     bracketed = bool(fig.cell) and scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")"  # "| (9.2%) |"
     lost = got.negative and not bracketed and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
     if value > 0 and (bracketed or lost):

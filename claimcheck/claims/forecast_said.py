@@ -49,10 +49,13 @@ ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?
                                  regex.IGNORECASE)
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
 ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
-# "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion"
+# "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion",
+# "the average analyst had been expecting earnings near $1.42 per share on sales in the neighborhood of $3.82 billion";
+# a contrast ("..., but revenue came in at") ends what the analysts said
 ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:(?:polled|surveyed)\s(?:[^,.;]|\.(?=\w)){0,40}?\s)?(?:on\saverage\s)?"
-                                r"(?:had\s|were\s|was\s|is\s|are\s)?(?:expected|estimated|forecast|projected|anticipated|predicted"
-                                r"|looking\sfor|calling\sfor)\b(?:[^.;]|\.(?=\d)){0,60}$",
+                                r"(?:had\s|were\s|was\s|is\s|are\s)?(?:(?:had|have|has)\sbeen\s)?"
+                                r"(?:expect(?:ed|ing)|estimated|forecast|projected|anticipated|predicted|looking\sfor|calling\sfor)\b"
+                                r"(?:(?!,?\s(?:but|while|whereas|however)\b)(?:[^.;]|\.(?=\d))){0,90}$",
                                 regex.IGNORECASE)
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
@@ -83,7 +86,7 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     if not ctx.in_sentence(SAID_WORDS, sent):
         return None
     return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
-        or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 90), m.start) \
+        or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 150), m.start) \
         or CONSENSUS_FOR.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
         or ESTIMATES_LEAD.search(scan, sent.start, m.start) \
