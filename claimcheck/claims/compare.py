@@ -10,7 +10,7 @@ from .. import calendar as CAL
 from . import periods as PR
 from ..vocab import taxonomy
 
-YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|작년\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
+YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|(?:작년|지난해|전년)\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
 QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)\s?(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
@@ -39,11 +39,13 @@ CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|sur
                             r"|decreased|shrank|doubled|tripled|halved|up|down"
                             r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b", regex.IGNORECASE)  # "a 167% increase from $1.79"
 # "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
-PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\sshare)?(?:,\sor\s(?:[^,.;]|\.(?=\d)){1,24}?,?)?,?"  # "$2.71 billion, or 68 cents, a year earlier"
+# and "from $875 million or $3.33 per share in the same quarter a year ago", "$1.03 a share, in the year-earlier
+# period", "compared to $1.86, previous year"
+PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\sshare)?(?:,?\sor\s(?:[^,.;]|\.(?=\d)){1,24}?,?)?,?"  # "$2.71 billion, or 68 cents, a year earlier"
                             r"(?:\s(?:it|the\scompany|they|we)?\s?(?:reported|posted|booked|made|had|generated|earned|recorded|logged))?(?:\s(?:profit|loss|revenue|sales|income))?"
                             # "$3.24 billion from a year ago", "in the comparable quarter last year"
                             r"(?:\s(?:from|in|during|for|of))?"
-                            r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|LY(?![\w-])|in\sthe\sprior\syear|the\syear\sbefore|the\s(?:previous|prior)\syear"
+                            r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|LY(?![\w-])|in\sthe\sprior\syear|the\syear\sbefore|(?:the\s)?(?:previous|prior)\syear(?![\w-])|the\syear-(?:earlier|ago)\s(?:quarter|period)"
                             r"|the\scomparable\s(?:quarter|period)\s(?:last\syear|a\syear\s(?:earlier|ago))|the\s(?:prior|previous)-year\s(?:quarter|period)"
                             r"|(?:during|in|for)\sthe\ssame\s(?:period|quarter)\s(?:last\syear|a\syear\s(?:earlier|ago)))"
                             r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|three\smonths\s(?:earlier|before|ago)|in\sthe\sprior\squarter))", regex.IGNORECASE)

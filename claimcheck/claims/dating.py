@@ -38,7 +38,7 @@ OPEN_BRACKET = ("(",)  # IN_BRACKETS needs one (Ctx.in_sentence)
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
-FROM = regex.compile(r"\s?(?:에서|→|->)")
+FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 SAME_SPAN = regex.compile(r"(?:작년|지난해|전년)\s?(?:같은|동일)\s?기간|\bthe\ssame\speriod\b", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
@@ -107,7 +107,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
         if prior:
             ctx.bases.add(position(lay, m))
-        if prior and not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end() for r in refs):
+        # a phrase the period refs resolved dates the figure already, unless the figure kept the quarter in view
+        # ("up from $1.429 billion, or $1.03 a share, in the year-earlier period": the aside keeps them apart)
+        if prior and (period in (None, focus) or not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end()
+                                                 for r in refs)):
             base = period or (focus if metric in DATED_METRICS and not cell else None)
             if base and focus and base == CAL.shift_quarter(focus, -1) and any(
                     r.relative == "previous" and not prior.start() <= r.start < prior.end() for r in refs):

@@ -19,14 +19,16 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)\s(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
      r"사업(?:은|는|에서)"),
     # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:\s?실적)?(?:은|는|에서는|에선)\s", r"사업(?:\s?실적)?(?:은|는|에서|에선)"),
+    # and "부문별로는 면세 사업에서의 손실액이 387억원": the line a figure was made in
+    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?사업(?:\s?실적)?(?:은|는|에서는|에선|에서의)\s", r"사업(?:\s?실적)?(?:은|는|에서|에선)"),
     # "말레이시아 법인의 3분기 매출액은", "미국 법인은": a subsidiary abroad named as the topic is a line of the group's
     (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8}?)\s?(?:현지\s?)?법인(?:의|은|는|이|에서는|에서)\s", r"법인(?:의|은|는|이|에서)"),
     # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|가|이|에선|에서는|에서)\s", r"분야(?:는|가|이|에서|에선)"),
-    # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name)
+    # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name), glossed in brackets
+    # before or after it ("물류BPO(Business Process Outsourcing) 사업 매출액은")
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
-    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s사업(?:부문)?(?:의)?)?(?:\s?\([^()]{1,40}\))?"
+    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s?\([^()]{1,40}\))?(?:\s사업(?:부문)?(?:의)?)?(?:\s?\([^()]{1,40}\))?"
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
     # "중국 현지법인 북경한미약품은 3분기 매출 843억원": the subsidiary named after the word 법인 is a line of the group's
@@ -57,9 +59,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\s(?i:revenues?|sales)\b(?!\s(?:growth|increase|decline))",
      r"(?i)(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s"),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
-    # a figure itself (a company doing so is no line: the name filters below drop it)
+    # a figure itself (a company doing so is no line: the name filters below drop it), and "FedEx Express, the
+    # company's air division, reported an 18% increase": a line glossed between commas
     (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-     r"(?=\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded|contributed)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
+     r"(?=(?:,\s[^.;]{1,60}?,)?\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded|contributed)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
      r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed"),
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
     # subject of a change verb, at the sentence's start or further down its list
