@@ -12,7 +12,7 @@ import pytest
 OLD_A = "---\ndate: 2025-05-02\n---\n삼성전자의 2025년 1분기 매출은 79조1,400억원이었다.\n"
 OLD_B = "---\ndate: 2025-06-10\n---\n삼성전자의 2025년 1분기 매출은 81조원이었다.\n"
 NEW_C = "---\ndate: 2025-07-01\n---\nSK하이닉스의 2025년 2분기 영업이익은 9조2,000억원이었다.\n"
-NEW_D = "---\ndate: 2025-07-03\n---\nSK하이닉스는 2025년 2분기 영업이익 7조원을 기록했다.\n"
+NEW_D = "---\ndate: 2025-07-03\n---\nSK하이닉스는 2025년 2분기 영업이익 8조2,000억원을 기록했다.\n"  # a digit slip of 9조2,000억
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
 

@@ -140,10 +140,16 @@ def _read_cell(fig: Figure) -> bool:
     return True
 
 
+# "Credit Karma was the standout: it brought in $561 million. Global Business Solutions ...": a label that is a
+# clause of its own introduces its sentence, not the rest of its line
+CLAUSE_LABEL = regex.compile(r"\b(?:was|were|is|are|has|had|have|remained|became)\b")
+
+
 def _read_label(fig: Figure) -> None:
     """A 'label:' opening the line ("- 영업이익: 1조원") names what the figures after it measure."""
     lay = fig.ctx.lay
     label = lay.labels.get(fig.line)
-    if label and label[1] <= fig.m.start and not fig.cell:
+    if label and label[1] <= fig.m.start and not fig.cell \
+            and (fig.whole.start <= label[1] or not CLAUSE_LABEL.search(fig.scan, label[0], label[1])):
         fig.label, fig.label_text = label, fig.scan[label[0]:label[1]]
         fig.cues = fig.cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(fig.ctx.lex, fig.label_text)]

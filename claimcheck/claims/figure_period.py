@@ -47,7 +47,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
                 and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)
                 and not (r.end <= m.start and FROM_FIGURE_BEFORE.fullmatch(scan, r.end, m.start))]
     # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
-    refs = [r for r in refs if not _in_other_bracket(r, m, scan)]
+    # and "영업이익은 786억원으로 전년 동기(655억원)보다 20.0% 증가했고, 영업이익률은 10.9%로": a base with its own
+    # bracketed figure dates that figure, not the later ones of its sentence
+    refs = [r for r in refs if not _in_other_bracket(r, m, scan) and not _bracketed_own(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
@@ -94,6 +96,14 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         anchor = last if last and "Q" in last else focus
         p = CAL.shift_quarter(anchor, 1) if anchor else None
     return p, pick.estimate, pick.grain
+
+
+def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """A relative period before m whose bracket holds a figure of its own that m is not."""
+    if r.relative not in ("previous", "year_ago") or r.end > m.start:
+        return False
+    own = OWN_BRACKET.match(scan, r.end)
+    return own is not None and not own.start() <= m.start < own.end()
 
 
 # "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from

@@ -78,7 +78,10 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
             return on_line(lay, line, "table", named)
     if len(period) == 10 and period[4] == "-" and not refs:
         return Where("clause", sent.start, sent.end, period)  # a close's day, read from '30일 종가' or 'on Thursday'
-    own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period)) or r.relative]
+    # a phrase naming the period itself outranks a relative one nearer the figure ("3분기 … 전년 동기(655억원)보다 …,
+    # 영업이익률은 10.9%로": the 10.9% is the third quarter's, not the year-ago base's)
+    own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period))] \
+        or [r for r in refs if r.relative]
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))
         return Where("clause", r.start, r.end)

@@ -26,9 +26,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|가|이|에선|에서는|에서)\s", r"분야(?:는|가|이|에서|에선)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name), glossed in brackets
-    # before or after it ("물류BPO(Business Process Outsourcing) 사업 매출액은")
+    # before or after it ("물류BPO(Business Process Outsourcing) 사업 매출액은"), or summed ("해외 합산 영업이익은")
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
-    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s?\([^()]{1,40}\))?(?:\s사업(?:부문)?(?:의)?)?(?:\s?\([^()]{1,40}\))?"
+    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)['’\"”]?(?:의)?(?:\s?\([^()]{1,40}\))?(?:\s사업(?:부문)?(?:의)?)?(?:\s?\([^()]{1,40}\))?(?:\s합산)?"
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
     # "중국 현지법인 북경한미약품은 3분기 매출 843억원": the subsidiary named after the word 법인 is a line of the group's
@@ -48,7 +48,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
      r"(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
     (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+|&)){0,3}?)"  # "Connectivity & Platforms revenues"
-     r"\s(?i:revenues?|sales|segment|division|unit|business)\b",
+     r"\s(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])",  # not "Global Business Solutions"
      r"(?i:revenue|sales|segment|division|unit|business)"),
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
     (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|but|as)\s)|(?<=(?:,|\d%|\d|illion)\sand\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
