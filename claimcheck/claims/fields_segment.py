@@ -62,7 +62,13 @@ def _constant_fx(fig: Figure) -> bool:
     m, scan = fig.m, fig.scan
     if CONSTANT_FX.match(scan, m.end, min(fig.clause[1], m.end + 30)):
         return True
-    return m.kind in ("percent", "pp") and CC_LEAD.match(scan, fig.sent.start, m.start) is not None
+    return m.kind in ("percent", "pp") and (CC_LEAD.match(scan, fig.sent.start, m.start) is not None
+                                           or OPERATIONAL.search(scan, max(fig.clause[0], m.start - 60), m.start) is not None)
+
+
+# "net revenues rose 3.8%, with operational sales climbing even higher at 4.9%", "operational growth of 5%": drug
+# makers' word for growth with exchange-rate moves taken out
+OPERATIONAL = regex.compile(r"\boperational(?:ly)?\s(?:sales|revenues?|growth|basis|increase)\b(?:[^.;%]|\.(?=\d)){0,40}$", regex.IGNORECASE)
 
 
 # "US same-store sales grew 2.4%", "Comparable sales advanced 4.3% in the international operated markets": a base

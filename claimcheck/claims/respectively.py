@@ -41,6 +41,12 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     # "매출액과 영업손실을 각각 1조8122억원과 960억원": a loss word names its metric, the figure after it a loss
     named = [_level(c.metric) for c in ctx.cues_in(sent.start, names_end)]
     cues = _distinct([m for m in named if m])
+    # "전분기(영업이익 2조4360억원, 영업이익 1712억원) 대비 매출과 영업이익이 각각 5.4%, 14.9%": the names after the last
+    # figure before the list are the list's, not those of the figures on the way
+    lead = max((starts[id(c)] for c in made if starts[id(c)] < names_end), default=None)
+    if lead is not None and not english:
+        tail = _distinct([m for c in ctx.cues_in(lead, names_end) if (m := _level(c.metric))])
+        cues = tail if len(tail) >= 2 else cues
     where = "clause"
     if not cues and not english and sent.index and (prev := ctx.lay.sentences[sent.index - 1]).para == sent.para:
         # "매출액 1조218억원, 영업이익 330억원, 당기순이익 323억원을 기록했다. 전년 동기 대비 각각 15.9%, 35.2%, 29%
