@@ -45,7 +45,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:은|는)\s(?:약\s?)?\d"),
     # "첨단소재는 매출 1조1217억원": a line made the topic, then its metric and figure
     (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,15}?)(?:\s?(?:사업본부|사업부|부문))?(?:\([^()]{1,12}\))?(?<!사업)(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?"
-     r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
+     r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
      r"(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
     (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+|&)){0,3}?)"  # "Connectivity & Platforms revenues"
      r"\s(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])",  # not "Global Business Solutions"
@@ -89,8 +89,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?<![은는이가을를의도])(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
-     r"\s(?:매출액?|영업이익률?|이익률)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on its own
-     r"(?:매출액?|영업이익률?|이익률)\s\d"),
+     r"\s(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on
+     r"(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s\d"),  # its own; "면세 손실 387억, 적자폭 확대"
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),
