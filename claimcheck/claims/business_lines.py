@@ -9,6 +9,7 @@ import regex
 
 from ..models import Claim
 from .. import vocab as L
+from .branded_lines import branded_lines
 from .regions import region_lines
 from .subject_patterns import SUBJECTS
 
@@ -136,6 +137,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             seg = topic or segment_id(word)
             if seg:
                 found.append((m.start(), m.end(), seg))
+    found += [(a, b, L.topic(lex, w) or segment_id(w)) for a, b, w in branded_lines(scan, start, end, lex)]
     return sorted(found + region_lines(scan, start, end, lex))
 
 

@@ -15,6 +15,7 @@ from ..models import Claim
 from .. import vocab as L
 from . import fields_entity as FE
 from .article_context import Ctx
+from .branded_lines import branded_lines
 from .business_lines import subject_lines
 
 WHOLE = FE.WHOLE
@@ -44,7 +45,7 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
     if stated and not named:
         carry["subject"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
-    if not made and not named and (topic := _figureless_topic(ctx, sent, carry)):
+    if not made and (not named or _opens_on_brand(ctx, sent)) and (topic := _figureless_topic(ctx, sent, carry)):
         carry["segment"] = topic  # "항공우주 부문은 정비 수요가 ... 늘었다. 이에 따라 매출은 26% 증가한 6040억원"
         return out
     if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
@@ -54,6 +55,11 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     elif named or whole or stated:
         carry["segment"] = None
     return out
+
+
+def _opens_on_brand(ctx: Ctx, sent) -> bool:
+    """"FedEx Ground, the company's ground unit, was the top performer.": the company named is the line's name."""
+    return any(a == sent.start for a, _, _ in branded_lines(ctx.lay.scan, sent.start, sent.end, ctx.lex))
 
 
 def _figureless_topic(ctx: Ctx, sent, carry: dict) -> tuple[str, str, int] | None:
