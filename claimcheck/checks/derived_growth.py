@@ -110,6 +110,15 @@ def _by_basis(levels: list[Claim], g: Claim) -> list[Claim] | None:
     return [then[0], now[0]] if then and now else None
 
 
+def _apart_from_basis(base: list[Claim], g: Claim) -> bool:
+    """"$5.2B in Q3 (+63% YoY) and is guided to $6.2B in Q4 (+66% YoY)": two dated quarters a quarter apart are
+    no base for a change its sentence says is on the year before, nor a year apart for one on the quarter before."""
+    step = {"yoy": -4, "qoq": -1}.get(g.basis or "")
+    if not step or len(base) != 2 or not all(c.period and "Q" in c.period for c in base) or g.quote.lstrip().startswith("|"):
+        return False
+    return CAL.shift_quarter(base[1].period, step) != base[0].period
+
+
 def _implied(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, float]]:
     """The rates (as fractions) a growth or a point change could be, from levels in time order."""
     if g.unit == "pp":
@@ -132,7 +141,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                     continue
                 got = pct_iv(g, o.hedge)
                 base = _by_basis(levels_of, g) or _ordered(levels_of, g)
-                if base is None:
+                if base is None or _apart_from_basis(base, g):
                     continue
                 cands = _implied(base, g, o.hedge)
             elif g.change and g.unit == "pp":

@@ -40,7 +40,12 @@ def bound(scan: str, m: Mention, sent: Sentence) -> str:
     before = PRE_BOUND.search(scan, max(sent.start, m.start - 22), m.start)
     if before:
         return _bound_name(before)
+    if m.kind == "percent" and "." not in m.text and HEADLINE_ARROW.match(scan, m.end, m.end + 2):
+        return "approx"  # "영업이익 25%↓" for 25.6%: a headline's whole percent marked by an arrow is rounded loosely
     return "eq"
+
+
+HEADLINE_ARROW = regex.compile(r"\s?[↓↑]")
 
 
 def _bound_name(m: regex.Match[str]) -> str:

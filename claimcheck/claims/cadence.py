@@ -29,6 +29,8 @@ TTM_AFTER = regex.compile(r"\s(?:over|in|for|during)\s(?:the\s)?(?:last|past|tra
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)
+QUARTER_YTD = regex.compile(r"[1-4]\s?분기(?:\s\S{1,6})?\s?(?:누적|누계)")
+PERIOD_WORD = regex.compile(r"분기|반기|\d\s?월|\d\s?년|작년|지난해|올해|quarter|half|year", regex.IGNORECASE)
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
 AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s)?quarter\b", regex.IGNORECASE)
 AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
@@ -49,6 +51,9 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
         return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
     if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
+    if sent.start < clause[0] and QUARTER_YTD.search(scan, sent.start, clause[0]) \
+            and not PERIOD_WORD.search(scan, clause[0], m.start):
+        return "ytd"  # "3분기 누적 매출액은 …, 영업이익은 992억원으로": the running total goes on into the next clause
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
     if maybe_ttm and (TTM.search(scan, sent.start, m.start) or TTM_AFTER.match(scan, m.end, min(clause[1] + 40, m.end + 40))):

@@ -58,6 +58,8 @@ PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share", "book_value_per_share"
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
 # "주식은 1.8% 하락한 2만2,450원으로 마감했다": a change that arrives at a share's price is the price's move
 PRICE_ARRIVED = regex.compile(r"\s?(?:하락|상승|오른|내린|떨어진|뛴|급등|급락|밀린)[한해]?\s?\d[\d,]*(?:만\s?[\d,]*)?원")
+# "United Parcel Service (UPS -10.49%)": a ticker's bracket holds the share's move
+TICKER_TAG = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\s?$")
 TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
 
 
@@ -153,8 +155,9 @@ def refined(fig: Figure, got: Typed) -> str:
             and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
         # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share, adjusted if the profit was
         return "adjusted_eps" if ADJUSTED_BEFORE.search(scan, max(sent.start, m.start - 60), m.start) else "eps"
-    if m.kind == "percent" and T.is_growth(metric) and any(
-            c.metric == "price_change" and sent.start <= c.start and 0 <= m.start - c.end <= 24 for c in fig.cues):
+    if m.kind == "percent" and T.is_growth(metric) and (any(
+            c.metric == "price_change" and sent.start <= c.start and 0 <= m.start - c.end <= 24 for c in fig.cues)
+            or (TICKER_TAG.search(scan, max(0, m.start - 16), m.start) and scan[m.end:m.end + 1] == ")")):
         return "price_change"  # "전 거래일 대비 3300원(5.82%) 내린 5만 3400원": the share's move that day
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:

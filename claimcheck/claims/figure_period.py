@@ -17,8 +17,11 @@ BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNOREC
 OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
 KO_BASE_AFTER = regex.compile(r"\s?\([^()]{1,30}\)\s?(?:보다|대비|에\s?비해)")
 ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한)\s?$")
-OWN_PERIOD = regex.compile(r"\s(?:in|for|during)\s(?:the\s)?", regex.IGNORECASE)
-TAKEN = regex.compile(r"[\d%]\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
+# "42% in fiscal 2023", "to $40.572 billion, for nine months": a period right after the figure is its own, and
+# so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
+OWN_PERIOD = regex.compile(r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
+                           regex.IGNORECASE)
+TAKEN = regex.compile(r"[\d%],?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
 def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_period: str | None, focus: str | None,
@@ -61,7 +64,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
              and not OWN_BRACKET.match(scan, r.end)]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
-    chosen = in_clause or before or after or earlier[-1:]
+    chosen = in_clause or before or after or earlier[-1:] or own
     pick = chosen[-1 if (in_clause or before) else 0] if chosen else None
     if pick is None:
         return carry_period, False, ""

@@ -67,5 +67,5 @@ PERIOD = re.compile(
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
 MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
-                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\s", re.IGNORECASE)
+                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\b", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")

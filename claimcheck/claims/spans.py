@@ -35,7 +35,9 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended
                 rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?P<uy3>(?:19|20)\d\d))?"
                 # "the nine months ending in Q3": the span by the quarter it ends with
                 rf"|(?P<nq>six|nine|6|9)[\s-]months?\s(?:ended|ending|to|through)\s(?:in\s)?(?:Q[23]|the\s(?:second|third)\squarter)"
-                rf"|(?P<nq2>six|nine)-month(?=\s(?:revenue|sales|net|operating|profit|earnings|results))"
+                # and "decreased 11 percent, to $40.572 billion, for nine months": the months so far, by their length
+                rf"|(?P<nq2>(?:(?<=\bfor\s)|(?<=\bfor\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in)\s))"
+                rf"|(?:six|nine)(?=-month\s(?:revenue|sales|net|operating|profit|earnings|results)))(?:-month|\smonths)"
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
                 rf"|(?<![\w-])(?P<nq3>[69])M\s(?P<uy4>(?:19|20)\d\d)(?!\d)"
                 # "year-to-date free cash flow is up $2.4 billion": the year so far, the article's year
@@ -69,6 +71,8 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
     given = m["uy"] or m["uy2"] or m["uy3"] or m["uy4"]
     if m["first"] or m["nq"] or m["nq2"] or m["nq3"]:
         month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"]).lower() in ("six", "6") else 9
+        if fiscal and not given:
+            month = (fiscal + month - 1) % 12 + 1  # Deere's nine months (its year ends in October) end in July
     else:
         month = int(m["um"]) if m["um"] else MONTH_WORD.split("|").index(m["um2"][:3].lower()) + 1
     if given:
