@@ -114,9 +114,10 @@ def _apart_from_basis(base: list[Claim], g: Claim) -> bool:
     """"$5.2B in Q3 (+63% YoY) and is guided to $6.2B in Q4 (+66% YoY)": two dated quarters a quarter apart are
     no base for a change its sentence says is on the year before, nor a year apart for one on the quarter before."""
     step = {"yoy": -4, "qoq": -1}.get(g.basis or "")
-    if not step or len(base) != 2 or not all(c.period and "Q" in c.period for c in base) or g.quote.lstrip().startswith("|"):
+    then, now = (base[0].period, base[1].period) if len(base) == 2 else (None, None)
+    if not step or not then or not now or "Q" not in then or "Q" not in now or g.quote.lstrip().startswith("|"):
         return False
-    return CAL.shift_quarter(base[1].period, step) != base[0].period
+    return CAL.shift_quarter(now, step) != then
 
 
 def _implied(base: list[Claim], g: Claim, hedge: float) -> list[tuple[float, float]]:
