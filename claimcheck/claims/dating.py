@@ -153,8 +153,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
     said = said_of(ctx, sent, m)
-    if said or guided is not None:
-        estimate = True
+    if said or guided is not None or (cell and hp and hp[1]):
+        estimate = True  # and "| Analyst Estimate |": a column of forecasts, whatever the row
     if metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
         if period is None:

@@ -31,7 +31,7 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
 
 
 # a table row written without outer pipes: two or more " | " between cells, as press releases are pasted
-BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s\|\s[^|\n]{1,40}){2,}$")
+BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s\|\s[^|\n]{1,40}){2,}(?:\s\|)?\s*$")  # a closing pipe or not
 
 
 def _bare_row(line: str) -> bool:
@@ -73,9 +73,10 @@ def layout(text: str) -> Layout:
             para += 1
             prev_blank, header = True, None
             continue
+        # "Metric | Q2 2024 | Q2 2023" over "---|---|---": a table pasted without its outer pipes
         bare = not raw.lstrip().startswith("|") and _bare_row(raw) and (
-            _bare_row(line_at(i + 1)) or (i > 0 and _bare_row(line_at(i - 1))))
-        if raw.lstrip().startswith("|") or bare:
+            _bare_row(line_at(i + 1)) or TABLE_SEP.match(line_at(i + 1)) is not None or (i > 0 and _bare_row(line_at(i - 1))))
+        if raw.lstrip().startswith("|") or bare or (header is not None and TABLE_SEP.match(raw)):
             if TABLE_SEP.match(raw):
                 continue
             spans = _cells(raw, s)

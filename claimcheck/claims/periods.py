@@ -167,4 +167,7 @@ def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, boo
     m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
     if m:
         return fiscal + str(int(m[1]) + shift), bool(m[2])
-    return None, False
+    return None, ESTIMATE_HEADER.search(cell) is not None  # "| Analyst Estimate |", "| 컨센서스 |": no period, a forecast
+
+
+ESTIMATE_HEADER = regex.compile(r"\b(?:estimates?|consensus|expected|forecasts?)\b|컨센서스|예상치?|추정치?|전망치", regex.IGNORECASE)

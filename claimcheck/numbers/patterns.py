@@ -26,7 +26,7 @@ KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유
 KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]|\.\d))?"
 # English scale words, any case ("$200 Billion+"); a hyphen may join them as an adjective does
 # ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign.
-ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|mn|mln)|[mbkBMK])(?![\p{L}])"
+ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|[mbkBMK])(?![\p{L}])"
 
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
