@@ -73,6 +73,7 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
 AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
+ACRONYM = regex.compile(r"[A-Z]{2,6}")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 # words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
@@ -114,6 +115,11 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             continue
         for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
+            if len(word) == 1:  # "칩 사업(QCT)": only the acronym names a one-syllable line
+                gloss = (m.groupdict().get("gloss") or "").strip()
+                if not ACRONYM.fullmatch(gloss):
+                    continue
+                word = gloss
             word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
             if word.lower().startswith("total ") and " " in word.strip():
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's

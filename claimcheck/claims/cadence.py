@@ -51,9 +51,12 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
         return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
     if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
-    if sent.start < clause[0] and QUARTER_YTD.search(scan, sent.start, clause[0]) \
-            and not PERIOD_WORD.search(scan, clause[0], m.start):
-        return "ytd"  # "3분기 누적 매출액은 …, 영업이익은 992억원으로": the running total goes on into the next clause
+    last = max(QUARTER_YTD.finditer(scan, sent.start, m.start), key=lambda x: x.start(), default=None)
+    if last is not None and scan[m.start - 1:m.start] != "(" and not PERIOD_WORD.search(scan, last.end(), m.start):
+        # "3분기 누적 매출액은 …, 영업이익은 992억원으로", "3분기 개별기준 누적 당기순이익은 6341억원으로 전년 동기(…) 대비
+        # 39.4%": the running total goes on to the figures after it that name no period of their own (a bracketed
+        # base's span is the dating's to settle)
+        return "ytd"
     # two characters past the number so lookaheads such as "월 (?=$)" can see it
     window = scan[max(clause[0], m.start - 25):m.start + 2]
     if maybe_ttm and (TTM.search(scan, sent.start, m.start) or TTM_AFTER.match(scan, m.end, min(clause[1] + 40, m.end + 40))):

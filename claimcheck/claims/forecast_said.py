@@ -76,7 +76,9 @@ GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d))
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
 SAID_WORDS = ("것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "projection", "anticipat")
+# and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+                             r"|\bestimated\s(?:revenues?|sales|earnings|EPS|profit|net\sincome)\s(?:of\s|at\s)?[$€£¥₩]?"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
 
@@ -87,7 +89,7 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     scan = ctx.lay.scan
     if not ctx.in_sentence(SAID_WORDS, sent):
         return None
-    return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 14), m.start) \
+    return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 40), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 150), m.start) \
         or CONSENSUS_FOR.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
