@@ -14,6 +14,8 @@ from ..models import Claim
 from .article_context import Ctx
 from .metric_patterns import AFTER_DIRECTION
 from ..vocab import taxonomy
+from .. import vocab as L
+from .business_lines import segment_id
 
 EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|respectively", regex.IGNORECASE)
 LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
@@ -53,6 +55,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         # 감소했다": a list that names nothing pairs with the names of the sentence before
         cues, where = _distinct([c.metric for c in ctx.cues_in(prev.start, prev.end) if c.metric in LEVELS]), "carried"
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
+    lines = _joined_lines(ctx, sent.start, names_end) if not english and len(ents) < 2 else []
     out = {id(c): c for c in made}
     _closing_sign(out, [c for c in figs if c.unit == "pp"], scan, starts)  # "NIM이 각각 5bp, 4bp 하락했지만"
     for kind in ("%", "money"):
@@ -68,6 +71,10 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
+        elif lines and len(lines) == len(group) and all(out[id(c)].segment == lines[-1] for c in group):
+            # "베트남과 튀르키예 매출은 각각 702억원, 598억원": two lines named, each figure the line in its place
+            for c, seg in zip(group, lines):
+                out[id(c)] = out[id(c)].model_copy(update={"segment": seg})
     return [out[id(c)] for c in made]
 
 
@@ -130,6 +137,19 @@ def _signed(c: Claim, loss: bool) -> Claim:
 
 
 SIGNED = regex.compile(r"\s*[-−△▼(]")
+
+
+# "베트남과 튀르키예 매출은", "국내·해외 영업이익은": two or three names joined right before the list's metric
+JOINED_LINES = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{L}{2,10})(?:과|와|·|,|\s및)\s?(?P<b>\p{L}{2,10})"
+                             r"(?:(?:과|와|·|,|\s및)\s?(?P<c>\p{L}{2,10}))?\s(?:매출액?|영업이익|순이익|영업손실)(?:은|는|이|가)?\s")
+
+
+def _joined_lines(ctx: Ctx, start: int, end: int) -> list[str]:
+    """The line ids of the names joined before a respectively-list's metric."""
+    found = max(JOINED_LINES.finditer(ctx.lay.scan, start, end), key=lambda x: x.start(), default=None)
+    if found is None:
+        return []
+    return [L.topic(ctx.lex, n) or segment_id(n) for n in (found["a"], found["b"], found["c"]) if n]
 
 
 def _distinct(xs: list[str]) -> list[str]:
