@@ -35,3 +35,17 @@ def year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     last year"), not a bracket or another figure after it."""
     return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 48 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
                for r in refs)
+
+
+# "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": a from-to whose change is stated
+KO_FROM_TO = regex.compile(r"\s?에서\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?\s?(?:으로|로)\s?(?:[\d.,]+\s?%\s?)?"
+                           r"(?:감소|증가|줄|늘|하락|상승|개선|악화|급감|급증)")
+
+
+def from_level_back(scan: str, sent: Sentence, m: Mention, period: str, refs: list[PR.PeriodRef]) -> str | None:
+    """The period of a Korean from-level no phrase dates: where the change started, a year back (a quarter back if
+    the sentence compares with the quarter before), or None when the figure is no such from-level."""
+    if not KO_FROM_TO.match(scan, m.end, min(sent.end, m.end + 48)) or any(0 <= m.start - r.end <= 24 for r in refs):
+        return None
+    q = C.QOQ.search(scan, sent.start, sent.end) is not None and "Q" in period
+    return CAL.shift_quarter(period, -1 if q else -4)

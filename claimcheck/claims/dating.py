@@ -16,7 +16,7 @@ from . import periods as PR
 from . import spans as SP
 from .article_context import Ctx
 from .article_periods import focus_for, fy_end, is_past
-from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, year_ago_after
+from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, year_ago_after
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
 from .headings import heading_text
@@ -38,6 +38,17 @@ OPEN_BRACKET = ("(",)  # IN_BRACKETS needs one (Ctx.in_sentence)
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
+# "1~3분기 누계 영업이익은 1922억 원으로 … 감소했다. 매출액은 12.2% 줄어든 2조 2297억 원이다": a sentence that opens on a
+# bare metric and states its change with its level ("다만 영업이익은 1984억원에서 1579억원으로") goes on with the
+# running total before it
+GOES_ON = regex.compile(r"\s*(?:(?:다만|또한|반면)\s)?(?:매출액?|영업이익|순이익|당기순이익)(?:은|는|도)\s"
+                        r"(?:[\d.,]+%\s?(?:줄어든|늘어난|감소한|증가한)\s|[\d,.]+\s?[조억][\d,.억만]{0,8}\s?원?에서\s)")
+
+
+def _goes_on(ctx, sent) -> bool:
+    return GOES_ON.match(ctx.lay.scan, sent.start, sent.end) is not None
+
+
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 SAME_SPAN = regex.compile(r"(?:작년|지난해|전년)\s?(?:같은|동일)\s?기간|\bthe\ssame\speriod\b", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
@@ -63,7 +74,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     ytd_carried = carried is not None and carry.get("period_grain") == "ytd"
     if ytd_carried and (not (change or T.is_growth(metric))
                         or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)) \
-            and not SAME_SPAN.search(scan, sent.start, sent.end):
+            and not SAME_SPAN.search(scan, sent.start, sent.end) and not _goes_on(ctx, sent):
         # a running total's span carries to how it changed, not to whatever amount or other metric comes next,
         # unless the sentence measures against "the same period" ("영업이익은 8034억원으로 작년 같은 기간 6032억원보다")
         carried = None
@@ -124,6 +135,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
+    if is_from and period and not cell and (started := from_level_back(scan, sent, m, period, refs)):
+        period = started  # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": the change started a year back
     if (now := period or focus) and "Q" in now and dated_kind and not cell \
             and PCT_ARROW.search(scan, max(sent.start, m.start - 16), m.start) and ARROW_AFTER.match(scan, m.end, m.end + 4):
         # "영업이익은 190.1%(157억→456억원) 증가": the growth's own from-to, starting a year back (a quarter, if it says so)

@@ -12,7 +12,7 @@ from .layout import Sentence
 FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|추산|내다|관측)"
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼|봤|본다|보고|보며)"  # "… 낼 것으로 내다봤다"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
-                              r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼)"
+                              r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼|한\s?바)"
                               # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
                               r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)"
 
@@ -67,7 +67,10 @@ OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+
 CONSENSUS_FOR = regex.compile(r"\bconsensus(?:\s(?:on|from|by|at)\s[\w&.'-]+(?:\s[\w&.'-]+)?)?\s(?:is\s|was\s)?(?:for|of|at)\s"
                               r"(?:[^.;]|\.(?=\d)){0,40}$"
                               r"|\b(?:street|analysts?|market)['’]?s?\s(?:view|estimate|expectation|forecast)s?\s(?:for|of)\s(?:[^.;]|\.(?=\d)){0,20}$"
-                              r"|\b(?:estimates?|expectations?)\s(?:on|from|by)\s[\w&.'-]+\sof\s[$€£¥₩]?$", regex.IGNORECASE)
+                              r"|\b(?:estimates?|expectations?)\s(?:on|from|by)\s[\w&.'-]+\sof\s[$€£¥₩]?$"
+                              # "analyst consensus had Exxon Mobil EPS of $2.02 and revenue at $90.09 billion"
+                              r"|\bconsensus\s(?:had|has|put|puts|saw|sees|calls?\sfor|called\sfor)\s(?:[^.;]|\.(?=\d)){0,80}$",
+                              regex.IGNORECASE)
 ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstreet|the\sstreet|consensus|estimates?)\b",
                              regex.IGNORECASE)
 # "연초 제시한 가이던스인 매출 9.7조원, 영업이익 4000억원": the figures a guidance word introduces are the plan
