@@ -116,9 +116,10 @@ AVERAGE_BEFORE = regex.compile(r"평균\s?$")
 DAILY_AFTER = regex.compile(r"\s?(?:a|per)\sday\b|\s?씩\s?매일", regex.IGNORECASE)
 CONSOLIDATED = regex.compile(r"연결\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|\bconsolidated\b", regex.IGNORECASE)
 # "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
-STANDALONE = regex.compile(r"별도\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|[(（]별도[)）]|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
+# ("개별 재무제표 기준", "개별기준": the parent's own books, said another way)
+STANDALONE = regex.compile(r"(?:별도|개별)\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|[(（]별도[)）]|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
                            regex.IGNORECASE)
-STANDALONE_WORDS = ("별도", "standalone", "separate", "parent")  # STANDALONE cannot match without one (Ctx.in_sentence)
+STANDALONE_WORDS = ("별도", "개별", "standalone", "separate", "parent")  # STANDALONE cannot match without one (Ctx.in_sentence)
 
 
 def _daily(fig: Figure) -> bool:
