@@ -37,3 +37,24 @@ JOINED_NAME = regex.compile(r"\b[A-Z][\w-]*\s(?:and|&)\s$")
 LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
                             r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"
                             r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{3}))\p{Hangul}")
+
+
+# "파라다이스(034230)는", "코스닥 상장사 파라다이스[034230]는", "파라다이스(대표이사 최성욱)가": a listed company named with
+# its stock code or its chief executive, whether or not the vocabulary knows it
+CODE_NAMED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{1,14})\s?[(\[]\s?"
+                           r"(?:(?:KS|KQ|코스피|코스닥)\s?:\s?)?(?:\d{6}|대표(?:이사)?\s?\p{Hangul}{2,4})\s?[)\]]")
+NAME_END = r"(?=\s?[(\[,'’]|\s|은|는|이|가|의|도|와|과|로|에|$)"
+
+
+def code_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Every mention of a company the article names with its stock code or its chief executive and the vocabulary
+    does not know, as (start, end, name as written): the article's figures are then that company's."""
+    known = {e[0] for e in found}
+    names = {m["n"] for m in CODE_NAMED.finditer(scan)
+             if m.start("n") not in known and m["n"] not in lex.alias_to and L.key(m["n"]) not in lex.alias_key}
+    out = []
+    for name in names:
+        for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan):
+            if m.start() not in known:
+                out.append((m.start(), m.end(), name))
+    return out

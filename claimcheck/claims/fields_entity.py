@@ -17,8 +17,9 @@ from .metric_cue import Typed
 from .metric_patterns import T
 
 WHOLE = regex.compile(r"전체|회사")
-# ("해외 합산 영업이익": a sum over one company's regions or lines is still the company's)
-AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|상장사|상장기업|(?<!(?:해외|국내|지역|부문|사업|법인)\s?)합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
+# ("해외 합산 영업이익": a sum over one company's regions or lines is still the company's; "코스닥 상장사 파라다이스[034230]는"
+# is one listed company)
+AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|(?<!(?:코스닥|코스피|유가증권시장)\s?)상장사(?!\s?\p{Hangul}{2,12}\s?[(\[])|상장기업|(?<!(?:해외|국내|지역|부문|사업|법인)\s?)합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
 # AGGREGATE cannot match without one of these (article_context.Ctx.in_sentence)
 AGGREGATE_WORDS = ("개", "상장", "합산", "합친", "합치", "합하", "더하", "양사", *(f"{d}사" for d in range(2, 10)), "회사",
