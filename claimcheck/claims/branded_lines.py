@@ -30,10 +30,19 @@ OPENS = regex.compile(r"(?:^|[.;:]\s|\b(?:However|Meanwhile|Also|Still|Separatel
 AFTER = regex.compile(r"\s(?P<w>[A-Z][\w&'’.-]*[\w&](?:\s[A-Z][\w&'’-]*[\w&])?)(?=[,’']|\s(?![A-Z]))")
 
 
+# "신세계의 100% 자회사 신세계DF는": Korean glues a unit's letters to the parent's name
+GLUED = regex.compile(r"(?P<w>[A-Z]{2,4})(?=\s|은|는|이|가|의|도|와|과|[(,])")
+
+
 def branded_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each company-name-led line that opens a clause of scan[start:end]."""
     out = []
     for m in lex.entity_rx.finditer(scan, start, end):
+        if (glued := GLUED.match(scan, m.end(), min(end, m.end() + 5))) and "\uac00" <= m.group()[-1:] <= "\ud7a3":
+            phrase = scan[m.start():glued.end()]
+            if phrase not in lex.alias_to and L.key(phrase) not in lex.alias_key:
+                out.append((m.start(), glued.end(), phrase))
+            continue
         if m.start() != start and not OPENS.search(scan, max(start, m.start() - 16), m.start()):
             continue
         after = AFTER.match(scan, m.end(), min(end, m.end() + 40))
