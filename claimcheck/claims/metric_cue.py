@@ -27,7 +27,10 @@ class Typed:
 
 # "rose 18% to $1.51 billion on revenue of $19.42 billion": a metric word after the figure that leads to a figure of
 # its own is that figure's
-OWN_FIGURE_AFTER = regex.compile(r"\s(?:of|was|were|at|totaled|reached|came\sto)\s(?:about\s|roughly\s)?[$€£¥₩]?\d", regex.IGNORECASE)
+# and "…to 16.9 per cent and segment margin contracted 50 basis points to 23.1 per cent": a metric its own change follows
+OWN_FIGURE_AFTER = regex.compile(r"\s(?:of|was|were|at|totaled|reached|came\sto"
+                                 r"|(?:contracted|expanded|rose|fell|increased|decreased|declined|grew|improved|narrowed|widened)(?:\sby)?)"
+                                 r"\s(?:about\s|roughly\s)?[$€£¥₩]?\d", regex.IGNORECASE)
 
 
 BEATEN = regex.compile(r"\s?(?:\([^()]{0,20}\)\s?)?(?:[을를에]|보다)\s?(?:\d[\d.,]*\s?%\s?)?(?:크게\s?|소폭\s?)?"

@@ -58,7 +58,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         cues = [c for c in cues if c.end <= m.start]
         down = down or appos["down"] is not None
         up = up or not down
-    ratio = nearest(cues, m, RATE_LIKE, clause)
+    ratio = nearest(cues, m, RATE_LIKE, clause, text)
     if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
         ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later
