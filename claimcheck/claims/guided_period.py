@@ -15,14 +15,16 @@ from .layout import Sentence
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
 GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|project|guided|guides"
-                       r"|predicts|predicted|anticipates)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
+                       r"|predicts|predicted|anticipates|foresees)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
 NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
-GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate")
+GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate", "foresee")
+# "raised its full-year earnings outlook on Friday. The company now foresees earnings of $13.75 to $14.05 a share"
+FULL_YEAR_BEFORE = regex.compile(r"\b(?:full[\s-]year|annual|for\sthe\syear)\b|연간", regex.IGNORECASE)
 
 
 def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], refs: list[PR.PeriodRef], metric: str, period: str | None) -> str | None:
@@ -51,7 +53,7 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
     named = [r for r in refs if r.end <= m.start and r.period and not r.relative]
     # the finest span named: "For the December quarter, the first of fiscal 2026" is that quarter
     earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
-    got = later or earlier or ctx.memo.get("guided") or _next_guided(ctx)
+    got = later or earlier or _year_of_outlook(ctx, sent) or ctx.memo.get("guided") or _next_guided(ctx)
     if got:
         ctx.memo["guided"] = got
     return got
@@ -61,6 +63,16 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
 # ("ahead of the report" is no sign: a wire after the report says where shares closed ahead of it)
 PREVIEW = regex.compile(r"\b(?:scheduled|set|slated|due|expected)\sto\s(?:report|announce|release|post)\b"
                         r"|실적\s?발표를?\s?앞두|실적\s?발표\s?예정", regex.IGNORECASE)
+
+
+def _year_of_outlook(ctx: Ctx, sent: Sentence) -> str | None:
+    """The year in view, when the sentence before in the paragraph spoke of a full-year outlook."""
+    if not sent.index or not ctx.focus:
+        return None
+    prev = ctx.lay.sentences[sent.index - 1]
+    if prev.para != sent.para or not FULL_YEAR_BEFORE.search(ctx.lay.scan, prev.start, prev.end):
+        return None
+    return ctx.focus.split("Q")[0]
 
 
 def _next_guided(ctx: Ctx) -> str | None:
