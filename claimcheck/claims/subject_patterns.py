@@ -99,7 +99,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),
-    (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from|at)\s(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
+    (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
+    # "The company's aerospace business, its biggest revenue generator, saw sales rise 15%": a line the company owns,
+    # glossed, then its verb, opening the sentence (not a gloss itself: "FedEx Express, the company's air division,")
+    (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell))",
+     r"company['’]s"),
     # "revenue from energy generation and storage jumped 44%": a line named after 'from', up to its verb
     (r"\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?(?P<seg>[a-z][\w&-]*(?:\s(?:and\s|&\s)?[a-z][\w&-]*){0,6}?)"
      r"\s(?:jumped|rose|grew|fell|climbed|increased|declined|decreased|was|were|reached|came|totaled|shrank|slipped)\b",
