@@ -91,7 +91,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             made = paired
         listed = listed_segments(made, lay, lex)  # keeps the order, as the steps above do
         starts_made = [at[id(o)] for o in made]
-        made = with_compared(subject_carry.its_segment(ctx, listed, starts_made), starts_made, lay.scan)
+        made = with_compared(subject_carry.apposed_segment(ctx, subject_carry.its_segment(ctx, listed, starts_made), starts_made),
+                             starts_made, lay.scan)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
         made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         claims.extend(made)

@@ -93,6 +93,22 @@ def its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
     return out
 
 
+# "Adjusted Net income was $1.4 billion, an increase of 3%": a change set after a level, as its aside, is the level's
+APPOSED_CHANGE = regex.compile(r",\s(?:(?:an?\s)?(?:increase|decrease|rise|decline|drop|gain|jump)\s(?:of\s)?|(?:up|down)\s)$")
+
+
+def apposed_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
+    """A growth right after its level, as an aside, takes the level's line (adjusted, a segment)."""
+    out = list(made)
+    for i in range(1, len(made)):
+        level, g = made[i - 1], made[i]
+        if g.segment is None and level.segment and L.taxonomy().growth(level.metric) == g.metric \
+                and APPOSED_CHANGE.search(ctx.lay.scan, max(starts[i - 1], starts[i] - 24), starts[i]):
+            ev = tuple(("segment", "clause", level.line, level.segment) if e[0] == "segment" else e for e in g.evidence)
+            out[i] = g.model_copy(update={"segment": level.segment, "evidence": ev})
+    return out
+
+
 SAME_FRAME = regex.compile(r"\s*(?:[-•·▶]\s*)?(?:같은\s?기간|이\s?기간|동\s?기간|(?:in|during|over)\sthe\ssame\s(?:period|quarter))", regex.IGNORECASE)
 CONSOLIDATED = regex.compile(r"연결|consolidated", regex.IGNORECASE)
 
