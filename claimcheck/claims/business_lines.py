@@ -74,6 +74,7 @@ PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신�
 AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 ACRONYM = regex.compile(r"[A-Z]{2,6}")
+LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECASE)
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 # words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
@@ -82,7 +83,9 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
                    "guided", "raised", "lowered"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
 # "revenue in the July-September quarter", "Q3 revenue of": a span of months or a quarter's name is no line
-MONTH_WORD = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:first|second|third|fourth)[\s-]quarter"
+# (a month by its name or its abbreviation: "Markets" and "Octane" are no months)
+MONTH_WORD = regex.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])|(?:first|second|third|fourth)[\s-]quarter"
                            r"|(?:q[1-4]|[1-4]q|fy|h[12]|[12]h)(?:\s?'?\d{2,4})?\b")
 # "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
@@ -129,8 +132,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word)) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
-                    or any(L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
-                           for c in lex.metric_rx.finditer(word)):
+                    or (not LINE_WORD_END.search(m.group()) and any(
+                        L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
+                        for c in lex.metric_rx.finditer(word))):  # "the Markets segment": a line, whatever its name
                 continue
             if pre := PAIRED_MODIFIER.search(scan, max(start, m.start() - 6), m.start()):
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
