@@ -43,11 +43,12 @@ class Options(Hedged):
                                          "values are no slip of each other (a digit changed, digits reordered, one "
                                          "dropped or doubled, the sign lost): there it almost always means typing "
                                          "lost a segment, period or basis")
-    far_needs_slip: float = Field(1.25, description="report at info a conflict between articles whose unlike "
-                                  "values are all exact, of one sign, no slip of each other and more than this "
-                                  "ratio apart (0 turns it off): on judged real text such pairs stood for different "
-                                  "things (a line and the company, GAAP and adjusted) far more often than for one "
-                                  "figure printed wrong")
+    far_needs_slip: float = Field(1.25, description="report at info a conflict between articles over reported "
+                                  "amounts of one dated period whose values are exact, of one sign, no slip of each "
+                                  "other and more than this ratio apart (0 turns it off): on judged real text such "
+                                  "pairs stood for different things (a line and the company, GAAP and adjusted) far "
+                                  "more often than for one figure printed wrong; rates, bounds, ranges and forecasts "
+                                  "keep their severity")
     defer_scale_slips: bool = Field(True, description="leave two figures ×10, ×100 or ×1,000 apart to "
                                                       "unit-scale-slip rather than report them here too")
 
