@@ -43,6 +43,7 @@ LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|�
 # its stock code or its chief executive, whether or not the vocabulary knows it
 CODE_NAMED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{1,14})\s?[(\[]\s?"
                            r"(?:(?:KS|KQ|코스피|코스닥)\s?:\s?)?(?:\d{6}|대표(?:이사)?\s?\p{Hangul}{2,4})\s?[)\]]")
+GENERIC = frozenset({"회사", "업체", "기업", "법인", "그룹", "계열사", "자회사", "당사", "이사", "대표", "종목", "주식", "상장사"})  # "업체(대표 …)"
 NAME_END = r"(?=\s?[(\[,'’]|\s|은|는|이|가|의|도|와|과|로|에|$)"
 
 
@@ -50,8 +51,8 @@ def code_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]]) -> 
     """Every mention of a company the article names with its stock code or its chief executive and the vocabulary
     does not know, as (start, end, name as written): the article's figures are then that company's."""
     known = {e[0] for e in found}
-    names = {m["n"] for m in CODE_NAMED.finditer(scan)
-             if m.start("n") not in known and m["n"] not in lex.alias_to and L.key(m["n"]) not in lex.alias_key}
+    names = {m["n"] for m in CODE_NAMED.finditer(scan) if m.start("n") not in known and m["n"] not in GENERIC
+             and m["n"] not in lex.alias_to and L.key(m["n"]) not in lex.alias_key}
     out = []
     for name in names:
         for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan):
