@@ -71,12 +71,13 @@ NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "
 
 
 # "전체 매출의 83%인 1030억 원을 해외에서 거두면서": Korean names where an amount was earned after it
-KO_EARNED_IN = regex.compile(r"\s?[을를이가]?\s?(?P<seg>해외|국내|내수|수출|미국|중국|일본|유럽|북미|동남아)(?:\s?시장)?에서\s?"
+KO_EARNED_IN = regex.compile(r"(?:인\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?)?\s?[을를이가]?\s?"  # and "매출의 83%인 1030억 원을"
+                             r"(?P<seg>해외|국내|내수|수출|미국|중국|일본|유럽|북미|동남아)(?:\s?시장)?에서\s?"
                              r"(?:거두|거둬|거뒀|벌어|벌|올리|올렸|올린|기록|냈|낸|발생)")
 
 
 def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
-    if (ko := KO_EARNED_IN.match(scan, pos, min(end, pos + 24))) is not None:
+    if (ko := KO_EARNED_IN.match(scan, pos, min(end, pos + 44))) is not None:
         return L.topic(lex, ko["seg"]) or ko["seg"]
     m = FOR_LINE.match(scan, pos, min(end, pos + 30))
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
