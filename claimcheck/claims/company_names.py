@@ -36,7 +36,7 @@ JOINED_NAME = regex.compile(r"\b[A-Z][\w-]*\s(?:and|&)\s$")
 # Hangul that goes on after a name without a particle or a group word: the name is the start of a longer one
 LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|만|까지|보다|부터|처럼|측|그룹|계열|등|및"
                             r"|이며|이고|였|이었|이다|에서|에게|로서|로써|뿐|대비|사|마저|조차|과의|와의|에는|에도|으로는|로는|만의|까지의"
-                            r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이)(?!\p{Hangul}{3}))\p{Hangul}")
+                            r"|주가|주식|지분|실적|매출|영업|순이익|전체|연결|별도|본사|측은|측이|백화점|면세점)(?!\p{Hangul}{3}))\p{Hangul}")
 
 
 # "파라다이스(034230)는", "코스닥 상장사 파라다이스[034230]는", "파라다이스(대표이사 최성욱)가": a listed company named with
