@@ -81,8 +81,14 @@ CHANGE_NOUN_IN = regex.compile(r"\s(?:fall|rise|increase|decrease|decline|drop|j
                                r"|rebound|improvement)\s(?:in|of)\s", regex.IGNORECASE)
 
 
+# "18.4% 늘어난 470억원의 영업이익을 기록했다": the change arrives at a level whose metric is named after it with 의
+ARRIVED_LEVEL_OF = regex.compile(r"\s?(?:늘어난|증가한|감소한|줄어든|개선된|급증한|급감한|성장한)\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?의\s?")
+
+
 def changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> Cue | None:
     got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 16))
+    if got is None and (arrived := ARRIVED_LEVEL_OF.match(text, m.end, min(sent[1], m.end + 30))) is not None:
+        return next((c for c in cues if c.start == arrived.end() and c.metric in LEVELS_OR_RATIOS), None)
     if got is None:
         return None
     wanted = LEVELS_OR_RATIOS
