@@ -155,13 +155,17 @@ def _bullet_head(fig: Figure) -> str | None:
     if h is None or h < 0 or h == fig.line:
         return None
     raw = lay.line_text(h)
+    # "Small Agriculture & Turf" then "Net sales dropped 18% …": a title of joined names over a line opening on a metric
+    after = [lay.line_text(j) for j in range(h + 1, min(h + 3, len(lay.line_starts)))]
+    joined = METRIC_OPENS.match(next((t for t in after if t.strip()), "")) is not None
     # read once per heading: every figure under it asks
-    return L.remembered(fig.ctx.lex, "bullet head", raw, lambda: _bullet_line(fig.ctx.lex, raw))
+    return L.remembered(fig.ctx.lex, "bullet head joined" if joined else "bullet head", raw,
+                        lambda: _bullet_line(fig.ctx.lex, raw, joined))
 
 
-def _bullet_line(lex: L.Lexicon, raw: str) -> str | None:
+def _bullet_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
     if not BULLET.match(raw):
-        return _section_line(lex, raw.strip())
+        return _section_line(lex, raw.strip(), joined)
     label = BULLET.sub("", raw).strip().rstrip(":：").strip()
     if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
@@ -174,9 +178,11 @@ BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
 # figures under it; other titles ("Key Highlights", "Outlook") name nothing
 SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
 ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
+METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\ssales|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b")
+AMP_NAME = regex.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s&\s[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}")
 
 
-def _section_line(lex: L.Lexicon, raw: str) -> str | None:
+def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
     label = ASIDE_PAREN.sub("", raw.lstrip("#■◆▶□◇●○▲△ ").rstrip(":：")).strip()
     if not label or len(label) > 36 or any(ch.isdigit() for ch in label) or A.label_cues(lex, label):
         return None
@@ -184,4 +190,7 @@ def _section_line(lex: L.Lexicon, raw: str) -> str | None:
     if named and named.start() > 1 and not GENERIC_HEAD.search(label[:named.start()]) \
             and label[:named.start()] not in lex.alias_to:
         return segment_id(label[:named.start()])
+    if joined and AMP_NAME.fullmatch(label) and not label.isupper() and not GENERIC_HEAD.search(label) \
+            and not any(True for _ in lex.entity_rx.finditer(label)):
+        return segment_id(label)  # "Small Agriculture & Turf" over its figures: two names joined are a line's, not a topic
     return lex.topic_of.get(L.key(label))  # the whole title a line's name: 'TV UNIT IN THE RED' is a story's title
