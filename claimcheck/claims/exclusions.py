@@ -76,9 +76,15 @@ KO_EARNED_IN = regex.compile(r"(?:인\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0
                              r"(?:거두|거둬|거뒀|벌어|벌|올리|올렸|올린|기록|냈|낸|발생)")
 
 
+# "$914 million of sales from our Horizon Therapeutics acquisition": the line an amount of sales came from
+SALES_FROM = regex.compile(r"\sof\s(?:sales|revenues?)\sfrom\s(?:our\s|its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})")
+
+
 def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     if (ko := KO_EARNED_IN.match(scan, pos, min(end, pos + 44))) is not None:
         return L.topic(lex, ko["seg"]) or ko["seg"]
+    if (src := SALES_FROM.match(scan, pos, min(end, pos + 60))) is not None:
+        return L.topic(lex, src["seg"]) or regex.sub(r"\W+", "_", src["seg"]).lower()
     m = FOR_LINE.match(scan, pos, min(end, pos + 30))
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
         return None
