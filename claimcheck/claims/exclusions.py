@@ -8,6 +8,7 @@ import re
 import regex
 
 from .. import vocab as L
+from .business_lines import segment_id
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
@@ -84,7 +85,7 @@ def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     if (ko := KO_EARNED_IN.match(scan, pos, min(end, pos + 44))) is not None:
         return L.topic(lex, ko["seg"]) or ko["seg"]
     if (src := SALES_FROM.match(scan, pos, min(end, pos + 60))) is not None:
-        return L.topic(lex, src["seg"]) or regex.sub(r"\W+", "_", src["seg"]).lower()
+        return L.topic(lex, src["seg"]) or segment_id(src["seg"])
     m = FOR_LINE.match(scan, pos, min(end, pos + 30))
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
         return None

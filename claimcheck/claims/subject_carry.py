@@ -24,6 +24,12 @@ DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|
                                regex.IGNORECASE)
 
 
+def with_segment(c: Claim, segment: str | None, source: str, line: int | None) -> Claim:
+    """c with the line another figure or sentence gives it, and the evidence saying where it came from."""
+    ev = tuple(("segment", source, line, segment) if e[0] == "segment" else e for e in c.evidence)
+    return c.model_copy(update={"segment": segment, "evidence": ev})
+
+
 def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -> list[Claim]:
     """'상선 부문은 매출 2조원. 지난해보다 매출은 13.5% 늘었다': a business line named as one sentence's subject
     stays the subject of the next ones in its paragraph, until a sentence names a company, the whole
@@ -39,8 +45,7 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
                 and _metric_carried(c) and c.metric in (subject[3], L.taxonomy().growth(subject[3])):
             held = subject  # '가전 구독 매출은 6,150억원. 지난해(5,490억원)보다 12.0% 늘었다': the whole subject is elided
         if held and c.segment is None and not named and not whole and c.entity == held[0] and c.unit != "count":
-            ev = tuple(("segment", "carried", held[2], held[1]) if e[0] == "segment" else e for e in c.evidence)
-            c = c.model_copy(update={"segment": held[1], "evidence": ev})
+            c = with_segment(c, held[1], "carried", held[2])
         out.append(c)
     stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
     if stated and not named:
@@ -84,9 +89,7 @@ def its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
         prev = last.get(c.entity)
         if prev is not None and c.segment is None and c.entity and \
                 ITS.search(ctx.lay.scan, max(starts[prev], starts[i] - 300), starts[i]) is not None:
-            p = out[prev]
-            ev = tuple(("segment", "clause", p.line, p.segment) if e[0] == "segment" else e for e in c.evidence)
-            c = c.model_copy(update={"segment": p.segment, "evidence": ev})
+            c = with_segment(c, out[prev].segment, "clause", out[prev].line)
         if made[i].segment:
             last[c.entity] = i
         out.append(c)
@@ -104,8 +107,7 @@ def apposed_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Clai
         level, g = made[i - 1], made[i]
         if g.segment is None and level.segment and L.taxonomy().growth(level.metric) == g.metric \
                 and APPOSED_CHANGE.search(ctx.lay.scan, max(starts[i - 1], starts[i] - 24), starts[i]):
-            ev = tuple(("segment", "clause", level.line, level.segment) if e[0] == "segment" else e for e in g.evidence)
-            out[i] = g.model_copy(update={"segment": level.segment, "evidence": ev})
+            out[i] = with_segment(g, level.segment, "clause", level.line)
     return out
 
 
@@ -125,9 +127,8 @@ def carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
                      and all(c.change or L.taxonomy().is_growth(c.metric) for c in made)
                      and not ctx.entities_in(sent.start, sent.end))
     if scope and (follow_on or SAME_FRAME.match(ctx.lay.scan, sent.start)):
-        made = [c.model_copy(update={"segment": scope[0], "evidence": tuple(
-            ("segment", "carried", scope[1], scope[0]) if e[0] == "segment" else e for e in c.evidence)})
-                if c.segment is None and c.entity == scope[2] else c for c in made]
+        made = [with_segment(c, scope[0], "carried", scope[1]) if c.segment is None and c.entity == scope[2] else c
+                for c in made]
     scoped = {(c.segment, c.entity) for c in made if c.segment}
     if len(scoped) == 1 and (only := next(iter(scoped)))[0] and (only[0] == "standalone" or only[0].startswith("ex_")):
         carry["scope"] = (only[0], made[0].line, only[1], sent.index)
