@@ -49,6 +49,11 @@ class Options(Hedged):
                                   "pairs stood for different things (a line and the company, GAAP and adjusted) far "
                                   "more often than for one figure printed wrong; rates, bounds, ranges and forecasts "
                                   "keep their severity")
+    corroborated: int = Field(2, description="report at info a conflict between articles in which every value is "
+                              "printed by at least this many articles (0 turns it off): a value printed wrong is one "
+                              "outlet's slip, while two values each printed by several outlets are two things (a "
+                              "line and the company, GAAP and adjusted) typed as one; on thirteen judged real-text "
+                              "runs, 13 of 14 such warnings and errors were")
     defer_scale_slips: bool = Field(True, description="leave two figures ×10, ×100 or ×1,000 apart to "
                                                       "unit-scale-slip rather than report them here too")
 
@@ -110,7 +115,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         for comp, demote in _components(list(figs), nodes, o):
             members = [c for k in comp for c in nodes[k]]
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members)
-            far = not alone and _far_apart(comp, nodes, o.far_needs_slip)
+            far = not alone and (_far_apart(comp, nodes, o.far_needs_slip)
+                                 or _corroborated(comp, nodes, o.corroborated))
             out.append(_draft(key, comp, nodes, members, 2 if alone or far else demote, alone, far))
     return out
 
@@ -171,6 +177,11 @@ def _far_apart(comp: list[int], nodes: list[list[Claim]], ratio: float) -> bool:
     return True
 
 
+def _corroborated(comp: list[int], nodes: list[list[Claim]], least: int) -> bool:
+    """Every value of the conflict is printed by at least `least` articles."""
+    return bool(least) and all(len({c.file for c in nodes[k]}) >= least for k in comp)
+
+
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int,
            alone: bool = False, far: bool = False) -> Draft:
     first = members[0]
@@ -188,7 +199,8 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
     if alone:
         why += "; all in one article and no value a slip of another, so this is info"
     elif far:
-        why += "; the values are far apart and none is a slip of another, so this is info"
+        why += ("; every value is printed by several articles, or the values are far apart and none is a slip "
+                "of another, so this is info")
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."
     k = "|".join(str(x) for x in key) + "|" + ",".join(periods)
     return Draft(msg, tuple(members), k, demote, why)
