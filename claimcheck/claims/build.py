@@ -157,7 +157,9 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     fig = figure(ctx, si, whole, m, carry, others)
     if fig is None:
         return None
-    if prev is not None and m.kind == "money" and prev[0].unit != m.unit:
+    # "$3.2 billion (₩4.4조)": a money figure restating the money figure before it; after a rate, "4.0%(52억원)"
+    # is the amount that moved, typed on its own
+    if prev is not None and m.kind == "money" and prev[0].unit not in (m.unit, "%", "pp"):
         approx = A.conversion_approx(fig.scan, prev[1], m)
         if approx is not None:
             return converted(ctx, prev[0], m, approx, si)
