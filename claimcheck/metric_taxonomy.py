@@ -62,6 +62,7 @@ class Taxonomy:
                                        if not metrics[m].ownerless and not metrics[m].loss_of)
         self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of)  # profits a loss is stated for
         self._growth = {i.growth_of: m for m, i in metrics.items() if i.growth_of}
+        self._margin = {i.ratio_of[0]: m for m, i in metrics.items() if i.ratio_of and i.ratio_of[1] == "revenue"}
         for m, i in metrics.items():
             if i.loss_of and i.loss_of in self._growth:
                 self._growth[m] = self._growth[i.loss_of]
@@ -105,6 +106,10 @@ class Taxonomy:
 
     def loss_of(self, metric: str | None) -> str | None:
         return self._loss_of.get(metric)
+
+    def margin_of(self, metric: str | None) -> str | None:
+        """The rate of an amount over revenue ('ebitda' -> 'ebitda_margin'), if the taxonomy names one."""
+        return self._margin.get(metric) if metric else None
 
     def ratio_of(self, metric: str | None) -> tuple[str, str] | None:
         info = self.info(metric)

@@ -15,14 +15,14 @@ from .business_lines import segment_id
 # "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
 EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실적|매출|이익|손실|부문|사업|효과|비용)(?:\([^()]{0,20}\))?)?"
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
-                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\bcore\s(?=EPS|earnings|constant)|코어\s?(?=EPS|주당))",
+                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\bcore\s(?=(?:net\s)?(?:EPS|earnings|constant))|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
 GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special",
-           "significant", "certain", "notable", "unusual"}
+           "significant", "certain", "notable", "unusual", "impact", "impacts", "effect", "effects"}
 
 
-LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,40}|adjusted\sfor\s[^,]{1,40}|(?:after\s)?adjusting\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
+LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,60}|adjusted\sfor\s[^,]{1,40}|(?:after\s)?adjusting\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
                                r"|on\san?\s(?:non-GAAP|adjusted)(?:\([^()]{0,4}\))?\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
 MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|ex-|조정|adjusted|adjusting|GAAP|core\s|코어|net\sof", re.IGNORECASE)

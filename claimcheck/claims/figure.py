@@ -102,6 +102,10 @@ EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjust
                                 regex.IGNORECASE)
 
 
+# an English clause that only goes on with the figure of the clause before it
+GOES_ON = regex.compile(r"[,\s]*(?:reaching|hitting|totall?ing|landing\sat|coming\sin\sat|to)\s[$€£¥₩]?\d", regex.IGNORECASE)
+
+
 # business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one
 EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "ex-", "조정", "adjusted", "adjusting", "gaap", "core", "코어", "net of")
 
@@ -114,6 +118,10 @@ def _read_exclusion(fig: Figure) -> None:
         return  # every test below needs one of these words
     excl = fig.excl = excluding(scan, fig.clause[0], m.start) \
         or (excluding_lead(scan, sent.start, m.start) if sent.start == fig.whole.start else None)
+    if excl is None and fig.clause[0] > sent.start and GOES_ON.match(scan, fig.clause[0], m.end):
+        # "Core net earnings per share increased by 16 per cent, reaching $1.84": the clause goes on with the
+        # figure named before its comma, exclusion and all
+        excl = fig.excl = excluding(scan, clause_of(fig.ctx, fig.whole, fig.clause[0] - 2)[0], m.start)
     if excl is None and (cond := EXCLUDING_IF.search(scan, sent.start, m.start)):
         excl = fig.excl = excluding(scan, sent.start, cond.end())
     if excl is None and (aside := EXCLUDING_ASIDE.search(scan, sent.start, m.start)):

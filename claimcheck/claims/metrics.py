@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, changed_after, growth_base, nearest
 from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, COMPARED, COMPARED_AFTER, DOWN_VERB, FROM_TO_BEFORE, FROM_WORD,
@@ -45,6 +47,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
+    if m.kind == "percent" and (margin := _margin_of_amount(m, text, cues, sent, has)):
+        return Typed(margin)
     if m.kind == "percent" and has(OF_WORD) and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))) \
             and not any(c.metric in RATIOS and clause[0] <= c.start < m.start for c in cues):  # "gross margin ... 68.1% of sales"
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
@@ -71,7 +75,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed(ratio.metric, entity_none=ratio.metric in OWNERLESS)
     growth = nearest(cues, m, {"_growth", "_decline"}, clause)
     if m.kind == "pp":
-        metric = ratio.metric if ratio else carried if carried in RATIOS else "operating_margin"
+        metric = ratio.metric if ratio else _margin_of_amount(m, text, cues, sent, has, moved=True) \
+            or (carried if carried in RATIOS else "operating_margin")
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
     # "+39%" or "(전년 동기 대비 39%)": a signed or compared percent next to a level is its growth
@@ -104,4 +109,31 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed(carried)
     if carried is not None and (carried in RATIOS or T.is_growth(carried)):
         return Typed(carried)
+    return None
+
+
+# "Adjusted EBITDA: 4.5% of gross bookings", "operating income of $2 billion, or 25% of sales"
+OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\sbookings|net\ssales|revenues?|sales)\b",
+                                 regex.IGNORECASE)
+# "EBITDA(상각전 영업이익)는 3912억 원(이익률 6%)": a bare margin word in the bracket after an EBITDA amount
+BRACKET_MARGIN = regex.compile(r"\(\s?(?:이익률|마진|margin)\s?:?\s?$", regex.IGNORECASE)
+
+
+def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, int],
+                      has: Callable[[tuple[str, ...]], bool], moved: bool = False) -> str | None:
+    """A percent that is a profit over revenue, named by the profit before it rather than by a margin word: the
+    margin of that profit (ebitda -> ebitda_margin), or None. moved: a change in points, whose margin was named
+    before it ("4.5% of gross bookings, a 40 basis point increase")."""
+    before = [c for c in cues if sent[0] <= c.start and c.end <= m.start and T.margin_of(c.metric)]
+    if not before:
+        return None
+    profit = before[-1].metric
+    if moved:
+        named = has(OF_WORD) and OF_REVENUE_AFTER.search(text, before[-1].end, m.start) is not None
+        return T.margin_of(profit) if named else None
+    if has(OF_WORD) and OF_REVENUE_AFTER.match(text, m.end, min(sent[1], m.end + 30)) \
+            and not any(c.metric in RATIOS and before[-1].end <= c.start < m.start for c in cues):
+        return T.margin_of(profit)
+    if profit == "ebitda" and BRACKET_MARGIN.search(text, max(sent[0], m.start - 8), m.start):
+        return T.margin_of(profit)
     return None
