@@ -71,6 +71,15 @@ def period_end(period: str, fy_end: int | None = None) -> tuple[int, int] | None
     return None
 
 
+def company_label(period: str | None, fy_end: int | None) -> str | None:
+    """A fiscal period as the company names it. Periods are worked out by the calendar year a fiscal year ends
+    in; a company marked `label: start` (fy_end < 0: Dollar General, Home Depot, Sony) names its years by the
+    year they start in, and so does every article about it ("fiscal 2025 third quarter" ended in October 2025)."""
+    if period and fy_end and fy_end < 0 and (m := regex.match(r"FY(\d{4})", period)):
+        return f"FY{int(m[1]) - 1}{period[m.end():]}"
+    return period
+
+
 def fiscal_end(period: str, fy_end: int) -> tuple[int, int] | None:
     """(year, month) at which FY2026, FY2026Q1 or FY2026H1 ends, for a year ending in month fy_end."""
     m = regex.fullmatch(r"FY(\d{4})(?:([QH])([1-4]))?", period)

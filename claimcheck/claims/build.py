@@ -146,7 +146,10 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
             carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
             carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
-    return adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
+    claims = adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
+    # every period above is named by the year it ends in; a company that names its years by their start is shown so
+    return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
+            else c for c in claims]
 
 
 CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s)")

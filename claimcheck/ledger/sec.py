@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from .. import calendar as CAL
 from .. import vocab as L
 from ..filed import Filed, FiledSource
 from .common import SLIP, YEAR_DAYS, LedgerError, concepts, entity_named, fiscal_year_end, name_span
@@ -46,6 +47,9 @@ def read(data: dict, where: str, lex: L.Lexicon) -> list[Filed]:
                 if named is None:
                     continue
                 period, cadence, through = named
+                # named as the company names its years, as claims are (calendar.company_label)
+                period = CAL.company_label(period, lex.fiscal.get(entity)) or period
+                through = CAL.company_label(through, lex.fiscal.get(entity))
                 out.extend(Filed(entity=entity, metric=metric, period=period, cadence=cadence, through=through,
                                  value=float(e["val"]), unit=unit, start=_day(start, where), end=_day(end, where),
                                  as_of=_day(e["filed"], where),
