@@ -120,8 +120,10 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             # (a broker is the topic of its own call: "한국투자증권은 SK하이닉스의 목표주가를" is about SK hynix)
             topical = [e for e in subjects if TOPIC_AFTER.match(lay.scan, e[1], e[1] + 2) and not FE.BROKER.search(e[2])]
             who = (topical or subjects)[-1]
-            carry["entity"] = resolve_segment(ctx, who[2], sent.start, sent.end)
-            carry["entity_at"] = who[:2]
+            if not (made and all(c.estimate for c in made) and FE.BROKER.search(who[2])):
+                # a house whose forecasts the sentence gives is not what the next sentence is about
+                carry["entity"] = resolve_segment(ctx, who[2], sent.start, sent.end)
+                carry["entity_at"] = who[:2]
         # a change word or an estimate word names no metric a later sentence could be about
         cues = [c for c in ctx.cues_in(sent.start, sent.end) if L.taxonomy().says(c.metric) is None]
         if cues:
@@ -180,7 +182,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         got = Typed("revenue")
     who = FE.owner(fig, main_count)
     metric = FM.refined(fig, got)
-    if metric in ("stock_price", "price_change") and FM.unit_priced(fig):
+    if (metric in ("stock_price", "price_change") and FM.unit_priced(fig)) \
+            or (metric in ("eps", "adjusted_eps") and FM.unit_priced_near(fig)):
         return None  # a price per barrel or ton is a commodity's, no claim about the company
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
@@ -208,7 +211,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
             bound = FLIPPED.get(bound, bound)  # "400억원이 넘는 순손실": a loss of more than 400억 is at most -400억
     period, estimate, grain, refs = dating.date(ctx, sent, m, clause, metric, got.metric, ent, fig.cell, fig.header,
                                                 fig.carry, change, fig.others)
-    consensus = got.metric == "_consensus" or FM.in_consensus_bracket(fig)
+    consensus = got.metric == "_consensus" or (metric != "surprise" and FM.in_consensus_bracket(fig))
     estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
     cadence = CD.cadence(scan, sent, m, clause, period, metric, grain, ctx.in_sentence(CD.TTM_WORDS, sent))

@@ -41,7 +41,8 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
 CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate")
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
-CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:인|는|은|로는|:)"
+# and "컨센서스(증권가 전망치 평균)은 매출 3057억원에 영업이익 429억원": a gloss in brackets between the word and its list
+CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:\s?\([^()]{1,20}\))?(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
 # and "가입자 증가에 따라", "일회성 인건비 지급의 영향으로", "5G 핸드셋 가입 비중과 ... 회선 증가에 따라": up to two
 # more words before the cause marker
@@ -103,8 +104,20 @@ def unit_priced(fig: Figure) -> bool:
 
 
 # a price per barrel, ton or ounce ('1배럴당', '톤당', 'per barrel'); per share ('주당') is a share's
-UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu")
-UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|MMBtu)\b", regex.IGNORECASE)
+UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu", "bbl", "mcf", "boe")
+UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|MMBtu|Mcf|boe)\b"
+                           r"|/\s?(?:bbl|boe|Mcf|MMBtu)\b", regex.IGNORECASE)
+
+
+def unit_priced_near(fig: Figure) -> bool:
+    """"Natural gas per Mcf : $5.04", "$54.50/boe": a price per unit of a commodity right beside the figure, which
+    no per-share or company figure is, whatever the heading above names."""
+    m, scan = fig.m, fig.scan
+    return fig.ctx.in_sentence(UNIT_PRICE_WORDS, fig.sent) and (
+        # "… per Mcf : $5.04 versus the five-analyst average estimate of $4.46": a short line about that price
+        UNIT_PRICE.search(scan, max(fig.sent.start, m.start - 40 if fig.sent.end - fig.sent.start > 200 else 0), m.start)
+        is not None
+        or UNIT_PRICE.match(scan, m.end, min(fig.sent.end, m.end + 12)) is not None)
 
 
 def surprise_of(fig: Figure) -> str | None:

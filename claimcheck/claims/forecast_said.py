@@ -13,6 +13,7 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼|봤|본다|보고|보며)"  # "… 낼 것으로 내다봤다"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼|한\s?바)"
+                              r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"  # a house's figures put forward
                               # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
                               r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)"
 
@@ -26,7 +27,7 @@ GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)
 # "The Zacks Consensus Estimate for third-quarter earnings is pinned at $1.47": an estimate made the subject of the clause,
 # and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
 ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
-                                 r"\b(?:is|was|are|were|stands?|stood|sits?|sat)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
+                                 r"\b(?:is|was|are|were|stands?|stood|sits?|sat|being)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
                                  # "The average estimate of eight analysts ... was for earnings of 79 cents per share"
                                  r"(?:for\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:of\s)?)?"
                                  r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)

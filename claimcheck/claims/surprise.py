@@ -19,6 +19,8 @@ BEFORE_EN = regex.compile(r"(?P<v>beat|beating|topped|topping|exceeded|exceeding
                           regex.IGNORECASE)
 # "12% above estimates", "3% below the consensus"
 AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
+# "the EPS surprise was -5.15%", "a revenue surprise of +2.1%": the signed percent is the surprise itself
+SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood\sat)\s(?:about\s|around\s)?$", regex.IGNORECASE)
 MISS = ("하회", "밑돌", "밑돈", "밑도", "적었", "적은", "낮았", "낮은", "below", "short of", "missed", "missing", "trailed")
 
 
@@ -30,6 +32,8 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
         return v["v"] in MISS
     if v := BEFORE_EN.search(scan, a, start):
         return v["v"].lower() in MISS
+    if SURPRISE_IS.search(scan, a, start):
+        return False  # the figure's own sign says whether it beat or missed
     if v := AFTER_EN.match(scan, end, min(hi, end + 40)):
         return " ".join(v["v"].lower().split()) in MISS
     return None
