@@ -66,8 +66,13 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             _closing_sign(out, group, scan, starts)  # "각각 8.2%, 22% 줄었다"
         group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
+            marked = _adjusted_names(ctx, sent.start, names_end) if where == "clause" else set()
             for c, metric in zip(group, cues):
                 out[id(c)] = _signed(_as(out[id(c)], metric.removeprefix(LOSS), where), metric.startswith(LOSS))
+                if marked and metric not in marked and out[id(c)].segment == "adjusted":
+                    # "revenue and adjusted income from operations … respectively": only the name marked is adjusted
+                    ev = tuple(("segment", "none", None, None) if e[0] == "segment" else e for e in out[id(c)].evidence)
+                    out[id(c)] = out[id(c)].model_copy(update={"segment": None, "evidence": ev})
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
@@ -76,6 +81,16 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             for c, seg in zip(group, lines):
                 out[id(c)] = out[id(c)].model_copy(update={"segment": seg})
     return [out[id(c)] for c in made]
+
+
+ADJUSTED_MARK = regex.compile(r"(?:adjusted|non-GAAP|core|조정)\s?$", regex.IGNORECASE)
+
+
+def _adjusted_names(ctx: Ctx, start: int, end: int) -> set[str]:
+    """The metrics of a list's names that an adjusted mark stands right before ('adjusted income from operations')."""
+    scan = ctx.lay.scan
+    return {m for c in ctx.cues_in(start, end) if (m := _level(c.metric))
+            and ADJUSTED_MARK.search(scan, max(start, c.start - 12), c.start)}
 
 
 # "지난해 같은 기간보다 117%, 715% 늘어": percents joined by commas right after the comparison, no metric named before them
