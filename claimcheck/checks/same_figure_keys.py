@@ -45,7 +45,10 @@ def distinct_figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: fl
     figs: dict[tuple, list[int]] = {}
     for idxs in raw.values():
         c = claims[idxs[0]]
-        k = (c.period, c.cadence, c.estimate, printed(c, hedge), c.context_year, c.forecaster)
+        # an outlet's consensus is that outlet's: each data provider polls its own houses on its own day, so one
+        # article's consensus figures compare with each other only (same_figure_mismatch._demote)
+        k = (c.period, c.cadence, c.estimate, printed(c, hedge), c.context_year,
+             f"{c.forecaster or ''}@{c.file}" if c.consensus else c.forecaster)
         figs[k] = sorted(figs[k] + idxs) if k in figs else idxs  # two printings, one interval: keep claim order
     return {k: [claims[i] for i in idxs] for k, idxs in figs.items()}
 

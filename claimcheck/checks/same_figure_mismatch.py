@@ -80,6 +80,8 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
         if a.forecaster != b.forecaster and ((a.file != b.file and a.forecaster and b.forecaster)
                                              or COMPANY_GUIDANCE in (a.forecaster, b.forecaster)):
             return None  # two houses' forecasts, or a house's and the company's own, differ by design
+        if a.consensus and b.consensus and a.file != b.file:
+            return None  # two outlets' consensus: each data provider polls its own houses on its own day
         return {0: 0, 1: 2, 2: 1}[a.estimate + b.estimate]
     if a.estimate or b.estimate:
         return None
