@@ -106,9 +106,14 @@ LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECA
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 # words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
+MAKER_OF = regex.compile(r"\b(?:maker|makers|owner|parent|producer|seller|operator|developer|manufacturer)\sof\s"
+                         r"(?:[\w&'’-]+(?:,\s|\s(?:and|&)\s))*$", regex.IGNORECASE)
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered", "achieved",
                    "announced", "said", "to", "continues", "expects", "projects", "project", "sees", "forecasts", "anticipates",
-                   "guided", "raised", "lowered"}
+                   "guided", "raised", "lowered",
+                   # "Higher prices propelled net sales 3%": what drove the figure, a clause, never a line's name
+                   "propelled", "lifted", "boosted", "drove", "pushed", "helped", "fueled", "fuelled", "powered",
+                   "dragged", "weighed", "hurt", "offset", "pressured", "squeezed", "buoyed"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
 # "revenue in the July-September quarter", "Q3 revenue of": a span of months or a quarter's name is no line
 # (a month by its name or its abbreviation: "Markets" and "Octane" are no months)
@@ -164,6 +169,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                         L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
                         for c in lex.metric_rx.finditer(word))):  # "the Markets segment": a line, whatever its name
                 continue
+            if MAKER_OF.search(scan, max(start, m.start() - 40), m.start()):
+                continue  # "The maker of Tide and Tampax reported": the brands describe the company, which is the subject
             if pre := PAIRED_MODIFIER.search(scan, max(start, m.start() - 6), m.start()):
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
             # "글로벌 부문은": the vocabulary may know the phrase; not a longer name ending in a known one ("the Game
