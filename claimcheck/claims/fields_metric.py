@@ -142,9 +142,14 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     return Typed("count_growth", negative=got.negative)
 
 
+STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째)")
+
+
 def counted(fig: Figure) -> tuple[bool, bool]:
     """(a count the article's company owns, whether the figure is a count at all)."""
     m, clause = fig.m, fig.clause
+    if STREAK.match(fig.scan, m.start, min(fig.sent.end, m.end + 12)):
+        return False, False  # "9개 분기 연속 흑자", "3년째": how long a run has lasted, no quantity of the business
     said = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in fig.cues)
     # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
     main_count = said and m.kind == "count" and fig.ctx.main is not None

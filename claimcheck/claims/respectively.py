@@ -45,7 +45,8 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     cues = _distinct([m for m in named if m])
     # "전분기(영업이익 2조4360억원, 영업이익 1712억원) 대비 매출과 영업이익이 각각 5.4%, 14.9%": the names after the last
     # figure before the list are the list's, not those of the figures on the way
-    lead = max((starts[id(c)] for c in made if starts[id(c)] < names_end), default=None)
+    # (a level bracketed after its own name, "영업비용(24조3284억원)과 구입 전력비(…)는 각각", is part of the names)
+    lead = max((starts[id(c)] for c in made if starts[id(c)] < names_end and scan[starts[id(c)] - 1] != "("), default=None)
     if lead is not None and not english:
         tail = _distinct([m for c in ctx.cues_in(lead, names_end) if (m := _level(c.metric))])
         cues = tail if len(tail) >= 2 else cues
@@ -67,8 +68,12 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             marked = _adjusted_names(ctx, sent.start, names_end) if where == "clause" else set()
+            # "당기순이익과 세전이익은 각각 631억 원, 454억 원 순손실을 기록하며": a loss word closing the list makes
+            # every figure of it a loss
+            last = group[-1]
+            closed = kind == "money" and LOSS_CLOSE.match(scan, starts[id(last)] + len(last.text)) is not None
             for c, metric in zip(group, cues):
-                out[id(c)] = _signed(_as(out[id(c)], metric.removeprefix(LOSS), where), metric.startswith(LOSS))
+                out[id(c)] = _signed(_as(out[id(c)], metric.removeprefix(LOSS), where), metric.startswith(LOSS) or closed)
                 if marked and metric not in marked and out[id(c)].segment == "adjusted":
                     # "revenue and adjusted income from operations … respectively": only the name marked is adjusted
                     ev = tuple(("segment", "none", None, None) if e[0] == "segment" else e for e in out[id(c)].evidence)
@@ -136,10 +141,13 @@ LOSS = "-"  # marks a loss among the names a list pairs with
 
 
 def _level(metric: str) -> str | None:
+    # "영업비용(…)과 구입 전력비(…)는 각각 8.0%, 9.1% 감소했다": any amount named in the list, a cost as much as a result
     if metric in LEVELS:
         return metric
     lost = taxonomy().loss_of(metric)
-    return LOSS + lost if lost in LEVELS else None
+    if lost in LEVELS:
+        return LOSS + lost
+    return metric if taxonomy().is_flow(metric) and not metric.startswith("_") else None
 
 
 def _signed(c: Claim, loss: bool) -> Claim:
@@ -152,6 +160,7 @@ def _signed(c: Claim, loss: bool) -> Claim:
 
 
 SIGNED = regex.compile(r"\s*[-−△▼(]")
+LOSS_CLOSE = regex.compile(r"\s?(?:의\s)?(?:순손실|당기순손실|영업손실|손실|적자)")
 
 
 # "베트남과 튀르키예 매출은", "국내·해외 영업이익은": two or three names joined right before the list's metric
