@@ -20,7 +20,7 @@ from . import bracket_list, forecasters, respectively, subject_carry
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
-from .company_names import HELD
+from .company_names import DATA_SOURCE, HELD
 from .conversions import converted, in_unit
 from .figure_entity import INCLUDED, OBJECT_NAME, resolve_segment
 from .layout import Sentence
@@ -103,6 +103,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             carry["stated"] = (last.metric, held)
         subjects = [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
                     and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
+                    and not DATA_SOURCE.match(lay.scan, e[1], e[1] + 16)  # nor a house quoted for its view
                     and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
                     # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
                     # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)

@@ -28,7 +28,8 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 
 RELATED_FIRM = regex.compile(r"(?:지분을\s?)?(?:투자한|인수한|출자한|설립한|합작한)\s(?P<x>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|이|가|도)\s")
-DATA_SOURCE = regex.compile(r"\s?(?:consensus|estimates?|data|polled|survey)\b", regex.IGNORECASE)
+# and "J.P. Morgan analysts said": a bank or broker named as the source of a view, not the company of its figures
+DATA_SOURCE = regex.compile(r"\s?(?:consensus|estimates?|data|polled|survey|analysts?|strategists?|economists?)\b", regex.IGNORECASE)
 FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")
 HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
 # "Client and Gaming segment": a generic line word after a name joined by 'and' is part of that name

@@ -50,7 +50,7 @@ def _goes_on(ctx, sent) -> bool:
 
 
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
-SAME_SPAN = regex.compile(r"(?:작년|지난해|전년)\s?(?:같은|동일)\s?기간|\bthe\ssame\speriod\b", regex.IGNORECASE)
+SAME_SPAN = regex.compile(r"(?:(?:작년|지난해|전년)\s?)?(?:같은|동일)\s?(?:기간|시기)|\bthe\ssame\speriod\b", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 

@@ -71,6 +71,7 @@ def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, 
         return carry["entity"], False, Where("carried", at[0], at[1])
     # ("지상방산 부문 영업이익이 5,042억원으로 제일 컸고, 자회사 한화오션도": a subsidiary named later has figures of its own)
     after = [e for e in own if e[0] >= m.end and not INCLUDED.match(ctx.lay.scan, e[1], e[1] + 12)
+             and not DATA_SOURCE.match(ctx.lay.scan, e[1], e[1] + 16)  # "…, J.P. Morgan analysts said"
              and not OBJECT_BEFORE.search(ctx.lay.scan, m.end, e[0]) and not HELD.search(ctx.lay.scan, max(0, e[0] - 8), e[0])]
     # past the clause only over a plain gap: "순이익 1172억…토뱅 수신, 케뱅 넘어서" puts another story after the '…'
     after = [e for e in after if e[0] < clause[1]] or [e for e in after if "…" not in ctx.lay.scan[m.end:e[0]]]

@@ -105,7 +105,7 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
                                                                           and len(w) > len("thesameyear")):
         # "the same period last year", "the same quarter a year ago": a year back
         return PeriodRef(s, e, None, "quarter", relative="year_ago")
-    if w in ("같은해", "같은기간", "같은분기", "동일기간", "thesameyear", "thesameperiod", "thesamequarter"):
+    if w in ("같은해", "같은기간", "같은시기", "같은분기", "동일기간", "동일시기", "thesameyear", "thesameperiod", "thesamequarter"):
         return PeriodRef(s, e, None, "same", relative="same")
     if regex.match(r"(?:최근|지난)(?:석달|3개월)", w) and published:
         # "최근 석 달간의 순이익": the quarter the article reports, i.e. the last one over by its date
