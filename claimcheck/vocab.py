@@ -168,7 +168,8 @@ NOT_A_NOUN = regex.compile(r"(?:했|하며|하고|했으나|했지만|으나|지
 def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[str | None, str | None]:
     """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id;
     a segment that is a particle, verb or filler word ('대비', '누계', '이번') is dropped."""
-    if segment and (segment.lower() in lex.not_segments or NOT_A_NOUN.search(segment)):
+    if segment and (segment.lower() in lex.not_segments or (NOT_A_NOUN.search(segment) and segment.lower() not in lex.regions)):
+        # (a region is a noun whatever it ends on: "벨기에")
         segment = None
     info = lex.entities.get(name) if name else None
     if info and info.division:

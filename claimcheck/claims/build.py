@@ -155,7 +155,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             else c for c in claims]
 
 
-CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s)")
+# and "That was up 12% YoY": English points back at the figure the paragraph before ended on
+CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s"
+                          r"|(?:That|This|It)\s(?:was|is|represents|represented|marks|marked)\s(?:up|down|an?\s)?)")
 
 
 def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, others: list[int]) -> Claim | None:
@@ -204,7 +206,9 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     bound = A.bound(scan, m, sent)
     if bound in ("lt", "le") and low is not None and m.text.endswith("대"):
         value, low, high = low, None, None  # "1조 원대로 올라서지 못했다": below the band's floor, not its top
-    bracketed = bool(fig.cell) and scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")"  # "| (9.2%) |"
+    bracketed = scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")" and (
+        bool(fig.cell) or ctx.per_sentence("figure row", sent, lambda s: FIGURE_ROW.fullmatch(scan, s.start, s.end) is not None))
+    # "| (9.2%) |", and a row of figures set out with spaces: "Non-GAAP diluted EPS ($1.32) ($1.49) $1.37 N/A"
     lost = got.negative and not bracketed and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
     if value > 0 and (bracketed or lost):
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
@@ -243,6 +247,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  consensus=consensus, evidence=record(lay, found))
 
 
+FIGURE_ROW = regex.compile(r"\s*[^\d()$€£¥₩]{2,60}?(?:\s+(?:\(?[$€£¥₩]?\d[\d,.]*\s?(?:%|[BMK]|bn|billion|million)?\)?|N/?A|n/?m|—|–|-)){2,}\s*")
 FLIPPED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
 # "12억원 적자에서 올해 3분기 464억원으로 흑자 전환": the figure the loss turned into is a profit
 TURNED_PROFIT = regex.compile(r"\s?(?:으로|로)\s?(?:흑자\s?(?:전환|로\s?돌아)|돌아서|turnaround)")

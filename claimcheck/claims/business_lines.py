@@ -20,6 +20,7 @@ LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,4
 # the metric words LISTED ends on, looked for first in the few characters before a figure
 MAYBE_LISTED = regex.compile(r"매출|이익|revenue|sales|income", regex.IGNORECASE)
 NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
+               "역시", "또한", "특히", "반면", "한편", "다만", "이어",  # adverbs opening a clause: "중국 법인 역시 매출 4.7%"
                "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
 
 
@@ -108,6 +109,9 @@ LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
 MAKER_OF = regex.compile(r"\b(?:maker|makers|owner|parent|producer|seller|operator|developer|manufacturer)\sof\s"
                          r"(?:[\w&'’-]+(?:,\s|\s(?:and|&)\s))*$", regex.IGNORECASE)
+# a word for a kind of line that a quoted title before it names ("‘검은사막’ 시리즈", "'비비고' 브랜드")
+KIND_WORDS = {"시리즈", "게임", "브랜드", "제품", "라인업", "타이틀", "series", "franchise", "brand"}
+QUOTED_BEFORE = regex.compile(r"['‘\"“](?P<q>[^'’\"”]{1,20})['’\"”]\s?$")
 REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had", "recorded", "logged", "delivered", "achieved",
                    "announced", "said", "to", "continues", "expects", "projects", "project", "sees", "forecasts", "anticipates",
                    "guided", "raised", "lowered",
@@ -157,6 +161,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     continue
                 word = gloss
             word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
+            if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):
+                word = quoted["q"]  # "‘이브’ 시리즈는 205억 원": the title quoted, not the word for its kind
             if word.lower().startswith("total ") and " " in word.strip():
                 word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
             low = word.lower()

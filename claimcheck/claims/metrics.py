@@ -38,6 +38,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
+    if m.kind == "percent" and not (up or down) and (arrow := ARROW_BRACKET.match(text, m.end, min(sent[1], m.end + 24))):
+        up, down = arrow["up"] is not None, arrow["down"] is not None  # "매출 4.7%(3373억원 ↑)": the bracket's arrow
     closing = None if (up or down or m.kind not in ("percent", "money") or not has(MOVE_WORDS)) \
         else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
     if m.kind == "money":
@@ -98,6 +100,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed("price_target_growth" if REVISED.match(after) else "upside", negative=down)
         if base is None and carried in RATIOS:
             return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
+        if base is None and carried == "count":
+            return Typed("count_growth", negative=down)  # "… 252 million paying users. That was up 12% YoY"
         if base is None and T.growth(carried):
             base = carried
         if closing:  # "매출은 7.2% 감소했으나 영업이익은 31.8%, 순이익은 61.5% 증가했다": the list's own verb
@@ -141,3 +145,7 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
     if profit == "ebitda" and BRACKET_MARGIN.search(text, max(sent[0], m.start - 8), m.start):
         return T.margin_of(profit)
     return None
+
+
+# "매출 44.7%(896억원 ↑)": a percent whose bracketed amount carries the arrow of the move
+ARROW_BRACKET = regex.compile(r"\s?\([^()]{0,16}?(?:(?P<up>↑|▲)|(?P<down>↓|▼))\s?\)")
