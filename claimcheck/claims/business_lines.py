@@ -163,8 +163,11 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
             if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):
                 word = quoted["q"]  # "‘이브’ 시리즈는 205억 원": the title quoted, not the word for its kind
-            if word.lower().startswith("total ") and " " in word.strip():
-                word = word[6:]  # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's
+            if word.lower().startswith(("total ", "gross ")) and " " in word.strip() \
+                    and not any(True for _ in lex.metric_rx.finditer(word)):  # "Gross bookings" is a metric
+                # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's; and "Gross fee
+                # revenues climbed 7%": the fees' gross
+                word = word.split(" ", 1)[1]
             low = word.lower()
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or not REPORTING_VERBS.isdisjoint(low.split()) \
                     or low.split()[-1] in DEMONSTRATIVE or MONTH_WORD.match(low) or low in COMPARATIVE \
