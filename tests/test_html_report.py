@@ -128,7 +128,9 @@ def bands(svg: Node) -> list[tuple[float, float, float, float, str]]:
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+    # ends printed to their own precision: won amounts of 10^12 carry float noise far above an absolute 1e-9
+    tol = 1e-9 * max([1.0] + [abs(v) for v in (*a, *b) if math.isfinite(v)])
+    return a[0] <= b[1] + tol and b[0] <= a[1] + tol
 
 
 def test_number_lines_have_a_band_per_source_in_order_overlapping_as_the_intervals_do(fixtures):
@@ -149,8 +151,8 @@ def test_number_lines_have_a_band_per_source_in_order_overlapping_as_the_interva
             for a in got:
                 for b in got:
                     assert overlap(a[:2], b[:2]) == overlap(a[2:4], b[2:4]), (f.message, a, b)
-                    if a[0] > b[1]:  # wholly to the right
-                        assert a[2] > b[3]
+                    if not overlap(a[:2], b[:2]) and a[0] > b[1]:  # wholly to the right
+                        assert a[2] > b[3], (f.message, a, b)
             lines += 1
     assert lines > 20
 
