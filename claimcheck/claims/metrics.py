@@ -69,6 +69,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         down = down or appos["down"] is not None
         up = up or not down
     ratio = nearest(cues, m, RATE_LIKE, clause, text)
+    if ratio and ratio.metric == "operating_margin" and text[ratio.start:ratio.end].lower() in BARE_MARGIN \
+            and (own := _profit_before(cues, ratio, sent)):
+        ratio = Cue(ratio.start, ratio.end, own)  # "net income of $134 million, representing a 20% margin"
     if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
         ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later
@@ -149,3 +152,15 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
 
 # "매출 44.7%(896억원 ↑)": a percent whose bracketed amount carries the arrow of the move
 ARROW_BRACKET = regex.compile(r"\s?\([^()]{0,16}?(?:(?P<up>↑|▲)|(?P<down>↓|▼))\s?\)")
+
+
+# a margin word that names no profit: the margin is of the profit the sentence named last before it
+BARE_MARGIN = {"margin", "margins", "마진", "이익률"}
+
+
+def _profit_before(cues: list[Cue], ratio: Cue, sent: tuple[int, int]) -> str | None:
+    """The margin of the last profit named before a bare margin word, when that is not the operating profit."""
+    before = [c for c in cues if sent[0] <= c.start and c.end <= ratio.start and T.margin_of(c.metric)]
+    if not before or before[-1].metric in ("operating_income", "revenue"):
+        return None
+    return T.margin_of(before[-1].metric)

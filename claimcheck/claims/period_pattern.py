@@ -40,7 +40,7 @@ PERIOD = re.compile(
            |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
            |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
-             (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
+             (?:\s(?P<mqd>[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter))
     | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))

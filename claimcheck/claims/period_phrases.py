@@ -49,6 +49,10 @@ def month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | No
         if m["mon"] and m.group("mq").lower().startswith("quarter ending") and (month - published.month) % 12 <= 3 \
                 and month < published.month:
             y += 1  # "the quarter ending in January", said in November, is the coming one; one ending in September is past
+    if m["mqd"] and int(m["mqd"]) <= 7:
+        # "the quarter that ended January 1, 2022": a 52/53-week quarter ending in the first days of a month is
+        # the previous month's (Disney's December quarter)
+        month, y = (month - 1, y) if month > 1 else (12, y - 1)
     if fiscal:
         q = ((month - fiscal - 1) % 12) // 3 + 1
         return PeriodRef(s, e, f"FY{y + (1 if month > fiscal else 0)}Q{q}", "quarter")
