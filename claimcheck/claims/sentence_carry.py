@@ -1,0 +1,86 @@
+"""What one sentence leaves for the next ones of its paragraph: the level it stated last, the company it made its
+subject, the metric it named last, and the period it dated its figures by. build.extract calls this once per sentence."""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .. import calendar as CAL
+from .. import vocab as L
+from ..models import Claim
+from . import fields_entity as FE
+from .article_context import Ctx
+from .company_names import DATA_SOURCE, HELD
+from .figure_entity import INCLUDED, OBJECT_NAME, resolve_segment
+from .layout import Sentence
+from .span_carry import carry_span
+
+CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
+NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
+TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
+
+
+def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[int, int, str]], carry: dict[str, Any]) -> None:
+    """Update `carry` with what the sentence `sent`, whose claims are `made`, leaves for the next one."""
+    lay = ctx.lay
+    levels = [c for c in made if not c.change and not L.taxonomy().is_growth(c.metric) and c.unit != "%"]
+    if levels:
+        last = levels[-1]
+        held = (last.entity, last.segment, last.line) if last.segment else None
+        carry["stated"] = (last.metric, held)
+    subjects = _subjects(ctx, sent, made, own_ents)
+    if (u := ctx.last_unknown_in(sent.start, sent.end)) is not None and (not subjects or u > subjects[-1][0]):
+        subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
+        carry["entity"], carry["unknown"] = None, True
+    elif subjects:
+        carry["unknown"] = False
+    if subjects:  # an index named in passing ('the broader KOSPI') is nobody a later sentence is about
+        # "삼성물산은 삼성바이오로직스의 4공장이 ...": the name the sentence makes its topic, not one it holds
+        # (a broker is the topic of its own call: "한국투자증권은 SK하이닉스의 목표주가를" is about SK hynix)
+        topical = [e for e in subjects if TOPIC_AFTER.match(lay.scan, e[1], e[1] + 2) and not FE.BROKER.search(e[2])]
+        who = (topical or subjects)[-1]
+        if not (made and all(c.estimate for c in made) and FE.BROKER.search(who[2])):
+            # a house whose forecasts the sentence gives is not what the next sentence is about
+            carry["entity"] = resolve_segment(ctx, who[2], sent.start, sent.end)
+            carry["entity_at"] = who[:2]
+    # a change word or an estimate word names no metric a later sentence could be about
+    cues = [c for c in ctx.cues_in(sent.start, sent.end) if L.taxonomy().says(c.metric) is None]
+    if cues:
+        carry["metric"] = cues[-1].metric
+        carry["metric_at"] = (cues[-1].start, cues[-1].end)
+    # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
+    # what "같은 해", "the same period" and "다음 분기" point back to: a period some words named, not the default
+    named = [c.period for c in made if c.period and not any(e[0] == "period" and e[1] in ("default", "carried")
+                                                              for e in c.evidence)]
+    if named:
+        carry["last"] = named[-1]
+    # a base ("전분기(660억원)", "1년 전 925억 위안에서", "a year earlier") dates its own figure only
+    # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
+    # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
+    # is about the period in view again
+    dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
+             and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
+    if not made:
+        carry_span(ctx, sent, carry)
+    if dated:
+        src = dated[-1]
+        carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
+        carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
+        carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
+
+
+def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The companies the sentence names that a later sentence may be about: no index, no unit named as included,
+    no house quoted for its view, no object of a verb, no subsidiary named only to explain."""
+    lay, lex = ctx.lay, ctx.lex
+    return [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
+                and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
+                and not DATA_SOURCE.match(lay.scan, e[1], e[1] + 16)  # nor a house quoted for its view
+                and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
+                # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
+                # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)
+                # but "조선 자회사 한화오션이 연결 실적에 들어온 영향이다" only explains the figures before it
+                and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0])
+                         and (not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2)
+                              or CAUSE_END.search(lay.scan, sent.start, sent.end)))]
