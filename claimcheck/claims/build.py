@@ -12,6 +12,7 @@ from . import cadence as CD
 from . import compare as C
 from . import dating
 from . import fields_entity as FE
+from . import fields_count as FC
 from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import calendar as CAL
@@ -117,7 +118,7 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     got = FM.typed(fig)
     main_count = False
     if fig.m.kind in ("count", "plain"):
-        main_count, is_count = FM.counted(fig)
+        main_count, is_count = FC.counted(fig)
         if not is_count:
             return None
         got = Typed("count")
@@ -128,8 +129,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         got = Typed("revenue")
     who = FE.owner(fig, main_count)
     metric = FM.refined(fig, got)
-    if (metric in ("stock_price", "price_change") and FM.unit_priced(fig)) \
-            or (metric in ("eps", "adjusted_eps") and FM.unit_priced_near(fig)):
+    if (metric in ("stock_price", "price_change") and FC.unit_priced(fig)) \
+            or (metric in ("eps", "adjusted_eps") and FC.unit_priced_near(fig)):
         return None  # a price per barrel or ton is a commodity's, no claim about the company
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)

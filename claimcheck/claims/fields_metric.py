@@ -22,6 +22,7 @@ from .metric_patterns import T
 from .metrics import classify
 from .surprise import surprise
 from .tables import growth_cell
+from .fields_count import of_count
 
 HANGUL = regex.compile(r"\p{Hangul}")
 # a Korean amount a company states of its own; a consensus is one too, whose metric refined() settles
@@ -39,8 +40,6 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
                                   r"|[(\[]\s?(?:consensus|estimates?)\s?:?\s?[^()\[\]]{0,12}$", regex.IGNORECASE)
 # CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
 CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate")
-# a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
-COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
 # and "컨센서스(증권가 전망치 평균)은 매출 3057억원에 영업이익 429억원": a gloss in brackets between the word and its list
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:\s?\([^()]{1,20}\))?(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
@@ -95,68 +94,11 @@ def typed(fig: Figure) -> Typed | None:
     return of_count(fig, got)
 
 
-def unit_priced(fig: Figure) -> bool:
-    """"유가는 1배럴당 78.3달러로 7달러 감소": a commodity's price per unit in the sentence, no share's price; and
-    "가솔린은 1배럴당 6.8달러 …. 디젤의 경우 13.6달러로": the sentence after it in its paragraph goes on with it."""
-    sents = fig.ctx.lay.sentences
-    around = [s for s in (sents[fig.si - 1] if fig.si else None, fig.whole) if s is not None and s.para == fig.whole.para]
-    return any(fig.ctx.in_sentence(UNIT_PRICE_WORDS, s) and UNIT_PRICE.search(fig.scan, s.start, s.end) for s in around)
-
-
-# a price per barrel, ton or ounce ('1배럴당', '톤당', 'per barrel'); per share ('주당') is a share's
-UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu", "bbl", "mcf", "boe")
-UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|MMBtu|Mcf|boe)\b"
-                           r"|/\s?(?:bbl|boe|Mcf|MMBtu)\b", regex.IGNORECASE)
-
-
-def unit_priced_near(fig: Figure) -> bool:
-    """"Natural gas per Mcf : $5.04", "$54.50/boe": a price per unit of a commodity right beside the figure, which
-    no per-share or company figure is, whatever the heading above names."""
-    m, scan = fig.m, fig.scan
-    return fig.ctx.in_sentence(UNIT_PRICE_WORDS, fig.sent) and (
-        # "… per Mcf : $5.04 versus the five-analyst average estimate of $4.46": a short line about that price
-        UNIT_PRICE.search(scan, max(fig.sent.start, m.start - 40 if fig.sent.end - fig.sent.start > 200 else 0), m.start)
-        is not None
-        or UNIT_PRICE.match(scan, m.end, min(fig.sent.end, m.end + 12)) is not None)
-
-
 def surprise_of(fig: Figure) -> str | None:
     """What a beat or a miss is of: the amount the sentence named last before it ("EPS of $1.48, which beat estimates
     by 0.7%", "revenues of $4.74 billion, which beat ... by 2.1%"). Surprises of two metrics are two figures."""
     named = [c.metric for c in fig.cues if fig.sent.start <= c.start < fig.m.start and c.metric in T.amounts]
     return named[-1] if named else None
-
-
-def of_count(fig: Figure, got: Typed | None) -> Typed | None:
-    """'전년보다 2.8% 늘어난 78만5137대', 'about 200,000 were hybrids, up 32.3 percent': a growth in a sentence
-    that names no metric before it but states a count is that count's growth, not a metric carried over."""
-    if got is None or got.metric == "count_growth" or not T.is_growth(got.metric) or fig.m.kind != "percent":
-        return got
-    sent, m = fig.sent, fig.m
-    if any(sent.start <= c.start < m.end and c.metric in LEVEL_OR_RATE for c in fig.cues):
-        return got
-    count = next((x for x in COUNTED.finditer(fig.scan, sent.start, sent.end) if not x.start() <= m.start < x.end()), None)
-    if count is None:
-        return got
-    fig.cues = fig.cues + [Cue(count.start(), count.end(), "_count")]  # the evidence points at the count
-    return Typed("count_growth", negative=got.negative)
-
-
-STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째)")
-
-
-def counted(fig: Figure) -> tuple[bool, bool]:
-    """(a count the article's company owns, whether the figure is a count at all)."""
-    m, clause = fig.m, fig.clause
-    if STREAK.match(fig.scan, m.start, min(fig.sent.end, m.end + 12)):
-        return False, False  # "9개 분기 연속 흑자", "3년째": how long a run has lasted, no quantity of the business
-    said = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in fig.cues)
-    # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
-    main_count = said and m.kind == "count" and fig.ctx.main is not None
-    if not (fig.own or ((fig.carry["entity"] or main_count) and said)) \
-            or (m.kind == "plain" and not any(c.metric == "_count" for c in fig.cues)):
-        return main_count, False
-    return main_count, True
 
 
 def in_table(fig: Figure, got: Typed | None) -> Typed | None:

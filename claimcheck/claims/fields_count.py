@@ -1,0 +1,71 @@
+"""Counts and per-unit prices: whether a figure counts something (users, units sold) or is a commodity's price per
+barrel or Mcf, neither of them an amount of money the company made. Asked by fields_metric and build."""
+from __future__ import annotations
+
+import regex
+
+from ..numbers import patterns as P
+from .figure import Figure
+from .metric_cue import Cue, Typed
+from .metric_patterns import T
+
+LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
+# a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
+COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
+
+
+def unit_priced(fig: Figure) -> bool:
+    """"유가는 1배럴당 78.3달러로 7달러 감소": a commodity's price per unit in the sentence, no share's price; and
+    "가솔린은 1배럴당 6.8달러 …. 디젤의 경우 13.6달러로": the sentence after it in its paragraph goes on with it."""
+    sents = fig.ctx.lay.sentences
+    around = [s for s in (sents[fig.si - 1] if fig.si else None, fig.whole) if s is not None and s.para == fig.whole.para]
+    return any(fig.ctx.in_sentence(UNIT_PRICE_WORDS, s) and UNIT_PRICE.search(fig.scan, s.start, s.end) for s in around)
+
+
+# a price per barrel, ton or ounce ('1배럴당', '톤당', 'per barrel'); per share ('주당') is a share's
+UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu", "bbl", "mcf", "boe")
+UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|MMBtu|Mcf|boe)\b"
+                           r"|/\s?(?:bbl|boe|Mcf|MMBtu)\b", regex.IGNORECASE)
+
+
+def unit_priced_near(fig: Figure) -> bool:
+    """"Natural gas per Mcf : $5.04", "$54.50/boe": a price per unit of a commodity right beside the figure, which
+    no per-share or company figure is, whatever the heading above names."""
+    m, scan = fig.m, fig.scan
+    return fig.ctx.in_sentence(UNIT_PRICE_WORDS, fig.sent) and (
+        # "… per Mcf : $5.04 versus the five-analyst average estimate of $4.46": a short line about that price
+        UNIT_PRICE.search(scan, max(fig.sent.start, m.start - 40 if fig.sent.end - fig.sent.start > 200 else 0), m.start)
+        is not None
+        or UNIT_PRICE.match(scan, m.end, min(fig.sent.end, m.end + 12)) is not None)
+
+
+def of_count(fig: Figure, got: Typed | None) -> Typed | None:
+    """'전년보다 2.8% 늘어난 78만5137대', 'about 200,000 were hybrids, up 32.3 percent': a growth in a sentence
+    that names no metric before it but states a count is that count's growth, not a metric carried over."""
+    if got is None or got.metric == "count_growth" or not T.is_growth(got.metric) or fig.m.kind != "percent":
+        return got
+    sent, m = fig.sent, fig.m
+    if any(sent.start <= c.start < m.end and c.metric in LEVEL_OR_RATE for c in fig.cues):
+        return got
+    count = next((x for x in COUNTED.finditer(fig.scan, sent.start, sent.end) if not x.start() <= m.start < x.end()), None)
+    if count is None:
+        return got
+    fig.cues = fig.cues + [Cue(count.start(), count.end(), "_count")]  # the evidence points at the count
+    return Typed("count_growth", negative=got.negative)
+
+
+STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째)")
+
+
+def counted(fig: Figure) -> tuple[bool, bool]:
+    """(a count the article's company owns, whether the figure is a count at all)."""
+    m, clause = fig.m, fig.clause
+    if STREAK.match(fig.scan, m.start, min(fig.sent.end, m.end + 12)):
+        return False, False  # "9개 분기 연속 흑자", "3년째": how long a run has lasted, no quantity of the business
+    said = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in fig.cues)
+    # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
+    main_count = said and m.kind == "count" and fig.ctx.main is not None
+    if not (fig.own or ((fig.carry["entity"] or main_count) and said)) \
+            or (m.kind == "plain" and not any(c.metric == "_count" for c in fig.cues)):
+        return main_count, False
+    return main_count, True
