@@ -188,6 +188,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             topic = lex.topic_of.get(L.key(word)) if AND_JOINED.search(word) else \
                 L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None)
             # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
+            if m.groupdict().get("known") is not None and not topic:
+                continue  # a sentence's opening topic counts as a line only when the vocabulary knows it as one
             seg = topic or segment_id(word)
             if seg:
                 found.append((m.start(), m.end(), seg))

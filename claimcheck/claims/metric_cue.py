@@ -77,7 +77,8 @@ def growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tupl
 
 
 # "a 37% fall in third-quarter net income", "an 8% drop in operating profit": the change names what moved after it
-CHANGE_NOUN_IN = regex.compile(r"\s(?:fall|rise|increase|decrease|decline|drop|jump|gain|growth|surge|slump|plunge|climb|slide"
+CHANGE_NOUN_IN = regex.compile(r"\s(?:(?:annual|yearly|year-on-year|year-over-year|quarterly|sequential)\s)?"
+                               r"(?:fall|rise|increase|decrease|decline|drop|jump|gain|growth|surge|slump|plunge|climb|slide"
                                r"|rebound|improvement)\s(?:in|of)\s", regex.IGNORECASE)
 
 
@@ -86,7 +87,7 @@ ARRIVED_LEVEL_OF = regex.compile(r"\s?(?:늘어난|증가한|감소한|줄어든
 
 
 def changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> Cue | None:
-    got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 16))
+    got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 34))
     if got is None and (arrived := ARRIVED_LEVEL_OF.match(text, m.end, min(sent[1], m.end + 30))) is not None:
         return next((c for c in cues if c.start == arrived.end() and c.metric in LEVELS_OR_RATIOS), None)
     if got is None:

@@ -50,6 +50,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
     if c is None and metric and T.loss_of(metric):
         # "…168억원의 당기순손실을 기록했다. 신한라이프는 1542억원으로": the metric carries on, the loss does not
         metric = T.loss_of(metric)
+    if metric is None and LOSS_AFTER.match(after) and m.scaled:
+        metric = "_loss"  # "일반보험은 370억원의 손실을 냈다": a loss named by no profit word is of the profit in view
     if metric == "_loss":  # "순이익은 41억 달러. 1년 전에는 166억 달러 적자였다": the profit in view
         named = [x.metric for x in cues if sent[0] <= x.start < m.start and x.metric in T.profits]
         # "swung to a loss of $3.12 billion, against a net profit of $2.92 billion": the profit it is set against

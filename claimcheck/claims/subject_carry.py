@@ -32,6 +32,9 @@ OWN_RESULTS = regex.compile(r"(?<![\p{L}\p{N}])\p{Hangul}{2,12}의\s(?:(?:올해
 BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도)\s")
 
 
+KNOWN_OPEN = regex.compile(r"\s*\p{Hangul}{2,10}(?:은|는|도)\s")
+
+
 def with_segment(c: Claim, segment: str | None, source: str, line: int | None) -> Claim:
     """c with the line another figure or sentence gives it, and the evidence saying where it came from."""
     ev = tuple(("segment", source, line, segment) if e[0] == "segment" else e for e in c.evidence)
@@ -83,9 +86,10 @@ def _opens_on_brand(ctx: Ctx, sent) -> bool:
 def _figureless_topic(ctx: Ctx, sent, carry: dict) -> tuple[str, str, int] | None:
     """A business line a sentence with no figure makes its topic, for the figures of the sentences after it."""
     scan = ctx.lay.scan
-    if not DIVISION_TOPIC.search(scan, sent.start, sent.end):
-        return None
     lines = subject_lines(scan, sent.start, sent.end, ctx.lex)
+    # "일반보험도 산불 등 영향으로 손해율이 급등했다.": a known line opening the sentence is a topic too
+    if not DIVISION_TOPIC.search(scan, sent.start, sent.end) and not (lines and KNOWN_OPEN.match(scan, sent.start, lines[0][1])):
+        return None
     owner = carry.get("entity") or ctx.main
     return (owner, lines[0][2], sent.line + 1) if lines and owner else None
 
