@@ -20,7 +20,9 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
                               regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
-ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$", regex.IGNORECASE)
+# and "up from a prior outlook of growth for 5% to 7%": an outlook or guidance of a figure is a forecast too
+ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
+                             regex.IGNORECASE)
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
                                regex.IGNORECASE)
