@@ -90,7 +90,7 @@ def named_subject(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | None
 # words a subject pattern catches that name no line: the metric, a filler, a reporting verb, a market
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "먼저", "우선",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
-                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "product",
+                          "revenue", "sales", "this", "that", "our", "their", "record", "overall",
                           "analysts", "consensus", "quarterly", "company-wide", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which",
