@@ -55,6 +55,13 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     return "ex_" + regex.sub(r"\W+", "_", x).lower(), last.start(), last.end()
 
 
+def excluded_id(lex: L.Lexicon, seg: str) -> str:
+    """'CJ대한통운을 제외한' and '대한통운을 제외한' leave out one company: one id, from its name in the vocabulary."""
+    if seg.startswith("ex_") and (name := lex.alias_key.get(L.key(seg[3:]))):
+        return "ex_" + regex.sub(r"\W+", "_", name).strip("_").lower()
+    return seg
+
+
 # "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
 CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s|on\sa\s)?(?:constant[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
                             r"|(?<=(?:in|at)\s)cc\b)",

@@ -11,7 +11,7 @@ from .. import vocab as L
 from .headings import heading_text
 from .figure import Figure
 from .business_lines import named_subject, segment_id, subject_lines, subject_segment
-from .exclusions import CONSTANT_FX, excluding, line_after
+from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .tables import row_segment
 
 
@@ -22,9 +22,9 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     topics = ctx.topics_in(sent.start, sent.end)
     seg = A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
     if seg is None and fig.excl:
-        seg = fig.excl[0]
+        seg = excluded_id(lex, fig.excl[0])
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
-        seg = lab[0]  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
+        seg = excluded_id(lex, lab[0])  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:
         seg = named_subject(scan, clause[0], m.start, lex)
         if seg and L.key(seg) in lex.metric_of:

@@ -17,6 +17,7 @@ from . import fields_entity as FE
 from .article_context import Ctx
 from .branded_lines import branded_lines
 from .business_lines import subject_lines
+from .exclusions import excluded_id
 
 WHOLE = FE.WHOLE
 DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|법인|법인의)\s?(?:(?:매출|영업이익|순이익|손익|실적)\s?)?(?:은|는|도|이|가|에서의)\s|의\s?경우"
@@ -198,7 +199,7 @@ def included_scope(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
             if c.segment is None and c.column - 1 >= m.start() - ctx.lay.line_starts[line - 1]:
                 k = (c.entity, c.metric, c.period, c.unit, c.change)
                 whole.setdefault(k, set()).add(c.value)
-                unit[k] = "ex_" + regex.sub(r"\W+", "_", m["x"] or m["x2"]).lower()
+                unit[k] = excluded_id(ctx.lex, "ex_" + regex.sub(r"\W+", "_", m["x"] or m["x2"]).lower())
     if not whole:
         return claims
     out = []
