@@ -33,6 +33,7 @@ OWN_RESULTS = regex.compile(r"(?<![\p{L}\p{N}])\p{Hangul}{2,12}의\s(?:(?:올해
 BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도)\s")
 
 
+BOOKS_LEAD = regex.compile(r"\s*(?:한편\s|다만\s)?별도\s?(?:재무제표\s?)?기준(?:으로)?\s")
 KNOWN_OPEN = regex.compile(r"\s*\p{Hangul}{2,10}(?:은|는|도)\s")
 
 
@@ -142,8 +143,13 @@ def carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
     # and "별도 기준 3분기 매출은 4조5939억원 ... . 매출과 영업이익은 각각 1.7%, 7.6% 감소했다": changes right after, naming no
     # company, are of the figures just given
     follow_on = bool(scope and len(scope) > 3 and scope[3] == sent.index - 1 and made
-                     and all(c.change or L.taxonomy().is_growth(c.metric) for c in made)
+                     and (all(c.change or L.taxonomy().is_growth(c.metric) for c in made) or scope[4:] == ("lead",))
                      and not ctx.entities_in(sent.start, sent.end))
+    if not made and BOOKS_LEAD.match(ctx.lay.scan, sent.start, sent.end) and (owner := carry.get("entity") or ctx.main):
+        # "별도 기준 이마트 3분기 매출과 영업이익은 모두 소폭 줄었다. 매출 4조5939억원, …": a sentence that names the
+        # books and no figure frames the next one
+        carry["scope"] = ("standalone", sent.line + 1, owner, sent.index, "lead")
+        return made
     if scope and (follow_on or SAME_FRAME.match(ctx.lay.scan, sent.start)):
         made = [with_segment(c, scope[0], "carried", scope[1]) if c.segment is None and c.entity == scope[2] else c
                 for c in made]
