@@ -25,12 +25,8 @@ DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|
                                regex.IGNORECASE)
 
 
-# "트레이더스의 3분기 매출은 …. 영업이익은 395억원": a line whose results a sentence gives is what the next sentence
-# with figures is about when that one opens on a bare metric (BARE_OPEN), figureless sentences between allowed
-OWN_RESULTS = regex.compile(r"(?<![\p{L}\p{N}])\p{Hangul}{2,12}의\s(?:(?:올해|지난)\s)?(?:[1-4]분기\s|상반기\s|하반기\s)?(?:매출액?|영업이익|실적)(?:은|는|이|가)\s")
 
-
-BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도)\s")
+BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:같은\s?기간\s|이\s?기간\s)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도|\s또한|\s역시)\s")
 
 
 BOOKS_LEAD = regex.compile(r"\s*(?:한편\s|다만\s)?별도\s?(?:재무제표\s?)?기준(?:으로)?\s")
@@ -69,7 +65,7 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     owned = carry.pop("owned", None) if made else carry.get("owned")
     if owned and BARE_OPEN.match(ctx.lay.scan, sent.start, sent.end):
         out = [with_segment(c, owned[1], "carried", owned[2]) if c.segment is None and c.entity == owned[0] else c for c in out]
-    if stated and not named and OWN_RESULTS.search(ctx.lay.scan, sent.start, sent.end):
+    if stated and not named and len({c.segment for c in stated}) == 1 and not (stated[-1].segment or "").startswith(("ex_", "standalone")):
         carry["owned"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
     if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
         # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that

@@ -31,6 +31,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # ("칩 사업(QCT) 매출은": a one-syllable name takes the acronym it is glossed with, see business_lines)
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?|\p{Hangul})['’\"”]?(?:의)?(?:\s?\((?P<gloss>[^()]{1,40})\))?"
      r"(?:\s사업(?:부문)?(?:의)?)?(?:\s?\((?P<gloss>[^()]{1,40})\))?(?:\s합산)?(?:의)?"  # "피드앤케어(Feed&Care)의 매출은"
+     r"(?:(?<!의)\s[1-4]\s?분기)?"  # "트레이더스 3분기 총매출은" (a possessive before the quarter: the pattern below)
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익|영업손실|영업적자|매출총이익|판매량|판매액?(?=[은는])|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익|영업손실|영업적자|매출총이익|판매[량액]?|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
     # "중국 현지법인 북경한미약품은 3분기 매출 843억원": the subsidiary named after the word 법인 is a line of the group's
