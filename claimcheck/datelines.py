@@ -24,7 +24,9 @@ UPDATE_LABEL = r"최종\s?수정|수정|업데이트|last\supdated|updated(?:\so
 # a label opens the line or follows a separator ("홍길동 기자 | 입력 2025.10.30 14:12 | 수정 ...")
 LABEL_AT = r"(?:^|[|│·]\s?)[\W_]{0,4}"
 WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)?"  # "Published: Wednesday, 29 Oct 2025"
-LABEL_TAIL = rf"(?![\p{{L}}])[\W_]{{0,4}}\s?(?=\S){WEEKDAY}"
+# (and "PublishedNovember 8, 2024": a scraper that dropped the blank between the label and the month)
+LABEL_TAIL = (rf"(?:(?![\p{{L}}])|(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d))"
+              rf"[\W_]{{0,4}}\s?(?=\S){WEEKDAY}")
 
 
 def _label(words: str) -> regex.Pattern:
@@ -92,8 +94,10 @@ def labelled(text: str) -> dt.date | None:
     """The date after a publication label ("입력", "Published:"), else after an update label ("Updated")."""
     for label in (PUBLISHED, UPDATED):
         for m in label.finditer(text):
+            # (a date glued to its label, "PublishedNovember 8", is read as if the blank were there)
+            glued = " " + text[m.end():m.end() + 40]
             for rx in FORMS:
-                if (d := rx.match(text, m.end())) and (got := to_date(d)):
+                if (d := rx.match(text, m.end()) or rx.match(glued, 1)) and (got := to_date(d)):
                     return got
             if ym := YEAR_MONTH.match(text, m.end()):
                 return dt.date(int(ym["y"]), int(ym["m"]), 15)

@@ -83,6 +83,7 @@ def test_a_wire_dateline_takes_its_year_from_the_file_name(tmp_path: Path):
     ("**작성일**: 2025년 10월 16일", D),
     ("Published: 29 Oct 2025", dt.date(2025, 10, 29)),
     ("Published on Wednesday, 29 October 2025", dt.date(2025, 10, 29)),
+    ("  • PublishedNovember 8, 2024", dt.date(2024, 11, 8)),  # a scraper dropped the blank after the label
     ("Updated Oct. 29, 2025 5:12 p.m. ET", dt.date(2025, 10, 29)),
     ("SEOUL, Oct 30 (Reuters) - Kia's 2025 profit fell.", dt.date(2025, 10, 30)),
     ("NEW YORK, Oct. 29, 2025 (AP) — Apple rose.", dt.date(2025, 10, 29)),
