@@ -96,6 +96,10 @@ def month_span(s: int, e: int, m1: int, m2: int, published: dt.date | None, fisc
 
 def relative_period(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef:
     w = "".join(word.split()).lower()
+    if w == "전년도" and published and published.month <= 2:
+        # "전년도 영업이익 7854억원에서 적자로": in January or February the year in view is the one just ended, and its
+        # previous year is the one before ("지난해" there still names the year just ended)
+        return PeriodRef(s, e, str(published.year - 2), "year")
     if w in ("지난해", "작년", "전년도", "lastyear"):
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
     if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear"):
