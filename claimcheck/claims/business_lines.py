@@ -76,12 +76,12 @@ def named_subject(scan: str, start: int, pos: int, lex: L.Lexicon) -> str | None
     if found is None and scan[pos - 1:pos] == "(" and (own := NAME_BEFORE_BRACKET.search(scan, max(start, pos - 14), pos)) \
             and BRACKET_TOPIC_AFTER.match(scan, pos):
         found = own["k"] if _unit_name(own["k"], lex) else None  # "에스쁘아(14억원)는"
-    if found is None and KO_NAMED_SUBJECT.search(scan, start, pos):
-        last = list(KO_NAMED_SUBJECT.finditer(scan, start, pos))[-1]
-        k = last["k"]
-        # close before the figure: a later topic in the clause ("…줄었지만 에뛰드는 45억원") is that figure's
-        if pos - last.end() <= 30 and not OTHER_TOPIC.search(scan, last.end(), pos) and _unit_name(k, lex):
-            found = k
+    named = list(KO_NAMED_SUBJECT.finditer(scan, start, pos)) if found is None else []
+    last = named[-1] if named else None
+    # close before the figure: a later topic in the clause ("…줄었지만 에뛰드는 45억원") is that figure's
+    if last is not None and pos - last.end() <= 30 and not OTHER_TOPIC.search(scan, last.end(), pos) \
+            and _unit_name(last["k"], lex):
+        found = last["k"]
     if found and L.key(found) in lex.metric_of:
         return None  # "K-ICS(지급여력비율)는 264.8%": a metric's own name, no business line
     return segment_id(found) or None if found else None
@@ -164,7 +164,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):
                 word = quoted["q"]  # "‘이브’ 시리즈는 205억 원": the title quoted, not the word for its kind
             if word.lower().startswith(("total ", "gross ")) and " " in word.strip() \
-                    and not any(True for _ in lex.metric_rx.finditer(word)):  # "Gross bookings" is a metric
+                    and next(lex.metric_rx.finditer(word), None) is None:  # "Gross bookings" is a metric
                 # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's; and "Gross fee
                 # revenues climbed 7%": the fees' gross
                 word = word.split(" ", 1)[1]

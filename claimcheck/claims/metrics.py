@@ -126,8 +126,6 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
 # "Adjusted EBITDA: 4.5% of gross bookings", "operating income of $2 billion, or 25% of sales"
 OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\sbookings|net\ssales|revenues?|sales)\b",
                                  regex.IGNORECASE)
-# "EBITDA(상각전 영업이익)는 3912억 원(이익률 6%)": a bare margin word in the bracket after an EBITDA amount
-BRACKET_MARGIN = regex.compile(r"\(\s?(?:이익률|마진|margin)\s?:?\s?$", regex.IGNORECASE)
 
 
 def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, int],
@@ -135,19 +133,20 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
     """A percent that is a profit over revenue, named by the profit before it rather than by a margin word: the
     margin of that profit (ebitda -> ebitda_margin), or None. moved: a change in points, whose margin was named
     before it ("4.5% of gross bookings, a 40 basis point increase")."""
-    before = [c for c in cues if sent[0] <= c.start and c.end <= m.start and T.margin_of(c.metric)]
-    if not before:
+    profit = _last_profit(cues, sent[0], m.start)
+    if profit is None or not has(OF_WORD):
         return None
-    profit = before[-1].metric
     if moved:
-        named = has(OF_WORD) and OF_REVENUE_AFTER.search(text, before[-1].end, m.start) is not None
-        return T.margin_of(profit) if named else None
-    if has(OF_WORD) and OF_REVENUE_AFTER.match(text, m.end, min(sent[1], m.end + 30)) \
-            and not any(c.metric in RATIOS and before[-1].end <= c.start < m.start for c in cues):
-        return T.margin_of(profit)
-    if profit == "ebitda" and BRACKET_MARGIN.search(text, max(sent[0], m.start - 8), m.start):
-        return T.margin_of(profit)
+        return T.margin_of(profit.metric) if OF_REVENUE_AFTER.search(text, profit.end, m.start) else None
+    if OF_REVENUE_AFTER.match(text, m.end, min(sent[1], m.end + 30)) \
+            and not any(c.metric in RATIOS and profit.end <= c.start < m.start for c in cues):
+        return T.margin_of(profit.metric)
     return None
+
+
+def _last_profit(cues: list[Cue], start: int, pos: int) -> Cue | None:
+    """The last cue in [start, pos) naming an amount that has a margin over revenue (a profit, EBITDA, cash flow)."""
+    return next((c for c in reversed(cues) if start <= c.start and c.end <= pos and T.margin_of(c.metric)), None)
 
 
 # "매출 44.7%(896억원 ↑)": a percent whose bracketed amount carries the arrow of the move
@@ -159,8 +158,7 @@ BARE_MARGIN = {"margin", "margins", "마진", "이익률"}
 
 
 def _profit_before(cues: list[Cue], ratio: Cue, sent: tuple[int, int]) -> str | None:
-    """The margin of the last profit named before a bare margin word, when that is not the operating profit."""
-    before = [c for c in cues if sent[0] <= c.start and c.end <= ratio.start and T.margin_of(c.metric)]
-    if not before or before[-1].metric in ("operating_income", "revenue"):
-        return None
-    return T.margin_of(before[-1].metric)
+    """The margin of the last profit named before a bare margin word ("EBITDA는 3912억 원(이익률 6%)", "net income of
+    $134 million, representing a 20% margin"), when that is not the operating profit the word means alone."""
+    profit = _last_profit(cues, sent[0], ratio.start)
+    return T.margin_of(profit.metric) if profit and profit.metric != "operating_income" else None
