@@ -31,7 +31,7 @@ ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|ml
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
     r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가(?!량)|자재|인|칙|료|전|소|유|래|격|주|천|장)"
-    r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|cents?|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
+    r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
 )
 PCT_SUFFIX = (
     r"(?:%[ \t\u00a0]?[pP](?![\p{Latin}])|%[ \t\u00a0]?포인트|퍼센트[ \t\u00a0]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
