@@ -134,10 +134,14 @@ MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "
 KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문)$")
 
 
+# "부문별로는 방위산업 5846억원": the breakdown's lead is no part of the first line's name
+BREAKDOWN_LEAD = regex.compile(r"^(?:사업\s?)?(?:부문|사업부?|지역|제품)\s?별(?:로는?|로|로\s?보면)?\s")
+
+
 def segment_id(word: str) -> str:
     """A line's id from its name: lower case, words joined by '_', Korean written without its spaces, so that
     "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
-    word = KO_UNIT_WORD.sub("", word)  # "기판소재사업", "기판소재 부문" and "기판소재" are one line
+    word = KO_UNIT_WORD.sub("", BREAKDOWN_LEAD.sub("", word))  # "기판소재사업", "기판소재 부문" and "기판소재" are one line
     return regex.sub(r"[\W_]+", "_", HANGUL_GAP.sub("", word)).strip("_").lower()
 
 
