@@ -31,7 +31,7 @@ from .compared_base import with_compared, with_restated
 from .sentence_carry import carry_on
 from .running_totals import ytd_bases
 from .adjusted_eps import adjusted
-from .business_lines import listed_segments
+from .business_lines import listed_segments, segment_id
 from .metric_cue import Typed
 from .tables import column_basis, scales_money
 
@@ -149,6 +149,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         return None  # a price per barrel or ton is a commodity's, no claim about the company
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
+    if seg and ent and seg == segment_id(ent):
+        seg = None  # "By comparison, Nucor reported net earnings of …": the company named as a clause's subject is no line of its own
     if metric in ("stock_price", "price_change") and not fig.cell:
         seg = None  # "the stock lost more than 7% in today's session": a share's price has no business line
     if metric == "surprise" and seg is None:

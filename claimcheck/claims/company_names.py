@@ -2,6 +2,8 @@
 and the words around a name that make it another company, a subsidiary, a data source or part of a longer name."""
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from .. import vocab as L
@@ -44,19 +46,41 @@ LONGER_NAME = regex.compile(r"(?<=\p{Hangul})(?!(?:은|는|이|가|을|를|의|�
 # its stock code or its chief executive, whether or not the vocabulary knows it
 CODE_NAMED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{1,14})\s?[(\[]\s?"
                            r"(?:(?:KS|KQ|코스피|코스닥)\s?:\s?)?(?:\d{6}|대표(?:이사)?\s?\p{Hangul}{2,4})\s?[)\]]")
+# "Nucor Corporation (NYSE: NUE)", "Acme Corp. recently": an English company named with its exchange ticker or its
+# corporate suffix; the name is its words before the suffix ("Nucor"), and is not the end of a longer name ("Mondelez
+# International Inc.", "Bank of America Corp.": a name inside a known one is no name of its own)
+SUFFIX_WORD = r"(?:Inc|Corp|Corporation|Incorporated|Ltd|Limited|plc|PLC|N\.V|S\.A)"
+EN_NAME = (r"(?<![\p{L}\p{N}&.-])(?<!\p{Lu}[\p{L}\d'’-]{0,20} )(?P<n>\p{Lu}[\p{L}\d'’-]*(?: (?!" + SUFFIX_WORD
+           + r"\b)\p{Lu}[\p{L}\d'’-]*){0,2})")
+EN_SUFFIX = r",?\s" + SUFFIX_WORD + r"\b\.?"
+EN_TICKER = r"\s?[(\[]\s?(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|OTC|LSE|ASX)\s?:\s?[A-Z][A-Z.]{0,5}\s?[)\]]"
+EN_NAMED = regex.compile(EN_NAME + "(?:" + EN_SUFFIX + "(?:" + EN_TICKER + ")?|" + EN_TICKER + ")")
 GENERIC = frozenset({"회사", "업체", "기업", "법인", "그룹", "계열사", "자회사", "당사", "이사", "대표", "종목", "주식", "상장사"})  # "업체(대표 …)"
+EN_GENERIC = frozenset({"The", "Shares", "Stock", "Company", "Group", "Holdings", "Reuters", "Investing.com"})
 NAME_END = r"(?=\s?[(\[,'’]|\s|은|는|이|가|의|도|와|과|로|에|$)"
 
 
 def code_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Every mention of a company the article names with its stock code or its chief executive and the vocabulary
-    does not know, as (start, end, name as written): the article's figures are then that company's."""
-    known = {e[0] for e in found}
-    names = {m["n"] for m in CODE_NAMED.finditer(scan) if m.start("n") not in known and m["n"] not in GENERIC
-             and m["n"] not in lex.alias_to and L.key(m["n"]) not in lex.alias_key}
+    does not know, as (start, end, name as written): the article's figures are then that company's. An English
+    name with a suffix or ticker is taken only as the story's subject, named as often as any company the vocabulary
+    knows: a partner or a target named once in full ("Hess Corporation") takes no figures from the company in view."""
+    inside = [(a, b) for a, b, _ in found]
+    codes = {m["n"] for m in CODE_NAMED.finditer(scan) if _new(m, inside, lex)}
+    english = {m["n"] for m in EN_NAMED.finditer(scan) if _new(m, inside, lex) and m["n"] not in EN_GENERIC}
+    most = max(Counter(e[2] for e in found).values(), default=0)
     out = []
-    for name in names:
-        for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan):
-            if m.start() not in known:
-                out.append((m.start(), m.end(), name))
+    for name in codes | english:
+        at = [m for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan)
+              if not any(a <= m.start() < b for a, b in inside)]
+        if name in codes or len(at) >= most:
+            out += [(m.start(), m.end(), name) for m in at]
     return out
+
+
+def _new(m: regex.Match, inside: list[tuple[int, int]], lex: L.Lexicon) -> bool:
+    """Whether a name is no company the vocabulary knows, by alias, spacing or as the start of a known name
+    ("Abbott" for Abbott Laboratories), and lies inside no known name."""
+    n = m["n"]
+    return not any(a <= m.start("n") < b for a, b in inside) and n not in GENERIC and n not in lex.alias_to \
+        and L.key(n) not in lex.alias_key and not any(k.startswith(L.key(n)) for k in lex.alias_key)

@@ -104,7 +104,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         prior = back or ahead or lead
         if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
                 and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
-                and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)))
+                and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+                                                                      or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
                             and (r.relative in ("previous", "year_ago")
                                                            or (r.period and r.grain in ("quarter", "half"))) for r in refs):
             # ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)

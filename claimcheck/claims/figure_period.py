@@ -19,7 +19,9 @@ KO_BASE_AFTER = regex.compile(r"\s?\([^()]{1,30}\)\s?(?:보다|대비|에\s?비�
 ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한)\s?$")
 # "42% in fiscal 2023", "to $40.572 billion, for nine months": a period right after the figure is its own, and
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
-OWN_PERIOD = regex.compile(r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
+# and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
+OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
+                           r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)
 TAKEN = regex.compile(r"[\d%],?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
