@@ -17,6 +17,7 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
                           r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\bcore\s(?=(?:net\s)?(?:EPS|earnings|constant))|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
+OWN_MARK = regex.compile(r"[\d%]\s?\(\s?$")
 GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)
 PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "those", "one-time", "items", "one-off", "special",
            "significant", "certain", "notable", "unusual", "impact", "impacts", "effect", "effects"}
@@ -45,6 +46,8 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         last = m
     if last is None:
         return None
+    if last["adj"] and OWN_MARK.search(text, max(start, last.start() - 4), last.start()):
+        return None  # "EPS: $2.78 (adjusted) vs. $2.75 est": the bracket marks the figure before it, not the next
     x = regex.sub(r"(?:을|를)$", "", last["x"] or last["x2"] or last["x3"] or last["x4"] or "")
     if last["adj"] and GAAP_AFTER.search(text, last.end(), end):
         return None  # "adjusted EPS of $16.25 (GAAP EPS of at least $14.90)": the reported basis named again

@@ -98,7 +98,8 @@ EXCLUDING_ASIDE = regex.compile(r",\s(?:excluding|ex-)\s?[^,]{1,40},", regex.IGN
 
 # "Q4 EPS was $5.23 excluding significant items": English may name what is left out after the figure
 # and "Earnings per share: $2.80 adjusted vs. $2.31 expected": an adjusted mark right after the figure is its own
-EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjusted|non-GAAP)\b(?!\s(?:for|to|by|from)\b)",
+# and "EPS: $2.78 (adjusted) vs. $2.75 est"
+EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjusted|non-GAAP)\b(?!\s(?:for|to|by|from)\b)|\s?\((?:adjusted|adj\.|non-GAAP)\)",
                                 regex.IGNORECASE)
 
 

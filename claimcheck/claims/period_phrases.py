@@ -102,7 +102,7 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, str(published.year - 2), "year")
     if w in ("지난해", "작년", "전년도", "lastyear"):
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
-    if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear"):
+    if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear", "theongoingfiscalyear", "thecurrentfiscalyear"):
         return PeriodRef(s, e, str(published.year) if published else None, "year")
     if w in ("theyear", "thefullyear"):
         # "its sales forecast for the year": the year in progress, or in January and February the one just reported
@@ -121,6 +121,6 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, f"{published.year}Q{q}" if q else f"{published.year - 1}Q4", "quarter")
     if w in ("이번분기", "현재분기", "당분기", "thisquarter", "thequarter", "thecurrentquarter"):
         return PeriodRef(s, e, None, "quarter", relative="current")
-    if w in ("다음분기",):
+    if w in ("다음분기", "theupcomingquarter", "thecomingquarter", "thenextquarter", "nextquarter"):
         return PeriodRef(s, e, None, "quarter", estimate=True, relative="next")
     return PeriodRef(s, e, None, "quarter", relative="previous")
