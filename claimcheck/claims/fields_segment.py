@@ -74,16 +74,31 @@ OPERATIONAL = regex.compile(r"\boperational(?:ly)?\s(?:sales|revenues?|growth|ba
 # "US same-store sales grew 2.4%", "Comparable sales advanced 4.3% in the international operated markets": a base
 # measured in one market is that market's, never the company's
 SCOPED_BASES = ("comparable", "systemwide")
-SCOPE_BEFORE = regex.compile(r"(?P<s>(?:U\.S\.|[A-Z][\w&-]*)(?:\s[A-Z][\w&-]*){0,2})\s(?:same-store|comparable(?:-store)?|comp)\s")
+# and "The Taco Bell division's same-store sales", "KFC 동일점포 매출은 7%"
+SCOPE_BEFORE = regex.compile(r"(?P<s>(?:U\.S\.|(?!The\b)[A-Z][\w&-]*)(?:\s[A-Z][\w&-]*){0,2})(?:\s(?:division|segment|unit|brand)['’]s)?"
+                             r"\s(?:same-store|comparable(?:-store)?|comp|system(?:-wide)?|동일\s?점포|동일\s?매장|기존\s?점)\s")
+KO_TOPIC_BEFORE = regex.compile(r"(?<![\p{L}])(?P<s>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{1,12}?)(?:은|는)\s$")
+# "The KFC division's system sales grew 9%, on same-store sales growth of 3%": a division the sentence opens on scopes
+# every base measured in it
+DIVISION_OF = regex.compile(r"\b(?:[Tt]he\s)?(?P<s>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\s(?:division|segment|unit|brand)['’]s\s")
 SCOPE_IN = regex.compile(r"(?:^|,\s|\b[Ii]n\s)(?:the\s)?(?P<s>[a-zA-Z][\w -]{2,50}?)\smarkets?\b")
 
 
 def _scoped(fig: Figure, seg: str) -> str:
     scan, sent = fig.scan, fig.sent
+    # "KFC 동일점포 매출은 7%, 타코벨은 3% 늘었다": a name the figure's own clause opens on scopes it, before one further back
+    own = KO_TOPIC_BEFORE.search(scan, max(fig.clause[0], fig.m.start - 16), fig.m.start)
+    if own and not A.label_cues(fig.ctx.lex, own["s"]) and own["s"] not in fig.ctx.lex.alias_to:
+        return f"{_line_id(fig, own['s'])}_{seg}"
     got = SCOPE_BEFORE.search(scan, max(sent.start, fig.m.start - 60), fig.m.start)
     if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall"):
-        got = SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
-    return f"{segment_id(got['s'])}_{seg}" if got else seg
+        got = DIVISION_OF.search(scan, sent.start, fig.m.start) or SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
+    return f"{_line_id(fig, got['s'])}_{seg}" if got else seg
+
+
+def _line_id(fig: Figure, name: str) -> str:
+    """A scope's id: the line the vocabulary knows by that name in either language ("타코벨", "Taco Bell"), else the name's."""
+    return fig.ctx.lex.topic_of.get(L.key(name)) or segment_id(name)
 
 
 def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
