@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+
+import regex
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -132,6 +134,10 @@ def _tolerance(scan: str, m) -> bool:
     return P.TOLERANCE.search(scan, max(0, body - 16), body) is not None
 
 
+ACCOUNTING = regex.compile(r"(?P<c>[$€£¥₩])\((?=\d)[\d,.]+\)")
+NEGATIVE_WORD = regex.compile(r"\bnegative\s$", regex.IGNORECASE)
+
+
 def parse(text: str) -> list[Mention]:
     """Every number expression in `text`, in order. Never raises on any input."""
     scan = _scan_text(text)
@@ -173,10 +179,16 @@ def parse(text: str) -> list[Mention]:
         if not math.isfinite(value) or abs(value) > 1e18:
             pos = max(end, a.start + 1)  # a run of hundreds of digits is no figure anyone reported
             continue
-        if a.sign in NEG:
+        start, sign = a.start, a.sign
+        if kind == "plain" and (acct := ACCOUNTING.match(scan, max(0, start - 2), end + 1)) and acct.end() == end + 1:
+            # "an adjusted loss of $(0.32)": the currency outside an accounting bracket, a negative amount
+            start, end, kind, unit, sign = acct.start(), end + 1, "money", CURRENCIES.get(acct["c"], "USD"), "-"
+        elif value > 0 and NEGATIVE_WORD.search(scan, max(0, start - 10), start):
+            sign = "-"  # "compared with a negative $49 million a year earlier"
+        if sign in NEG:
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
         if not _tolerance(scan, m):
-            out.append(Mention(a.start, end, text[a.start:end], kind, value, lo, hi, unit, half,
-                               scaled, a.sign, a.plus, a.suffix))
+            out.append(Mention(start, end, text[start:end], kind, value, lo, hi, unit, half,
+                               scaled, sign, a.plus, a.suffix))
         pos = max(end, a.start + 1)
     return out
