@@ -168,13 +168,33 @@ NOT_A_NOUN = regex.compile(r"(?:했|하며|하고|했으나|했지만|으나|지
 def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[str | None, str | None]:
     """A division ("Samsung Electronics DS") is reported as its parent with the division's segment id;
     a segment that is a particle, verb or filler word ('대비', '누계', '이번') is dropped."""
-    if segment and (segment.lower() in lex.not_segments or (NOT_A_NOUN.search(segment) and segment.lower() not in lex.regions)):
+    if segment and (segment.lower() in lex.not_segments or (NOT_A_NOUN.search(segment) and segment.lower() not in lex.regions)
+                    or _not_a_line(lex, name, segment)):
         # (a region is a noun whatever it ends on: "벨기에")
         segment = None
     info = lex.entities.get(name) if name else None
     if info and info.division:
         return info.parent, segment or info.division
     return name, segment
+
+
+# words no line's name holds in English: a function word, a company's suffix or exchange, a metric or a period
+# ("beating_the", "for_context", "moderna_inc_nasdaq", "illinois_based_company", "third_quarter", "outlook");
+# "and" and "of" name lines ("Missiles and Fire Control", "rest of the world" is a region)
+NOT_LINE_WORD = frozenset({"the", "a", "an", "for", "by", "with", "while", "though", "however", "meanwhile", "where", "were",
+                           "was", "there", "saw", "marked", "beating", "exceeding", "above", "below", "alongside",
+                           "details", "context", "reaction", "positives", "nyse", "nasdaq", "inc", "corp", "corporation",
+                           "based", "quarter", "year", "guidance", "outlook", "forecast",
+                           "gaap", "median", "note", "terms", "previous", "prior"})
+
+
+def _not_a_line(lex: Lexicon, name: str | None, segment: str) -> bool:
+    """An id made of English words one of which names no line, or the figure's own company by one of its names."""
+    words = segment.lower().split("_")
+    if segment.isascii() and not NOT_LINE_WORD.isdisjoint(words) and segment.lower() not in lex.regions \
+            and lex.topic_of.get(key(segment)) is None:
+        return True
+    return name is not None and lex.alias_key.get(key(segment.replace("_", " "))) == name
 
 
 def is_aggregate(lex: Lexicon, name: str | None, segment: str | None) -> bool:

@@ -15,7 +15,7 @@ YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와�
 QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)\s?(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
-                          r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequentially|q/q|qoq)\b", regex.IGNORECASE)
+                          r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequential(?:ly)?|q/q|qoq)\b", regex.IGNORECASE)
 YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a|the)\s(?:year|previous[\s-]year|prior[\s-]year)"
                           r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
@@ -41,7 +41,7 @@ CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|sur
 # "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
 # and "from $875 million or $3.33 per share in the same quarter a year ago", "$1.03 a share, in the year-earlier
 # period", "compared to $1.86, previous year"
-PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\sshare)?(?:,?\sor\s(?:[^,.;]|\.(?=\d)){1,24}?,?)?,?"  # "$2.71 billion, or 68 cents, a year earlier"
+PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share\)?)?(?:,?\sor\s(?:[^,.;]|\.(?=\d)){1,24}?,?)?,?"  # "$2.71 billion, or 68 cents, a year earlier"
                             r"(?:\s(?:it|the\scompany|they|we)?\s?(?:reported|posted|booked|made|had|generated|earned|recorded|logged))?(?:\s(?:profit|loss|revenue|sales|income))?"
                             # "$3.24 billion from a year ago", "in the comparable quarter last year"
                             r"(?:\s(?:from|in|during|for|of))?"
