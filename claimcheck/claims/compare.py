@@ -127,16 +127,18 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
 def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan: str, others: list[int],
                   sent_start: int) -> str | None:
     """"2분기 3.6조원과 견주면 29.6% 줄어": a base one quarter back makes the change qoq, four back yoy."""
+    # "increased 20 percent compared with the first quarter of 2021 and 49 percent compared with the second quarter
+    # of 2020", "increased by 32% compared to $2.24 billion for the first quarter of 2024": English names the base after
+    # the change, and that outranks a period the sentence named before it (the last change's base)
+    for r in refs:
+        if m.end < r.start <= m.end + 120 and period and r.period and BASE_FOR_AFTER.fullmatch(scan, m.end, r.start):
+            return _basis_between(period, r.period)
     for r in reversed([r for r in refs if sent_start <= r.start and r.end <= m.start]):
         if not is_base(r, scan, others, m):
             continue
         if r.relative in ("previous", "year_ago"):
             return "qoq" if r.relative == "previous" else "yoy"
         if period and r.period:
-            return _basis_between(period, r.period)
-    # "increased by 32% compared to $2.24 billion for the first quarter of 2024": the base and its period after
-    for r in refs:
-        if m.end < r.start <= m.end + 90 and period and r.period and BASE_FOR_AFTER.fullmatch(scan, m.end, r.start):
             return _basis_between(period, r.period)
     return None
 
@@ -146,7 +148,7 @@ def _basis_between(period: str, base: str) -> str | None:
     return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(base)
 
 
-BASE_FOR_AFTER = regex.compile(r"[^.;]{0,12}?\b(?:compared\s(?:to|with)|from|versus|vs\.?|against)\s[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?"
-                               r"\b(?:for|in)\s(?:the\s)?", regex.IGNORECASE)
+BASE_FOR_AFTER = regex.compile(r"(?:[^.;%]|\.(?=\d)){0,60}?\b(?:(?:as\s)?compared\s(?:to|with)|from|versus|vs\.?|against)\s"
+                               r"(?:[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?\b(?:for|in)\s)?(?:the\s)?", regex.IGNORECASE)
 
 
