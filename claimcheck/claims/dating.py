@@ -84,6 +84,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     period, estimate, grain = FP.period(refs, m, clause, carried, focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
+    if period and focus and "Q" in focus and period == focus.split("Q")[0] and grain != "ytd" and not ytd_carried \
+            and any(r.relative == "year_ago" and r.grain == "quarter" for r in refs) \
+            and any(r.grain == "year" and r.period == period for r in refs):
+        period = focus  # "작년 동기 113억원에서 올해 209억원으로": this year's same quarter, against last year's
     if (guided := guided_period(ctx, sent, m, clause, refs, metric, period)) is not None:
         period = guided
     if period is not None and period == carried and not grain and ytd_carried:

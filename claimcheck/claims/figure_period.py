@@ -40,7 +40,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
                  or not (figure_in(others, max(r.end, m.start + 1), r.end + 8)
                          or figure_in(others, m.end, r.start - 1)))]  # "to 40% from 43% last year": 43%'s year
     if change:
-        refs = [r for r in refs if not is_base(r, scan, others, m)]
+        # and "'검은사막' 매출은 작년 3분기 대비 21% 감소했지만 '이브'는 같은 기간 28% 늘며": a change's "same period" is
+        # the span it is measured over, as its neighbour's base was; the change is the period in view's
+        refs = [r for r in refs if not is_base(r, scan, others, m) and r.relative != "same"]
     else:
         # "rose 5% from the previous quarter to $10 billion": the quarter is what the change is measured from
         # and "전년 동기(1조1921억원)보다 3.9% 증가한 1조2386억원": the bracket is the year-ago quarter's, the figure

@@ -107,6 +107,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed("count_growth", negative=down)  # "… 252 million paying users. That was up 12% YoY"
         if base is None and T.growth(carried):
             base = carried
+        if base is None and (other := GROWTH_IN.match(text, m.end, sent[1])) and _unnamed(text, other.end(), sent[1], cues):
+            return None  # "26% year-over-year growth in postpaid net account additions": a growth of something unnamed
         if closing:  # "매출은 7.2% 감소했으나 영업이익은 31.8%, 순이익은 61.5% 증가했다": the list's own verb
             return Typed(T.growth(base or "revenue") or "revenue_growth", negative=bool(closing["down"]))
         return Typed(T.growth(base or "revenue") or "revenue_growth",
@@ -124,6 +126,24 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
 
 
 # "Adjusted EBITDA: 4.5% of gross bookings", "operating income of $2 billion, or 25% of sales"
+# "26% growth in postpaid net account additions", "a 4% increase in hours engaged": what grew, named after the change
+GROWTH_IN = regex.compile(r"\s(?:(?:year[\s-]over[\s-]year|yoy|y/y|sequential|annual)\s)?(?:growth|increase|rise|jump|gain|decline|drop|decrease)"
+                          r"\s(?:in|of)\s", regex.IGNORECASE)
+# what may grow under another word than a cue's, and a period: the thing after "growth in" is then no unknown
+NAMED_THING = regex.compile(r"revenue|sales|profit|income|earning|margin|eps\b|dividend|ebitda|cash|booking|order|backlog|expense"
+                            r"|cost|spending|capex|price|volume|shipment|deliver|quarter|year|month|half|\d{4}", regex.IGNORECASE)
+
+
+CLAUSE_STOP = regex.compile(r"[,.;]\s|$")
+
+
+def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:
+    """Whether the words after "growth in", to the clause's end or 50 characters, name no metric and no period."""
+    stop = CLAUSE_STOP.search(text, start, min(end, start + 50))
+    stop_at = stop.start() if stop else min(end, start + 50)
+    return not NAMED_THING.search(text, start, stop_at) and not any(start <= c.start < stop_at for c in cues)
+
+
 OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\sbookings|net\ssales|revenues?|sales)\b",
                                  regex.IGNORECASE)
 

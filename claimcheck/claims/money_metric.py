@@ -12,6 +12,7 @@ from .metric_patterns import (AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, A
                               MONEY_LIST_VERB, MONEY_WANTED, MOVE_WORDS, OF_LEVEL_BEFORE, PER_SHARE_UNITS, PROFIT_AFTER, SURPRISE_WORDS, T)
 
 
+CHANGE_NOUN_BRACKET = regex.compile(r"(?<!%\s?)(?:(?P<down>감소|하락|악화|축소|감익)|증가|상승|개선|확대|증익)\s?\(\s?$")
 ARROW_BEFORE = regex.compile(r"(?:→|->)\s?$")
 
 
@@ -74,6 +75,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
     moved = AMOUNT_MOVED.match(after) or BARE_MOVED.match(after)
     if moved:
         return Typed(base, negative=bool(moved["down"]), change=True)
+    if (noun := CHANGE_NOUN_BRACKET.search(text, max(sent[0], m.start - 8), m.start)) is not None:
+        return Typed(base, negative=noun["down"] is not None, change=True)  # "영업이익 감소(2천22억원) 효과": how much it fell
     if (moved_by := AMOUNT_PCT_MOVED.match(text, m.end, min(sent[1], m.end + 24))) is not None:
         return Typed(base, negative=moved_by["down"] is not None, change=True)  # "3426억원(7.4%) 늘었으나"
     if m.sign_mark in ("+", "-", "▲", "▼", "△") and AMOUNT_THEN_BRACKET.search(text, max(sent[0], m.start - 24), m.start):
