@@ -75,7 +75,7 @@ OPERATIONAL = regex.compile(r"\boperational(?:ly)?\s(?:sales|revenues?|growth|ba
 # measured in one market is that market's, never the company's
 SCOPED_BASES = ("comparable", "systemwide")
 # and "The Taco Bell division's same-store sales", "KFC 동일점포 매출은 7%"
-SCOPE_BEFORE = regex.compile(r"(?P<s>(?:U\.S\.|(?!The\b)[A-Z][\w&-]*)(?:\s[A-Z][\w&-]*){0,2})(?:\s(?:division|segment|unit|brand)['’]s)?"
+SCOPE_BEFORE = regex.compile(r"(?P<s>(?:U\.S\.|(?!The\b)[A-Z][\w&-]*)(?:\s[A-Z][\w&-]*){0,2})(?:\s(?:division|segment|unit|brand)['’]s|['’]s)?"
                              r"\s(?:same-store|comparable(?:-store)?|comp|system(?:-wide)?|동일\s?점포|동일\s?매장|기존\s?점)\s")
 KO_TOPIC_BEFORE = regex.compile(r"(?<![\p{L}])(?P<s>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{1,12}?)(?:은|는)\s$")
 # "The KFC division's system sales grew 9%, on same-store sales growth of 3%": a division the sentence opens on scopes
@@ -93,7 +93,9 @@ def _scoped(fig: Figure, seg: str) -> str:
     got = SCOPE_BEFORE.search(scan, max(sent.start, fig.m.start - 60), fig.m.start)
     if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall"):
         got = DIVISION_OF.search(scan, sent.start, fig.m.start) or SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
-    return f"{_line_id(fig, got['s'])}_{seg}" if got else seg
+    if got is None or L.key(got["s"]) in fig.ctx.lex.alias_key:
+        return seg  # "Dollar General's same-store sales": the company's own, measured company-wide
+    return f"{_line_id(fig, got['s'])}_{seg}"
 
 
 def _line_id(fig: Figure, name: str) -> str:
