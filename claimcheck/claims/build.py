@@ -144,6 +144,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         got = Typed("revenue")
     who = FE.owner(fig, main_count)
     metric = FM.refined(fig, got)
+    if metric == FM.UNPRICED:
+        return None
     if (metric in ("stock_price", "price_change") and FC.unit_priced(fig)) \
             or (metric in ("eps", "adjusted_eps") and FC.unit_priced_near(fig)):
         return None  # a price per barrel or ton is a commodity's, no claim about the company

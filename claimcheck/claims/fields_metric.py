@@ -31,6 +31,11 @@ COUNTS = T.by_family["count"]  # "다운로드(첫 주 1,000만)": a number a co
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 CLOSED_AT = regex.compile(r"\b(?:closed|closing|traded|trading|shares\s(?:rose|fell)\s[^.;]{0,20})\s(?:\w+\s)?at\s[$€£¥₩]?$", regex.IGNORECASE)
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
+# words of a sentence about a share's price: a small amount no cue names is a price only beside one of these
+# ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
+SHAREISH = regex.compile(r"주가|주당|종가|시가|현재가|시가총액|장중|거래|마감|개장|문을\s?연|futures|opening\sbell|share|stock|close|closing|closed|traded|trading|premarket|pre-market"
+                         r"|after-hours|52-week|ticker|NYSE|NASDAQ|Nasdaq|KOSPI|코스피|코스닥", regex.IGNORECASE)
+UNPRICED = "_unpriced"  # a small amount that is neither a share's price nor any metric: no claim
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
 # bracket opened by a consensus word is the market's expectation, not only the first one
@@ -131,7 +136,9 @@ def refined(fig: Figure, got: Typed) -> str:
         metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
             TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
             or (fig.carry.get("metric") == "price_target" and REVISION.match(scan, m.end, min(sent.end, m.end + 12))) \
-            else "stock_price"
+            else "stock_price" if fig.cell or fig.ctx.per_sentence(("shareish", fig.label_text), fig.whole, lambda s: bool(
+                SHAREISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
+            else UNPRICED
     if metric == "eps" and not m.scaled and CLOSED_AT.search(scan, max(sent.start, m.start - 24), m.start):
         metric = "stock_price"  # "The stock, which closed Monday at $58 per share": a share's price, not its earnings
     if metric == "price_target":

@@ -25,8 +25,9 @@ KNUM = rf"{DIGITS}(?:{KSCALE}|[ \t\u00a0]{KSCALE}(?!(?!원|달러|위안|엔|유
 # again from each group and a long row of such figures took quadratic time; no amount needs 12 groups.
 KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d,\d{{3}}|\d{{1,4}})(?![\d,]|\.\d))?"
 # English scale words, any case ("$200 Billion+"); a hyphen may join them as an adjective does
-# ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign.
-ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|[mbkBMK])(?![\p{L}])"
+# ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign. Bank decks write "$25MM" for
+# millions and "$1.91T" for trillions (T after a currency only: "3T" alone is no amount).
+ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T)(?![\p{L}])"
 
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "million": 1e6,
-           "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+           "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "t": 1e12, "thousand": 1e3, "k": 1e3}
 CURRENCIES = {
     "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD", "¢": "USD",
     "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
