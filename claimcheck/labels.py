@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-METRICS = {"eps": "EPS", "adjusted_eps": "adjusted EPS", "roe": "ROE", "ebitda": "EBITDA", "arr": "ARR",
+METRICS = {"eps": "EPS", "adjusted_eps": "adjusted EPS", "roe": "ROE", "roa": "ROA", "ebitda": "EBITDA", "arr": "ARR",
            "cet1_ratio": "CET1 ratio", "kics_ratio": "K-ICS ratio", "csm": "CSM", "capex": "capex",
            "npl_ratio": "NPL ratio", "bis_ratio": "BIS ratio", "tier1_ratio": "tier 1 ratio"}
 # ids whose words are not in the sentence that named them (a cue in another language, a fixed label)

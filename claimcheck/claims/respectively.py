@@ -33,7 +33,8 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     each = EACH.search(scan, sent.start, sent.end) or _implicit(ctx, sent, made, starts)
     if each is None:
         return made
-    english = each.group().lower() == "respectively"
+    # "매출액과 당기순이익은 3697억원, 224억원으로 각각 집계됐다": a Korean list may close on the word, as English does
+    english = each.group().lower() == "respectively" or not any(each.end() <= starts[id(c)] for c in made)
     first_fig = min(starts[id(c)] for c in made)
     names_end = first_fig if english else each.start()
     # English closes the list with the word ("were $26 million and $421 million, respectively, and ..."):
@@ -147,7 +148,10 @@ def _level(metric: str) -> str | None:
     lost = taxonomy().loss_of(metric)
     if lost in LEVELS:
         return LOSS + lost
-    return metric if taxonomy().is_flow(metric) and not metric.startswith("_") else None
+    # and "총자산수익률(ROA)과 자기자본순이익률(ROE)은 각각 0.77%, 11.86%": a bank's ratios as much as a flow
+    t = taxonomy()
+    return metric if (t.is_flow(metric) or metric in t.by_family["ratio"]) and not metric.startswith("_") \
+        and not t.is_growth(metric) else None
 
 
 def _signed(c: Claim, loss: bool) -> Claim:
@@ -184,9 +188,9 @@ def _as(c: Claim, metric: str, where: str = "clause") -> Claim:
     """The claim measuring `metric`: a percent that is a change takes the metric's growth."""
     if c.unit == "%" and (c.change or taxonomy().is_growth(c.metric)):
         metric = taxonomy().growth(metric) or c.metric
-    elif c.unit == "%" and metric not in ("operating_margin", "net_margin", "gross_margin"):
-        return c  # a percent that is no change of a money metric is something else: leave it
-    elif c.unit != "%" and metric in ("operating_margin", "net_margin", "gross_margin"):
+    elif c.unit == "%" and metric not in taxonomy().by_family["ratio"]:
+        return c  # a percent that is no change of a money metric and no rate named is something else: leave it
+    elif c.unit != "%" and metric in taxonomy().by_family["ratio"]:
         return c
     if metric == c.metric:
         return c
