@@ -24,6 +24,7 @@ QUARTERS_TO_DATE = (rf"(?P<qs>{NOT_AFTER}(?:(?P<qsy>(?:19|20)\d\d)\s?년?\s?)?"
                     rf"(?:1\s?(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q(?![^\W_]))"
                     rf"|[2-4]\s?분기\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?=누적|누계)"  # and "3분기 말까지 누적"
                     rf"|[2-4]\s?개\s?분기\s?(?=누적|누계)"  # and "3개 분기 누계": the first three quarters
+                    rf"|[2-4]\s?분기\s?(?=만에\s)"  # and "3분기 만에 매출 1조원을 넘긴": in the year's first three quarters
                     rf"|(?:(?<=들어\s)|(?<=연초부터\s))[2-4]\s?분기\s?(?:말\s?)?까지"  # and "올해 들어 3분기까지 매출이"
                     rf"|(?:(?<=누적\s)|(?<=누적))[2-4]\s?분기(?!\s?(?:매출|영업|순이익)?\s?(?:대비|보다))))")  # and "누적 3분기 매출과"
 # "지난 9월까지 누적", "2025년 9월까지의 누계": the year up to a month, when the words say it is a running total
