@@ -25,7 +25,8 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})(?:\s?(?:시장|지역|법인))?"
         rf"(?:(?:에서는|에서도|에서|에선)\s|\s?(?:매출액?|판매량?|수출액?)(?:은|는|이|가|도)\s)"
         # "인도 법인의 매출은", "러시아 법인은": a company's subsidiary in a country, the topic of what follows
-        rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?법인(?:은|는|이|가|의|도|\s역시)\s")
+        # and "국내 법인 영업이익은 343억원": the subsidiary's metric right after it
+        rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?법인\s?(?:(?:매출액?|영업이익|영업손실|순이익|당기순이익)\s?)?(?:은|는|이|가|의|도|\s역시)\s")
     english = regex.compile(
         # "In Europe, sales grew 5%", "Revenues from the United States were", "sales in Asia"
         rf"(?:(?:^|(?<=[.;:]\s)|(?<=,\s))(?i:in)\s(?:the\s)?(?P<seg>(?i:{en}))\b,?\s"

@@ -20,7 +20,7 @@ from .business_lines import subject_lines
 from .exclusions import excluded_id
 
 WHOLE = FE.WHOLE
-DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|법인|법인의)\s?(?:(?:매출|영업이익|순이익|손익|실적)\s?)?(?:은|는|도|이|가|에서의)\s|의\s?경우"
+DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|법인|법인의)\s?(?:(?:매출|영업이익|순이익|손익|실적)\s?)?(?:은|는|도|이|가|에서의|\s역시)\s|의\s?경우"
                                r"|\b(?:segment|division|unit)\b",
                                regex.IGNORECASE)
 
