@@ -94,6 +94,13 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
      r"|reached|delivered|contributed|accounted)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
+    # "In the Customer Support Business Group, revenues were $1.99 billion": a line a leading phrase puts the sentence in
+    (r"(?:^|(?<=[.;:]\s)|(?<=\n))[Ii]n\sthe\s(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,3}?)"
+     r"\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Dd]ivision|[Bb]usiness|[Uu]nit),\s", r"\b[Ii]n\sthe\s[A-Z]"),
+    # "Lam Research's Systems revenues were $3.36 billion": a capitalised line after the possessive opening the sentence,
+    # named by its revenue
+    (r"(?<=(?:^|\n|[.;:]\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s\s)(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,2})"
+     r"\s(?:revenues?|sales)\b", r"['’]s\s[A-Z][a-z][^.;]{0,40}?\s(?:revenues?|sales)\b"),
     # and "Nvidia’s Data Center segment reported": the company's own line, by its possessive opening the sentence
     # (not a gloss: "Revenue at QCT, Qualcomm's chip unit, rose")
     (r"(?:\b[Tt]he\s|(?<=(?:^|\n|[.;:]\s)[A-Z][\w&.-]*['’]s\s))(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
