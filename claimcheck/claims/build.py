@@ -17,7 +17,7 @@ from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
-from . import bracket_list, forecasters, respectively, subject_carry
+from . import bracket_list, forecasters, respectively, subject_carry, unnamed_amounts
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
@@ -91,26 +91,13 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                              starts_made, lay.scan)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
         made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
-        made = _named(ctx, made)
+        made = unnamed_amounts.kept(ctx, made)
         claims.extend(made)
         carry_on(ctx, sent, made, own_ents, carry)
     claims = adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
             else c for c in claims]
-
-
-def _named(ctx: Ctx, made: list[Claim]) -> list[Claim]:
-    """Drops an amount no word names ("Prepaid $1.5 billion of bonds", "하루에 73억 원씩 이자가"), which is revenue
-    only as a line's figure ("부문별로는 철도 4084억원", "데이터센터에서만 $411억을 벌었습니다") or a table row's, and is
-    kept before a conversion ("1조4,500억엔(약 19조원)"), whose rate is checked whatever the amount is of."""
-    unnamed = ctx.memo.get("unnamed")
-    return [c for c in made if c.segment or (c.line, c.column) not in unnamed or _unit_named(c)] if unnamed else made
-
-
-def _unit_named(c: Claim) -> bool:
-    """"자회사별로는 신한카드는 1734억원으로": a company its own clause names (a subsidiary, mostly) owns the amount."""
-    return c.entity is not None and any(f == "entity" and s == "clause" for f, s, _, _ in c.evidence)
 
 
 # and "That was up 12% YoY": English points back at the figure the paragraph before ended on
@@ -158,9 +145,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     if metric == "surprise" and seg is None:
         seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
     claim = _assemble(fig, got, metric, ent, seg, who)
-    if guessed and not fig.cell and not EARNED.search(fig.scan, fig.clause[0], fig.clause[1]) \
-            and not CONVERTED_AFTER.match(fig.scan, fig.m.end):
-        ctx.memo.setdefault("unnamed", set()).add((claim.line, claim.column))
+    if guessed:
+        unnamed_amounts.note(ctx, fig, claim)
     return claim
 
 
@@ -214,8 +200,6 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  consensus=consensus, evidence=record(lay, found))
 
 
-EARNED = regex.compile(r"벌어|벌었|벌고|벌며|\bbrought\sin\b|\bgenerated\b|\btook\sin\b", regex.IGNORECASE)
-CONVERTED_AFTER = regex.compile(r"\s?\(\s?(?:약|about|approximately|roughly|around|~|≈)?\s?(?:(?:US)?[$₩€£¥]\d|\d[\d,.조억만천\s]{0,16}(?:원|달러|엔|위안|유로))", regex.IGNORECASE)
 FIGURE_ROW = regex.compile(r"\s*[^\d()$€£¥₩]{2,60}?(?:\s+(?:\(?[$€£¥₩]?\d[\d,.]*\s?(?:%|[BMK]|bn|billion|million)?\)?|N/?A|n/?m|—|–|-)){2,}\s*")
 FLIPPED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
 # "12억원 적자에서 올해 3분기 464억원으로 흑자 전환": the figure the loss turned into is a profit
