@@ -14,15 +14,17 @@ from .layout import Sentence
 
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
-GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|expects|expected|sees|projects|projected|project|guided|guides"
+GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|(?<!the\s)forecasted|expects|expected|would\sbe|(?<=(?:to|we|still)\s)expect|sees|projects|projected|project|guided|guides"
                        r"|predicts|predicted|anticipates|foresees)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
-FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s)?[$€£¥₩]?$", regex.IGNORECASE)
+FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s|last\syear['’]s\s|the\s(?:prior|previous)[\s-]year['’]s\s)?[$€£¥₩]?$", regex.IGNORECASE)
+# "a growth of 13 percent to 15 percent from last year's $7.96": a period a comparison word leads is the base's
+BASE_LED = regex.compile(r"\b(?:from|than|over|versus|vs\.?)\s$", regex.IGNORECASE)
 NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
-GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate", "foresee")
+GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate", "foresee", "would be")
 # "raised its full-year earnings outlook on Friday. The company now foresees earnings of $13.75 to $14.05 a share"
 FULL_YEAR_BEFORE = regex.compile(r"\b(?:full[\s-]year|annual|for\sthe\syear)\b|연간", regex.IGNORECASE)
 
@@ -47,7 +49,8 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
         return period  # "anticipates revenues between $4.45 and $4.80 billion for the third quarter": dated, still a plan
     if said["had"]:
         return ctx.focus
-    later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")), None)
+    later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")
+                  and not BASE_LED.search(scan, max(0, r.start - 8), r.start)), None)
     # "... in its current fiscal year 2026, up from the $1 billion and 0.75 point impact it projected": the span the
     # sentence names before the figure, when none follows it
     named = [r for r in refs if r.end <= m.start and r.period and not r.relative]
@@ -82,4 +85,18 @@ def _next_guided(ctx: Ctx) -> str | None:
         return None
     if "preview" not in ctx.memo:
         ctx.memo["preview"] = bool(PREVIEW.search(ctx.lay.scan))
-    return ctx.focus if ctx.memo["preview"] else CAL.shift_quarter(ctx.focus, 1)
+    if ctx.memo["preview"]:
+        return ctx.focus
+    if "outlook span" not in ctx.memo:  # once per article: does it speak of a year's outlook and of no quarter's
+        scan = ctx.lay.scan
+        ctx.memo["outlook span"] = "year" if YEAR_OUTLOOK.search(scan) and not QUARTER_OUTLOOK.search(scan) else "quarter"
+    # "The company still expects net sales growth of around 8 percent" in a story on a reaffirmed 2023 outlook
+    return ctx.focus.split("Q")[0] if ctx.memo["outlook span"] == "year" else CAL.shift_quarter(ctx.focus, 1)
+
+
+# an article that speaks of a year's outlook and no quarter's dates its undated company forecasts to the year
+YEAR_OUTLOOK = regex.compile(r"\b(?:full[\s-]year|(?:annual|20\d\d|fiscal(?:\syear)?\s20\d\d)(?:\s[\w-]+){0,4}?\s(?:outlook|guidance|forecast))\b"
+                             r"|연간\s?(?:가이던스|전망|실적\s?전망)", regex.IGNORECASE)
+QUARTER_OUTLOOK = regex.compile(r"\b(?:(?:next|current|coming|upcoming|first|second|third|fourth)[\s-]quarter|Q[1-4])"
+                                r"(?:\s[\w-]+){0,3}?\s(?:outlook|guidance|forecast)\b|\bfor\sthe\s(?:next|current|coming|upcoming)\squarter\b"
+                                r"|다음\s?분기|[1-4]분기\s?(?:가이던스|전망)", regex.IGNORECASE)
