@@ -3,6 +3,8 @@ segment cues, fiscal calendars and FX bands, built into one Lexicon; and the que
 asks of it. The metric taxonomy is `metric_taxonomy.py`, the word matcher `word_matcher.py`."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +52,7 @@ class Lexicon:
     fx_bands: list[dict] = field(default_factory=list)
     divisions: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)  # (parent, segment id) -> division
     not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
+    not_line_words: frozenset[str] = frozenset()  # English words no line's name holds (segments.yaml)
     regions: tuple[str, ...] = ()  # words that make a segment a region: regions and products are two cuts of a total
     bases: frozenset[str] = frozenset()  # segment ids that name another basis of the whole (standalone), not a part
     by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
@@ -121,6 +124,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    _word_rx([c for c, _ in metric_cues]), {key(c): m for c, m in metric_cues},
                    _word_rx(list(topic_of)), {key(c): t for c, t in topic_of.items()}, fiscal, fx,
                    not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []),
+                   not_line_words=frozenset(str(w).lower() for w in seg_data.get("not_line_words") or []),
                    regions=tuple(str(w) for w in seg_data.get("regions") or []),
                    bases=frozenset(str(w) for w in seg_data.get("bases") or []))
 
@@ -151,6 +155,14 @@ def remembered(lex: Lexicon, kind: str, text: str, make: Callable[[], Any]) -> A
     return store[text]
 
 
+def starts_a_name(lex: Lexicon, k: str) -> bool:
+    """Whether some alias key begins with key `k` ("abbott" for Abbott Laboratories), by bisection over the keys
+    sorted once per lexicon, not a scan of them all."""
+    keys = remembered(lex, "alias keys", "", lambda: tuple(sorted(lex.alias_key)))
+    i = bisect_left(keys, k)
+    return i < len(keys) and keys[i].startswith(k)
+
+
 def parent(lex: Lexicon, name: str | None) -> str | None:
     info = lex.entities.get(name) if name else None
     return info.parent if info else None
@@ -178,20 +190,10 @@ def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[st
     return name, segment
 
 
-# words no line's name holds in English: a function word, a company's suffix or exchange, a metric or a period
-# ("beating_the", "for_context", "moderna_inc_nasdaq", "illinois_based_company", "third_quarter", "outlook");
-# "and" and "of" name lines ("Missiles and Fire Control", "rest of the world" is a region)
-NOT_LINE_WORD = frozenset({"the", "a", "an", "for", "by", "with", "while", "though", "however", "meanwhile", "where", "were",
-                           "was", "there", "saw", "marked", "beating", "exceeding", "above", "below", "alongside",
-                           "details", "context", "reaction", "positives", "nyse", "nasdaq", "inc", "corp", "corporation",
-                           "based", "quarter", "year", "guidance", "outlook", "forecast",
-                           "gaap", "median", "note", "terms", "previous", "prior"})
-
-
 def _not_a_line(lex: Lexicon, name: str | None, segment: str) -> bool:
     """An id made of English words one of which names no line, or the figure's own company by one of its names."""
     words = segment.lower().split("_")
-    if segment.isascii() and not NOT_LINE_WORD.isdisjoint(words) and segment.lower() not in lex.regions \
+    if segment.isascii() and not lex.not_line_words.isdisjoint(words) and segment.lower() not in lex.regions \
             and lex.topic_of.get(key(segment)) is None:
         return True
     return name is not None and lex.alias_key.get(key(segment.replace("_", " "))) == name

@@ -83,4 +83,4 @@ def _new(m: regex.Match, inside: list[tuple[int, int]], lex: L.Lexicon) -> bool:
     ("Abbott" for Abbott Laboratories), and lies inside no known name."""
     n = m["n"]
     return not any(a <= m.start("n") < b for a, b in inside) and n not in GENERIC and n not in lex.alias_to \
-        and L.key(n) not in lex.alias_key and not any(k.startswith(L.key(n)) for k in lex.alias_key)
+        and L.key(n) not in lex.alias_key and not L.starts_a_name(lex, L.key(n))
