@@ -78,22 +78,44 @@ def with_restated(made: list[Claim], starts: list[int], ends: list[int], scan: s
     """A compared amount with no metric word of its own is of the metric it is compared with; a percent that
     restates a profit as a share of revenue is that profit's margin."""
     out = list(made)
-    levels: list[Claim] = []  # the sentence's amounts so far; only the last few are looked at, so a run-on line stays linear
+    levels: list[tuple[Claim, int]] = []  # the sentence's amounts so far and where each ends; only the last few are
+    # looked at, so a run-on line stays linear
     for i, c in enumerate(out):
         # the amount it restates or is compared with is of its order ("$34.98 billion, or $2.87 per share, from
         # $26.30 billion": the base goes with the billions, not the per-share figure between)
-        level = next((p for p in reversed(levels[-4:]) if p.entity == c.entity
-                      and (c.unit == "%" or _same_order(p.value, c.value))), None)
+        level, level_end = next(((p, e) for p, e in reversed(levels[-4:]) if p.entity == c.entity
+                                 and (c.unit == "%" or _same_order(p.value, c.value))), (None, 0))
         if level is not None and c.unit == level.unit and c.metric != level.metric and not c.change \
                 and COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]) \
-                and not OWN_CUE_AFTER.match(scan, ends[i], ends[i] + 16):
+                and not OWN_CUE_AFTER.match(scan, ends[i], ends[i] + 16) \
+                and not _named_between(c, scan, level_end, starts[i]):
             out[i] = c = _take(c, level, "metric", "segment")
         if level is not None and c.unit == "%" and OR_PCT.search(scan, max(0, starts[i] - 16), starts[i]) \
                 and OF_REVENUE.match(scan, ends[i], ends[i] + 20) and (margin := _margin_of(level.metric)):
             out[i] = _take(c, level, "metric", "segment", "period", "cadence").model_copy(update={"metric": margin})
         if c.unit != "%" and not c.change:
-            levels.append(c)
+            levels.append((c, ends[i]))
     return out
+
+
+def _named_between(c: Claim, scan: str, start: int, end: int) -> bool:
+    """Whether the words that named c's metric open c's own clause between the earlier amount and c: "net income fell
+    from $1.37 billion to $834 million, while operating income climbed from $1.32 billion" names its own, while in
+    "$283 million, or 33% of revenue, compared to $372 million" the revenue is the percent's."""
+    words = next((t for f, s, _, t in c.evidence if f == "metric" and s == "clause"), None)
+    if not words:
+        return False
+    at = scan.rfind(words, start, end)
+    if at < 0 or "," in scan[at:end] or OF_BEFORE.search(scan, max(start, at - 4), at):
+        return False
+    # a verb stands between the words and the comparison ("operating income climbed from"); in "1635억원 이익에서 341억원
+    # 손실로" the word is the earlier amount's own and the loss is the same profit's
+    gap = scan[at + len(words):end]
+    marker = COMPARED_WITH.search(gap)
+    return marker is not None and bool(gap[:marker.start()].strip())
+
+
+OF_BEFORE = regex.compile(r"\bof\s$", regex.IGNORECASE)
 
 
 def _take(c: Claim, src: Claim, field: str, *also: str) -> Claim:

@@ -9,6 +9,7 @@ from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
 from .article_context import Ctx
+from .guided_period import GUIDED
 from .layout import Sentence
 
 
@@ -33,8 +34,14 @@ def compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | N
 def year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     """Whether "in the same period last year" follows the figure itself ("$5.40 per share in the same period
     last year"), not a bracket or another figure after it."""
-    return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 48 and YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
-               for r in refs)
+    return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 64 and (
+        YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+        or ((aside := PER_SHARE_ASIDE.match(scan, m.end, r.start)) and YEAR_AGO_GAP.fullmatch(scan, aside.end(), r.start)))
+        for r in refs)
+
+
+# "$1.83 billion ($1.96 per share) in the same quarter last year": a per-share restatement between keeps the phrase the amount's
+PER_SHARE_ASIDE = regex.compile(r"\s?\([^()]{1,30}\b(?:per|a)\s(?:diluted\s)?share\)", regex.IGNORECASE)
 
 
 # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": a from-to whose change is stated
@@ -49,3 +56,20 @@ def from_level_back(scan: str, sent: Sentence, m: Mention, period: str, refs: li
         return None
     q = C.QOQ.search(scan, sent.start, sent.end) is not None and "Q" in period
     return CAL.shift_quarter(period, -1 if q else -4)
+
+
+LAST_YEARS = regex.compile(r"\b(?:from|than|versus|vs\.?|against)\slast\syear['’]s\s[$€£¥₩]?$", regex.IGNORECASE)
+LAST_YEAR_AFTER = regex.compile(r"\s(?:last\syear|a\syear\s(?:ago|earlier))\b", regex.IGNORECASE)
+
+
+def last_years_quarter(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef], period: str, focus: str) -> str | None:
+    """The quarter a year back when a quarter's figure is compared with "last year's" ("up 11.1 percent from last
+    year's $2.73 billion", "$512 million, compared to $447 million last year"): the same quarter, not the year's total.
+    A full-year forecast's base, and a sentence that names a year of its own before the figure, keep the year."""
+    ago = CAL.shift_quarter(focus, -4)
+    if not ago or "Q" not in ago or period != ago.split("Q")[0] or GUIDED.search(scan, sent.start, m.start):
+        return None
+    if LAST_YEARS.search(scan, max(sent.start, m.start - 28), m.start):
+        return ago
+    after = BASE_MARK.search(scan, max(sent.start, m.start - 24), m.start) and LAST_YEAR_AFTER.match(scan, m.end, m.end + 16)
+    return ago if after and not any(r.grain == "year" and r.end <= m.start for r in refs) else None

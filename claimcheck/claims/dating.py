@@ -16,8 +16,8 @@ from . import periods as PR
 from . import spans as SP
 from .article_context import Ctx
 from .article_periods import focus_for, fy_end, is_past
-from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, year_ago_after
-from .guided_period import GUIDED, guided_period
+from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, last_years_quarter, year_ago_after
+from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
 from .headings import heading_text
 from .closing import close_day
@@ -49,7 +49,6 @@ def _goes_on(ctx, sent) -> bool:
     return GOES_ON.match(ctx.lay.scan, sent.start, sent.end) is not None
 
 
-LAST_YEARS = regex.compile(r"\b(?:from|than|versus|vs\.?|against)\slast\syear['’]s\s[$€£¥₩]?$", regex.IGNORECASE)
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 SAME_SPAN = regex.compile(r"(?:(?:작년|지난해|전년)\s?)?(?:같은|동일)\s?(?:기간|시기)|\bthe\ssame\speriod\b", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
@@ -139,10 +138,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period and period == focus and not T.is_growth(metric) and not change and year_ago_after(scan, m, refs):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
-    if period and focus and not T.is_growth(metric) and (ago := CAL.shift_quarter(focus, -4)) and "Q" in ago \
-            and period == ago.split("Q")[0] and LAST_YEARS.search(scan, max(sent.start, m.start - 28), m.start) \
-            and not GUIDED.search(scan, sent.start, m.start):
-        # "up 11.1 percent from last year's $2.73 billion": that quarter a year ago (a full-year forecast's base is the year)
+    if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
