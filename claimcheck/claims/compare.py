@@ -69,7 +69,10 @@ def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     """Whether a period names the base of a comparison rather than the span a change figure covers."""
     if GLOSS_OPEN.fullmatch(scan, r.end, m.start):
         return False  # "전 분기(39%)": the bracketed figure is that period's own
-    if r.relative in ("previous", "year_ago") or BASE_AFTER.match(scan, r.end, r.end + 32):
+    based = BASE_AFTER.match(scan, r.end, r.end + 32)
+    if based is not None and r.end <= m.start < based.end():
+        return False  # "직전 2분기 말 262.5% 대비 8.1%p 하락": the figure between is the base itself, of that period
+    if r.relative in ("previous", "year_ago") or based is not None:
         return True
     if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start) or FROM_FIGURE_IN.search(scan, max(0, r.start - 80), r.start):
         return True  # and "compared to $9.7 billion in Q3 2024, a 3% decrease": the base figure's own period
