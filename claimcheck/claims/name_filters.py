@@ -12,15 +12,22 @@ PERSON_AFTER = regex.compile(r",?\s(?:the\s)?(?:chairman|chairwoman|chief|CEO|CF
 # "(MS)", "(NYSE: MS)", "(NASDAQ:MSFT)": a symbol in brackets
 TICKER_BRACKET = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|LSE|KRX|KOSPI|KOSDAQ)\s?:\s?)?$")
 
+# "강승건 KB증권 연구원은", "KB증권 강승건 연구원", "Jefferies analyst Sheila Kahyaoglu": the house an analyst works at
+# is where a view comes from (forecasters.py reads it as such), never the company the figures are about
+ANALYST_AFTER = regex.compile(r"\s?(?:\p{Hangul}{2,4}\s)?(?:수석\s?|선임\s?|책임\s?)?(?:연구원|애널리스트|리서치센터장|센터장)"
+                              r"|\s(?:analysts?|strategists?)\b")
+
 # "열관리 사업(", "the thermal segment (": a company named in brackets after a business line is that line's name
 LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
 
 
 def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
-    """The mentions in found that name a person, or a symbol bracketed after another company's name."""
+    """The mentions in found that name a person or an analyst's house, or a symbol bracketed after another company's name."""
     out = set()
     for i, (a, b, name) in enumerate(found):
         if GIVEN_NAME_BEFORE.search(scan, max(0, a - 14), a) and PERSON_AFTER.match(scan, b, b + 24):
+            out.add((a, b, name))
+        elif ANALYST_AFTER.match(scan, b, b + 20):
             out.add((a, b, name))
         elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
             out.add((a, b, name))  # "열관리 사업(한온시스템)은": the subsidiary that makes up a line names the line
