@@ -23,8 +23,8 @@ def unit_priced(fig: Figure) -> bool:
 
 
 # a price per barrel, ton or ounce ('1배럴당', '톤당', 'per barrel'); per share ('주당') is a share's
-UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu", "bbl", "mcf", "boe")
-UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|MMBtu|Mcf|boe)\b"
+UNIT_PRICE_WORDS = ("배럴당", "톤당", "온스당", "barrel", "tonne", "ton", "ounce", "mmbtu", "bbl", "mcf", "boe", "pound")
+UNIT_PRICE = regex.compile(r"(?:배럴|톤|온스|MMBtu)\s?당|\b(?:per|a)\s(?:barrel|bbl|tonne|ton|ounce|oz|pound|lb|MMBtu|Mcf|boe)\b"
                            r"|/\s?(?:bbl|boe|Mcf|MMBtu)\b", regex.IGNORECASE)
 
 
@@ -69,3 +69,14 @@ def counted(fig: Figure) -> tuple[bool, bool]:
             or (m.kind == "plain" and not any(c.metric == "_count" for c in fig.cues)):
         return main_count, False
     return main_count, True
+
+
+SPELLED_POUNDS = regex.compile(r"pounds?$", regex.IGNORECASE)
+
+
+def weighed(fig: Figure) -> bool:
+    """"copper production fell to 912 million pounds", "sales guidance of 3.5 billion pounds and 1.05 million ounces":
+    pounds spelled out in a sentence about goods sold by weight are a weight, no amount of sterling."""
+    goods = fig.ctx.lex.weighed_goods
+    return fig.m.unit == "GBP" and SPELLED_POUNDS.search(fig.m.text) is not None \
+        and fig.ctx.in_sentence(goods, fig.sent) and not fig.ctx.in_sentence(("sterling",), fig.sent)
