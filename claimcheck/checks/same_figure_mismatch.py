@@ -54,8 +54,9 @@ class Options(Hedged):
                               "outlet's slip, while two values each printed by several outlets are two things (a "
                               "line and the company, GAAP and adjusted) typed as one; on thirteen judged real-text "
                               "runs, 13 of 14 such warnings and errors were")
-    defer_scale_slips: bool = Field(True, description="leave two figures ×10, ×100 or ×1,000 apart to "
-                                                      "unit-scale-slip rather than report them here too")
+    defer_scale_slips: bool = Field(True, description="leave two amounts ×10, ×100 or ×1,000 apart to "
+                                                      "unit-scale-slip rather than report them here too (rates, which "
+                                                      "that rule does not read, stay here: '22.6%' for 2.26%)")
 
 
 # A figure is the distinct (period, cadence, estimate, interval, context_year) of a key; its class
