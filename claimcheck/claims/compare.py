@@ -20,6 +20,9 @@ YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a
                           r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
+# "중기대출 잔액은 전년 말 대비 4.2% 증가": a balance's change since the last year-end, no year-on-year change
+YEAR_END = regex.compile(r"(?:전년|작년|지난해|전년도)\s?말\s?(?:대비|보다|에\s?비해)|연말\s?대비|(?:전년|작년)\s?말\s?\("
+                         r"|\b(?:from|since|versus|vs\.?)\s(?:the\s)?(?:end\sof\s(?:last\s)?(?:year|\d{4})|(?:prior\s)?year[\s-]end)", regex.IGNORECASE)
 
 # "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
 PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|(?:작년|지난해)\s?같은\s?(?:기간|시기)|a\syear\s(?:earlier|ago)|year-ago"
@@ -53,7 +56,7 @@ PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share\)?)?(?:,?\sor\
 # what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"
 # and "2분기 영업이익 3,990억원과 견줘도": the period, its metric and its figure, then the comparison word
 BASE_AFTER = regex.compile(r"(?:\s?[말초](?=\s|보다|대비|에|\())?\s?(?:\([^()]{0,24}\)\s?|[1-4]\s?[~∼〜-]\s?[1-4]\s?분기\s?(?:누적\s?|누계\s?)?|(?:\s?\p{Hangul}{1,8}){0,2}\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}"
-                           r"\s?(?:원|달러|엔|위안|%)?\s?)?(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘)|[와과]\s?비교|比|에서|으?로부터)")
+                           r"\s?(?:원|달러|엔|위안|%)?\s?)?(?:때\s?|당시\s?)?(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘)|[와과]\s?비교|比|에서|으?로부터)")
 # "up 10% from $16.1 billion in Q3 2024": a period named after a from-figure is that base's own
 # and "compared to $9.7 billion in Q3 2024", "down from $4.5 billion ($2.48 per share diluted) in Q3 2024"
 FROM_FIGURE_IN = regex.compile(r"\b(?:from|compared\s(?:to|with)|versus|vs\.?|against)\s[$€£¥₩]?\d[\d,.]*"
@@ -116,10 +119,11 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
     if glued := GLUED_AFTER.match(tail):
         return "qoq" if glued["q"] else "yoy"  # "(+8.2%YoY, -2.3%QoQ)": a mark on the figure itself outranks one before it
     # the comparison nearest before the figure is its own: "전년 동기보다 32.6%, 전분기와 비교하면 158.9%"
-    found = [(x.end(), name) for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy"))
-             for x in rx.finditer(window)]
+    found: list[tuple[int, str | None]] = [(x.end(), name) for rx, name in ((CAGR, "cagr"), (QOQ, "qoq"), (MOM, "mom"), (YOY, "yoy"),
+                                                                          (YEAR_END, None))
+                                           for x in rx.finditer(window)]
     if found:
-        return max(found)[1]
+        return max(found, key=lambda f: (f[0], f[1] or ""))[1]  # a change since the year-end has no basis of those four
     # English states the comparison after the figure: "up 22% from the previous quarter"
     for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
         if rx.match(tail):

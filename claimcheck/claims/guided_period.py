@@ -35,6 +35,8 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
     margin of about 68%" the quarter the article's last guidance was for; "had forecast $12.5 billion" the
     quarter now reported. None when the figure is no company guidance or its clause dates it."""
     scan = ctx.lay.scan
+    if ctx.in_sentence(KO_PLAN_WORDS, sent) and (plan := _ko_plan_year(ctx, sent, m, refs)):
+        return plan
     if not ctx.in_sentence(GUIDED_WORDS, sent):
         return None  # no forecast verb in the sentence: GUIDED below cannot match
     said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
@@ -100,3 +102,22 @@ YEAR_OUTLOOK = regex.compile(r"\b(?:full[\s-]year|(?:annual|20\d\d|fiscal(?:\sye
 QUARTER_OUTLOOK = regex.compile(r"\b(?:(?:next|current|coming|upcoming|first|second|third|fourth)[\s-]quarter|Q[1-4])"
                                 r"(?:\s[\w-]+){0,3}?\s(?:outlook|guidance|forecast)\b|\bfor\sthe\s(?:next|current|coming|upcoming)\squarter\b"
                                 r"|다음\s?분기|[1-4]분기\s?(?:가이던스|전망)", regex.IGNORECASE)
+
+
+# Korean companies give their guidance for the year: "연초 제시한 가이던스인 매출 9.7조원", "연간 실적 목표는 …", and a
+# revision "매출액은 기존 7조8천억 원에서 7조5천억 원 … 으로 각각 수정했다" after a sentence on the year's guidance
+KO_PLAN = regex.compile(r"가이던스|(?:연간|경영|실적|올해|연간\s?실적)\s?목표|연초\s?(?:에\s?)?제시한")
+KO_REVISED = regex.compile(r"기존\s?(?:의\s?)?\d")
+KO_PLAN_WORDS = ("가이던스", "목표", "기존", "제시")  # one of them stands in any sentence the two patterns match
+
+
+def _ko_plan_year(ctx: Ctx, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> str | None:
+    """The year in view for a Korean company's plan figure whose sentence names no period."""
+    if not ctx.focus or refs:
+        return None  # a period the sentence names ("2025년 … 가이던스를 40% 증가로") dates the plan as it does any figure
+    scan = ctx.lay.scan
+    planned = KO_PLAN.search(scan, sent.start, m.start) is not None
+    if not planned and KO_REVISED.search(scan, sent.start, m.end) and sent.index:
+        prev = ctx.lay.sentences[sent.index - 1]
+        planned = prev.para == sent.para and KO_PLAN.search(scan, prev.start, prev.end) is not None
+    return ctx.focus.split("Q")[0] if planned else None

@@ -16,6 +16,10 @@ from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, COMPARED, CO
                               RATIOS, REVISED, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS)
 from .money_metric import classify_money
 
+LOWER_BETTER = T.has("lower_better")
+BETTER_WORSE = regex.compile(r"^\s?\)?\s?(?:[이가을를은는의도]\s?)?(?:(?:소폭|크게|대폭|slightly|sharply)\s?)?(?:(?P<better>개선|improv)|악화|worse|deteriorat)",
+                             regex.IGNORECASE)
+
 
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
              carried: str | None, has: Callable[[tuple[str, ...]], bool] = lambda words: True) -> Typed | None:
@@ -86,6 +90,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "pp":
         metric = ratio.metric if ratio else _margin_of_amount(m, text, cues, sent, has, moved=True) \
             or (carried if carried in RATIOS else "operating_margin")
+        if metric in LOWER_BETTER and (said := BETTER_WORSE.match(after)) is not None:
+            down = said["better"] is not None  # "원가율은 … 9.7%포인트 개선됐다": a cost rate that improved fell
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
     # "+39%" or "(전년 동기 대비 39%)": a signed or compared percent next to a level is its growth

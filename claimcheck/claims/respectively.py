@@ -17,7 +17,8 @@ from ..vocab import taxonomy
 from .. import vocab as L
 from .business_lines import segment_id
 
-EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|respectively", regex.IGNORECASE)
+# and "전년 동기 대비 각 41.7%, 72.5%, 33.1% 증가": a bare 각 before the figures reads as 각각
+EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|(?<=\s)각(?=\s[\d+\-△▲▼])|respectively", regex.IGNORECASE)
 LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
           "operating_margin", "net_margin", "gross_margin"}
 
@@ -64,9 +65,11 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:
             continue
+        # the list ends at its clause's verb first: in "매출, 순이익은 각 26.4%, 1763.8% 늘었고 영업이익은 62.7% 줄었다"
+        # the fall after the verb is no closing verb of the list
+        group = _list_only(scan, group, len(cues), starts)
         if kind == "%":
             _closing_sign(out, group, scan, starts)  # "각각 8.2%, 22% 줄었다"
-        group = _list_only(scan, group, len(cues), starts)
         if len(cues) == len(group):
             marked = _adjusted_names(ctx, sent.start, names_end) if where == "clause" else set()
             # "당기순이익과 세전이익은 각각 631억 원, 454억 원 순손실을 기록하며": a loss word closing the list makes
@@ -125,7 +128,7 @@ def _closing_sign(out: dict[int, Claim], group: list[Claim], scan: str, starts: 
                                               "high": -c.low if c.low is not None else None})
 
 
-LIST_END = regex.compile(r"(?:였고|이었고|했고|이며|였으며|했으며|고|며|다|(?<=[원%])(?:으로|로))[\s.,]")
+LIST_END = regex.compile(r"(?:였고|이었고|했고|이며|였으며|했으며|고|며|다|지만|으나|(?<=[원%])(?:으로|로))[\s.,]")
 
 
 def _list_only(scan: str, group: list[Claim], n: int, starts: dict[int, int]) -> list[Claim]:
