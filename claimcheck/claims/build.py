@@ -27,7 +27,7 @@ from .make_layout import layout
 from .table_units import PCT_ROW
 from .evidence import NONE, record
 from .figure import Figure, figure
-from .compared_base import with_compared, with_restated
+from .compared_base import with_compared, with_restated, without_cost_per_share
 from .sentence_carry import carry_on
 from .running_totals import ytd_bases
 from .adjusted_eps import adjusted
@@ -90,6 +90,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = with_compared(subject_carry.apposed_segment(ctx, subject_carry.its_segment(ctx, listed, starts_made), starts_made),
                              starts_made, lay.scan)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
+        made = without_cost_per_share(made, starts_made, lay.scan)
         made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         made = unnamed_amounts.kept(ctx, made)
         claims.extend(made)

@@ -99,7 +99,9 @@ EXCLUDING_ASIDE = regex.compile(r",\s(?:excluding|ex-)\s?[^,]{1,40},", regex.IGN
 # "Q4 EPS was $5.23 excluding significant items": English may name what is left out after the figure
 # and "Earnings per share: $2.80 adjusted vs. $2.31 expected": an adjusted mark right after the figure is its own
 # and "EPS: $2.78 (adjusted) vs. $2.75 est"
-EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjusted|non-GAAP)\b(?!\s(?:for|to|by|from)\b)|\s?\((?:adjusted|adj\.|non-GAAP)\)",
+# and the wire template "earnings per share of $1.70, adjusted for one-time gains and costs"
+EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjusted|non-GAAP)\b(?!\s(?:for|to|by|from)\b)|\s?\((?:adjusted|adj\.|non-GAAP)\)"
+                                r"|,?\sadjusted\sfor\s(?:one-time|non-recurring|special|certain|unusual)\b",
                                 regex.IGNORECASE)
 
 
@@ -127,7 +129,7 @@ def _read_exclusion(fig: Figure) -> None:
         excl = fig.excl = excluding(scan, sent.start, cond.end())
     if excl is None and (aside := EXCLUDING_ASIDE.search(scan, sent.start, m.start)):
         excl = fig.excl = excluding(scan, aside.start(), aside.end())
-    if excl is None and (tail := EXCLUDING_AFTER.match(scan, m.end, min(fig.clause[1], m.end + 60))):
+    if excl is None and (tail := EXCLUDING_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 60))):
         excl = fig.excl = excluding(scan, tail.start(), tail.end())
     if excl:
         fig.cues = [c for c in fig.cues if not excl[1] <= c.start < excl[2]]

@@ -55,7 +55,7 @@ PERIOD = re.compile(
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:(?:adjusted|non-GAAP|GAAP|organic|core|diluted|comparable)\s){{0,2}}(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS|free\scash)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동\s?기간|(?:전년|작년|지난해)\s?동기)(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)|the\s(?:prior|previous)-year\s(?:period|quarter)
-          |the\ssame\s(?:period|quarter)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear)
+          |the\ssame\s(?:period|quarter|time)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear|the\syear\s(?:prior|before|earlier))
           |the\s(?:same|respective|corresponding|comparable)\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |지난해|작년|전년도|올해|금년|올\s?한\s?해|내년|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?

@@ -26,7 +26,8 @@ DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|
 
 
 
-BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:같은\s?기간\s|이\s?기간\s)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도|\s또한|\s역시)\s")
+# and "같은 부문 영업이익은 387억원": the line the sentence before named, pointed back to
+BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:같은\s?기간\s|이\s?기간\s)?(?:(?:같은|해당|동|이)\s?(?:부문|사업부|사업)\s?(?:의\s?)?)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도|\s또한|\s역시)\s")
 
 
 BOOKS_LEAD = regex.compile(r"\s*(?:한편\s|다만\s)?별도\s?(?:재무제표\s?)?기준(?:으로)?\s")
