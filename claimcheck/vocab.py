@@ -85,7 +85,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
         cik, dart = _code((codes or {}).get("cik")), _code((codes or {}).get("dart_corp_code"))
         entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index, cik and cik.lstrip("0"), dart,
                                     (codes or {}).get("headline") == "standalone")
-        for a in [name, *aliases]:
+        # match_name: false keeps a name that is also a common word ("Dow", the Jones average) out of prose matching
+        for a in [*([name] if (codes or {}).get("match_name", True) else []), *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
                 alias_to.setdefault(str(a), name)
 

@@ -48,6 +48,8 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
         # and "매출액 합성고무": a part's row under its metric's row, read with that row's label before its own
         part = label[cues[0].end:].strip(" ·-") if not prefix else ""
         part = "" if CHANGE_ROW.search(part) else part
+        if len(cues) > 1 and part and not prefix and cues[1].start >= cues[0].end:
+            return _row_segment(lex, part)  # "순영업수익 IB수수료": a part whose own label holds a metric word too
         if len(cues) > 1 or not (prefix or part) or L.taxonomy().says(cues[0].metric) is not None \
                 or (prefix or part).lower() in lex.not_segments:
             return None
