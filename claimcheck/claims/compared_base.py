@@ -34,7 +34,7 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
             # "A year earlier, the automaker earned $3.06 billion, or $2.68 per share": the aside restates its figure
             # per share, for the same span; and "$3.41 billion or 78 cents per share in the year-ago quarter" names
             # the span of both after the second
-            if compared_period(c):
+            if compared_period(c) or _finer(c.period, before.period):
                 out[i - 1] = _take(before, c, "period", "cadence", "context_year")
             else:
                 out[i] = c = _take(c, before, "period", "cadence", "context_year")
@@ -129,6 +129,13 @@ def without_cost_per_share(made: list[Claim], starts: list[int], scan: str) -> l
 
 PER_SHARE = frozenset({"eps", "adjusted_eps"})
 COSTS = frozenset({"charge", "provisions", "capex"})
+
+
+def _finer(period: str | None, other: str | None) -> bool:
+    """Whether period is a quarter of the year other names: "$558 million, or $1.53 per share, in last year's third
+    quarter" dates both by the quarter, not by the year the amount's own reading stopped at."""
+    return bool(period and other and "Q" in period and "Q" not in other
+                and period.split("Q")[0].removeprefix("FY") == other.removeprefix("FY"))
 
 
 def _take(c: Claim, src: Claim, field: str, *also: str) -> Claim:

@@ -60,7 +60,8 @@ def from_level_back(scan: str, sent: Sentence, m: Mention, period: str, refs: li
 
 
 LAST_YEARS = regex.compile(r"\b(?:from|than|versus|vs\.?|against)\slast\syear['’]s\s[$€£¥₩]?$", regex.IGNORECASE)
-LAST_YEAR_AFTER = regex.compile(r"\s(?:last\syear|a\syear\s(?:ago|earlier))\b", regex.IGNORECASE)
+LAST_YEAR_AFTER = regex.compile(r"\.?\s(?:last\syear|a\syear\s(?:ago|earlier))\b", regex.IGNORECASE)  # and "$558 Mln. last year"
+LAST_YEARS_QUARTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share)?,?\s(?:in|during|for)\s(?:the\s)?last\syear['’]s\s(?:[\w-]+\s){0,2}(?:quarter|period)\b", regex.IGNORECASE)
 
 
 def last_years_quarter(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef], period: str, focus: str) -> str | None:
@@ -68,9 +69,14 @@ def last_years_quarter(scan: str, sent: Sentence, m: Mention, refs: list[PR.Peri
     year's $2.73 billion", "$512 million, compared to $447 million last year"): the same quarter, not the year's total.
     A full-year forecast's base, and a sentence that names a year of its own before the figure, keep the year."""
     ago = CAL.shift_quarter(focus, -4)
-    if not ago or "Q" not in ago or period != ago.split("Q")[0] or GUIDED.search(scan, sent.start, m.start):
+    year_ago = ago.split("Q")[0] if ago else ""
+    # "last year" reads as a calendar year, also for a company whose fiscal year is another
+    if not ago or "Q" not in ago or period not in (year_ago, year_ago.removeprefix("FY"), focus) \
+            or GUIDED.search(scan, sent.start, m.start):
         return None
-    if LAST_YEARS.search(scan, max(sent.start, m.start - 28), m.start):
-        return ago
+    if period != focus and (LAST_YEARS.search(scan, max(sent.start, m.start - 28), m.start)
+                            or LAST_YEARS_QUARTER.match(scan, m.end, m.end + 48)):
+        return ago  # "…, or $1.53 per share, in last year's third quarter"
+    # "$3.75 Bln vs. $4.25 Bln last year", "$512 million, compared to $447 million last year"
     after = BASE_MARK.search(scan, max(sent.start, m.start - 24), m.start) and LAST_YEAR_AFTER.match(scan, m.end, m.end + 16)
     return ago if after and not any(r.grain == "year" and r.end <= m.start for r in refs) else None
