@@ -199,7 +199,17 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if seg:
                 found.append((m.start(), m.end(), seg))
     found += [(a, b, L.topic(lex, w) or segment_id(w)) for a, b, w in branded_lines(scan, start, end, lex)]
-    return sorted(found + region_lines(scan, start, end, lex))
+    return _outermost(sorted(found + region_lines(scan, start, end, lex)))
+
+
+def _outermost(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"반도체 소재사업 매출은": the two-word name, not the shorter one inside it that another pattern read."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, seg in lines:  # sorted by start, so a longer name starting earlier comes first
+        if out and out[-1][0] < a < out[-1][1] and seg != out[-1][2] and out[-1][2].endswith(seg):
+            continue  # starts inside the longer name and is its tail
+        out.append((a, b, seg))
+    return out
 
 
 def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | None = None) -> str | None:

@@ -207,7 +207,9 @@ def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
     if named and named.start() > 1 and not GENERIC_HEAD.search(label[:named.start()]) \
             and label[:named.start()] not in lex.alias_to:
         return segment_id(label[:named.start()])
-    if joined and AMP_NAME.fullmatch(label) and not label.isupper() and not GENERIC_HEAD.search(label) \
-            and not any(True for _ in lex.entity_rx.finditer(label)):
-        return segment_id(label)  # "Small Agriculture & Turf" over its figures: two names joined are a line's, not a topic
+    # "Small Agriculture & Turf" over its figures: two names joined are a line's, not a topic; and "Defense Systems:"
+    # over "- Sales: $2.059 billion": a title closing on a colon over a metric's bullet heads it as a bullet would
+    if joined and (AMP_NAME.fullmatch(label) or raw.endswith((":", "："))) and not label.isupper() \
+            and not GENERIC_HEAD.search(label) and not any(True for _ in lex.entity_rx.finditer(label)):
+        return segment_id(label)
     return lex.topic_of.get(L.key(label))  # the whole title a line's name: 'TV UNIT IN THE RED' is a story's title
