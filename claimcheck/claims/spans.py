@@ -38,8 +38,9 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended
                 # "the nine months ending in Q3": the span by the quarter it ends with
                 rf"|(?P<nq>six|nine|6|9)[\s-]months?\s(?:ended|ending|to|through)\s(?:in\s)?(?:Q[23]|the\s(?:second|third)\squarter)"
                 # and "decreased 11 percent, to $40.572 billion, for nine months": the months so far, by their length
-                rf"|(?P<nq2>(?:(?<=\bfor\s)|(?<=\bfor\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in)\s))"
-                rf"|(?:six|nine)(?=-month\s(?:revenue|sales|net|operating|profit|earnings|results)))(?:-month|\smonths)"
+                # and "For the nine month period, net sales were …"
+                rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in)\s)|[\s-]months?\speriod\b)"
+                rf"|(?:six|nine)(?=-month\s(?:revenue|sales|net|operating|profit|earnings|results)))(?:-month|\smonths?)"
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
                 rf"|(?<![\w-])(?P<nq3>[69])M\s(?P<uy4>(?:19|20)\d\d)(?!\d)"
                 # "year-to-date free cash flow is up $2.4 billion": the year so far, the article's year
