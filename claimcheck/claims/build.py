@@ -28,6 +28,7 @@ from .table_units import PCT_ROW
 from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated, without_cost_per_share
+from .owners_share import controlling
 from .sentence_carry import carry_on
 from .running_totals import ytd_bases
 from .adjusted_eps import adjusted
@@ -95,7 +96,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = unnamed_amounts.kept(ctx, made)
         claims.extend(made)
         carry_on(ctx, sent, made, own_ents, carry)
-    claims = adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims))))
+    claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
             else c for c in claims]
