@@ -8,7 +8,7 @@ from .rules_data import LexiconError, load
 
 
 FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
-_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item", "lower_better")
+_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item", "lower_better", "spent")
 _LINKS = ("growth_of", "share_of", "loss_of")
 
 
@@ -32,6 +32,7 @@ class MetricInfo:
     forecast: bool = False
     cost_item: bool = False
     lower_better: bool = False  # a cost or loss rate: it "improves" (개선) when it falls
+    spent: bool = False  # money spent or lost, never a result: restated per share it is no EPS
 
 
 def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:

@@ -121,14 +121,13 @@ OF_BEFORE = regex.compile(r"\bof\s$", regex.IGNORECASE)
 def without_cost_per_share(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
     """"costs of $41 million, or $0.07 per share, related to the merger": a cost restated per share is no EPS, and
     as a cost it would stand in the amount's key beside the amount itself, so it is no claim."""
-    costs = COSTS | taxonomy().has("cost_item")
+    costs = taxonomy().has("spent") | taxonomy().has("cost_item")
     drop = {i for i in range(1, len(made)) if made[i].metric in PER_SHARE and made[i - 1].metric in costs
             and OR_ASIDE.search(scan, max(0, starts[i] - 8), starts[i])}
     return [c for i, c in enumerate(made) if i not in drop] if drop else made
 
 
 PER_SHARE = frozenset({"eps", "adjusted_eps"})
-COSTS = frozenset({"charge", "provisions", "capex"})
 
 
 def _finer(period: str | None, other: str | None) -> bool:
