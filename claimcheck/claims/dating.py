@@ -96,7 +96,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         period = heading_period(ctx, head, own_fy)
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
-    if is_from or FROM_WORD.match(scan, m.end, m.end + 10):
+    starts_change = is_from or FROM_WORD.match(scan, m.end, m.end + 10) is not None
+    if starts_change:
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not T.is_growth(metric) and not change:
         back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
@@ -142,8 +143,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = ago
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
-    if (is_from or FROM_WORD.match(scan, m.end, m.end + 10)) and period and not cell \
-            and (started := from_level_back(scan, sent, m, period, refs)):
+    if starts_change and period and not cell and (started := from_level_back(scan, sent, m, period, refs)):
         period = started  # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": the change started a year back
     if (now := period or focus) and "Q" in now and dated_kind and not cell \
             and PCT_ARROW.search(scan, max(sent.start, m.start - 16), m.start) and ARROW_AFTER.match(scan, m.end, m.end + 4):

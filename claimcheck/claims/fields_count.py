@@ -71,12 +71,9 @@ def counted(fig: Figure) -> tuple[bool, bool]:
     return main_count, True
 
 
-SPELLED_POUNDS = regex.compile(r"pounds?$", regex.IGNORECASE)
-
-
 def weighed(fig: Figure) -> bool:
     """"copper production fell to 912 million pounds", "sales guidance of 3.5 billion pounds and 1.05 million ounces":
     pounds spelled out in a sentence about goods sold by weight are a weight, no amount of sterling."""
     goods = fig.ctx.lex.weighed_goods
-    return fig.m.unit == "GBP" and SPELLED_POUNDS.search(fig.m.text) is not None \
+    return fig.m.unit == "GBP" and fig.m.text.lower().endswith(("pound", "pounds")) \
         and fig.ctx.in_sentence(goods, fig.sent) and not fig.ctx.in_sentence(("sterling",), fig.sent)

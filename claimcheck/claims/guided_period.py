@@ -72,12 +72,16 @@ PREVIEW = regex.compile(r"\b(?:scheduled|set|slated|due|expected)\sto\s(?:report
 
 def _year_of_outlook(ctx: Ctx, sent: Sentence) -> str | None:
     """The year in view, when the sentence before in the paragraph spoke of a full-year outlook."""
-    if not sent.index or not ctx.focus:
-        return None
-    prev = ctx.lay.sentences[sent.index - 1]
-    if prev.para != sent.para or not FULL_YEAR_BEFORE.search(ctx.lay.scan, prev.start, prev.end):
+    prev = _before_in_paragraph(ctx, sent)
+    if prev is None or not ctx.focus or not FULL_YEAR_BEFORE.search(ctx.lay.scan, prev.start, prev.end):
         return None
     return ctx.focus.split("Q")[0]
+
+
+def _before_in_paragraph(ctx: Ctx, sent: Sentence) -> Sentence | None:
+    """The sentence before `sent`, when it stands in the same paragraph."""
+    prev = ctx.lay.sentences[sent.index - 1] if sent.index else None
+    return prev if prev is not None and prev.para == sent.para else None
 
 
 def _next_guided(ctx: Ctx) -> str | None:
@@ -117,7 +121,6 @@ def _ko_plan_year(ctx: Ctx, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]
         return None  # a period the sentence names ("2025년 … 가이던스를 40% 증가로") dates the plan as it does any figure
     scan = ctx.lay.scan
     planned = KO_PLAN.search(scan, sent.start, m.start) is not None
-    if not planned and KO_REVISED.search(scan, sent.start, m.end) and sent.index:
-        prev = ctx.lay.sentences[sent.index - 1]
-        planned = prev.para == sent.para and KO_PLAN.search(scan, prev.start, prev.end) is not None
+    if not planned and KO_REVISED.search(scan, sent.start, m.end) and (prev := _before_in_paragraph(ctx, sent)):
+        planned = KO_PLAN.search(scan, prev.start, prev.end) is not None
     return ctx.focus.split("Q")[0] if planned else None
