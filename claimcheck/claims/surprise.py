@@ -10,9 +10,9 @@ import regex
 # the market's expectation, named shortly before the percent (its bracketed level may sit between)
 EXPECTED = (r"(?:컨센서스|시장\s?(?:예상치?|기대치?|전망치?|추정치)|증권가\s?(?:예상치?|전망치?|추정치)|예상치|전망치|추정치|기대치"
             r"|(?:analysts['’]?\s|wall\sstreet\s|market\s)?(?:estimates?|expectations?|consensus|forecasts?))")
-BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|보다|대비|에\s?비해|[와과]\s?비교하면|[와과]\s?비교해)"
+BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|에|보다|대비|에\s?비해|[와과]\s?(?:비교하면|비교해|견주면|견줘))"
                           r"[^.;!?%]{0,30}?$|" + EXPECTED + r"\s?$", regex.IGNORECASE)
-AFTER_KO = regex.compile(r"\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|많았|많은|높았|높은|적었|적은|낮았|낮은)")
+AFTER_KO = regex.compile(r"\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|못\s?미(?:쳤|친|쳐|치)|(?:많|높|낮)(?:았|은|다|아)|적(?:었|은|다|어))")
 # "beat estimates by 12%", "missed the consensus by 3%"
 BEFORE_EN = regex.compile(r"(?P<v>beat|beating|topped|topping|exceeded|exceeding|surpassed|missed|missing|trailed)\s"
                           r"(?:the\s|analysts['’]?\s)?(?:[A-Z][\w'’-]*\s){0,2}" + EXPECTED + r"[^.;!?%]{0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
@@ -21,7 +21,7 @@ BEFORE_EN = regex.compile(r"(?P<v>beat|beating|topped|topping|exceeded|exceeding
 AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
 # "the EPS surprise was -5.15%", "a revenue surprise of +2.1%": the signed percent is the surprise itself
 SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood\sat)\s(?:about\s|around\s)?$", regex.IGNORECASE)
-MISS = ("하회", "밑돌", "밑돈", "밑도", "적었", "적은", "낮았", "낮은", "below", "short of", "missed", "missing", "trailed")
+MISS = ("하회", "밑돌", "밑돈", "밑도", "못", "적", "낮", "below", "short of", "missed", "missing", "trailed")
 
 
 def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
@@ -29,7 +29,7 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     whether it is a miss (negative)."""
     a = max(lo, start - 60)
     if BEFORE_KO.search(scan, a, start) and (v := AFTER_KO.match(scan, end, min(hi, end + 12))):
-        return v["v"] in MISS
+        return v["v"].startswith(MISS)
     if v := BEFORE_EN.search(scan, a, start):
         return v["v"].lower() in MISS
     if SURPRISE_IS.search(scan, a, start):
