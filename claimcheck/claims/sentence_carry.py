@@ -59,7 +59,7 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
     # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
     # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
     # is about the period in view again
-    dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd")
+    dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd" or _closing_year(ctx, c))
              and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
     if not made:
         carry_span(ctx, sent, carry)
@@ -68,6 +68,14 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
         carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
         carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
+
+
+def _closing_year(ctx: Ctx, c: Claim) -> bool:
+    """A year the article's quarter closes ("2023년 연결 기준 매출 2조6500억 원 … 전년과 비교해 매출은 43.4% 감소"): a
+    fourth-quarter story reports the year too, and a sentence after one that states the year's results goes on with
+    them until a quarter is named again. Only a year stated in its own sentence, not a forecast."""
+    return bool(ctx.focus and ctx.focus == f"{c.period}Q4" and not c.estimate
+                and any(e[0] == "period" and e[1] == "clause" for e in c.evidence))
 
 
 def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
