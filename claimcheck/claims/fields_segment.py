@@ -9,7 +9,7 @@ import regex
 from . import assign as A
 from .. import vocab as L
 from .headings import heading_text
-from .figure import Figure
+from .figure import Figure, clause_before
 from .business_lines import named_subject, segment_id, subject_lines, subject_segment
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .tables import row_segment
@@ -38,6 +38,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = subject_segment(got, m.start, fig.cues)
         if seg and L.parent(lex, ent):
             ent = L.parent(lex, ent)
+    if seg is None and inferred and not in_table and (head := _list_head(fig)) < clause[0]:
+        seg = named_subject(scan, head, m.start, lex)  # the list's subject, when no line the vocabulary knows is named
     if seg is None and not in_table:
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:
@@ -50,6 +52,20 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         # "Software revenue rose 10%, up 8% at constant currency": the software line's growth, at constant rates
         seg = f"{seg}_constant_currency" if seg and seg != "constant_currency" else "constant_currency"
     return _qualified(fig, seg, ent), ent
+
+
+# "OCIM은 … 감소했으나 매출 2174억 원, 영업이익 709억 원을 냈다": a clause that only goes on with a list of amounts
+LIST_COMMA = regex.compile(r"\d[\d,.]*\s?(?:[조억만천]\s?[\d,.]*\s?){0,3}(?:원|달러|엔|위안)?\s?,\s*$")
+
+
+def _list_head(fig: Figure) -> int:
+    """Where the list of amounts a figure's clause goes on with begins: its subject is the list's (a few steps back at most)."""
+    start = fig.clause[0]
+    for _ in range(4):
+        if start <= fig.sent.start or not LIST_COMMA.search(fig.scan, max(fig.sent.start, start - 24), start):
+            break
+        start = max(fig.sent.start, clause_before(fig.ctx, fig.whole, start))
+    return start
 
 
 CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?(?:constant[\s-](?:currenc(?:y|ies)|exchange\srates?)|currency[\s-]neutral)(?:\sbasis)?\b",

@@ -57,6 +57,13 @@ def clause_of(ctx: Ctx, sent: Sentence, pos: int) -> tuple[int, int]:
     return sent.start, sent.end
 
 
+def clause_before(ctx: Ctx, sent: Sentence, start: int) -> int:
+    """Where the clause of `sent` before the one starting at `start` starts (`start` itself when there is none)."""
+    starts = ctx.per_sentence("clause starts", sent, lambda s: [c[0] for c in s.clauses])
+    k = bisect_left(starts, start) - 1
+    return starts[k] if k >= 0 else start
+
+
 def figure(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, others: list[int]) -> Figure | None:
     """The figure's context, or None for a table's row-label cell (a label is no figure)."""
     # the figure reads its words within REACH of itself: in ordinary prose the whole sentence, while in a
