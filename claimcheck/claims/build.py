@@ -68,9 +68,13 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             # (the metric and line of its last stated figure, not a word of a sentence without one)
             going_on = CONTINUES.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
             stated = carry.get("stated") if going_on else None
+            # a one-sentence paragraph of a wire's annual results ("¶ 매출은 2조6천497억원으로 전년 대비 4.3% 감소했다")
+            # that opens on a bare metric goes on with the closing year the paragraph before stated
+            year = carry["period"] if carry.get("closing") and subject_carry.BARE_OPEN.match(
+                lay.scan, sent.start, min(sent.end, sent.start + 40)) else None
             carry = {"para": sent.para, "entity": None, "metric": stated[0] if stated else None,
-                     "metric_at": carry.get("metric_at"), "period": None, "last": carry.get("last"),
-                     "segment": stated[1] if stated else None, "stated": carry.get("stated")}
+                     "metric_at": carry.get("metric_at"), "period": year, "closing": year is not None,
+                     "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated")}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
