@@ -168,10 +168,15 @@ def _label_line(fig: Figure) -> str | None:
     the figures after it are about."""
     label = fig.label_text.strip(" -•*·:")
     lex = fig.ctx.lex
+    if (dash := METRIC_DASH.match(label)) and A.label_cues(lex, dash["m"]):
+        label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
     if not label or len(label) > 36 or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
         return None
     return segment_id(label)  # the id every other reading of a line gives it
+
+
+METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,40}?)\s?[-–—]\s(?P<s>[^-–—:]{2,40})")
 
 
 # words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")

@@ -38,7 +38,7 @@ ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectat
 EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)|\s(?:est|est\.|estimate)(?=[\s)→,;]|$)"
                                # "the $6.6 billion, or 79 cents a share, forecast by analysts"
                                r"|(?:\s(?:a|per)\sshare)?(?:,\sor\s[^,.;]{1,24})?,?\s(?:forecast|expected|estimated|projected)\sby\s"
-                               r"(?:analysts|wall\sstreet|the\sstreet|economists)\b"
+                               r"(?:[\w-]+\s){0,2}?(?:analysts|wall\sstreet|the\sstreet|economists)\b"  # "estimated by six analysts"
                                r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
                                r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
                                regex.IGNORECASE)
