@@ -105,7 +105,8 @@ def surprise_of(fig: Figure) -> str | None:
     """What a beat or a miss is of: the amount the sentence named last before it ("EPS of $1.48, which beat estimates
     by 0.7%", "revenues of $4.74 billion, which beat ... by 2.1%"). Surprises of two metrics are two figures."""
     named = [c.metric for c in fig.cues if fig.sent.start <= c.start < fig.m.start and c.metric in T.amounts]
-    return named[-1] if named else None
+    # "영업손실은 시장 전망치 73억 원 대비 25% 낮은": a loss word names the metric whose loss it is
+    return (T.loss_of(named[-1]) or named[-1]) if named else None
 
 
 def in_table(fig: Figure, got: Typed | None) -> Typed | None:
