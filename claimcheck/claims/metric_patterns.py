@@ -19,7 +19,8 @@ SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sa
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|advanced|fell|dropped|declined|slid|rise|grow|fall|drop"
-                                   r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down)\s(?:by\s)?"
+                                   r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down|dipped|slipped|tumbled|plunged|sank"
+                                   r"|slumped|rebounded)\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
 VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|cut|lowered|reduced)\s(?:its\s|their\s)?"
@@ -33,7 +34,7 @@ APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|fall|falls|drop|drops|dropped|decline|declines|declined|slid|decreased|shrank|narrowed|contracted|lost|down"
-                       r"|lowers|lowered|cuts|reduced|reduces|trimmed)\b", regex.IGNORECASE)
+                       r"|lowers|lowered|cuts|reduced|reduces|trimmed|dipped|slipped|tumbled|plunged|sank|slumped)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:its\s|their\s|the\s)?(?:total\s|overall\s|group\s|annual\s|quarterly\s|the\scompany's\s)?"
                                r"(?:(?P<rev>sales|revenues?)|(?:operating\s)?(?:profit|income))"
                                # "made up nearly 15% of Alphabet's total": a bare total is of the company's revenue
@@ -59,6 +60,10 @@ BEAT_BRACKET = regex.compile(r"\b(?:beat|(?P<miss>miss|shortfall))\s?\(\s?[+~≈
 AMOUNT_SURPRISE = regex.compile(r"\s(?:(?:revenue|sales|earnings|profit|EPS)\s)?(?:(?P<miss>miss|shortfall)|beat)\b", regex.IGNORECASE)
 # "4조6315억원에서 4조9741억원으로 3426억원(7.4%) 늘었으나": an amount with its own percent, then the verb, is the move
 BARE_MOVED = regex.compile(r"\s?(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))(?!률|율|세로|폭)")
+# "revenue of $3.1 billion, an increase of $52 million, or 2%", "was $1.1 billion, up $21 million": by how much it moved
+EN_AMOUNT_MOVED = regex.compile(r"(?:\b(?:an?\s)?(?:(?P<up>increase|rise|gain|uptick|improvement)|(?P<down>decrease|decline|drop|reduction"
+                                r"|downtick))\sof\s|(?:,|\band)\s(?:(?P<up2>up|higher)|(?P<down2>down|lower))\s(?:by\s)?)"
+                                r"(?:about\s|nearly\s|roughly\s|approximately\s|some\s)?[$€£¥₩]?$", regex.IGNORECASE)
 AMOUNT_PCT_MOVED = regex.compile(r"\s?\(\s?[+-]?\d[\d.,]*\s?%\s?\)\s?(?:이|가)?\s?(?:(?P<down>감소|줄|축소|악화|하락)|증가|늘|확대|개선|상승)")
 AMOUNT_THEN_BRACKET = regex.compile(r"\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*)*\s?(?:원|달러|엔|위안)\s?\(\s?$")
 # a figure with no verb of its own takes the verb closing its list: figures, names and particles, then the verb

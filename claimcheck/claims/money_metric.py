@@ -7,7 +7,7 @@ import regex
 
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, nearest
-from .metric_patterns import (AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, AMOUNT_THEN_BRACKET, BARE_MOVED, BEAT_BRACKET, BY_AMOUNT, BY_WORD,
+from .metric_patterns import (EN_AMOUNT_MOVED, AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, AMOUNT_THEN_BRACKET, BARE_MOVED, BEAT_BRACKET, BY_AMOUNT, BY_WORD,
                               CARRIED_MONEY, DOWN_VERB, EXCLUDED_AMOUNT, IN_METRIC, KO_CASE, KO_OF, LEVELS, LOSS_AFTER, MARKET_AFTER,
                               MONEY_LIST_VERB, MONEY_WANTED, MOVE_WORDS, OF_LEVEL_BEFORE, PER_SHARE_UNITS, PROFIT_AFTER, SURPRISE_WORDS, T)
 
@@ -77,6 +77,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return Typed(base, negative=bool(moved["down"]), change=True)
     if (noun := CHANGE_NOUN_BRACKET.search(text, max(sent[0], m.start - 8), m.start)) is not None:
         return Typed(base, negative=noun["down"] is not None, change=True)  # "영업이익 감소(2천22억원) 효과": how much it fell
+    if (en := EN_AMOUNT_MOVED.search(text, max(sent[0], m.start - 40), m.start)) is not None:
+        return Typed(base, negative=bool(en["down"] or en["down2"]), change=True)
     if (moved_by := AMOUNT_PCT_MOVED.match(text, m.end, min(sent[1], m.end + 24))) is not None:
         return Typed(base, negative=moved_by["down"] is not None, change=True)  # "3426억원(7.4%) 늘었으나"
     if m.sign_mark in ("+", "-", "▲", "▼", "△") and AMOUNT_THEN_BRACKET.search(text, max(sent[0], m.start - 24), m.start):
