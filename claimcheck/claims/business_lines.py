@@ -105,6 +105,7 @@ AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 ACRONYM = regex.compile(r"[A-Z]{2,6}")
 LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECASE)
+KO_LEAD = regex.compile(r"^(?:(?:이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중)\s+)+")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 # words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
@@ -166,6 +167,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     continue
                 word = gloss
             word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
+            word = KO_LEAD.sub("", word)  # "이에 따라 섬유사업 매출은": a connective before the line is no part of its name
             if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):
                 word = quoted["q"]  # "‘이브’ 시리즈는 205억 원": the title quoted, not the word for its kind
             if word.lower().startswith(("total ", "gross ")) and " " in word.strip() \

@@ -17,7 +17,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"사업부|사업본부|부문"),
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     # and "반도체 소재사업 매출은", "이차전지 소재사업 올해 3분기 매출은": a two-word name, the topic without its particle
-    (r"(?<![\p{L}\p{N}])(?P<seg>(?:\p{Hangul}{2,6}(?<![의은는이가을를도와과로면나데고며서게히만])\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)?\s"
+    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|&)\s)?(?:\p{Hangul}{2,6}(?<![의은는이가을를도와과로면나데고며서게히만])\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)?\s"
      r"(?=(?:(?:올해\s|지난해\s|올\s)?[1-4]분기\s)?(?:매출|영업|순이익|이익))",
      r"사업\s?(?:은|는|에서|올해|지난해|올|[1-4]분기|매출|영업|순이익|이익)"),
     # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
