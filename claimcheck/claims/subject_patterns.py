@@ -23,7 +23,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "광학솔루션사업은 ... 3조9066억 원의 매출을 기록했다": a business made the topic, its metric named after the figure
     # and "부문별로는 면세 사업에서의 손실액이 387억원": the line a figure was made in
     # and "전문의약품(ETC) 사업에서 2000억원에 육박하는 매출을": a glossed line's business
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)(?:\s?\([A-Za-z]{2,8}\))?\s?사업(?:\s?실적)?(?:은|는|에서는|에선|에서의|에서)\s",
+    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|&)\s)?[\p{L}\p{N}·&/]{2,15}?)(?:\s?\([A-Za-z]{2,8}\))?\s?사업(?:\s?실적)?(?:은|는|에서는|에선|에서의|에서)\s",
      r"사업(?:\s?실적)?(?:은|는|에서|에선)"),
     # "말레이시아 법인의 3분기 매출액은", "미국 법인은": a subsidiary abroad named as the topic is a line of the group's
     (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8}?)\s?(?:현지\s?)?법인(?:의|은|는|이|에서는|에서)\s", r"법인(?:의|은|는|이|에서)"),
