@@ -14,7 +14,7 @@ import regex
 from ..models import Claim
 from .article_context import Ctx
 from .evidence import Where, record_field
-from .business_lines import NOT_SEGMENT, segment_id
+from .business_lines import KO_LEAD, NOT_SEGMENT, segment_id
 from .metric_patterns import T
 
 # a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
@@ -93,6 +93,7 @@ def _an_item(ctx: Ctx, x) -> bool:
     name = x["name"]
     words = name.split()
     return _a_name(ctx, x) and not NOT_ITEM.fullmatch(words[0]) and not NOT_ITEM.fullmatch(words[-1]) \
+        and not (len(words) > 1 and KO_LEAD.match(name)) \
         and not ctx.cues_in(x.start("name"), x.end("name"))
 
 

@@ -12,6 +12,7 @@ from .headings import heading_text
 from .figure import Figure, clause_before
 from .business_lines import named_subject, segment_id, subject_lines, subject_segment
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
+from .regions import region_before
 from .tables import row_segment
 
 
@@ -40,6 +41,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
             ent = L.parent(lex, ent)
     if seg is None and inferred and not in_table and (head := _list_head(fig)) < clause[0]:
         seg = named_subject(scan, head, m.start, lex)  # the list's subject, when no line the vocabulary knows is named
+    if seg is None and not in_table:
+        seg = region_before(scan, sent.start, m.start, lex)
     if seg is None and not in_table:
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:

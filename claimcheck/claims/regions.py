@@ -36,6 +36,22 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
     return korean, english
 
 
+@lru_cache(maxsize=8)
+def _before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
+    ko = "|".join(regex.escape(w) for w in sorted(regions, key=len, reverse=True)
+                  if w.lower() not in NOT_SCOPE and regex.search(r"\p{Hangul}", w))
+    # "매출 비중은 중국 42%(약 571억 엔, 한화 약 5226억 원)": a region right before its figure, and the amounts
+    # bracketed after that figure
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:[\d.,]+\s?%\s?\([^()]{{0,40}})?$") if ko else None
+
+
+def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
+    """The Korean region named right before the figure at pos (or before the figure whose bracket holds it)."""
+    rx = _before(lex.regions)
+    m = rx.search(scan, max(lo, pos - 50), pos) if rx is not None else None
+    return regex.sub(r"[\W_]+", "_", m["seg"]).strip("_").lower() if m else None
+
+
 def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of each region the sentence scopes its figures to."""
     pats = _patterns(lex.regions)
