@@ -15,6 +15,8 @@ AFTER_DIRECTION = regex.compile(
 COUNT_OF_BEFORE = regex.compile(r"(?:가입자|고객|이용자|사용자|회원|계좌|점포|매장|가구)(?:\s?수)?(?:의|\s?중)\s?$")
 COUNT_OF_AFTER = regex.compile(r"\s?of\s(?:the\s|its\s|all\s|total\s)*(?:[\w-]+\s)?(?:subscribers|users|customers|accounts|members"
                                r"|stores|households|card\s?members)\b", regex.IGNORECASE)
+# "'퍼스트 디센던트'의 3분기 매출은 75%가 북미 및 유럽 지역에서 발생했다": the share of it made somewhere
+SHARE_MADE_IN = regex.compile(r"\s?(?:가|이)\s(?:[\p{L}·&]{1,12}\s){0,3}?[\p{L}·&]{1,12}에서\s?(?:발생|나왔|나온|나오|창출)")
 SHARE_OF = regex.compile(r"(?P<m>매출|영업이익|이익|순이익|revenue|sales|operating income|profit)\s?(?:의|중|에서)\s?$", regex.IGNORECASE)
 UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|상승\s?여력|upside", regex.IGNORECASE)
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.

@@ -13,7 +13,7 @@ from .metric_cue import Cue, Typed, changed_after, growth_base, nearest
 from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, COMPARED, COMPARED_AFTER, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
                               FROM_TO_BEFORE, FROM_WORD,
                               GROWTH_VERB_BEFORE, HIT_BY, LEVEL_AFTER, LIST_VERB, MOVE_WORDS, OF_LINK, OF_WORD, OWNERLESS, RATE_LIKE,
-                              RATIOS, REVISED, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS)
+                              RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS)
 from .money_metric import classify_money
 
 LOWER_BETTER = T.has("lower_better")
@@ -54,6 +54,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
+    if m.kind == "percent" and SHARE_MADE_IN.match(text, m.end, min(sent[1], m.end + 50)):
+        return Typed("revenue_share")
     if m.kind == "percent" and (COUNT_OF_BEFORE.search(before) or (
             has(OF_WORD) and COUNT_OF_AFTER.match(text, m.end, min(sent[1], m.end + 50)))):
         return Typed("count_share")  # a share of subscribers or accounts, never of the money around it
