@@ -88,6 +88,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             and any(r.relative == "year_ago" and r.grain == "quarter" for r in refs) \
             and any(r.grain == "year" and r.period == period for r in refs):
         period = focus  # "작년 동기 113억원에서 올해 209억원으로": this year's same quarter, against last year's
+    if ytd_carried and carried and carried.isdigit() and period and "Q" in period \
+            and any(r.relative == "year_ago" and _base_reach(scan, sent.start, m.start, clause[0]) <= r.start < m.start
+                    and SAME_SPAN.match(scan, r.start, r.end) for r in refs):
+        # "3분기 누적 당기순이익이 5631억원 … 지난해 같은 기간(4934억원)보다": the running total a year back
+        period, grain = str(int(carried) - 1), "ytd"
     if (guided := guided_period(ctx, sent, m, clause, refs, metric, period)) is not None:
         period = guided
     if period is not None and period == carried and not grain and ytd_carried:
@@ -200,6 +205,13 @@ ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
 FULL_YEAR_WORDS = ("full", "연간")  # FULL_YEAR cannot match without one (Ctx.in_sentence): most sentences hold none
 FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
+
+
+def _base_reach(scan: str, lo: int, pos: int, clause_start: int) -> int:
+    """How far back the phrase naming a figure's base may stand: its clause, or the words just before the bracket
+    holding it ("지난해 같은 기간(43조5,201억원, 1조6,840억원)": a list of bases in one bracket)."""
+    at = scan.rfind("(", max(lo, pos - 40), pos)
+    return min(clause_start, max(lo, at - 24)) if at >= 0 and ")" not in scan[at:pos] else clause_start
 
 
 def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
