@@ -32,6 +32,7 @@ from .owners_share import controlling
 from .sentence_carry import carry_on
 from .running_totals import ytd_bases
 from .adjusted_eps import adjusted
+from .heading_evidence import heading_backed
 from .business_lines import listed_segments, segment_id
 from .metric_cue import Typed
 from .tables import column_basis, scales_money
@@ -101,6 +102,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         claims.extend(made)
         carry_on(ctx, sent, made, own_ents, carry)
     claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))))
+    claims = heading_backed(ctx, claims)
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
             else c for c in claims]
