@@ -9,14 +9,14 @@ import regex
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import periods as PR
-from .compare import BASE_AFTER, THEN, is_base
+from .compare import ARRIVED_VERB, BASE_AFTER, THEN, is_base
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
 # "전년 동기(4,380억원)": a bracket holding just a figure is the period's own; "(15% growth on a constant currency
 # basis)" is an aside about another figure
 OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
 KO_BASE_AFTER = regex.compile(rf"\s?\([^()]{{1,30}}\)\s?{THEN}(?:보다|대비|에\s?비해)")
-ARRIVED_AT = regex.compile(r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한)\s?$")
+ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # "42% in fiscal 2023", "to $40.572 billion, for nine months": a period right after the figure is its own, and
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..numbers.parse import Mention
+from .compare import ARRIVED_VERB
 from .metric_patterns import GROWN, LEVELS_OR_PRICE, LEVELS_OR_RATIOS
 
 
@@ -83,7 +84,7 @@ CHANGE_NOUN_IN = regex.compile(r"\s(?:(?:annual|yearly|year-on-year|year-over-ye
 
 
 # "18.4% 늘어난 470억원의 영업이익을 기록했다": the change arrives at a level whose metric is named after it with 의
-ARRIVED_LEVEL_OF = regex.compile(r"\s?(?:늘어난|증가한|감소한|줄어든|개선된|급증한|급감한|성장한)\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?의\s?")
+ARRIVED_LEVEL_OF = regex.compile(r"\s?" + ARRIVED_VERB + r"\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?의\s?")
 
 
 def changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> Cue | None:
