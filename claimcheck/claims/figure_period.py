@@ -65,8 +65,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 16), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
+    # and "매출도 5,201억 원으로 2024년 같은 기간보다": a year named after the figure as its base dates the base
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
-             and not OWN_BRACKET.match(scan, r.end)]
+             and not OWN_BRACKET.match(scan, r.end) and not (r.grain == "year" and BASE_AFTER.match(scan, r.end, r.end + 32))]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
     chosen = in_clause or before or after or earlier[-1:] or own
     pick = chosen[-1 if (in_clause or before) else 0] if chosen else None
