@@ -12,7 +12,7 @@ from .headings import heading_text
 from .figure import Figure, clause_before
 from .business_lines import named_subject, segment_id, subject_lines, subject_segment
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
-from .regions import region_before
+from .regions import in_market, region_before
 from .tables import row_segment
 
 
@@ -51,6 +51,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = _bullet_head(fig)
     if seg in SCOPED_BASES and not in_table:
         seg = _scoped(fig, seg)
+    if seg and not in_table and seg not in SCOPED_BASES:
+        seg = in_market(scan, clause[0], m.start, seg, lex)
     if not fig.excl and _constant_fx(fig):
         # "Software revenue rose 10%, up 8% at constant currency": the software line's growth, at constant rates
         seg = f"{seg}_constant_currency" if seg and seg != "constant_currency" else "constant_currency"

@@ -62,3 +62,25 @@ def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[
         for m in rx.finditer(scan, start, end):
             found.append((m.start(), m.end(), regex.sub(r"[\W_]+", "_", m["seg"]).strip("_").lower()))
     return found
+
+
+# "한국에서 거둔 2분기 모바일게임 매출", "국내 서비스 모바일게임 매출", "한국 지역 모바일 게임 매출": a product line's
+# figures in one market are a cut of their own, not the line's worldwide figure
+HOME = {"한국": "국내", "내수": "국내"}
+
+
+@lru_cache(maxsize=8)
+def _market(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
+    ko = "|".join(regex.escape(w) for w in sorted(regions, key=len, reverse=True)
+                  if w.lower() not in NOT_SCOPE and regex.search(r"\p{Hangul}", w))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<r>{ko}|한국)(?:\s?(?:지역|시장)|에서\s?거둔|에서의|\s서비스)\s") if ko else None
+
+
+def in_market(scan: str, lo: int, pos: int, seg: str, lex: L.Lexicon) -> str:
+    """A product line's segment qualified by the Korean market named before it in the clause, if any."""
+    rx = _market(lex.regions)
+    m = rx.search(scan, lo, pos) if rx is not None else None
+    if m is None:
+        return seg
+    region = HOME.get(m["r"], m["r"])
+    return seg if region.lower() in seg or seg.lower() in lex.regions else f"{region}_{seg}"
