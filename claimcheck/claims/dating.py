@@ -21,7 +21,7 @@ from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
 from .headings import heading_text
 from .closing import close_day
-from .forecast_said import said_of
+from .forecast_said import FORECAST_SAID, said_of
 from .layout import Sentence
 from .tables import column_period, versus_period
 from ..vocab import taxonomy
@@ -195,6 +195,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if (ctx.in_sentence(OPEN_BRACKET, sent) and IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start)) \
             or (not change and BASE_MARK.search(scan, max(sent.start, m.start - 24), m.start)):
         ctx.bases.add(position(lay, m))  # an aside, or "a 3% decrease from $3.147 billion in Q3 2024": its period goes no further
+    if said and period and period == focus and not refs and (year := carry.get("forecast_year")) and focus.startswith(year) \
+            and FORECAST_SAID.search(scan, sent.start, sent.end):
+        period = year  # "올해 매출을 최대 4612억엔으로 전망했다. 영업이익은 최대 1331억엔에 이를 것으로": the same year's plan
     return period, estimate, grain, refs
 
 

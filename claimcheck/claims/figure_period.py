@@ -23,6 +23,7 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)
+EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")
 TAKEN = regex.compile(r"[\d%],?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
@@ -32,6 +33,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     """(period, estimate, grain) for a number from the period expressions of its sentence; a price may take a day."""
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
+    # "지난 7월 출시한 신작", "launched in July": the date of an event the sentence tells, not a span figures cover
+    refs = [r for r in refs if not (r.grain in ("month", "day") and EVENT_AFTER.match(scan, r.end, r.end + 12))]
     stated = refs
     # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
     # written straight before a later figure belongs to that figure

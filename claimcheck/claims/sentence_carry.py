@@ -63,6 +63,11 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
              and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
     if not made:
         carry_span(ctx, sent, carry)
+    # a forecast of the year in view ("올해 매출을 … 전망했다") dates the forecasts of the next sentence that name no period
+    years = [c.period for c in made if c.estimate and c.period and c.period.isdigit() and c.cadence != "ytd"
+             and ctx.focus and ctx.focus.startswith(c.period) and any(e[0] == "period" and e[1] == "clause" for e in c.evidence)]
+    if made:
+        carry["forecast_year"] = years[-1] if years else None
     if dated:
         src = dated[-1]
         carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
