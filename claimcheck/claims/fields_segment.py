@@ -43,6 +43,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = named_subject(scan, head, m.start, lex)  # the list's subject, when no line the vocabulary knows is named
     if seg is None and not in_table:
         seg = region_before(scan, sent.start, m.start, lex)
+    if seg is None and not in_table and (q := _quoted_topic(fig)):
+        seg = segment_id(q)
     if seg is None and not in_table:
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:
@@ -75,6 +77,20 @@ def _list_head(fig: Figure) -> int:
 
 CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?(?:constant[\s-](?:currenc(?:y|ies)|exchange\srates?)|currency[\s-]neutral)(?:\sbasis)?\b",
                         regex.IGNORECASE)
+
+
+# "넥슨 측은 \"올해 16주년을 맞이한 ‘서든어택’은 … 136%라는 높은 성장률을 기록했다\"": a title in quotes made the
+# topic, whoever the sentence quotes, scopes the figures after it
+QUOTED_TOPIC = regex.compile(r"[‘'“](?P<q>[^’'\"”‘“]{2,20})[’'”](?:은|는)\s")
+
+
+def _quoted_topic(fig: Figure) -> str | None:
+    got = None
+    for x in QUOTED_TOPIC.finditer(fig.scan, max(fig.sent.start, fig.m.start - 160), fig.m.start):
+        got = x
+    if got is None or any(got.end() <= c.start < fig.m.start and c.metric in L.taxonomy().amounts for c in fig.cues):
+        return None  # "‘리니지’는 … 매출 291억원": a metric named between is read by the subject rules
+    return got["q"]
 
 
 def _constant_fx(fig: Figure) -> bool:
