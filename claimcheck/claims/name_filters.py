@@ -31,7 +31,22 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
             out.add((a, b, name))
         elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
             out.add((a, b, name))  # "열관리 사업(한온시스템)은": the subsidiary that makes up a line names the line
+        elif scan[b:b + 1] == ")" and scan[a - 1:a] == "(" and _initials(scan, a, b):
+            out.add((a, b, name))  # "Cardiac Rhythm Management (CRM)": the words' initials, not Salesforce's ticker
         elif scan[b:b + 1] == ")" and TICKER_BRACKET.search(scan, max(0, a - 16), a) and i and found[i - 1][2] != name \
                 and 0 <= a - found[i - 1][1] <= 18:
             out.add((a, b, name))
     return out
+
+
+CAPITALISED = regex.compile(r"(?:\b[A-Z][\w&-]*\s+(?:(?:and|of|&)\s+)?){2,6}\($")
+
+
+def _initials(scan: str, a: int, b: int) -> bool:
+    """Whether the bracketed capitals at scan[a:b] spell the initials of the capitalised words right before the bracket."""
+    abbr = scan[a:b]
+    words = CAPITALISED.search(scan, max(0, a - 80), a)
+    if not abbr.isupper() or not abbr.isalpha() or words is None:
+        return False
+    firsts = "".join(w[0] for w in words.group().rstrip("( ").split() if w[0].isupper())
+    return firsts.endswith(abbr)
