@@ -146,6 +146,8 @@ def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan
     for r in refs:
         if m.end < r.start <= m.end + 120 and period and r.period and BASE_FOR_AFTER.fullmatch(scan, m.end, r.start):
             return _basis_between(period, r.period)
+    if period and "Q" in period and (named := _named_quarter_base(scan, sent_start, m.start, period)):
+        return _basis_between(period, named)  # "2분기와 비교하면 매출은 4% … 늘었다": a named quarter compared with
     for r in reversed([r for r in refs if sent_start <= r.start and r.end <= m.start]):
         if not is_base(r, scan, others, m):
             continue
@@ -154,6 +156,22 @@ def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan
         if period and r.period:
             return _basis_between(period, r.period)
     return None
+
+
+# the comparison a period phrase swallows whole ("2분기와 비교하면" is read as a comparison, not as a period)
+QUARTER_COMPARED = regex.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s?년\s?)?(?P<q>[1-4])\s?분기(?:와|과)\s?(?:비교|견)")
+
+
+def _named_quarter_base(scan: str, lo: int, pos: int, period: str) -> str | None:
+    """The quarter named as the base right before a change ('2분기와 비교하면'), in the year it falls in."""
+    found = list(QUARTER_COMPARED.finditer(scan, max(lo, pos - 80), pos))
+    if not found or not (now := regex.match(r"(?:FY)?(\d{4})Q([1-4])$", period)):
+        return None
+    x = found[-1]
+    year, q = int(x["y"] or now[1]), int(x["q"])
+    if not x["y"] and q >= int(now[2]):
+        year -= 1  # "3분기 … 4분기와 비교하면": the quarter of that name before the one in view
+    return f"{'FY' if period.startswith('FY') else ''}{year}Q{q}"
 
 
 def _basis_between(period: str, base: str) -> str | None:

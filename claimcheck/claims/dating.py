@@ -146,6 +146,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
+    if period and period == focus and not T.is_growth(metric) and not change \
+            and YEAR_AGO_GLOSSES.search(scan, max(sent.start, m.start - 80), m.start):
+        # "지난해 같은 기간과 비교해 매출액(7700억원)과 영업이익(176억원)은 각각 15%, 33% 줄었다": the bases, glossed
+        period = CAL.shift_quarter(period, -4) or period
+        ctx.bases.add(position(lay, m))
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
     if starts_change and period and not cell and (started := from_level_back(scan, sent, m, period, refs)):
@@ -203,6 +208,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 
 
 
+YEAR_AGO_GLOSSES = regex.compile(r"(?:지난해|작년|전년)\s?(?:같은\s?기간|동기)(?:과|와)\s?(?:비교해|비교하면|견줘|견주면)\s?"
+                              r"(?:\p{Hangul}{1,6}\s?\([^()]{1,20}\)\s?(?:과|와|,)\s?){0,3}\p{Hangul}{1,6}\s?\($")
 PCT_ARROW = regex.compile(r"\d%\s?\($")
 ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
