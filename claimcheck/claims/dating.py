@@ -146,7 +146,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
-    if period and period == focus and not T.is_growth(metric) and not change \
+    if period and "Q" in period and not T.is_growth(metric) and not change \
             and YEAR_AGO_GLOSSES.search(scan, max(sent.start, m.start - 80), m.start):
         # "지난해 같은 기간과 비교해 매출액(7700억원)과 영업이익(176억원)은 각각 15%, 33% 줄었다": the bases, glossed
         period = CAL.shift_quarter(period, -4) or period
