@@ -13,6 +13,7 @@ from .figure import Figure, clause_before
 from .business_lines import named_subject, segment_id, subject_lines, subject_segment
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .regions import in_market, region_before
+from .segment_titles import bullet_head, label_line
 from .tables import row_segment
 
 
@@ -48,9 +49,9 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     if seg is None and not in_table:
         seg = A.segment_after(topics, m, clause, scan)
     if seg is None and fig.label_text and not in_table:
-        seg = _label_line(fig)
+        seg = label_line(fig)
     if seg is None and not in_table:
-        seg = _bullet_head(fig)
+        seg = bullet_head(fig)
     if seg in SCOPED_BASES and not in_table:
         seg = _scoped(fig, seg)
     if seg and not in_table and seg not in SCOPED_BASES:
@@ -182,76 +183,3 @@ def _daily(fig: Figure) -> bool:
     scan, m, start = fig.scan, fig.m, fig.sent.start
     return bool(DAILY_BEFORE.search(scan, max(start, m.start - 10), m.start) or DAILY_AFTER.match(scan, m.end, m.end + 12)
                 or (AVERAGE_BEFORE.search(scan, max(start, m.start - 6), m.start) and DAILY_BEFORE_ANY.search(scan, start, m.start)))
-
-
-def _label_line(fig: Figure) -> str | None:
-    """'- 컴포넌트: 매출 1조2,482억원': a label that names no metric, company or period is the business line
-    the figures after it are about."""
-    label = fig.label_text.strip(" -•*·:")
-    lex = fig.ctx.lex
-    if (dash := METRIC_DASH.match(label)) and A.label_cues(lex, dash["m"]):
-        label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
-    if not label or len(label) > 36 or A.label_cues(lex, label) or label in lex.alias_to \
-            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
-        return None
-    return segment_id(label)  # the id every other reading of a line gives it
-
-
-METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,40}?)\s?[-–—]\s(?P<s>[^-–—:]{2,40})")
-
-
-# words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")
-GENERIC_HEAD = regex.compile(r"\b(?:metrics|results|highlights|summary|overview|performance|financials|key|guidance|outlook"
-                             r"|segments?|dividends?|repurchases?|balance|cash\sflow|quarter|year|notes?)\b|실적|요약|주요|전망",
-                             regex.IGNORECASE)
-
-
-def _bullet_head(fig: Figure) -> str | None:
-    """'• Construction Industries:' alone on its line, then '• Sales: $6.76 billion': a bullet that names no metric,
-    company or period heads the business line of the bullets under it."""
-    lay = fig.ctx.lay
-    h = lay.headings.get(fig.line, -1)
-    if h is None or h < 0 or h == fig.line:
-        return None
-    raw = lay.line_text(h)
-    # "Small Agriculture & Turf" then "Net sales dropped 18% …": a title of joined names over a line opening on a metric
-    after = [lay.line_text(j) for j in range(h + 1, min(h + 3, len(lay.line_starts)))]
-    joined = METRIC_OPENS.match(next((t for t in after if t.strip()), "")) is not None
-    # read once per heading: every figure under it asks
-    return L.remembered(fig.ctx.lex, "bullet head joined" if joined else "bullet head", raw,
-                        lambda: _bullet_line(fig.ctx.lex, raw, joined))
-
-
-def _bullet_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
-    if not BULLET.match(raw):
-        return _section_line(lex, raw.strip(), joined)
-    label = BULLET.sub("", raw).strip().rstrip(":：").strip()
-    if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
-            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
-        return None
-    return segment_id(label)
-
-
-BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
-# "Ford Pro Segment", "Data Center (record)", "■ 컴포넌트 부문": a section title that is a line's name heads the
-# figures under it; other titles ("Key Highlights", "Outlook") name nothing
-SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
-ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
-METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\ssales|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b")
-AMP_NAME = regex.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s&\s[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}")
-
-
-def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
-    label = ASIDE_PAREN.sub("", raw.lstrip("#■◆▶□◇●○▲△ ").rstrip(":：")).strip()
-    if not label or len(label) > 36 or any(ch.isdigit() for ch in label) or A.label_cues(lex, label):
-        return None
-    named = SECTION_WORD.search(label)
-    if named and named.start() > 1 and not GENERIC_HEAD.search(label[:named.start()]) \
-            and label[:named.start()] not in lex.alias_to:
-        return segment_id(label[:named.start()])
-    # "Small Agriculture & Turf" over its figures: two names joined are a line's, not a topic; and "Defense Systems:"
-    # over "- Sales: $2.059 billion": a title closing on a colon over a metric's bullet heads it as a bullet would
-    if joined and (AMP_NAME.fullmatch(label) or raw.endswith((":", "："))) and not label.isupper() \
-            and not GENERIC_HEAD.search(label) and not any(True for _ in lex.entity_rx.finditer(label)):
-        return segment_id(label)
-    return lex.topic_of.get(L.key(label))  # the whole title a line's name: 'TV UNIT IN THE RED' is a story's title

@@ -1,0 +1,84 @@
+"""Business lines named by a title rather than a sentence: a 'label:' opening the figure's line ("- 컴포넌트: 매출
+1조2,482억원", "• Revenue- Technologies: $3.38 billion"), a bullet heading the bullets under it, or a section title that
+is a line's name ("Ford Pro Segment", "■ 컴포넌트 부문"). fields_segment asks these when the sentence names no line."""
+from __future__ import annotations
+
+import regex
+
+from . import assign as A
+from .. import vocab as L
+from .business_lines import segment_id
+from .figure import Figure
+
+
+def label_line(fig: Figure) -> str | None:
+    """'- 컴포넌트: 매출 1조2,482억원': a label that names no metric, company or period is the business line
+    the figures after it are about."""
+    label = fig.label_text.strip(" -•*·:")
+    lex = fig.ctx.lex
+    if (dash := METRIC_DASH.match(label)) and A.label_cues(lex, dash["m"]):
+        label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
+    if not label or len(label) > 36 or A.label_cues(lex, label) or label in lex.alias_to \
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
+        return None
+    return segment_id(label)  # the id every other reading of a line gives it
+
+
+METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,40}?)\s?[-–—]\s(?P<s>[^-–—:]{2,40})")
+
+
+# words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")
+GENERIC_HEAD = regex.compile(r"\b(?:metrics|results|highlights|summary|overview|performance|financials|key|guidance|outlook"
+                             r"|segments?|dividends?|repurchases?|balance|cash\sflow|quarter|year|notes?)\b|실적|요약|주요|전망",
+                             regex.IGNORECASE)
+
+
+def bullet_head(fig: Figure) -> str | None:
+    """'• Construction Industries:' alone on its line, then '• Sales: $6.76 billion': a bullet that names no metric,
+    company or period heads the business line of the bullets under it."""
+    lay = fig.ctx.lay
+    h = lay.headings.get(fig.line, -1)
+    if h is None or h < 0 or h == fig.line:
+        return None
+    raw = lay.line_text(h)
+    # "Small Agriculture & Turf" then "Net sales dropped 18% …": a title of joined names over a line opening on a metric
+    after = [lay.line_text(j) for j in range(h + 1, min(h + 3, len(lay.line_starts)))]
+    joined = METRIC_OPENS.match(next((t for t in after if t.strip()), "")) is not None
+    # read once per heading: every figure under it asks
+    return L.remembered(fig.ctx.lex, "bullet head joined" if joined else "bullet head", raw,
+                        lambda: _bullet_line(fig.ctx.lex, raw, joined))
+
+
+def _bullet_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
+    if not BULLET.match(raw):
+        return _section_line(lex, raw.strip(), joined)
+    label = BULLET.sub("", raw).strip().rstrip(":：").strip()
+    if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
+        return None
+    return segment_id(label)
+
+
+BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
+# "Ford Pro Segment", "Data Center (record)", "■ 컴포넌트 부문": a section title that is a line's name heads the
+# figures under it; other titles ("Key Highlights", "Outlook") name nothing
+SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
+ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
+METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\ssales|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b")
+AMP_NAME = regex.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s&\s[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}")
+
+
+def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
+    label = ASIDE_PAREN.sub("", raw.lstrip("#■◆▶□◇●○▲△ ").rstrip(":：")).strip()
+    if not label or len(label) > 36 or any(ch.isdigit() for ch in label) or A.label_cues(lex, label):
+        return None
+    named = SECTION_WORD.search(label)
+    if named and named.start() > 1 and not GENERIC_HEAD.search(label[:named.start()]) \
+            and label[:named.start()] not in lex.alias_to:
+        return segment_id(label[:named.start()])
+    # "Small Agriculture & Turf" over its figures: two names joined are a line's, not a topic; and "Defense Systems:"
+    # over "- Sales: $2.059 billion": a title closing on a colon over a metric's bullet heads it as a bullet would
+    if joined and (AMP_NAME.fullmatch(label) or raw.endswith((":", "："))) and not label.isupper() \
+            and not GENERIC_HEAD.search(label) and not any(True for _ in lex.entity_rx.finditer(label)):
+        return segment_id(label)
+    return lex.topic_of.get(L.key(label))  # the whole title a line's name: 'TV UNIT IN THE RED' is a story's title
