@@ -10,7 +10,8 @@ from . import assign as A
 from .. import vocab as L
 from .headings import heading_text
 from .figure import Figure, clause_before
-from .business_lines import named_subject, segment_id, subject_lines, subject_segment
+from .business_lines import segment_id, subject_lines, subject_segment
+from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .regions import in_market, region_before
 from .segment_titles import bullet_head, label_line
