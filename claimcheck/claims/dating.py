@@ -168,7 +168,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         if CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
                 or (grain != "quarter" and CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
             period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
-    elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and FULL_YEAR.search(scan, clause[0], m.start):
+    elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
+            FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)):
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
@@ -214,6 +215,8 @@ PCT_ARROW = regex.compile(r"\d%\s?\($")
 ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
 FULL_YEAR_WORDS = ("full", "연간")  # FULL_YEAR cannot match without one (Ctx.in_sentence): most sentences hold none
+# "\"For the full year, we delivered 8% top-line growth": a sentence opening on the whole year frames all of it
+FULL_YEAR_LEAD = regex.compile(r"\W{0,2}(?:for|in)\sthe\sfull\s(?:fiscal\s)?year\b", regex.IGNORECASE)
 FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
 
 
