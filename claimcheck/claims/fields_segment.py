@@ -13,7 +13,7 @@ from .figure import Figure, clause_before
 from .business_lines import segment_id, subject_lines, subject_segment
 from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
-from .regions import in_market, region_before
+from .regions import in_market, region_before, region_lines
 from .segment_titles import bullet_head, label_line
 from .tables import row_segment
 
@@ -55,6 +55,11 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = bullet_head(fig)
     if seg in SCOPED_BASES and not in_table:
         seg = _scoped(fig, seg)
+    if seg and ent and any(e[2] == ent and e[0] < m.start and PARENT_DIVISION.search(scan, max(sent.start, e[0] - 24), e[0])
+                           for e in fig.own):
+        seg = None  # "정유 부문의 HD현대오일뱅크는": the subsidiary is the entity; its parent's division adds nothing
+    if seg == "organic" and not in_table and (regions := region_lines(scan, sent.start, m.start, lex)):
+        seg = f"{regions[-1][2]}_{seg}"  # "In Europe, … organic sales fell 5%": the region's organic growth
     if seg and not in_table and seg not in SCOPED_BASES:
         seg = in_market(scan, clause[0], m.start, seg, lex)
     if not fig.excl and _constant_fx(fig):
@@ -108,6 +113,9 @@ def _constant_fx(fig: Figure) -> bool:
 # "net revenues rose 3.8%, with operational sales climbing even higher at 4.9%", "operational growth of 5%": drug
 # makers' word for growth with exchange-rate moves taken out
 OPERATIONAL = regex.compile(r"\boperational(?:ly)?\s(?:sales|revenues?|growth|basis|increase)\b(?:[^.;%]|\.(?=\d)){0,40}$", regex.IGNORECASE)
+
+
+PARENT_DIVISION = regex.compile(r"(?:부문|사업부문|사업부)의\s?$")
 
 
 # "US same-store sales grew 2.4%", "Comparable sales advanced 4.3% in the international operated markets": a base
