@@ -171,6 +171,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
             FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)):
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
+    if period and "Q" in period and CUMULATIVE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
+        period, grain = period.split("Q")[0], "ytd"  # "1160억원의 당기순손실(누적기준)": the year so far, not the quarter
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":
@@ -209,6 +211,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 
 
 
+CUMULATIVE_AFTER = regex.compile(r"\s?(?:\p{Hangul}{1,6}\s?){0,2}\((?:누적|누계)\s?(?:기준)?\)|\s?\(?연간\s?누적\s?기준\)?")
 YEAR_AGO_GLOSSES = regex.compile(r"(?:지난해|작년|전년)\s?(?:같은\s?기간|동기)(?:과|와)\s?(?:비교해|비교하면|견줘|견주면)\s?"
                               r"(?:\p{Hangul}{1,6}\s?\([^()]{1,20}\)\s?(?:과|와|,)\s?){0,3}\p{Hangul}{1,6}\s?\($")
 PCT_ARROW = regex.compile(r"\d%\s?\($")
