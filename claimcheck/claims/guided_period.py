@@ -14,7 +14,7 @@ from .layout import Sentence
 
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
-GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|(?<!the\s)forecasted|expects|expected|would\sbe|(?<=(?:to|we|still)\s)expect|sees|projects|projected|project|guided|guides"
+GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|(?<!the\s)forecasted|expects|expected|would\sbe|(?<=(?:to|we|still|now|they|They)\s)expect|sees|projects|projected|project|guided|guides"
                        r"|predicts|predicted|anticipates|foresees)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s|last\syear['’]s\s|the\s(?:prior|previous)[\s-]year['’]s\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "a growth of 13 percent to 15 percent from last year's $7.96": a period a comparison word leads is the base's
