@@ -51,6 +51,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "count":
         return Typed("count")
     # percent and pp
+    if m.kind == "percent" and (obj := OTHER_OBJECT.search(text, max(sent[0], m.start - 70), m.start)) \
+            and not any(obj.start("o") <= c.start < obj.end("o") for c in cues):
+        return None  # "grow its premium seats by 20% by 2026": a change of something no metric names
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
@@ -135,6 +138,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
 
 # "Adjusted EBITDA: 4.5% of gross bookings", "operating income of $2 billion, or 25% of sales"
 # "26% growth in postpaid net account additions", "a 4% increase in hours engaged": what grew, named after the change
+OTHER_OBJECT = regex.compile(r"\b(?:grow|grew|growing|increase|increased|increasing|raise|raised|boost|boosted|expand|expanded"
+                             r"|cut|reduce|reduced|reducing|lower|lowered)\s(?:its|their|the)\s(?P<o>(?:[\w-]+\s){1,3}?)by\s"
+                             r"(?:about\s|nearly\s|roughly\s|approximately\s)?$", regex.IGNORECASE)
 GROWTH_IN = regex.compile(r"\s(?:(?:year[\s-]over[\s-]year|yoy|y/y|sequential|annual)\s)?(?:growth|increase|rise|jump|gain|decline|drop|decrease)"
                           r"\s(?:in|of)\s", regex.IGNORECASE)
 # what may grow under another word than a cue's, and a period: the thing after "growth in" is then no unknown
