@@ -19,6 +19,7 @@ from .article_periods import focus_for, fy_end, is_past
 from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, last_years_quarter, year_ago_after
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
+from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
 from .closing import close_day
 from .forecast_said import FORECAST_SAID, said_of
@@ -50,7 +51,6 @@ def _goes_on(ctx, sent) -> bool:
 
 
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
-SAME_SPAN = regex.compile(r"(?:(?:작년|지난해|전년)\s?)?(?:같은|동일)\s?(?:기간|시기)|\bthe\ssame\speriod\b", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 
@@ -88,11 +88,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             and any(r.relative == "year_ago" and r.grain == "quarter" for r in refs) \
             and any(r.grain == "year" and r.period == period for r in refs):
         period = focus  # "작년 동기 113억원에서 올해 209억원으로": this year's same quarter, against last year's
-    if ytd_carried and carried and carried.isdigit() and period and "Q" in period \
-            and any(r.relative == "year_ago" and _base_reach(scan, sent.start, m.start, clause[0]) <= r.start < m.start
-                    and SAME_SPAN.match(scan, r.start, r.end) for r in refs):
-        # "3분기 누적 당기순이익이 5631억원 … 지난해 같은 기간(4934억원)보다": the running total a year back
-        period, grain = str(int(carried) - 1), "ytd"
+    if ytd_carried and carried and (base := running_total_base(scan, sent, m, clause, refs, carried, period)):
+        period, grain = base, "ytd"
     if (guided := guided_period(ctx, sent, m, clause, refs, metric, period)) is not None:
         period = guided
     if period is not None and period == carried and not grain and ytd_carried:
@@ -146,10 +143,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
-    if period and "Q" in period and not T.is_growth(metric) and not change \
-            and YEAR_AGO_GLOSSES.search(scan, max(sent.start, m.start - 80), m.start):
-        # "지난해 같은 기간과 비교해 매출액(7700억원)과 영업이익(176억원)은 각각 15%, 33% 줄었다": the bases, glossed
-        period = CAL.shift_quarter(period, -4) or period
+    if period and not T.is_growth(metric) and not change and (ago := glossed_base(scan, sent, m, period)):
+        period = ago
         ctx.bases.add(position(lay, m))
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
@@ -171,8 +166,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
             FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)):
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
-    if period and "Q" in period and CUMULATIVE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
-        period, grain = period.split("Q")[0], "ytd"  # "1160억원의 당기순손실(누적기준)": the year so far, not the quarter
+    if period and (so_far := marked_cumulative(scan, sent, m, period)):
+        period, grain = so_far, "ytd"
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":
@@ -211,9 +206,6 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
 
 
 
-CUMULATIVE_AFTER = regex.compile(r"\s?(?:\p{Hangul}{1,6}\s?){0,2}\((?:누적|누계)\s?(?:기준)?\)|\s?\(?연간\s?누적\s?기준\)?")
-YEAR_AGO_GLOSSES = regex.compile(r"(?:지난해|작년|전년)\s?(?:같은\s?기간|동기)(?:과|와)\s?(?:비교해|비교하면|견줘|견주면)\s?"
-                              r"(?:\p{Hangul}{1,6}\s?\([^()]{1,20}\)\s?(?:과|와|,)\s?){0,3}\p{Hangul}{1,6}\s?\($")
 PCT_ARROW = regex.compile(r"\d%\s?\($")
 ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
@@ -221,13 +213,6 @@ FULL_YEAR_WORDS = ("full", "연간")  # FULL_YEAR cannot match without one (Ctx.
 # "\"For the full year, we delivered 8% top-line growth": a sentence opening on the whole year frames all of it
 FULL_YEAR_LEAD = regex.compile(r"\W{0,2}(?:for|in)\sthe\sfull\s(?:fiscal\s)?year\b", regex.IGNORECASE)
 FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
-
-
-def _base_reach(scan: str, lo: int, pos: int, clause_start: int) -> int:
-    """How far back the phrase naming a figure's base may stand: its clause, or the words just before the bracket
-    holding it ("지난해 같은 기간(43조5,201억원, 1조6,840억원)": a list of bases in one bracket)."""
-    at = scan.rfind("(", max(lo, pos - 40), pos)
-    return min(clause_start, max(lo, at - 24)) if at >= 0 and ")" not in scan[at:pos] else clause_start
 
 
 def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
