@@ -38,10 +38,15 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
     return korean, english
 
 
+def _korean(regions: tuple[str, ...]) -> str:
+    """The Korean region words as one alternation, longest first (so "북미" is not read as a shorter word inside it)."""
+    return "|".join(regex.escape(w) for w in sorted(regions, key=len, reverse=True)
+                    if w.lower() not in NOT_SCOPE and regex.search(r"\p{Hangul}", w))
+
+
 @lru_cache(maxsize=8)
 def _before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
-    ko = "|".join(regex.escape(w) for w in sorted(regions, key=len, reverse=True)
-                  if w.lower() not in NOT_SCOPE and regex.search(r"\p{Hangul}", w))
+    ko = _korean(regions)
     # "매출 비중은 중국 42%(약 571억 엔, 한화 약 5226억 원)": a region right before its figure, and the amounts
     # bracketed after that figure
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:[\d.,]+\s?%\s?\([^()]{{0,40}})?$") if ko else None
@@ -73,8 +78,7 @@ HOME = {"한국": "국내", "내수": "국내"}
 
 @lru_cache(maxsize=8)
 def _market(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
-    ko = "|".join(regex.escape(w) for w in sorted(regions, key=len, reverse=True)
-                  if w.lower() not in NOT_SCOPE and regex.search(r"\p{Hangul}", w))
+    ko = _korean(regions)
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<r>{ko}|한국)(?:\s?(?:지역|시장)|에서\s?거둔|에서의|\s서비스)\s") if ko else None
 
 
