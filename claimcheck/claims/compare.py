@@ -165,13 +165,13 @@ QUARTER_COMPARED = regex.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s?년\s?)?(?P<
 def _named_quarter_base(scan: str, lo: int, pos: int, period: str) -> str | None:
     """The quarter named as the base right before a change ('2분기와 비교하면'), in the year it falls in."""
     found = list(QUARTER_COMPARED.finditer(scan, max(lo, pos - 80), pos))
-    if not found or not (now := regex.match(r"(?:FY)?(\d{4})Q([1-4])$", period)):
+    if not found:
         return None
     x = found[-1]
-    year, q = int(x["y"] or now[1]), int(x["q"])
-    if not x["y"] and q >= int(now[2]):
-        year -= 1  # "3분기 … 4분기와 비교하면": the quarter of that name before the one in view
-    return f"{'FY' if period.startswith('FY') else ''}{year}Q{q}"
+    if x["y"]:
+        return f"{'FY' if period.startswith('FY') else ''}{x['y']}Q{x['q']}"
+    # "3분기 … 4분기와 비교하면": the quarter of that name before the one in view
+    return next((p for k in range(1, 5) if (p := CAL.shift_quarter(period, -k)) and p.endswith(f"Q{x['q']}")), None)
 
 
 def _basis_between(period: str, base: str) -> str | None:

@@ -1,9 +1,9 @@
 """A field carried from the sentence before that the section's heading also names is the heading's.
 
 A blog's section "## ■ 진에어 — 3분기 실적" names its company and quarter once; its second sentence ("순손실은
-121억원이라 적자로 돌아섰어요") takes both from the first, and the heading governs it all the same (a section's heading, not the article's title). Severity
-follows evidence (a finding resting on carried fields is at most a warning), so the evidence should say what
-governs the figure, not only the nearest words that passed the value on."""
+121억원이라 적자로 돌아섰어요") takes both from the first, and the heading governs it all the same (a section's
+heading, not the article's title). Severity follows evidence (a finding resting on carried fields is at most a
+warning), so the evidence should say what governs the figure, not only the nearest words that passed the value on."""
 from __future__ import annotations
 
 import regex

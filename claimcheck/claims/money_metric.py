@@ -15,7 +15,6 @@ from .metric_patterns import (EN_AMOUNT_MOVED, AMOUNT_MOVED, AMOUNT_PCT_MOVED, A
 CHANGE_NOUN_BRACKET = regex.compile(r"(?<!%\s?)(?:(?P<down>감소|하락|악화|축소|감익)|증가|상승|개선|확대|증익)\s?\(\s?$")
 ARROW_BEFORE = regex.compile(r"(?:→|->)\s?$")
 PCT_BRACKET_BEFORE = regex.compile(r"\d\s?%\s?\(\s?$")
-KO_DOWN = regex.compile(r"감소|줄|하락|축소|급감|떨어|악화")
 
 
 def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int], carried: str | None,
@@ -81,7 +80,7 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return Typed(base, negative=noun["down"] is not None, change=True)  # "영업이익 감소(2천22억원) 효과": how much it fell
     if PCT_BRACKET_BEFORE.search(text, max(sent[0], m.start - 12), m.start) and text[m.end:m.end + 1] == ")" and has(MOVE_WORDS):
         # "매출은 15%(1187억원) 영업이익은 33%(58억원) 줄었다": the amount a percent change comes to
-        return Typed(base, negative=KO_DOWN.search(text, m.end, min(sent[1], m.end + 60)) is not None, change=True)
+        return Typed(base, negative=any(x.metric == "_decline" and m.end <= x.start < m.end + 60 for x in cues), change=True)
     if (en := EN_AMOUNT_MOVED.search(text, max(sent[0], m.start - 40), m.start)) is not None:
         return Typed(base, negative=bool(en["down"] or en["down2"]), change=True)
     if (moved_by := AMOUNT_PCT_MOVED.match(text, m.end, min(sent[1], m.end + 24))) is not None:

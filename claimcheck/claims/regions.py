@@ -38,6 +38,11 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
     return korean, english
 
 
+def _region_id(word: str) -> str:
+    """A region's segment id from its words: lower case, joined by '_' ("North America" → "north_america")."""
+    return regex.sub(r"[\W_]+", "_", word).strip("_").lower()
+
+
 def _korean(regions: tuple[str, ...]) -> str:
     """The Korean region words as one alternation, longest first (so "북미" is not read as a shorter word inside it)."""
     return "|".join(regex.escape(w) for w in sorted(regions, key=len, reverse=True)
@@ -56,7 +61,7 @@ def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
     """The Korean region named right before the figure at pos (or before the figure whose bracket holds it)."""
     rx = _before(lex.regions)
     m = rx.search(scan, max(lo, pos - 50), pos) if rx is not None else None
-    return regex.sub(r"[\W_]+", "_", m["seg"]).strip("_").lower() if m else None
+    return _region_id(m["seg"]) if m else None
 
 
 def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
@@ -67,7 +72,7 @@ def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[
     found = []
     for rx in pats:
         for m in rx.finditer(scan, start, end):
-            found.append((m.start(), m.end(), regex.sub(r"[\W_]+", "_", m["seg"]).strip("_").lower()))
+            found.append((m.start(), m.end(), _region_id(m["seg"])))
     return found
 
 
@@ -79,7 +84,7 @@ HOME = {"한국": "국내", "내수": "국내"}
 @lru_cache(maxsize=8)
 def _market(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
     ko = _korean(regions)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<r>{ko}|한국)(?:\s?(?:지역|시장)|에서\s?거둔|에서의|\s서비스)\s") if ko else None
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<r>{ko})(?:\s?(?:지역|시장)|에서\s?거둔|에서의|\s서비스)\s") if ko else None
 
 
 def in_market(scan: str, lo: int, pos: int, seg: str, lex: L.Lexicon) -> str:

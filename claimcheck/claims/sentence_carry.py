@@ -65,7 +65,7 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         carry_span(ctx, sent, carry)
     # a forecast of the year in view ("올해 매출을 … 전망했다") dates the forecasts of the next sentence that name no period
     years = [c.period for c in made if c.estimate and c.period and c.period.isdigit() and c.cadence != "ytd"
-             and ctx.focus and ctx.focus.startswith(c.period) and any(e[0] == "period" and e[1] == "clause" for e in c.evidence)]
+             and ctx.focus and ctx.focus.startswith(c.period) and _period_stated(c)]
     if made:
         carry["forecast_year"] = years[-1] if years else None
     if dated:
@@ -80,8 +80,12 @@ def _closing_year(ctx: Ctx, c: Claim) -> bool:
     """A year the article's quarter closes ("2023년 연결 기준 매출 2조6500억 원 … 전년과 비교해 매출은 43.4% 감소"): a
     fourth-quarter story reports the year too, and a sentence after one that states the year's results goes on with
     them until a quarter is named again. Only a year stated in its own sentence, not a forecast."""
-    return bool(ctx.focus and ctx.focus == f"{c.period}Q4" and not c.estimate
-                and any(e[0] == "period" and e[1] == "clause" for e in c.evidence))
+    return bool(ctx.focus and ctx.focus == f"{c.period}Q4" and not c.estimate and _period_stated(c))
+
+
+def _period_stated(c: Claim) -> bool:
+    """Whether the claim's period was named in its own sentence."""
+    return any(e[0] == "period" and e[1] == "clause" for e in c.evidence)
 
 
 def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
