@@ -62,9 +62,10 @@ class Taxonomy:
         # amounts a company owns and states as such: no loss helper, no market
         self.owned_amounts = frozenset(m for m in self.by_family["flow"] | self.by_family["stock"]
                                        if not metrics[m].ownerless and not metrics[m].loss_of)
-        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of)  # profits a loss is stated for
         self._growth = {i.growth_of: m for m, i in metrics.items() if i.growth_of}
         self._margin = {i.ratio_of[0]: m for m, i in metrics.items() if i.ratio_of and i.ratio_of[1] == "revenue"}
+        # profits a loss is stated for, with a margin over revenue: a loss per share is no profit of the company's
+        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of and i.loss_of in self._margin)
         for m, i in metrics.items():
             if i.loss_of and i.loss_of in self._growth:
                 self._growth[m] = self._growth[i.loss_of]

@@ -11,6 +11,7 @@ from . import assign as A
 from .. import vocab as L
 from .figure_entity import FIRM_WORDS, UNKNOWN_FIRM, entity, resolve_segment
 from .headings import heading_text, names_in
+from .section_owner import NOT_A_COMPANY, section_company
 from .evidence import Where, on_line
 from .figure import Figure
 from .metric_cue import Typed
@@ -61,8 +62,12 @@ def owner(fig: Figure, main_count: bool) -> Owner:
             and (head := heading_text(ctx, fig.line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
         named = names_in(ctx, head)
-        ent = resolve_segment(ctx, named[0], clause[0], m.end) if named else None
-        where = on_line(ctx.lay, ctx.lay.headings[fig.line], "heading") if named else where
+        sec = section_company(ctx, ctx.lay.headings[fig.line]) if not named else NOT_A_COMPANY
+        if sec.unknown and sec.name is None:
+            return Owner(None, where, inferred, False)  # "## ■ 캐리어 — 3분기 실적": a section on a company we do not know
+        name = named[0] if named else sec.name
+        ent = resolve_segment(ctx, name, clause[0], m.end) if name else None
+        where = on_line(ctx.lay, ctx.lay.headings[fig.line], "heading") if name else where
     if ent is None and (m.kind != "count" or main_count) and ctx.main:
         ent = resolve_segment(ctx, ctx.main, clause[0], m.end)
         where = ctx.main_where
@@ -108,12 +113,18 @@ BROKER = regex.compile(r"Securities|Investment|Research|증권")
 COVERED = ("price_target", "price_target_growth", "upside", "stock_price", "price_change")
 
 
+def _said_by(fig: Figure, ent: str) -> bool:
+    """Whether a house is named in the figure's sentence or the one before: a section headed by a securities firm
+    ("## ■ NH투자증권 — 3분기 실적") reports that firm's own results, its dividend too."""
+    return ent == fig.carry.get("entity") or any(e[2] == ent for e in fig.own)
+
+
 def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | None:
     """A share names the unit that takes it, a price the listed parent; a market size belongs to no one."""
     lex = fig.ctx.lex
     if got.entity_none:
         return None
-    if ent and BROKER.search(ent) and (metric in COVERED or fig.ctx.per_sentence(
+    if ent and BROKER.search(ent) and _said_by(fig, ent) and (metric in COVERED or fig.ctx.per_sentence(
             "estimate", fig.sent, lambda s: bool(A.ESTIMATE.search(fig.scan[s.start:s.end])))):
         # and "메리츠증권은 3분기 매출액을 4,455억원으로 추정했다": a house's forecast is of the company it covers
         carried = fig.carry.get("entity")

@@ -68,6 +68,8 @@ PRICE_ARRIVED = regex.compile(r"\s?(?:하락|상승|오른|내린|떨어진|뛴|
 # "United Parcel Service (UPS -10.49%)": a ticker's bracket holds the share's move
 TICKER_TAG = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\s?$")
 TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
+# "올해 배당은 주당 1,150원": a dividend said per share right before the figure
+DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
 
 
 def typed(fig: Figure) -> Typed | None:
@@ -167,8 +169,9 @@ def refined(fig: Figure, got: Typed) -> str:
         return "net_income"
     if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
         return "price_change"
-    if metric in ("eps", "stock_price") and any(c.metric == "dividend_per_share" and max(fig.clause[0], m.start - 30)
-                                                 <= c.start < m.start for c in fig.cues):
+    if metric in ("eps", "stock_price") and (any(c.metric == "dividend_per_share" and max(fig.clause[0], m.start - 30)
+                                                  <= c.start < m.start for c in fig.cues)
+                                             or DIVIDEND_PER.search(scan, max(fig.clause[0], m.start - 20), m.start)):
         # "a quarterly dividend of $0.115 per share", "배당금은 보통주 1주당 1,500원": the payout, not earnings or a price
         return "dividend_per_share"
     if metric == "_consensus":

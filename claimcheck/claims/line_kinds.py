@@ -11,7 +11,7 @@ MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
 SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
 PROSE_END = regex.compile(r"[.!?다]\s*$|\d")
-LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,40}?)(?:\*\*)?\s*[:：](?!//)")
+LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,48}?)(?:\*\*)?\s*[:：](?!//)")
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
 
 

@@ -18,12 +18,14 @@ def label_line(fig: Figure) -> str | None:
     lex = fig.ctx.lex
     if (dash := METRIC_DASH.match(label)) and A.label_cues(lex, dash["m"]):
         label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
-    if not label or len(label) > 36 or A.label_cues(lex, label) or label in lex.alias_to \
+    if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
         return None
     return segment_id(label)  # the id every other reading of a line gives it
 
 
+# a line's name is short ("Industrial Intermediates & Infrastructure", 41); a longer label is a sentence's opening
+LONGEST = 48
 METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,40}?)\s?[-–—]\s(?P<s>[^-–—:]{2,40})")
 
 
@@ -53,7 +55,7 @@ def _bullet_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
     if not BULLET.match(raw):
         return _section_line(lex, raw.strip(), joined)
     label = BULLET.sub("", raw).strip().rstrip(":：").strip()
-    if not label or len(label) > 36 or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
+    if not label or len(label) > LONGEST or GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
         return None
     return segment_id(label)
