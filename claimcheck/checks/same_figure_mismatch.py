@@ -94,7 +94,7 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
         y, cy = year_of(dated.period), undated.context_year
         if y and cy and abs(y - cy) > 1:
             return None
-        return 1
+        return 1 if cy else 2  # an undated figure of an article with no date may be of any year: never a gate
     return 0 if a.metric in o.undated_full else 1
 
 

@@ -14,6 +14,7 @@ from . import periods as PR
 from .name_filters import not_the_company
 from .company_names import DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold, short_forms
 from .layout import Layout, Sentence
+from .title_named import title_named
 from .evidence import NONE, Where
 from .metric_cue import Cue
 
@@ -34,6 +35,7 @@ class Ctx:
                  and not (scan[a:a + 1].isdigit() and a and scan[a - 1] in "$€£¥₩.,")]
         others = not_the_company(scan, found)  # "Robert Ford, CEO of Abbott", "Morgan Stanley (MS)"
         found = sorted([e for e in found if e not in others] + code_named(scan, lex, found))
+        found = sorted(found + title_named(lay, lex, [(a, b) for a, b, _ in found]))
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
         self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))

@@ -12,7 +12,6 @@ from ..models import Claim
 from .article_context import Ctx
 from .article_periods import fy_end
 from .evidence import on_line, record_field
-from .layout import Layout
 
 
 # "자료: 현대모비스 (연결 기준)", "Source: company filings": a table's source line heads no section
@@ -22,7 +21,7 @@ SOURCE_LINE = regex.compile(r"\s*(?:자료|출처|source|sources)\s?:", regex.IG
 def heading_backed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     """The claims with each carried entity or period that their governing heading names recorded as the heading's."""
     lay = ctx.lay
-    title = _title_line(lay)
+    title = lay.title_line()
     out = []
     for c in claims:
         carried = {e[0] for e in c.evidence if e[1] == "carried" and e[0] in ("entity", "period")}
@@ -40,12 +39,3 @@ def heading_backed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
         out.append(c)
     return out
 
-
-def _title_line(lay: Layout) -> int:
-    """The article's first line of text after its front matter ("---" … "---"), whatever heading mark it bears."""
-    lines = [i for i in range(len(lay.line_starts)) if lay.line_text(i).strip()]
-    if lines and lay.line_text(lines[0]).strip() == "---":
-        closing = next((k for k, i in enumerate(lines[1:], 1) if lay.line_text(i).strip() == "---"), None)
-        if closing is not None and closing + 1 < len(lines):
-            return lines[closing + 1]
-    return lines[0] if lines else 0

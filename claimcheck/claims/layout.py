@@ -61,6 +61,17 @@ class Layout:
     def line_of(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos) - 1
 
+    def title_line(self) -> int:
+        """The article's first line of text after its front matter ("---" … "---"), whatever heading mark it bears."""
+        lines = (i for i in range(len(self.line_starts)) if self.line_text(i).strip())
+        first = next(lines, 0)
+        if self.line_text(first).strip() != "---":
+            return first
+        for i in lines:
+            if self.line_text(i).strip() == "---":
+                return next(lines, first)
+        return first
+
     def line_text(self, i: int) -> str:
         end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
         return self.text[self.line_starts[i]:end].rstrip("\r")

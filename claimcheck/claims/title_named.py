@@ -1,0 +1,63 @@
+"""The company a headline is about when the vocabulary does not know it.
+
+A results story names its company first in the headline: "SK케미칼, 3분기 영업손실 125억", "현대오토에버 1분기 매출
+8330억", "Mattel's third quarter: Barbie stumbles". When that name is no company the vocabulary knows and the body
+names it again, it is the story's subject: its figures are that company's, not nobody's, and not a peer's the
+body mentions in passing. The name is kept as written ("SK케미칼"): the same spelling in another article is the
+same company.
+"""
+from __future__ import annotations
+
+import regex
+
+from .. import vocab as L
+from .layout import Layout
+
+# a headline's opening name, then a comma or a blank and a period or a results word
+PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|하반기|연간|지난해|작년|올해|역대|사상|분기|실적|잠정|영업|매출|순이익"
+               r"|3분기|1H|2H)")
+KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})"
+                        r"(?:,\s?|\s)" + PERIOD_WORD)
+EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
+                        r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
+                        r"|earnings|results|shares|stock))")
+PARTICLE = "이가은는"
+NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
+# capitalised words a headline opens on that are no company
+NOT_FIRMS = frozenset({"wall street", "the", "fed", "stocks", "markets", "earnings", "analysts", "investors", "dow jones",
+                       "s&p", "nasdaq", "street", "q1", "q2", "q3", "q4", "this", "why", "how", "what", "here", "breaking",
+                       "코스피", "코스닥", "증시", "국내", "업계", "반도체", "정부", "한국", "미국", "중국", "일본", "유럽", "시장", "속보",
+                       "단독", "종합", "상장사", "올해", "작년", "지난해", "내년", "금년", "전년", "분기", "상반기", "하반기", "연간", "기업", "대기업", "은행", "증권사", "카드사", "보험사", "건설사", "항공사"})
+
+
+def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Mentions (start, end, name) of the unknown company a headline opens on, when the body names it again."""
+    title = lay.title_line()
+    text = lay.line_text(title)
+    m = KO_HEAD.match(text) or EN_HEAD.match(text)
+    if m is None:
+        return []
+    start = lay.line_starts[title]
+    name = _name(lay.scan, m["n"], lay.line_starts[min(title + 1, len(lay.line_starts) - 1)])
+    if name is None or not _new(lex, name) or any(a <= start + m.start("n") < b for a, b in inside):
+        return []
+    at = [(x.start(), x.end(), name) for x in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, lay.scan)
+          if not any(a <= x.start() < b for a, b in inside)]
+    return at if sum(1 for a, _, _ in at if a >= start + len(text)) >= 1 else []
+
+
+def _name(scan: str, n: str, body: int) -> str | None:
+    """The name without a particle the headline glued to it ('SK케미칼이 3분기'), by which spelling the body uses more:
+    a name that ends in one of those syllables ('카카오페이') is named in full as often as without it."""
+    forms = [n] + ([n[:-1]] if n[-1] in PARTICLE and len(n) > 3 else [])
+    counts = [len(regex.findall(r"(?<![\p{L}\p{N}])" + regex.escape(f) + NAME_END, scan, pos=body)) for f in forms]
+    best = max(range(len(forms)), key=lambda k: (counts[k], -k))
+    return forms[best] if counts[best] else None
+
+
+def _new(lex: L.Lexicon, name: str) -> bool:
+    """Whether a headline's name is a company the vocabulary does not know, and no word it knows as something else."""
+    k = L.key(name)
+    return name not in lex.alias_to and k not in lex.alias_key and not L.starts_a_name(lex, k) \
+        and name.lower() not in NOT_FIRMS and k not in lex.topic_of and k not in lex.metric_of \
+        and name.lower() not in lex.regions and not name.isdigit()
