@@ -73,9 +73,12 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             # that opens on a bare metric goes on with the closing year the paragraph before stated
             year = carry["period"] if carry.get("closing") and subject_carry.BARE_OPEN.match(
                 lay.scan, sent.start, min(sent.end, sent.start + 40)) else None
-            carry = {"para": sent.para, "entity": None, "metric": stated[0] if stated else None,
+            # and a wire's paragraph of one sentence that opens on "같은 기간" goes on with the company before it
+            same = SPAN_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
+            carry = {"para": sent.para, "entity": carry["entity"] if same else None, "metric": stated[0] if stated else None,
                      "metric_at": carry.get("metric_at"), "period": year, "closing": year is not None,
-                     "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated")}
+                     "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"),
+                     **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {})}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
@@ -109,6 +112,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
 
 
 # and "That was up 12% YoY": English points back at the figure the paragraph before ended on
+SPAN_OPEN = regex.compile(r"\s*(?:다만\s|또한?\s|한편\s)?(?:같은|이|동)\s?기간")
 CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s"
                           r"|(?:That|This|It)\s(?:was|is|represents|represented|marks|marked)\s(?:up|down|an?\s)?)")
 
@@ -200,6 +204,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
              "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
     li = lay.line_of(m.start)
     basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header, period, fy_end(ctx.lex, ent)) if fig.cell else None)
+                    or C.same_span_basis(scan, lay.sentences[sent.index - 1] if sent.index else None, sent, m, period)
                     or C.basis_of_base(refs, m, period, scan, fig.others, sent.start))
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=seg, metric=metric,

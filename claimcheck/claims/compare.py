@@ -8,11 +8,15 @@ import regex
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import periods as PR
+from .layout import Sentence
+from .period_marks import SAME_SPAN
 from ..vocab import taxonomy
 
-YOY = regex.compile(r"전년\s?(?:동기\s?)?(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|(?:작년|지난해|전년)\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
+# "전기 546억원 대비", "전년동기 280억원 대비": the base's own amount between the base word and the comparison
+BASE_AMOUNT = r"(?:\d[\d,.]*\s?(?:조\s?(?:\d[\d,.]*\s?)?)?(?:억|만)?\s?원?\s?)?"
+YOY = regex.compile(r"전년\s?(?:동기\s?)?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|전년비|(?:작년|지난해|전년)\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
-QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)\s?(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
+QOQ = regex.compile(r"(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)\s?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
                           r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequential(?:ly)?|q/q|qoq)\b", regex.IGNORECASE)
@@ -27,7 +31,7 @@ YEAR_END = regex.compile(r"(?:전년|작년|지난해|전년도)\s?말\s?(?:대�
 # "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
 PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|(?:작년|지난해)\s?같은\s?(?:기간|시기)|a\syear\s(?:earlier|ago)|year-ago"
                       r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
-                      r"|(?P<quarter>전\s?분기|직전\s?분기|the\sprior\squarter|the\sprevious\squarter))"
+                      r"|(?P<quarter>전\s?분기|직전\s?분기|(?<![\p{L}])전기|the\sprior\squarter|the\sprevious\squarter))"
                       r"\s?(?:\((?:[\p{L}]{1,6}\s)?|의|에는?|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
 # anywhere in a sentence: it measures something against an earlier period
 PRIOR_IN = regex.compile(r"1년\s?전|전년\s?(?:동기\s?)?(?:대비|보다|比)|(?:지난해|작년)\s?(?:같은\s?기간|동기)\s?(?:대비|보다|에\s?비해)"
@@ -135,6 +139,20 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
         if rx.match(tail):
             return name
     return fallback or ("yoy" if taxonomy().is_growth(metric) else None)
+
+
+def same_span_basis(scan: str, prev: Sentence | None, sent: Sentence, m: Mention, period: str | None) -> str | None:
+    """"지난해 4분기와 비교했을 때 매출은 28.2% 줄었다. 같은 기간 순이익은 61.5% 감소": 'the same period' compares on
+    the basis the sentence before compared on, in words or by the quarter it named."""
+    if prev is None or not SAME_SPAN.search(scan, sent.start, m.start):
+        return None
+    found: list[tuple[int, str | None]] = [(x.end(), name) for rx, name in ((QOQ, "qoq"), (YOY, "yoy"))
+                                           for x in rx.finditer(scan, prev.start, prev.end)]
+    if period and "Q" in period:
+        found += [(x.end(), _basis_between(period, base)) for x in QUARTER_COMPARED.finditer(scan, prev.start, prev.end)
+                  if (base := _named_quarter_base(scan, prev.start, x.end(), period))]
+    named = [(at, name) for at, name in found if name]
+    return max(named)[1] if named else None
 
 
 def basis_of_base(refs: list[PR.PeriodRef], m: Mention, period: str | None, scan: str, others: list[int],

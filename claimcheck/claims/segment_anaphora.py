@@ -1,0 +1,37 @@
+"""A business line a sentence points back to: "실적 상승을 견인한 핵심은 화장품 및 뷰티 부문이다. 2분기 해당 부문 매출은
+2,270억 원" — 'that division' is the one the sentence before named, and its figure is that line's, not the company's."""
+from __future__ import annotations
+
+import regex
+
+from .business_lines import NOT_LINE, segment_id
+from .figure import Figure
+
+# "해당 부문", "이 사업부", "같은 부문", "동 부문": a division named before
+ANAPHOR = regex.compile(r"(?<![\p{L}])(?:해당|이|같은|동|그)\s?(?:부문|사업부|사업본부)")
+# "화장품 및 뷰티 부문", "뷰티 디바이스 부문": a line's name before a division word
+NAMED_LINE = regex.compile(r"(?<![\p{L}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{0,12}"
+                           r"(?:\s?(?:및|와|과|·|,)\s?[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{0,12}|\s[\p{Hangul}A-Za-z]{1,8}){0,2})"
+                           r"\s?(?:부문|사업부|사업본부)")
+
+
+def pointed_line(fig: Figure) -> str | None:
+    """The line a 'that division' before the figure stands for: the last one named before it, in its sentence or
+    the one before (a Korean sentence end before a digit, "부문이다. 2분기 해당 부문", is kept inside one sentence)."""
+    scan, sent, sentences = fig.scan, fig.sent, fig.ctx.lay.sentences
+    if (x := ANAPHOR.search(scan, sent.start, fig.m.start)) is None:
+        return None
+    start = sentences[sent.index - 1].start if sent.index else sentences[sent.index].start
+    names = [n for y in NAMED_LINE.finditer(scan, start, x.start())
+             if (n := _trim(y["n"])) and n.split()[0] not in NOT_LINE and n not in NOT_LINE]
+    return segment_id(names[-1]) if names else None
+
+
+# a word closed by a particle is the sentence's, not the line's: "핵심은 화장품 및 뷰티" names "화장품 및 뷰티"
+PARTICLE_END = regex.compile(r"(?:은|는|을|를|이|가|의|에서|로|으로|도)$")
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if PARTICLE_END.search(w)), default=0)
+    return " ".join(words[cut:])
