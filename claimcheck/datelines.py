@@ -69,7 +69,7 @@ def publication_date(text: str, front: dict, name: str | None = None, body: int 
     body is where the text after any front matter starts; name is the file's name (or path).
     """
     return (from_front(front) or labelled(text) or from_head(text, body)
-            or wire_dateline(text, body, name) or from_name(name))
+            or wire_dateline(text, body, name) or lead_date(text, body) or from_name(name))
 
 
 def from_front(front: dict) -> dt.date | None:
@@ -182,6 +182,18 @@ def wire_dateline(text: str, body: int, name: str | None) -> dt.date | None:
             return dt.date(year, month, int(m["d"])) if year else None
         except ValueError:
             return None
+    return None
+
+
+# "On July 23, 2025 Boston Scientific Corporation reported ...": a release's lead opens on the day it went out
+LEAD_ON = regex.compile(r"(?:^|(?<=\n))[\W_]{0,4}On\s$")
+
+
+def lead_date(text: str, body: int) -> dt.date | None:
+    """The full date an opening sentence of the head starts with ('On July 23, 2025 ...')."""
+    for start, _, got in dates_in(text, body, _head_end(text, body)):
+        if LEAD_ON.search(text, max(body, start - 8), start):
+            return got
     return None
 
 

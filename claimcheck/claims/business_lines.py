@@ -204,4 +204,6 @@ LINE_PAIRS = {"revenue": {"operating_income", "operating_margin"}}
 def _line_pair(first: str, later: str) -> bool:
     """Whether a business line's figure for `first` goes on to one for `later` in the same sentence."""
     t = L.taxonomy()
-    return (t.growth_of(later) or later) in LINE_PAIRS.get(t.growth_of(first) or first, set())
+    base = t.growth_of(first) or first
+    # "Systems revenues were $3.36 billion (62.8% of total revenues), up 28%": the line's share of the total is its own
+    return (t.growth_of(later) or later) in LINE_PAIRS.get(base, set()) or t.share_of(later) == base

@@ -15,7 +15,7 @@ from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .regions import in_market, region_before, region_lines
 from .segment_anaphora import pointed_line
-from .segment_titles import bullet_head, label_line
+from .segment_titles import bullet_head, dash_label, label_line
 from .tables import row_segment
 
 
@@ -24,7 +24,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     ctx, lex, m, clause, scan, sent = fig.ctx, fig.ctx.lex, fig.m, fig.clause, fig.scan, fig.sent
     in_table = bool(fig.cell)
     topics = ctx.topics_in(sent.start, sent.end)
-    seg = A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
+    seg = (dash_label(fig) if fig.label_text and not in_table else None) \
+        or A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
     if seg is None and fig.excl:
         seg = excluded_id(lex, fig.excl[0])
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):

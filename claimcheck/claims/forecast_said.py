@@ -55,9 +55,10 @@ ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?
 ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion",
 # "Wall Street was anticipating revenue of $20.3 billion", "Analysts expect the company to report $7.32",
+# (and "analysts tracking TJX stock estimated that the company would book ...")
 # "the average analyst had been expecting earnings near $1.42 per share on sales in the neighborhood of $3.82 billion";
 # a contrast ("..., but revenue came in at") ends what the analysts said
-ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:(?:polled|surveyed)\s(?:[^,.;]|\.(?=\w)){0,40}?\s)?(?:on\saverage\s)?"
+ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:(?:polled|surveyed|tracking|covering|following)\s(?:[^,.;]|\.(?=\w)){0,40}?\s)?(?:on\saverage\s)?"
                                 r"(?:had\s|were\s|was\s|is\s|are\s)?(?:(?:had|have|has)\sbeen\s)?"
                                 r"(?:expect(?:s|ed|ing)?|estimat(?:ed|ing)|forecast(?:ing)?|project(?:ed|ing)|anticipat(?:ed|ing)|predict(?:ed|ing)"
                                 r"|looking\sfor|calling\sfor)\b"

@@ -26,6 +26,14 @@ def label_line(fig: Figure) -> str | None:
 
 # a line's name is short ("Industrial Intermediates & Infrastructure", 41); a longer label is a sentence's opening
 LONGEST = 48
+def dash_label(fig: Figure) -> str | None:
+    """'Geographic Net Sales- United States : $655 million': a label that names its metric, a dash, then a line
+    says outright which line its figures are of, before any reading of the words in it."""
+    label = fig.label_text.strip(" -•*·:")
+    dash = METRIC_DASH.match(label) if "-" in label or "–" in label or "—" in label else None
+    return label_line(fig) if dash and A.label_cues(fig.ctx.lex, dash["m"]) else None
+
+
 METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,40}?)\s?[-–—]\s(?P<s>[^-–—:]{2,40})")
 
 
