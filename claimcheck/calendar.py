@@ -36,6 +36,9 @@ def to_calendar_quarter(year: int, month: int) -> str:
 
 def shift_quarter(period: str, by: int) -> str | None:
     m = regex.match(r"^(FY)?(\d{4})Q([1-4])$", period)
+    if not m and (h := regex.fullmatch(r"(FY)?(\d{4})H([12])", period)):
+        n = int(h[2]) * 2 + int(h[3]) - 1 + by // 2  # a half moves by two quarters at a time
+        return f"{h[1] or ''}{n // 2}H{n % 2 + 1}" if by % 2 == 0 else None
     if not m:
         y = regex.fullmatch(r"(FY)?(\d{4})", period)
         return f"{y[1] or ''}{int(y[2]) + by // 4}" if y and by % 4 == 0 else None

@@ -19,6 +19,7 @@ from .article_periods import focus_for, fy_end, is_past
 from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, last_years_quarter, year_ago_after
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
+from .arrow_base import arrow_base
 from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
 from .closing import close_day
@@ -143,7 +144,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
-    if period and not T.is_growth(metric) and not change and (ago := glossed_base(scan, sent, m, period)):
+    if period and not T.is_growth(metric) and not change and (
+            ago := glossed_base(scan, sent, m, period)
+            or arrow_base(scan, lay.sentences[sent.index - 1] if sent.index else None, sent, m, period)):
         period = ago
         ctx.bases.add(position(lay, m))
     if period is None and focus and dated_kind and not cell and not is_from:
@@ -158,11 +161,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
-    if period and "Q" in period and not T.is_growth(metric):
+    if period and ("Q" in period or "H" in period) and not T.is_growth(metric):
         line_start = lay.line_starts[lay.line_of(m.start)]
         if CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
-                or (grain != "quarter" and CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
-            period = period.split("Q")[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
+                or (grain not in ("quarter", "half") and CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
+            period = regex.split(r"[QH]", period)[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
             FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)):
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter

@@ -14,7 +14,7 @@ def _Y(k: int) -> str:
 
 
 PERIOD = re.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하최lLtTnNsSHhyY]|(?-i:[JAMOD]))(?<!\d)(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하반최lLtTnNsSHhyY]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |(?:지난해|작년|전년)에\s?이어
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
@@ -35,7 +35,7 @@ PERIOD = re.compile(
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
            |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?:fiscal\s(?:year\s)?)?{_Y(13)}(?!\d))
-    | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기)
+    | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년|올)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기|반기(?!별|마다))
            |(?<![^\W_])(?:H(?P<bhn2>[12])|(?P<bhn3>[12])H)(?![^\W_])
            |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기

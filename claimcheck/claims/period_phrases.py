@@ -59,14 +59,14 @@ def month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | No
     return PeriodRef(s, e, to_calendar_quarter(y, month), "quarter")
 
 
-RELATIVE_YEAR = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
+RELATIVE_YEAR = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1}
 
 
 def bare_half(s: int, e: int, m, published: dt.date | None, fiscal: int | None) -> PeriodRef:
     """"상반기", "올해 하반기", "H1", "the second half": the half whose last quarter is nearest the date,
     in the company's fiscal year when it keeps one, as a bare "3분기" is read."""
     hn = (m["bhn"] or m["bhn2"] or m["bhn3"] or m["bhn4"]).lower()
-    half = 1 if hn in ("상반기", "1", "first") else 2
+    half = 1 if hn in ("상반기", "반기", "1", "first") else 2  # a bare "반기" is the half a 반기보고서 covers, the first
     if not published:
         return PeriodRef(s, e, None, "half")
     if m["bhr"]:
