@@ -108,8 +108,10 @@ ASSUMED = ("carried", "default")
 
 
 def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metric", "period")) -> int:
-    """How many of `fields` were carried from elsewhere or defaulted, rather than stated."""
-    return sum(1 for f, s, _, _ in evidence if f in fields and s in ASSUMED)
+    """How many of `fields` were carried from elsewhere or defaulted, rather than stated. A company nobody named
+    counts twice: a figure of an unknown company is nothing an editor can check against anything."""
+    return sum((2 if f == "entity" and s == "none" else 1) for f, s, _, _ in evidence
+               if f in fields and (s in ASSUMED or (s == "none" and f == "entity")))
 
 
 # the forecaster of a company's own plan (claims/forecasters.py): never one source with a house's estimate

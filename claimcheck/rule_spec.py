@@ -15,7 +15,7 @@ class RuleOptions(Frozen):
 
     severity_follows_evidence: bool = Field(True, description=(
         "keep the rule's severity only when every figure has its entity, metric and period stated; "
-        "one field carried or assumed caps it at warning, two at info"))
+        "one field carried or assumed caps it at warning, two (or a company nobody named) at info"))
 
 
 class Example(Frozen):
