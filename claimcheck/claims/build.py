@@ -55,8 +55,9 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             if cell and PCT_ROW.search(cell[1].header):
                 unit = ("percent", "%", 1.0)
             m = in_unit(m, unit, lay.text)
-        if m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled):
-            by_sent.setdefault(lay.sentence_at(m.start), []).append(m)
+        if (m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled)) \
+                and not any(a <= m.start and m.end <= b for a, b, _ in ctx.entities_in(m.start, m.start + 1)):
+            by_sent.setdefault(lay.sentence_at(m.start), []).append(m)  # "3M: margins over volume" names a company
     find_focus(ctx)
     claims: list[Claim] = []
     # what one sentence leaves for the next in its paragraph: names, spans and grains of mixed types
@@ -158,6 +159,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         seg = None  # "the stock lost more than 7% in today's session": a share's price has no business line
     if metric == "surprise" and seg is None:
         seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
+    elif metric in ("count", "count_growth") and seg is None:
+        seg = FC.counted_thing(fig)
     claim = _assemble(fig, got, metric, ent, seg, who)
     if guessed:
         unnamed_amounts.note(ctx, fig, claim)

@@ -137,6 +137,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 # revenues climbed 7%": the fees' gross
                 word = word.split(" ", 1)[1]
             low = word.lower()
+            if word + scan[m.end("seg"):m.end("seg") + 2] in lex.alias_to:
+                continue  # "McDonald's third-quarter revenue": a company whose name ends in its own possessive
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or not REPORTING_VERBS.isdisjoint(low.split()) \
                     or low.split()[-1] in DEMONSTRATIVE or MONTH_WORD.match(low) or low in COMPARATIVE \
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word) and not m.groupdict().get("gloss")) \

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..numbers import patterns as P
+from .business_lines import segment_id
 from .figure import Figure
 from .metric_cue import Cue, Typed
 from .metric_patterns import T
@@ -77,3 +78,13 @@ def weighed(fig: Figure) -> bool:
     goods = fig.ctx.lex.weighed_goods
     return fig.m.unit == "GBP" and fig.m.text.lower().endswith(("pound", "pounds")) \
         and fig.ctx.in_sentence(goods, fig.sent) and not fig.ctx.in_sentence(("sterling",), fig.sent)
+
+
+def counted_thing(fig: Figure) -> str | None:
+    """What a count counts, by the count word nearest before it in its clause, else after it ('da Vinci procedures
+    grew 26%', 'volumes grew 4.9%'): counts of different things never share a key."""
+    lo, hi, m = fig.clause[0], fig.clause[1], fig.m
+    words = [c for c in fig.cues if c.metric == "_count" and lo <= c.start < hi and c.end - c.start > 1]
+    before = [c for c in words if c.end <= m.start]
+    pick = before[-1] if before else next((c for c in words if c.start >= m.end), None)
+    return segment_id(fig.scan[pick.start:pick.end]) if pick else None

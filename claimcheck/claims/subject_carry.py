@@ -21,7 +21,9 @@ from .exclusions import excluded_id
 
 WHOLE = FE.WHOLE
 DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|법인|법인의)\s?(?:(?:매출|영업이익|순이익|손익|실적)\s?)?(?:은|는|도|이|가|에서의|\s역시)\s|의\s?경우"
-                               r"|\b(?:segment|division|unit)\b",
+                               r"|\b(?:segment|division|unit)\b"
+                               # "Aerospace’s total sales were …": a line opening a paragraph in the possessive is its topic
+                               r"|\G\s*(?-i:[A-Z])[\w&-]*(?:\s(?:&\s)?(?-i:[A-Z])[\w&-]*){0,2}['’]s?\s(?:total\s|net\s)?(?:\w+[\s-]quarter\s)?(?:revenues?|sales)\b",
                                regex.IGNORECASE)
 
 
@@ -72,8 +74,8 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
         # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
         # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
         carry["segment"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
-    elif named or whole or stated:
-        carry["segment"] = None
+    elif named or whole or any(c.segment not in ctx.lex.bases for c in stated):
+        carry["segment"] = None  # a basis ("organic sales by 8%") is no other line: the line in view goes on
     return out
 
 

@@ -103,6 +103,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # named by its revenue
     (r"(?<=(?:^|\n|[.;:]\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s\s)(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,2})"
      r"\s(?:revenues?|sales)\b", r"['’]s\s[A-Z][a-z][^.;]{0,40}?\s(?:revenues?|sales)\b"),
+    # "Aerospace’s total sales were $1.08 billion", "Electrical Americas’ total third-quarter sales": a capitalised line
+    # opening the sentence in the possessive, then its metric (a company so named is dropped by the name filters)
+    (r"(?:\G|(?<=[.;:]\s)|(?<=\n))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})['’]s?\s(?:total\s|net\s|quarterly\s"
+     r"|(?:first|second|third|fourth)[\s-]quarter\s){0,2}(?:revenues?|sales|operating\s(?:profit|income|earnings)|segment\s(?:profit|earnings))\b",
+     r"['’]s?\s(?:total\s|net\s|quarterly\s|\w+[\s-]quarter\s){0,2}(?:revenue|sales|operating|segment)"),
     # and "Nvidia’s Data Center segment reported": the company's own line, by its possessive opening the sentence
     # (not a gloss: "Revenue at QCT, Qualcomm's chip unit, rose")
     (r"(?:\b[Tt]he\s|(?<=(?:^|\n|[.;:]\s)[A-Z][\w&.-]*['’]s\s))(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
