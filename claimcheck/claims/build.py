@@ -24,7 +24,7 @@ from .article_periods import adopt_periods, find_focus, fy_end
 from .conversions import converted, in_unit
 from .layout import Sentence
 from .make_layout import layout
-from .table_units import PCT_ROW
+from .table_units import NO_AMOUNT, PCT_ROW, column_unit
 from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated, without_cost_per_share
@@ -52,9 +52,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         if m.kind in ("plain", "money") and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))) \
                 and (m.kind == "plain" or scales_money(m, unit, lay)):
             cell = lay.cell_at(lay.line_of(m.start), m.start)
-            if cell and PCT_ROW.search(cell[1].header):
+            if cell and (own := column_unit(cell[1].header)):
+                unit = own
+            elif cell and PCT_ROW.search(cell[1].header):
                 unit = ("percent", "%", 1.0)
-            m = in_unit(m, unit, lay.text)
+            m = in_unit(m, unit, lay.text) if unit != NO_AMOUNT else m
         if (m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled)) \
                 and not any(a <= m.start and m.end <= b for a, b, _ in ctx.entities_in(m.start, m.start + 1)):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)  # "3M: margins over volume" names a company

@@ -64,6 +64,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
+    if cell and not (hp and hp[0]) and cell[1].row_label and (rp := PR.header_period(cell[1].row_label, fy))[0]:
+        hp = rp  # "| 2023 | 1,737.8 | 106.9 |": a table whose rows are its years
     if cell and (T.is_growth(metric) or change) and (vs := versus_period(lay, line, cell[0], fy)) is not None:
         hp = vs  # "| Q3 2025 | … | % vs Q2 2025 |": the latest column's change, not the base's
     elif cell and not (hp and hp[0]) and (T.is_growth(metric) or change):

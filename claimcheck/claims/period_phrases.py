@@ -24,10 +24,12 @@ class PeriodRef:
 
 def fiscal_label(year: int, q: int, fiscal: int, published: dt.date) -> bool:
     """"Q3 2026" in a December 2025 story on Salesforce: a calendar quarter still ahead, where the fiscal
-    quarter of that name is over, is the company's own label for the quarter it reports."""
+    quarter of that name is over, is the company's own label for the quarter it reports; and so is "Q3 2025" in
+    Carnival's release of September 29, its fiscal quarter ended August 31: a quarter a fiscal company reports
+    by name is its own, once it is over."""
     now = (published.year, published.month)
     cal, fis = period_end(f"{year}Q{q}"), period_end(f"FY{year}Q{q}", fiscal)
-    return bool(cal and fis and cal > now >= fis)
+    return bool(cal and fis and (cal > now >= fis or (fis <= now and cal >= now)))
 
 
 QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}

@@ -163,7 +163,9 @@ def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, boo
         return fiscal + str(int(refs[0].period) + shift), \
             refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     if refs and refs[0].period:
-        return refs[0].period, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
+        # "| Q3 2025 | Q3 2024 |" in a fiscal company's table heads its own quarters, as its text names them
+        p = f"FY{refs[0].period}" if fiscal and regex.fullmatch(r"\d{4}Q[1-4]", refs[0].period) else refs[0].period
+        return p, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
     m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
     if m:
         return fiscal + str(int(m[1]) + shift), bool(m[2])

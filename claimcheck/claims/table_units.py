@@ -16,6 +16,8 @@ UNITS = [
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:bn|billions?)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
+    # "(in millions, except per share data)": an English release's corner, in dollars unless its cells say otherwise
+    (r"\bin\s(?:bn|billions)\b", ("money", "USD", 1e9)), (r"\bin\s(?:mn|millions)\b", ("money", "USD", 1e6)),
     (r"(?:EUR|€)\s?(?:bn|billion)", ("money", "EUR", 1e9)), (r"(?:CNY|RMB)\s?(?:bn|billion)", ("money", "CNY", 1e9)),
     # a currency with no scale: a per-share row such as "주가(11/19, 홍콩달러)"
     (r"홍콩\s?달러|HKD|HK\$", ("money", "HKD", 1.0)), (r"위안|CNY|RMB", ("money", "CNY", 1.0)),
@@ -32,3 +34,18 @@ def unit_of(text: str) -> tuple[str, str, float] | None:
         if rx.search(text):
             return unit
     return None
+
+
+# "| EPS(원) | PER(배) |" under "(단위: 십억원, 원, 배)": a column that names its own unit keeps it; a multiple ('배', 'x')
+# is no amount at all
+COLUMN_UNIT = regex.compile(r"\((?P<u>원|배|x|X|달러|USD|%)\)\s*$")
+NO_AMOUNT = ("none", "", 0.0)
+
+
+def column_unit(header: str) -> tuple[str, str, float] | None:
+    """The unit a column header declares for its own cells, NO_AMOUNT for a multiple, else None."""
+    m = COLUMN_UNIT.search(header)
+    if m is None:
+        return None
+    return {"원": ("money", "KRW", 1.0), "달러": ("money", "USD", 1.0), "USD": ("money", "USD", 1.0),
+            "%": ("percent", "%", 1.0)}.get(m["u"], NO_AMOUNT)
