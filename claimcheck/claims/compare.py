@@ -72,7 +72,7 @@ BASE_AFTER = regex.compile(r"(?:\s?[말초](?=\s|보다|대비|에|\())?\s?(?:\(
 FROM_FIGURE_IN = regex.compile(r"\b(?:from|compared\s(?:to|with)|versus|vs\.?|against)\s[$€£¥₩]?\d[\d,.]*"
                                r"(?:\s?(?:billion|million|trillion|bn|mn|m|b|percent|cents?))?%?(?:\s\([^()]{1,40}\))?"
                                r"\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
-BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
+BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to)|comparison\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
 
 
 GLOSS_OPEN = regex.compile(r"\s?[(（]\s?")
@@ -197,7 +197,7 @@ def _basis_between(period: str, base: str) -> str | None:
     return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(base)
 
 
-BASE_FOR_AFTER = regex.compile(r"(?:[^.;%]|\.(?=\d)){0,60}?\b(?:(?:as\s)?compared\s(?:to|with)|from|versus|vs\.?|against)\s"
+BASE_FOR_AFTER = regex.compile(r"(?:[^.;%]|\.(?=\d)){0,60}?\b(?:(?:as\s)?compared\s(?:to|with)|(?:in\s)?comparison\s(?:to|with)|from|versus|vs\.?|against)\s"
                                r"(?:[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?\b(?:for|in)\s)?(?:the\s)?", regex.IGNORECASE)
 
 

@@ -69,8 +69,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
     # and "매출도 5,201억 원으로 2024년 같은 기간보다": a year named after the figure as its base dates the base
+    # and "rose 49% to $1.29 billion in comparison to Q3 2017": a period after a comparison word is the base's
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
-             and not OWN_BRACKET.match(scan, r.end) and not (r.grain == "year" and BASE_AFTER.match(scan, r.end, r.end + 32))]
+             and not OWN_BRACKET.match(scan, r.end) and not (r.grain == "year" and BASE_AFTER.match(scan, r.end, r.end + 32))
+             and not COMPARED_BEFORE.search(scan, max(m.end, r.start - 24), r.start)]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
     chosen = in_clause or before or after or earlier[-1:] or own
     pick = chosen[-1 if (in_clause or before) else 0] if chosen else None
@@ -117,6 +119,10 @@ def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
         return False
     own = OWN_BRACKET.match(scan, r.end)
     return own is not None and not own.start() <= m.start < own.end()
+
+
+COMPARED_BEFORE = regex.compile(r"\b(?:compared\s(?:with|to)|(?:in\s)?comparison\s(?:with|to)|versus|vs\.?|against)\s(?:the\s)?$",
+                                regex.IGNORECASE)
 
 
 # "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from
