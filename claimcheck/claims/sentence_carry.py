@@ -18,6 +18,9 @@ from .span_carry import carry_span
 
 CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
 NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
+# "국내 게임대장주 크래프톤 PER(약18배)의 두 배에 가깝다": a company named as the yardstick of a comparison
+# (the comparison on the name itself: "삼성전자는 작년보다" compares the subject with its own past)
+PEER_AFTER = regex.compile(r"(?![은는이가도]\s)(?:\s?[^\s.,。]{1,8})?(?:\s?\([^()]{0,12}\))?(?:의\s?(?:두|세|네|\d+)\s?배|보다\s|대비\s|[와과]\s?비교|에\s?비해)")
 TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
 
 
@@ -96,6 +99,7 @@ def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[
                 and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                 and not DATA_SOURCE.match(lay.scan, e[1], e[1] + 16)  # nor a house quoted for its view
                 and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
+                and not PEER_AFTER.match(lay.scan, e[1], min(sent.end, e[1] + 24))  # nor a peer measured against
                 # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
                 # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)
                 # but "조선 자회사 한화오션이 연결 실적에 들어온 영향이다" only explains the figures before it
