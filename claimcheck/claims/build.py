@@ -21,10 +21,9 @@ from . import bracket_list, forecasters, respectively, subject_carry, unnamed_am
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
-from .conversions import converted, in_unit
+from .conversions import converted, in_table_unit
 from .layout import Sentence
 from .make_layout import layout
-from .table_units import NO_AMOUNT, PCT_ROW, column_unit
 from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated, without_cost_per_share
@@ -35,7 +34,7 @@ from .adjusted_eps import adjusted
 from .heading_evidence import heading_backed
 from .business_lines import listed_segments, segment_id
 from .metric_cue import Typed
-from .tables import column_basis, scales_money
+from .tables import column_basis
 
 QUARTERLY = regex.compile(r"분기\s?(?:영업이익|매출액?|순이익)|quarterly", regex.IGNORECASE)  # "분기 영업이익 5천억원 시대"
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
@@ -49,14 +48,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     mentions = parse(lay.scan)
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
-        if m.kind in ("plain", "money") and not m.scaled and (unit := lay.units.get(lay.line_of(m.start))) \
-                and (m.kind == "plain" or scales_money(m, unit, lay)):
-            cell = lay.cell_at(lay.line_of(m.start), m.start)
-            if cell and (own := column_unit(cell[1].header)):
-                unit = own
-            elif cell and PCT_ROW.search(cell[1].header):
-                unit = ("percent", "%", 1.0)
-            m = in_unit(m, unit, lay.text) if unit != NO_AMOUNT else m
+        m = in_table_unit(m, lay)
         if (m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled)) \
                 and not any(a <= m.start and m.end <= b for a, b, _ in ctx.entities_in(m.start, m.start + 1)):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)  # "3M: margins over volume" names a company

@@ -7,6 +7,23 @@ from dataclasses import replace
 from ..models import Claim
 from ..numbers.parse import Mention
 from .article_context import Ctx
+from .layout import Layout
+from .table_units import NO_AMOUNT, PCT_ROW, column_unit
+from .tables import scales_money
+
+
+def in_table_unit(m: Mention, lay: Layout) -> Mention:
+    """A bare table cell in the unit its column or table declares: "| EPS(원) |" keeps its own, "| PER(배) |" is no
+    amount, a percent row or column is percent, the rest the table's ("(단위: 십억원)")."""
+    if m.kind not in ("plain", "money") or m.scaled or not (unit := lay.units.get(lay.line_of(m.start))) \
+            or not (m.kind == "plain" or scales_money(m, unit, lay)):
+        return m
+    cell = lay.cell_at(lay.line_of(m.start), m.start)
+    if cell and (own := column_unit(cell[1].header)):
+        unit = own
+    elif cell and PCT_ROW.search(cell[1].header):
+        unit = ("percent", "%", 1.0)
+    return in_unit(m, unit, lay.text) if unit != NO_AMOUNT else m
 
 
 def in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:
