@@ -40,10 +40,12 @@ OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus
                             r"(?:[\w&'.-]+,?\s(?:and\s)?){0,4}$", regex.IGNORECASE)
 # ASIDE cannot match without one of these words, nor UNKNOWN_FIRM without one of the second set
 ASIDE_WORDS = ("which", "who", "that")
-FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인")
+FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인", "㈜", "(주)")
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
-UNKNOWN_FIRM = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,10}(?:은행|카드|캐피탈|생명|손해보험|손보|현지법인|법인)(?:은|는|이|가)\s")
+# and "휠라코리아㈜의 실적은", "(주)한국콜마는": a name marked as an incorporated company
+UNKNOWN_FIRM = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,10}(?:은행|카드|캐피탈|생명|손해보험|손보|현지법인|법인)(?:은|는|이|가)\s"
+                             r"|(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,12}(?:㈜|\(주\))(?:의|은|는|이|가)\s|(?:㈜|\(주\))\s?[\p{L}\p{N}]{1,12}(?:의|은|는|이|가)\s")
 
 
 def entity(ctx: Ctx, sent, m: Mention, carry, own, clause) -> tuple[str | None, bool, Where]:

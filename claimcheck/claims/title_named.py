@@ -18,32 +18,59 @@ PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|�
                r"|3분기|1H|2H)")
 KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})"
                         r"(?:,\s?|\s)" + PERIOD_WORD)
-EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
+# "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
+KO_LEAD = regex.compile(r"^(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
+                        r"(?:[1-4]\s?분기|상반기|하반기)")
+EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
                         r"|earnings|results|shares|stock))")
+# "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
+EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})\s\((?:NYSE|NASDAQ|Nasdaq)?:?\s?"
+                         r"[A-Z]{2,5}(?:\s[+-]?[\d.]+%)?\)")
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
 # capitalised words a headline opens on that are no company
 NOT_FIRMS = frozenset({"wall street", "the", "fed", "stocks", "markets", "earnings", "analysts", "investors", "dow jones",
                        "s&p", "nasdaq", "street", "q1", "q2", "q3", "q4", "this", "why", "how", "what", "here", "breaking",
                        "코스피", "코스닥", "증시", "국내", "업계", "반도체", "정부", "한국", "미국", "중국", "일본", "유럽", "시장", "속보",
-                       "단독", "종합", "상장사", "올해", "작년", "지난해", "내년", "금년", "전년", "분기", "상반기", "하반기", "연간", "기업", "대기업", "은행", "증권사", "카드사", "보험사", "건설사", "항공사"})
+                       "단독", "종합", "상장사", "회사", "당사", "증권가", "업체", "그룹", "올해", "작년", "지난해", "내년", "금년", "전년", "분기", "상반기", "하반기", "연간", "직전", "지난", "같은", "이번", "올", "기업", "대기업", "은행", "증권사", "카드사", "보험사", "건설사", "항공사"})
 
 
 def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Mentions (start, end, name) of the unknown company a headline opens on, when the body names it again."""
-    title = lay.title_line()
-    text = lay.line_text(title)
-    m = KO_HEAD.match(text) or EN_HEAD.match(text)
-    if m is None:
-        return []
-    start = lay.line_starts[title]
-    name = _name(lay.scan, m["n"], lay.line_starts[min(title + 1, len(lay.line_starts) - 1)])
-    if name is None or not _new(lex, name) or any(a <= start + m.start("n") < b for a, b in inside):
-        return []
-    at = [(x.start(), x.end(), name) for x in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, lay.scan)
-          if not any(a <= x.start() < b for a, b in inside)]
-    return at if sum(1 for a, _, _ in at if a >= start + len(text)) >= 1 else []
+    """Mentions (start, end, name) of the unknown company a headline or the lead opens on, when the body names it
+    again."""
+    for k, line in enumerate(_head_lines(lay)):
+        text, start = lay.line_text(line), lay.line_starts[line]
+        if any(start <= a < start + 24 for a, _ in inside):
+            return []  # the head opens on a company the vocabulary knows: that is the subject
+        # the headline may open on its company any way; a lead only as a subject with its quarter
+        m = (KO_HEAD.match(text) or EN_HEAD.match(text)) if k == 0 else KO_LEAD.match(text)
+        m = m or EN_TICKERED.search(text)
+        if m is None:
+            continue
+        name = _name(lay.scan, m["n"], start + m.end())
+        if name is None or not _new(lex, name) or any(a <= start + m.start("n") < b for a, b in inside):
+            return []
+        at = [(x.start(), x.end(), name) for x in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, lay.scan)
+              if not any(a <= x.start() < b for a, b in inside)]
+        return at if sum(1 for a, _, _ in at if a >= start + m.end()) >= 1 else []
+    return []
+
+
+# a line that only dates the piece ("날짜: 2022-05-16", "date: …") is no headline
+DATE_LINE = regex.compile(r"\s*(?:날짜|date|입력|published)\s*[:：]", regex.IGNORECASE)
+
+
+def _head_lines(lay: Layout) -> list[int]:
+    """The headline and the two lines after it that hold text, a date line skipped."""
+    out: list[int] = []
+    i = lay.title_line()
+    while i < len(lay.line_starts) and len(out) < 3:
+        text = lay.line_text(i)
+        if text.strip() and not DATE_LINE.match(text):
+            out.append(i)
+        i += 1
+    return out
 
 
 def _name(scan: str, n: str, body: int) -> str | None:
