@@ -15,7 +15,7 @@ from .layout import Layout
 
 # a headline's opening name, then a comma or a blank and a period or a results word
 PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|하반기|연간|지난해|작년|올해|역대|사상|분기|실적|잠정|영업|매출|순이익"
-               r"|3분기|1H|2H)")
+               r"|1H|2H)")
 KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})"
                         r"(?:,\s?|\s)" + PERIOD_WORD)
 # "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
@@ -30,10 +30,13 @@ EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
 # capitalised words a headline opens on that are no company
-NOT_FIRMS = frozenset({"wall street", "the", "fed", "stocks", "markets", "earnings", "analysts", "investors", "dow jones",
-                       "s&p", "nasdaq", "street", "q1", "q2", "q3", "q4", "this", "why", "how", "what", "here", "breaking",
-                       "코스피", "코스닥", "증시", "국내", "업계", "반도체", "정부", "한국", "미국", "중국", "일본", "유럽", "시장", "속보",
-                       "단독", "종합", "상장사", "회사", "당사", "증권가", "업체", "그룹", "올해", "작년", "지난해", "내년", "금년", "전년", "분기", "상반기", "하반기", "연간", "직전", "지난", "같은", "이번", "올", "기업", "대기업", "은행", "증권사", "카드사", "보험사", "건설사", "항공사"})
+NOT_FIRMS = frozenset({
+    "wall street", "the", "fed", "stocks", "markets", "earnings", "analysts", "investors", "dow jones", "s&p", "nasdaq",
+    "street", "q1", "q2", "q3", "q4", "this", "why", "how", "what", "here", "breaking",
+    "코스피", "코스닥", "증시", "국내", "업계", "반도체", "정부", "한국", "미국", "중국", "일본", "유럽", "시장", "속보", "단독", "종합",
+    "상장사", "회사", "당사", "증권가", "업체", "그룹", "기업", "대기업", "은행", "증권사", "카드사", "보험사", "건설사", "항공사",
+    # and the words for when, which open a headline as often as a name does
+    "올해", "작년", "지난해", "내년", "금년", "전년", "분기", "상반기", "하반기", "연간", "직전", "지난", "같은", "이번", "올"})
 
 
 def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
