@@ -42,6 +42,13 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     # the figures after it are not in the list
     figs = [c for c in made if each.end() <= starts[id(c)]] if not english \
         else [c for c in made if starts[id(c)] < each.start()]
+    if not english:
+        # "영업이익과 순이익은 681억원과 513억원으로 각각 60% 줄었다": the amounts between the names and the word are a list too
+        # (not "매출액(1578억→2575억원)과 순이익(470억→781억원)도 각각": names with figures between them pair no amounts)
+        said = ctx.cues_in(sent.start, each.start())
+        stop = max((c.end for c in said), default=sent.start)
+        if said and not any(said[0].start <= starts[id(c)] < stop for c in made):
+            figs = [c for c in made if stop <= starts[id(c)] < each.start()] + figs
     # "매출액과 영업손실을 각각 1조8122억원과 960억원": a loss word names its metric, the figure after it a loss
     named = [_level(c.metric) for c in ctx.cues_in(sent.start, names_end)]
     cues = _distinct([m for m in named if m])
