@@ -52,7 +52,8 @@ GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
                                  regex.IGNORECASE)
 # "분기 실적 추산치로 신한투자증권은 매출 4,446억원을 ...": what follows a lead naming estimates is estimates
-ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면)\s")
+# and "에프앤가이드가 집계한 F&F 2분기 실적 전망치는 매출 4417억 원": the forecast made the topic of its figures
+ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:로는?|를\s?보면|는)\s")
 # "Analysts had expected EPS of $1.52", "Wall Street analysts polled by LSEG had forecast revenue of $15.9 billion",
 # "Wall Street was anticipating revenue of $20.3 billion", "Analysts expect the company to report $7.32",
 # (and "analysts tracking TJX stock estimated that the company would book ...")

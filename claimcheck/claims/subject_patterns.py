@@ -129,6 +129,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # glossed, then its verb, opening the sentence (not a gloss itself: "FedEx Express, the company's air division,")
     (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell))",
      r"company['’]s"),
+    # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
+    (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division)\b",
+     r"(?:ales|evenues?)\s(?:from|in|at)\s"),
     # "revenue from energy generation and storage jumped 44%": a line named after 'from', up to its verb
     (r"\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?(?P<seg>[a-z][\w&-]*(?:\s(?:and\s|&\s)?[a-z][\w&-]*){0,6}?)"
      r"\s(?:jumped|rose|grew|fell|climbed|increased|declined|decreased|was|were|reached|came|totaled|shrank|slipped)\b",
