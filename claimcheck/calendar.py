@@ -46,6 +46,11 @@ def shift_quarter(period: str, by: int) -> str | None:
     return f"{m[1] or ''}{n // 4}Q{n % 4 + 1}"
 
 
+def base_of(period: str, year_ago: bool) -> str | None:
+    """The period a change is measured from: a year back, or one period of the same grain back (a half or a quarter)."""
+    return shift_quarter(period, -4 if year_ago else -2 if "H" in period else -1)
+
+
 @lru_cache(maxsize=4096)
 def quarter_end(period: str, fy_end: int | None) -> tuple[int, int] | None:
     """(year, month) at which a calendar or fiscal quarter ends."""

@@ -7,7 +7,7 @@ import regex
 
 from ..numbers.parse import Mention
 from .. import calendar as CAL
-from .compare import QOQ, YOY
+from .compare import bases_said
 from .layout import Sentence
 from .period_marks import SAME_SPAN
 
@@ -22,8 +22,5 @@ def arrow_base(scan: str, prev: Sentence | None, sent: Sentence, m: Mention, per
     spans = [(sent.start, sent.end)]  # "영업이익(2조→2조4000억원)은 전분기 대비 20% 늘었다": said before or after
     if prev is not None and SAME_SPAN.search(scan, sent.start, m.start):
         spans.insert(0, (prev.start, prev.end))
-    found = [(x.end(), name) for a, b in spans for rx, name in ((QOQ, "qoq"), (YOY, "yoy")) for x in rx.finditer(scan, a, b)]
-    if not found:
-        return None
-    back = -4 if max(found)[1] == "yoy" else -2 if "H" in period else -1
-    return CAL.shift_quarter(period, back)
+    found = [f for a, b in spans for f in bases_said(scan, a, b)]
+    return CAL.base_of(period, max(found)[1] == "yoy") if found else None

@@ -84,5 +84,10 @@ def _new(m: regex.Match, inside: list[tuple[int, int]], lex: L.Lexicon) -> bool:
     """Whether a name is no company the vocabulary knows, by alias, spacing or as the start of a known name
     ("Abbott" for Abbott Laboratories), and lies inside no known name."""
     n = m["n"]
-    return not any(a <= m.start("n") < b for a, b in inside) and n not in GENERIC and n not in lex.alias_to \
-        and L.key(n) not in lex.alias_key and not L.starts_a_name(lex, L.key(n))
+    return not any(a <= m.start("n") < b for a, b in inside) and n not in GENERIC and unknown_name(lex, n)
+
+
+def unknown_name(lex: L.Lexicon, n: str) -> bool:
+    """Whether no company the vocabulary knows goes by n, by alias, spacing or as the start of a longer name."""
+    k = L.key(n)
+    return n not in lex.alias_to and k not in lex.alias_key and not L.starts_a_name(lex, k)

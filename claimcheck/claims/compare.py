@@ -141,13 +141,17 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
     return fallback or ("yoy" if taxonomy().is_growth(metric) else None)
 
 
+def bases_said(scan: str, a: int, b: int) -> list[tuple[int, str | None]]:
+    """(end, 'qoq' or 'yoy') of every comparison worded in scan[a:b]."""
+    return [(x.end(), name) for rx, name in ((QOQ, "qoq"), (YOY, "yoy")) for x in rx.finditer(scan, a, b)]
+
+
 def same_span_basis(scan: str, prev: Sentence | None, sent: Sentence, m: Mention, period: str | None) -> str | None:
     """"지난해 4분기와 비교했을 때 매출은 28.2% 줄었다. 같은 기간 순이익은 61.5% 감소": 'the same period' compares on
     the basis the sentence before compared on, in words or by the quarter it named."""
     if prev is None or not SAME_SPAN.search(scan, sent.start, m.start):
         return None
-    found: list[tuple[int, str | None]] = [(x.end(), name) for rx, name in ((QOQ, "qoq"), (YOY, "yoy"))
-                                           for x in rx.finditer(scan, prev.start, prev.end)]
+    found = bases_said(scan, prev.start, prev.end)
     if period and "Q" in period:
         found += [(x.end(), _basis_between(period, base)) for x in QUARTER_COMPARED.finditer(scan, prev.start, prev.end)
                   if (base := _named_quarter_base(scan, prev.start, x.end(), period))]

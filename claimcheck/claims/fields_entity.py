@@ -54,12 +54,12 @@ def owner(fig: Figure, main_count: bool) -> Owner:
             ent = (row_ents or col_ents)[0]
             where = on_line(ctx.lay, fig.line, "table", fig.row_text if row_ents else fig.header)
     inferred = ent is None or not fig.own
-    if not stated and not fig.cell and ctx.in_sentence(FIRM_WORDS, fig.sent) and _unknown_subject(fig):
-        return Owner(None, where, inferred, False)  # the sentence's subject is a firm we do not know, whoever came before
-    if ent is None and ((ctx.in_sentence(FIRM_WORDS, fig.sent) and _unknown_subject(fig))
-                        or fig.carry.get("unknown")
-                        or ctx.unknown_in(fig.sent.start, m.start)):
-        return Owner(None, where, inferred, False)  # a firm the vocabulary does not know is nobody we know
+    # a firm the vocabulary does not know is nobody we know: the subject of the sentence, over a company carried to it
+    # (not over a table's row), or the last one named when no company is
+    if (ent is None or (not stated and not fig.cell)) and (
+            (ctx.in_sentence(FIRM_WORDS, fig.sent) and _unknown_subject(fig))
+            or (ent is None and (fig.carry.get("unknown") or ctx.unknown_in(fig.sent.start, m.start)))):
+        return Owner(None, where, inferred, False)
     if ent is None and not fig.cell and (m.kind != "count" or main_count) and not _under_title(ctx, fig.line) \
             and (head := heading_text(ctx, fig.line)):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company

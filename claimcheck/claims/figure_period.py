@@ -104,8 +104,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         # ("올 반기 영업이익이 1006억원으로 전년동기(574억원)": a half's year-ago span is that half a year before)
         anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain in ("quarter", "half")),
                       None) or focus
-        back = -4 if pick.relative == "year_ago" else -2 if anchor and "H" in anchor else -1
-        p = CAL.shift_quarter(anchor, back) if anchor else None
+        p = CAL.base_of(anchor, pick.relative == "year_ago") if anchor else None
     elif pick.relative == "next":
         # "2026 회계연도 1분기 ... 다음 분기 가이던스": the quarter after the one the paragraph spoke of
         anchor = last if last and "Q" in last else focus

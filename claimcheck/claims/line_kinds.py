@@ -13,6 +13,7 @@ LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
 PROSE_END = regex.compile(r"[.!?다]\s*$|\d")
 LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,48}?)(?:\*\*)?\s*[:：](?!//)")
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
+NUMBER_LEAD = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "2. Data Center Market:": the number a list item opens on
 
 
 def caps_title(raw: str) -> bool:

@@ -9,6 +9,7 @@ from . import assign as A
 from .. import vocab as L
 from .business_lines import segment_id
 from .figure import Figure
+from .line_kinds import NUMBER_LEAD
 
 
 def label_line(fig: Figure) -> str | None:
@@ -74,14 +75,13 @@ BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
 # figures under it; other titles ("Key Highlights", "Outlook") name nothing
 # (and "2. Data Center Market:": a company reporting by end market heads each market's figures with it)
 SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|end\smarket|market|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
-LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)]\s")
 ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
 METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\ssales|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b")
 AMP_NAME = regex.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s&\s[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}")
 
 
 def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
-    label = ASIDE_PAREN.sub("", LIST_NUMBER.sub("", raw.lstrip("#■◆▶□◇●○▲△ ")).rstrip(":：")).strip()
+    label = ASIDE_PAREN.sub("", NUMBER_LEAD.sub("", raw.lstrip("#■◆▶□◇●○▲△ ")).rstrip(":：")).strip()
     if not label or len(label) > 36 or any(ch.isdigit() for ch in label) or A.label_cues(lex, label):
         return None
     named = SECTION_WORD.search(label)

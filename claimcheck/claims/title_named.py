@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from .. import vocab as L
+from .company_names import unknown_name
 from .layout import Layout
 
 # a headline's opening name, then a comma or a blank and a period or a results word
@@ -88,6 +89,5 @@ def _name(scan: str, n: str, body: int) -> str | None:
 def _new(lex: L.Lexicon, name: str) -> bool:
     """Whether a headline's name is a company the vocabulary does not know, and no word it knows as something else."""
     k = L.key(name)
-    return name not in lex.alias_to and k not in lex.alias_key and not L.starts_a_name(lex, k) \
-        and name.lower() not in NOT_FIRMS and k not in lex.topic_of and k not in lex.metric_of \
+    return unknown_name(lex, name) and name.lower() not in NOT_FIRMS and k not in lex.topic_of and k not in lex.metric_of \
         and name.lower() not in lex.regions and not name.isdigit()
