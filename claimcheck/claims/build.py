@@ -17,7 +17,7 @@ from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
-from . import bracket_list, forecasters, respectively, subject_carry, unnamed_amounts
+from . import bracket_list, forecasters, list_span, respectively, subject_carry, unnamed_amounts
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
@@ -85,7 +85,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        for step in (respectively.pair, bracket_list.pair):  # each keeps the order; positions follow the copies
+        for step in (respectively.pair, list_span.share, bracket_list.pair):  # each keeps the order; positions follow the copies
             paired = step(ctx, sent, made, at)
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired

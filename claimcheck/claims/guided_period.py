@@ -45,8 +45,9 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
         said = None  # "beating forecasts of $14.8 billion": the market's forecast, a noun
     if said is None or metric in ("stock_price", "price_target") or ANALYST_WORD.search(scan, max(sent.start, m.start - 200), m.start):
         return None  # "Analysts on average had expected $14.2 billion": the market's forecast, dated as consensus is
-    if FROM_BEFORE.search(scan, max(clause[0], m.start - 12), m.start) or C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40)):
+    if (m.low is None and FROM_BEFORE.search(scan, max(clause[0], m.start - 12), m.start)) or C.PRIOR_AFTER.match(scan, m.end, min(clause[1], m.end + 40)):
         return None  # "expects revenue to grow from the $124.3 billion it reported a year earlier": the base is history
+        # (a range is no base: "anticipates the price to range from $390,000 to $400,000")
     if period and any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
         return period  # "anticipates revenues between $4.45 and $4.80 billion for the third quarter": dated, still a plan
     if said["had"]:

@@ -80,6 +80,9 @@ RANGE_JOIN = regex.compile(r"[ \t\u00a0]?(?:~|-|(?P<to>to(?=[ \t\u00a0])))[ \t\u
 # "between $1.36 and $1.60", "between 5% and 7%": 'and' joins two ends only after 'between'
 BETWEEN = regex.compile(r"\bbetween[ \t\u00a0](?:about[ \t\u00a0]|roughly[ \t\u00a0])?$", regex.IGNORECASE)
 AND_JOIN = regex.compile(r"[ \t\u00a0](?P<to>and)[ \t\u00a0]")
+# "to range from $390,000 to $400,000", "ranging from 5% to 7%": after a form of 'range', 'from ... to' spans
+# two ends of one range, not a change
+RANGE_FROM = regex.compile(r"\brang(?:e|es|ed|ing)[ \t\u00a0](?:from|between)[ \t\u00a0](?:about[ \t\u00a0])?$", regex.IGNORECASE)
 KGROUP = regex.compile(rf"(?P<n>{DIGITS})[ \t\u00a0]?(?P<s>{KSCALE})?")
 
 # A tolerance ("±2%", "(+/- 2%)", "plus or minus 2 percentage points", "오차범위 ±3.1%p") is a margin around
