@@ -64,8 +64,10 @@ class Taxonomy:
                                        if not metrics[m].ownerless and not metrics[m].loss_of)
         self._growth = {i.growth_of: m for m, i in metrics.items() if i.growth_of}
         self._margin = {i.ratio_of[0]: m for m, i in metrics.items() if i.ratio_of and i.ratio_of[1] == "revenue"}
-        # profits a loss is stated for, with a margin over revenue: a loss per share is no profit of the company's
-        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of and i.loss_of in self._margin)
+        # profits a loss is stated for, with a margin over revenue, that a story reports as its headline figures (so
+        # cadence-checked): a loss per share is no profit of the company's, and a gross or EBITDA loss names its own
+        self.profits = frozenset(i.loss_of for i in metrics.values() if i.loss_of and i.loss_of in self._margin
+                                 and metrics[i.loss_of].cadence_check)
         for m, i in metrics.items():
             if i.loss_of and i.loss_of in self._growth:
                 self._growth[m] = self._growth[i.loss_of]

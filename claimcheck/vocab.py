@@ -55,6 +55,7 @@ class Lexicon:
     not_line_words: frozenset[str] = frozenset()  # English words no line's name holds (segments.yaml)
     regions: tuple[str, ...] = ()  # words that make a segment a region: regions and products are two cuts of a total
     bases: frozenset[str] = frozenset()  # segment ids that name another basis of the whole (standalone), not a part
+    counted: dict[str, str] = field(default_factory=dict)  # a count word -> what it counts (segments.yaml)
     weighed_goods: tuple[str, ...] = ()  # goods sold by the pound (metrics.yaml): "912 million pounds" of them is no money
     by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
     by_dart: dict[str, str] = field(default_factory=dict)
@@ -129,6 +130,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    not_line_words=frozenset(str(w).lower() for w in seg_data.get("not_line_words") or []),
                    regions=tuple(str(w) for w in seg_data.get("regions") or []),
                    bases=frozenset(str(w) for w in seg_data.get("bases") or []),
+                   counted={str(k).lower(): str(v) for k, v in (seg_data.get("counted") or {}).items()},
                    weighed_goods=tuple(str(w).lower() for w in met.get("weighed_goods") or []))
 
 

@@ -17,7 +17,7 @@ from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
-from . import bracket_list, forecasters, list_span, respectively, subject_carry, unnamed_amounts
+from . import bracket_list, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
@@ -94,6 +94,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = with_compared(subject_carry.apposed_segment(ctx, subject_carry.its_segment(ctx, listed, starts_made), starts_made),
                              starts_made, lay.scan)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
+        made = loss_signs.with_loss_signs(made, starts_made, lay.scan)
         made = without_cost_per_share(made, starts_made, lay.scan)
         made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         made = unnamed_amounts.kept(ctx, made)

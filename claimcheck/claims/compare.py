@@ -44,7 +44,10 @@ PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\sye
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                             r"|decreased|shrank|doubled|tripled|halved|up|down"
-                            r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b", regex.IGNORECASE)  # "a 167% increase from $1.79"
+                            r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b"
+                            # "its adjusted EBITDA loss narrowed to $602 million from $757 million" (a forecast narrowed
+                            # from an old range is no change over a year)
+                            r"|\b(?:loss|losses|deficit)\b[^.;]{0,40}\b(?:narrowed|widened|deepened)\b", regex.IGNORECASE)
 # "a 280 billion won profit a year earlier", "493 billion won during the same period in 2024"
 # and "from $875 million or $3.33 per share in the same quarter a year ago", "$1.03 a share, in the year-earlier
 # period", "compared to $1.86, previous year"

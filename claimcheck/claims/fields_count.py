@@ -87,4 +87,7 @@ def counted_thing(fig: Figure) -> str | None:
     words = [c for c in fig.cues if c.metric == "_count" and lo <= c.start < hi and c.end - c.start > 1]
     before = [c for c in words if c.end <= m.start]
     pick = before[-1] if before else next((c for c in words if c.start >= m.end), None)
-    return segment_id(fig.scan[pick.start:pick.end]) if pick else None
+    if pick is None:
+        return None
+    word = fig.scan[pick.start:pick.end]
+    return fig.ctx.lex.counted.get(word.lower()) or segment_id(word)  # "delivered" and "deliveries" count one thing

@@ -15,10 +15,11 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼|한\s?바)"
                               r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"  # a house's figures put forward
                               # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
-                              r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)"
-
-                              r"|\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)",
-                              regex.IGNORECASE)
+                              r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)")
+# "…, a smaller loss than the 71 cents analysts had expected": the market's forecast is the figure right before the
+# words, so a figure with another one between it and them is the company's own
+EN_SAID = regex.compile(r"\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)", regex.IGNORECASE)
+DIGIT = regex.compile(r"\d")
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
 # and "up from a prior outlook of growth for 5% to 7%": an outlook or guidance of a figure is a forecast too
 ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
@@ -98,7 +99,10 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     scan = ctx.lay.scan
     if not ctx.in_sentence(SAID_WORDS, sent):
         return None
-    return FORECAST_SAID.search(scan, m.end, sent.end) or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 40), m.start) \
+    said_after = EN_SAID.search(scan, m.end, sent.end)
+    if said_after is not None and DIGIT.search(scan, m.end, said_after.start()):
+        said_after = None
+    return FORECAST_SAID.search(scan, m.end, sent.end) or said_after or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 40), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 150), m.start) \
         or CONSENSUS_FOR.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \

@@ -105,3 +105,6 @@ LEVELS_OR_RATIOS = LEVELS | RATIOS
 MONEY_WANTED = (LEVELS - T.by_family["count"]) | {"stock_price", "price_target", "_consensus"}
 CARRIED_MONEY = LEVELS | {"price_target", "stock_price"}
 RATE_LIKE = RATIOS | {"upside", "price_change", "_growth_rate"}
+
+# "the company lost 65 cents per share": an amount a share after a loss word is the loss per share, not a price
+PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)

@@ -8,7 +8,7 @@ import regex
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, nearest
 from .metric_patterns import (EN_AMOUNT_MOVED, AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, AMOUNT_THEN_BRACKET, BARE_MOVED, BEAT_BRACKET, BY_AMOUNT, BY_WORD,
-                              CARRIED_MONEY, DOWN_VERB, EXCLUDED_AMOUNT, IN_METRIC, KO_CASE, KO_OF, LEVELS, LOSS_AFTER, MARKET_AFTER,
+                              CARRIED_MONEY, DOWN_VERB, EXCLUDED_AMOUNT, IN_METRIC, KO_CASE, KO_OF, LEVELS, LOSS_AFTER, MARKET_AFTER, PER_SHARE_AFTER,
                               MONEY_LIST_VERB, MONEY_WANTED, MOVE_WORDS, OF_LEVEL_BEFORE, PER_SHARE_UNITS, PROFIT_AFTER, SURPRISE_WORDS, T)
 
 
@@ -44,6 +44,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
                   and text[x.end:x.end + 1] == ")"]
     c = direct[0] if direct else nearest(cues, m, wanted, clause, text)
+    if c is not None and T.loss_of(c.metric) and PER_SHARE_AFTER.match(text, m.end, min(sent[1], m.end + 20)):
+        return Typed("eps", negative=True)  # "lost 65 cents per share": a loss per share
     # "20만3500원에 거래된다": no company's revenue or profit is under ten million won or yen, scaled or not
     if m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
             and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):

@@ -1,0 +1,49 @@
+"""The sign a loss gives the figures that restate it or that it is measured from.
+
+"Its net loss widened to $1.17 billion, or 96 cents per share, from $1.10 billion, or $1.08 per share": the loss
+word stands once, before the first amount, and reaches it alone. The amount restated per share after ", or" is
+that loss per share, and the amount a widening or narrowing loss is measured from was a loss too.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..models import Claim
+from .compared_base import COMPARED_WITH, OR_ASIDE
+
+PER_SHARE = frozenset({"eps", "adjusted_eps"})
+# "narrowed to $602 million from $757 million": a loss that moved, so the amount it moved from is one as well
+LOSS_MOVED = regex.compile(r"\b(?:loss|losses|deficit)\b[^.;]{0,60}?\b(?:widened|narrowed|deepened|shrank|shrunk|improved|grew|swelled)\b",
+                           regex.IGNORECASE)
+
+# "a smaller loss than the 71 cents analysts had expected": what a loss is set against is a loss
+LOSS_THAN = regex.compile(r"\b(?:smaller|larger|bigger|wider|narrower|deeper|greater)\sloss(?:es)?\sthan\s(?:the\s)?(?:about\s)?[$€£¥₩]?$",
+                          regex.IGNORECASE)
+
+
+def with_loss_signs(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
+    """The sentence's claims, per-share restatements and measured-from amounts of a loss made negative."""
+    out = list(made)
+    for i, c in enumerate(out):
+        if c.value <= 0 or c.low is not None or c.change:
+            continue
+        gap = scan[max(0, starts[i] - 40):starts[i]]
+        if LOSS_THAN.search(gap):
+            out[i] = _negative(c)
+            continue
+        if not i:
+            continue
+        prev = out[i - 1]
+        if c.metric in PER_SHARE:
+            if prev.value < 0 and not prev.change and prev.metric not in PER_SHARE and OR_ASIDE.search(gap):
+                out[i] = _negative(c)
+            continue
+        same = next((j for j in range(i - 1, -1, -1) if out[j].metric == c.metric and out[j].unit == c.unit), None)
+        if same is not None and out[same].value < 0 and not out[same].change and COMPARED_WITH.search(gap) \
+                and LOSS_MOVED.search(scan, max(0, starts[same] - 80), starts[i]):
+            out[i] = _negative(c)
+    return out
+
+
+def _negative(c: Claim) -> Claim:
+    return c.model_copy(update={"value": -c.value})
