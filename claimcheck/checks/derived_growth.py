@@ -44,7 +44,9 @@ def _points(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
     return [(b[0] - a[1], b[1] - a[0]) for a, b in zip(ivs, ivs[1:])]
 
 
-FROM_TO = regex.compile(r"에서|→|->|\bfrom\b|\bto\b", regex.IGNORECASE)
+FROM_TO = regex.compile(r"에서|→|->|\bfrom\b|(?<!\bcompared\s)\bto\b", regex.IGNORECASE)
+# "dipped 1% to $4.46 billion compared to $4.52 billion a year earlier": the level after the words is the base
+COMPARED_TO = regex.compile(r"\bcompared\s(?:to|with)\b|\bversus\b|\bvs\.?\s|\bagainst\b", regex.IGNORECASE)
 
 
 def _when(period: str | None) -> tuple[int, int] | None:
@@ -83,6 +85,8 @@ def _ordered(levels: list[Claim], g: Claim) -> list[Claim] | None:
         return [a, b] if ea < eb else [b, a]
     q = g.quote
     i, j = q.find(a.text), q.find(b.text)
+    if 0 <= i < j and COMPARED_TO.search(q, i + len(a.text), j):
+        return [b, a]
     if 0 <= i < j and FROM_TO.search(q, i + len(a.text), j):
         return [a, b]
     return None

@@ -164,6 +164,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
         # "JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS" governs the figures listed under it; a short line naming a
         # metric ("Adjusted Profit Per Share") is a table's row label left on its own, no section title
         seg = "adjusted"
+    if seg is None and AS_ADJUSTED.match(scan, m.end, min(fig.sent.end, m.end + 24)):
+        seg = "adjusted"  # "a 28% increase in diluted EPS (26% as adjusted)": the figure restated on the adjusted basis
     if _daily(fig):
         seg = f"{seg}_daily_average" if seg else "daily_average"
     if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
@@ -175,6 +177,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     return seg
 
 
+AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
+                         regex.IGNORECASE)
 ADJUSTED_HEAD = regex.compile(r"\b(?:adjusted|non-GAAP)\b|비\s?GAAP|조정\s?(?:실적|기준)", regex.IGNORECASE)
 DAILY_BEFORE = regex.compile(r"(?:하루|일)\s?평균\s?(?:매출\s?)?$|\bdaily\saverage\s(?:of\s)?$", regex.IGNORECASE)
 DAILY_BEFORE_ANY = regex.compile(r"(?:하루|일)\s?평균")

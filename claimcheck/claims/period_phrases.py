@@ -38,12 +38,12 @@ QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
 def month_quarter(s: int, e: int, m, published: dt.date | None, fiscal: int | None) -> PeriodRef:
     """"The September quarter", "the quarter ending in January", "the March 2024 quarter": the quarter ending in
     that month, of the year the phrase names or else the one nearest the publication date."""
-    month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+    month = int(m["mqm"]) if m["mqm"] else 12 if m["hol"] else MONTHS.index((m["mon"] or m["mon2"] or m["mon3"])[:3].lower()) + 1
     if m["mqy"] or m["mqy2"]:
         y = int(m["mqy"] or m["mqy2"])  # named outright: no date needed (a table header has none)
     elif published is None:
         return PeriodRef(s, e, None, "quarter")
-    elif m["mon2"] or m["hol"]:  # "the December quarter": whichever is nearest, often the coming one
+    elif m["mon2"] or m["mon3"] or m["hol"]:  # "the December quarter": whichever is nearest, often the coming one
         y = min((published.year - 1, published.year, published.year + 1),
                 key=lambda yy: abs((yy - published.year) * 12 + month - published.month))
     else:
