@@ -25,9 +25,10 @@ def latest_fiscal_year(q: int, fy_end: int, on: dt.date) -> int:
 
 
 def bare_quarter_year(q: int, on: dt.date) -> int:
-    """The year of a calendar quarter named without one: this year's, except that from January to March
-    "4분기" / "the fourth quarter" is the one just reported, last year's, not one nine months away."""
-    return on.year - 1 if q - ((on.month - 1) // 3 + 1) == 3 else on.year
+    """The year of a calendar quarter named without one: this year's, except a quarter two or more ahead of the
+    one in progress: in January "4분기" / "the fourth quarter" is the one just reported, and "3분기" the one
+    reported in the autumn, last year's, not one six or nine months away."""
+    return on.year - 1 if q - ((on.month - 1) // 3 + 1) >= 2 else on.year
 
 
 def to_calendar_quarter(year: int, month: int) -> str:

@@ -33,8 +33,17 @@ def _pairs(claims: list[Claim]):
         money = [c for c in cs if c.unit not in ("%", "pp", "count")]
         for a, b in zip(money, money[1:]):
             if a.unit != b.unit and (a.metric, a.entity, a.period) == (b.metric, b.entity, b.period) \
-                    and b.line == a.line and a.value and b.value:
+                    and b.line == a.line and a.value and b.value and _marked(a) and _marked(b):
                 yield a, b
+
+
+WON_MARKS = ("원", "₩", "KRW", "won")
+
+
+def _marked(c: Claim) -> bool:
+    """Whether the figure prints its currency: "1억 3,200만" cut off before its unit was read as won by default,
+    and is no conversion of the dollars beside it."""
+    return c.unit != "KRW" or any(w in c.text for w in WON_MARKS)
 
 
 def relevant(claims: list[Claim]) -> list[Claim]:

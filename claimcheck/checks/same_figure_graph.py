@@ -59,7 +59,9 @@ class Graph:
         undated = by_period.get(None, [])
         self.peers: list[list[tuple[int, int]]] = []  # class -> (comparable class, steps down)
         for ci, c in enumerate(self.classes):
-            cands = range(len(self.classes)) if c[0] is None else [*by_period[c[0]], *undated]
+            # two undated figures are each read as current when their article was written: of one year only
+            cands = [cj for cj, d in enumerate(self.classes) if d[0] is not None or d[3] == c[3]] if c[0] is None \
+                else [*by_period[c[0]], *undated]
             self.peers.append([(cj, lv) for cj in cands
                                if (lv := demote(rep[ci], rep[cj])) is not None and lv <= most])
 

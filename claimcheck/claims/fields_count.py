@@ -55,7 +55,7 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     return Typed("count_growth", negative=got.negative)
 
 
-STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째|누계|누적)")
+STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째|누계|누적|만에?)")
 
 
 def counted(fig: Figure) -> tuple[bool, bool]:

@@ -54,10 +54,12 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         carry["metric_at"] = (cues[-1].start, cues[-1].end)
     # only a quarter, half or month carries to the next sentence: a bare year is too loose a tie
     # what "같은 해", "the same period" and "다음 분기" point back to: a period some words named, not the default
-    named = [c.period for c in made if c.period and not any(e[0] == "period" and e[1] in ("default", "carried")
-                                                              for e in c.evidence)]
-    if named:
-        carry["last"] = named[-1]
+    # ("영업이익이 152억원으로 전년 동기(영업손실 318억원) 대비 흑자 전환. 같은 기간 매출은": the period in view, not the
+    # base; a sentence whose periods are all asides, "1분기(151억원)와 2분기(105억원)", leaves it as it was)
+    main = [c.period for c in made if c.period and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)
+            and not any(e[0] == "period" and e[1] in ("default", "carried") for e in c.evidence)]
+    if main:
+        carry["last"] = main[-1]
     # a base ("전분기(660억원)", "1년 전 925억 위안에서", "a year earlier") dates its own figure only
     # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
     # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
@@ -106,3 +108,4 @@ def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[
                 and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0])
                          and (not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2)
                               or CAUSE_END.search(lay.scan, sent.start, sent.end)))]
+
