@@ -78,23 +78,29 @@ def with_restated(made: list[Claim], starts: list[int], ends: list[int], scan: s
     """A compared amount with no metric word of its own is of the metric it is compared with; a percent that
     restates a profit as a share of revenue is that profit's margin."""
     out = list(made)
-    levels: list[tuple[Claim, int]] = []  # the sentence's amounts so far and where each ends; only the last few are
-    # looked at, so a run-on line stays linear
+    levels: list[tuple[Claim, int]] = []
+    rates: list[tuple[Claim, int]] = []  # the sentence's amounts and rates so far and where each ends; only the
+    # last few are looked at, so a run-on line stays linear
     for i, c in enumerate(out):
         # the amount it restates or is compared with is of its order ("$34.98 billion, or $2.87 per share, from
         # $26.30 billion": the base goes with the billions, not the per-share figure between)
         level, level_end = next(((p, e) for p, e in reversed(levels[-4:]) if p.entity == c.entity
                                  and (c.unit == "%" or _same_order(p.value, c.value))), (None, 0))
-        if level is not None and c.unit == level.unit and c.metric != level.metric and not c.change \
+        # "Operating margin was 11.9%, down from 12.7%, as tariff-related costs …": a rate's base is that rate
+        base, base_end = next(((p, e) for p, e in reversed(rates[-4:]) if p.entity == c.entity or c.entity is None),
+                              (None, 0)) if c.unit == "%" else (level, level_end)
+        if base is not None and c.unit == base.unit and c.metric != base.metric and not c.change \
                 and COMPARED_WITH.search(scan, max(0, starts[i] - 24), starts[i]) \
                 and not OWN_CUE_AFTER.match(scan, ends[i], ends[i] + 16) \
-                and not _named_between(c, scan, level_end, starts[i]):
-            out[i] = c = _take(c, level, "metric", "segment")
+                and not _named_between(c, scan, base_end, starts[i]):
+            out[i] = c = _take(c, base, "metric", "segment", *(("entity",) if c.entity is None else ()))
         if level is not None and c.unit == "%" and OR_PCT.search(scan, max(0, starts[i] - 16), starts[i]) \
                 and OF_REVENUE.match(scan, ends[i], ends[i] + 20) and (margin := _margin_of(level.metric)):
             out[i] = _take(c, level, "metric", "segment", "period", "cadence").model_copy(update={"metric": margin})
         if c.unit != "%" and not c.change:
             levels.append((c, ends[i]))
+        elif c.unit == "%" and c.metric in RATIOS:
+            rates.append((c, ends[i]))  # ("11.9%, down from 12.7%": a level its own move follows is still one)
     return out
 
 
@@ -128,6 +134,7 @@ def without_cost_per_share(made: list[Claim], starts: list[int], scan: str) -> l
 
 
 PER_SHARE = frozenset({"eps", "adjusted_eps"})
+RATIOS = taxonomy().by_family["ratio"]
 
 
 def _finer(period: str | None, other: str | None) -> bool:

@@ -94,6 +94,10 @@ def layout(text: str) -> Layout:
                 continue
             if header is None:
                 header = []
+            if (merged := _sub_header(header, names)) is not None:
+                header = merged  # "| | Net revenues | | Operating profit | |" over "| Segment | Q3 2025 | Q3 2024 | …"
+                lay.headers[i] = header
+                continue
             lay.headers[i] = header
             if caption:
                 lay.captions[i] = caption
@@ -135,6 +139,25 @@ def layout(text: str) -> Layout:
     if open_at is not None:
         _add_sentence(lay, open_at[0], len(text), open_at[1], para)
     return lay
+
+
+# a second header row names only periods under the first row's groups ("Q3 2025", "3Q25", "2025E", "2024년")
+PERIOD_CELL = regex.compile(r"(?:FY\s?)?(?:Q[1-4]\s?'?\d{2,4}|[1-4]Q\s?'?\d{2,4}|(?:19|20)\d\d[EFP]?|[12]H\s?'?\d{2,4}|H[12]\s?'?\d{2,4})"
+                         r"|(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기|(?:19|20)\d\d\s?년", regex.IGNORECASE)
+
+
+def _sub_header(header: list[str], names: list[str]) -> list[str] | None:
+    """The header a second header row makes with the first: each group name over the empty cells after it, with
+    the period under it ("Operating profit Q3 2025"). None when the row is no such header."""
+    subs = names[1:]
+    if len(header) != len(names) or len(subs) < 2 or not any(not h for h in header[1:]) \
+            or not all(PERIOD_CELL.fullmatch(x.strip()) for x in subs):
+        return None
+    out, group = [names[0] or header[0]], ""
+    for h, sub in zip(header[1:], subs):
+        group = h or group
+        out.append(f"{group} {sub}".strip())
+    return out
 
 
 def _fixed_row(lay: Layout, i: int, got: tuple[int, list[str], fixed_tables.Row], para: int) -> None:

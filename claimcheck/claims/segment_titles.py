@@ -94,3 +94,25 @@ def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
             and not GENERIC_HEAD.search(label) and not any(True for _ in lex.entity_rx.finditer(label)):
         return segment_id(label)
     return lex.topic_of.get(L.key(label))  # the whole title a line's name: 'TV UNIT IN THE RED' is a story's title
+
+
+# "**Consumer Products.** Segment net revenues decreased 7.0%": a bold run-in head opening a paragraph
+RUN_IN = regex.compile(r"\s*\*\*(?P<label>[^*\n]{2,48}?)[.:：]?\*\*[.:：]?\s")
+
+
+def run_in_head(fig: Figure) -> str | None:
+    """A bold run-in head that opens the figure's paragraph and names no metric, company or period is the business
+    line the paragraph is about."""
+    lay, lex = fig.ctx.lay, fig.ctx.lex
+    sents = lay.sentences
+    i = fig.whole.index
+    while i > 0 and sents[i - 1].para == fig.whole.para:
+        i -= 1
+    got = RUN_IN.match(lay.text, sents[i].start, sents[i].end)
+    if got is None:
+        return None
+    label = got["label"].strip()
+    if GENERIC_HEAD.search(label) or A.label_cues(lex, label) or label in lex.alias_to or L.taxonomy().says(label) \
+            or any(ch.isdigit() for ch in label) or any(True for _ in lex.entity_rx.finditer(label)):
+        return None
+    return L.topic(lex, label) or segment_id(label)

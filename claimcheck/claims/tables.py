@@ -40,7 +40,7 @@ def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
 
 def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
-    if not label or len(label) > 24 or TOTAL_ROW.match(label) or PR.header_period(label)[0]:
+    if not label or len(label) > 48 or TOTAL_ROW.match(label) or PR.header_period(label)[0]:
         return None  # and "| 2023 |": a year heads its row, no line
     if cues := label_cues(lex, label):
         # "AIDC 매출", "Cloud revenue": the words before the row's one metric name its line
