@@ -65,8 +65,10 @@ def find_focus(ctx: Ctx) -> None:
     for r in ctx.periods_in(0, len(lay.scan), fy):
         if r.grain == "quarter" and r.period and not r.estimate and not r.relative \
                 and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32) \
-                and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 80), r.start):
-            # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024" name bases
+                and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 80), r.start) \
+                and not C.COMPARED_LEAD.search(lay.scan, max(0, r.start - 24), r.start):
+            # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024", "compared to the third
+            # quarter of 2022" name bases
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
             if pub and (end := CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
                 continue

@@ -89,7 +89,7 @@ MONTH_WORD = regex.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?
                            r"|(?:q[1-4]|[1-4]q|fy|h[12]|[12]h)(?:\s?'?\d{2,4})?\b")
 # "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
-DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their"}
+DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their", "which", "who"}  # and a relative pronoun
 MODIFIER_END = ("한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여", "로")
 
 

@@ -30,7 +30,7 @@ YEAR_END = regex.compile(r"(?:전년|작년|지난해|전년도)\s?말\s?(?:대�
 
 # "전년 동기(9조1,800억원)", "1년 전 79조원", "a year earlier": the figure is for the span before the one in view
 PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|(?:작년|지난해)\s?같은\s?(?:기간|시기)|a\syear\s(?:earlier|ago)|year-ago"
-                      r"|the\syear-earlier\s\w+|the\s(?:prior|previous)\syear)"
+                      r"|the\syear-earlier\s\w+|the\s(?:prior|previous)[\s-]year(?:['’]s(?:\s(?:figure|level|total|result|mark))?)?)"
                       r"|(?P<quarter>전\s?분기|직전\s?분기|(?<![\p{L}])전기|the\sprior\squarter|the\sprevious\squarter))"
                       r"\s?(?:\((?:[\p{L}]{1,6}\s)?|의|에는?|엔|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
 # anywhere in a sentence: it measures something against an earlier period
@@ -40,6 +40,9 @@ PRIOR_IN = regex.compile(r"1년\s?전|전년\s?(?:동기\s?)?(?:대비|보다|�
 PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\syear-(?:ago|earlier)\s(?:quarter|period)|1년\s?전(?:에는|엔)"
                            r"|지난해\s?같은\s?기간(?:에는|엔))|(?P<quarter>a\squarter\s(?:ago|earlier)|전\s?분기(?:에는|엔)))\b",
                            regex.IGNORECASE)
+# "increased 6% to $2.48 billion compared to the third quarter of 2022": a period a comparison leads is the base's
+COMPARED_LEAD = regex.compile(r"\b(?:compared\s(?:with|to)|(?:in\s)?comparison\s(?:with|to)|versus|vs\.?)\s(?:the\s)?$",
+                              regex.IGNORECASE)
 # "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"

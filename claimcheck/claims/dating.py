@@ -105,7 +105,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if starts_change:
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not T.is_growth(metric) and not change:
-        back = C.PRIOR.search(scan, max(clause[0], m.start - 16), m.start)
+        back = C.PRIOR.search(scan, max(clause[0], m.start - 32), m.start)
         ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
         # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
         # ("A year earlier, the automaker earned $3.06 billion": the lead's own comma cuts it off as a clause)

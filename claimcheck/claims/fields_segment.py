@@ -13,8 +13,9 @@ from .figure import Figure, clause_before
 from .business_lines import segment_id, subject_lines, subject_segment
 from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
-from .regions import in_market, region_before, region_lines
+from .regions import in_market, region_after, region_before, region_lines
 from .segment_anaphora import pointed_line
+from .moved_line import moved_line
 from .segment_titles import bullet_head, dash_label, label_line, run_in_head
 from .tables import row_segment
 
@@ -35,7 +36,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         if seg and L.key(seg) in lex.metric_of:
             seg = None  # "자기자본이익률(ROE)은": a gloss naming the metric is no business line
     if seg is None and not in_table:
-        seg = line_after(scan, m.end, clause[1], lex) or pointed_line(fig)
+        seg = region_after(scan, m.end, clause[1], lex) or line_after(scan, m.end, clause[1], lex) or pointed_line(fig) \
+            or moved_line(fig)
     if seg is None and in_table and not row_named:
         seg = row_segment(lex, fig.row_text)
     if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):

@@ -38,6 +38,10 @@ BEATEN = regex.compile(r"\s?(?:\([^()]{0,20}\)\s?)?(?:[을를에]|보다)\s?(?:\
                        r"(?:상회|하회|웃돌|웃돈|밑돌|밑돈|넘어|넘었|넘는|뛰어넘)")
 
 
+YARDSTICK = regex.compile(r"\b(?:beating|beat|topping|topped|above|below|missing|missed|exceeding|exceeded|surpassing|versus|vs\.?"
+                          r"|against|compared\s(?:with|to))\s(?:the\s|analysts['’]?\s)?$", regex.IGNORECASE)
+
+
 def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[int, int], text: str = "") -> Cue | None:
     best, best_d = None, 10**9
     for c in cues:
@@ -48,8 +52,11 @@ def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[
         elif c.start >= m.end:
             if text and OWN_FIGURE_AFTER.match(text, c.end, c.end + 24):
                 continue
-            if c.metric == "_consensus" and text and BEATEN.match(text, c.end, c.end + 24):
-                continue  # "463억원으로 시장 전망치를 상회했다": the figure beat the consensus, it is not one
+            if c.metric == "_consensus" and text and (BEATEN.match(text, c.end, c.end + 24)
+                                                      or YARDSTICK.search(text, max(0, c.start - 24), c.start)):
+                # "463억원으로 시장 전망치를 상회했다", "$647 million, ... beating the estimate of $291.1 million": the
+                # figure beat the consensus, it is not one
+                continue
             d = int((c.start - m.end) * 2.5) + 1
         else:
             continue
@@ -78,7 +85,8 @@ def growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tupl
 
 
 # "a 37% fall in third-quarter net income", "an 8% drop in operating profit": the change names what moved after it
-CHANGE_NOUN_IN = regex.compile(r"\s(?:(?:annual|yearly|year-on-year|year-over-year|quarterly|sequential)\s)?"
+CHANGE_NOUN_IN = regex.compile(r"\s(?:(?:annual|yearly|year-on-year|year-over-year|year\son\syear|year\sover\syear|quarterly|sequential"
+                               r"|YoY|y/y|QoQ|q/q)\s)?"
                                r"(?:fall|rise|increase|decrease|decline|drop|jump|gain|growth|surge|slump|plunge|climb|slide"
                                r"|rebound|improvement)\s(?:in|of)\s", regex.IGNORECASE)
 

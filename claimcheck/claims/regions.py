@@ -64,6 +64,27 @@ def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
     return _region_id(m["seg"]) if m else None
 
 
+@lru_cache(maxsize=8)
+def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
+    en = "|".join(regex.escape(w).replace(r"\ ", r"\s") for w in sorted(regions, key=len, reverse=True)
+                  if w.lower() not in NOT_SCOPE and not regex.search(r"\p{Hangul}", w))
+    # "increased 7% to $1.55 billion in the U.S. and 6% to $929 million outside the U.S.": English scopes a figure
+    # to a region right after it (not "in the U.S. market share", where the region qualifies what follows)
+    return regex.compile(rf"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"  # "7% to $1.55 billion in the U.S."
+                         rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])(?!\s(?i:revenue|sales|market|business))",
+                         regex.IGNORECASE) if en else None
+
+
+def region_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
+    """The region English names right after the figure ending at pos: "in the U.S." its id, "outside the U.S." ex_ it."""
+    rx = _after(lex.regions)
+    m = rx.match(scan, pos, min(end, pos + 40)) if rx is not None else None
+    if m is None:
+        return None
+    seg = _region_id(m["seg"])
+    return f"ex_{seg}" if m["out"] else seg
+
+
 def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of each region the sentence scopes its figures to."""
     pats = _patterns(lex.regions)

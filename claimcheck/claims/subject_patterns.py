@@ -77,6 +77,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?<=\b(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s)(?P<seg>[A-Za-z][\w&-]*(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,4}?)"
      r"\s(?i:revenues?|sales)\b(?!\s(?:growth|increase|decline))",
      r"(?i)(?:increase|rise|growth|decline|drop|jump|gain|decrease)\sin\s"),
+    # "a 35.4% drop in sales of its older CF treatments": the line whose sales moved, named after them
+    (r"(?<=\b(?:increase|rise|growth|decline|drop|jump|gain|decrease|fall)\sin\s(?i:revenues?|sales)\s(?:of|from)\s)(?:its\s|the\s)?"
+     r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)(?=[,.;]|\s(?:to|which|that|as|at|in|for|and)\b)",
+     r"(?i)(?:increase|rise|growth|decline|drop|jump|gain|decrease|fall)\sin\s(?:revenue|sales)\s(?:of|from)\s"),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it), and "FedEx Express, the
     # company's air division, reported an 18% increase": a line glossed between commas
