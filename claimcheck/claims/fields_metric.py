@@ -74,6 +74,10 @@ MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마
 DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
 
 
+# "– **Net Income**:": a label heading the list under it, not a section's title
+LABEL_HEAD = regex.compile(r"[:：]\**\s*$")
+
+
 def typed(fig: Figure) -> Typed | None:
     """The metric from the cues in view and the figure's form; None when the figure is no claim."""
     m, scan, lex = fig.m, fig.scan, fig.ctx.lex
@@ -93,6 +97,13 @@ def typed(fig: Figure) -> Typed | None:
         # a heading naming two amounts ("Revenue and Margins") says which of them no figure under it is
         if len({c.metric for c in heading_cues if c.metric in T.amounts}) < 2:
             got = classify(m, scan, heading_cues + fig.cues, fig.clause, span, None, has)
+    elif got is not None and got.metric == "revenue_growth" and (head := heading_text(fig.ctx, fig.line)) \
+            and LABEL_HEAD.search(head) and not any(c.metric in T.amounts and span[0] <= c.start < span[1] for c in cues):
+        # "– **Net Income**:" over "– **Growth**: **6.8%** vs. Q2 2024": a growth naming nothing grows what the
+        # heading names, not the revenue a growth defaults to
+        named = {c.metric for c in A.label_cues(lex, head) if c.metric in T.amounts}
+        if len(named) == 1 and (grown := T.growth(named.pop())):
+            got = Typed(grown, negative=got.negative, change=got.change)
     if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
             and not any(c.metric in COUNTS and fig.clause[0] <= c.start < fig.clause[1] for c in fig.cues) \
             and fig.ctx.per_sentence(
