@@ -141,7 +141,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 continue  # "McDonald's third-quarter revenue": a company whose name ends in its own possessive
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or not REPORTING_VERBS.isdisjoint(low.split()) \
                     or low.split()[-1] in DEMONSTRATIVE or MONTH_WORD.match(low) or low in COMPARATIVE \
-                    or (word.endswith(MODIFIER_END) and not L.topic(lex, word) and not m.groupdict().get("gloss")) \
+                    or (word.endswith(MODIFIER_END) and not L.topic(lex, word) and not m.groupdict().get("gloss")
+                        and m.groupdict().get("quoted") is None) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
                     or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
                     or (not LINE_WORD_END.search(m.group()) and any(

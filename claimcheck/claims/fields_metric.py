@@ -74,6 +74,8 @@ MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마
 DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
 
 
+# "(38,500원 ▼400 -1.03%)": a wire's share quote after a company's name, its price, move and percent move
+QUOTE_BRACKET = regex.compile(r"\(\s?[\d,]+\s?원\s?[▲▼△↑↓]\s?[\d,]+\s?$")
 # "– **Net Income**:": a label heading the list under it, not a section's title
 LABEL_HEAD = regex.compile(r"[:：]\**\s*$")
 
@@ -84,6 +86,8 @@ def typed(fig: Figure) -> Typed | None:
     span = (fig.sent.start, fig.sent.end)
     if m.kind == "percent" and (miss := surprise(scan, m.start, m.end, *span)) is not None:
         return Typed("surprise", negative=miss)
+    if m.kind == "percent" and QUOTE_BRACKET.search(scan, max(span[0], m.start - 30), m.start):
+        return Typed("price_change")  # "동원F&B (38,500원 ▼400 -1.03%)": the share's quote beside its name
     # "신한카드는 1734억원으로 10.7% 감소했으며, 신한투자증권은 … 168억원의 당기순손실": words past the next company
     # named after the figure are about that company, not this figure
     nxt = min((e[0] for e in fig.own if e[0] >= m.end), default=None)

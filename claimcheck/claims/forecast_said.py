@@ -48,7 +48,7 @@ KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|
 # "The updated guidance includes adjusted EBIT of between $12 billion and $13 billion, or $9.75 to $10.50 adjusted EPS":
 # the figures a guidance noun introduces as its subject are the plan
 GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-year|annual|its|the)\s(?:[\w-]+\s)?(?:guidance|outlook)"
-                                 r"\s(?:includes|calls\sfor|now\scalls\sfor|sees|is|was|of|to)\b(?:[^.;]|\.(?=\d)){0,260}$",
+                                 r"\s(?:includes|calls\sfor|now\scalls\sfor|sees|is|was|of|to|for)\b(?:[^.;]|\.(?=\d)){0,260}$",
                                  regex.IGNORECASE)
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
                                  regex.IGNORECASE)

@@ -24,7 +24,12 @@ NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|mi
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them
-GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate", "foresee", "would be")
+GUIDED_WORDS = ("forecast", "expect", "sees", "project", "guide", "predict", "anticipate", "foresee", "would be",
+                "reaffirm", "reiterat", "maintain", "kept", "keeps")
+# "Kenvue reaffirmed its outlook for adjusted diluted earnings per share in the range of $1.10-$1.20": a plan kept
+GUIDANCE_KEPT = regex.compile(r"\b(?P<v>reaffirm(?:ed|s)?|reiterat(?:ed|es)|maintain(?:ed|s)?|kept|keeps)\s(?:its\s|the\s)?"
+                              r"(?:[\w-]+\s){0,3}?(?:outlook|guidance|forecast|projection)s?\b(?:[^.;!?]|\.(?=\d)){0,160}$",
+                              regex.IGNORECASE)
 # "raised its full-year earnings outlook on Friday. The company now foresees earnings of $13.75 to $14.05 a share"
 FULL_YEAR_BEFORE = regex.compile(r"\b(?:full[\s-]year|annual|for\sthe\syear)\b|연간", regex.IGNORECASE)
 
@@ -39,7 +44,8 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
         return plan
     if not ctx.in_sentence(GUIDED_WORDS, sent):
         return None  # no forecast verb in the sentence: GUIDED below cannot match
-    said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start)
+    said = GUIDED.search(scan, max(sent.start, m.start - 160), m.start) \
+        or GUIDANCE_KEPT.search(scan, max(sent.start, m.start - 160), m.start)
     if said is not None and (NOT_GUIDANCE_BEFORE.search(scan, max(sent.start, said.start() - 16), said.start())
                              or regex.match(r"\s+of\b", scan[said.end("v"):said.end("v") + 4])):
         said = None  # "beating forecasts of $14.8 billion": the market's forecast, a noun
@@ -50,7 +56,7 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
         # (a range is no base: "anticipates the price to range from $390,000 to $400,000")
     if period and any(clause[0] <= r.start < clause[1] and r.period and r.grain in ("quarter", "half", "year", "ytd") for r in refs):
         return period  # "anticipates revenues between $4.45 and $4.80 billion for the third quarter": dated, still a plan
-    if said["had"]:
+    if said.groupdict().get("had"):
         return ctx.focus
     later = next((r.period for r in refs if r.start >= m.end and r.period and r.grain in ("quarter", "half", "year")
                   and not BASE_LED.search(scan, max(0, r.start - 8), r.start)), None)
@@ -59,7 +65,9 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
     named = [r for r in refs if r.end <= m.start and r.period and not r.relative]
     # the finest span named: "For the December quarter, the first of fiscal 2026" is that quarter
     earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
-    got = later or earlier or _year_of_outlook(ctx, sent) or ctx.memo.get("guided") or _next_guided(ctx)
+    # "reaffirmed its outlook for adjusted EPS of $1.10-$1.20": a plan kept through the year is for the year
+    kept = ctx.focus.split("Q")[0] if ctx.focus and GUIDANCE_KEPT.match(scan, said.start(), m.start) else None
+    got = later or earlier or _year_of_outlook(ctx, sent) or kept or ctx.memo.get("guided") or _next_guided(ctx)
     if got:
         ctx.memo["guided"] = got
     return got

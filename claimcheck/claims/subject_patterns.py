@@ -38,6 +38,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:(?<!의)\s[1-4]\s?분기)?"  # "트레이더스 3분기 총매출은" (a possessive before the quarter: the pattern below)
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익률|영업이익|영업손실|영업적자|매출총이익|판매량|판매액?(?=[은는])|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도)\s",
      r"(?:매출액?|영업이익률?|영업손실|영업적자|매출총이익|판매[량액]?|수주잔고|수주|잔액)(?:은|는|이|가|도)"),
+    # "'하이마트 안심 케어' 매출은": a quoted service or brand name, spaces and all, made the topic of its sales
+    (r"['‘\"“](?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&\s-]{1,20}?)['’\"”](?P<quoted>)\s(?:총매출액?|순매출액?|매출액?|판매량?)(?:은|는|이|가|도)\s",
+     r"['’\"”]\s(?:총매출|순매출|매출|판매)"),
     # "중국 현지법인 북경한미약품은 3분기 매출 843억원": the subsidiary named after the word 법인 is a line of the group's
     (r"(?:현지\s?)?법인\s(?P<seg>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|의|이|가)\s", r"법인\s"),
     # "아모잘탄패밀리도 3분기 367억원의 매출을": a product line made the topic of an amount whose metric follows it
