@@ -25,7 +25,9 @@ ESTIMATE = regex.compile(
     rf"전망(?!{BEAT})|예상(?!치|{BEAT})|예측|가이던스|목표|계획|기대(?!{BEAT})|추정|할\s?것|될\s?것|수\s?있을\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|가시권|청신호|눈앞|(?<=\d)E(?![\p{{L}}])"
     # "한국투자증권은 매출 6810억원에 영업손실 180억원을 제시했다": figures a house puts forward are its forecast
     r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"
-    r"|forecast|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b|foresees?\b", regex.IGNORECASE)
+    # ("Revenue matched forecasts at $1.63 billion": a figure measured against forecasts is itself reported)
+    r"|(?<!\b(?:matched|met|meeting|beat|beating|topped|topping|missed|missing|above|below|with|exceeded)\s(?:the\s)?)forecast"
+    r"|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b|foresees?\b", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)
 GROUP_CUE = regex.compile(r"(?:그룹|group)\s?$", regex.IGNORECASE)
 CONVERSION = regex.compile(r"\s?[(\[]\s?(?P<approx>약|대략|about|approximately|approx\.|roughly|~)?\s?(?:미화|원화|US)?\s?$",

@@ -19,7 +19,7 @@ GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|(?<!the\s)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s|last\syear['’]s\s|the\s(?:prior|previous)[\s-]year['’]s\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "a growth of 13 percent to 15 percent from last year's $7.96": a period a comparison word leads is the base's
 BASE_LED = regex.compile(r"\b(?:from|than|over|versus|vs\.?)\s$", regex.IGNORECASE)
-NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than"
+NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than|matched|matching|met|meeting"
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
