@@ -88,6 +88,12 @@ class Claim(Frozen):
                 hi += self.half_width
             else:
                 lo -= self.half_width
+        elif self.bound == "eq" and self.unit == "%" and self.half_width == 0.5 and HANGUL_QUOTE.search(self.quote):
+            # "영업익 …전년대비 30% 감소" for 30.9%: a Korean whole percent is as often cut as rounded
+            if self.value >= 0:
+                hi += self.half_width
+            else:
+                lo -= self.half_width
         if self.bound == "approx":
             pad = abs(self.value) * hedge
             lo, hi = lo - pad, hi + pad
@@ -116,6 +122,7 @@ def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metr
 
 # the forecaster of a company's own plan (claims/forecasters.py): never one source with a house's estimate
 COMPANY_GUIDANCE = "company guidance"
+HANGUL_QUOTE = regex.compile(r"\p{Hangul}")
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
 EOK_END = regex.compile(r"\d\s?억(?:\s?(?:원|달러|엔|위안))?$")  # a figure whose last unit is 억
 

@@ -40,6 +40,10 @@ QUARTERLY = regex.compile(r"분기\s?(?:영업이익|매출액?|순이익)|quart
 MILESTONE = regex.compile(r"\s?(?:원\s?)?(?:클럽|시대|고지|(?:을|를)?\s?(?:첫|처음|최초로?)\s?(?:돌파|넘|달성))")
 
 
+# a headline's deck opening on a metric and its figure ("매출 3814억…전년대비 17% 하락")
+DECK_OPEN = regex.compile(r"\s*(?:매출액?|영업이익|영업익|순이익|순익)\s?\d")
+
+
 def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     """All claims in one article, in text order."""
     lex = lex or L.default()
@@ -66,8 +70,10 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             stated = carry.get("stated") if going_on else None
             # a one-sentence paragraph of a wire's annual results ("¶ 매출은 2조6천497억원으로 전년 대비 4.3% 감소했다")
             # that opens on a bare metric goes on with the closing year the paragraph before stated
-            year = carry["period"] if carry.get("closing") and subject_carry.BARE_OPEN.match(
-                lay.scan, sent.start, min(sent.end, sent.start + 40)) else None
+            # (and a headline's deck under it, "매출 3814억…전년대비 17% 하락", goes on with the headline's year)
+            year = carry["period"] if carry.get("closing") and (subject_carry.BARE_OPEN.match(
+                lay.scan, sent.start, min(sent.end, sent.start + 40)) or (sent.line <= lay.title_line() + 2 and DECK_OPEN.match(
+                    lay.scan, sent.start, min(sent.end, sent.start + 12)))) else None
             # and a wire's paragraph of one sentence that opens on "같은 기간" goes on with the company before it
             same = SPAN_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
             carry = {"para": sent.para, "entity": carry["entity"] if same else None, "metric": stated[0] if stated else None,

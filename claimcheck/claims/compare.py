@@ -89,6 +89,8 @@ def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     if GLOSS_OPEN.fullmatch(scan, r.end, m.start):
         return False  # "전 분기(39%)": the bracketed figure is that period's own
     based = BASE_AFTER.match(scan, r.end, r.end + 32)
+    if based is not None and BASIS_NAMED.search(scan, r.end, based.end()):
+        based = None  # "지난해 영업익 179억원...전년대비 30% 감소": the comparison names its own base year
     if based is not None and r.end <= m.start < based.end():
         return False  # "직전 2분기 말 262.5% 대비 8.1%p 하락": the figure between is the base itself, of that period
     if r.relative in ("previous", "year_ago") or based is not None:
@@ -97,7 +99,13 @@ def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
         return True  # and "compared to $9.7 billion in Q3 2024, a 3% decrease": the base figure's own period
     # "2분기 6.3%에서 7.8%p 상승", "2분기 영업이익 3.6조원과 견주면": the period dates the figure the change starts from
     o = _next_figure(others, r.end, m.start)
-    return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None
+    return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None \
+        and not BASIS_NAMED.search(scan, o, _end_of(scan, o) + 8)
+
+
+# "지난해 영업익 179억원...전년대비 30% 감소": a comparison that names its own base period makes the figure before it
+# the current level, not a base the period dates
+BASIS_NAMED = regex.compile(r"(?:전년|작년|지난해|전\s?분기|직전\s?분기)\s?(?:동기\s?)?(?:대비|比|보다)")
 
 
 def _next_figure(others: list[int], at: int, own: int) -> int | None:
