@@ -108,4 +108,3 @@ def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[
                 and not (not made and HELD.search(lay.scan, max(0, e[0] - 8), e[0])
                          and (not NAME_SUBJECT.match(lay.scan, e[1], e[1] + 2)
                               or CAUSE_END.search(lay.scan, sent.start, sent.end)))]
-
