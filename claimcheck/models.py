@@ -81,15 +81,11 @@ class Claim(Frozen):
         lo, hi = lo - self.half_width, hi + self.half_width
         # the substring tests first: intervals are asked for in every check's inner loop
         if self.bound == "eq" and (("." in self.text and ("조" in self.text or "억" in self.text)
-                                    and TRUNCATED.search(self.text)) or ("억" in self.text and EOK_END.search(self.text))):
-            # "영업이익 5.8조" for 5조8,895억, "1조1438억원" for 1조1438억9400만원: Korean reports cut a figure to one
-            # decimal of 조 or to whole 억 as often as they round it, so it may stand for anything up to the next step
-            if self.value >= 0:
-                hi += self.half_width
-            else:
-                lo -= self.half_width
-        elif self.bound == "eq" and self.unit == "%" and self.half_width == 0.5 and HANGUL_QUOTE.search(self.quote):
-            # "영업익 …전년대비 30% 감소" for 30.9%: a Korean whole percent is as often cut as rounded
+                                    and TRUNCATED.search(self.text)) or ("억" in self.text and EOK_END.search(self.text))
+                                   or (self.unit == "%" and self.half_width == 0.5 and HANGUL_QUOTE.search(self.quote))):
+            # "영업이익 5.8조" for 5조8,895억, "1조1438억원" for 1조1438억9400만원, "전년대비 30% 감소" for 30.9%: Korean
+            # reports cut a figure to one decimal of 조, to whole 억 or to a whole percent as often as they round it,
+            # so it may stand for anything up to the next step
             if self.value >= 0:
                 hi += self.half_width
             else:

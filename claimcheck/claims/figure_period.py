@@ -9,7 +9,7 @@ import regex
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import periods as PR
-from .compare import ARRIVED_VERB, BASE_AFTER, THEN, is_base
+from .compare import ARRIVED_VERB, BASE_AFTER, COMPARED_WORDS, THEN, is_base
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
 # "전년 동기(4,380억원)": a bracket holding just a figure is the period's own; "(15% growth on a constant currency
@@ -120,8 +120,7 @@ def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     return own is not None and not own.start() <= m.start < own.end()
 
 
-COMPARED_BEFORE = regex.compile(r"\b(?:compared\s(?:with|to)|(?:in\s)?comparison\s(?:with|to)|versus|vs\.?|against)\s(?:the\s)?$",
-                                regex.IGNORECASE)
+COMPARED_BEFORE = regex.compile(rf"\b(?:{COMPARED_WORDS}|against)\s(?:the\s)?$", regex.IGNORECASE)
 
 
 # "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from

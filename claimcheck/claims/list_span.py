@@ -17,7 +17,7 @@ from .respectively import EACH
 def share(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:
     """The sentence's claims, a Korean respectively-list's later figures dated as its first."""
     scan = ctx.lay.scan
-    if len(made) < 2 or "각" not in scan[sent.start:sent.end]:
+    if len(made) < 2 or scan.find("각", sent.start, sent.end) < 0:
         return made
     each = EACH.search(scan, sent.start, sent.end)
     if each is None or each.group().lower() == "respectively":

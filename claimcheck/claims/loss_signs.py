@@ -9,9 +9,8 @@ from __future__ import annotations
 import regex
 
 from ..models import Claim
-from .compared_base import COMPARED_WITH, OR_ASIDE
+from .compared_base import COMPARED_WITH, OR_ASIDE, PER_SHARE
 
-PER_SHARE = frozenset({"eps", "adjusted_eps"})
 # "narrowed to $602 million from $757 million": a loss that moved, so the amount it moved from is one as well
 LOSS_MOVED = regex.compile(r"\b(?:loss|losses|deficit)\b[^.;]{0,60}?\b(?:widened|narrowed|deepened|shrank|shrunk|improved|grew|swelled)\b",
                            regex.IGNORECASE)

@@ -15,11 +15,10 @@ def moved_line(fig: Figure) -> str | None:
     """The line a change right before 'drop in sales of …' is of, when the sentence names one there."""
     m, scan, lex = fig.m, fig.scan, fig.ctx.lex
     got = CHANGE_NOUN_IN.match(scan, m.end, min(fig.sent.end, m.end + 34))
-    if got is None:
+    if got is None or (of := SALES_OF.match(scan, got.end(), got.end() + 24)) is None:
         return None
     lines = fig.ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
-    of = SALES_OF.match(scan, got.end(), got.end() + 24)
-    return next((seg for a, _, seg in lines if got.end() <= a <= of.end()), None) if of else None
+    return next((seg for a, _, seg in lines if got.end() <= a <= of.end()), None)
 
 
 # "drop in sales of its …": the line is named after what moved (not "a 1% rise in global comparable sales", where the
