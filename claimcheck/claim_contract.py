@@ -14,7 +14,7 @@ def evidence_object(evidence: tuple[Ev, ...]) -> dict:
     return {f: {"source": s, "line": ln, "text": t} for f, s, ln, t in evidence}
 
 
-INTERNAL = {"sentence", "context_year", "half_width", "forecaster"}  # fields of a Claim the JSON contract does not carry
+INTERNAL = {"sentence", "context_year", "context_month", "half_width", "forecaster"}  # fields of a Claim the JSON contract does not carry
 FIELDS = tuple(k for k in Claim.model_fields if k not in INTERNAL)
 SCALARS = (str, int, float, bool, type(None))
 

@@ -67,6 +67,8 @@ class Claim(Frozen):
     half_width: float = 0.0
     change: bool = False
     context_year: int | None = None
+    # and the month its article was written in: a reported figure read as current is of a span over by then
+    context_month: int | None = None
     sentence: int = Field(default=0, description="index of the sentence within the article")
     consensus: bool = Field(default=False, description="a market consensus figure, never checked against a reported one")
     forecaster: str | None = Field(default=None, description="the one broker or data house a forecast's sentence, "

@@ -63,7 +63,7 @@ CLAIM_COLUMNS = {
     "segment": "VARCHAR", "metric": "VARCHAR", "value": "DOUBLE", "low": "DOUBLE", "high": "DOUBLE",
     "bound": "VARCHAR", "unit": "VARCHAR", "period": "VARCHAR", "cadence": "VARCHAR", "basis": "VARCHAR",
     "estimate": "BOOLEAN", "quote": "VARCHAR", "half_width": "DOUBLE", "change": "BOOLEAN",
-    "context_year": "BIGINT", "sentence": "BIGINT", "consensus": "BOOLEAN", "forecaster": "VARCHAR", "evidence": EVIDENCE,
+    "context_year": "BIGINT", "context_month": "BIGINT", "sentence": "BIGINT", "consensus": "BOOLEAN", "forecaster": "VARCHAR", "evidence": EVIDENCE,
     "key": "VARCHAR",  # the entity family (partition.key): what check --store reduces over
 }
 # a filed figure: the claimcheck/ledger@1 record (spec/ledger.md)
@@ -91,7 +91,8 @@ def staging(root: Path, key: str) -> Path:
 def claim_row(i: int, c: Claim, key: str | None) -> str:
     """One staging line: the contract's claim, its evidence as a list, and what the checks need back."""
     d = claim_dict(c)
-    d.update(idx=i, half_width=c.half_width, context_year=c.context_year, sentence=c.sentence, key=key, forecaster=c.forecaster,
+    d.update(idx=i, half_width=c.half_width, context_year=c.context_year, context_month=c.context_month,
+             sentence=c.sentence, key=key, forecaster=c.forecaster,
              evidence=[{"field": f, "source": s, "line": ln, "text": t} for f, s, ln, t in c.evidence])
     return json.dumps(d, ensure_ascii=False, allow_nan=False)
 

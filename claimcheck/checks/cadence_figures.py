@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from .. import calendar as CAL
 from ..models import Claim
-from .common import SLACK, Forest, overlap, scaled, widen, year_of
+from .common import SLACK, Forest, begun_by, overlap, scaled, widen, year_of
 
 FACTOR = {("monthly", "quarterly"): 3, ("quarterly", "annual"): 4, ("monthly", "annual"): 12}
 
@@ -25,17 +25,18 @@ def _nested(small: Claim, big: Claim) -> bool | None:
     y, cy = year_of(period), undated.context_year
     # a fiscal year is named by the year it ends in, so FY2026Q1 may fall in calendar 2025
     slack = 1 if period.startswith("FY") else 0
-    return None if y is not None and cy is not None and abs(y - cy) <= slack else False
+    near = y is not None and cy is not None and abs(y - cy) <= slack
+    return None if near and begun_by(period, undated) else False
 
 
 # a figure's class, then all that its interval depends on
-FIGURE = attrgetter("cadence", "period", "context_year", "estimate", "value", "low", "high", "half_width", "bound")
+FIGURE = attrgetter("cadence", "period", "context_year", "context_month", "estimate", "value", "low", "high", "half_width", "bound")
 
 
 class Figures:
     """The claims of one key as distinct figures, each standing for all its claims.
 
-    A figure is (cadence, period, context_year, estimate, interval); its class drops the
+    A figure is (cadence, period, context year and month, estimate, interval); its class drops the
     interval. Whether a smaller-cadence figure a and a larger one b are compared depends on
     their classes (`_nested`, asked about one claim of each); whether they conflict, on the
     scaled interval of a against b. For two classes that is a comparison of intervals, so
@@ -50,12 +51,12 @@ class Figures:
         self.cs = cs
         figs: dict[tuple, list[int]] = {}
         ivs: dict[tuple, tuple[float, float]] = {}  # an interval per distinct printing, not per claim
-        for idx, (cad, period, cy, est, *printing) in enumerate(map(FIGURE, cs)):
+        for idx, (cad, period, cy, cm, est, *printing) in enumerate(map(FIGURE, cs)):
             p = tuple(printing)
             iv = ivs.get(p)
             if iv is None:
                 iv = ivs[p] = cs[idx].interval(hedge)
-            k = (cad, period, cy, est, iv)
+            k = (cad, period, (cy, cm), est, iv)  # an undated figure's article: its year and month
             if k in figs:
                 figs[k].append(idx)
             else:

@@ -115,6 +115,23 @@ def year_of(p: str | None) -> int | None:
     return None
 
 
+SPAN_MONTHS = (("Q", 3), ("H", 6), ("-", 1))  # a period label's form -> its length; a bare year is 12
+
+
+def begun_by(period: str | None, undated: Claim) -> bool:
+    """Whether `period` had begun in the month the article of an undated figure was written: a figure read as
+    current is of a span under way or over by then, never of one still to come (a May story's sales are not
+    the third quarter's), while November's "current quarter" may be the fourth."""
+    if not period or period.startswith("FY"):
+        return True
+    end = CAL.period_end(period)
+    if end is None or undated.context_year is None or undated.context_month is None:
+        return True
+    months = next((n for mark, n in SPAN_MONTHS if mark in period), 12)
+    start = end[0] * 12 + end[1] - months
+    return start < undated.context_year * 12 + undated.context_month
+
+
 def group(claims: Iterable[Claim], key: Callable[[Claim], tuple | None]) -> dict[tuple, list[Claim]]:
     out: dict[tuple, list[Claim]] = defaultdict(list)
     cs = claims if isinstance(claims, list) else list(claims)

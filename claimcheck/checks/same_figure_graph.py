@@ -44,7 +44,7 @@ class Graph:
         self.hi = [k[3][1] for k in fkeys]
         self.val = [ns[0].value for ns in nodes]
         self.place = [single_place(ns) for ns in nodes]
-        classes: dict[tuple, int] = {}  # (period, cadence, estimate, context_year if undated, forecaster) -> id
+        classes: dict[tuple, int] = {}  # (period, cadence, estimate, (context year, month) if undated, forecaster) -> id
         self.cls = [classes.setdefault((k[0], k[1], k[2], None if k[0] else k[4], k[5]), len(classes)) for k in fkeys]
         self.classes = list(classes)
         members: list[list[int]] = [[] for _ in classes]
@@ -60,7 +60,7 @@ class Graph:
         self.peers: list[list[tuple[int, int]]] = []  # class -> (comparable class, steps down)
         for ci, c in enumerate(self.classes):
             # two undated figures are each read as current when their article was written: of one year only
-            cands = [cj for cj, d in enumerate(self.classes) if d[0] is not None or d[3] == c[3]] if c[0] is None \
+            cands = [cj for cj, d in enumerate(self.classes) if d[0] is not None or d[3][0] == c[3][0]] if c[0] is None \
                 else [*by_period[c[0]], *undated]
             self.peers.append([(cj, lv) for cj in cands
                                if (lv := demote(rep[ci], rep[cj])) is not None and lv <= most])

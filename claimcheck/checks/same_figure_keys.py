@@ -9,7 +9,7 @@ from .common import SLACK, printed
 
 KEY = ("entity", "segment", "metric", "unit", "basis", "change", "consensus")
 # what a printed figure is made of: claims alike in all of these share one interval
-PRINTING = ("period", "cadence", "estimate", "context_year", "value", "low", "high", "half_width", "bound")
+PRINTING = ("period", "cadence", "estimate", "context_year", "context_month", "value", "low", "high", "half_width", "bound")
 ROW = attrgetter(*KEY, *PRINTING)
 
 
@@ -37,7 +37,7 @@ def keyed(claims: list[Claim], skip: set[str]) -> dict[tuple, dict[tuple, list[i
 
 
 def distinct_figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: float) -> dict[tuple, list[Claim]]:
-    """(period, cadence, estimate, interval, context_year) -> its claims in order, first seen first.
+    """(period, cadence, estimate, interval, (context year, month)) -> its claims in order, first seen first.
 
     `raw` is one key's claims (as indexes into `claims`) by PRINTING. The interval is worked
     out once per distinct printing rather than once per claim.
@@ -47,7 +47,7 @@ def distinct_figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: fl
         c = claims[idxs[0]]
         # an outlet's consensus is that outlet's: each data provider polls its own houses on its own day, so one
         # article's consensus figures compare with each other only (same_figure_mismatch._demote)
-        k = (c.period, c.cadence, c.estimate, printed(c, hedge), c.context_year,
+        k = (c.period, c.cadence, c.estimate, printed(c, hedge), (c.context_year, c.context_month),
              f"{c.forecaster or ''}@{c.file}" if c.consensus else c.forecaster)
         figs[k] = sorted(figs[k] + idxs) if k in figs else idxs  # two printings, one interval: keep claim order
     return {k: [claims[i] for i in idxs] for k, idxs in figs.items()}

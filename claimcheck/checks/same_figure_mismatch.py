@@ -17,7 +17,7 @@ from pydantic import Field
 
 from ..vocab import Lexicon
 from ..models import COMPANY_GUIDANCE, Claim
-from .common import Draft, Hedged, figure, label, year_of
+from .common import Draft, Hedged, begun_by, figure, label, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
@@ -59,8 +59,8 @@ class Options(Hedged):
                                                       "that rule does not read, stay here: '22.6%' for 2.26%)")
 
 
-# A figure is the distinct (period, cadence, estimate, interval, context_year) of a key; its class
-# is (period, cadence, estimate, context_year of an undated figure). Whether two figures are
+# A figure is the distinct (period, cadence, estimate, interval, context year and month) of a key; its class
+# is (period, cadence, estimate, context year and month of an undated figure). Whether two figures are
 # comparable, and how many steps down, depends on their classes only (`_demote` is asked about
 # one claim of each); whether they conflict, on their intervals; the one per-claim fact, that a
 # from-to pair in one sentence is never a conflict, is kept per figure as the single sentence
@@ -92,7 +92,7 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
             return None  # a base the sentence names as such ('in the prior-year quarter') is not the current span
         undated = b if dated is a else a
         y, cy = year_of(dated.period), undated.context_year
-        if y and cy and abs(y - cy) > 1:
+        if y and cy and abs(y - cy) > 1 or not begun_by(dated.period, undated):
             return None
         return 1 if cy else 2  # an undated figure of an article with no date may be of any year: never a gate
     return 0 if a.metric in o.undated_full else 1

@@ -65,6 +65,7 @@ class Ctx:
         self.main_where = self._main_where(head_end, title_at)
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]
         self.context_year = art.published.year if art.published else (min(years) if years else None)
+        self.context_month = art.published.month if art.published else None
         self.focus: str | None = None
         self.focus_where: Where = NONE
         # fiscal year-end -> each period phrase as read for it (None: no period), and which have been read

@@ -51,7 +51,7 @@ def adopt_periods(claims: list[Claim]) -> list[Claim]:
         if got and len(got) == 1:
             (period, src), = got.items()
             ev = tuple(("period", "carried", src.line, period) if e[0] == "period" else e for e in c.evidence)
-            c = c.model_copy(update={"period": period, "context_year": None, "evidence": ev})
+            c = c.model_copy(update={"period": period, "context_year": None, "context_month": None, "evidence": ev})
         out.append(c)
     return out
 

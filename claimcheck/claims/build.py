@@ -215,7 +215,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  value=value, low=low, high=high, bound=bound, unit=m.unit or "count",
                  period=period, cadence=cadence, basis=basis, estimate=estimate,
                  quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
-                 context_year=ctx.context_year if period is None else None, sentence=fig.si,
+                 context_year=ctx.context_year if period is None else None,
+                 context_month=ctx.context_month if period is None else None, sentence=fig.si,
                  consensus=consensus, evidence=record(lay, found))
 
 

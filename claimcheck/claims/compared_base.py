@@ -35,9 +35,9 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
             # per share, for the same span; and "$3.41 billion or 78 cents per share in the year-ago quarter" names
             # the span of both after the second
             if compared_period(c) or _finer(c.period, before.period):
-                out[i - 1] = _take(before, c, "period", "cadence", "context_year")
+                out[i - 1] = _take(before, c, "period", "cadence", "context_year", "context_month")
             else:
-                out[i] = c = _take(c, before, "period", "cadence", "context_year")
+                out[i] = c = _take(c, before, "period", "cadence", "context_year", "context_month")
         if c.segment is not None:
             continue
         if DOT_JOINED.fullmatch(scan, starts[i - 1], starts[i]) and before.segment and before.entity == c.entity:
