@@ -41,7 +41,8 @@ PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\sye
                            r"|지난해\s?같은\s?기간(?:에는|엔))|(?P<quarter>a\squarter\s(?:ago|earlier)|전\s?분기(?:에는|엔)))\b",
                            regex.IGNORECASE)
 # "increased 6% to $2.48 billion compared to the third quarter of 2022": a period a comparison leads is the base's
-COMPARED_WORDS = r"compared\s(?:with|to)|(?:in\s)?comparison\s(?:with|to)|versus|vs\.?"
+# and "$637 million (but again down from Q2 2024)": the period a move is measured from
+COMPARED_WORDS = r"compared\s(?:with|to)|(?:in\s)?comparison\s(?:with|to)|versus|vs\.?|(?:up|down|higher|lower)\sfrom"
 COMPARED_LEAD = regex.compile(rf"\b(?:{COMPARED_WORDS})\s(?:the\s)?$", regex.IGNORECASE)
 # "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)

@@ -189,7 +189,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     said = said_of(ctx, sent, m)
     if said or guided is not None or (cell and hp and hp[1]):
         estimate = True  # and "| Analyst Estimate |": a column of forecasts, whatever the row
-    if metric == "stock_price":
+    if metric == "surprise":
+        estimate = False  # how far a result beat or missed the forecast is a fact about the result
+    elif metric == "stock_price":
         estimate = False  # a quoted price is a fact even in a sentence about targets
         if period is None:
             period = close_day(scan, sent.start, sent.end, ctx.art.published)

@@ -44,10 +44,15 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
                                   # "(estimates: $3.66 billion)", "[consensus $7.49 billion]": the word opening the bracket
                                   r"|[(\[]\s?(?:consensus|estimates?)\s?:?\s?[^()\[\]]{0,12}$", regex.IGNORECASE)
 # CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
-CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate")
+CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate", "expectation", "forecast")
 # and "컨센서스(증권가 전망치 평균)은 매출 3057억원에 영업이익 429억원": a gloss in brackets between the word and its list
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:\s?\([^()]{1,20}\))?(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
+# "the consensus estimates for EPS of $0.78 on revenues of $5.77 billion": the figures a consensus word introduces in
+# English, the second joined to the first by "on"
+CONSENSUS_LEAD = regex.compile(r"\b(?:consensus|analysts['’]?|street)\s(?:estimates?|expectations?|forecasts?|views?)\s(?:for|of|called\sfor)\s"
+                               r"(?:[^.;!?$\d]{1,30}?\sof\s[$€£¥]?\d[\d.,]*(?:\s?(?:billion|million|bn|mn|[BMK]))?\s(?:on|and|with)\s)?"
+                               r"[^.;!?$\d]{1,30}?\s(?:of|at)\s?$", regex.IGNORECASE)
 # and "가입자 증가에 따라", "일회성 인건비 지급의 영향으로", "5G 핸드셋 가입 비중과 ... 회선 증가에 따라": up to two
 # more words before the cause marker
 CAUSE = regex.compile(r"(?![은는]\s)\s?(?:[\p{Hangul}A-Za-z0-9,·]{1,8}(?<![은는])\s){0,4}?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든"
@@ -239,4 +244,5 @@ def in_consensus_bracket(fig: Figure) -> bool:
         return False  # neither pattern matches without one of these words
     a = max(fig.sent.start, fig.m.start - 80)
     return CONSENSUS_BRACKET.search(fig.scan, a, fig.m.start) is not None \
-        or CONSENSUS_LIST.search(fig.scan, a, fig.m.start) is not None
+        or CONSENSUS_LIST.search(fig.scan, a, fig.m.start) is not None \
+        or CONSENSUS_LEAD.search(fig.scan, a, fig.m.start) is not None

@@ -29,7 +29,9 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?법인\s?(?:(?:매출액?|영업이익|영업손실|순이익|당기순이익)\s?)?(?:은|는|이|가|의|도|\s역시)\s")
     english = regex.compile(
         # "In Europe, sales grew 5%", "Revenues from the United States were", "sales in Asia"
-        rf"(?:(?:^|(?<=[.;:]\s)|(?<=,\s))(?i:in)\s(?:the\s)?(?P<seg>(?i:{en}))\b,?\s"
+        # and "[I]n our Eastern Hemisphere operations, we increased revenue 20%"
+        rf"(?:(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=,\s))(?i:in|\[I\]n)\s(?:the\s|our\s|its\s)?(?P<seg>(?i:{en}))\b"
+        rf"(?:\s(?i:operations|business(?:es)?|markets?|segment|division))?,?\s"
         rf"|\b(?i:revenues?|sales)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b"
         # "$1 billion in U.S. sales", "China revenue fell": the region right before the sales word
         rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:revenues?|sales)\b"

@@ -44,6 +44,18 @@ def sentence_ends(raw: str) -> Iterator[regex.Match[str]]:
 
 WRAPPED_END = regex.compile(r"[\p{L}\p{N},%$)-]$")
 WRAPPED_START = regex.compile(r"[a-z0-9$(]")
+# a line of any length that stops on a word no sentence or heading ends with (a preposition, a linking verb) runs on
+# into a next line that opens on its figure
+OPEN_END = regex.compile(r"(?i)\b(?:of|to|at|by|from|reach(?:es|ed)?|was|were|is|are|totall?ed|exceed(?:s|ed)?|hit)\Z")
+FIGURE_START = regex.compile(r"[$€£¥₩]?\s?\d")
+
+
+def runs_on(raw: str, scan: str, starts: list[int], i: int) -> bool:
+    """Whether line `raw` (line i) stops on a word no heading ends with and the next line opens on its figure:
+    "Ending ARR reaches" / "$4.92 billion, up 23%", a release's bullet broken before its figure."""
+    if i + 1 >= len(starts) or not OPEN_END.search(raw.rstrip()[-16:]):
+        return False
+    return bool(FIGURE_START.match(scan, starts[i + 1]))
 
 
 def wraps(scan: str, starts: list[int], i: int) -> bool:
@@ -53,6 +65,8 @@ def wraps(scan: str, starts: list[int], i: int) -> bool:
         return False
     line = scan[starts[i]:starts[i + 1] - 1].rstrip()
     nxt = scan[starts[i + 1]:starts[i + 2] - 1 if i + 2 < len(starts) else len(scan)]
+    if OPEN_END.search(line[-16:]) and FIGURE_START.match(nxt):
+        return True
     # its last character only (the line is stripped): searched, the pattern was tried at every character
     return len(line) >= 50 and bool(WRAPPED_END.match(line, len(line) - 1)) and bool(WRAPPED_START.match(nxt)) \
         and not LIST_ITEM.match(nxt) and not HEADING.match(nxt)

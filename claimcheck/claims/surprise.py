@@ -14,20 +14,22 @@ BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|에|보
                           r"[^.;!?%]{0,30}?$|" + EXPECTED + r"\s?$", regex.IGNORECASE)
 AFTER_KO = regex.compile(r"\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|못\s?미(?:쳤|친|쳐|치)|(?:많|높|낮)(?:았|은|다|아)|적(?:었|은|다|어))")
 # "beat estimates by 12%", "missed the consensus by 3%"
-BEFORE_EN = regex.compile(r"(?P<v>beat|beating|topped|topping|exceeded|exceeding|surpassed|missed|missing|trailed)\s"
-                          r"(?:the\s|analysts['’]?\s)?(?:[A-Z][\w'’-]*\s){0,2}" + EXPECTED + r"[^.;!?%]{0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
+BEFORE_EN = regex.compile(r"(?P<v>beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|outpaced"
+                          r"|missed|misses|missing|trailed|trailing|lagged|lagging)\s"
+                          r"(?:the\s|analysts['’]?\s)?(?:[A-Z][\w'’-]*\s){0,2}" + EXPECTED + r"(?:[^.;!?%]|(?<=\d)\.(?=\d)){0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
                           regex.IGNORECASE)
 # "12% above estimates", "3% below the consensus"
 AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
 # "the EPS surprise was -5.15%", "a revenue surprise of +2.1%": the signed percent is the surprise itself
 SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood\sat)\s(?:about\s|around\s)?$", regex.IGNORECASE)
-MISS = ("하회", "밑돌", "밑돈", "밑도", "못", "적", "낮", "below", "short of", "missed", "missing", "trailed")
+MISS = ("하회", "밑돌", "밑돈", "밑도", "못", "적", "낮", "below", "short of", "missed", "misses", "missing", "trailed", "trailing",
+        "lagged", "lagging")
 
 
 def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     """For a percent at scan[start:end] in the sentence scan[lo:hi]: None when it is no surprise, else
     whether it is a miss (negative)."""
-    a = max(lo, start - 60)
+    a = max(lo, start - 80)  # "surpassing the Zacks Consensus Estimate of $1.21 billion by 1.61%"
     if BEFORE_KO.search(scan, a, start) and (v := AFTER_KO.match(scan, end, min(hi, end + 12))):
         return v["v"].startswith(MISS)
     if v := BEFORE_EN.search(scan, a, start):
