@@ -11,7 +11,7 @@ import regex
 from .checks import KINDS
 from .checks.common import Claims, Draft
 from .filed import Ledger
-from .models import Article, Claim, Finding, Severity, assumed
+from .models import HANGUL_QUOTE, Article, Claim, Finding, Severity, assumed
 from .summary import LedgerTally
 from .rule_spec import RuleSpec
 from .vocab import Lexicon
@@ -74,7 +74,14 @@ def _merge_repeats(found: list[Finding]) -> list[Finding]:
     return out
 
 
-def assumed_fields(claims: Iterable[Claim]) -> int:
+def unnamed_measure(c: Claim) -> bool:
+    """An English figure whose measure no word names: English prose names what it counts ('revenue rose 12%'),
+    so a bare change there is most often of something the vocabulary lacks ('the 1% gold deposit boost'), while
+    Korean leaves revenue unsaid by habit ('AWS 35% 성장')."""
+    return any(e[0] == "metric" and e[1] == "default" for e in c.evidence) and not HANGUL_QUOTE.search(c.quote)
+
+
+def assumed_fields(claims: Iterable[Claim], measure_matters: bool = True) -> int:
     """How many key fields the finding takes on trust: for each printed value its best-stated claim
     speaks for it (a figure stated plainly once need not be stated everywhere), and the finding rests
     on every value it lists, so the weakest value counts. (Judging a conflict by its best-stated pair
@@ -83,7 +90,7 @@ def assumed_fields(claims: Iterable[Claim]) -> int:
     sides: dict[tuple, int] = {}
     for c in claims:
         k = (c.value, c.low, c.high, c.bound, c.cadence)
-        sides[k] = min(sides.get(k, 3), assumed(c.evidence))
+        sides[k] = min(sides.get(k, 3), assumed(c.evidence) + (1 if measure_matters and unnamed_measure(c) else 0))
     return max(sides.values(), default=0)
 
 
@@ -139,7 +146,7 @@ def findings_of(spec: RuleSpec, drafts: Iterable[Draft]) -> list[Finding]:
     for d in drafts:
         sev = demoted(spec.severity, d.demote)
         why = d.why
-        if opts.severity_follows_evidence and (n := assumed_fields(d.claims)):
+        if opts.severity_follows_evidence and (n := assumed_fields(d.claims, opts.measure_matters)):
             sev = min(sev, Severity.warning if n == 1 else Severity.info, key=ORDER.index)
             why = (why + "; " if why else "") + f"{n} field{'s' if n > 1 else ''} carried or assumed, not stated"
         out.append(Finding(rule=spec.id, severity=sev, message=d.message, claims=d.claims,

@@ -15,7 +15,11 @@ class RuleOptions(Frozen):
 
     severity_follows_evidence: bool = Field(True, description=(
         "keep the rule's severity only when every figure has its entity, metric and period stated; "
-        "one field carried or assumed caps it at warning, two (or a company nobody named) at info"))
+        "one field carried or assumed caps it at warning, two (or a company nobody named, or an English figure "
+        "whose measure no word names, where the measure matters) at info"))
+    measure_matters: bool = Field(True, description=(
+        "the finding compares what a figure measures, so a measure no word names is taken on trust; a conversion "
+        "between currencies is of one amount, whatever it measures"))
 
 
 class Example(Frozen):

@@ -22,6 +22,7 @@ ALIASES = ("fx-rate",)  # the kind's earlier name, still accepted in rule files
 
 
 class Options(RuleOptions):
+    measure_matters: bool = Field(False, description="a conversion is of one amount, whatever it measures")
     tolerance: float = Field(0.05, description="how far (relative) an implied rate may stray from the corpus median "
                                                "for its currency pair")
     bands: list[dict] = Field(default_factory=list, description=(
