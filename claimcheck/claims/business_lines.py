@@ -156,8 +156,10 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             # "글로벌 부문은": the vocabulary may know the phrase; not a longer name ending in a known one ("the Game
             # & Network Services segment" is no "services segment")
             # and "Client and Gaming segment" is one line of two names, not the gaming line
+            # and "네트워크 서비스 매출은": a two-word Korean name the vocabulary lacks keeps the line its last word names
             topic = lex.topic_of.get(L.key(word)) if AND_JOINED.search(word) else \
-                L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None)
+                L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None) \
+                or (L.topic(lex, word.split()[-1]) if HANGUL_GAP.search(word) else None)
             # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
             if m.groupdict().get("known") is not None and not topic:
                 continue  # a sentence's opening topic counts as a line only when the vocabulary knows it as one
