@@ -20,6 +20,13 @@ LOSS_THAN = regex.compile(r"\b(?:smaller|larger|bigger|wider|narrower|deeper|gre
                           regex.IGNORECASE)
 
 
+# "The loss, of 19 cents per share", "losses narrowed to $0.19 per share", "the $0.27 loss analysts were expecting": a
+# per-share amount the loss word stands right beside is that loss per share
+LOSS_BEFORE = regex.compile(r"\b(?:loss|losses|deficit)\b,?\s(?:of|was|were|(?:narrowed|widened|shrank|deepened)\sto|came\sin\sat"
+                            r"|totall?ed|amounted\sto|stood\sat)\s(?:about\s|roughly\s|just\s)?[$€£¥₩]?$", regex.IGNORECASE)
+LOSS_AFTER = regex.compile(r"\s(?:(?:per|a)[\s-]share\s)?(?:net\s|adjusted\s)?loss(?:es)?\b", regex.IGNORECASE)
+
+
 def with_loss_signs(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
     """The sentence's claims, per-share restatements and measured-from amounts of a loss made negative."""
     out = list(made)
@@ -27,7 +34,8 @@ def with_loss_signs(made: list[Claim], starts: list[int], scan: str) -> list[Cla
         if c.value <= 0 or c.low is not None or c.change:
             continue
         gap = scan[max(0, starts[i] - 40):starts[i]]
-        if LOSS_THAN.search(gap):
+        end = starts[i] + len(c.text)
+        if LOSS_THAN.search(gap) or (c.metric in PER_SHARE and (LOSS_BEFORE.search(gap) or LOSS_AFTER.match(scan, end, end + 30))):
             out[i] = _negative(c)
             continue
         if not i:
