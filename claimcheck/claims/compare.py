@@ -24,6 +24,8 @@ YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a
                           r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
+MULTI_YEAR = regex.compile(r"[^.;]{0,50}?\b(?:over|in)\sthe\s(?:past|last|previous)\s(?:two|three|four|five|six|seven|ten|\d{1,2})\syears\b",
+                           regex.IGNORECASE)
 # "중기대출 잔액은 전년 말 대비 4.2% 증가": a balance's change since the last year-end, no year-on-year change
 YEAR_END = regex.compile(r"(?:전년|작년|지난해|전년도)\s?말\s?(?:대비|보다|에\s?비해)|연말\s?대비|(?:전년|작년)\s?말\s?\("
                          r"|\b(?:from|since|versus|vs\.?)\s(?:the\s)?(?:end\sof\s(?:last\s)?(?:year|\d{4})|(?:prior\s)?year[\s-]end)", regex.IGNORECASE)
@@ -47,7 +49,7 @@ COMPARED_LEAD = regex.compile(rf"\b(?:{COMPARED_WORDS})\s(?:the\s)?$", regex.IGN
 # "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
-                            r"|decreased|shrank|doubled|tripled|halved|up|down"
+                            r"|decreased|shrank|doubled|tripled|halved|up|down|improved|improving|rising|falling|climbing|growing"
                             r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b"
                             # "its adjusted EBITDA loss narrowed to $602 million from $757 million" (a forecast narrowed
                             # from an old range is no change over a year)
@@ -141,6 +143,8 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
     tail = scan[m.end:min(sent.end, m.end + 40)]
+    if MULTI_YEAR.match(scan, m.end, min(sent.end, m.end + 80)):
+        return "cagr"  # "26.3% year-over-year revenue growth over the past three years": a rate over years, no quarter's
     if glued := GLUED_AFTER.match(tail):
         return "qoq" if glued["q"] else "yoy"  # "(+8.2%YoY, -2.3%QoQ)": a mark on the figure itself outranks one before it
     # the comparison nearest before the figure is its own: "전년 동기보다 32.6%, 전분기와 비교하면 158.9%"

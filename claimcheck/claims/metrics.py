@@ -57,6 +57,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
+    if m.kind == "percent" and (named := _growth_named_after(m, text, cues)) is not None:
+        return Typed(named)  # "delivered 26.3% year-over-year revenue growth": the growth the words after name
     if m.kind == "percent" and SHARE_MADE_IN.match(text, m.end, min(sent[1], m.end + 50)):
         return Typed("revenue_share")
     if m.kind == "percent" and (COUNT_OF_BEFORE.search(before) or (
@@ -149,6 +151,19 @@ NAMED_THING = regex.compile(r"revenue|sales|profit|income|earning|margin|eps\b|d
 
 
 CLAUSE_STOP = regex.compile(r"[,.;]\s|$")
+
+
+# "26.3% year-over-year revenue growth": a percent, its basis, then the metric and the word growth
+GROWTH_GAP = regex.compile(r"\s(?:(?:year[\s-](?:over|on)[\s-]year|yoy|y/y|annual(?:ized)?|organic|compound)\s)?", regex.IGNORECASE)
+GROWTH_NOUN = regex.compile(r"\s(?:growth|increase|gain)\b", regex.IGNORECASE)
+
+
+def _growth_named_after(m: Mention, text: str, cues: list[Cue]) -> str | None:
+    cue = next((c for c in cues if c.start > m.end), None)
+    if cue is None or cue.start - m.end > 24 or not GROWTH_GAP.fullmatch(text, m.end, cue.start) \
+            or not GROWTH_NOUN.match(text, cue.end):
+        return None
+    return T.growth(cue.metric)
 
 
 def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:
