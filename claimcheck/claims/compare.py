@@ -220,7 +220,9 @@ def _basis_between(period: str, base: str) -> str | None:
     return {CAL.shift_quarter(period, -1): "qoq", CAL.shift_quarter(period, -4): "yoy"}.get(base)
 
 
+# and "up 22% from the previous record in Q1 2024": the base named by the record it set
 BASE_FOR_AFTER = regex.compile(r"(?:[^.;%]|\.(?=\d)){0,60}?\b(?:(?:as\s)?compared\s(?:to|with)|(?:in\s)?comparison\s(?:to|with)|from|versus|vs\.?|against)\s"
-                               r"(?:[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?\b(?:for|in)\s)?(?:the\s)?", regex.IGNORECASE)
+                               r"(?:[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?\b(?:for|in)\s"
+                               r"|the\s(?:previous|prior|last)\s(?:record|high|peak|level)\s(?:set\s)?(?:for|in)\s)?(?:the\s)?", regex.IGNORECASE)
 
 

@@ -23,9 +23,10 @@ MAY_END = regex.compile(r"[.!?。…\]-]")
 # a quotation closes where "…"며 / "…"고 ends it: the words after are the speaker's next clause
 # and "기록했다. 2분기부터": a Korean sentence end before a digit is kept inside the sentence (see sentence_ends) but
 # still ends a clause, so a period named after it dates nothing before it
+# and "영업익 0.3% 감소한 356억원…매출액 7325억원": a headline's ellipsis joins two clauses
 # "매출액은 5686억원이고 영업이익은 …": a figure's copula joined by 이고/이며 ends its clause as a comma would
 # and "1조4억원을 기록했고 영업이익은 …": a past verb joined by 고 closes its clause
-CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)|(?<=[원러엔%]\s?이)(?:고|며)\s'
+CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=\S)…(?=\S)|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)|(?<=[원러엔%]\s?이)(?:고|며)\s'
                            r'|(?<=(?:했|됐|었|였))고\s(?=\S+(?:은|는|이|가)\s)')
 
 

@@ -20,9 +20,10 @@ MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 
 # "1~3분기", "1분기~3분기", "1Q~3Q", "2025년 1∼3분기", and "3분기 누적" (cumulative through the third quarter):
 # the first quarters of a year run together
-QUARTERS_TO_DATE = (rf"(?P<qs>{NOT_AFTER}(?:(?P<qsy>(?:19|20)\d\d)\s?년?\s?)?"
+QUARTERS_TO_DATE = (rf"(?P<qs>{NOT_AFTER}(?:(?P<qsy>(?:19|20)\d\d)\s?년?\s?|올해\s?(?=[2-4]\s?분기\s?(?:말\s?)?까지))?"
                     rf"(?:1\s?(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q(?![^\W_]))"
                     rf"|[2-4]\s?분기\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?=누적|누계)"  # and "3분기 말까지 누적"
+                    rf"|[2-4]\s?분기\s?(?:말\s?)?까지\s?(?:의\s?)?(?=평균)"  # and "3분기까지 평균 가동률": the average so far
                     rf"|[2-4]\s?개\s?분기\s?(?=누적|누계)"  # and "3개 분기 누계": the first three quarters
                     rf"|[2-4]\s?분기\s?(?=만에\s)"  # and "3분기 만에 매출 1조원을 넘긴": in the year's first three quarters
                     rf"|(?:(?<=들어\s)|(?<=연초부터\s))[2-4]\s?분기\s?(?:말\s?)?까지"  # and "올해 들어 3분기까지 매출이"
