@@ -149,8 +149,18 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["rel"]:
             if fiscal and "".join(m["rel"].split()).lower() in ("theyear", "thefullyear"):
                 continue  # a fiscal company's "for the year" is its fiscal year, which the sentence before names
-            out.append(relative_period(s, e, m["rel"], published))
+            ref = relative_period(s, e, m["rel"], published)
+            if ref.relative == "previous" and published and "".join(m["rel"].split()) == "지난분기" \
+                    and not LAST_QUARTER_COMPARED.match(m.string, e):
+                # "원익IPS는 지난 분기에 매출 약 2,500억 원을": the last quarter over by the article's date, not the one
+                # before a quarter in view (that is "지난 분기 대비", a comparison)
+                q = (published.month - 1) // 3
+                ref = PeriodRef(s, e, f"{published.year}Q{q}" if q else f"{published.year - 1}Q4", "quarter")
+            out.append(ref)
     return out
+
+
+LAST_QUARTER_COMPARED = regex.compile(r"\s?(?:\([^()]{0,30}\)\s?)?(?:대비|比|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|에\s?이어|의\s)")
 
 
 @lru_cache(maxsize=4096)

@@ -34,10 +34,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
     # ("칩 사업(QCT) 매출은": a one-syllable name takes the acronym it is glossed with, see business_lines)
     # and "반도체 소재 매출은", "아연괴 제품 매출은": a two-word Korean name, not cut to its last word
-    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>(?:(?!(?:올해|지난해|작년|이번|전년|당기|전기|회사|그룹|같은|동기|특히|또한|반면|한편|다만|역시|연결|별도|전체)\s)"
+    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>(?:(?!(?:올해|지난해|작년|이번|전년|당기|전기|회사|그룹|같은|동기|특히|또한|반면|한편|다만|역시|연결|별도|전체|지난|직전|다음)\s)"
      r"(?:\p{N}차\p{Hangul}{2,5}|\p{Hangul}{2,6})(?<![의은는가을를도와과로면나데고며서게히만인한른된던될할운])(?<!분기|반기|기준)\s"
      r"(?<!(?:북미|미국|중국|유럽|국내|해외|일본|아시아|글로벌|가까이)\s)"  # a region is a cut of its own; an adverb no name
-     r"(?=\p{Hangul})(?!(?:연결|별도|글로벌|국내|해외|전체|합산|연간|부문|사업)[\s매영])"  # "3분기 연결 매출은", "핵심인 지상방산"
+     r"(?=\p{Hangul})(?!(?:연결|별도|글로벌|국내|해외|전체|합산|연간|부문|사업|분기|반기)[\s매영])"  # "3분기 연결 매출은", "핵심인 지상방산"
      r")?"
      r"[\p{L}][\p{L}\p{N}·&/-]{1,20}?|\p{Hangul})['’\"”]?(?:의)?(?:\s?\((?P<gloss>[^()]{1,40})\))?"
      r"(?:\s사업(?:부문)?(?:의)?)?(?:\s?\((?P<gloss>[^()]{1,40})\))?(?:\s합산)?(?:의)?"  # "피드앤케어(Feed&Care)의 매출은"
