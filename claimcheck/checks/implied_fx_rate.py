@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from statistics import median
 
+import regex
 from pydantic import Field
 
 from .. import vocab as L
@@ -34,8 +35,15 @@ def _pairs(claims: list[Claim]):
         money = [c for c in cs if c.unit not in ("%", "pp", "count")]
         for a, b in zip(money, money[1:]):
             if a.unit != b.unit and (a.metric, a.entity, a.period) == (b.metric, b.entity, b.period) \
-                    and b.line == a.line and a.value and b.value and _marked(a) and _marked(b):
+                    and b.line == a.line and a.value and b.value and _marked(a) and _marked(b) and _beside(a, b):
                 yield a, b
+
+
+def _beside(a: Claim, b: Claim) -> bool:
+    """Whether b is printed right after a ("$38.4 million (€35.3M)", "100억 달러(약 13조원)"): a conversion stands beside
+    its amount, so "rose $38.4 million (€35.3M) to $183.3 million" pairs the euros with the first amount only."""
+    return 0 <= b.column - (a.column + len(a.text)) <= 6 and regex.search(
+        regex.escape(a.text) + r"\s?[(（]\s?(?:약|about|approx\.?|roughly)?\s?" + regex.escape(b.text), a.quote) is not None
 
 
 WON_MARKS = ("원", "₩", "KRW", "won")
