@@ -34,7 +34,7 @@ PERIOD = re.compile(
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
-           |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?:fiscal\s(?:year\s)?)?{_Y(13)}(?!\d))
+           |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?P<hfy>fiscal\s(?:year\s)?|FY\s?)?{_Y(13)}(?!\d))
     | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년|올)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기|반기(?!별|마다))
            |(?<![^\W_])(?:H(?P<bhn2>[12])|(?P<bhn3>[12])H)(?![^\W_])
            |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
