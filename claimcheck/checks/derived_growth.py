@@ -139,8 +139,9 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         for g in (c for c in cs if c.bound == "eq"):
             if T.is_growth(g.metric) and g.unit == "%":  # "16.6%(7,276억원)": the amount it moved is no rate
                 # a running total grows from last year's running total, a quarter from a quarter
+                # and a reported change relates reported levels: "surpassing the Consensus Estimate of $1.40" is no base
                 levels_of = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"
-                             and (c.cadence == "ytd") == (g.cadence == "ytd")]
+                             and (c.cadence == "ytd") == (g.cadence == "ytd") and (g.estimate or not c.estimate)]
                 same_unit = {c.unit for c in levels_of}
                 if len(levels_of) < 2 or len(same_unit) != 1:
                     continue
@@ -150,7 +151,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                     continue
                 cands = _implied(base, g, o.hedge)
             elif g.change and g.unit == "pp":
-                rates = [c for c in levels if c.metric == g.metric and c.unit == "%"]
+                rates = [c for c in levels if c.metric == g.metric and c.unit == "%" and (g.estimate or not c.estimate)]
                 base = _by_basis(rates, g) or _ordered(rates, g)
                 if base is None or len(base) < 2:
                     continue

@@ -78,7 +78,9 @@ MONEY_LIST_VERB = regex.compile(r"(?:\s?[,，]\s?[^.;!?]{0,50}?(?:억|조|만)\s
                                 r"(?:(?P<up>증가|늘|급증|확대)|(?P<down>감소|줄|급감|축소))")
 REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올렸|올린|낮춰|낮췄|낮춘|내려|내렸|조정)")
 LOSS_AFTER = regex.compile(r"(?:씩)?\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
-PROFIT_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?흑자(?!\s?(?:폭\s?(?:축소|감소)|전환))")
+# and "지난해 동기 244억원과 비교해 적자전환했다": the amount a swing to a loss is measured from was a profit
+PROFIT_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?흑자(?!\s?(?:폭\s?(?:축소|감소)|전환))"
+                             r"|\s?(?:과|와)\s?(?:비교해|비교하면|비교할\s?때|견줘)\s?(?:영업\s?|순\s?)?적자\s?(?:로\s?)?전환")
 KO_OF = regex.compile(r"(?:\s?규모)?의\s?")
 EXCLUDED_AMOUNT = regex.compile(r"\s?(?:을|를)\s?(?:제외하면|제외한|제외할\s?경우|빼면|뺀|빼고)")
 KO_CASE = regex.compile(r"[을를이가은는도과와]")

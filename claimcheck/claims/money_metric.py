@@ -61,7 +61,7 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         # "swung to a loss of $3.12 billion, against a net profit of $2.92 billion": the profit it is set against
         later = [x.metric for x in cues if m.end <= x.start < sent[1] and x.metric in T.profits]
         profit = named[-1] if named else carried if carried in T.profits else later[0] if later else "operating_income"
-        return Typed(profit, negative=True)
+        return Typed(profit, negative=PROFIT_AFTER.match(after) is None)  # "244억원과 비교해 적자전환": was a profit
     if metric in ("revenue", "operating_income", "net_income") and any(
             x.metric == "_consensus" and x.end <= m.start and m.start - x.end <= 12 for x in cues):
         metric = "_consensus"  # "시장 컨센서스(영업이익 3,860억엔)": the bracket names whose consensus it is
