@@ -26,8 +26,9 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
                         r"|earnings|results|shares|stock))")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
+# (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
 EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})\s\((?:NYSE|NASDAQ|Nasdaq)?:?\s?"
-                         r"[A-Z]{2,5}(?:\s[+-]?[\d.]+%)?\)")
+                         r"(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5}(?:\s[+-]?[\d.]+%)?\)")
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
 # capitalised words a headline opens on that are no company
