@@ -49,6 +49,19 @@ FROM_TO = regex.compile(r"에서|→|->|\bfrom\b|(?<!\bcompared\s)\bto\b", regex
 COMPARED_TO = regex.compile(r"\bcompared\s(?:to|with)\b|\bversus\b|\bvs\.?\s|\bagainst\b", regex.IGNORECASE)
 
 
+# "increased 9% to $5.7 billion, though variable investment income fell to $195 million": a clause set against the
+# change's own is about something else, and its level is no base of the change
+SET_AGAINST = regex.compile(r",\s(?:though|although|while|whereas|but)\s|;\s", regex.IGNORECASE)
+
+
+def _set_against(g: Claim, c: Claim) -> bool:
+    """Whether level c follows the change g in a clause set against g's own (same line, one sentence)."""
+    if c.line != g.line or c.column <= g.column:
+        return False
+    i, j = g.quote.find(g.text), g.quote.find(c.text)
+    return 0 <= i < j and SET_AGAINST.search(g.quote, i, j) is not None
+
+
 def _when(period: str | None) -> tuple[int, int] | None:
     """A sortable (year, month) for calendar and fiscal periods alike."""
     if not period:
@@ -141,7 +154,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 # a running total grows from last year's running total, a quarter from a quarter
                 # and a reported change relates reported levels: "surpassing the Consensus Estimate of $1.40" is no base
                 levels_of = [c for c in levels if T.growth(c.metric) == g.metric and c.unit != "%"
-                             and (c.cadence == "ytd") == (g.cadence == "ytd") and (g.estimate or not c.estimate)]
+                             and (c.cadence == "ytd") == (g.cadence == "ytd") and (g.estimate or not c.estimate)
+                             and not _set_against(g, c)]
                 same_unit = {c.unit for c in levels_of}
                 if len(levels_of) < 2 or len(same_unit) != 1:
                     continue
