@@ -24,6 +24,8 @@ YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a
                           r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
+SAID_RIGHT_AFTER = regex.compile(r"\s(?:(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)|(?P<q>sequentially|quarter[\s-](?:over|on)[\s-]quarter|q/q|qoq))\b",
+                                 regex.IGNORECASE)
 MULTI_YEAR = regex.compile(r"[^.;]{0,50}?\b(?:over|in)\sthe\s(?:past|last|previous)\s(?:two|three|four|five|six|seven|ten|\d{1,2})\syears\b",
                            regex.IGNORECASE)
 # "중기대출 잔액은 전년 말 대비 4.2% 증가": a balance's change since the last year-end, no year-on-year change
@@ -145,6 +147,9 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
     tail = scan[m.end:min(sent.end, m.end + 40)]
     if MULTI_YEAR.match(scan, m.end, min(sent.end, m.end + 80)):
         return "cagr"  # "26.3% year-over-year revenue growth over the past three years": a rate over years, no quarter's
+    if said := SAID_RIGHT_AFTER.match(tail):
+        # "down 3.3% sequentially and up 2.3% year-over-year": the word right after a figure is its own basis
+        return "qoq" if said["q"] else "yoy"
     if glued := GLUED_AFTER.match(tail):
         return "qoq" if glued["q"] else "yoy"  # "(+8.2%YoY, -2.3%QoQ)": a mark on the figure itself outranks one before it
     # the comparison nearest before the figure is its own: "전년 동기보다 32.6%, 전분기와 비교하면 158.9%"
