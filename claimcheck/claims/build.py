@@ -32,7 +32,8 @@ from .sentence_carry import carry_on
 from .running_totals import ytd_bases
 from .adjusted_eps import adjusted
 from .heading_evidence import heading_backed
-from .business_lines import listed_segments, segment_id
+from .business_lines import segment_id
+from .listed_lines import listed_segments
 from .metric_cue import Typed
 from .tables import column_basis
 

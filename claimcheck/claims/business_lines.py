@@ -1,67 +1,21 @@
-"""Business lines inside a company named in prose: listed figures, quoted products, subject phrases.
+"""Business lines inside a company named in prose: quoted products, subject phrases.
 
-The subject phrases' patterns are in subject_patterns.py; this module keeps what is no line's name and the ids."""
+The subject phrases' patterns are in subject_patterns.py, the lists a sentence makes in listed_lines.py; this module
+keeps what is no line's name and the ids."""
 from __future__ import annotations
 
 from bisect import bisect_left
 
 import regex
 
-from ..models import Claim
 from .. import vocab as L
 from .branded_lines import branded_lines
 from .regions import region_lines
 from .subject_patterns import SUBJECTS
 
-# "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
-# a word naming the line of business right before the metric word
-LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|이익|revenue|sales|operating\sincome)"
-                       r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
-# "사업 부문별로 보면 시멘트 5931억원(-3.3%), 레미콘 1553억원": after a breakdown's lead, a bare name before each amount
-BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별로?\s?(?:는|보면|살펴보면)\s")
-BARE_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})\s$")
-# the metric words LISTED ends on, looked for first in the few characters before a figure
-MAYBE_LISTED = regex.compile(r"매출|이익|revenue|sales|income", regex.IGNORECASE)
 NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년", "지난해", "올해", "월", "순", "연", "회사", "그룹", "기준",
                "역시", "또한", "특히", "반면", "한편", "다만", "이어",  # adverbs opening a clause: "중국 법인 역시 매출 4.7%"
                "quarterly", "annual", "total", "net", "group", "company", "its", "the", "and", "quarter", "year", "full-year"}
-
-
-def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
-    """Give figures of one sentence their business-line words when the sentence lists two or more."""
-    if len(made) < 2:
-        return made
-    named: dict[int, str] = {}
-    for i, c in enumerate(made):
-        if c.segment or c.unit in ("pp", "count") or (c.unit == "%" and not L.taxonomy().is_growth(c.metric)):
-            continue
-        start = lay.line_starts[c.line - 1] + c.column - 1
-        if i - 1 in named and _bracketed_after(made[i - 1], c, lay):
-            named[i] = named[i - 1]  # "시멘트 5931억원(-3.3%)": the bracketed change is of the line's amount before it
-            continue
-        got = MAYBE_LISTED.search(lay.scan, max(0, start - 40), start) \
-            and LISTED.search(lay.scan, max(0, start - 40), start)
-        if not got and (lead := BREAKDOWN_IN.search(lay.scan, max(0, start - 200), start)):
-            got = BARE_NAME.search(lay.scan, max(lead.end(), start - 12), start)  # "부문별로 보면 시멘트 5931억원(-3.3%), 레미콘 …"
-        seg = got["seg"] if got else None
-        if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to \
-                and not MONTH_WORD.fullmatch(word) \
-                and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name
-            named[i] = word
-    # a surprise's segment names the metric that beat, no business line
-    if len(set(named.values()) | {c.segment for c in made if c.segment and c.metric != "surprise"}) < 2:
-        return made
-    return [c.model_copy(update={"segment": named[i], "evidence": tuple(
-        ("segment", "clause", c.line, named[i]) if e[0] == "segment" else e for e in c.evidence)}) if i in named else c
-        for i, c in enumerate(made)]
-
-
-def _bracketed_after(a: Claim, b: Claim, lay) -> bool:
-    """Whether b is printed in a bracket right after a ("5931억원(-3.3%)") on the same line."""
-    if a.line != b.line:
-        return False
-    end = lay.line_starts[a.line - 1] + a.column - 1 + len(a.text)
-    return lay.scan[end:lay.line_starts[b.line - 1] + b.column - 1].strip() == "("
 
 
 # words a subject pattern catches that name no line: the metric, a filler, a reporting verb, a market
