@@ -92,7 +92,7 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
             return None  # a base the sentence names as such ('in the prior-year quarter') is not the current span
         undated = b if dated is a else a
         y, cy = year_of(dated.period), undated.context_year
-        if y and cy and abs(y - cy) > 1 or not begun_by(dated.period, undated):
+        if (y and cy and abs(y - cy) > 1) or not begun_by(dated.period, undated):
             return None
         return 1 if cy else 2  # an undated figure of an article with no date may be of any year: never a gate
     return 0 if a.metric in o.undated_full else 1

@@ -18,6 +18,7 @@ BARE_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})\s$")
 # the metric words LISTED ends on, looked for first in the few characters before a figure
 MAYBE_LISTED = regex.compile(r"매출|이익|revenue|sales|income", regex.IGNORECASE)
 
+
 def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
     """Give figures of one sentence their business-line words when the sentence lists two or more."""
     if len(made) < 2:

@@ -159,6 +159,7 @@ GROWTH_NOUN = regex.compile(r"\s(?:growth|increase|gain)\b", regex.IGNORECASE)
 
 
 def _growth_named_after(m: Mention, text: str, cues: list[Cue]) -> str | None:
+    """The growth the metric word right after a percent names, when the word growth follows it ("26.3% revenue growth")."""
     cue = next((c for c in cues if c.start > m.end), None)
     if cue is None or cue.start - m.end > 24 or not GROWTH_GAP.fullmatch(text, m.end, cue.start) \
             or not GROWTH_NOUN.match(text, cue.end):
