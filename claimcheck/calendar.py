@@ -35,6 +35,11 @@ def to_calendar_quarter(year: int, month: int) -> str:
     return f"{year}Q{(month - 1) // 3 + 1}"
 
 
+def quarter_over_by(on: dt.date) -> str:
+    """The last calendar quarter over by a date (in November, the third): the one a story of that date reports."""
+    return f"{on.year}Q{(on.month - 1) // 3}" if on.month > 3 else f"{on.year - 1}Q4"
+
+
 def shift_quarter(period: str, by: int) -> str | None:
     m = regex.match(r"^(FY)?(\d{4})Q([1-4])$", period)
     if not m and (h := regex.fullmatch(r"(FY)?(\d{4})H([12])", period)):

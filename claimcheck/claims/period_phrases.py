@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..calendar import bare_quarter_year, latest_fiscal_year, period_end, to_calendar_quarter
+from ..calendar import bare_quarter_year, latest_fiscal_year, period_end, quarter_over_by, to_calendar_quarter
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
@@ -119,8 +119,7 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, None, "same", relative="same")
     if regex.match(r"(?:최근|지난)(?:석달|3개월)", w) and published:
         # "최근 석 달간의 순이익": the quarter the article reports, i.e. the last one over by its date
-        q = (published.month - 1) // 3
-        return PeriodRef(s, e, f"{published.year}Q{q}" if q else f"{published.year - 1}Q4", "quarter")
+        return PeriodRef(s, e, quarter_over_by(published), "quarter")
     if w in ("이번분기", "현재분기", "당분기", "thisquarter", "thequarter", "thecurrentquarter"):
         return PeriodRef(s, e, None, "quarter", relative="current")
     if w in ("다음분기", "theupcomingquarter", "thecomingquarter", "thenextquarter", "nextquarter"):

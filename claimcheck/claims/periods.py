@@ -7,7 +7,7 @@ from functools import lru_cache
 import regex
 
 from . import spans as SP
-from ..calendar import bare_quarter_year, latest_fiscal_year
+from ..calendar import bare_quarter_year, latest_fiscal_year, quarter_over_by
 from .period_pattern import GLOSS, MAYBE_PERIOD, PERIOD, YEARS
 from .period_phrases import PeriodRef, bare_half, fiscal_label, month_quarter, month_span, relative_period
 
@@ -158,8 +158,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                     and not LAST_QUARTER_COMPARED.match(m.string, e):
                 # "원익IPS는 지난 분기에 매출 약 2,500억 원을": the last quarter over by the article's date, not the one
                 # before a quarter in view (that is "지난 분기 대비", a comparison)
-                q = (published.month - 1) // 3
-                ref = PeriodRef(s, e, f"{published.year}Q{q}" if q else f"{published.year - 1}Q4", "quarter")
+                ref = PeriodRef(s, e, quarter_over_by(published), "quarter")
             out.append(ref)
     return out
 

@@ -66,7 +66,7 @@ def wraps(scan: str, starts: list[int], i: int) -> bool:
         return False
     line = scan[starts[i]:starts[i + 1] - 1].rstrip()
     nxt = scan[starts[i + 1]:starts[i + 2] - 1 if i + 2 < len(starts) else len(scan)]
-    if OPEN_END.search(line[-16:]) and FIGURE_START.match(nxt):
+    if runs_on(line, scan, starts, i):
         return True
     # its last character only (the line is stripped): searched, the pattern was tried at every character
     return len(line) >= 50 and bool(WRAPPED_END.match(line, len(line) - 1)) and bool(WRAPPED_START.match(nxt)) \
