@@ -83,6 +83,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         inner = [r for r in refs if r.grain == "quarter" and r.period and r.end <= pick.start
                  and pick.start - r.end <= 32 and r.period.startswith(pick.period)]
         pick = inner[-1] if inner else pick
+        if pick in own and (lead := _yearless_lead(stated, m, scan)) is not None and lead.period and pick.period:
+            # "Third quarter GAAP diluted earnings per share were $0.88 in 2025 compared with $1.21 in 2024": the
+            # sentence opens on the span, and the year after each figure says which year's span it is
+            span = "" if lead.grain == "ytd" else lead.period[-2:]  # "Q3", "H1"; the year so far is the year's
+            return pick.period + span, False, lead.grain
     p = pick.period
     if pick.relative == "same":
         # "전년 동기(2조7,411억원)보다 ..., 같은 기간 4,030억원에서": the same period as the one just named
@@ -110,6 +115,23 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         anchor = last if last and "Q" in last else focus
         p = CAL.shift_quarter(anchor, 1) if anchor else None
     return p, pick.estimate, pick.grain
+
+
+YEAR_DIGITS = regex.compile(r"\d\d")
+
+
+def _yearless_lead(stated: list[PR.PeriodRef], m: Mention, scan: str) -> PR.PeriodRef | None:
+    """The sentence's first period phrase when it is a quarter, half or year-to-date with no year of its own, before m
+    and with no other period phrase between it and m."""
+    before = [r for r in stated if r.end <= m.start]
+    # the years between are earlier figures' own ("… $0.88 in 2025 compared with $1.21 in 2024")
+    if not before or before[0] is not stated[0] or any(r.grain != "year" for r in before[1:]):
+        return None
+    lead = before[0]
+    if lead.grain not in ("quarter", "half", "ytd") or not lead.period or lead.relative \
+            or YEAR_DIGITS.search(scan, lead.start, lead.end):
+        return None
+    return lead
 
 
 def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
