@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .hangul import particle_fits
 from ..models import Claim
 from .article_context import Ctx
 from .evidence import Where, record_field
@@ -154,6 +155,10 @@ def _runs(scan: str, items: list) -> list:
     return [items[i] for i in sorted(keep)]
 
 
+# the words before a list's first name that end in a particle or a verb ("…은 부문별로 보면 "): none is part of it
+NAME_LEAD = regex.compile(r"(?:\S*(?:은|는|을|를|로|면|에서|에는)\s)+(?=\S)")
+
+
 def _owned(c: Claim, x, company: str | None, companies: bool, ctx: Ctx) -> Claim:
     a, b = x.start("name"), x.end("name")
     if company:
@@ -163,6 +168,12 @@ def _owned(c: Claim, x, company: str | None, companies: bool, ctx: Ctx) -> Claim
         return c.model_copy(update={"entity": None, "segment": None,
                                     "evidence": record_field(ctx.lay, c.evidence, "entity", Where("none"))})
     # a name the segment vocabulary knows ('모바일') takes its id ('mobile'), so outlets' spellings meet
+    name, nxt = x["name"], ctx.lay.scan[b:b + 1]
+    if (lead := NAME_LEAD.match(name)) is not None:
+        # "LG이노텍은 부문별로 보면 디스플레이 3100억원": the words up to one a particle or verb ends lead into the list
+        name, a = name[lead.end():], a + lead.end()
+    if nxt and nxt in "이가은는" and not particle_fits(name, nxt):
+        name, b = name + nxt, b + 1  # "디스플레이 2394억원": the 이 closes the name, it marks no subject
     known = [t[2] for t in ctx.topics_in(a, b + 1) if t[0] <= a and t[1] >= b and t[2]]
-    return c.model_copy(update={"segment": known[0] if known else segment_id(x["name"]),
+    return c.model_copy(update={"segment": known[0] if known else segment_id(name),
                                 "evidence": record_field(ctx.lay, c.evidence, "segment", Where("clause", a, b))})

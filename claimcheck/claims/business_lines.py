@@ -10,6 +10,7 @@ import regex
 
 from .. import vocab as L
 from .branded_lines import branded_lines
+from .hangul import particle_fits
 from .regions import region_lines
 from .subject_patterns import SUBJECTS
 
@@ -70,7 +71,7 @@ KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|
 
 
 # "부문별로는 방위산업 5846억원": the breakdown's lead is no part of the first line's name
-BREAKDOWN_LEAD = regex.compile(r"^(?:사업\s?)?(?:부문|사업부?|지역|제품)\s?별(?:로는?|로|로\s?보면)?\s")
+BREAKDOWN_LEAD = regex.compile(r"^(?:사업\s?)?(?:부문|사업부?|지역|제품)\s?별(?:로\s?(?:살펴)?보면|로는?)?\s")
 
 
 def segment_id(word: str) -> str:
@@ -99,6 +100,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 if not ACRONYM.fullmatch(gloss):
                     continue
                 word = gloss
+            after = scan[m.end("seg"):m.end("seg") + 1]
+            if after in "이가은는" and after.strip() and not particle_fits(word, after):
+                word += after  # "디스플레이 2394억원": the 이 is the name's last syllable, no subject's mark
             word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
             word = KO_LEAD.sub("", word)  # "이에 따라 섬유사업 매출은": a connective before the line is no part of its name
             if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):

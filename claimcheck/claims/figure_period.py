@@ -24,7 +24,8 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\
                            r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")
-TAKEN = regex.compile(r"[\d%],?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
+# and "$682 million, or $1.21 per share in the same period in 2024": the base's own, after its per-share aside
+TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
 def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_period: str | None, focus: str | None,
@@ -65,7 +66,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     if own:
         refs = [own[0]]
     earlier = [r for r in refs if r.end <= m.start]
-    before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 16), r.start)]
+    before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 40), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
     # and "매출도 5,201억 원으로 2024년 같은 기간보다": a year named after the figure as its base dates the base
@@ -97,8 +98,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
             return (CAL.shift_quarter(anchor, -1 if prev.relative == "previous" else -4) if anchor else None), False, ""
         return last, False, ""
     if pick.relative == "same_of":
-        anchor = next((r.period for r in reversed(stated) if r.end <= pick.start and r.period and r.grain == "quarter"),
-                      None) or focus
+        # (another "same period in 2024" before it names no quarter of its own: the quarter is still the focus's)
+        anchor = next((r.period for r in reversed(stated) if r.end <= pick.start and r.period and "Q" in r.period
+                       and r.grain == "quarter"), None) or focus
         # "the same quarter of 2024" for a fiscal company names its fiscal quarter of that year
         fy = "FY" if anchor and anchor.startswith("FY") else ""
         return (f"{fy}{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor else pick.period), False, "quarter"

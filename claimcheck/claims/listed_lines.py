@@ -7,14 +7,22 @@ import regex
 from .. import vocab as L
 from ..models import Claim
 from .business_lines import MONTH_WORD, NOT_SEGMENT
+from .hangul import particle_fits
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
 # a word naming the line of business right before the metric word
 LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,40}\))?\s(?:매출액?|영업이익|이익|revenue|sales|operating\sincome)"
                        r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
 # "사업 부문별로 보면 시멘트 5931억원(-3.3%), 레미콘 1553억원": after a breakdown's lead, a bare name before each amount
-BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별로?\s?(?:는|보면|살펴보면)\s")
+# and "사업부문별로 선박엔진이 2394억원, 비선박엔진이 471억원의 매출액": the lead with no verb, each name its subject
+BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별(?:로\s?(?:는|보면|살펴보면)?|\s?(?:는|보면|살펴보면))\s")
 BARE_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})\s$")
+def _without_particle(name: str) -> str:
+    """"선박엔진이" → "선박엔진": a subject or topic particle ending the name, told from a name's own last syllable
+    ("디스플레이") by the syllable before it."""
+    if len(name) >= 3 and name[-1] in "이가은는도" and particle_fits(name[:-1], name[-1]):
+        return name[:-1]
+    return name
 # the metric words LISTED ends on, looked for first in the few characters before a figure
 MAYBE_LISTED = regex.compile(r"매출|이익|revenue|sales|income", regex.IGNORECASE)
 
@@ -36,6 +44,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         if not got and (lead := BREAKDOWN_IN.search(lay.scan, max(0, start - 200), start)):
             got = BARE_NAME.search(lay.scan, max(lead.end(), start - 12), start)  # "부문별로 보면 시멘트 5931억원(-3.3%), 레미콘 …"
         seg = got["seg"] if got else None
+        if seg and got and got.re is BARE_NAME and not L.topic(lex, seg):
+            seg = _without_particle(seg)  # "선박엔진이 2394억원": the subject's particle is no part of its name
         if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to \
                 and not MONTH_WORD.fullmatch(word) \
                 and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name

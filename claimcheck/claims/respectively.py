@@ -119,6 +119,24 @@ def _implicit(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> rege
     first = min(starts[id(c)] for c in made)
     got = BARE_LIST.search(ctx.lay.scan, max(sent.start, first - 8), min(sent.end, first + 40))
     if got is None or got.end() != first or any(c.metric in LEVELS for c in ctx.cues_in(sent.start, first)):
+        return _joined_names(ctx, sent, first)
+    return got
+
+
+# "잠정 매출액과 영업이익이 2865억원, 186억원을 기록했다": names joined, then as many figures straight after them
+JOINER = regex.compile(r"\s?(?:과|와|및|·|,)\s?")
+NAMES_PARTICLE = regex.compile(r"(?:이|가|은|는|을|를|도)?\s?")
+
+
+def _joined_names(ctx: Ctx, sent, first: int) -> regex.Match[str] | None:
+    """Where a Korean list of metric names joined by 과/와/및 ends, when its figures follow at once: it pairs them
+    in order as a '각각' list would (the returned match stands where '각각' would)."""
+    scan = ctx.lay.scan
+    cues = [c for c in ctx.cues_in(sent.start, first) if _level(c.metric)]
+    if len(cues) < 2 or (got := NAMES_PARTICLE.match(scan, cues[-1].end, first)) is None or got.end() != first:
+        return None
+    prev = cues[-2]
+    if JOINER.fullmatch(scan, prev.end, cues[-1].start) is None or _level(prev.metric) == _level(cues[-1].metric):
         return None
     return got
 
