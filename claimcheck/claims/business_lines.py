@@ -112,6 +112,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 # "Total cloud revenue reached $8 billion": the cloud line's total, not the company's; and "Gross fee
                 # revenues climbed 7%": the fees' gross
                 word = word.split(" ", 1)[1]
+            if word.lower().endswith((" net", " total")):
+                word = word.rsplit(" ", 1)[0]  # "International net revenue": the line's net revenue, the line is "International"
             low = word.lower()
             if word + scan[m.end("seg"):m.end("seg") + 2] in lex.alias_to:
                 continue  # "McDonald's third-quarter revenue": a company whose name ends in its own possessive

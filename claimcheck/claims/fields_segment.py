@@ -111,7 +111,13 @@ def _constant_fx(fig: Figure) -> bool:
     if CONSTANT_FX.match(scan, m.end, min(fig.clause[1], m.end + 30)):
         return True
     return m.kind in ("percent", "pp") and (CC_LEAD.match(scan, fig.sent.start, m.start) is not None
-                                           or OPERATIONAL.search(scan, max(fig.clause[0], m.start - 60), m.start) is not None)
+                                           or OPERATIONAL.search(scan, max(fig.clause[0], m.start - 60), m.start) is not None
+                                           or CC_NAMED.search(scan, max(fig.clause[0], m.start - 50), m.start) is not None)
+
+
+# "International Net Revenue Constant Currency Growth was 2.1%": the growth named as at constant rates before it
+CC_NAMED = regex.compile(r"\bconstant[\s-]currency\s(?:revenue\s|sales\s)?growth\s(?:was|of|at|came\sin\sat)\s(?:about\s)?$",
+                         regex.IGNORECASE)
 
 
 # "net revenues rose 3.8%, with operational sales climbing even higher at 4.9%", "operational growth of 5%": drug

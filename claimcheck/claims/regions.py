@@ -19,7 +19,7 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
     if not words:
         return None
     ko = "|".join(regex.escape(w) for w in words if regex.search(r"\p{Hangul}", w))
-    en = "|".join(regex.escape(w).replace(r"\ ", r"\s") for w in words if not regex.search(r"\p{Hangul}", w))
+    en = "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in words if not regex.search(r"\p{Hangul}", w))
     korean = regex.compile(
         # "미국 시장에서는", "유럽에서", "북미 지역 매출은", "중국 판매는": a region made the place the figures come from
         rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})(?:\s?(?:시장|지역|법인))?"
@@ -34,7 +34,7 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         rf"(?:\s(?i:operations|business(?:es)?|markets?|segment|division))?,?\s"
         rf"|\b(?i:revenues?|sales)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b"
         # "$1 billion in U.S. sales", "China revenue fell": the region right before the sales word
-        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:revenues?|sales)\b"
+        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:net\s|total\s)?(?i:revenues?|sales)\b"
         # "North America's reported and organic net sales each fell 3%": a region's own figures, said with its name
         rf"|(?:^|(?<=[.;:]\s)|(?<=,\s))(?P<seg>(?i:{en}))['’]s\s)")
     return korean, english
@@ -68,11 +68,13 @@ def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
 
 @lru_cache(maxsize=8)
 def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
-    en = "|".join(regex.escape(w).replace(r"\ ", r"\s") for w in sorted(regions, key=len, reverse=True)
+    en = "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(regions, key=len, reverse=True)
                   if w.lower() not in NOT_SCOPE and not regex.search(r"\p{Hangul}", w))
     # "increased 7% to $1.55 billion in the U.S. and 6% to $929 million outside the U.S.": English scopes a figure
     # to a region right after it (not "in the U.S. market share", where the region qualifies what follows)
+    # and "a 42% increase in Europe, 4% growth in North America": the change's noun between
     return regex.compile(rf"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"  # "7% to $1.55 billion in the U.S."
+                         rf"(?:\s(?:increase|decrease|rise|growth|gain|decline|drop|jump|fall))?"
                          rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])(?!\s(?i:revenue|sales|market|business))",
                          regex.IGNORECASE) if en else None
 

@@ -77,8 +77,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
     # (and "Q3'23 Clear Aligner revenues were": the quarter a release opens its line on is no part of the name)
     (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?:Q[1-4]['’]?\d\d\s)?(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+|&)){0,3}?)"  # "Connectivity & Platforms revenues"
-     r"\s(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])",  # not "Global Business Solutions"
-     r"(?i:revenue|sales|segment|division|unit|business)"),
+     r"\s(?:(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])|GMV\b)",  # not "Global Business Solutions"
+     r"(?i:revenue|sales|segment|division|unit|business)|GMV"),  # and "Offline GMV grew 27%": a channel's volume
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
     (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|but|as)\s)|(?<=(?:,|\d%|\d|illion)\sand\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
      r"\s(?i:revenues?|sales)\s(?i:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|improved|increased|of|at|up|down)\b",
@@ -114,6 +114,13 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
      r"|reached|delivered|contributed|accounted)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
+    # "Moving to compute, revenue was $123 million", "In Gaming, revenue was $2.9 billion": a call's turn to a line,
+    # then that line's revenue (a capitalised name after 'In' or 'Within'; any after a verb of turning)
+    (r"(?:^|(?<=[.;:]\s)|(?<=\n)|\G)(?:(?:[Mm]oving|[Tt]urning|[Ss]witching|[Ss]hifting)\s(?:on\s|over\s)?to\s(?:the\s|our\s|its\s)?"
+     r"(?P<seg>[A-Za-z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Za-z][A-Za-z&/-]*){0,3}?)"
+     r"|(?:[Ii]n|[Ww]ithin)\s(?:the\s|our\s)?(?P<seg>[A-Z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Z][A-Za-z&/-]*){0,3}?))"
+     r"(?:\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Bb]usiness|[Dd]ivision|[Uu]nit|[Gg]roup))?,\s(?=(?:total\s|net\s)?(?:revenues?|sales)\s)",
+     r"(?:revenues?|sales)\s"),
     # "In the Customer Support Business Group, revenues were $1.99 billion": a line a leading phrase puts the sentence in
     (r"(?:^|(?<=[.;:]\s)|(?<=\n))[Ii]n\sthe\s(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,3}?)"
      r"\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Dd]ivision|[Bb]usiness|[Uu]nit),\s", r"\b[Ii]n\sthe\s[A-Z]"),
