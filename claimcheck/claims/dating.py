@@ -52,6 +52,8 @@ def _goes_on(ctx, sent) -> bool:
 
 
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
+# a section that is the outlook and nothing else: "Positive Outlook", "Q4 Guidance", "■ 가이던스"
+OUTLOOK_SECTION = regex.compile(r"^\W*(?:[\w'’-]+\s){0,3}(?:outlook|guidance)\W*$|^\W*(?:\S+\s){0,2}가이던스\W*$", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 
@@ -173,6 +175,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
     if period and (so_far := marked_cumulative(scan, sent, m, period)):
         period, grain = so_far, "ytd"
+    if period and period == focus and "Q" in period and not refs and not cell and is_past(ctx, period, own_fy) \
+            and OUTLOOK_SECTION.search(heading_text(ctx, line)):
+        # "Positive Outlook" over "• Total revenue of $585 million to $587 million": a section of guidance that names
+        # no period guides the quarter after the one the story reports, never that reported quarter itself
+        period = CAL.shift_quarter(period, 1) or period
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":

@@ -160,6 +160,9 @@ def _read_cell(fig: Figure) -> bool:
 
 # "Credit Karma was the standout: it brought in $561 million. Global Business Solutions ...": a label that is a
 # clause of its own introduces its sentence, not the rest of its line
+# "- Adjusted EPS: $1.70, up 8% from $1.58. GAAP diluted EPS: $1.63": a later sentence of the line with a label of
+# its own is under that one
+LABEL_AGAIN = regex.compile(r"\s*[\p{L}][\p{L}\p{N} &/-]{1,40}:\s")
 CLAUSE_LABEL = regex.compile(r"\b(?:was|were|is|are|has|had|have|remained|became)\b")
 
 
@@ -168,6 +171,7 @@ def _read_label(fig: Figure) -> None:
     lay = fig.ctx.lay
     label = lay.labels.get(fig.line)
     if label and label[1] <= fig.m.start and not fig.cell \
-            and (fig.whole.start <= label[1] or not CLAUSE_LABEL.search(fig.scan, label[0], label[1])):
+            and (fig.whole.start <= label[1] or not CLAUSE_LABEL.search(fig.scan, label[0], label[1])) \
+            and not (fig.whole.start > label[1] and LABEL_AGAIN.match(fig.scan, fig.whole.start, fig.m.start)):
         fig.label, fig.label_text = label, fig.scan[label[0]:label[1]]
         fig.cues = fig.cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(fig.ctx.lex, fig.label_text)]

@@ -17,6 +17,10 @@ LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,4
 # and "사업부문별로 선박엔진이 2394억원, 비선박엔진이 471억원의 매출액": the lead with no verb, each name its subject
 BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별(?:로\s?(?:는|보면|살펴보면)?|\s?(?:는|보면|살펴보면))\s")
 BARE_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})\s$")
+# "수요에 힘입어 매출 7303억원": a verb's connective form before the metric names no line
+VERB_FORM = regex.compile(r"(?:힘입어|입어|통해|의해|비해|이어|맞아|업고)$")
+
+
 def _without_particle(name: str) -> str:
     """"선박엔진이" → "선박엔진": a subject or topic particle ending the name, told from a name's own last syllable
     ("디스플레이") by the syllable before it."""
@@ -47,6 +51,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         if seg and got and got.re is BARE_NAME and not L.topic(lex, seg):
             seg = _without_particle(seg)  # "선박엔진이 2394억원": the subject's particle is no part of its name
         if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.alias_to and seg not in lex.alias_to \
+                and L.key(seg) not in lex.metric_of and not VERB_FORM.search(seg) \
                 and not MONTH_WORD.fullmatch(word) \
                 and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name
             named[i] = word

@@ -17,6 +17,10 @@ TICKER_BRACKET = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|
 ANALYST_AFTER = regex.compile(r"\s?(?:\p{Hangul}{2,4}\s)?(?:수석\s?|선임\s?|책임\s?)?(?:연구원|애널리스트|리서치센터장|센터장)"
                               r"|\s(?:analysts?|strategists?)\b")
 
+# "하나금융투자는 16일 고영에 대해 …목표주가 10만원을 유지했다": a house that opens a note on a company is its author
+HOUSE = regex.compile(r"증권|투자|리서치|Securities|Investment|Research")
+COVERS_AFTER = regex.compile(r"(?:은|는|이|가)\s(?:\d{1,2}일\s)?(?:[^\s.]{1,20}\s){0,2}?[^\s.]{1,20}?에\s?(?:대해|관해)\s")
+
 # "열관리 사업(", "the thermal segment (": a company named in brackets after a business line is that line's name
 LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
 
@@ -27,7 +31,7 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
     for i, (a, b, name) in enumerate(found):
         if GIVEN_NAME_BEFORE.search(scan, max(0, a - 14), a) and PERSON_AFTER.match(scan, b, b + 24):
             out.add((a, b, name))
-        elif ANALYST_AFTER.match(scan, b, b + 20):
+        elif ANALYST_AFTER.match(scan, b, b + 20) or (HOUSE.search(scan, a, b) and COVERS_AFTER.match(scan, b, b + 48)):
             out.add((a, b, name))
         elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
             out.add((a, b, name))  # "열관리 사업(한온시스템)은": the subsidiary that makes up a line names the line
