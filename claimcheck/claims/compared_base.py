@@ -60,6 +60,8 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
 # "operating income was $283 million, or 33% of revenue, compared to $372 million, or 40% a year ago": the percent
 # restates the amount before it as a share of revenue (a margin), and the base names no metric of its own
 OR_PCT = regex.compile(r",?\s(?:or|representing|equal\sto)\s$|\s\($")  # and "$7 billion in free cash flow (44% of revenue)"
+# and "non-GAAP operating income hit a record $85 million, with a margin of 15%": the level's rate, said after it
+RATE_ASIDE = regex.compile(r",?\s(?:or|representing|equal\sto|with\san?\s(?:[\w-]+\s)?margin\sof)\s$|\s\($", regex.IGNORECASE)
 OF_REVENUE = regex.compile(r"\s?(?:of\s(?:total\s|net\s)?(?:revenues?|sales)\b|(?:,\s)?a\syear\s(?:ago|earlier)|last\syear)", regex.IGNORECASE)
 OWN_CUE_AFTER = regex.compile(r"\s(?:(?:in|of)\s(?:total\s|net\s)?(?:revenues?|sales|operating|net|gross|profit|income|earnings)"
                               r"|close\b|closing\b|(?:per|a)\sshare\b)", regex.IGNORECASE)
@@ -97,6 +99,9 @@ def with_restated(made: list[Claim], starts: list[int], ends: list[int], scan: s
         if level is not None and c.unit == "%" and OR_PCT.search(scan, max(0, starts[i] - 16), starts[i]) \
                 and OF_REVENUE.match(scan, ends[i], ends[i] + 20) and (margin := _margin_of(level.metric)):
             out[i] = _take(c, level, "metric", "segment", "period", "cadence").model_copy(update={"metric": margin})
+        elif level is not None and c.unit == "%" and c.segment is None and level.segment \
+                and RATE_ASIDE.search(scan, max(0, starts[i] - 32), starts[i]) and c.metric == _margin_of(level.metric):
+            out[i] = c = _take(c, level, "segment")  # "Non-GAAP gross profit was $339.1 million, or 78.8% gross margin"
         if c.unit != "%" and not c.change:
             levels.append((c, ends[i]))
         elif c.unit == "%" and c.metric in RATIOS:
@@ -147,6 +152,7 @@ def _finer(period: str | None, other: str | None) -> bool:
 def _take(c: Claim, src: Claim, field: str, *also: str) -> Claim:
     """c with src's `field` (and the fields `also` that go with it), and src's evidence for it: the words that decided
     it stand in the same sentence."""
-    src_ev = next(e for e in src.evidence if e[0] == field)
-    ev = tuple(src_ev if e[0] == field else e for e in c.evidence)
+    taken = {field, *also}
+    src_ev = {e[0]: e for e in src.evidence if e[0] in taken}
+    ev = tuple(src_ev.get(e[0], e) for e in c.evidence)
     return c.model_copy(update={field: getattr(src, field), "evidence": ev, **{f: getattr(src, f) for f in also}})

@@ -21,6 +21,7 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
 OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
+                           r"(?:,?\sor\s\d[\d,.]*%)?"  # "$257.5 million, or 76.7%, in the third quarter of 2023": its share aside
                            r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")

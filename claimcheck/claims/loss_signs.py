@@ -27,6 +27,10 @@ LOSS_BEFORE = regex.compile(r"\b(?:loss|losses|deficit)\b,?\s(?:of|was|were|(?:n
 LOSS_AFTER = regex.compile(r"\s(?:(?:per|a)[\s-]share\s)?(?:net\s|adjusted\s)?loss(?:es)?\b", regex.IGNORECASE)
 
 
+# a margin restating the profit before it, in its ", or N% of revenue" aside
+MARGIN_OF = {"operating_margin": "operating_income", "net_margin": "net_income", "ebitda_margin": "ebitda"}
+
+
 def with_loss_signs(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
     """The sentence's claims, per-share restatements and measured-from amounts of a loss made negative."""
     out = list(made)
@@ -44,6 +48,9 @@ def with_loss_signs(made: list[Claim], starts: list[int], scan: str) -> list[Cla
         if c.metric in PER_SHARE:
             if prev.value < 0 and not prev.change and prev.metric not in PER_SHARE and OR_ASIDE.search(gap):
                 out[i] = _negative(c)
+            continue
+        if MARGIN_OF.get(c.metric) == prev.metric and prev.value < 0 and not prev.change and OR_ASIDE.search(gap):
+            out[i] = _negative(c)  # "loss from operations of $30.8 million, or 7% of revenue": the loss's margin
             continue
         same = next((j for j in range(i - 1, -1, -1) if out[j].metric == c.metric and out[j].unit == c.unit), None)
         if same is not None and out[same].value < 0 and not out[same].change and COMPARED_WITH.search(gap) \
