@@ -8,7 +8,8 @@ two steps down. An undated reported figure against another reported one: one ste
 except for the metrics in `undated_full` (a share of a whole is a standing fact). Figures in
 one sentence ("32%에서 38%로") are a from-to change, never a conflict; figures of one article
 that are no slip of each other (`slips.py`) are info, and so are reported amounts of several articles
-that are far apart and no slip of each other (`far_needs_slip`). All conflicting
+that are far apart and no slip of each other (`far_needs_slip`), and unmarked figures one of which another article
+prints marked adjusted (`adjusted_twins`). All conflicting
 figures for a key form one finding that lists each distinct value with its sources.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .common import Draft, Hedged, begun_by, figure, label, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
+from .adjusted_twins import adjusted_index, twinned
 from ..figures import plural
 from ..calendar import compared_period
 
@@ -54,6 +56,9 @@ class Options(Hedged):
                               "outlet's slip, while two values each printed by several outlets are two things (a "
                               "line and the company, GAAP and adjusted) typed as one; on thirteen judged real-text "
                               "runs, 13 of 14 such warnings and errors were")
+    adjusted_twins: bool = Field(True, description="report at info a conflict among figures with no GAAP or "
+                                 "adjusted mark when one of them equals the adjusted figure another article prints "
+                                 "so marked: an outlet dropped the word, the figures are two measures")
     defer_scale_slips: bool = Field(True, description="leave two amounts ×10, ×100 or ×1,000 apart to "
                                                       "unit-scale-slip rather than report them here too (rates, which "
                                                       "that rule does not read, stay here: '22.6%' for 2.26%)")
@@ -103,6 +108,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     out = []
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
+    adjusted = adjusted_index(claims) if o.adjusted_twins else {}
     for key, raw in keyed(claims, skip).items():
         if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:
             # counts of what, charges for what, investments from whom? users, staff and units, a tariff and a
@@ -120,7 +126,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members)
             far = not alone and (_far_apart(comp, nodes, o.far_needs_slip)
                                  or _corroborated(comp, nodes, o.corroborated))
-            out.append(_draft(key, comp, nodes, members, 2 if alone or far else demote, alone, far))
+            twin = not (alone or far) and key[1] is None and twinned(members, adjusted, o.hedge)
+            out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin))
     return out
 
 
@@ -186,7 +193,7 @@ def _corroborated(comp: list[int], nodes: list[list[Claim]], least: int) -> bool
 
 
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int,
-           alone: bool = False, far: bool = False) -> Draft:
+           alone: bool = False, far: bool = False, twin: bool = False) -> Draft:
     first = members[0]
     periods = sorted({c.period for c in members if c.period})
     when = f" for {', '.join(periods)}" if periods else ""
@@ -204,6 +211,8 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
     elif far:
         why += ("; every value is printed by several articles, or the values are far apart and none is a slip "
                 "of another, so this is info")
+    elif twin:
+        why += "; one value is the adjusted figure another article prints as such, so this is info"
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."
     k = "|".join(str(x) for x in key) + "|" + ",".join(periods)
     return Draft(msg, tuple(members), k, demote, why)
