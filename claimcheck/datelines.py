@@ -18,7 +18,8 @@ import regex
 from .date_forms import DAY, FORMS, MONTH, MONTH_NAME, MONTHS, YEAR, dates_in, first_date, to_date
 
 # ---------------------------------------------------------------- where a date is written
-PUBLISH_LABEL = (r"기사\s?입력|최초\s?입력|시간\s?입력|입력|기사\s?등록|기사\s?승인|승인|작성일|작성|날짜|등록일|등록|발행일|발행|게재일|게재"
+# and "이 기사는 2024년 05월 08일 18시 10분 … 표출된 기사입니다": a paid wire's note of when it ran
+PUBLISH_LABEL = (r"이\s?기사는|기사\s?입력|최초\s?입력|시간\s?입력|입력|기사\s?등록|기사\s?승인|승인|작성일|작성|날짜|등록일|등록|발행일|발행|게재일|게재"
                  r"|date|dated|first\spublished|published(?:\son)?|posted(?:\son)?")
 UPDATE_LABEL = r"최종\s?수정|시간\s?수정|수정|업데이트|last\supdated|updated(?:\son)?|modified"
 # a label opens the line or follows a separator ("홍길동 기자 | 입력 2025.10.30 14:12 | 수정 ...")

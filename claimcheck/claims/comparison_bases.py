@@ -59,6 +59,22 @@ def from_level_back(scan: str, sent: Sentence, m: Mention, period: str, refs: li
     return CAL.shift_quarter(period, -1 if q else -4)
 
 
+# "영업이익은 전년 87억원에서 지난해 715억원으로": a relative base right before the from-level, the period of the level
+# it moved to right after its 에서
+FROM_THEN = regex.compile(r"\s?(?:원|달러)?\s?에서\s")
+
+
+def relative_from(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> str | None:
+    """The period of a from-level whose relative base ('전년', '전 분기') counts back from the period the change
+    arrives at, named right after it ('… 87억원에서 지난해 715억원으로'), not from the article's."""
+    base = C.PRIOR.search(scan, max(0, m.start - 12), m.start)
+    got = FROM_THEN.match(scan, m.end, m.end + 8) if base is not None else None
+    if base is None or got is None:
+        return None
+    to = next((r for r in refs if r.start == got.end() and r.period and not r.relative), None)
+    return CAL.base_of(to.period, base.lastgroup == "year") if to is not None and to.period else None
+
+
 LAST_YEARS = regex.compile(r"\b(?:from|than|versus|vs\.?|against)\slast\syear['’]s\s[$€£¥₩]?$", regex.IGNORECASE)
 LAST_YEAR_AFTER = regex.compile(r"\.?\s(?:last\syear|a\syear\s(?:ago|earlier))\b", regex.IGNORECASE)  # and "$558 Mln. last year"
 LAST_YEARS_QUARTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share)?,?\s(?:in|during|for)\s(?:the\s)?last\syear['’]s\s(?:[\w-]+\s){0,2}(?:quarter|period)\b", regex.IGNORECASE)

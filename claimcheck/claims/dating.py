@@ -16,7 +16,8 @@ from . import periods as PR
 from . import spans as SP
 from .article_context import Ctx
 from .article_periods import focus_for, fy_end, is_past
-from .comparison_bases import BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, last_years_quarter, year_ago_after
+from .comparison_bases import (BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, last_years_quarter,
+                               relative_from, year_ago_after)
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
 from .arrow_base import arrow_base
@@ -157,6 +158,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = focus
     if starts_change and period and not cell and (started := from_level_back(scan, sent, m, period, refs)):
         period = started  # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": the change started a year back
+    if is_from and not cell and (started := relative_from(scan, m, refs)):
+        period = started  # "전년 87억원에서 지난해 715억원으로": a year before the year it arrived at
     if (now := period or focus) and "Q" in now and dated_kind and not cell \
             and PCT_ARROW.search(scan, max(sent.start, m.start - 16), m.start) and ARROW_AFTER.match(scan, m.end, m.end + 4):
         # "영업이익은 190.1%(157억→456억원) 증가": the growth's own from-to, starting a year back (a quarter, if it says so)

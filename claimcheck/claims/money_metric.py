@@ -12,6 +12,7 @@ from .metric_patterns import (EN_AMOUNT_MOVED, AMOUNT_MOVED, AMOUNT_PCT_MOVED, A
                               MONEY_LIST_VERB, MONEY_WANTED, MOVE_WORDS, OF_LEVEL_BEFORE, PER_SHARE_UNITS, PROFIT_AFTER, SURPRISE_WORDS, T)
 
 
+ADNOMINAL = regex.compile(r"\s?(?:원|달러)?\s?에\s?(?:그쳤던|그친|머물렀던|머문|달했던|달한)\s|\s?(?:원|달러)?\s?(?:이던|였던|이었던)\s")
 CHANGE_NOUN_BRACKET = regex.compile(r"(?<!%\s?)(?:(?P<down>감소|하락|악화|축소|감익)|증가|상승|개선|확대|증익)\s?\(\s?$")
 ARROW_BEFORE = regex.compile(r"(?:→|->)\s?$")
 PCT_BRACKET_BEFORE = regex.compile(r"\d\s?%\s?\(\s?$")
@@ -34,7 +35,9 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
     wanted = MONEY_WANTED
     # "$3.67 in EPS", "$75.3 billion in revenue": the metric the figure is 'in' is its own
     # and "168억원의 당기순손실", "1조원 규모의 영업이익": a metric the figure is joined to by 의
-    glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6)) or KO_OF.match(text, m.end, min(sent[1], m.end + 6))
+    # and "2023년 87억 원에 그쳤던 영업이익은": the noun a figure's adnominal clause modifies is what it measures
+    glued = IN_METRIC.match(text, m.end, min(sent[1], m.end + 6)) or KO_OF.match(text, m.end, min(sent[1], m.end + 6)) \
+        or ADNOMINAL.match(text, m.end, min(sent[1], m.end + 16))
     direct = [x for x in cues if glued and x.start == glued.end() and x.metric in wanted]
     if not direct and text[m.end:m.end + 1] == " ":
         # "1조3226억원의 매출액과 1955억원 영업이익을 나타냈다": the metric noun right after the figure, then its case
