@@ -66,7 +66,8 @@ def excluded_id(lex: L.Lexicon, seg: str) -> str:
 
 
 # "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
-CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:in\s|at\s|on\sa\s)?(?:constant[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
+# and "a 10% increase in constant-currency revenue": the change's noun between
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop)\s)?(?:in\s|at\s|on\sa\s)?(?:constant[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
                             r"|(?<=(?:in|at)\s)cc\b)",
                             regex.IGNORECASE)
 

@@ -108,6 +108,13 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
+    # "primarily from the Coach brand, which recorded a 10% increase": a line named with its kind, then a relative clause
+    (r"\b[Tt]he\s(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})\s(?:brand|segment|division|business|unit),?\s(?:which|that)\s",
+     r"(?:brand|segment|division|business|unit),?\s(?:which|that)\s"),
+    # "건강기능식품 사업도 169억원의 매출을", "의료기기 사업분야 또한 … 40억원": a line word with an additive particle
+    # names the sentence's own line, whatever line the sentence before was about
+    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})\s?(?:사업부문|사업분야|사업부|사업|분야|부문)(?:도|\s또한|\s역시)\s",
+     r"(?:사업|분야|부문)(?:도|\s또한|\s역시)\s"),
     # "Aerospace Technologies was the star again, with third-quarter sales of $4.15 billion", "Building Automation
     # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
     # and "MedTech, covering cardiovascular and surgery, delivered 5.6%", "PepsiCo Foods North America, home of Lay's, saw"
