@@ -52,6 +52,8 @@ def _goes_on(ctx, sent) -> bool:
     return GOES_ON.match(ctx.lay.scan, sent.start, sent.end) is not None
 
 
+# "영업이익률은 9.5%, 6.0%로 줄었다": a rate, then the rate it moved to (not a list of two metrics' rates, '각각')
+COMMA_FROM = regex.compile(r"%,\s?[-+]?[\d.]+\s?%\s?(?:으로|로)\s(?:\S+\s)?(?:줄|감소|하락|늘|증가|상승|개선|악화|떨어|올랐|낮아|높아|축소|확대)")
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 # a section that is the outlook and nothing else: "Positive Outlook", "Q4 Guidance", "■ 가이던스"
 OUTLOOK_SECTION = regex.compile(r"^\W*(?:[\w'’-]+\s){0,3}(?:outlook|guidance)\W*$|^\W*(?:\S+\s){0,2}가이던스\W*$", regex.IGNORECASE)
@@ -104,6 +106,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         period = heading_period(ctx, head, own_fy)
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
+    comma_from = not is_from and COMMA_FROM.match(scan, m.end - 1, min(sent.end, m.end + 40)) is not None \
+        and "각" not in scan[sent.start:m.start]
+    is_from = is_from or comma_from
     starts_change = is_from or FROM_WORD.match(scan, m.end, m.end + 10) is not None
     if starts_change:
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
@@ -158,6 +163,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = focus
     if starts_change and period and not cell and (started := from_level_back(scan, sent, m, period, refs)):
         period = started  # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": the change started a year back
+    if comma_from and not cell and period in (None, focus) and (now := period or (focus if dated_kind else None)):
+        # "영업이익률은 9.5%, 6.0%로 줄었다": the first of a comma-joined pair the sentence moves to the second is where
+        # it started, a year back (a quarter back if the sentence compares with the quarter before)
+        q = C.QOQ.search(scan, sent.start, sent.end) is not None and "Q" in now
+        period = CAL.shift_quarter(now, -1 if q else -4) or now
     if is_from and not cell and (started := relative_from(scan, m, refs)):
         period = started  # "전년 87억원에서 지난해 715억원으로": a year before the year it arrived at
     if (now := period or focus) and "Q" in now and dated_kind and not cell \

@@ -26,6 +26,7 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\
                            regex.IGNORECASE)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")
 # and "$682 million, or $1.21 per share in the same period in 2024": the base's own, after its per-share aside
+POSSESSED = regex.compile(r"['’]s\s(?:about\s)?[$€£¥₩]?\d")
 TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
@@ -66,7 +67,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
         refs = [own[0]]
-    earlier = [r for r in refs if r.end <= m.start]
+    # "growth of 6 to 8 percent from last year's $9.64 billion, implying sales between …": a period that owns the
+    # figure right after it in the possessive dates that figure only
+    earlier = [r for r in refs if r.end <= m.start and not (r.end < m.start - 8 and POSSESSED.match(scan, r.end))]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 40), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only

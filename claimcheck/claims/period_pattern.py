@@ -28,11 +28,11 @@ PERIOD = re.compile(
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\sof\s(?:its\s|the\s)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | {SP.QUARTERS_TO_DATE}
-    | (?P<q>{_Y(3)}\s?(?:년\s?)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
+    | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
-           |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?분기)
+           |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z])))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
            |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?P<hfy>fiscal\s(?:year\s)?|FY\s?)?{_Y(13)}(?!\d))
     | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년|올)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기|반기(?!별|마다))
