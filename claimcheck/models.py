@@ -120,6 +120,9 @@ def assumed(evidence: tuple[Ev, ...], fields: tuple[str, ...] = ("entity", "metr
 
 # the forecaster of a company's own plan (claims/forecasters.py): never one source with a house's estimate
 COMPANY_GUIDANCE = "company guidance"
+# added to the forecaster of a plan's old figure in its revision ("기존 37.20달러에서 33달러로 하향"): it is no longer
+# anyone's figure for its period, so it is set against no other source's
+BEFORE_REVISION = ", before its revision"
 HANGUL_QUOTE = regex.compile(r"\p{Hangul}")
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
 EOK_END = regex.compile(r"\d\s?억(?:\s?(?:원|달러|엔|위안))?$")  # a figure whose last unit is 억

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..vocab import Lexicon
-from ..models import COMPANY_GUIDANCE, Claim
+from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
 from .common import Draft, Hedged, begun_by, figure, label, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
@@ -84,7 +84,8 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
         if a.period != b.period:
             return None
         if a.forecaster != b.forecaster and ((a.file != b.file and a.forecaster and b.forecaster)
-                                             or COMPANY_GUIDANCE in (a.forecaster, b.forecaster)):
+                                             or COMPANY_GUIDANCE in (a.forecaster, b.forecaster)
+                                             or any(f and f.endswith(BEFORE_REVISION) for f in (a.forecaster, b.forecaster))):
             return None  # two houses' forecasts, or a house's and the company's own, differ by design
         if a.consensus and b.consensus and a.file != b.file:
             return None  # two outlets' consensus: each data provider polls its own houses on its own day

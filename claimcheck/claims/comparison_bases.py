@@ -47,6 +47,7 @@ PER_SHARE_ASIDE = regex.compile(r"\s?\([^()]{1,30}\b(?:per|a)\s(?:diluted\s)?sha
 # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": a from-to whose change is stated
 # and "34억7853만원 손실에서 72억5825만원 흑자로 개선됐다": a loss the change started from, named as one
 KO_FROM_TO = regex.compile(r"\s?(?:손실|적자|흑자|이익)?\s?에서\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?\s?(?:손실|적자|흑자|이익)?\s?(?:으로|로)\s?(?:[\d.,]+\s?%\s?)?"
+                           r"(?:(?:절반|절반가량|크게|대폭|소폭|급격히|두\s?배|배\s?이상)\s)?"  # "1864억 원으로 절반가량 감소"
                            r"(?:감소|증가|줄|늘|하락|상승|개선|악화|급감|급증)")
 
 

@@ -180,8 +180,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
     if period and ("Q" in period or "H" in period) and not T.is_growth(metric):
         line_start = lay.line_starts[lay.line_of(m.start)]
-        if CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
-                or (grain not in ("quarter", "half") and CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2)):
+        span = CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
+            or (CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2) if grain not in ("quarter", "half") else None)
+        # ("연간 685억 원 규모였던 … 매출액은 3분기 67억 원": a quarter named after the span word is the figure's own)
+        if span is not None and not any(span.end() <= r.start < m.start and r.grain in ("quarter", "half") for r in refs):
             period = regex.split(r"[QH]", period)[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
     elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
             FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)):

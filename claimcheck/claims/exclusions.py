@@ -92,9 +92,17 @@ KO_EARNED_IN = regex.compile(r"(?:인\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0
 SALES_FROM = regex.compile(r"\sof\s(?:sales|revenues?)\sfrom\s(?:our\s|its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})")
 
 
+# "연간 685억 원 규모였던 디스플레이 장비 매출액은": the line whose metric the figure's adnominal clause modifies
+KO_ADNOMINAL_LINE = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:였던|이던|인|의)|였던|이던|에\s?그쳤던|에\s?그친|에\s?달했던)\s"
+                                  r"(?P<seg>\p{Hangul}{2,8}(?:\s\p{Hangul}{2,6})?)\s(?:매출액?|영업이익|순이익)(?:은|는|이|가|도)\s")
+
+
 def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     if (ko := KO_EARNED_IN.match(scan, pos, min(end, pos + 44))) is not None:
         return L.topic(lex, ko["seg"]) or ko["seg"]
+    if (adn := KO_ADNOMINAL_LINE.match(scan, pos, min(end, pos + 40))) is not None \
+            and adn["seg"] not in lex.alias_to and adn["seg"] not in NOT_FOR:
+        return L.topic(lex, adn["seg"]) or segment_id(adn["seg"])
     if (src := SALES_FROM.match(scan, pos, min(end, pos + 60))) is not None:
         return L.topic(lex, src["seg"]) or segment_id(src["seg"])
     m = FOR_LINE.match(scan, pos, min(end, pos + 30))

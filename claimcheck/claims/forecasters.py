@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from ..models import COMPANY_GUIDANCE, Claim
+from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
 
 # a Korean securities house or research shop, an English "analysts at X", a consensus provider
 NAMED = regex.compile(r"(?P<ko>[\p{Hangul}A-Za-z]{2,10}(?:투자)?증권|[\p{Hangul}]{2,8}리서치)"
@@ -36,8 +36,24 @@ def with_forecasters(text: str, claims: list[Claim]) -> list[Claim]:
     if not any(c.estimate for c in claims):
         return claims
     whole = named(text)
-    return [c.model_copy(update={"forecaster": who}) if c.estimate and (who := _guided(c.quote) or _quoted(c.quote) or whole)
-            else c for c in claims]
+    out = []
+    for c in claims:
+        who = (_guided(c.quote) or _quoted(c.quote) or whole) if c.estimate else None
+        if c.estimate and _superseded(c):
+            who = f"{who or 'the source'}{BEFORE_REVISION}"
+        out.append(c.model_copy(update={"forecaster": who}) if who else c)
+    return out
+
+
+# "가이던스를 기존 37.20달러에서 33달러로 하향", "전망치를 종전 1조원에서": the old figure of a revised plan
+OLD_BEFORE = regex.compile(r"(?:기존|종전|당초|이전|previous|prior|earlier|old)\s?(?:[\p{Hangul}]{1,6}\s)?$", regex.IGNORECASE)
+FROM_AFTER = regex.compile(r"\s?(?:에서|→|->)")
+
+
+def _superseded(c: Claim) -> bool:
+    at = c.quote.find(c.text)
+    return at >= 0 and OLD_BEFORE.search(c.quote, max(0, at - 16), at) is not None \
+        and FROM_AFTER.match(c.quote, at + len(c.text)) is not None
 
 
 # "매출 가이던스는 48조5,000억엔에서 49조엔으로", "the company guided to": the company's own plan, not the house's

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..numbers.parse import Mention
+from . import cadence as CD
 from . import periods as PR
 from .article_context import Ctx
 from .headings import heading_text
@@ -85,6 +86,9 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))
         return Where("clause", r.start, r.end)
+    if (period.isdigit() or (period.startswith("FY") and period[2:].isdigit())) \
+            and (word := CD.ANNUAL.search(ctx.lay.scan, sent.start, m.start)) is not None:
+        return Where("clause", word.start(), word.end())  # "연간 매출은 1조4081억원": the span word names the year
     if period == carry.get("period") and carry.get("period_at"):
         at, text = carry["period_at"]
         return Where("carried", at, at, text)
