@@ -26,6 +26,10 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\
                            regex.IGNORECASE)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")
 # and "$682 million, or $1.21 per share in the same period in 2024": the base's own, after its per-share aside
+# what stands between a quarter and the year that places it: "the December quarter, the first of fiscal 2026",
+# "Q4 of 2025", "the fourth quarter in fiscal"
+YEAR_PLACES = regex.compile(r",?\s?(?:(?:the\s[\w-]+\s(?:quarter\s)?)?of\s(?:its\s|the\s)?|in\s|for\s|ended\s|ending\s)?"
+                            r"(?:fiscal\s(?:year\s)?|FY\s?)?", regex.IGNORECASE)
 POSSESSED = regex.compile(r"['’]s\s(?:about\s)?[$€£¥₩]?\d")
 TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
@@ -85,8 +89,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         return carry_period, False, ""
     if pick.grain == "year" and pick.period:
         # "the December quarter, the first of fiscal 2026": the year only places the quarter named just before it
+        # (not "Q3 retail units and FY25 Adjusted EBITDA": a quarter of another clause's noun)
         inner = [r for r in refs if r.grain == "quarter" and r.period and r.end <= pick.start
-                 and pick.start - r.end <= 32 and r.period.startswith(pick.period)]
+                 and pick.start - r.end <= 32 and r.period.startswith(pick.period)
+                 and YEAR_PLACES.fullmatch(scan, r.end, pick.start)]
         pick = inner[-1] if inner else pick
         if pick in own and (lead := _yearless_lead(stated, m, scan)) is not None and lead.period and pick.period:
             # "Third quarter GAAP diluted earnings per share were $0.88 in 2025 compared with $1.21 in 2024": the

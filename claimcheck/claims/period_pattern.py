@@ -6,7 +6,7 @@ import re
 
 from . import spans as SP
 
-YEARS = tuple(f"y{k}" for k in range(1, 14))  # stdlib re wants a group name once: each alternative has its own
+YEARS = tuple(f"y{k}" for k in range(1, 15))  # stdlib re wants a group name once: each alternative has its own
 
 
 def _Y(k: int) -> str:
@@ -51,7 +51,7 @@ PERIOD = re.compile(
     | (?P<bm>{SP.NOT_AFTER}(?P<bmm>[1-9]|1[0-2])\s?월(?!\s?(?:분기|\d|말|초|부터|까지|결산|중|께|쯤)|에(?!만|는|도)))
     | (?P<iso>{_Y(6)}-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))
     | (?P<ye>{_Y(7)}(?P<est>[EFP])(?![^\W\d_]))
-    | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
+    | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<![\d.,'’~∼-])(?P<y14>[12]\d)년(?=\s\d)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:(?:adjusted|non-GAAP|GAAP|organic|core|diluted|comparable|ongoing|operating)\s){{0,2}}(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS|free\scash)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동\s?기간|(?:전년|작년|지난해)\s?동기)(?!\s?(?:대비|比))
@@ -67,6 +67,6 @@ PERIOD = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
-MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
+MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[12]\d년|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
                           r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\b", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")

@@ -17,7 +17,8 @@ ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 def _year(m) -> str | None:
     """The four-digit year of whichever alternative matched (each has its own group)."""
-    return next((v for g in YEARS if (v := m[g])), None)
+    v = next((v for g in YEARS if (v := m[g])), None)
+    return f"20{v}" if v and len(v) == 2 else v  # "19년 38억 원, 20년 47억 원": a year written with two digits
 
 
 def _stated_year(m) -> int:
