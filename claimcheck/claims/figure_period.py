@@ -30,6 +30,7 @@ EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론�
 # "Q4 of 2025", "the fourth quarter in fiscal"
 YEAR_PLACES = regex.compile(r",?\s?(?:(?:the\s[\w-]+\s(?:quarter\s)?)?of\s(?:its\s|the\s)?|in\s|for\s|ended\s|ending\s)?"
                             r"(?:fiscal\s(?:year\s)?|FY\s?)?", regex.IGNORECASE)
+LEVEL_OF = regex.compile(r"\s?수준(?:인|의|으로|에\s?머문)\s")
 POSSESSED = regex.compile(r"['’]s\s(?:about\s)?[$€£¥₩]?\d")
 TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
@@ -62,7 +63,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
                                                  and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
                 and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)
-                and not (r.end <= m.start and FROM_FIGURE_BEFORE.fullmatch(scan, r.end, m.start))]
+                and not (r.end <= m.start and FROM_FIGURE_BEFORE.fullmatch(scan, r.end, m.start))
+                and not (r.relative and LEVEL_OF.match(scan, r.end))]  # "전년 동기 수준인 438억원": now, at that level
     # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
     # and "영업이익은 786억원으로 전년 동기(655억원)보다 20.0% 증가했고, 영업이익률은 10.9%로": a base with its own
     # bracketed figure dates that figure, not the later ones of its sentence

@@ -67,6 +67,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "광학통신(카메라모듈)은 1조1천억원 정도로": a line made the topic of an amount right after it
     (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만천])",
      r"(?:은|는)\s(?:약\s?)?\d"),
+    # "펠루비는 2020년 264억원부터", "펠루비는 전년 동기 수준인 438억원을": the topic, a period or a level word, then the amount
+    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:은|는)\s(?=(?:(?:19|20)\d\d\s?년|지난해|작년|올해|올\s[1-4]분기|[1-4]\s?분기"
+     r"|전년\s?동기\s?수준인|전년\s?수준인)\s(?:약\s?)?\d[\d,.]*\s?[조억만천])",
+     r"(?:은|는)\s(?:(?:19|20)\d\d|지난해|작년|올|[1-4]\s?분기|전년)"),
     # "내수는 6% 증가했지만, 수출이 41% 줄었다", "진단제품은 53% 늘었다": a line made the subject of its own change
     (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는|이|가)\s(?=(?:약\s?)?\d[\d,.]*\s?%"
      r"(?:나|가량|정도|대|씩|이나)?\s?(?:증가|감소|늘|줄|빠|상승|하락|급증|급감|성장|뛰|확대|축소))",
