@@ -216,8 +216,9 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  value=value, low=low, high=high, bound=bound, unit=m.unit or "count",
                  period=period, cadence=cadence, basis=basis, estimate=estimate,
                  quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
-                 context_year=ctx.context_year if period is None else None,
-                 context_month=ctx.context_month if period is None else None, sentence=fig.si,
+                 # a horizon ("향후 3년간", "설립 이후 10년 만에") is no span of the article's year: it is read as of none
+                 context_year=ctx.context_year if period is None and grain != "horizon" else None,
+                 context_month=ctx.context_month if period is None and grain != "horizon" else None, sentence=fig.si,
                  consensus=consensus, evidence=record(lay, found))
 
 

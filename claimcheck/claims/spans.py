@@ -58,11 +58,12 @@ AHEAD = r"향후|앞으로|이후|(?:over|in|within|for|during)\sthe\s(?:next|co
 HORIZON = regex.compile(
     rf"(?:(?:{AHEAD})\s?(?:{RANGE}|{NUMBER_WORD})\s?(?:년|개월|달|분기|years?|months?|quarters?)"
     rf"|(?<![\d.])\d{{1,2}}\s?년\s?(?:간|동안)"           # "3년간 24조원 투자": a span of years, however it opens
-    rf"|(?<![\d.]){RANGE}\s?(?:개월|달|months))",         # "3~6개월 내": a range of months is a horizon
+    rf"|(?<![\d.]){RANGE}\s?(?:개월|달|months)"          # "3~6개월 내": a range of months is a horizon
+    rf"|(?:설립|창립|창사|출범|상장)\s?(?:이후|후)\s?\d{{1,3}}\s?년\s?만에)",  # "설립 이후 10년 만에 매출 1,000억 원": a milestone
     regex.IGNORECASE)
 # words every HORIZON holds (a word looking ahead, "N년간", or a run of months), looked for once per sentence:
 # most sentences name no horizon, and HORIZON takes several times longer to say so at each figure
-MAYBE_HORIZON = regex.compile(r"향후|앞으로|이후|next|coming|년\s?(?:간|동안)|\d\s?(?:개월|달|months)", regex.IGNORECASE)
+MAYBE_HORIZON = regex.compile(r"향후|앞으로|이후|next|coming|년\s?(?:간|동안|만에)|\d\s?(?:개월|달|months)", regex.IGNORECASE)
 # what may stand between a figure and the horizon after it: a Korean object particle ("24조원을 향후 3년간") or
 # a word or two of English ("$20 billion in total over the next three years"), never a new clause
 BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b)[a-z]+){0,2}\s", regex.IGNORECASE)
