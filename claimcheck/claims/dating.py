@@ -224,6 +224,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):
         estimate = False  # the start of a from-to change is where things stand, not a forecast
+    elif estimate and said and is_from and not superseded and period and is_past(ctx, period, own_fy) \
+            and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus":
+        estimate = False  # "2024년 34.3%에서 2025년 36.7%로 증가할 전망입니다": a forecast's past start is a fact
     if (ctx.in_sentence(OPEN_BRACKET, sent) and IN_BRACKETS.search(scan, max(clause[0], m.start - 30), m.start)) \
             or (not change and BASE_MARK.search(scan, max(sent.start, m.start - 24), m.start)):
         ctx.bases.add(position(lay, m))  # an aside, or "a 3% decrease from $3.147 billion in Q3 2024": its period goes no further
