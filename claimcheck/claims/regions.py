@@ -56,7 +56,8 @@ def _before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
     ko = _korean(regions)
     # "매출 비중은 중국 42%(약 571억 엔, 한화 약 5226억 원)": a region right before its figure, and the amounts
     # bracketed after that figure
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:[\d.,]+\s?%\s?\([^()]{{0,40}})?$") if ko else None
+    # and "일본(매출 87억원, YoY+10%)": a region with its metric and figure in its bracket
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:[\d.,]+\s?%\s?\([^()]{{0,40}}|\(\s?(?:매출액?|영업이익)\s?)?$") if ko else None
 
 
 def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
