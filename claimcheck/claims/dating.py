@@ -16,7 +16,7 @@ from . import periods as PR
 from . import spans as SP
 from .article_context import Ctx
 from .article_periods import focus_for, fy_end, is_past
-from .comparison_bases import (BASE_MARK, LEAD_COMMA, YEAR_AGO_GAP, compared_now, from_level_back, last_years_quarter,
+from .comparison_bases import (BASE_MARK, compared_now, from_level_back, last_years_quarter,
                                relative_from, year_ago_after)
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
@@ -24,8 +24,8 @@ from .arrow_base import arrow_base
 from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
 from .closing import close_day
+from .prior_base import position, prior_period
 from .forecast_said import FORECAST_SAID, said_of
-from .layout import Sentence
 from .tables import column_period, versus_period
 from ..vocab import taxonomy
 
@@ -113,42 +113,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if starts_change:
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not T.is_growth(metric) and not change:
-        back = C.PRIOR.search(scan, max(clause[0], m.start - 32), m.start)
-        ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
-        # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
-        # ("A year earlier, the automaker earned $3.06 billion": the lead's own comma cuts it off as a clause)
-        lead = None if opened_by_reach(ctx, sent, clause[0]) else (
-            C.PRIOR_LEAD.match(scan, clause[0], m.start) or LEAD_COMMA.match(scan, sent.start, m.start))
-        prior = back or ahead or lead
-        if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
-                and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
-                and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
-                                                                      or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
-                            and (r.relative in ("previous", "year_ago")
-                                                           or (r.period and r.grain in ("quarter", "half"))) for r in refs):
-            # ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)
-            # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
-            q = ctx.per_sentence("qoq", sent, lambda s: bool(
-                C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
-            ctx.bases.add(position(lay, m))
-            base = period or (focus if metric in DATED_METRICS and not cell else None)
-            if base:
-                period = CAL.shift_quarter(base, -1 if q else -4) or base
-        # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
-        if prior:
-            ctx.bases.add(position(lay, m))
-        # a phrase the period refs resolved dates the figure already, unless the figure kept the quarter in view
-        # ("up from $1.429 billion, or $1.03 a share, in the year-earlier period": the aside keeps them apart)
-        if prior and (period in (None, focus) or not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end()
-                                                 for r in refs)):
-            base = period or (focus if metric in DATED_METRICS and not cell else None)
-            if base and focus and base == CAL.shift_quarter(focus, -1) and any(
-                    r.relative == "previous" and not prior.start() <= r.start < prior.end() for r in refs):
-                # "versus $5.73 billion in the prior quarter and $3.24 billion in the comparable quarter last year":
-                # the prior quarter was another figure's; this one's own phrase counts back from the reported quarter
-                base = focus
-            if base:
-                period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
+        period = prior_period(ctx, sent, m, clause, refs, period, focus, metric in DATED_METRICS and not cell)
     if period and period == focus and not T.is_growth(metric) and not change and year_ago_after(scan, m, refs):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
@@ -245,13 +210,3 @@ FULL_YEAR_WORDS = ("full", "연간")  # FULL_YEAR cannot match without one (Ctx.
 # "\"For the full year, we delivered 8% top-line growth": a sentence opening on the whole year frames all of it
 FULL_YEAR_LEAD = regex.compile(r"\W{0,2}(?:for|in)\sthe\sfull\s(?:fiscal\s)?year\b", regex.IGNORECASE)
 FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
-
-
-def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
-    """Whether pos is where the figure's reach cut its sentence short, rather than where a sentence or clause opens."""
-    return pos == sent.start and pos != ctx.lay.sentences[sent.index].start
-
-
-def position(lay, m: Mention) -> tuple[int, int]:
-    li = lay.line_of(m.start)
-    return li + 1, m.start - lay.line_starts[li] + 1

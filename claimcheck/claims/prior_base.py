@@ -1,0 +1,66 @@
+"""The period of a level that a comparison phrase marks as the base ("A year earlier, …", "전분기(4조7,000억원)",
+"up from $11.94 billion"): the period in view counted back a year or a quarter, and the figure recorded as a base."""
+from __future__ import annotations
+
+from ..numbers.parse import Mention
+from .. import calendar as CAL
+from . import compare as C
+from . import figure_period as FP
+from . import periods as PR
+from .article_context import Ctx
+from .comparison_bases import LEAD_COMMA, YEAR_AGO_GAP
+from .layout import Sentence
+
+
+def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], refs: list[PR.PeriodRef],
+                 period: str | None, focus: str | None, dated: bool) -> str | None:
+    """The period of figure m when a comparison phrase makes it a base, else `period` as it was; dated says an
+    undated figure of its kind is about the period in view."""
+    scan, lay = ctx.lay.scan, ctx.lay
+    back = C.PRIOR.search(scan, max(clause[0], m.start - 32), m.start)
+    ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
+    # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
+    # ("A year earlier, the automaker earned $3.06 billion": the lead's own comma cuts it off as a clause)
+    lead = None if opened_by_reach(ctx, sent, clause[0]) else (
+        C.PRIOR_LEAD.match(scan, clause[0], m.start) or LEAD_COMMA.match(scan, sent.start, m.start))
+    prior = back or ahead or lead
+    if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
+            and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
+            and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+                                                                  or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
+                        and (r.relative in ("previous", "year_ago")
+                                                       or (r.period and r.grain in ("quarter", "half"))) for r in refs):
+        # ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)
+        # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
+        q = ctx.per_sentence("qoq", sent, lambda s: bool(
+            C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
+        ctx.bases.add(position(lay, m))
+        base = period or (focus if dated else None)
+        if base:
+            period = CAL.shift_quarter(base, -1 if q else -4) or base
+    # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
+    if prior:
+        ctx.bases.add(position(lay, m))
+    # a phrase the period refs resolved dates the figure already, unless the figure kept the quarter in view
+    # ("up from $1.429 billion, or $1.03 a share, in the year-earlier period": the aside keeps them apart)
+    if prior and (period in (None, focus) or not any(r.relative in ("previous", "year_ago") and prior.start() <= r.start < prior.end()
+                                             for r in refs)):
+        base = period or (focus if dated else None)
+        if base and focus and base == CAL.shift_quarter(focus, -1) and any(
+                r.relative == "previous" and not prior.start() <= r.start < prior.end() for r in refs):
+            # "versus $5.73 billion in the prior quarter and $3.24 billion in the comparable quarter last year":
+            # the prior quarter was another figure's; this one's own phrase counts back from the reported quarter
+            base = focus
+        if base:
+            period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
+    return period
+
+
+def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
+    """Whether pos is where the figure's reach cut its sentence short, rather than where a sentence or clause opens."""
+    return pos == sent.start and pos != ctx.lay.sentences[sent.index].start
+
+
+def position(lay, m: Mention) -> tuple[int, int]:
+    li = lay.line_of(m.start)
+    return li + 1, m.start - lay.line_starts[li] + 1
