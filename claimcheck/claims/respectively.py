@@ -16,11 +16,11 @@ from .metric_patterns import AFTER_DIRECTION
 from ..vocab import taxonomy
 from .. import vocab as L
 from .business_lines import segment_id
+from .implicit_lists import LEVELS, LOSS, implicit, level
 
 # and "전년 동기 대비 각 41.7%, 72.5%, 33.1% 증가": a bare 각 before the figures reads as 각각
 EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|(?<=\s)각(?=\s[\d+\-△▲▼])|respectively", regex.IGNORECASE)
-LEVELS = {"revenue", "operating_income", "net_income", "capex", "operating_cash_flow", "free_cash_flow", "eps",
-          "operating_margin", "net_margin", "gross_margin"}
+
 
 
 def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:
@@ -31,7 +31,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     scan = ctx.lay.scan
     if len(made) < 2:
         return made
-    each = EACH.search(scan, sent.start, sent.end) or _implicit(ctx, sent, made, starts)
+    each = EACH.search(scan, sent.start, sent.end) or implicit(ctx, sent, made, starts)
     if each is None:
         return made
     # "매출액과 당기순이익은 3697억원, 224억원으로 각각 집계됐다": a Korean list may close on the word, as English does
@@ -50,14 +50,14 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         if said and not any(said[0].start <= starts[id(c)] < stop for c in made):
             figs = [c for c in made if stop <= starts[id(c)] < each.start()] + figs
     # "매출액과 영업손실을 각각 1조8122억원과 960억원": a loss word names its metric, the figure after it a loss
-    named = [_level(c.metric) for c in ctx.cues_in(sent.start, names_end)]
+    named = [level(c.metric) for c in ctx.cues_in(sent.start, names_end)]
     cues = _distinct([m for m in named if m])
     # "전분기(영업이익 2조4360억원, 영업이익 1712억원) 대비 매출과 영업이익이 각각 5.4%, 14.9%": the names after the last
     # figure before the list are the list's, not those of the figures on the way
     # (a level bracketed after its own name, "영업비용(24조3284억원)과 구입 전력비(…)는 각각", is part of the names)
     lead = max((starts[id(c)] for c in made if starts[id(c)] < names_end and scan[starts[id(c)] - 1] != "("), default=None)
     if lead is not None and not english:
-        tail = _distinct([m for c in ctx.cues_in(lead, names_end) if (m := _level(c.metric))])
+        tail = _distinct([m for c in ctx.cues_in(lead, names_end) if (m := level(c.metric))])
         cues = tail if len(tail) >= 2 else cues
     where = "clause"
     if not cues and not english and sent.index and (prev := ctx.lay.sentences[sent.index - 1]).para == sent.para:
@@ -105,40 +105,8 @@ ADJUSTED_MARK = regex.compile(r"(?:adjusted|non-GAAP|core|조정)\s?$", regex.IG
 def _adjusted_names(ctx: Ctx, start: int, end: int) -> set[str]:
     """The metrics of a list's names that an adjusted mark stands right before ('adjusted income from operations')."""
     scan = ctx.lay.scan
-    return {m for c in ctx.cues_in(start, end) if (m := _level(c.metric))
+    return {m for c in ctx.cues_in(start, end) if (m := level(c.metric))
             and ADJUSTED_MARK.search(scan, max(start, c.start - 12), c.start)}
-
-
-# "지난해 같은 기간보다 117%, 715% 늘어": percents joined by commas right after the comparison, no metric named before them
-BARE_LIST = regex.compile(r"(?:보다|대비|비해|比)\s?(?=[\d.]+%(?:\s?,\s?[\d.]+%)+)")
-
-
-def _implicit(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> regex.Match[str] | None:
-    """A list of changes that names no metric before it, in a sentence after one that stated as many levels: it
-    pairs with them as a '각각' list would (the returned match stands where '각각' would)."""
-    first = min(starts[id(c)] for c in made)
-    got = BARE_LIST.search(ctx.lay.scan, max(sent.start, first - 8), min(sent.end, first + 40))
-    if got is None or got.end() != first or any(c.metric in LEVELS for c in ctx.cues_in(sent.start, first)):
-        return _joined_names(ctx, sent, first)
-    return got
-
-
-# "잠정 매출액과 영업이익이 2865억원, 186억원을 기록했다": names joined, then as many figures straight after them
-JOINER = regex.compile(r"\s?(?:과|와|및|·|,)\s?")
-NAMES_PARTICLE = regex.compile(r"(?:이|가|은|는|을|를|도)?\s?")
-
-
-def _joined_names(ctx: Ctx, sent, first: int) -> regex.Match[str] | None:
-    """Where a Korean list of metric names joined by 과/와/및 ends, when its figures follow at once: it pairs them
-    in order as a '각각' list would (the returned match stands where '각각' would)."""
-    scan = ctx.lay.scan
-    cues = [c for c in ctx.cues_in(sent.start, first) if _level(c.metric)]
-    if len(cues) < 2 or (got := NAMES_PARTICLE.match(scan, cues[-1].end, first)) is None or got.end() != first:
-        return None
-    prev = cues[-2]
-    if JOINER.fullmatch(scan, prev.end, cues[-1].start) is None or _level(prev.metric) == _level(cues[-1].metric):
-        return None
-    return got
 
 
 # "…원으로 영업이익은 …" also closes it: a figure put to work by 으로 is the list's last
@@ -164,22 +132,6 @@ def _list_only(scan: str, group: list[Claim], n: int, starts: dict[int, int]) ->
     end = starts[id(group[n - 1])]
     nxt = starts[id(group[n])]
     return group[:n] if LIST_END.search(scan, end, nxt) else group
-
-
-LOSS = "-"  # marks a loss among the names a list pairs with
-
-
-def _level(metric: str) -> str | None:
-    # "영업비용(…)과 구입 전력비(…)는 각각 8.0%, 9.1% 감소했다": any amount named in the list, a cost as much as a result
-    if metric in LEVELS:
-        return metric
-    lost = taxonomy().loss_of(metric)
-    if lost in LEVELS:
-        return LOSS + lost
-    # and "총자산수익률(ROA)과 자기자본순이익률(ROE)은 각각 0.77%, 11.86%": a bank's ratios as much as a flow
-    t = taxonomy()
-    return metric if (t.is_flow(metric) or metric in t.by_family["ratio"]) and not metric.startswith("_") \
-        and not t.is_growth(metric) else None
 
 
 def _signed(c: Claim, loss: bool) -> Claim:
