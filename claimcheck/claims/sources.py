@@ -86,9 +86,10 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))
         return Where("clause", r.start, r.end)
-    if (period.isdigit() or (period.startswith("FY") and period[2:].isdigit())) \
+    if (period.isdigit() or (period.startswith("FY") and period[2:].isdigit())) and (ctx.focus or "").startswith(period) \
             and (word := CD.ANNUAL.search(ctx.lay.scan, sent.start, m.start)) is not None:
-        return Where("clause", word.start(), word.end())  # "연간 매출은 1조4081억원": the span word names the year
+        # "연간 매출은 1조4081억원" in a fourth-quarter story: the span word names the year in view (not a base's year)
+        return Where("clause", word.start(), word.end())
     if period == carry.get("period") and carry.get("period_at"):
         at, text = carry["period_at"]
         return Where("carried", at, at, text)
