@@ -9,19 +9,19 @@ from .common import overlap
 
 # a metric whose adjusted form is a metric of its own, not a segment
 ADJUSTED_FORM = {"adjusted_eps": "eps", "adjusted_eps_growth": "eps_growth"}
-Where = tuple[str | None, str, str | None]  # (entity, metric, period)
+TwinKey = tuple[str | None, str, str | None]  # (entity, metric, period)
 
 
-def adjusted_index(claims: list[Claim]) -> dict[Where, list[Claim]]:
+def adjusted_index(claims: list[Claim]) -> dict[TwinKey, list[Claim]]:
     """The claims marked adjusted, by the (entity, plain metric, period) they are the adjusted form of."""
-    out: dict[Where, list[Claim]] = {}
+    out: dict[TwinKey, list[Claim]] = {}
     for c in claims:
         if c.segment == "adjusted" or c.metric in ADJUSTED_FORM:
             out.setdefault((c.entity, ADJUSTED_FORM.get(c.metric, c.metric), c.period), []).append(c)
     return out
 
 
-def twinned(members: list[Claim], index: dict[Where, list[Claim]], hedge: float) -> bool:
+def twinned(members: list[Claim], index: dict[TwinKey, list[Claim]], hedge: float) -> bool:
     """Whether a conflict among unmarked figures holds a value that is the adjusted figure printed elsewhere (in
     another article: an article does not drop the mark it prints)."""
     for c in members:
