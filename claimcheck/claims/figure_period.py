@@ -32,6 +32,11 @@ YEAR_PLACES = regex.compile(r",?\s?(?:(?:the\s[\w-]+\s(?:quarter\s)?)?of\s(?:its
                             r"(?:fiscal\s(?:year\s)?|FY\s?)?", regex.IGNORECASE)
 LEVEL_OF = regex.compile(r"\s?수준(?:인|의|으로|에\s?머문)\s")
 POSSESSED = regex.compile(r"['’]s\s(?:about\s)?[$€£¥₩]?\d")
+def owns_another(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    """Whether period r, before m, owns another figure right after it in the possessive ("last year's $9.64 billion")."""
+    return r.end < m.start - 8 and POSSESSED.match(scan, r.end) is not None
+
+
 TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
@@ -75,7 +80,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         refs = [own[0]]
     # "growth of 6 to 8 percent from last year's $9.64 billion, implying sales between …": a period that owns the
     # figure right after it in the possessive dates that figure only
-    earlier = [r for r in refs if r.end <= m.start and not (r.end < m.start - 8 and POSSESSED.match(scan, r.end))]
+    earlier = [r for r in refs if r.end <= m.start and not owns_another(r, m, scan)]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 40), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only

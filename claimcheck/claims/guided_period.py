@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .figure_period import POSSESSED
+from .figure_period import owns_another
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import compare as C
@@ -64,7 +64,7 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
     # "... in its current fiscal year 2026, up from the $1 billion and 0.75 point impact it projected": the span the
     # sentence names before the figure, when none follows it
     named = [r for r in refs if r.end <= m.start and r.period and not r.relative
-             and not (r.end < m.start - 8 and POSSESSED.match(scan, r.end))]  # "last year's $9.64 billion": that figure's
+             and not owns_another(r, m, scan)]  # "last year's $9.64 billion": that figure's
     # the finest span named: "For the December quarter, the first of fiscal 2026" is that quarter
     earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
     # "reaffirmed its outlook for adjusted EPS of $1.10-$1.20": a plan kept through the year is for the year
