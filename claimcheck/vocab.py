@@ -171,6 +171,23 @@ def starts_a_name(lex: Lexicon, k: str) -> bool:
     return i < len(keys) and keys[i].startswith(k)
 
 
+def begun_name(lex: Lexicon, name: str) -> str | None:
+    """The one known company whose name or alias begins with `name` as a whole word, in any case ("Unity" of Unity
+    Software, "SFA" of SFA Engineering, "대상" of 대상㈜); None when none or several do. A short form like these is
+    left out of the aliases (an ordinary word, an acronym of other things) and stands for the company only where
+    an article shows it does: opening the headline or the lead, or with its ticker."""
+    def begun() -> str | None:
+        low = name.lower()
+        found = {n for a, n in lex.alias_to.items()
+                 if len(a) > len(name) and a.lower().startswith(low) and BEGUN_REST.match(a, len(name))}
+        return found.pop() if len(found) == 1 else None
+    return remembered(lex, "begun name", name, begun)
+
+
+# what may follow a short form inside the full name: another word, or a corporate mark ("대상㈜", "대상(주)")
+BEGUN_REST = regex.compile(r"\s|㈜|\(주\)|,")
+
+
 def parent(lex: Lexicon, name: str | None) -> str | None:
     info = lex.entities.get(name) if name else None
     return info.parent if info else None
@@ -204,7 +221,13 @@ def _not_a_line(lex: Lexicon, name: str | None, segment: str) -> bool:
     if segment.isascii() and not lex.not_line_words.isdisjoint(words) and segment.lower() not in lex.regions \
             and lex.topic_of.get(key(segment)) is None:
         return True
-    return name is not None and lex.alias_key.get(key(segment.replace("_", " "))) == name
+    return names_itself(lex, name, segment)
+
+
+def names_itself(lex: Lexicon, name: str | None, segment: str) -> bool:
+    """Whether a segment id is the company's own name, in full or short ("SM" of SM Entertainment): no line of it."""
+    spelt = segment.replace("_", " ")
+    return name is not None and (lex.alias_key.get(key(spelt)) == name or begun_name(lex, spelt) == name)
 
 
 def is_aggregate(lex: Lexicon, name: str | None, segment: str | None) -> bool:

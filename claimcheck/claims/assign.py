@@ -9,6 +9,7 @@ from ..numbers.parse import Mention
 from .. import vocab as L
 from .layout import Sentence
 from .metric_cue import Cue
+from .business_lines import in_cause
 
 PRE_BOUND = regex.compile(
     r"(?:(?P<approx>약|대략|about|around|approximately|roughly|nearly|almost|close\sto|some)"
@@ -58,8 +59,9 @@ def _bound_name(m: regex.Match[str]) -> str:
     return m.lastgroup
 
 
-def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, lex: L.Lexicon) -> str | None:
-    """Generic business line: the nearest topic phrase whose scope reaches the number."""
+def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, lex: L.Lexicon, scan: str = "") -> str | None:
+    """Generic business line: the nearest topic phrase whose scope reaches the number, unless a cause closes it
+    ("수주액이 디스플레이와 이차전지 부문 수주 증가에 따라 95% 성장한": the lines drove the whole's figure)."""
     events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start]
                     + [(c.start, c.end, "m", c.metric) for c in cues
                        if sent.start <= c.start < m.start and T.says(c.metric) != "change"])
@@ -74,7 +76,11 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
             # a new subject; "which is 89.8% of total sales" is an aside, and "신계약 CSM(보험계약마진)은" glosses
             # the metric already bound to the line
             seg = None
+    if seg and scan and in_cause(scan, seg_end, m.start):
+        seg = None
     return seg or _label_topic(lex, label_text)
+
+
 
 
 def _label_topic(lex: L.Lexicon, label: str) -> str | None:

@@ -151,6 +151,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     if (metric in ("stock_price", "price_change") and FC.unit_priced(fig)) \
             or (metric in ("eps", "adjusted_eps") and FC.unit_priced_near(fig)):
         return None  # a price per barrel or ton is a commodity's, no claim about the company
+    if metric not in ("arpu", "eps", "adjusted_eps", "dps", "stock_price") and FC.per_unit(fig):
+        return None  # "$328,000 per vehicle delivered": each car's, no figure of the company's period
     if FC.weighed(fig):
         return None  # "912 million pounds" of copper: a weight
     ent = FE.for_metric(fig, who.name, got, metric)

@@ -158,7 +158,7 @@ def _outermost(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | None = None) -> str | None:
+def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | None = None, scan: str = "") -> str | None:
     """The last subject line that ends before the figure at pos, unless another metric is named between them
     ("AI revenue grew 65% to $20 billion, ... and free cash flow rose 39%": the cash flow is the company's).
 
@@ -177,8 +177,24 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
             if named and named[0].start < end and any(c.metric != named[0].metric and not _line_pair(named[0].metric, c.metric)
                                                       for c in named if c.start >= end):
                 return None
-            return lines[i][2]
+            # "수주액이 디스플레이와 이차전지 부문 수주 증가에 따라 95% 성장한": lines named as a cause drove the whole's figure
+            return None if scan and in_cause(scan, end, pos) else lines[i][2]
     return None
+
+
+def in_cause(scan: str, end: int, pos: int) -> bool:
+    """Whether the line ending at `end` is named inside a cause of the figure at pos ("이차전지 부문 수주 증가에 따라
+    95% 성장한"), not as the topic a cause follows ("식품사업부문은 해외 판매 호조 등에 힘입어 매출액")."""
+    got = CAUSE.search(scan, end, pos)
+    return got is not None and got.start() - end <= 24 and not TOPIC_AFTER.match(scan, end) \
+        and not TOPIC_ENDED.search(scan, max(0, end - 3), end)
+
+
+TOPIC_ENDED = regex.compile(r"(?:은|는|이|가|도)\s?$")  # a line read with its particle: "식품사업부문은"
+TOPIC_AFTER = regex.compile(r"\s?(?:사업\s?부문|사업부|사업|부문|division|segment|business)?\s?(?:은|는|이|가|도|의\s?경우)\s|\s?(?:사업\s?부문|사업부|사업|부문)?,")
+# the words that make what comes before them a cause of the figure after them
+CAUSE = regex.compile(r"(?:에|으로|로)\s?(?:따라|힘입어|인해|인한)\s|덕분에|덕에\s|영향으로\s|때문에\s|\b(?:thanks\sto|driven\sby|helped\sby|due\sto)\b",
+                      regex.IGNORECASE)
 
 
 LINE_PAIRS = {"revenue": {"operating_income", "operating_margin"}}

@@ -40,6 +40,21 @@ def unit_priced_near(fig: Figure) -> bool:
         or UNIT_PRICE.match(scan, m.end, min(fig.sent.end, m.end + 12)) is not None)
 
 
+def per_unit(fig: Figure) -> bool:
+    """"a loss of about $328,000 per vehicle delivered", "대당 평균 판매가격 5000만원": an amount for each car, store or
+    user is no amount the company made or lost in the period, whatever metric word the sentence has."""
+    m, scan = fig.m, fig.scan
+    return m.kind == "money" and bool(PER_UNIT_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 40))
+                                      or PER_UNIT_BEFORE.search(scan, max(fig.sent.start, m.start - 16), m.start))
+
+
+# the things a per-unit amount is of; a share, an ADS and a user have metrics of their own (EPS, DPS, ARPU)
+PER_UNIT_AFTER = regex.compile(r"\s(?:per|a|each|for\severy)\s(?:\w+\s)?(?:vehicles?|cars?|trucks?|units?|devices?|stores?|restaurants?"
+                               r"|locations?|employees?|orders?|transactions?|deliver(?:y|ies)|seats?|passengers?|rooms?|ships?"
+                               r"|households?|homes?|patients?)\b", regex.IGNORECASE)
+PER_UNIT_BEFORE = regex.compile(r"(?:(?:1|한)\s?)?(?:대|가구|점포|매장)\s?당\s?(?:평균\s?)?(?:판매\s?)?(?:가격|단가|매출|손실|이익)?(?:은|는|이|가)?\s?$")
+
+
 def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     """'전년보다 2.8% 늘어난 78만5137대', 'about 200,000 were hybrids, up 32.3 percent': a growth in a sentence
     that names no metric before it but states a count is that count's growth, not a metric carried over."""

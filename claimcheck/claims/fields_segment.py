@@ -26,7 +26,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     in_table = bool(fig.cell)
     topics = ctx.topics_in(sent.start, sent.end)
     seg = (dash_label(fig) if fig.label_text and not in_table else None) \
-        or A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex)
+        or A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex, fig.scan)
     if seg is None and fig.excl:
         seg = excluded_id(lex, fig.excl[0])
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
@@ -42,7 +42,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = row_segment(lex, fig.row_text)
     if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
         got = ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
-        seg = subject_segment(got, m.start, fig.cues)
+        seg = subject_segment(got, m.start, fig.cues, scan)
         if seg and L.parent(lex, ent):
             ent = L.parent(lex, ent)
     if seg is None and inferred and not in_table and (head := _list_head(fig)) < clause[0]:
@@ -167,6 +167,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
             and STANDALONE.search(scan, max(fig.sent.start, min(m.start - 80, fig.clause[0])), m.start):
         # ("별도 당기순이익은 … 평가손익 감소 영향으로 1797억원": the clause's books, however far back they are named)
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
+    if fig.cell and (seg is None or L.names_itself(lex, ent, seg)) and STANDALONE.search(fig.row_text):
+        seg = "standalone"  # a table row "SM(별도)": the parent's own books, under the group's row
     if seg is None and not fig.cell and ADJUSTED_HEAD.search(head := heading_text(fig.ctx, fig.line)) \
             and not A.label_cues(lex, head):
         # "JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS" governs the figures listed under it; a short line naming a

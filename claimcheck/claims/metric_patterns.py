@@ -22,7 +22,10 @@ UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|advanced|fell|dropped|declined|slid|rise|grow|fall|drop"
                                    r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down|dipped|slipped|tumbled|plunged|sank"
-                                   r"|slumped|rebounded)\s(?:by\s)?"
+                                   r"|slumped|rebounded"
+                                   # "with sales rising 11% to $1.7 billion": the participle of a move
+                                   r"|rising|growing|climbing|jumping|gaining|increasing|surging|soaring|falling|dropping|declining"
+                                   r"|sliding|decreasing|slipping|tumbling|plunging|sinking)\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
 VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|cut|lowered|reduced)\s(?:its\s|their\s)?"
@@ -36,7 +39,8 @@ APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|fall|falls|drop|drops|dropped|decline|declines|declined|slid|decreased|shrank|narrowed|contracted|lost|down"
-                       r"|lowers|lowered|cuts|reduced|reduces|trimmed|dipped|slipped|tumbled|plunged|sank|slumped)\b", regex.IGNORECASE)
+                       r"|lowers|lowered|cuts|reduced|reduces|trimmed|dipped|slipped|tumbled|plunged|sank|slumped"
+                       r"|falling|dropping|declining|sliding|decreasing|slipping|tumbling|plunging|sinking)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:its\s|their\s|the\s)?(?:total\s|overall\s|group\s|annual\s|quarterly\s|the\scompany's\s)?"
                                r"(?:(?P<rev>sales|revenues?)|(?:operating\s)?(?:profit|income))"
                                # "made up nearly 15% of Alphabet's total": a bare total is of the company's revenue

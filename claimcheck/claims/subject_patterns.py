@@ -122,7 +122,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "Aerospace Technologies was the star again, with third-quarter sales of $4.15 billion", "Building Automation
     # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
     # and "MedTech, covering cardiovascular and surgery, delivered 5.6%", "PepsiCo Foods North America, home of Lay's, saw"
-    (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
+    # and "By brand, Coach was the top performer, with sales rising 11%": a breakdown's lead before the subject
+    (r"(?:\G|(?<=[.;:]\s)|(?<=\b[Bb]y\s(?:brand|segment|division|business|region|geography|product|category|channel)s?,\s))"
+     r"(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
      r"|reached|delivered|contributed|accounted)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
     # "Moving to compute, revenue was $123 million", "In Gaming, revenue was $2.9 billion": a call's turn to a line,
@@ -146,7 +148,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"['’]s?\s(?:total\s|net\s|quarterly\s|\w+[\s-]quarter\s){0,2}(?:revenue|sales|operating|segment)"),
     # and "Nvidia’s Data Center segment reported": the company's own line, by its possessive opening the sentence
     # (not a gloss: "Revenue at QCT, Qualcomm's chip unit, rose")
-    (r"(?:\b[Tt]he\s|(?<=(?:^|\n|[.;:]\s)[A-Z][\w&.-]*['’]s\s))(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
+    # and "General Dynamics’ Aerospace segment emerged": a name of a few words in the possessive
+    (r"(?:\b[Tt]he\s|(?<=(?:^|\n|[.;:]\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s?\s))(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
      r"unit|division|segment"),
     # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
     (r"\b[Tt]he\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector),\s(?:where|which)\b",

@@ -20,15 +20,15 @@ PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|�
 KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})"
                         r"(?:,\s?|\s)" + PERIOD_WORD)
 # "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
-KO_LEAD = regex.compile(r"^(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
+KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
                         r"|earnings|results|shares|stock))")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
-EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})\s\((?:NYSE|NASDAQ|Nasdaq)?:?\s?"
-                         r"(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5}(?:\s[+-]?[\d.]+%)?\)")
+EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})\s\("
+                         r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5})(?:\s[+-]?[\d.]+%)?\)")
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
 # capitalised words a headline opens on that are no company
@@ -49,17 +49,24 @@ def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> l
         if any(start <= a < start + 24 for a, _ in inside):
             return []  # the head opens on a company the vocabulary knows: that is the subject
         # the headline may open on its company any way; a lead only as a subject with its quarter
-        m = (KO_HEAD.match(text) or EN_HEAD.match(text)) if k == 0 else KO_LEAD.match(text)
-        m = m or EN_TICKERED.search(text)
+        m = (KO_HEAD.match(text) or EN_HEAD.match(text) or KO_LEAD.match(text)) if k == 0 else KO_LEAD.match(text)
+        tickered = m is None and (m := EN_TICKERED.search(text)) is not None
         if m is None:
             continue
-        name = _name(lay.scan, m["n"], start + m.end())
-        if name is None or not _new(lex, name) or any(a <= start + m.start("n") < b for a, b in inside):
+        # a ticker names the company by itself ("Wingstop (WING) reported"); a name alone must come back in the body
+        name = _name(lay.scan, m["n"], start + m.end()) or (m["n"] if tickered else None)
+        if name is None or any(a <= start + m.start("n") < b for a, b in inside):
             return []
-        at = [(x.start(), x.end(), name) for x in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, lay.scan)
+        known = L.begun_name(lex, name)  # "Unity (NYSE: U)", "Zoom shares rose": the short form of one known company
+        if known is None and not _new(lex, name):
+            return []
+        at = [(x.start(), x.end(), known or name) for x in
+              regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, lay.scan)
               if not any(a <= x.start() < b for a, b in inside)]
-        return at if sum(1 for a, _, _ in at if a >= start + m.end()) >= 1 else []
+        return at if tickered or sum(1 for a, _, _ in at if a >= start + m.end()) >= 1 else []
     return []
+
+
 
 
 # a line that only dates the piece ("날짜: 2022-05-16", "date: …") is no headline
