@@ -184,6 +184,15 @@ def begun_name(lex: Lexicon, name: str) -> str | None:
     return remembered(lex, "begun name", name, begun)
 
 
+def begins_names(lex: Lexicon, word: str) -> bool:
+    """Whether a Latin word opens some known company's name as a word of its own ("CJ" of CJ제일제당, "LG" of LG
+    Chem); "SI" opens none (the prefix of "Silicon2" is no word of it)."""
+    def begins() -> bool:
+        return any(a.startswith(word) and (len(a) == len(word) or not a[len(word)].isascii() or a[len(word)] in " ,")
+                   for a in lex.alias_to)
+    return bool(remembered(lex, "begins names", word, begins))
+
+
 # what may follow a short form inside the full name: another word, or a corporate mark ("대상㈜", "대상(주)")
 BEGUN_REST = regex.compile(r"\s|㈜|\(주\)|,")
 

@@ -24,6 +24,19 @@ def test_known_forms() -> None:
     assert not slip(fig(8725), fig(5964))
 
 
+def span(low: float, high: float) -> Claim:
+    return Claim(file="a.md", line=1, column=1, text="x", entity="E", metric="eps", value=(low + high) / 2, low=low,
+                 high=high, unit="USD", quote="q")
+
+
+def test_ranges() -> None:
+    assert slip(span(1.20, 1.46), span(1.20, 1.64))  # one end's digits reordered, the other end shared
+    assert slip(span(920, 1000), span(290, 1000))
+    assert not slip(span(1.20, 1.46), span(1.20, 1.50))  # 146 against 150
+    assert not slip(span(1.20, 1.46), span(1.10, 1.64))  # both ends moved: two ranges, no copy
+    assert not slip(span(1.20, 1.46), fig(1.46, 0.01))  # a range against a point is no slip
+
+
 digits = st.text("0123456789", min_size=2, max_size=7).filter(lambda s: s[0] != "0")
 
 

@@ -22,6 +22,7 @@ from .common import Draft, Hedged, begun_by, figure, label, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
+from .swaps import siblings, swapped
 from .adjusted_twins import adjusted_index, twinned
 from ..figures import plural
 from ..calendar import compared_period
@@ -44,7 +45,8 @@ class Options(Hedged):
     one_article_needs_slip: bool = Field(True, description="report at info a conflict inside one article whose "
                                          "values are no slip of each other (a digit changed, digits reordered, one "
                                          "dropped or doubled, the sign lost): there it almost always means typing "
-                                         "lost a segment, period or basis")
+                                         "lost a segment, period or basis; unless another line of the article holds "
+                                         "the same two values (two lines swapped)")
     far_needs_slip: float = Field(1.25, description="report at info a conflict between articles over reported "
                                   "amounts of one dated period whose values are exact, of one sign, no slip of each "
                                   "other and more than this ratio apart (0 turns it off): on judged real text such "
@@ -110,6 +112,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
     adjusted = adjusted_index(claims) if o.adjusted_twins else {}
+    lines = siblings(claims) if o.one_article_needs_slip else {}
     for key, raw in keyed(claims, skip).items():
         if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:
             # counts of what, charges for what, investments from whom? users, staff and units, a tariff and a
@@ -124,7 +127,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         nodes = list(figs.values())
         for comp, demote in _components(list(figs), nodes, o):
             members = [c for k in comp for c in nodes[k]]
-            alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members)
+            alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines)
             far = not alone and (_far_apart(comp, nodes, o.far_needs_slip)
                                  or _corroborated(comp, nodes, o.corroborated))
             twin = not (alone or far) and key[1] is None and twinned(members, adjusted, o.hedge)

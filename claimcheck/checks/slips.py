@@ -34,6 +34,8 @@ def slip(a: Claim, b: Claim) -> bool:
 
     Digits are compared at the coarser of the two printed steps ('616억 4800만원' against '661억' as 616
     against 661). Figures of a single digit are never a slip by digits: any two differ in one place."""
+    if a.low is not None and b.low is not None and a.high is not None and b.high is not None:
+        return _range_slip((a.low, a.high), (b.low, b.high))
     if a.low is not None or b.low is not None or a.value == b.value:
         return False
     if a.value == -b.value:
@@ -48,3 +50,28 @@ def slip(a: Claim, b: Claim) -> bool:
         return len(x) >= 2 and _one_apart(x, y)
     long, short = (x, y) if len(x) > len(y) else (y, x)
     return len(short) >= 2 and _one_dropped(long, short)
+
+
+def _range_slip(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two ranges that share one end and whose other ends read like one figure copied wrong ("$1.20 to $1.46"
+    against "$1.20 to $1.64")."""
+    ends = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(ends) != 1:
+        return False
+    x, y = ends[0]
+    if (x < 0) != (y < 0):
+        return False
+    step = min(_printed_step(x), _printed_step(y))
+    dx, dy = str(round(abs(x) / step)), str(round(abs(y) / step))
+    if len(dx) == len(dy):
+        return len(dx) >= 2 and _one_apart(dx, dy)
+    long, short = (dx, dy) if len(dx) > len(dy) else (dy, dx)
+    return len(short) >= 2 and _one_dropped(long, short)
+
+
+def _printed_step(v: float) -> float:
+    """The finest decimal step a bound is a whole multiple of (1.46 -> 0.01, 2200 -> 100): its last printed digit."""
+    step = 1e-6
+    while step < 1e15 and abs(round(v / (step * 10)) * step * 10 - v) <= 1e-9 * max(1.0, abs(v)):
+        step *= 10
+    return step

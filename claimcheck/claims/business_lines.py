@@ -105,6 +105,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 word += after  # "디스플레이 2394억원": the 이 is the name's last syllable, no subject's mark
             word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
             word = KO_LEAD.sub("", word)  # "이에 따라 섬유사업 매출은": a connective before the line is no part of its name
+            if (lead := LATIN_LEAD.match(word)) and L.begins_names(lex, lead["w"]):
+                word = word[lead.end():]  # "CJ 피드앤케어의 매출은": a group's name before the line is no part of it
             if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):
                 word = quoted["q"]  # "‘이브’ 시리즈는 205억 원": the title quoted, not the word for its kind
             if word.lower().startswith(("total ", "gross ")) and " " in word.strip() \
@@ -146,6 +148,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 found.append((m.start(), m.end(), seg))
     found += [(a, b, L.topic(lex, w) or segment_id(w)) for a, b, w in branded_lines(scan, start, end, lex)]
     return _outermost(sorted(found + region_lines(scan, start, end, lex)))
+
+
+LATIN_LEAD = regex.compile(r"(?P<w>[A-Z][A-Z0-9]{1,5})\s(?=\p{Hangul})")
 
 
 def _outermost(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

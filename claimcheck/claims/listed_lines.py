@@ -6,7 +6,7 @@ import regex
 
 from .. import vocab as L
 from ..models import Claim
-from .business_lines import MONTH_WORD, NOT_SEGMENT
+from .business_lines import MONTH_WORD, NOT_SEGMENT, segment_id
 from .hangul import particle_fits
 
 # "서치플랫폼 매출 1조2천억원, 커머스 매출 1조1천억원" / "automotive revenue was $77.1 billion":
@@ -17,6 +17,10 @@ LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,4
 # and "사업부문별로 선박엔진이 2394억원, 비선박엔진이 471억원의 매출액": the lead with no verb, each name its subject
 BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별(?:로\s?(?:는|보면|살펴보면)?|\s?(?:는|보면|살펴보면))\s")
 BARE_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})\s$")
+# and "Segment revenue: Semiconductor Test $606 million; Robotics $88 million": an English breakdown after its colon
+BREAKDOWN_EN = regex.compile(r"\b(?:segment|division|business|regional)\s(?:revenues?|sales|results)\s?:\s|\b(?:revenues?|sales)\sby\s"
+                             r"(?:segment|division|region|business|brand)\s?:\s", regex.IGNORECASE)
+BARE_EN_NAME = regex.compile(r"(?:^|(?<=[:;,]\s))(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})\s$")
 # "수요에 힘입어 매출 7303억원": a verb's connective form before the metric names no line
 VERB_FORM = regex.compile(r"(?:힘입어|입어|통해|의해|비해|이어|맞아|업고)$")
 
@@ -47,6 +51,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
             and LISTED.search(lay.scan, max(0, start - 40), start)
         if not got and (lead := BREAKDOWN_IN.search(lay.scan, max(0, start - 200), start)):
             got = BARE_NAME.search(lay.scan, max(lead.end(), start - 12), start)  # "부문별로 보면 시멘트 5931억원(-3.3%), 레미콘 …"
+        if not got and (lead := BREAKDOWN_EN.search(lay.scan, max(0, start - 200), start)):
+            got = BARE_EN_NAME.search(lay.scan, max(lead.end() - 2, start - 40), start)
         seg = got["seg"] if got else None
         if seg and got and got.re is BARE_NAME and not L.topic(lex, seg):
             seg = _without_particle(seg)  # "선박엔진이 2394억원": the subject's particle is no part of its name
@@ -54,7 +60,7 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
                 and L.key(seg) not in lex.metric_of and not VERB_FORM.search(seg) \
                 and not MONTH_WORD.fullmatch(word) \
                 and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name
-            named[i] = word
+            named[i] = segment_id(seg) if got and got.re is BARE_EN_NAME else word
     # a surprise's segment names the metric that beat, no business line
     if len(set(named.values()) | {c.segment for c in made if c.segment and c.metric != "surprise"}) < 2:
         return made

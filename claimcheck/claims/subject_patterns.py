@@ -33,9 +33,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # before or after it ("물류BPO(Business Process Outsourcing) 사업 매출액은"), or summed ("해외 합산 영업이익은")
     # and "트레이더스 총매출은", "PC게임 '리니지' 매출은": a quoted title, a gross or net sales word
     # ("칩 사업(QCT) 매출은": a one-syllable name takes the acronym it is glossed with, see business_lines)
-    # and "반도체 소재 매출은", "아연괴 제품 매출은": a two-word Korean name, not cut to its last word
+    # and "반도체 소재 매출은", "아연괴 제품 매출은": a two-word Korean name, not cut to its last word, and "OLED 소재
+    # 매출은": its first word an acronym
     (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>(?:(?!(?:올해|지난해|작년|이번|전년|당기|전기|회사|그룹|같은|동기|특히|또한|반면|한편|다만|역시|연결|별도|전체|지난|직전|다음)\s)"
-     r"(?:\p{N}차\p{Hangul}{2,5}|\p{Hangul}{2,6})(?<![의은는가을를도와과로면나데고며서게히만인한른된던될할운])(?<!분기|반기|기준)\s"
+     r"(?:\p{N}차\p{Hangul}{2,5}|\p{Hangul}{2,6}|(?-i:[A-Z][A-Z0-9]{1,5}))(?<![의은는가을를도와과로면나데고며서게히만인한른된던될할운])(?<!분기|반기|기준)\s"
      r"(?<!(?:북미|미국|중국|유럽|국내|해외|일본|아시아|글로벌|가까이)\s)"  # a region is a cut of its own; an adverb no name
      r"(?=\p{Hangul})(?!(?:연결|별도|글로벌|국내|해외|전체|합산|연간|부문|사업|분기|반기)[\s매영])"  # "3분기 연결 매출은", "핵심인 지상방산"
      r")?"
@@ -139,7 +140,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Dd]ivision|[Bb]usiness|[Uu]nit),\s", r"\b[Ii]n\sthe\s[A-Z]"),
     # "Lam Research's Systems revenues were $3.36 billion": a capitalised line after the possessive opening the sentence,
     # named by its revenue
-    (r"(?<=(?:^|\n|[.;:]\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s\s)(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,2})"
+    # (or after a leading phrase: "In the third quarter, Teradyne's Semiconductor Test revenue climbed")
+    (r"(?<=(?:^|\n|[.;:]\s|,\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s\s)(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,2})"
      r"\s(?:revenues?|sales)\b", r"['’]s\s[A-Z][a-z][^.;]{0,40}?\s(?:revenues?|sales)\b"),
     # "Aerospace’s total sales were $1.08 billion", "Electrical Americas’ total third-quarter sales": a capitalised line
     # opening the sentence in the possessive, then its metric (a company so named is dropped by the name filters)
