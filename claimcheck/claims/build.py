@@ -77,10 +77,14 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                     lay.scan, sent.start, min(sent.end, sent.start + 12)))) else None
             # and a wire's paragraph of one sentence that opens on "같은 기간" goes on with the company before it
             same = SPAN_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
+            # and "별도 기준 수주액 5,803억 원 … ¶ 매출액은 2,304억 원": a paragraph that opens on a bare metric is on the books
+            # the paragraph before named
+            books = carry.get("scope") if subject_carry.BARE_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 40)) else None
             carry = {"para": sent.para, "entity": carry["entity"] if same else None, "metric": stated[0] if stated else None,
                      "metric_at": carry.get("metric_at"), "period": year, "closing": year is not None,
                      "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"),
-                     **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {})}
+                     **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {}),
+                     **({"scope": books} if books else {})}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]

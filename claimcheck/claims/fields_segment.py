@@ -197,7 +197,9 @@ DAILY_AFTER = regex.compile(r"\s?(?:a|per)\sday\b|\s?씩\s?매일", regex.IGNORE
 CONSOLIDATED = regex.compile(r"연결\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|\bconsolidated\b", regex.IGNORECASE)
 # "별도 기준 매출은", "별도로는", "On a standalone basis,": the parent company's own books, not the group's
 # ("개별 재무제표 기준", "개별기준": the parent's own books, said another way)
-STANDALONE = regex.compile(r"(?:별도|개별)\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|[(（]별도[)）]|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b",
+STANDALONE = regex.compile(r"(?:별도|개별)\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|[(（]별도[)）]|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b"
+                           # "SFA's standalone sales in the first quarter": the books as the metric's adjective
+                           r"|\b(?:standalone|parent[\s-]only)\s(?=(?:operating\s|net\s)?(?:sales|revenues?|profit|income|earnings)\b)",
                            regex.IGNORECASE)
 STANDALONE_WORDS = ("별도", "개별", "standalone", "separate", "parent")  # STANDALONE cannot match without one (Ctx.in_sentence)
 
