@@ -22,6 +22,10 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
 # words, so a figure with another one between it and them is the company's own
 EN_SAID = regex.compile(r"\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)", regex.IGNORECASE)
 DIGIT = regex.compile(r"\d")
+# "Revenue was seen growing 61% … to $197.1 million", "EPS is seen between $10.20 and $10.50": the passive of a
+# forecast before its figures
+SEEN_BEFORE = regex.compile(r"\b(?:was|were|is|are)\sseen\s(?:[^.;\d]|\.(?=\d)){0,40}?(?:[$€£¥₩]|[\d.]+%?[,\s][^.;]{0,30}?[$€£¥₩]?)?$",
+                            regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
 # and "up from a prior outlook of growth for 5% to 7%": an outlook or guidance of a figure is a forecast too
 ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
@@ -86,7 +90,7 @@ ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstree
 GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
-SAID_WORDS = ("것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
+SAID_WORDS = ("seen", "것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "projection", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
@@ -114,6 +118,7 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or EXPECTED_AFTER.match(scan, m.end, min(sent.end, m.end + 90)) \
         or GUIDANCE_SUBJECT.search(scan, max(sent.start, m.start - 300), m.start) \
         or KO_EXPECTED_BEFORE.search(scan, max(sent.start, m.start - 16), m.start) \
+        or SEEN_BEFORE.search(scan, max(sent.start, m.start - 50), m.start) \
         or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
             and ANALYST_WORD.search(scan, sent.start, m.start)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)

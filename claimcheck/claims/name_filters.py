@@ -21,6 +21,10 @@ ANALYST_AFTER = regex.compile(r"\s?(?:\p{Hangul}{2,4}\s)?(?:수석\s?|선임\s?|
 HOUSE = regex.compile(r"증권|투자|리서치|Securities|Investment|Research")
 COVERS_AFTER = regex.compile(r"(?:은|는|이|가)\s(?:\d{1,2}일\s)?(?:[^\s.]{1,20}\s){0,2}?[^\s.]{1,20}?에\s?(?:대해|관해)\s")
 
+# "according to FactSet", "provided by FactSet", "LSEG 집계에 따르면": where the numbers come from, not whose they are
+SOURCE_BEFORE = regex.compile(r"\b(?:according\sto|provided\sby|compiled\sby|polled\sby|surveyed\sby|data\sfrom|per)\s(?:data\sfrom\s)?$",
+                              regex.IGNORECASE)
+
 # "열관리 사업(", "the thermal segment (": a company named in brackets after a business line is that line's name
 LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
 
@@ -33,6 +37,8 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
             out.add((a, b, name))
         elif ANALYST_AFTER.match(scan, b, b + 20) or (HOUSE.search(scan, a, b) and COVERS_AFTER.match(scan, b, b + 48)):
             out.add((a, b, name))
+        elif SOURCE_BEFORE.search(scan, max(0, a - 24), a) and (i == 0 or found[i - 1][2] != name):
+            out.add((a, b, name))  # "according to FactSet": the data's source (unless the story is about it)
         elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
             out.add((a, b, name))  # "열관리 사업(한온시스템)은": the subsidiary that makes up a line names the line
         elif scan[b:b + 1] == ")" and scan[a - 1:a] == "(" and _initials(scan, a, b):

@@ -59,6 +59,8 @@ def matches(text: str, start: int, end: int) -> list:
                 continue
         if m["yr"] and SINCE_AFTER.match(text, m.end(), min(end, m.end() + 30)):
             continue  # "지난 2017년 독립법인으로 출범한 이래 처음으로": the year a record runs from, not the figure's
+        if m["yr"] and EVENT_BEFORE.search(text, max(start, s - 30), s):
+            continue  # "the HeyDude brand, which Crocs acquired in 2022,": the year of a deal, not the figure's
         if FOLLOWING.match(text, m.end(), min(end, m.end() + 6)):
             continue  # "1분기에 이어 점포 수 증가로": the period before the one in view, as in the last report
         out.append(m)
@@ -66,6 +68,9 @@ def matches(text: str, start: int, end: int) -> list:
 
 
 FOLLOWING = regex.compile(r"\s?에\s?이어")
+EVENT_BEFORE = regex.compile(r"\b(?:acquired|bought|founded|established|incorporated|listed|launched|spun\soff|merged)\s(?:it\s)?"
+                             r"(?:in|since)\s(?:(?:early|late|mid-?)\s?)?(?:(?:January|February|March|April|May|June|July|August|September"
+                             r"|October|November|December)\s)?$")
 SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대|최고|최저|최초))")
 
 

@@ -124,10 +124,12 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
     # and "MedTech, covering cardiovascular and surgery, delivered 5.6%", "PepsiCo Foods North America, home of Lay's, saw"
     # and "By brand, Coach was the top performer, with sales rising 11%": a breakdown's lead before the subject
-    (r"(?:\G|(?<=[.;:]\s)|(?<=\b[Bb]y\s(?:brand|segment|division|business|region|geography|product|category|channel)s?,\s))"
+    # and "…, while UGG reached $1.3 billion": the subject of a contrasting clause
+    (r"(?:\G|(?<=[.;:]\s)|(?<=\b[Bb]y\s(?:brand|segment|division|business|region|geography|product|category|channel)s?,\s)"
+     r"|(?<=,\s(?:while|whereas)\s))"
      r"(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
-     r"|reached|delivered|contributed|accounted)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
-     r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted)\b"),
+     r"|reached|delivered|contributed|accounted|continued)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
+     r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted|continued)\b"),
     # "Moving to compute, revenue was $123 million", "In Gaming, revenue was $2.9 billion": a call's turn to a line,
     # then that line's revenue (a capitalised name after 'In' or 'Within'; any after a verb of turning)
     (r"(?:^|(?<=[.;:]\s)|(?<=\n)|\G)(?:(?:[Mm]oving|[Tt]urning|[Ss]witching|[Ss]hifting)\s(?:on\s|over\s)?to\s(?:the\s|our\s|its\s)?"
@@ -136,8 +138,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Bb]usiness|[Dd]ivision|[Uu]nit|[Gg]roup))?,\s(?=(?:total\s|net\s)?(?:revenues?|sales)\s)",
      r"(?:revenues?|sales)\s"),
     # "In the Customer Support Business Group, revenues were $1.99 billion": a line a leading phrase puts the sentence in
-    (r"(?:^|(?<=[.;:]\s)|(?<=\n))[Ii]n\sthe\s(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,3}?)"
-     r"\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Dd]ivision|[Bb]usiness|[Uu]nit),\s", r"\b[Ii]n\sthe\s[A-Z]"),
+    # and "In the company's larger Crocs Brands division, sales are expected to grow about 8%"
+    (r"(?:^|(?<=[.;:]\s)|(?<=\n))[Ii]n\s(?:the\s(?:company['’]s\s)?|its\s)(?:(?:larger|smaller|biggest|largest|main|core)\s)?"
+     r"(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,3}?)"
+     r"\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Dd]ivision|[Bb]usiness|[Uu]nit),\s", r"\b[Ii]n\s(?:the|its)\s"),
     # "Lam Research's Systems revenues were $3.36 billion": a capitalised line after the possessive opening the sentence,
     # named by its revenue
     # (or after a leading phrase: "In the third quarter, Teradyne's Semiconductor Test revenue climbed")
