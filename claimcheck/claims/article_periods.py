@@ -11,13 +11,21 @@ from .. import calendar as CAL
 from . import compare as C
 from .article_context import Ctx
 from .evidence import Where
+from .fiscal_stated import stated_year_end
 
 
-def fy_end(lex: L.Lexicon, ent: str | None) -> int | None:
+def fy_end(lex: L.Lexicon, ent: str | None, ctx: Ctx | None = None) -> int | None:
+    """The month ent's fiscal year ends in: the calendar list's, else (for the article's main company) the one its
+    own words state ("fiscal third quarter …, which ended on March 31")."""
+    first = ent
     while ent:
         if ent in lex.fiscal:
             return lex.fiscal[ent]
         ent = L.parent(lex, ent)
+    if ctx is not None and first is not None and first == ctx.main:
+        if "fiscal stated" not in ctx.memo:
+            ctx.memo["fiscal stated"] = stated_year_end(ctx.lay.scan) if "fiscal" in ctx.lay.scan.lower() else None
+        return ctx.memo["fiscal stated"]
     return None
 
 
@@ -26,7 +34,7 @@ def focus_for(ctx: Ctx, fy: int | None) -> str | None:
     (July to September 2025) speaks of Samsung's 2025Q3. Where the two calendars' quarters end in different
     months (Walmart's end in October, Apple's in September) neither is the other's: the focus stays as it is,
     and the sentence's own words must date the figure."""
-    f, main = ctx.focus, fy_end(ctx.lex, ctx.main)
+    f, main = ctx.focus, fy_end(ctx.lex, ctx.main, ctx)
     own, theirs = abs(fy or 12), abs(main or 12)
     if not f or "Q" not in f or own == theirs or (end := CAL.quarter_end(f, main)) is None:
         return f
@@ -59,7 +67,7 @@ def adopt_periods(claims: list[Claim]) -> list[Claim]:
 def find_focus(ctx: Ctx) -> None:
     lay = ctx.lay
     head_end = lay.line_starts[min(6, len(lay.line_starts) - 1)]
-    fy = fy_end(ctx.lex, ctx.main)
+    fy = fy_end(ctx.lex, ctx.main, ctx)
     counts: Counter = Counter()
     pub = ctx.art.published
     for r in ctx.periods_in(0, len(lay.scan), fy):

@@ -214,7 +214,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
              "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
              "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
     li = lay.line_of(m.start)
-    basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header, period, fy_end(ctx.lex, ent)) if fig.cell else None)
+    basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header, period, fy_end(ctx.lex, ent, ctx)) if fig.cell else None)
                     or C.same_span_basis(scan, lay.sentences[sent.index - 1] if sent.index else None, sent, m, period)
                     or C.basis_of_base(refs, m, period, scan, fig.others, sent.start))
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,

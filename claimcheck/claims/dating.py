@@ -64,7 +64,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
          carry: dict, change: bool, others: list[int]) -> tuple[str | None, bool, str, list[PR.PeriodRef]]:
     """(period, estimate, grain, the sentence's period phrases) for figure m, typed as metric."""
     lay, lex, scan, line = ctx.lay, ctx.lex, ctx.lay.scan, sent.line
-    own_fy = fy_end(lex, ent)  # the company's fiscal year, which says when its periods end
+    own_fy = fy_end(lex, ent, ctx)  # the company's fiscal year, which says when its periods end
     focus = focus_for(ctx, own_fy)
     fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)

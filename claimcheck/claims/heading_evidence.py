@@ -34,7 +34,7 @@ def heading_backed(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
             if "entity" in carried and c.entity and any(e[2] == c.entity for e in ctx.entities_in(start, end)):
                 c = c.model_copy(update={"evidence": record_field(lay, c.evidence, "entity", on_line(lay, h, "heading"))})
             if "period" in carried and c.period and any(r.period == c.period
-                                                        for r in ctx.periods_in(start, end, fy_end(ctx.lex, c.entity))):
+                                                        for r in ctx.periods_in(start, end, fy_end(ctx.lex, c.entity, ctx))):
                 c = c.model_copy(update={"evidence": record_field(lay, c.evidence, "period", on_line(lay, h, "heading"))})
         out.append(c)
     return out

@@ -14,7 +14,7 @@ GRAINS = ("half", "ytd")
 
 def carry_span(ctx: Ctx, sent, carry: dict) -> None:
     """Set the carried period from a figureless sentence opening on a half or a running total."""
-    refs = ctx.periods_in(sent.start, min(sent.end, sent.start + 24), fy_end(ctx.lex, carry.get("entity") or ctx.main))
+    refs = ctx.periods_in(sent.start, min(sent.end, sent.start + 24), fy_end(ctx.lex, carry.get("entity") or ctx.main, ctx))
     got = next((r for r in refs if r.grain in GRAINS and r.period and SPAN_TOPIC.match(ctx.lay.scan, r.end)), None)
     if got is None:
         return

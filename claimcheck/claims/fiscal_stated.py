@@ -1,0 +1,31 @@
+"""A fiscal year an article spells out: "its fiscal third quarter of 2023, which ended on March 31" says the
+company's year ends in June, whether or not rules/fiscal_calendars.yaml knows the company.
+
+A company the calendar list lacks would otherwise have its fiscal quarters read as calendar ones (Peloton's
+fiscal Q3 as 2023Q3, six months late). The article's own words settle it for that article's main company.
+"""
+from __future__ import annotations
+
+import regex
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+# "fiscal third quarter … ended on March 31", "third quarter of fiscal 2024, which ended December 31",
+# "Q3 of fiscal 2024 (the quarter ending in December 2023)"
+STATED = regex.compile(
+    r"\b(?:fiscal\s(?:(?:19|20)\d\d\s)?(?P<q>first|second|third|fourth|Q[1-4])[\s-]quarter"
+    r"|(?P<q2>first|second|third|fourth|Q[1-4])(?:[\s-]quarter)?\s(?:of\s)?(?:its\s)?fiscal\s(?:year\s)?(?:(?:19|20)\d\d|'\d\d))"
+    r"[^.;]{0,60}?\b(?:ended|ending)\s(?:on\s|in\s)?(?P<m>" + "|".join(MONTHS) + r")\b", regex.IGNORECASE)
+
+
+def stated_year_end(scan: str) -> int | None:
+    """The fiscal year-end month the article's first such statement implies; None when it states none, or a
+    calendar year."""
+    got = STATED.search(scan)
+    if got is None:
+        return None
+    q = ORDINAL[(got["q"] or got["q2"]).lower()]
+    month = MONTHS.index(got["m"].lower()) + 1
+    end = (month - 1 + 3 * (4 - q)) % 12 + 1
+    return None if end == 12 else end
