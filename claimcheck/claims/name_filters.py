@@ -25,6 +25,10 @@ COVERS_AFTER = regex.compile(r"(?:은|는|이|가)\s(?:\d{1,2}일\s)?(?:[^\s.]{1
 SOURCE_BEFORE = regex.compile(r"\b(?:according\sto|provided\sby|compiled\sby|polled\sby|surveyed\sby|data\sfrom|per)\s(?:data\sfrom\s)?$",
                               regex.IGNORECASE)
 
+# "구글 플레이스토어·애플 앱스토어", "Apple's App Store", "the Google Play store": a store or platform a company runs, named
+# for where something sells, not the company's figures
+PLATFORM_AFTER = regex.compile(r"['’]?s?\s?(?:플레이\s?스토어|앱\s?스토어|앱\s?마켓|플레이|App\sStore|Play\s(?:Store|store)|Play\b)")
+
 # "열관리 사업(", "the thermal segment (": a company named in brackets after a business line is that line's name
 LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
 
@@ -37,6 +41,8 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
             out.add((a, b, name))
         elif ANALYST_AFTER.match(scan, b, b + 20) or (HOUSE.search(scan, a, b) and COVERS_AFTER.match(scan, b, b + 48)):
             out.add((a, b, name))
+        elif PLATFORM_AFTER.match(scan, b, b + 12):
+            out.add((a, b, name))  # "구글 플레이스토어": a store, not the company
         elif SOURCE_BEFORE.search(scan, max(0, a - 24), a) and (i == 0 or found[i - 1][2] != name):
             out.add((a, b, name))  # "according to FactSet": the data's source (unless the story is about it)
         elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
