@@ -36,12 +36,14 @@ YEAR_END = regex.compile(r"(?:전년|작년|지난해|전년도)\s?말\s?(?:대�
 PRIOR = regex.compile(r"(?:(?P<year>전년\s?동기|전년도?|그\s?전해|1년\s?전|(?:작년|지난해)\s?같은\s?(?:기간|시기)|a\syear\s(?:earlier|ago)|year-ago"
                       r"|the\syear-earlier\s\w+|the\s(?:prior|previous)[\s-]year(?:['’]s(?:\s(?:figure|level|total|result|mark))?)?)"
                       r"|(?P<quarter>전\s?분기|직전\s?분기|(?<![\p{L}])전기|the\sprior\squarter|the\sprevious\squarter))"
-                      r"\s?(?:\((?:[\p{L}]{1,6}\s)?|의|에는?|엔|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
+                      r"(?:['’]s)?\s?(?:\((?:[\p{L}]{1,6}\s)?|의|에는?|엔|보다|에서|의\s|of|at|from)?\s?[$₩€¥]?$", regex.IGNORECASE)
 # anywhere in a sentence: it measures something against an earlier period
 PRIOR_IN = regex.compile(r"1년\s?전|전년\s?(?:동기\s?)?(?:대비|보다|比)|(?:지난해|작년)\s?(?:같은\s?기간|동기)\s?(?:대비|보다|에\s?비해)"
                          r"|\ba\syear\s(?:earlier|ago)|year[\s-](?:over|on)[\s-]year", regex.IGNORECASE)
 # "A year ago the company reported revenue of $88.27 billion", "1년 전에는 5조원": the clause is about the span before
 PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\syear-(?:ago|earlier)\s(?:quarter|period)|1년\s?전(?:에는|엔)"
+                           # "Previous year: $265M" under a figure in a results card: the year-ago quarter's level
+                           r"|(?:previous|prior|last)\syear(?=\s?:)|year[\s-]ago(?=\s?:)"
                            r"|지난해\s?같은\s?기간(?:에는|엔))|(?P<quarter>a\squarter\s(?:ago|earlier)|전\s?분기(?:에는|엔)))\b",
                            regex.IGNORECASE)
 # "increased 6% to $2.48 billion compared to the third quarter of 2022": a period a comparison leads is the base's

@@ -85,8 +85,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         if m["cmp"]:
             continue  # "지난해 같은 기간 대비", "from the same period last year": what a change is measured against
         if m["fyq"]:
-            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or ORD[(m["ford"] or m["ford2"]).lower()])
-            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"])
+            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or ORD[(m["ford"] or m["ford2"]).lower()])
+            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"]) or _y(m["fy7"])
             if fiscal:
                 fy = fy + shift if fy else fy
                 if fy is None and published:
