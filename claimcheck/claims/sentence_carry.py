@@ -24,6 +24,9 @@ PEER_AFTER = regex.compile(r"(?![은는이가도]\s)(?:\s?[^\s.,。]{1,8})?(?:\s
 TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
 
 
+OWN_RESULTS = regex.compile(r"\s?경우|\s?(?:(?:올해|지난해|올|작년)\s?)?(?:\d{2,4}년\s?)?(?:[1-4]\s?분기|[상하]반기|연간)?\s?(?:실적|매출|영업|순이익|이익|주가|목표주가)")
+
+
 def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[int, int, str]], carry: dict[str, Any]) -> None:
     """Update `carry` with what the sentence `sent`, whose claims are `made`, leaves for the next one."""
     lay = ctx.lay
@@ -43,7 +46,12 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         # (a broker is the topic of its own call: "한국투자증권은 SK하이닉스의 목표주가를" is about SK hynix)
         topical = [e for e in subjects if TOPIC_AFTER.match(lay.scan, e[1], e[1] + 2) and not FE.BROKER.search(e[2])]
         who = (topical or subjects)[-1]
-        if not (made and all(c.estimate for c in made) and FE.BROKER.search(who[2])):
+        # "전자소재사업부문도 삼성디스플레이의 신규 재료 채택 등에 힘입어 …": a sentence with no figure that names a company
+        # only in the possessive, as a customer or a cause, leaves the story's subject where it was
+        # ("오리온의 3분기 실적이 기대된다": its own results made the topic are about it)
+        passing = not topical and not made and all(lay.scan.startswith("의", e[1]) and not OWN_RESULTS.match(lay.scan, e[1] + 1)
+                                                   for e in subjects)
+        if not passing and not (made and all(c.estimate for c in made) and FE.BROKER.search(who[2])):
             # a house whose forecasts the sentence gives is not what the next sentence is about
             carry["entity"] = resolve_segment(ctx, who[2], sent.start, sent.end)
             carry["entity_at"] = who[:2]
