@@ -12,7 +12,8 @@ from ..models import Article
 from .. import vocab as L
 from . import periods as PR
 from .name_filters import not_the_company
-from .company_names import DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold, short_forms
+from .company_names import (DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold,
+                            short_forms, subsidiaries)
 from .layout import Layout, Sentence
 from .title_named import title_named
 from .evidence import NONE, Where
@@ -36,6 +37,7 @@ class Ctx:
         others = not_the_company(scan, found)  # "Robert Ford, CEO of Abbott", "Morgan Stanley (MS)"
         found = sorted([e for e in found if e not in others] + code_named(scan, lex, found))
         found = sorted(found + title_named(lay, lex, [(a, b) for a, b, _ in found]))
+        found = sorted(found + subsidiaries(scan, found))
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
         self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))

@@ -91,3 +91,21 @@ def unknown_name(lex: L.Lexicon, n: str) -> bool:
     """Whether no company the vocabulary knows goes by n, by alias, spacing or as the start of a longer name."""
     k = L.key(n)
     return n not in lex.alias_to and k not in lex.alias_key and not L.starts_a_name(lex, k)
+
+
+# "주요 종속회사인 SFA반도체의 매출액은", "미국 법인 SSUSA(세아스틸USA)는", "자회사인 동성화학은": a subsidiary introduced as
+# such is a company of its own, whatever the vocabulary knows of it, and not a line of its parent
+SUBSIDIARY = regex.compile(r"(?:(?:주요\s?)?(?:종속회사|자회사|손자회사)(?:인|로)\s?|(?:미국|중국|일본|베트남|인도|유럽|독일|멕시코|브라질"
+                           r"|인도네시아|헝가리|폴란드|현지|해외)\s?(?:판매\s?|생산\s?)?법인(?:인)?\s)"
+                           r"(?P<x>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:\s?[(\[][^()\[\]\n]{0,40}[)\]])?\s?(?:은|는|이|가|도|의)\s")
+
+
+def subsidiaries(scan: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Every mention, as written, of a subsidiary the article introduces as one (SUBSIDIARY) and names no known company."""
+    inside = [(a, b) for a, b, _ in found]
+    names = {m["x"] for m in SUBSIDIARY.finditer(scan) if not any(a <= m.start("x") < b for a, b in inside)}
+    out = []
+    for name in names:
+        out += [(m.start(), m.end(), name) for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan)
+                if not any(a <= m.start() < b for a, b in inside)]
+    return out
