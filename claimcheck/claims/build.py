@@ -84,7 +84,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                      "metric_at": carry.get("metric_at"), "period": year, "closing": year is not None,
                      "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"),
                      **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {}),
-                     **({"scope": books} if books else {})}
+                     **({"scope": (*books[:3], sent.index - 1, *books[4:])} if books else {})}
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]

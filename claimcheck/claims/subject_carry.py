@@ -149,8 +149,9 @@ def carry_scope(ctx: Ctx, sent, made: list[Claim], carry: dict) -> list[Claim]:
         # books and no figure frames the next one
         carry["scope"] = ("standalone", sent.line + 1, owner, sent.index, "lead")
         return made
-    # and "… 별도 기준 영업이익이 228억원 … . 매출액은 … 2089억원": the next sentence opening on a bare metric goes on
-    bare = bool(scope and scope[3] == sent.index - 1 and BARE_OPEN.match(ctx.lay.scan, sent.start, min(sent.end, sent.start + 40))
+    # and "… 별도 기준 영업이익이 228억원 … . 매출액은 … 2089억원": a later sentence of the paragraph opening on a bare
+    # metric goes on
+    bare = bool(scope and BARE_OPEN.match(ctx.lay.scan, sent.start, min(sent.end, sent.start + 40))
                 and not ctx.entities_in(sent.start, sent.end))
     if scope and (follow_on or bare or SAME_FRAME.match(ctx.lay.scan, sent.start)):
         made = [with_segment(c, scope[0], "carried", scope[1]) if c.segment is None and c.entity == scope[2] else c
