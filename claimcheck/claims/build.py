@@ -18,6 +18,7 @@ from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
 from . import bracket_list, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
+from .contrasted_books import contrasted_books
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
@@ -112,7 +113,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         claims.extend(made)
         carry_on(ctx, sent, made, own_ents, carry)
     claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))))
-    claims = heading_backed(ctx, claims)
+    claims = heading_backed(ctx, contrasted_books(ctx, claims))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
             else c for c in claims]

@@ -199,9 +199,11 @@ CONSOLIDATED = regex.compile(r"연결\s?(?:기준|재무제표|실적|(?=매출|
 # ("개별 재무제표 기준", "개별기준": the parent's own books, said another way)
 STANDALONE = regex.compile(r"(?:별도|개별)\s?(?:기준|재무제표|실적|(?=매출|영업|순이익|당기))|별도로는|[(（]별도[)）]|\b(?:on\s)?an?\s(?:standalone|separate|parent[\s-]only)\sbasis\b"
                            # "SFA's standalone sales in the first quarter": the books as the metric's adjective
-                           r"|\b(?:standalone|parent[\s-]only)\s(?=(?:operating\s|net\s)?(?:sales|revenues?|profit|income|earnings)\b)",
+                           r"|\b(?:standalone|parent[\s-]only)\s(?=(?:operating\s|net\s)?(?:sales|revenues?|profit|income|earnings)\b)"
+                           # "한솔제지만 놓고 보면 2분기 매출 4989억원": the company alone, without its subsidiaries
+                           r"|\p{Hangul}{2,}만\s?(?:떼어\s?)?놓고\s?(?:보면|봤을\s?때)",
                            regex.IGNORECASE)
-STANDALONE_WORDS = ("별도", "개별", "standalone", "separate", "parent")  # STANDALONE cannot match without one (Ctx.in_sentence)
+STANDALONE_WORDS = ("별도", "개별", "standalone", "separate", "parent", "놓고")  # STANDALONE cannot match without one (Ctx.in_sentence)
 
 
 def _daily(fig: Figure) -> bool:

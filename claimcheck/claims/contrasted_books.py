@@ -1,0 +1,32 @@
+"""Books named only by contrast: "… 매출이 4989억원으로 … ¶ 연결 기준으로는 매출액이 5280억원으로": a story that turns to
+the consolidated figures with a contrastive "연결 기준으로는" after giving unmarked ones gave the parent's own (standalone)
+books first, as a company that announces its parent-only results does.
+
+Without this the unmarked standalone figures share a key with other outlets' consolidated ones and conflict.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..models import Claim
+from .article_context import Ctx
+from .subject_carry import with_segment
+
+# "연결 기준으로는", "연결기준으론", "연결로는": the consolidated books, turned to by contrast
+TURN = regex.compile(r"(?<![\p{L}])연결\s?(?:재무제표\s?)?(?:기준\s?)?(?:으로는|으론|로는)\s")
+
+
+def contrasted_books(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
+    """The main company's unmarked figures before a contrastive turn to the consolidated books, as standalone."""
+    scan = ctx.lay.scan
+    if "연결" not in scan or (turn := TURN.search(scan)) is None or "별도" in scan[:turn.start()] or "개별" in scan[:turn.start()]:
+        return claims
+    line = ctx.lay.line_of(turn.start()) + 1
+    return [with_segment(c, "standalone", "carried", line)
+            if c.line < line and c.segment is None and c.entity == ctx.main and not c.estimate and c.metric in BOOKED else c
+            for c in claims]
+
+
+# the figures a company's two sets of books both report
+BOOKED = frozenset({"revenue", "operating_income", "net_income", "operating_margin", "net_margin", "revenue_growth",
+                    "operating_income_growth", "net_income_growth", "pretax_income", "pretax_income_growth"})
