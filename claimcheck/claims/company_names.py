@@ -2,6 +2,8 @@
 and the words around a name that make it another company, a subsidiary, a data source or part of a longer name."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections import Counter
 
 import regex
@@ -102,10 +104,17 @@ SUBSIDIARY = regex.compile(r"(?:(?:주요\s?)?(?:종속회사|자회사|손자�
 
 def subsidiaries(scan: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Every mention, as written, of a subsidiary the article introduces as one (SUBSIDIARY) and names no known company."""
-    inside = [(a, b) for a, b, _ in found]
-    names = {m["x"] for m in SUBSIDIARY.finditer(scan) if not any(a <= m.start("x") < b for a, b in inside)}
+    if "법인" not in scan and "회사" not in scan:
+        return []
+    spans = sorted((a, b) for a, b, _ in found)
+    starts = [a for a, _ in spans]
+
+    def inside(pos: int) -> bool:  # by bisection: a long article holds thousands of names
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    names = {m["x"] for m in SUBSIDIARY.finditer(scan) if not inside(m.start("x"))}
     out = []
     for name in names:
         out += [(m.start(), m.end(), name) for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan)
-                if not any(a <= m.start() < b for a, b in inside)]
+                if not inside(m.start())]
     return out

@@ -68,8 +68,6 @@ def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> l
     return []
 
 
-
-
 # a line that only dates the piece ("날짜: 2022-05-16", "date: …") is no headline
 DATE_LINE = regex.compile(r"\s*(?:날짜|date|입력|published)\s*[:：]", regex.IGNORECASE)
 
