@@ -44,8 +44,11 @@ def slip(a: Claim, b: Claim) -> bool:
         return False
     step = max(_step(a), _step(b))
     x, y = _digits(a, step), _digits(b, step)
-    if not x or not y or x == y:
-        return False
+    return bool(x and y and x != y) and _digit_slip(x, y)
+
+
+def _digit_slip(x: str, y: str) -> bool:
+    """Whether two digit strings differ by one slip: a digit changed or reordered, or one dropped or doubled."""
     if len(x) == len(y):
         return len(x) >= 2 and _one_apart(x, y)
     long, short = (x, y) if len(x) > len(y) else (y, x)
@@ -62,11 +65,7 @@ def _range_slip(a: tuple[float, float], b: tuple[float, float]) -> bool:
     if (x < 0) != (y < 0):
         return False
     step = min(_printed_step(x), _printed_step(y))
-    dx, dy = str(round(abs(x) / step)), str(round(abs(y) / step))
-    if len(dx) == len(dy):
-        return len(dx) >= 2 and _one_apart(dx, dy)
-    long, short = (dx, dy) if len(dx) > len(dy) else (dy, dx)
-    return len(short) >= 2 and _one_dropped(long, short)
+    return _digit_slip(str(round(abs(x) / step)), str(round(abs(y) / step)))
 
 
 def _printed_step(v: float) -> float:

@@ -3,8 +3,9 @@ and the words around a name that make it another company, a subsidiary, a data s
 from __future__ import annotations
 
 from bisect import bisect_right
-
 from collections import Counter
+from collections.abc import Callable
+from itertools import accumulate
 
 import regex
 
@@ -74,12 +75,31 @@ def code_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]]) -> 
     english = {m["n"] for m in EN_NAMED.finditer(scan) if _new(m, inside, lex) and m["n"] not in EN_GENERIC}
     most = max(Counter(e[2] for e in found).values(), default=0)
     out = []
+    known_at = covered(inside)
     for name in codes | english:
-        at = [m for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan)
-              if not any(a <= m.start() < b for a, b in inside)]
+        at = as_written(scan, name, known_at)
         if name in codes or len(at) >= most:
-            out += [(m.start(), m.end(), name) for m in at]
+            out += at
     return out
+
+
+def covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position lies inside any of the spans, by bisection over their starts with the furthest end so far
+    (spans may overlap): a long article holds thousands of names, and each mention asks."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+    return inside
+
+
+def as_written(scan: str, name: str, known_at: Callable[[int], bool]) -> list[tuple[int, int, str]]:
+    """Every mention of name spelt as it is (then a particle, a bracket or a break) that no known name covers."""
+    return [(m.start(), m.end(), name) for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan)
+            if not known_at(m.start())]
 
 
 def _new(m: regex.Match, inside: list[tuple[int, int]], lex: L.Lexicon) -> bool:
@@ -106,15 +126,6 @@ def subsidiaries(scan: str, found: list[tuple[int, int, str]]) -> list[tuple[int
     """Every mention, as written, of a subsidiary the article introduces as one (SUBSIDIARY) and names no known company."""
     if "법인" not in scan and "회사" not in scan:
         return []
-    spans = sorted((a, b) for a, b, _ in found)
-    starts = [a for a, _ in spans]
-
-    def inside(pos: int) -> bool:  # by bisection: a long article holds thousands of names
-        i = bisect_right(starts, pos) - 1
-        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    inside = covered([(a, b) for a, b, _ in found])
     names = {m["x"] for m in SUBSIDIARY.finditer(scan) if not inside(m.start("x"))}
-    out = []
-    for name in names:
-        out += [(m.start(), m.end(), name) for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(name) + NAME_END, scan)
-                if not inside(m.start())]
-    return out
+    return [e for name in names for e in as_written(scan, name, inside)]
