@@ -56,6 +56,7 @@ class Lexicon:
     regions: tuple[str, ...] = ()  # words that make a segment a region: regions and products are two cuts of a total
     bases: frozenset[str] = frozenset()  # segment ids that name another basis of the whole (standalone), not a part
     counted: dict[str, str] = field(default_factory=dict)  # a count word -> what it counts (segments.yaml)
+    not_firms: frozenset[str] = frozenset()  # words that open a sentence as a name does and are no company (entities.yaml)
     weighed_goods: tuple[str, ...] = ()  # goods sold by the pound (metrics.yaml): "912 million pounds" of them is no money
     by_cik: dict[str, str] = field(default_factory=dict)  # filer codes -> entity, for reading filings
     by_dart: dict[str, str] = field(default_factory=dict)
@@ -75,7 +76,8 @@ def _word_rx(words: list[str], names: bool = False) -> Matcher:
 def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[str, int] | None = None,
           extra_fx_bands: list[dict] | None = None) -> Lexicon:
     """The lexicon of the shipped data, with a config's aliases, fiscal calendars and FX bands added."""
-    ent = load("entities.yaml").get("entities") or []
+    ent_data = load("entities.yaml")
+    ent = ent_data.get("entities") or []
     entities: dict[str, EntityInfo] = {}
     alias_to: dict[str, str] = {}
     seg_cues: dict[str, list[str]] = {}
@@ -134,7 +136,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    regions=tuple(str(w) for w in seg_data.get("regions") or []),
                    bases=frozenset(str(w) for w in seg_data.get("bases") or []),
                    counted={str(k).lower(): str(v) for k, v in (seg_data.get("counted") or {}).items()},
-                   weighed_goods=tuple(str(w).lower() for w in met.get("weighed_goods") or []))
+                   weighed_goods=tuple(str(w).lower() for w in met.get("weighed_goods") or []),
+                   not_firms=frozenset(str(w).lower() for w in ent_data.get("not_firms") or []))
 
 
 def _code(v: object) -> str | None:

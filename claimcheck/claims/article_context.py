@@ -16,6 +16,7 @@ from .company_names import (DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER
                             short_forms, subsidiaries)
 from .layout import Layout, Sentence
 from .title_named import title_named
+from .subject_named import subject_named
 from .evidence import NONE, Where
 from .metric_cue import Cue
 
@@ -37,6 +38,8 @@ class Ctx:
         others = not_the_company(scan, found)  # "Robert Ford, CEO of Abbott", "Morgan Stanley (MS)"
         found = sorted([e for e in found if e not in others] + code_named(scan, lex, found))
         found = sorted(found + title_named(lay, lex, [(a, b) for a, b, _ in found]))
+        head = lay.title_line() + 3
+        found = sorted(found + subject_named(scan, lex, found, lay.line_starts[head] if head < len(lay.line_starts) else len(scan)))
         found = sorted(found + subsidiaries(scan, found))
         # "HD현대마린엔진": a known name that runs on into a longer one is another company, not the one it begins
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}

@@ -32,14 +32,6 @@ EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?:Inc|Corp|Co|Ltd|LLC|p
                          r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5})(?:\s[+-]?[\d.]+%)?\)")
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
-# capitalised words a headline opens on that are no company
-NOT_FIRMS = frozenset({
-    "wall street", "the", "fed", "stocks", "markets", "earnings", "analysts", "investors", "dow jones", "s&p", "nasdaq",
-    "street", "q1", "q2", "q3", "q4", "this", "why", "how", "what", "here", "breaking",
-    "코스피", "코스닥", "증시", "국내", "업계", "반도체", "정부", "한국", "미국", "중국", "일본", "유럽", "시장", "속보", "단독", "종합",
-    "상장사", "회사", "당사", "증권가", "업체", "그룹", "기업", "대기업", "은행", "증권사", "카드사", "보험사", "건설사", "항공사",
-    # and the words for when, which open a headline as often as a name does
-    "올해", "작년", "지난해", "내년", "금년", "전년", "분기", "상반기", "하반기", "연간", "직전", "지난", "같은", "이번", "올"})
 
 
 def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -96,5 +88,5 @@ def _name(scan: str, n: str, body: int) -> str | None:
 def _new(lex: L.Lexicon, name: str) -> bool:
     """Whether a headline's name is a company the vocabulary does not know, and no word it knows as something else."""
     k = L.key(name)
-    return unknown_name(lex, name) and name.lower() not in NOT_FIRMS and k not in lex.topic_of and k not in lex.metric_of \
+    return unknown_name(lex, name) and name.lower() not in lex.not_firms and k not in lex.topic_of and k not in lex.metric_of \
         and name.lower() not in lex.regions and not name.isdigit()
