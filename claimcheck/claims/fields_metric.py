@@ -20,7 +20,7 @@ from .figure import Figure
 from .metric_cue import Cue, Typed
 from .metric_patterns import T
 from .metrics import classify
-from .surprise import surprise
+from .surprise import revised, surprise
 from .tables import growth_cell
 from .fields_count import of_count
 
@@ -91,6 +91,8 @@ def typed(fig: Figure) -> Typed | None:
     span = (fig.sent.start, fig.sent.end)
     if m.kind == "percent" and (miss := surprise(scan, m.start, m.end, *span)) is not None:
         return Typed("surprise", negative=miss)
+    if m.kind == "percent" and revised(scan, m.start, m.end, *span):
+        return None
     if m.kind == "percent" and QUOTE_BRACKET.search(scan, max(span[0], m.start - 30), m.start):
         return Typed("price_change")  # "동원F&B (38,500원 ▼400 -1.03%)": the share's quote beside its name
     # "신한카드는 1734억원으로 10.7% 감소했으며, 신한투자증권은 … 168억원의 당기순손실": words past the next company

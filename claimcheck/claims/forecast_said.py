@@ -20,7 +20,7 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"|(?:늘어나|증가하|감소하|줄어드|개선되|확대되|축소되)는\s?것(?:이|으로)")
 # "…, a smaller loss than the 71 cents analysts had expected": the market's forecast is the figure right before the
 # words, so a figure with another one between it and them is the company's own
-EN_SAID = regex.compile(r"\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast)", regex.IGNORECASE)
+EN_SAID = regex.compile(r"\b(?:analysts|forecasters|the\sstreet)\s(?:had\s)?(?:expected|estimated|forecast|projected|predicted|anticipated)", regex.IGNORECASE)
 DIGIT = regex.compile(r"\d")
 # "Revenue was seen growing 61% … to $197.1 million", "EPS is seen between $10.20 and $10.50": the passive of a
 # forecast before its figures
@@ -91,7 +91,7 @@ GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d))
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
 SAID_WORDS = ("seen", "것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
-              "consensus", "expect", "guidance", "outlook", "projection", "anticipat")
+              "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|\bestimated\s(?:revenues?|sales|earnings|EPS|profit|net\sincome)\s(?:of\s|at\s)?[$€£¥₩]?"

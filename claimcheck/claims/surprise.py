@@ -10,9 +10,12 @@ import regex
 # the market's expectation, named shortly before the percent (its bracketed level may sit between)
 EXPECTED = (r"(?:컨센서스|시장\s?(?:예상치?|기대치?|전망치?|추정치)|증권가\s?(?:예상치?|전망치?|추정치)|예상치|전망치|추정치|기대치"
             r"|(?:analysts['’]?\s|wall\sstreet\s|market\s)?(?:estimates?|expectations?|consensus|forecasts?))")
+# "예상치 대비 매출액은 30.5%, 영업이익은 49.1% 하회했다": the figures of one list share the expectation before them and
+# the verb after them
+LISTED = r"(?:\s?[,，]\s?[^.;!?%,，]{0,16}?[+-]?\d[\d.,]*\s?%)"
 BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|에|보다|대비|에\s?비해|[와과]\s?(?:비교하면|비교해|견주면|견줘))"
-                          r"[^.;!?%]{0,30}?$|" + EXPECTED + r"\s?$", regex.IGNORECASE)
-AFTER_KO = regex.compile(r"\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|못\s?미(?:쳤|친|쳐|치)|(?:많|높|낮)(?:았|은|다|아)|적(?:었|은|다|어))")
+                          r"(?:(?:[^.;!?%]|(?<=\d)\.(?=\d)){0,30}?%\s?[,，]){0,3}[^.;!?%]{0,30}?$|" + EXPECTED + r"\s?$", regex.IGNORECASE)
+AFTER_KO = regex.compile(LISTED + r"{0,3}\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|못\s?미(?:쳤|친|쳐|치)|(?:많|높|낮)(?:았|은|다|아)|적(?:었|은|다|어))")
 # "beat estimates by 12%", "missed the consensus by 3%"
 BEFORE_EN = regex.compile(r"(?P<v>beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|outpaced"
                           r"|missed|misses|missing|trailed|trailing|lagged|lagging)\s"
@@ -22,6 +25,11 @@ BEFORE_EN = regex.compile(r"(?P<v>beat|beats|beating|topped|tops|topping|exceede
 AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
 # "the EPS surprise was -5.15%", "a revenue surprise of +2.1%": the signed percent is the surprise itself
 SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood\sat)\s(?:about\s|around\s)?$", regex.IGNORECASE)
+# "2분기 영업이익은 기존 추정치 대비 20.5% 상향한 440억원(…)으로, 연간 영업이익은 +14.5% 상향한": how far a forecaster moved
+# its own forecasts, no fact of the company's
+REVISED = regex.compile(r"(?:기존|종전|이전|직전|당초)\s?(?:의\s?)?(?:추정치?|전망치?|예상치?|가이던스)\s?(?:를|을)?\s?"
+                        r"(?:대비|보다|에서|에\s?비해)")
+REVISED_VERB = regex.compile(r"\s?(?:가량|정도)?\s?(?:상향|하향|올려|올렸|올린|낮춰|낮췄|낮춘|높여|높였|높인|내려|내렸|내린)")
 MISS = ("하회", "밑돌", "밑돈", "밑도", "못", "적", "낮", "below", "short of", "missed", "misses", "missing", "trailed", "trailing",
         "lagged", "lagging")
 
@@ -30,7 +38,7 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     """For a percent at scan[start:end] in the sentence scan[lo:hi]: None when it is no surprise, else
     whether it is a miss (negative)."""
     a = max(lo, start - 80)  # "surpassing the Zacks Consensus Estimate of $1.21 billion by 1.61%"
-    if BEFORE_KO.search(scan, a, start) and (v := AFTER_KO.match(scan, end, min(hi, end + 12))):
+    if BEFORE_KO.search(scan, a, start) and (v := AFTER_KO.match(scan, end, min(hi, end + 72))):
         return v["v"].startswith(MISS)
     if v := BEFORE_EN.search(scan, a, start):
         return v["v"].lower() in MISS
@@ -39,3 +47,9 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     if v := AFTER_EN.match(scan, end, min(hi, end + 40)):
         return " ".join(v["v"].lower().split()) in MISS
     return None
+
+
+def revised(scan: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether a percent at scan[start:end] is a forecast's revision against the forecaster's earlier one."""
+    return REVISED.search(scan, max(lo, start - 100), start) is not None \
+        and REVISED_VERB.match(scan, end, min(hi, end + 8)) is not None
