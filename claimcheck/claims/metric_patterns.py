@@ -52,7 +52,10 @@ COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
 FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{1,45}\sto\s(?:about\s)?[$€£¥]?$", regex.IGNORECASE)
 TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
                            r"|narrowed|improved|reached|widened|eased|slipped|edged\s(?:up|down)|climbed|contracted|swelled|soared"
-                           r"|surged|plunged|tumbled|sank|dipped|recovered|rebounded)\sto\s(?:about\s|nearly\s|roughly\s)?$",
+                           r"|surged|plunged|tumbled|sank|dipped|recovered|rebounded)\s"
+                           # "decreased 168 basis points to 14.3%": the move in points, then the level it came to
+                           r"(?:(?:by\s)?(?:about\s|nearly\s|roughly\s)?\d[\d.,]*\s?(?:basis\spoints?|bps|bp|percentage\spoints?|points?|pp)\s)?"
+                           r"to\s(?:about\s|nearly\s|roughly\s)?$",
                            regex.IGNORECASE)
 # "34.3%에서", "(6.5%)보다": a level a change is measured from or to, not the change
 PER_SHARE_UNITS = ("KRW", "JPY")

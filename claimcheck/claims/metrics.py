@@ -37,7 +37,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         or (has(VERB_OBJECT_WORDS)  # "rose 50% to $130.5B"
             and VERB_OBJECT_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     # "rose to 20%": the figure is where the rise ended, a level
-    level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(before) is not None \
+    level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(text, max(sent[0], m.start - 48), m.start) is not None \
         or (has(FROM_WORD) and FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))

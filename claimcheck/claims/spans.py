@@ -38,6 +38,8 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended
                 rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?P<uy3>(?:19|20)\d\d))?"
                 # "the nine months ending in Q3": the span by the quarter it ends with
                 rf"|(?P<nq>six|nine|6|9)[\s-]months?\s(?:ended|ending|to|through)\s(?:in\s)?(?:Q[23]|the\s(?:second|third)\squarter)"
+                # "For the 39 weeks ended September 30": a retailer's half or three quarters counted in weeks
+                rf"|(?P<wk>26|39|twenty-six|thirty-nine)[\s-]weeks?\s(?:period\s)?(?:ended|ending)\b"
                 # and "decreased 11 percent, to $40.572 billion, for nine months": the months so far, by their length
                 # and "For the nine month period, net sales were …"
                 rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in)\s)|[\s-]months?\speriod\b)"
@@ -74,8 +76,8 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
     if m["ytdw"] or m["ytdw2"]:
         return (f"FY{published.year}" if fiscal else str(published.year)) if published else None
     given = m["uy"] or m["uy2"] or m["uy3"] or m["uy4"]
-    if m["first"] or m["nq"] or m["nq2"] or m["nq3"]:
-        month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"]).lower() in ("six", "6") else 9
+    if m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["wk"]:
+        month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["wk"]).lower() in ("six", "6", "26", "twenty-six") else 9
         if fiscal and not given:
             month = (fiscal + month - 1) % 12 + 1  # Deere's nine months (its year ends in October) end in July
     else:
