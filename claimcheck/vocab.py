@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from functools import lru_cache
 
@@ -33,6 +33,7 @@ class EntityInfo:
     cik: str | None = None  # the SEC's company number, without leading zeros
     dart_corp_code: str | None = None  # OpenDART's eight-digit company code
     standalone_headline: bool = False  # its results are announced on the parent-only (별도) books
+    listed_only: bool = False  # known from the listing (listed_kr.yaml), not the hand-kept table
 
 
 @dataclass
@@ -105,6 +106,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
             for c in s.get("cues") or []:
                 seg_cues.setdefault(e["name"], []).append(c)
                 seg_of_cue[(e["name"], c)] = s["name"]
+    _listed(add, alias_to, entities)
     for name, aliases in (extra_aliases or {}).items():
         if name not in entities:
             add(name, list(aliases), None, [])
@@ -138,6 +140,18 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    counted={str(k).lower(): str(v) for k, v in (seg_data.get("counted") or {}).items()},
                    weighed_goods=tuple(str(w).lower() for w in met.get("weighed_goods") or []),
                    not_firms=frozenset(str(w).lower() for w in ent_data.get("not_firms") or []))
+
+
+def _listed(add: Callable[..., None], alias_to: dict[str, str], entities: dict[str, EntityInfo]) -> None:
+    """The listed Korean companies the hand-kept table does not hold (listed_kr.yaml), each known by its Korean
+    name and code, and by its English name in prose only when that has two words or more."""
+    for row in load("listed_kr.yaml").get("companies") or []:
+        if not (isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) and x for x in row)):
+            raise LexiconError(f"rules/listed_kr.yaml: each company is [code, Korean name, English name], got {row!r}")
+        code, ko, en = row
+        if ko not in alias_to and en not in entities:
+            add(en, [ko, code], None, [], codes={"match_name": " " in en})
+            entities[en] = replace(entities[en], listed_only=True)
 
 
 def _code(v: object) -> str | None:
@@ -183,6 +197,9 @@ def begun_name(lex: Lexicon, name: str) -> str | None:
         low = name.lower()
         found = {n for a, n in lex.alias_to.items()
                  if len(a) > len(name) and a.lower().startswith(low) and BEGUN_REST.match(a, len(name))}
+        # the hand-kept table speaks first: "SFA" is SFA Engineering, whatever else the listing holds
+        kept = {n for n in found if not lex.entities[n].listed_only}
+        found = kept or found
         return found.pop() if len(found) == 1 else None
     return remembered(lex, "begun name", name, begun)
 
@@ -192,7 +209,7 @@ def begins_names(lex: Lexicon, word: str) -> bool:
     Chem); "SI" opens none (the prefix of "Silicon2" is no word of it)."""
     def begins() -> bool:
         return any(a.startswith(word) and (len(a) == len(word) or not a[len(word)].isascii() or a[len(word)] in " ,")
-                   for a in lex.alias_to)
+                   and not lex.entities[n].listed_only for a, n in lex.alias_to.items())
     return bool(remembered(lex, "begins names", word, begins))
 
 
