@@ -47,6 +47,10 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
                   and text[x.end:x.end + 1] == ")"]
     c = direct[0] if direct else nearest(cues, m, wanted, clause, text)
+    if c is not None and c.metric == "stock_price" and m.start - c.end <= 1 and text[c.start:c.end] == "주당" \
+            and (said := [x for x in cues if sent[0] <= x.start < c.start and (x.metric in T.profits or T.loss_of(x.metric))]):
+        # "3분기 손실이 1억3,390만달러, 주당 0.73달러로": a profit or loss restated per share is earnings per share
+        return Typed("eps", negative=T.loss_of(said[-1].metric) is not None)
     if c is not None and T.loss_of(c.metric) and PER_SHARE_AFTER.match(text, m.end, min(sent[1], m.end + 20)):
         return Typed("eps", negative=True)  # "lost 65 cents per share": a loss per share
     # "20만3500원에 거래된다": no company's revenue or profit is under ten million won or yen, scaled or not
@@ -60,7 +64,9 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
     if metric is None and LOSS_AFTER.match(after) and m.scaled:
         metric = "_loss"  # "일반보험은 370억원의 손실을 냈다": a loss named by no profit word is of the profit in view
     if metric == "_loss":  # "순이익은 41억 달러. 1년 전에는 166억 달러 적자였다": the profit in view
-        named = [x.metric for x in cues if sent[0] <= x.start < m.start and x.metric in T.profits]
+        # (a loss named before is of its own profit: "지배주주순손실은 45억원으로 2분기(212억원 손실)보다")
+        named = [T.loss_of(x.metric) or x.metric for x in cues if sent[0] <= x.start < m.start and x.metric != "_loss"
+                 and (x.metric in T.profits or T.loss_of(x.metric) in T.profits)]
         # "swung to a loss of $3.12 billion, against a net profit of $2.92 billion": the profit it is set against
         later = [x.metric for x in cues if m.end <= x.start < sent[1] and x.metric in T.profits]
         profit = named[-1] if named else carried if carried in T.profits else later[0] if later else "operating_income"

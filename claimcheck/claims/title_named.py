@@ -27,8 +27,8 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
                         r"|earnings|results|shares|stock))")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
-EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
-                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC)\.?)?\s\("  # "Rocket Companies, Inc. (NYSE:RKT)"
+EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc)\b)\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
+                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\.?)?\s\("  # and "SKYWORKS SOLUTIONS, INC. (SWKS)"  # "Rocket Companies, Inc. (NYSE:RKT)"
                          r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5})(?:\s[+-]?[\d.]+%)?\)")
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
