@@ -77,6 +77,8 @@ TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per
 MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마감|상승\s?마감|약세|강세)")
 # "올해 배당은 주당 1,150원": a dividend said per share right before the figure
 DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
+# "주당 400원 배당을 결정했다": the payout named after the amount per share
+DIVIDEND_AFTER = regex.compile(r"\s?(?:의\s?)?(?:현금\s?|결산\s?|분기\s?)?배당")
 
 
 # "(38,500원 ▼400 -1.03%)": a wire's share quote after a company's name, its price, move and percent move
@@ -201,7 +203,9 @@ def refined(fig: Figure, got: Typed) -> str:
         return "price_change"
     if metric in ("eps", "stock_price") and (any(c.metric == "dividend_per_share" and max(fig.clause[0], m.start - 30)
                                                   <= c.start < m.start for c in fig.cues)
-                                             or DIVIDEND_PER.search(scan, max(fig.clause[0], m.start - 20), m.start)):
+                                             or DIVIDEND_PER.search(scan, max(fig.clause[0], m.start - 20), m.start)
+                                             or (scan[max(0, m.start - 3):m.start].rstrip().endswith("주당")
+                                                 and DIVIDEND_AFTER.match(scan, m.end, min(sent.end, m.end + 10)))):
         # "a quarterly dividend of $0.115 per share", "배당금은 보통주 1주당 1,500원": the payout, not earnings or a price
         return "dividend_per_share"
     if metric == "_consensus":

@@ -158,7 +158,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\b[Tt]he\s|(?<=(?:^|\n|[.;:]\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s?\s))(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
      r"unit|division|segment"),
     # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
-    (r"\b[Tt]he\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector),\s(?:where|which)\b",
+    (r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector),\s(?:where|which)\b",
      r",\s(?:where|which)"),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
