@@ -107,6 +107,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                 seg_cues.setdefault(e["name"], []).append(c)
                 seg_of_cue[(e["name"], c)] = s["name"]
     _listed(add, alias_to, entities)
+    _listed_us(add, alias_to, entities)
     for name, aliases in (extra_aliases or {}).items():
         if name not in entities:
             add(name, list(aliases), None, [])
@@ -152,6 +153,19 @@ def _listed(add: Callable[..., None], alias_to: dict[str, str], entities: dict[s
         if ko not in alias_to and en not in entities:
             add(en, [ko, code], None, [], codes={"match_name": " " in en})
             entities[en] = replace(entities[en], listed_only=True)
+
+
+def _listed_us(add: Callable[..., None], alias_to: dict[str, str], entities: dict[str, EntityInfo]) -> None:
+    """The US companies the hand-kept table does not hold (listed_us.yaml): name, other names, and whether the
+    name itself is matched in prose."""
+    for row in load("listed_us.yaml").get("companies") or []:
+        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], list)
+                and all(isinstance(a, str) for a in row[1]) and isinstance(row[2], bool)):
+            raise LexiconError(f"rules/listed_us.yaml: each company is [name, [other names], prose], got {row!r}")
+        name, aliases, prose = row
+        if name not in entities and not any(a in alias_to for a in aliases):
+            add(name, aliases, None, [], codes={"match_name": prose})
+            entities[name] = replace(entities[name], listed_only=True)
 
 
 def _code(v: object) -> str | None:

@@ -131,6 +131,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 continue
             if MAKER_OF.search(scan, max(start, m.start() - 40), m.start()):
                 continue  # "The maker of Tide and Tampax reported": the brands describe the company, which is the subject
+            if _in_a_name(scan, m.start("seg"), m.end("seg"), lex):
+                continue  # "텍사스 로드하우스(TXRH)는": the last word of a company's name is no line of it
             if pre := PAIRED_MODIFIER.search(scan, max(start, m.start() - 6), m.start()):
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
             # "글로벌 부문은": the vocabulary may know the phrase; not a longer name ending in a known one ("the Game
@@ -211,3 +213,8 @@ def _line_pair(first: str, later: str) -> bool:
     base = t.growth_of(first) or first
     # "Systems revenues were $3.36 billion (62.8% of total revenues), up 28%": the line's share of the total is its own
     return (t.growth_of(later) or later) in LINE_PAIRS.get(base, set()) or t.share_of(later) == base
+
+
+def _in_a_name(scan: str, a: int, b: int, lex: L.Lexicon) -> bool:
+    """Whether scan[a:b] ends a company's name that begins before it."""
+    return any(x.start() < a and x.end() >= b for x in lex.entity_rx.finditer(scan, max(0, a - 24), b))

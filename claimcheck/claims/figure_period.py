@@ -22,7 +22,9 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
 OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sor\s\d[\d,.]*%)?"  # "$257.5 million, or 76.7%, in the third quarter of 2023": its share aside
-                           r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?,?\s(?:in|for|during)\s(?:the\s)?",
+                           r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"
+                           r"(?:\s(?:figure|level|total|mark)?\s?(?:reported|posted|recorded|logged)(?=\sfor\s))?"  # "the $73m figure reported for Q2 2023"
+                           r",?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")
 # and "$682 million, or $1.21 per share in the same period in 2024": the base's own, after its per-share aside

@@ -53,7 +53,7 @@ EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:t
 KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
 # "The updated guidance includes adjusted EBIT of between $12 billion and $13 billion, or $9.75 to $10.50 adjusted EPS":
 # the figures a guidance noun introduces as its subject are the plan
-GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-year|annual|its|the)\s(?:[\w-]+\s)?(?:guidance|outlook)"
+GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-year|annual|its|the)\s(?:[\w-]+\s){0,2}(?:guidance|outlook)"
                                  r"\s(?:includes|calls\sfor|now\scalls\sfor|sees|is|was|of|to|for)\b(?:[^.;]|\.(?=\d)){0,260}$",
                                  regex.IGNORECASE)
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",

@@ -3,6 +3,8 @@ of Abbott"), a subsidiary bracketed after the business line it makes up ("열관
 that company's symbol, not the company an alias elsewhere makes of it ("MS" is Microsoft in Korean press)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 # a given name right before, and a title or a speech verb right after: a person
@@ -66,3 +68,14 @@ def _initials(scan: str, a: int, b: int) -> bool:
         return False
     firsts = "".join(w[0] for w in words.group().rstrip("( ").split() if w[0].isupper())
     return firsts.endswith(abbr)
+
+
+# "analyst Dana Whitfield": a one-word name read off a listing, followed by another capitalised word, is part of a
+# longer name (a person's, another firm's), not the company ("Dana" of the listing)
+GLUED_AFTER = regex.compile(r" [A-Z][a-z]")
+
+
+def glued_to_a_name(scan: str, found: list[tuple[int, int, str]], listed_only: Callable[[str], bool]) -> set[tuple[int, int, str]]:
+    """The mentions of one-word names known only from a listing that run on into another capitalised word."""
+    return {(a, b, name) for a, b, name in found
+            if " " not in scan[a:b] and GLUED_AFTER.match(scan, b, b + 3) and listed_only(name)}
