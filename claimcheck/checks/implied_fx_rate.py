@@ -73,7 +73,8 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
             band = bands.get((base.unit, quote.unit))
             if band is None:
                 continue
-            rate = quote.value / base.value
+            # a conversion is of the same amount, loss or profit: a sign only one side carries was lost in typing
+            rate = abs(quote.value / base.value)
             rates.setdefault((base.unit, quote.unit), []).append((rate, base, quote))
             if not band[0] <= rate <= band[1]:
                 msg = (f"{figure(a)} and its conversion {figure(b)} imply {rate:,.4g} {quote.unit} per "
