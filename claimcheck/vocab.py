@@ -33,7 +33,7 @@ class EntityInfo:
     cik: str | None = None  # the SEC's company number, without leading zeros
     dart_corp_code: str | None = None  # OpenDART's eight-digit company code
     standalone_headline: bool = False  # its results are announced on the parent-only (별도) books
-    listed_only: bool = False  # known from the listing (listed_kr.yaml), not the hand-kept table
+    listed_only: bool = False  # known from a listing (listed_kr.yaml, listed_us.yaml), not the hand-kept table
 
 
 @dataclass
@@ -106,7 +106,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
             for c in s.get("cues") or []:
                 seg_cues.setdefault(e["name"], []).append(c)
                 seg_of_cue[(e["name"], c)] = s["name"]
-    _listed(add, alias_to, entities)
+    _listed_kr(add, alias_to, entities)
     _listed_us(add, alias_to, entities)
     for name, aliases in (extra_aliases or {}).items():
         if name not in entities:
@@ -143,7 +143,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    not_firms=frozenset(str(w).lower() for w in ent_data.get("not_firms") or []))
 
 
-def _listed(add: Callable[..., None], alias_to: dict[str, str], entities: dict[str, EntityInfo]) -> None:
+def _listed_kr(add: Callable[..., None], alias_to: dict[str, str], entities: dict[str, EntityInfo]) -> None:
     """The listed Korean companies the hand-kept table does not hold (listed_kr.yaml), each known by its Korean
     name and code, and by its English name in prose only when that has two words or more."""
     for row in load("listed_kr.yaml").get("companies") or []:

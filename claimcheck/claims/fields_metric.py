@@ -159,7 +159,7 @@ def refined(fig: Figure, got: Typed) -> str:
             and not fig.ctx.last_level_cue_in(sent.start, m.start):
         return "price_change"  # "파마리서치, 실적 부진에 18%대 급락": a move that names no metric is the share's
     if metric in T.profits and m.kind == "money" and not m.scaled and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
-        # "GAAP net income of $0.04 per diluted share": a profit said per share is earnings per share
+        # "GAAP net income of $0.05 per diluted share": a profit said per share is earnings per share
         return "adjusted_eps" if ADJUSTED_BEFORE.search(scan, max(sent.start, m.start - 60), m.start) else "eps"
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:

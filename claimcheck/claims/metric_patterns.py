@@ -53,7 +53,7 @@ FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{
 TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped|declined|slid|decreased|shrank|expanded"
                            r"|narrowed|improved|reached|widened|eased|slipped|edged\s(?:up|down)|climbed|contracted|swelled|soared"
                            r"|surged|plunged|tumbled|sank|dipped|recovered|rebounded)\s"
-                           # "decreased 168 basis points to 14.3%": the move in points, then the level it came to
+                           # "fell 120 basis points to 16.5%": the move in points, then the level it came to
                            r"(?:(?:by\s)?(?:about\s|nearly\s|roughly\s)?\d[\d.,]*\s?(?:basis\spoints?|bps|bp|percentage\spoints?|points?|pp)\s)?"
                            r"to\s(?:about\s|nearly\s|roughly\s)?$",
                            regex.IGNORECASE)

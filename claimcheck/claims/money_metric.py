@@ -49,7 +49,7 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
     c = direct[0] if direct else nearest(cues, m, wanted, clause, text)
     if c is not None and c.metric == "stock_price" and m.start - c.end <= 1 and text[c.start:c.end] == "주당" \
             and (said := [x for x in cues if sent[0] <= x.start < c.start and (x.metric in T.profits or T.loss_of(x.metric))]):
-        # "3분기 손실이 1억3,390만달러, 주당 0.73달러로": a profit or loss restated per share is earnings per share
+        # "2분기 손실이 8,200만달러, 주당 0.41달러로": a profit or loss restated per share is earnings per share
         return Typed("eps", negative=T.loss_of(said[-1].metric) is not None)
     if c is not None and T.loss_of(c.metric) and PER_SHARE_AFTER.match(text, m.end, min(sent[1], m.end + 20)):
         return Typed("eps", negative=True)  # "lost 65 cents per share": a loss per share

@@ -1,7 +1,7 @@
 """Companies the vocabulary does not know, named as the subject of a results sentence anywhere in an article.
 
-A results story may name its company nowhere in the headline ("삼화콘덴서의 2025년 1분기 실적은 …" in a broker's
-note, "Shake Shack reported first-quarter revenue of …" deep in a roundup), and newsrooms cover far more companies
+A results story may name its company nowhere in the headline ("한빛커패시터의 4분기 실적은 …" in a broker's
+note, "Larkspur Goods reported third-quarter revenue of …" deep in a roundup), and newsrooms cover far more companies
 than any vocabulary holds. A name that opens a clause as the owner of a period's results ("X의 3분기 실적은",
 "X는 올해 상반기 매출", "X's third-quarter", "X reported fourth-quarter revenue") is a company, and its figures are
 its own, not nobody's. Such a name counts only when the article names it at least twice, and never when it is a
@@ -17,13 +17,13 @@ import regex
 from .. import vocab as L
 from .company_names import as_written, covered, unknown_name
 
-# "삼화콘덴서의 4분기 실적은", "보령은 올해 3분기 연결 기준 매출액", "휴메딕스가 2025년 상반기 영업이익": a name, its particle, then
+# "한빛커패시터의 4분기 실적은", "누리제약은 올해 3분기 연결 기준 매출액", "가람바이오가 2025년 상반기 영업이익": a name, its particle, then
 # the period and a results word
 KO_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:의|은|는|이|가)\s"
     r"(?:(?:올해|지난해|작년|올)\s?)?(?:(?:19|20)?\d\d년\s?)?(?:[1-4]\s?분기|[1-4]Q\d{0,2}|상반기|하반기|연간)\s?"
     r"(?:(?:연결|별도)\s?(?:기준\s?)?)?(?:잠정\s?)?(?:실적|매출|영업|순이익|당기순|순손실)")
-# "Shake Shack's first-quarter revenue", "Chegg reported third-quarter results", "Block posted Q2 adjusted EPS"
+# "Larkspur Goods' first-quarter revenue", "Corvane reported third-quarter results", "Brightwater posted Q2 adjusted EPS"
 EN_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}&.’'-])(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
     r"(?:['’]s\s(?:fiscal\s)?|\s(?:reported|posted|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"

@@ -10,7 +10,7 @@ import regex
 # the market's expectation, named shortly before the percent (its bracketed level may sit between)
 EXPECTED = (r"(?:컨센서스|시장\s?(?:예상치?|기대치?|전망치?|추정치)|증권가\s?(?:예상치?|전망치?|추정치)|예상치|전망치|추정치|기대치"
             r"|(?:analysts['’]?\s|wall\sstreet\s|market\s)?(?:estimates?|expectations?|consensus|forecasts?))")
-# "예상치 대비 매출액은 30.5%, 영업이익은 49.1% 하회했다": the figures of one list share the expectation before them and
+# "예상치 대비 매출액은 12.4%, 영업이익은 20.8% 하회했다": the figures of one list share the expectation before them and
 # the verb after them
 LISTED = r"(?:\s?[,，]\s?[^.;!?%,，]{0,16}?[+-]?\d[\d.,]*\s?%)"
 BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|에|보다|대비|에\s?비해|[와과]\s?(?:비교하면|비교해|견주면|견줘))"
@@ -25,7 +25,7 @@ BEFORE_EN = regex.compile(r"(?P<v>beat|beats|beating|topped|tops|topping|exceede
 AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
 # "the EPS surprise was -5.15%", "a revenue surprise of +2.1%": the signed percent is the surprise itself
 SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood\sat)\s(?:about\s|around\s)?$", regex.IGNORECASE)
-# "2분기 영업이익은 기존 추정치 대비 20.5% 상향한 440억원(…)으로, 연간 영업이익은 +14.5% 상향한": how far a forecaster moved
+# "3분기 영업이익은 기존 추정치 대비 8.5% 상향한 210억원(…)으로, 연간 영업이익은 +6.0% 상향한": how far a forecaster moved
 # its own forecasts, no fact of the company's
 REVISED = regex.compile(r"(?:기존|종전|이전|직전|당초)\s?(?:의\s?)?(?:추정치?|전망치?|예상치?|가이던스)\s?(?:를|을)?\s?"
                         r"(?:대비|보다|에서|에\s?비해)")

@@ -28,9 +28,9 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
 EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc)\b)\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
-                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\.?)?\s\("  # and "SKYWORKS SOLUTIONS, INC. (SWKS)"  # "Rocket Companies, Inc. (NYSE:RKT)"
+                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
                          r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5})(?:\s[+-]?[\d.]+%)?\)"
-                         # (a line glossed with its initials is no company: "its Cloud Solutions (CCS) segment")
+                         # (a line glossed with its initials is no company: "its Fleet Services (FLS) segment")
                          r"(?!\s(?i:segment|division|unit|business|group)\b)")
 PARTICLE = "이가은는"
 NAME_END = r"(?=\s?[(\[,'’:]|\s|은|는|이|가|의|도|와|과|로|에|$)"
