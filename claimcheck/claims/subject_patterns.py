@@ -26,7 +26,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|&)\s)?[\p{L}\p{N}·&/]{2,15}?)(?:\s?\([A-Za-z]{2,8}\))?\s?사업(?:\s?실적)?(?:은|는|에서는|에선|에서의|에서)\s",
      r"사업(?:\s?실적)?(?:은|는|에서|에선)"),
     # "말레이시아 법인의 3분기 매출액은", "미국 법인은": a subsidiary abroad named as the topic is a line of the group's
-    (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8}?)\s?(?:현지\s?)?법인(?:의|은|는|이|에서는|에서)\s", r"법인(?:의|은|는|이|에서)"),
+    # and "한국법인 2분기 매출은": the unit and its quarter's results with no particle between
+    (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8}?)\s?(?:현지\s?)?법인(?:(?:의|은|는|이|에서는|에서)\s|\s(?=[1-4]\s?분기\s(?:매출|영업)))",
+     r"법인(?:의|은|는|이|에서|\s[1-4]\s?분기)"),
     # "물류 분야에선 매출액 2조5019억원, 영업이익 1867억원": a field of business the figures after it come from
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}·&/]{2,15}?)\s?분야(?:는|가|이|에선|에서는|에서)\s", r"분야(?:는|가|이|에서|에선)"),
     # and "여객 사업 매출은": the line's name before the word 사업 ("성장사업 매출은" is one name), glossed in brackets
