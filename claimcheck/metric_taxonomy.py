@@ -8,7 +8,7 @@ from .rules_data import LexiconError, load
 
 
 FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
-_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item", "lower_better", "spent")
+_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item", "lower_better", "spent", "running_span")
 _LINKS = ("growth_of", "share_of", "loss_of")
 
 
@@ -33,6 +33,7 @@ class MetricInfo:
     cost_item: bool = False
     lower_better: bool = False  # a cost or loss rate: it "improves" (개선) when it falls
     spent: bool = False  # money spent or lost, never a result: restated per share it is no EPS
+    running_span: bool = False  # a cash-flow line, stated year to date: a running span before carries to it
 
 
 def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:

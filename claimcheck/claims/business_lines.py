@@ -53,7 +53,9 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
                    "guided", "raised", "lowered",
                    # "Higher prices propelled net sales 3%": what drove the figure, a clause, never a line's name
                    "propelled", "lifted", "boosted", "drove", "pushed", "helped", "fueled", "fuelled", "powered",
-                   "dragged", "weighed", "hurt", "offset", "pressured", "squeezed", "buoyed"}
+                   "dragged", "weighed", "hurt", "offset", "pressured", "squeezed", "buoyed",
+                   # "Service made up 66% of net sales": the share's verb, not the last word of the line's name
+                   "made", "makes", "represented", "represents"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
 # "revenue in the July-September quarter", "Q3 revenue of": a span of months or a quarter's name is no line
 # (a month by its name or its abbreviation: "Markets" and "Octane" are no months)

@@ -32,7 +32,8 @@ from ..vocab import taxonomy
 T = taxonomy()
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
 DATED_METRICS = T.has("dated")
-HEADING_DATED = T.has("heading_dated")  # dated flows a section heading's period dates
+HEADING_DATED = T.has("heading_dated")
+RUNNING_SPAN = T.has("running_span")  # cash-flow lines, stated year to date  # dated flows a section heading's period dates
 # a user or customer base is counted at a quarter's end; downloads in a launch week are not
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
 INHERENT_ESTIMATE = T.has("forecast")
@@ -82,7 +83,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     ytd_carried = carried is not None and carry.get("period_grain") == "ytd"
     if ytd_carried and (not (change or T.is_growth(metric))
                         or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)) \
-            and not SAME_SPAN.search(scan, sent.start, sent.end) and not _goes_on(ctx, sent):
+            and not SAME_SPAN.search(scan, sent.start, sent.end) and not _goes_on(ctx, sent) \
+            and (T.growth_of(metric) or metric) not in RUNNING_SPAN:
         # a running total's span carries to how it changed, not to whatever amount or other metric comes next,
         # unless the sentence measures against "the same period" ("영업이익은 8034억원으로 작년 같은 기간 6032억원보다")
         carried = None

@@ -35,8 +35,10 @@ STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|�
 # ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
 SHAREISH = regex.compile(r"주가|주당|종가|시가|현재가|시가총액|장중|거래|마감|개장|문을\s?연|futures|opening\sbell|share|stock|close|closing|closed|traded|trading|premarket|pre-market"
                          r"|after-hours|52-week|ticker|NYSE|NASDAQ|Nasdaq|KOSPI|코스피|코스닥", regex.IGNORECASE)
+PRICE_FIELD = regex.compile(r"\bprice\b", regex.IGNORECASE)  # "| Price: $93.10": a header field's share price
 UNPRICED = "_unpriced"  # a small amount that is neither a share's price nor any metric: no claim
-TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력", regex.IGNORECASE)
+# "PT: $104", "we raise our PT to $104": the analysts' short form, in capitals only ("5%pt" is a point)
+TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력|(?-i:\bPTs?\b)", regex.IGNORECASE)
 # "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
 # bracket opened by a consensus word is the market's expectation, not only the first one
 CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
@@ -166,6 +168,11 @@ def refined(fig: Figure, got: Typed) -> str:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
         # of $1.48 are per share
         metric = "eps" if metric == "net_income" and EARNINGS_OF.search(scan, max(sent.start, m.start - 24), m.start) else "_price"
+    if metric in ("_price", "price_target") and " | " in scan[sent.start:sent.end]:
+        # "Rating: Buy | PT: $104 | Price: $93.10": each field of a header line says what its own figure is
+        field = scan[fig.clause[0]:fig.clause[1]]
+        metric = "price_target" if TARGETISH.search(field) \
+            else "stock_price" if SHAREISH.search(field) or PRICE_FIELD.search(field) else metric
     if metric == "_price":
         # and "목표주가를 일제히 높였다. 신한투자증권은 140만원에서 160만원으로": a revision after a sentence on targets
         metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(

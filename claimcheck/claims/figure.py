@@ -172,6 +172,7 @@ def _read_label(fig: Figure) -> None:
     label = lay.labels.get(fig.line)
     if label and label[1] <= fig.m.start and not fig.cell \
             and (fig.whole.start <= label[1] or not CLAUSE_LABEL.search(fig.scan, label[0], label[1])) \
-            and not (fig.whole.start > label[1] and LABEL_AGAIN.match(fig.scan, fig.whole.start, fig.m.start)):
+            and not (fig.whole.start > label[1] and LABEL_AGAIN.match(fig.scan, fig.whole.start, fig.m.start)) \
+            and " | " not in fig.scan[label[1]:fig.m.start]:  # "Rating: Buy | PT: $104": a field of its own
         fig.label, fig.label_text = label, fig.scan[label[0]:label[1]]
         fig.cues = fig.cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(fig.ctx.lex, fig.label_text)]

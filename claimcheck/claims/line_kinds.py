@@ -23,6 +23,17 @@ def caps_title(raw: str) -> bool:
         and not FIGURE_LIKE.search(line)
 
 
+INTRO_END = regex.compile(r"(?:다음과|아래와|다음|아래)\s?같(?:다|습니다)[.:]?\s*$|\bas\sfollows\s?[.:]\s*$|\bthe\sfollowing\s?:\s*$",
+                          regex.IGNORECASE)
+
+
+def intro_title(raw: str) -> bool:
+    """"3분기 사업별 매출은 다음과 같다.", "Segment revenue was as follows:": a short line holding no figure that
+    announces the list under it heads that list, as a caption would, though it is a sentence."""
+    line = raw.strip()
+    return len(line) < 80 and INTRO_END.search(line) is not None and not FIGURE_LIKE.search(line)
+
+
 def label_title(raw: str) -> bool:
     """"Full-year FY2026:", "Fourth quarter FY2026:": a short line that ends on a colon and holds no figure heads
     the list under it, though it names a period."""

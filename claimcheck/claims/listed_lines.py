@@ -15,7 +15,9 @@ LISTED = regex.compile(r"(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20})(?:\s?\([^()]{1,4
                        r"\s?(?:은|는|이|가|was|were|of|:)?\s?(?:약\s?|about\s)?$", regex.IGNORECASE)
 # "사업 부문별로 보면 시멘트 5931억원(-3.3%), 레미콘 1553억원": after a breakdown's lead, a bare name before each amount
 # and "사업부문별로 선박엔진이 2394억원, 비선박엔진이 471억원의 매출액": the lead with no verb, each name its subject
-BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별(?:로\s?(?:는|보면|살펴보면)?|\s?(?:는|보면|살펴보면))\s")
+# and "3분기 사업별 매출은 다음과 같다." over "프로브카드 318억원 / 소켓 96억원": the lead naming its metric, a line above
+BREAKDOWN_IN = regex.compile(r"(?:부문|사업|제품|품목)\s?별(?:로\s?(?:는|보면|살펴보면)?|\s?(?:는|보면|살펴보면)"
+                             r"|\s?(?:매출액?|영업이익)\s?(?:은|는)\s(?:다음|아래)과\s같(?:다|습니다)\.?(?=[ \t]*\n))\s")
 BARE_NAME = regex.compile(r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})\s$")
 # and "Segment revenue: Semiconductor Test $606 million; Robotics $88 million": an English breakdown after its colon
 BREAKDOWN_EN = regex.compile(r"\b(?:segment|division|business|regional)\s(?:revenues?|sales|results)\s?:\s|\b(?:revenues?|sales)\sby\s"

@@ -42,7 +42,7 @@ DOWN_VERB = regex.compile(r"\b(?:fell|fall|falls|drop|drops|dropped|decline|decl
                        r"|lowers|lowered|cuts|reduced|reduces|trimmed|dipped|slipped|tumbled|plunged|sank|slumped"
                        r"|falling|dropping|declining|sliding|decreasing|slipping|tumbling|plunging|sinking)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:its\s|their\s|the\s)?(?:total\s|overall\s|group\s|annual\s|quarterly\s|the\scompany's\s)?"
-                               r"(?:(?P<rev>sales|revenues?)|(?:operating\s)?(?:profit|income))"
+                               r"(?:(?P<rev>(?:net\s|consolidated\s)?(?:sales|revenues?))|(?:operating\s)?(?:profit|income))"
                                # "made up nearly 15% of Alphabet's total": a bare total is of the company's revenue
                                r"|\s?of\s(?:the\s|its\s|\p{Lu}[\w&.-]*['’]s\s)(?P<rev>total|overall)\b(?!\s(?:operating|profit|income|net))",
                                regex.IGNORECASE)

@@ -12,6 +12,7 @@ from ..numbers.parse import Mention
 from . import cadence as CD
 from . import periods as PR
 from .article_context import Ctx
+from .assign import label_cues
 from .headings import heading_text
 from .evidence import NONE, Where, on_line
 from .metric_cue import Cue
@@ -53,6 +54,10 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
     if carry.get("metric") and _related(carry["metric"], metric) and carry.get("metric_at"):
         a, b = carry["metric_at"]
         return Where("carried", a, b)
+    head = heading_text(ctx, line)
+    if head and any(_related(c.metric, metric) for c in label_cues(ctx.lex, head)):
+        # "3분기 사업별 매출은 다음과 같다." over a list of lines' amounts: the heading named what they measure
+        return on_line(ctx.lay, ctx.lay.headings.get(line, line), "heading", head)
     if metric in _FORM_DECIDED or T.share_of(metric) is not None:
         return Where("clause", m.start, m.end)  # the figure's own form decides: a counter, a ₩ price, a share phrase
     return Where("default", text=metric)

@@ -130,8 +130,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\G|(?<=[.;:]\s)|(?<=\b[Bb]y\s(?:brand|segment|division|business|region|geography|product|category|channel)s?,\s)"
      r"|(?<=,\s(?:while|whereas)\s))"
      r"(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
-     r"|reached|delivered|contributed|accounted|continued)\b(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
-     r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted|continued)\b"),
+     r"|reached|delivered|contributed|accounted|continued|made\sup|makes\sup|represented|represents)\b"
+     r"(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
+     r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted|continued|made|makes|represented"
+     r"|represents)\b"),
     # "Moving to compute, revenue was $123 million", "In Gaming, revenue was $2.9 billion": a call's turn to a line,
     # then that line's revenue (a capitalised name after 'In' or 'Within'; any after a verb of turning)
     (r"(?:^|(?<=[.;:]\s)|(?<=\n)|\G)(?:(?:[Mm]oving|[Tt]urning|[Ss]witching|[Ss]hifting)\s(?:on\s|over\s)?to\s(?:the\s|our\s|its\s)?"
