@@ -83,15 +83,24 @@ class Figures:
         for (small_cad, big_cad), k in FACTOR.items():
             tol = self.drift(small_cad, big_cad)
             for ca in by_cadence.get(small_cad, ()):
-                t: dict[int, tuple[float, float]] | None = None
+                run_rate: dict[int, tuple[float, float]] | None = None
+                part: dict[int, tuple[float, float]] | None = None
                 for cb in by_cadence.get(big_cad, ()):
                     a, b = self._rep(ca), self._rep(cb)
                     nested = _nested(a, b)
                     if nested is False:
                         continue
                     small, big = self.classes[ca], self.classes[cb]
-                    if t is None:
-                        t = {i: widen(scaled(keys[i][4], k), tol) for i in small}
+                    if nested is True and small_cad == "quarterly" and "Q" in (a.period or ""):
+                        # a named quarter of a named year is one part of it: no more than the whole, but a lumpy
+                        # or seasonal business may earn half its year in it, so it is not scaled up (a month, or
+                        # a quarter dated only by its year, is written as a run rate, "$1B a month", and is)
+                        part = part or {i: (keys[i][4][0], float("inf")) for i in small}
+                        t = part
+                    else:
+                        # an undated month or quarter beside a year reads as a run rate: scaled, with drift
+                        run_rate = run_rate or {i: widen(scaled(keys[i][4], k), tol) for i in small}
+                        t = run_rate
                     if not (a.estimate or b.estimate) and nested is True:
                         level: int | str = 0
                     elif not (a.estimate or b.estimate) and nested is None and not a.period and not b.period:

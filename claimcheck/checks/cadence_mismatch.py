@@ -3,7 +3,8 @@
 Figures share entity, segment and metric and cover overlapping time: a month inside the
 quarter, a quarter inside the year, or undated figures read as the article's current year.
 A quarter stands for a year only roughly (figures grow within a year), so the comparison
-allows `tolerance` either way. Both undated in one article, or explicitly nested periods,
+allows `tolerance` either way; a named quarter of a named year is a part of it, never more than
+the year, and is not scaled. Both undated in one article, or explicitly nested periods,
 both reported: full severity; otherwise one step down.
 """
 from __future__ import annotations
