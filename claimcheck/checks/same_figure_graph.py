@@ -44,8 +44,9 @@ class Graph:
         self.hi = [k[3][1] for k in fkeys]
         self.val = [ns[0].value for ns in nodes]
         self.place = [single_place(ns) for ns in nodes]
-        classes: dict[tuple, int] = {}  # (period, cadence, estimate, (context year, month) if undated, forecaster) -> id
-        self.cls = [classes.setdefault((k[0], k[1], k[2], None if k[0] else k[4], k[5]), len(classes)) for k in fkeys]
+        # (period, cadence, estimate, (context year, month) if undated or a forecast's vintage, forecaster) -> id
+        classes: dict[tuple, int] = {}
+        self.cls = [classes.setdefault((k[0], k[1], k[2], None if k[0] and not k[2] else k[4], k[5]), len(classes)) for k in fkeys]
         self.classes = list(classes)
         members: list[list[int]] = [[] for _ in classes]
         for i in range(n):

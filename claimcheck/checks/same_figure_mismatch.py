@@ -91,6 +91,10 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
             return None  # two houses' forecasts, or a house's and the company's own, differ by design
         if a.consensus and b.consensus and a.file != b.file:
             return None  # two outlets' consensus: each data provider polls its own houses on its own day
+        if a.estimate and b.estimate and a.file != b.file and not (a.forecaster == b.forecaster == COMPANY_GUIDANCE) \
+                and a.context_month and b.context_month \
+                and (a.context_year, a.context_month) != (b.context_year, b.context_month):
+            return None  # forecasts printed in other months are other vintages, even one house's: estimates move
         return {0: 0, 1: 2, 2: 1}[a.estimate + b.estimate]
     if a.estimate or b.estimate:
         return None

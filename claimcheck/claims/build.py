@@ -17,6 +17,7 @@ from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
+from .row_cells import row_sentence
 from . import bracket_list, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
 from .contrasted_books import contrasted_books
 from . import sources as W
@@ -112,7 +113,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = unnamed_amounts.kept(ctx, made)
         claims.extend(made)
         carry_on(ctx, sent, made, own_ents, carry)
-    claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)))))
+    claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)),
+                                                               (ctx.context_year, ctx.context_month))))
     claims = heading_backed(ctx, contrasted_books(ctx, claims))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
@@ -225,7 +227,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
                  # a horizon ("향후 3년간", "설립 이후 10년 만에") is no span of the article's year: it is read as of none
                  context_year=ctx.context_year if period is None and grain != "horizon" else None,
-                 context_month=ctx.context_month if period is None and grain != "horizon" else None, sentence=fig.si,
+                 context_month=ctx.context_month if period is None and grain != "horizon" else None,
+                 sentence=row_sentence(ctx, fig),
                  consensus=consensus, evidence=record(lay, found))
 
 

@@ -31,8 +31,9 @@ def named(text: str) -> str | None:
 _quoted = lru_cache(maxsize=4096)(named)
 
 
-def with_forecasters(text: str, claims: list[Claim]) -> list[Claim]:
-    """The claims with each forecast's house: its sentence's, else the one house the whole article names."""
+def with_forecasters(text: str, claims: list[Claim], printed: tuple[int | None, int | None] = (None, None)) -> list[Claim]:
+    """The claims with each forecast's house: its sentence's, else the one house the whole article names; and
+    each dated forecast's vintage, the year and month its article was printed in (estimates move month to month)."""
     if not any(c.estimate for c in claims):
         return claims
     whole = named(text)
@@ -41,7 +42,10 @@ def with_forecasters(text: str, claims: list[Claim]) -> list[Claim]:
         who = (_guided(c.quote) or _quoted(c.quote) or whole) if c.estimate else None
         if c.estimate and _superseded(c):
             who = f"{who or 'the source'}{BEFORE_REVISION}"
-        out.append(c.model_copy(update={"forecaster": who}) if who else c)
+        update: dict = {"forecaster": who} if who else {}
+        if c.estimate and c.period and c.context_month is None and printed[1] is not None:
+            update.update(context_year=printed[0], context_month=printed[1])
+        out.append(c.model_copy(update=update) if update else c)
     return out
 
 

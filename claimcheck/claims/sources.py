@@ -13,6 +13,7 @@ from . import cadence as CD
 from . import periods as PR
 from .article_context import Ctx
 from .assign import label_cues
+from .line_kinds import HEADING, intro_title, label_title
 from .headings import heading_text
 from .evidence import NONE, Where, on_line
 from .metric_cue import Cue
@@ -55,12 +56,19 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
         a, b = carry["metric_at"]
         return Where("carried", a, b)
     head = heading_text(ctx, line)
-    if head and any(_related(c.metric, metric) for c in label_cues(ctx.lex, head)):
-        # "3분기 사업별 매출은 다음과 같다." over a list of lines' amounts: the heading named what they measure
+    if head and _marked(head) and any(_related(c.metric, metric) for c in label_cues(ctx.lex, head)):
+        # "3분기 사업별 매출은 다음과 같다." or "**Revenue by division:**" over a list of lines' amounts: the heading
+        # named what they measure. A bare short line ("Gross Margin") may be a flattened table's label, above its
+        # value or below it, so it names nothing surely
         return on_line(ctx.lay, ctx.lay.headings.get(line, line), "heading", head)
     if metric in _FORM_DECIDED or T.share_of(metric) is not None:
         return Where("clause", m.start, m.end)  # the figure's own form decides: a counter, a ₩ price, a share phrase
     return Where("default", text=metric)
+
+
+def _marked(head: str) -> bool:
+    """A heading set out as one: a Markdown or bold title, a marker, a label ending on its colon, a list's lead-in."""
+    return bool(HEADING.match(head)) or label_title(head) or intro_title(head) or head.rstrip().endswith((":", ":**", "："))
 
 
 def _row_or_header(ctx: Ctx, line: int) -> str:
