@@ -24,7 +24,9 @@ HOUSE = regex.compile(r"증권|투자|리서치|Securities|Investment|Research")
 COVERS_AFTER = regex.compile(r"(?:은|는|이|가)\s(?:\d{1,2}일\s)?(?:[^\s.]{1,20}\s){0,2}?[^\s.]{1,20}?에\s?(?:대해|관해)\s")
 
 # "according to FactSet", "provided by FactSet", "LSEG 집계에 따르면": where the numbers come from, not whose they are
-SOURCE_BEFORE = regex.compile(r"\b(?:according\sto|provided\sby|compiled\sby|polled\sby|surveyed\sby|data\sfrom|per)\s(?:data\sfrom\s)?$",
+# and "the analyst estimate on FactSet", "the consensus from LSEG": a view read off a data house
+SOURCE_BEFORE = regex.compile(r"\b(?:according\sto|provided\sby|compiled\sby|polled\sby|surveyed\sby|data\sfrom|per"
+                              r"|(?:estimates?|consensus|expectations?|forecasts?|projections?)\s(?:on|from|by|at))\s(?:data\sfrom\s)?$",
                               regex.IGNORECASE)
 
 # "구글 플레이스토어·애플 앱스토어", "Apple's App Store", "the Google Play store": a store or platform a company runs, named

@@ -27,6 +27,8 @@ PERIOD = re.compile(
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
                (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\s(?:of\s(?:its\s|the\s)?)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
+    | (?P<yend>(?:fiscal\s)?year\s(?:ended|ending)\s(?:on\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+             (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | {SP.QUARTERS_TO_DATE}
     | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
@@ -61,6 +63,7 @@ PERIOD = re.compile(
           |the\s(?:same|respective|corresponding|comparable)\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |(?:지난해|작년|전년도|올해|금년|올\s?한\s?해|내년)(?!\s?\d{{1,3}}\s?(?:주년|돌))|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
+          |last\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)|(?:the\s)?prior\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)
           |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before))|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter|(?:the\s(?:upcoming|coming)|(?:the\s)?next)\squarter
           |같은\s?해|같은\s?기간|같은\s?시기|같은\s?분기|동일\s?기간|동일\s?시기|the\ssame\s(?:year|period|quarter)
           |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)

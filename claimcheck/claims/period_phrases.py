@@ -29,7 +29,19 @@ def fiscal_label(year: int, q: int, fiscal: int, published: dt.date) -> bool:
     by name is its own, once it is over."""
     now = (published.year, published.month)
     cal, fis = period_end(f"{year}Q{q}"), period_end(f"FY{year}Q{q}", fiscal)
-    return bool(cal and fis and (cal > now >= fis or (fis <= now and cal >= now)))
+    if not (cal and fis):
+        return False
+    # and "third-quarter 2025" in McCormick's release of October 7, its fiscal quarter ended August 31: a calendar
+    # quarter over for under three weeks has been reported by no one yet, so the name is the company's
+    just_over = fis <= now and (published - _month_end(*cal)).days < REPORTING_LAG_DAYS
+    return cal > now >= fis or (fis <= now and cal >= now) or just_over
+
+
+REPORTING_LAG_DAYS = 21  # the fewest days after a quarter ends that a company reports it in
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 QUARTER_SPANS = {(1, 3), (4, 6), (7, 9), (10, 12)}
@@ -111,7 +123,8 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")
     if w in ("내년", "nextyear"):
         return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
-    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year")) and len(w) > 3) or (w.startswith("thesame") and w.endswith(("year", "ago", "earlier", "yearprior", "yearbefore"))
+    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year", "lastyear's", "lastyear’s",
+                      "prioryear's", "prioryear’s", "theprioryear's", "theprioryear’s")) and len(w) > 3) or (w.startswith("thesame") and w.endswith(("year", "ago", "earlier", "yearprior", "yearbefore"))
                                                                           and len(w) > len("thesameyear")):
         # "the same period last year", "the same quarter a year ago": a year back
         return PeriodRef(s, e, None, "quarter", relative="year_ago")

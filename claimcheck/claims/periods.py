@@ -9,7 +9,7 @@ import regex
 from . import spans as SP
 from ..calendar import bare_quarter_year, latest_fiscal_year, quarter_over_by
 from .period_pattern import GLOSS, MAYBE_PERIOD, PERIOD, YEARS
-from .period_phrases import PeriodRef, bare_half, fiscal_label, month_quarter, month_span, relative_period
+from .period_phrases import MONTHS, PeriodRef, bare_half, fiscal_label, month_quarter, month_span, relative_period
 
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -84,7 +84,11 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         s, e = m.span()
         if m["cmp"]:
             continue  # "지난해 같은 기간 대비", "from the same period last year": what a change is measured against
-        if m["fyq"]:
+        if m["yend"]:
+            # "for the fiscal year ended August 30, 2025": the year that ends then, named by the year it ends in
+            end_month = MONTHS.index(m["yem"].lower()) + 1
+            out.append(PeriodRef(s, e, m["yey"] if end_month == 12 else f"FY{m['yey']}", "year"))
+        elif m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or ORD[(m["ford"] or m["ford2"]).lower()])
             fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"]) or _y(m["fy7"])
             if fiscal:
