@@ -176,6 +176,9 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
         seg = "adjusted"
     if seg is None and AS_ADJUSTED.match(scan, m.end, min(fig.sent.end, m.end + 24)):
         seg = "adjusted"  # "a 28% increase in diluted EPS (26% as adjusted)": the figure restated on the adjusted basis
+    if seg is None and m.kind == "percent" and (basis := BASIS_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 28))):
+        # "up 3% (+2% organic, …)", "+4% in constant currency": the growth restated on that basis, kept apart
+        seg = "organic" if basis["org"] else "constant_currency"
     if _daily(fig):
         seg = f"{seg}_daily_average" if seg else "daily_average"
     if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
@@ -189,6 +192,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
 
 AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
                          regex.IGNORECASE)
+BASIS_AFTER = regex.compile(r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
+                            r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
 ADJUSTED_HEAD = regex.compile(r"\b(?:adjusted|non-GAAP)\b|비\s?GAAP|조정\s?(?:실적|기준)", regex.IGNORECASE)
 DAILY_BEFORE = regex.compile(r"(?:하루|일)\s?평균\s?(?:매출\s?)?$|\bdaily\saverage\s(?:of\s)?$", regex.IGNORECASE)
 DAILY_BEFORE_ANY = regex.compile(r"(?:하루|일)\s?평균")
