@@ -21,7 +21,7 @@ from .metric_cue import Cue, Typed
 from .metric_patterns import T
 from .metrics import classify
 from .surprise import revised, surprise
-from .tables import growth_cell
+from .tables import PER_SALES_ROW, growth_cell
 from .fields_count import of_count
 
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -145,6 +145,9 @@ def surprise_of(fig: Figure) -> str | None:
 
 def in_table(fig: Figure, got: Typed | None) -> Typed | None:
     """A percent under a change column or in a change row is the growth of its row's level."""
+    if fig.cell and got is not None and (T.growth_of(got.metric) or got.metric) == "revenue" and PER_SALES_ROW.search(fig.row_text) \
+            and not any(c.metric == "revenue" for c in A.label_cues(fig.ctx.lex, PER_SALES_ROW.sub("", fig.row_text))):
+        return None  # "| Operating Expenses (% Sales) | 32.4% | … | +0.8% |": a cost's ratio to sales, no sales figure
     if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric)):
         return growth_cell(fig.ctx.lex, fig.header, fig.row_text, heading_text(fig.ctx, fig.line), fig.m.value) or got
     return got

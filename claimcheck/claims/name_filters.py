@@ -81,3 +81,24 @@ def glued_to_a_name(scan: str, found: list[tuple[int, int, str]], listed_only: C
     """The mentions of one-word names known only from a listing that run on into another capitalised word."""
     return {(a, b, name) for a, b, name in found
             if " " not in scan[a:b] and GLUED_AFTER.match(scan, b, b + 3) and listed_only(name)}
+
+
+# "CAG diagnostics recurring revenue" in a story on IDEXX: capitals that spell some company's ticker, run into a
+# lower-case noun, name a business line; a ticker stands for its company bracketed, after '$', before a share word
+# or a verb, or where the article names the company otherwise too
+BARE_CAPS = regex.compile(r"[A-Z]{2,5}")
+NOUN_AFTER = regex.compile(r" (?!(?:shares?|stock|stocks|rose|fell|gained|dropped|jumped|slid|slipped|climbed|is|was|has|had|reported"
+                           r"|said|posted|beat|missed|and|or|in|on|at|to|of|for|with|as|by)\b)[a-z]{3,}")
+
+
+def ticker_as_line(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """The bare-ticker mentions (capitals that are not the company's own name, as BYD's are) that run into a
+    lower-case noun, of companies the article names no other way."""
+    out = set()
+    for a, b, name in found:
+        if BARE_CAPS.fullmatch(scan, a, b) and scan[a:b].lower() != name.lower() and scan[a - 1:a] not in ("(", "$", ":") \
+                and NOUN_AFTER.match(scan, b) \
+                and not any(n == name and not BARE_CAPS.fullmatch(scan, x, y) for x, y, n in found):
+            out.add((a, b, name))
+    return out
+

@@ -20,14 +20,18 @@ CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|전년\s?(?:동기\s?)?대비)|(?
 TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결|total|subtotal|consolidated|group)\b", regex.IGNORECASE)
 
 
+PER_SALES_ROW = regex.compile(r"%\s?(?:of\s)?(?:net\s)?(?:sales|revenues?)\b|\bas\sa\s(?:%|percent(?:age)?)\sof\b|매출\s?대비", regex.IGNORECASE)
+
+
 def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_value: float) -> Typed | None:
     """A percent under a change column, or in a change row ('매출액 YoY'), is the growth of the row's level
     (or of the table's subject)."""
     if not (GROWTH_HEAD.search(header) or GROWTH_HEAD.search(row_text)):
         return None
     row = [c.metric for c in label_cues(lex, row_text)]
-    if any(r in RATIOS for r in row):
-        return None  # a margin's change is in points, and the row says which margin
+    if any(r in RATIOS for r in row) or PER_SALES_ROW.search(row_text):
+        # a margin's change is in points, and the row says which margin; "Operating Expenses (% Sales)" is a ratio too
+        return None
     base = next((r for r in row if r in LEVELS), None) \
         or next((c.metric for c in label_cues(lex, heading) if c.metric in LEVELS), None) or "revenue"
     return Typed(T.growth(base) or "revenue_growth", negative=m_value < 0)
