@@ -91,6 +91,10 @@ BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to)|
 GLOSS_OPEN = regex.compile(r"\s?[(（]\s?")
 
 
+BASE_SPAN_BETWEEN = regex.compile(r"동기|같은\s?(?:기간|분기)|전년|작년|지난해|전\s?분기|year[\s-](?:ago|earlier)|prior|previous|last\syear",
+                                regex.IGNORECASE)
+
+
 def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     """Whether a period names the base of a comparison rather than the span a change figure covers."""
     if GLOSS_OPEN.fullmatch(scan, r.end, m.start):
@@ -105,9 +109,10 @@ def is_base(r: PR.PeriodRef, scan: str, others: list[int], m: Mention) -> bool:
     if BASE_BEFORE.search(scan, max(0, r.start - 40), r.start) or FROM_FIGURE_IN.search(scan, max(0, r.start - 80), r.start):
         return True  # and "compared to $9.7 billion in Q3 2024, a 3% decrease": the base figure's own period
     # "2분기 6.3%에서 7.8%p 상승", "2분기 영업이익 3.6조원과 견주면": the period dates the figure the change starts from
+    # (not "상반기 매출은 전년 동기(4787억원) 대비 6.5%": the bracketed base is the year-ago span's, named between them)
     o = _next_figure(others, r.end, m.start)
     return o is not None and o - r.end <= 14 and BASE_AFTER.match(scan, _end_of(scan, o), _end_of(scan, o) + 8) is not None \
-        and not BASIS_NAMED.search(scan, o, _end_of(scan, o) + 8)
+        and not BASIS_NAMED.search(scan, o, _end_of(scan, o) + 8) and not BASE_SPAN_BETWEEN.search(scan, r.end, o)
 
 
 # "지난해 영업익 179억원...전년대비 30% 감소": a comparison that names its own base period makes the figure before it
