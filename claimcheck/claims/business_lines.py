@@ -10,6 +10,7 @@ import regex
 
 from .. import vocab as L
 from .branded_lines import branded_lines
+from .line_ids import plain_id
 from .hangul import particle_fits
 from .regions import region_lines
 from .subject_patterns import SUBJECTS
@@ -80,7 +81,7 @@ def segment_id(word: str) -> str:
     """A line's id from its name: lower case, words joined by '_', Korean written without its spaces, so that
     "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
     word = KO_UNIT_WORD.sub("", BREAKDOWN_LEAD.sub("", word))  # "기판소재사업", "기판소재 부문" and "기판소재" are one line
-    return regex.sub(r"[\W_]+", "_", HANGUL_GAP.sub("", word)).strip("_").lower()
+    return plain_id(HANGUL_GAP.sub("", word))
 
 
 def _mostly_name(word: str, lex: L.Lexicon) -> bool:

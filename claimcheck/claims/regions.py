@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from .. import vocab as L
+from .line_ids import plain_id
 
 # generic words of the region vocabulary that name no region on their own ("지역", "region")
 NOT_SCOPE = {"region", "지역"}
@@ -42,7 +43,7 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
 
 def _region_id(word: str) -> str:
     """A region's segment id from its words: lower case, joined by '_' ("North America" → "north_america")."""
-    return regex.sub(r"[\W_]+", "_", word).strip("_").lower()
+    return plain_id(word)
 
 
 def _korean(regions: tuple[str, ...]) -> str:

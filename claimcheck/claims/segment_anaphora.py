@@ -5,10 +5,32 @@ from __future__ import annotations
 import regex
 
 from .business_lines import NOT_LINE, segment_id
+from . import assign as A
+from .article_context import Ctx
 from .figure import Figure
+from .headings import heading_text
 
 # "해당 부문", "이 사업부", "같은 부문", "동 부문": a division named before
 ANAPHOR = regex.compile(r"(?<![\p{L}])(?:해당|이|같은|동|그)\s?(?:부문|사업부|사업본부)")
+# "Revenues in this segment totaled", "Segmental operating income": the line the section is headed with
+ANAPHOR_EN = regex.compile(r"\b(?:this|that|the)\s(?:segment|division|unit)\b|\bsegmental\b", regex.IGNORECASE)
+# "Segment Performance Analysis", "Q3 Highlights": a section's title, no line's name
+SECTION_WORD = regex.compile(r"\b(?:analysis|performance|results?|overview|review|highlights|summary|segments?|segmental|outlook"
+                          r"|guidance|financials?|earnings|quarter|details?|breakdown|key|takeaways?)\b", regex.IGNORECASE)
+HEADED_LINE = regex.compile(r"[A-Z][\w.&'’-]*(?:\s(?:&\s|and\s)?[A-Z][\w.&'’-]*){0,4}")
+
+
+def headed_line(ctx: Ctx, line: int) -> str | None:
+    """"U.S. Healthcare Solutions" over "Revenues in this segment totaled $72.9 billion": the heading names the line,
+    when it is a short capitalised name and no metric or company."""
+    head = heading_text(ctx, line).strip(" *#:")
+    lex = ctx.lex
+    if not HEADED_LINE.fullmatch(head) or SECTION_WORD.search(head) or A.label_cues(lex, head) \
+            or any(True for _ in lex.entity_rx.finditer(head)):
+        return None
+    return segment_id(head)
+
+
 # "화장품 및 뷰티 부문", "뷰티 디바이스 부문": a line's name before a division word
 NAMED_LINE = regex.compile(r"(?<![\p{L}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{0,12}"
                            r"(?:\s?(?:및|와|과|·|,)\s?[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{0,12}|\s[\p{Hangul}A-Za-z]{1,8}){0,2})"
@@ -19,6 +41,8 @@ def pointed_line(fig: Figure) -> str | None:
     """The line a 'that division' before the figure stands for: the last one named before it, in its sentence or
     the one before (a Korean sentence end before a digit, "부문이다. 2분기 해당 부문", is kept inside one sentence)."""
     scan, sent, sentences = fig.scan, fig.sent, fig.ctx.lay.sentences
+    if ANAPHOR_EN.search(scan, sent.start, fig.m.start):
+        return headed_line(fig.ctx, fig.line)
     if (x := ANAPHOR.search(scan, sent.start, fig.m.start)) is None:
         return None
     start = sentences[sent.index - 1].start if sent.index else sentences[sent.index].start

@@ -116,7 +116,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     # "primarily from the Coach brand, which recorded a 10% increase": a line named with its kind, then a relative clause
-    (r"\b[Tt]he\s(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})\s(?:brand|segment|division|business|unit),?\s(?:which|that)\s",
+    # and "driven by its U.S. Healthcare Solutions segment, which saw revenue rise": the company's own, a dotted name
+    (r"\b(?:[Tt]he|its|[A-Z][\w&.-]*['’]s)\s(?P<seg>[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3})\s(?:brand|segment|division|business|unit),?\s(?:which|that)\s",
      r"(?:brand|segment|division|business|unit),?\s(?:which|that)\s"),
     # "건강기능식품 사업도 169억원의 매출을", "의료기기 사업분야 또한 … 40억원": a line word with an additive particle
     # names the sentence's own line, whatever line the sentence before was about
@@ -176,7 +177,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
     # "The company's aerospace business, its biggest revenue generator, saw sales rise 15%": a line the company owns,
     # glossed, then its verb, opening the sentence (not a gloss itself: "FedEx Express, the company's air division,")
-    (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell))",
+    (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
      r"company['’]s"),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division)\b",

@@ -10,6 +10,7 @@ from . import periods as PR
 from .assign import label_cues
 from .fixed_tables import CHANGE_ROW
 from .layout import Layout
+from .line_ids import plain_id
 from .metric_cue import Typed
 from .metric_patterns import LEVELS, RATIOS, T
 
@@ -61,7 +62,7 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     if any(True for _ in lex.entity_rx.finditer(label)) or PR.find(label, 0, len(label), None, None):
         return None
     topic = L.topic(lex, label)
-    return topic or regex.sub(r"[\W_]+", "_", label).strip("_").lower() or None
+    return topic or plain_id(label) or None
 
 
 def column_period(lay: Layout, line: int, k: int, fy: int | None) -> tuple[str | None, bool] | None:
