@@ -48,15 +48,22 @@ PER_SHARE_ASIDE = regex.compile(r"\s?\([^()]{1,30}\b(?:per|a)\s(?:diluted\s)?sha
 # and "34억7853만원 손실에서 72억5825만원 흑자로 개선됐다": a loss the change started from, named as one
 KO_FROM_TO = regex.compile(r"\s?(?:손실|적자|흑자|이익)?\s?에서\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?\s?(?:손실|적자|흑자|이익)?\s?(?:으로|로)\s?(?:[\d.,]+\s?%\s?)?"
                            r"(?:(?:절반|절반가량|크게|대폭|소폭|급격히|두\s?배|배\s?이상)\s)?"  # "1864억 원으로 절반가량 감소"
-                           r"(?:감소|증가|줄|늘|하락|상승|개선|악화|급감|급증)")
+                           r"(?:감소|증가|줄|늘|하락|상승|개선|악화|급감|급증)"
+                           # "작년 동기 대비 매출은 1,764억원에서 약 2% 증가": a from-level and the rate it moved by
+                           r"|\s?에서\s?(?:약\s?)?[\d.,]+\s?%\s?(?:증가|감소|늘|줄|상승|하락|개선|악화|급감|급증)")
+
+
+YEAR_BACK_BEFORE = regex.compile(r"(?:1\s?년\s?전|한\s?해\s?전|전년|작년|지난해)\s?$")
 
 
 def from_level_back(scan: str, sent: Sentence, m: Mention, period: str, refs: list[PR.PeriodRef]) -> str | None:
     """The period of a Korean from-level no phrase dates: where the change started, a year back (a quarter back if
     the sentence compares with the quarter before), or None when the figure is no such from-level."""
-    if not KO_FROM_TO.match(scan, m.end, min(sent.end, m.end + 48)) or any(0 <= m.start - r.end <= 24 for r in refs):
-        return None
-    q = C.QOQ.search(scan, sent.start, sent.end) is not None and "Q" in period
+    moved = KO_FROM_TO.match(scan, m.end, min(sent.end, m.end + 48))
+    if moved is None or any(0 <= m.start - r.end <= 24 for r in refs) or YEAR_BACK_BEFORE.search(scan, max(0, m.start - 10), m.start):
+        return None  # and "1년 전 79조1,000억원에서": dated where it stands, by the words before it
+    # (the quarter before only when named up to the move: "…에서 8.8% 증가했으며, 전분기 대비로는 15.4%" is a year back)
+    q = C.QOQ.search(scan, sent.start, moved.end()) is not None and "Q" in period
     return CAL.shift_quarter(period, -1 if q else -4)
 
 

@@ -39,6 +39,8 @@ def owns_another(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     return r.end < m.start - 8 and POSSESSED.match(scan, r.end) is not None
 
 
+KO_RELATIVE_YEAR = regex.compile(r"지난해|작년|전년|올해|금년")
+KO_AFTER_FIGURE = regex.compile(r"\s?(?:원|달러|엔|위안)?\s?(?:으로|로|을\s기록해|를\s기록해|이며|이고|,)?\s?")
 TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
@@ -88,7 +90,10 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
     # and "매출도 5,201억 원으로 2024년 같은 기간보다": a year named after the figure as its base dates the base
     # and "rose 49% to $1.29 billion in comparison to Q3 2017": a period after a comparison word is the base's
+    # (and not "매출은 2315억 원으로 지난해 …": Korean names a figure's own span before it; a relative year after it
+    # opens the comparison)
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
+             and not (KO_RELATIVE_YEAR.match(scan, r.start) and KO_AFTER_FIGURE.fullmatch(scan, m.end, r.start))
              and not OWN_BRACKET.match(scan, r.end) and not (r.grain == "year" and BASE_AFTER.match(scan, r.end, r.end + 32))
              and not COMPARED_BEFORE.search(scan, max(m.end, r.start - 24), r.start)]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
