@@ -24,8 +24,8 @@ JOIN = regex.compile(r"[^()]{1,30}\)\s?(?:,|·|、)\s?")
 MAYBE = regex.compile(r"\p{L}\s?\(\s?[-+△▲▼$₩€¥]?\d")
 
 
-# "▷PC 3,539억원", "▲서치플랫폼 8,962억원": a marker, a short name, then the figure
-MARKED = regex.compile(r"[▷▶►▲△▽•■□◆◇]\s?(?P<name>\p{L}[\p{L}\p{N}·&/]{0,15}(?:\s[\p{L}\p{N}·&/]{1,10}){0,2}?)\s?$")
+# "▷PC 3,539억원", "▲서치플랫폼 8,962억원": a marker, a short name, then the figure (and "▲2차전지 1163억원")
+MARKED = regex.compile(r"[▷▶►▲△▽•■□◆◇]\s?(?P<name>(?:\p{N}{1,2}(?=\p{L}))?\p{L}[\p{L}\p{N}·&/]{0,15}(?:\s[\p{L}\p{N}·&/]{1,10}){0,2}?)\s?$")
 MARKERS = regex.compile(r"[▷▶►▲△▽•■□◆◇]")
 
 

@@ -77,6 +77,10 @@ KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|
 BREAKDOWN_LEAD = regex.compile(r"^(?:사업\s?)?(?:부문|사업부?|지역|제품)\s?별(?:로\s?(?:살펴)?보면|로는?)?\s")
 
 
+# "사업부문별 매출액은 ▲건설 … ▲환경 …", "제품별로": a breakdown's header names how the lines are cut, no line
+BREAKDOWN_WORD = regex.compile(r"\p{Hangul}별$")
+
+
 def segment_id(word: str) -> str:
     """A line's id from its name: lower case, words joined by '_', Korean written without its spaces, so that
     "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
@@ -122,7 +126,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             low = word.lower()
             if word + scan[m.end("seg"):m.end("seg") + 2] in lex.alias_to:
                 continue  # "McDonald's third-quarter revenue": a company whose name ends in its own possessive
-            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or not REPORTING_VERBS.isdisjoint(low.split()) \
+            if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or BREAKDOWN_WORD.search(word) or not REPORTING_VERBS.isdisjoint(low.split()) \
                     or low.split()[-1] in DEMONSTRATIVE or MONTH_WORD.match(low) or low in COMPARATIVE \
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word) and not m.groupdict().get("gloss")
                         and m.groupdict().get("quoted") is None) \

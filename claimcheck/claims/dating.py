@@ -45,6 +45,7 @@ OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old",
 # "1~3분기 누계 영업이익은 1922억 원으로 … 감소했다. 매출액은 12.2% 줄어든 2조 2297억 원이다": a sentence that opens on a
 # bare metric and states its change with its level ("다만 영업이익은 1984억원에서 1579억원으로") goes on with the
 # running total before it
+THIS_YEAR = regex.compile(r"올해|금년|올\s?한\s?해|this\syear", regex.IGNORECASE)
 GOES_ON = regex.compile(r"\s*(?:(?:다만|또한|반면)\s)?(?:매출액?|영업이익|순이익|당기순이익)(?:은|는|도)\s"
                         r"(?:[\d.,]+%\s?(?:줄어든|늘어난|감소한|증가한)\s|[\d,.]+\s?[조억][\d,.억만]{0,8}\s?원?에서\s)")
 
@@ -96,8 +97,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                                        scan=scan, change=change or T.is_growth(metric))
     if period and focus and "Q" in focus and period == focus.split("Q")[0] and grain != "ytd" and not ytd_carried \
             and any(r.relative == "year_ago" and r.grain == "quarter" for r in refs) \
-            and any(r.grain == "year" and r.period == period for r in refs):
-        period = focus  # "작년 동기 113억원에서 올해 209억원으로": this year's same quarter, against last year's
+            and any(r.grain == "year" and r.period == period and THIS_YEAR.fullmatch(scan, r.start, r.end) for r in refs):
+        # "작년 동기 113억원에서 올해 209억원으로": this year's same quarter, against last year's (not "fiscal 2024 net
+        # revenue … from the prior-year period": a year named outright is that year)
+        period = focus
     if ytd_carried and carried and (base := running_total_base(scan, sent, m, clause, refs, carried, period)):
         period, grain = base, "ytd"
     if (guided := guided_period(ctx, sent, m, clause, refs, metric, period)) is not None:

@@ -84,7 +84,7 @@ MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마
 # "올해 배당은 주당 1,150원": a dividend said per share right before the figure
 DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
 # "주당 400원 배당을 결정했다": the payout named after the amount per share
-DIVIDEND_AFTER = regex.compile(r"\s?(?:의\s?)?(?:현금\s?|결산\s?|분기\s?)?배당")
+DIVIDEND_AFTER = regex.compile(r"\s?(?:의\s?|을\s?|를\s?|씩\s?)?(?:현금\s?|결산\s?|분기\s?)?배당")  # and "1주당 1000원을 현금배당"
 
 
 # "(38,500원 ▼400 -1.03%)": a wire's share quote after a company's name, its price, move and percent move

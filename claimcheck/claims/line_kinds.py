@@ -34,6 +34,18 @@ def intro_title(raw: str) -> bool:
     return len(line) < 80 and INTRO_END.search(line) is not None and not FIGURE_LIKE.search(line)
 
 
+# "Full fiscal year 2024", "Fourth Quarter 2024 Highlights", "2024년 연간 실적": a line that names only a span
+PERIOD_TITLE = regex.compile(r"\s*(?:\*\*)?(?:full[\s-](?:fiscal\s)?year|fiscal\s(?:year\s)?(?:(?:19|20)\d\d|full)|(?:first|second|third|fourth)"
+                             r"[\s-]quarter|Q[1-4]|(?:19|20)\d\d\s?년?\s?(?:연간|[1-4]\s?분기))[^\d%$₩€¥£]{0,24}(?:(?:19|20)\d\d)?"
+                             r"(?:\s(?:results|highlights|summary|실적))?(?:\*\*)?:?\s*", regex.IGNORECASE)
+
+
+def period_title(raw: str) -> bool:
+    """A short line that names a span and nothing else heads the figures under it."""
+    line = raw.strip()
+    return len(line) < 48 and PERIOD_TITLE.fullmatch(line) is not None and not FIGURE_LIKE.search(line)
+
+
 def label_title(raw: str) -> bool:
     """"Full-year FY2026:", "Fourth quarter FY2026:": a short line that ends on a colon and holds no figure heads
     the list under it, though it names a period."""
