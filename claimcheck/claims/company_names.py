@@ -38,7 +38,9 @@ RELATED_FIRM = regex.compile(r"(?:(?:지분을\s?)?(?:투자한|인수한|출자
 # and "J.P. Morgan analysts said": a bank or broker named as the source of a view, not the company of its figures
 DATA_SOURCE = regex.compile(r"\s?(?:consensus|estimates?|data|polled|survey|analysts?|strategists?|economists?)\b", regex.IGNORECASE)
 FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")
-HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate)\s?(?:인\s?)?$", regex.IGNORECASE)
+# and "9월 합병한 동아타이어의 실적을 제외한": a company merged or bought in is a part of the story's subject now
+HELD = regex.compile(r"(?:자회사|계열사|손자회사|종속회사|subsidiary|affiliate|합병한|흡수합병한|인수한|acquired|merged)\s?(?:인\s?)?$",
+                     regex.IGNORECASE)
 # "Client and Gaming segment": a generic line word after a name joined by 'and' is part of that name
 JOINED_NAME = regex.compile(r"\b[A-Z][\w-]*\s(?:and|&)\s$")
 # Hangul that goes on after a name without a particle or a group word: the name is the start of a longer one

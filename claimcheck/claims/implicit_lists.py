@@ -44,7 +44,7 @@ def implicit(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> regex
 
 
 # "잠정 매출액과 영업이익이 2865억원, 186억원을 기록했다": names joined, then as many figures straight after them
-JOINER = regex.compile(r"\s?(?:과|와|및|·|,)\s?")
+JOINER = regex.compile(r"\s?(?:과|와|및|·|,|/)\s?")  # and "매출액/영업이익은 6%/8%"
 NAMES_PARTICLE = regex.compile(r"(?:이|가|은|는|을|를|도)?\s?")
 
 

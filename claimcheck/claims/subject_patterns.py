@@ -151,7 +151,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # named by its revenue
     # (or after a leading phrase: "In the third quarter, Teradyne's Semiconductor Test revenue climbed")
     (r"(?<=(?:^|\n|[.;:]\s|,\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s\s)(?P<seg>[A-Z][a-z][\w&-]*(?:\s(?:&\s)?[A-Z][a-z][\w&-]*){0,2})"
-     r"\s(?:revenues?|sales)\b", r"['’]s\s[A-Z][a-z][^.;]{0,40}?\s(?:revenues?|sales)\b"),
+     r"(?:\s\([A-Z]{1,5}\))?\s(?:revenues?|sales)\b", r"['’]s\s[A-Z][a-z][^.;]{0,40}?\s(?:revenues?|sales)\b"),
     # "Aerospace’s total sales were $1.08 billion", "Electrical Americas’ total third-quarter sales": a capitalised line
     # opening the sentence in the possessive, then its metric (a company so named is dropped by the name filters)
     (r"(?:\G|(?<=[.;:]\s)|(?<=\n))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})['’]s?\s(?:total\s|net\s|quarterly\s"
@@ -174,7 +174,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),
-    (r"\b(?:[Ss]ales|[Rr]evenue)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
+    (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
     # "The company's aerospace business, its biggest revenue generator, saw sales rise 15%": a line the company owns,
     # glossed, then its verb, opening the sentence (not a gloss itself: "FedEx Express, the company's air division,")
     (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",

@@ -13,9 +13,9 @@ FOLD = str.maketrans(
 )
 
 # A number may not start inside a word or straight after a word and a hyphen
-# (EC2, 트레이니움2, GPT-4만), nor inside another number.
+# (EC2, 트레이니움2, GPT-4만) or a Latin word and a slash ("A/1"), nor inside another number ("8,486억원/1,299억원" is two).
 # ... except a change glued to its basis ("YoY+5%", "QoQ-20%"), as broker notes write it
-START = r"(?:(?<=(?i:yoy|qoq|mom))(?=[+\-])|(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}][-/]))"
+START = r"(?:(?<=(?i:yoy|qoq|mom))(?=[+\-])|(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}]-)(?<![\p{Latin}\p{N}]/))"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?"
 KSCALE = r"(?:[십백천]?[만억조]|천|백)"
 KOREAN_SCALE = regex.compile(r"[만억조]")
