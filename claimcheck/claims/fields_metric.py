@@ -67,7 +67,8 @@ NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per
 REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
-ADJUSTED_BEFORE = regex.compile(r"\b(?:[Aa]djusted|non-GAAP|[Cc]ore|[Oo]ngoing)\s(?:net\s)?(?:earnings|profit|income)\b")
+# and "Non-GAAP(2) net income": a footnote mark after the word
+ADJUSTED_BEFORE = regex.compile(r"\b(?:[Aa]djusted|[Nn]on-GAAP|[Cc]ore|[Oo]ngoing)(?:\s?\(\d\))?\s(?:net\s)?(?:earnings|profit|income)\b")
 OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
 PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)
 PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share", "book_value_per_share", "tangible_book_value_per_share")

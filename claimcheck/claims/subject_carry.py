@@ -115,16 +115,22 @@ def its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
 
 
 # "Adjusted Net income was $1.4 billion, an increase of 3%": a change set after a level, as its aside, is the level's
-APPOSED_CHANGE = regex.compile(r",\s(?:(?:an?\s)?(?:increase|decrease|rise|decline|drop|gain|jump)\s(?:of\s)?|(?:up|down)\s)$")
+APPOSED_CHANGE = regex.compile(r",\s(?:(?:an?\s)?(?:year[\s-](?:over|on)[\s-]year\s)?(?:increase|decrease|rise|decline|drop|gain|jump)\s(?:of\s)?"
+                            r"|(?:up|down)\s)$")
 
 
 def apposed_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
-    """A growth right after its level, as an aside, takes the level's line (adjusted, a segment)."""
+    """A growth right after its level, as an aside, takes the level's line (adjusted, a segment), and the level's
+    adjusted measure ("adjusted earnings of $6.94 per share, a year-over-year increase of 7%")."""
     out = list(made)
+    tax = L.taxonomy()
     for i in range(1, len(made)):
         level, g = made[i - 1], made[i]
-        if g.segment is None and level.segment and L.taxonomy().growth(level.metric) == g.metric \
-                and APPOSED_CHANGE.search(ctx.lay.scan, max(starts[i - 1], starts[i] - 24), starts[i]):
+        if not APPOSED_CHANGE.search(ctx.lay.scan, max(starts[i - 1], starts[i] - 40), starts[i]):
+            continue
+        if g.metric == "eps_growth" and level.metric == "adjusted_eps" and (grown := tax.growth("adjusted_eps")):
+            out[i] = g = g.model_copy(update={"metric": grown})
+        if g.segment is None and level.segment and tax.growth(level.metric) == g.metric:
             out[i] = with_segment(g, level.segment, "clause", level.line)
     return out
 
