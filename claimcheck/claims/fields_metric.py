@@ -35,7 +35,9 @@ STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|�
 # ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
 SHAREISH = regex.compile(r"주가|주당|종가|시가|현재가|시가총액|장중|거래|마감|개장|문을\s?연|futures|opening\sbell|share|stock|close|closing|closed|traded|trading|premarket|pre-market"
                          r"|after-hours|52-week|ticker|NYSE|NASDAQ|Nasdaq|KOSPI|코스피|코스닥", regex.IGNORECASE)
-DRIVER_BEFORE = regex.compile(r"\b(?:by|from|of|includ(?:ed|ing)|reflect(?:ed|ing|s)?)\s(?:an?\s|the\s)?(?:approximately\s|about\s|roughly\s)?$",
+# and "expected to be a ~0.5 percentage point headwind to full-year growth"
+DRIVER_BEFORE = regex.compile(r"\b(?:by|from|of|includ(?:ed|ing)|reflect(?:ed|ing|s)?|be|is|was|were)\s(?:an?\s|the\s)?"
+                              r"(?:approximately\s|about\s|roughly\s|~\s?)?$",
                            regex.IGNORECASE)
 DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|benefit|drag|hit|charge|effect|contribution)s?\b",
                           regex.IGNORECASE)
