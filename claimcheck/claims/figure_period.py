@@ -133,8 +133,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     elif pick.relative in ("previous", "year_ago"):
         # measured back from the period in view: one named earlier in the sentence, else the article's
         # ("올 반기 영업이익이 1006억원으로 전년동기(574억원)": a half's year-ago span is that half a year before)
+        # (or the half a paragraph goes on with: "상반기 매출 4,477억 원 … ¶ 매출은 전년 동기(4,787억 원) 대비")
         anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain in ("quarter", "half")),
-                      None) or focus
+                      None) or (carry_period if carry_period and "H" in carry_period else None) or focus
         p = CAL.base_of(anchor, pick.relative == "year_ago") if anchor else None
     elif pick.relative == "next":
         # "2026 회계연도 1분기 ... 다음 분기 가이던스": the quarter after the one the paragraph spoke of

@@ -84,7 +84,7 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
     if dated:
         src = dated[-1]
         carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
-        carry["closing"] = bool(src.period and src.period.isdigit()) and src.cadence != "ytd"
+        carry["closing"] = (bool(src.period and src.period.isdigit()) or _closing_half(ctx, src)) and src.cadence != "ytd"
         carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
         carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
 
@@ -94,6 +94,14 @@ def _closing_year(ctx: Ctx, c: Claim) -> bool:
     fourth-quarter story reports the year too, and a sentence after one that states the year's results goes on with
     them until a quarter is named again. Only a year stated in its own sentence, not a forecast."""
     return bool(ctx.focus and ctx.focus == f"{c.period}Q4" and not c.estimate and _period_stated(c))
+
+
+def _closing_half(ctx: Ctx, c: Claim) -> bool:
+    """A half the article's quarter closes ("올해 상반기 연결 기준 매출 4,477억 원 … ¶ 매출은 전년 동기 대비 6.5% 줄었지만"): a
+    second-quarter story reports the half too, and a paragraph that opens on a bare metric goes on with it."""
+    p = c.period or ""
+    return bool(ctx.focus and p[-2:] in ("H1", "H2") and ctx.focus == p[:-2] + ("Q2" if p.endswith("H1") else "Q4")
+                and not c.estimate and _period_stated(c))
 
 
 def _period_stated(c: Claim) -> bool:
