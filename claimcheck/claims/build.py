@@ -212,6 +212,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
         period = period.split("Q")[0]
     if cadence == "ytd" and period and "Q" in period:
         period = period.split("Q")[0]  # "지난해 같은 기간(1,142억원)" after a 1~3분기 total: last year's running total
+    elif cadence == "ytd" and period and period.endswith("H1"):
+        cadence = "semiannual"  # "상반기 누적 영업이익": the first half, running total or not, is the half
     found = {"entity": who.where if ent else NONE,
              "metric": W.metric_where(ctx, metric, fig.cues, m, sent, fig.line, fig.carry),
              "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
