@@ -93,7 +93,8 @@ def _closing_year(ctx: Ctx, c: Claim) -> bool:
     """A year the article's quarter closes ("2023년 연결 기준 매출 2조6500억 원 … 전년과 비교해 매출은 43.4% 감소"): a
     fourth-quarter story reports the year too, and a sentence after one that states the year's results goes on with
     them until a quarter is named again. Only a year stated in its own sentence, not a forecast."""
-    return bool(ctx.focus and ctx.focus == f"{c.period}Q4" and not c.estimate and _period_stated(c))
+    # and an annual-results story with no quarter in view ("2024년 실적에 따르면 … 매출 1조4070억원. 전년보다 매출은 5.6%")
+    return bool((not ctx.focus or ctx.focus == f"{c.period}Q4") and not c.estimate and _period_stated(c))
 
 
 def _closing_half(ctx: Ctx, c: Claim) -> bool:
