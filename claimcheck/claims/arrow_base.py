@@ -24,3 +24,26 @@ def arrow_base(scan: str, prev: Sentence | None, sent: Sentence, m: Mention, per
         spans.insert(0, (prev.start, prev.end))
     found = [f for a, b in spans for f in bases_said(scan, a, b)]
     return CAL.base_of(period, max(found)[1] == "yoy") if found else None
+
+
+# "최근 3년 동안 미국 매출 비중은 15.9%(4529억원)→ 24.6%(8783억원)→ 28.4%(1조1469억원)로": a series of years, each step
+# after an arrow a year on from the one before it; only the last is the year the sentence is dated by
+YEARS_SERIES = regex.compile(r"최근\s?\d\s?년|\d\s?년\s?(?:간|동안|새)|연도별|매년|(?:19|20)\d\d\s?[~∼-]\s?(?:19|20)?\d\d", regex.IGNORECASE)
+STEP = regex.compile(r"\)?(?:\s?\([^()]{1,24}\))?\s?(?:→|->|⇒)\s?[-+]?[\d.,]+\s?(?:%|[조억만천][\d,.조억만천\s]{0,10}원?|원)?")
+
+
+def series_year(scan: str, before: tuple[int, int] | None, sent: Sentence, m: Mention, period: str | None) -> str | None:
+    """The year of a figure that arrows in a sentence on a run of years lead on from: one year back per step after it
+    (the run named in the sentence, or in the few before it when this one goes on over 'the same period')."""
+    if not period or not period.removeprefix("FY").isdigit() or not ARROW.search(scan, m.end, min(sent.end, m.end + 24)):
+        return None
+    if not YEARS_SERIES.search(scan, sent.start, sent.end) and not (
+            before is not None and SAME_SPAN.search(scan, sent.start, m.start) and YEARS_SERIES.search(scan, *before)):
+        return None
+    steps, at = 0, m.end
+    while (x := STEP.match(scan, at, sent.end)) is not None and x.end() > at:
+        steps, at = steps + 1, x.end()
+    if not steps:
+        return None
+    fy = "FY" if period.startswith("FY") else ""
+    return f"{fy}{int(period.removeprefix('FY')) - steps}"

@@ -20,7 +20,7 @@ from .comparison_bases import (BASE_MARK, compared_now, from_level_back, last_ye
                                relative_from, year_ago_after)
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
-from .arrow_base import arrow_base
+from .arrow_base import arrow_base, series_year
 from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
 from .closing import close_day
@@ -85,7 +85,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if ytd_carried and (not (change or T.is_growth(metric))
                         or (T.growth_of(metric) or metric) != carry.get("period_metric", metric)) \
             and not SAME_SPAN.search(scan, sent.start, sent.end) and not _goes_on(ctx, sent) \
-            and (T.growth_of(metric) or metric) not in RUNNING_SPAN:
+            and (T.growth_of(metric) or metric) not in RUNNING_SPAN and not carry.get("span_topic"):
         # a running total's span carries to how it changed, not to whatever amount or other metric comes next,
         # unless the sentence measures against "the same period" ("영업이익은 8034억원으로 작년 같은 기간 6032억원보다")
         carried = None
@@ -131,6 +131,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))
     if period is None and focus and dated_kind and not cell and not is_from:
         period = focus
+    back = (lay.sentences[max(0, sent.index - 3)].start, sent.start) if sent.index else None  # the few sentences before
+    if period and (earlier := series_year(scan, back, sent, m, period)) is not None:
+        period = earlier  # "15.9%(4529억원)→ 24.6%(8783억원)→ 28.4%": a year back per arrow after the figure
+        ctx.bases.add(position(lay, m))
     if starts_change and period and not cell and (started := from_level_back(scan, sent, m, period, refs)):
         period = started  # "영업이익은 1984억원에서 1579억원으로 20.4% 감소했다": the change started a year back
     if comma_from and not cell and period in (None, focus) and (now := period or (focus if dated_kind else None)):

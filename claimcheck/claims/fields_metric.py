@@ -21,6 +21,7 @@ from .metric_cue import Cue, Typed
 from .metric_patterns import T
 from .metrics import classify
 from .surprise import revised, surprise
+from .no_figure import no_figure
 from .tables import PER_SALES_ROW, growth_cell
 from .fields_count import of_count
 
@@ -35,12 +36,6 @@ STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|�
 # ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
 SHAREISH = regex.compile(r"주가|주당|종가|시가|현재가|시가총액|장중|거래|마감|개장|문을\s?연|futures|opening\sbell|share|stock|close|closing|closed|traded|trading|premarket|pre-market"
                          r"|after-hours|52-week|ticker|NYSE|NASDAQ|Nasdaq|KOSPI|코스피|코스닥", regex.IGNORECASE)
-# and "expected to be a ~0.5 percentage point headwind to full-year growth"
-DRIVER_BEFORE = regex.compile(r"\b(?:by|from|of|includ(?:ed|ing)|reflect(?:ed|ing|s)?|be|is|was|were)\s(?:an?\s|the\s)?"
-                              r"(?:approximately\s|about\s|roughly\s|~\s?)?$",
-                           regex.IGNORECASE)
-DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|benefit|drag|hit|charge|effect|contribution)s?\b",
-                          regex.IGNORECASE)
 PRICE_FIELD = regex.compile(r"\bprice\b", regex.IGNORECASE)  # "| Price: $93.10": a header field's share price
 UNPRICED = "_unpriced"  # a small amount that is neither a share's price nor any metric: no claim
 # "PT: $104", "we raise our PT to $104": the analysts' short form, in capitals only ("5%pt" is a point)
@@ -159,9 +154,8 @@ def in_table(fig: Figure, got: Typed | None) -> Typed | None:
 def refined(fig: Figure, got: Typed) -> str:
     """The contract's metric id from the classifier's, settling price, target and consensus."""
     metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
-    if m.unit == "pp" and DRIVER_BEFORE.search(scan, max(sent.start, m.start - 24), m.start) \
-            and DRIVER_AFTER.match(scan, m.end, min(sent.end, m.end + 40)):
-        return UNPRICED  # "driven by a 128 basis point LIFO impact": one cause's share of a change, no figure of its own
+    if no_figure(scan, sent.start, sent.end, m):
+        return UNPRICED  # a cause's share of a change, an average of years
     if (metric not in PER_SHARE or metric == "eps") and m.kind == "money" and not m.scaled and OR_BEFORE.search(scan, max(sent.start, m.start - 6), m.start) \
             and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
         # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share, adjusted if the profit was

@@ -35,7 +35,7 @@ PERIOD = re.compile(
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
-           |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z])))
+           |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z]))(?!\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:누적|누계)))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
            |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?P<hfy>fiscal\s(?:year\s)?|FY\s?)?{_Y(13)}(?!\d))
     | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년|올)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기|반기(?!별|마다))

@@ -84,6 +84,7 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
     if dated:
         src = dated[-1]
         carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
+        carry["span_topic"] = False
         carry["closing"] = (bool(src.period and src.period.isdigit()) or _closing_half(ctx, src)) and src.cadence != "ytd"
         carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
         carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)

@@ -8,7 +8,8 @@ from .article_context import Ctx
 from .article_periods import fy_end
 
 # the span must be the sentence's topic: a results word right after it ('상반기 누적 실적도', 'For the first half,')
-SPAN_TOPIC = regex.compile(r"\s?(?:누적\s?)?(?:실적|성적|매출|영업이익)?(?:은|는|도|을|를|에는|에도)?\s|,\s", regex.IGNORECASE)
+# (and "올해 3분기 누적 매출액과 영업이익은 …": the metrics the span is about, joined)
+SPAN_TOPIC = regex.compile(r"\s?(?:누적\s?)?(?:실적|성적|매출액?|영업이익)?(?:은|는|도|을|를|에는|에도|과|와)?\s|,\s", regex.IGNORECASE)
 GRAINS = ("half", "ytd")
 
 
@@ -20,4 +21,5 @@ def carry_span(ctx: Ctx, sent, carry: dict) -> None:
         return
     carry["period"], carry["period_grain"] = got.period, "ytd" if got.grain == "ytd" else ""
     carry["period_metric"] = None
+    carry["span_topic"] = True  # the figures that follow are the span's, amounts as well as changes
     carry["period_at"] = (sent.start, ctx.lay.scan[got.start:got.end])
