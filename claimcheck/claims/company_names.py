@@ -21,15 +21,29 @@ def fold(lex: L.Lexicon, s: str) -> str | None:
 SHORT_FORM = regex.compile(r"(?<!\p{L}\s)(?<!\p{L})(?P<w>\p{Lu}[\p{Ll}]{3,})(?=['’]s\s|\s(?:revenue|sales|unit|business)\b)")
 
 
+# "Rockwell reported Q4 fiscal 2025 sales", "Rockwell's": a name's first word as a sentence's subject
+FIRST_WORD_SUBJECT = regex.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<w>\p{Lu}[\p{Ll}]{3,})(?=['’]s\s|\s(?:reported|posted|said|delivered|generated|raised|cut|expects)\b)")
+
+
 def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The names found, with a two-word English unit's last word ('Cloud' for 'Google Cloud') counted as that
-    unit where it opens a sentence or clause after the unit was named in full."""
-    full = {scan[a:b].split()[-1]: (b, name) for a, b, name in ents if " " in scan[a:b] and scan[a:b].isascii()}
-    if not full:
+    unit where it opens a sentence or clause after the unit was named in full; and a company's first word
+    ('Rockwell' of 'Rockwell Automation Inc') where it opens a sentence as the subject of a reporting verb."""
+    multi = [(a, b, name) for a, b, name in ents if " " in scan[a:b] and scan[a:b].isascii()]
+    if not multi:
         return ents
+    full = {scan[a:b].split()[-1]: (b, name) for a, b, name in multi}
+    firsts: dict[str, tuple[int, str]] = {}
+    for a, b, name in multi:
+        word = scan[a:b].split()[0]
+        if firsts.get(word, (0, name))[1] != name:
+            firsts[word] = (b, "")  # the first word of two companies' names stands for neither
+        firsts.setdefault(word, (b, name))
     extra = [(m.start("w"), m.end("w"), full[m["w"]][1]) for m in SHORT_FORM.finditer(scan)
              if m["w"] in full and full[m["w"]][0] < m.start("w")]
-    return sorted(ents + extra) if extra else ents
+    extra += [(m.start("w"), m.end("w"), firsts[m["w"]][1]) for m in FIRST_WORD_SUBJECT.finditer(scan)
+              if firsts.get(m["w"], (0, ""))[1] and firsts[m["w"]][0] < m.start("w")]
+    return sorted(set(ents + extra)) if extra else ents
 
 
 # and "계열사인 종근당바이오(28,400원 ▼350)는": an affiliate introduced by name, a stock quote bracketed after it
