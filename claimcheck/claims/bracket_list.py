@@ -25,7 +25,7 @@ MAYBE = regex.compile(r"\p{L}\s?\(\s?[-+△▲▼$₩€¥]?\d")
 
 
 # "▷PC 3,539억원", "▲서치플랫폼 8,962억원": a marker, a short name, then the figure (and "▲2차전지 1163억원")
-MARKED = regex.compile(r"[▷▶►▲△▽•■□◆◇]\s?(?P<name>(?:\p{N}{1,2}(?=\p{L}))?\p{L}[\p{L}\p{N}·&/]{0,15}(?:\s[\p{L}\p{N}·&/]{1,10}){0,2}?)\s?$")
+MARKED = regex.compile(r"[▷▶►▲△▽•■□◆◇]\s?(?P<name>(?:\p{N}{1,2}(?=\p{L}))?\p{L}[\p{L}\p{N}·&/]{0,15}(?:\s[\p{L}\p{N}·&/]{1,10}){0,2}?)\s?(?:[\d.]+\s?%\s?\(\s?)?$")  # and "▲기타 0.3%(110억원)": the share, then its amount
 MARKERS = regex.compile(r"[▷▶►▲△▽•■□◆◇]")
 
 

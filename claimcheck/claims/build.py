@@ -18,7 +18,7 @@ from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
 from .row_cells import row_sentence
-from . import bracket_list, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
+from . import bracket_list, declared_order, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
 from .contrasted_books import contrasted_books
 from . import sources as W
 from .article_context import Ctx
@@ -98,7 +98,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        for step in (respectively.pair, list_span.share, bracket_list.pair):  # each keeps the order; positions follow the copies
+        for step in (respectively.pair, list_span.share, bracket_list.pair, declared_order.ordered):  # each keeps the order
             paired = step(ctx, sent, made, at)
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired
