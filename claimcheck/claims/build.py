@@ -78,7 +78,10 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 lay.scan, sent.start, min(sent.end, sent.start + 40)) or (sent.line <= lay.title_line() + 2 and DECK_OPEN.match(
                     lay.scan, sent.start, min(sent.end, sent.start + 12)))) else None
             # and a wire's paragraph of one sentence that opens on "같은 기간" goes on with the company before it
-            same = SPAN_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None
+            # (or opens on a bare metric and measures over the same span: "¶ 매출은 439억원으로 같은 기간 3.6% 증가")
+            same = SPAN_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 16)) is not None or (
+                subject_carry.BARE_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 40)) is not None
+                and SAME_SPAN_NEAR.search(lay.scan, sent.start, min(sent.end, sent.start + 40)) is not None)
             # and "별도 기준 수주액 5,803억 원 … ¶ 매출액은 2,304억 원": a paragraph that opens on a bare metric is on the books
             # the paragraph before named
             books = carry.get("scope") if subject_carry.BARE_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 40)) else None
@@ -122,6 +125,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
 
 
 # and "That was up 12% YoY": English points back at the figure the paragraph before ended on
+SAME_SPAN_NEAR = regex.compile(r"같은\s?기간|동\s?기간|이\s?기간")
 SPAN_OPEN = regex.compile(r"\s*(?:다만\s|또한?\s|한편\s)?(?:같은|이|동)\s?기간")
 CONTINUES = regex.compile(r"\s*(?:전년\s?동기|전\s?분기|직전\s?분기|(?:지난해|작년)\s?(?:같은\s?기간|동기)|이는\s"
                           r"|(?:That|This|It)\s(?:was|is|represents|represented|marks|marked)\s(?:up|down|an?\s)?)")
