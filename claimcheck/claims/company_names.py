@@ -33,12 +33,11 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
     if not multi:
         return ents
     full = {scan[a:b].split()[-1]: (b, name) for a, b, name in multi}
-    firsts: dict[str, tuple[int, str]] = {}
+    firsts: dict[str, tuple[int, str]] = {}  # first word -> (end of its first full mention, the company or "")
     for a, b, name in multi:
         word = scan[a:b].split()[0]
-        if firsts.get(word, (0, name))[1] != name:
-            firsts[word] = (b, "")  # the first word of two companies' names stands for neither
-        firsts.setdefault(word, (b, name))
+        at, was = firsts.get(word, (b, name))
+        firsts[word] = (at, was if was == name else "")  # the first word of two companies' names stands for neither
     extra = [(m.start("w"), m.end("w"), full[m["w"]][1]) for m in SHORT_FORM.finditer(scan)
              if m["w"] in full and full[m["w"]][0] < m.start("w")]
     extra += [(m.start("w"), m.end("w"), firsts[m["w"]][1]) for m in FIRST_WORD_SUBJECT.finditer(scan)

@@ -32,8 +32,8 @@ from ..vocab import taxonomy
 T = taxonomy()
 # figures that belong to a reporting period, so an undated one is about the quarter the article covers
 DATED_METRICS = T.has("dated")
-HEADING_DATED = T.has("heading_dated")
-RUNNING_SPAN = T.has("running_span")  # cash-flow lines, stated year to date  # dated flows a section heading's period dates
+HEADING_DATED = T.has("heading_dated")  # dated flows a section heading's period dates
+RUNNING_SPAN = T.has("running_span")  # cash-flow lines, stated year to date
 # a user or customer base is counted at a quarter's end; downloads in a launch week are not
 USER_BASE = regex.compile(r"고객|이용자|가입자|사용자|MAU|DAU|users|subscribers|customers|accounts", regex.IGNORECASE)
 INHERENT_ESTIMATE = T.has("forecast")
@@ -41,11 +41,11 @@ IN_BRACKETS = regex.compile(r"\([^()]*$")  # the figure sits in an open bracket:
 OPEN_BRACKET = ("(",)  # IN_BRACKETS needs one (Ctx.in_sentence)
 FROM_WORD = regex.compile(r"\s?\p{Hangul}{1,5}에서\s")
 # "전망을 종전 1조3,300억엔에서 1조4,300억엔으로": the old forecast is still a forecast
+THIS_YEAR = regex.compile(r"올해|금년|올\s?한\s?해|this\syear", regex.IGNORECASE)  # the year in view, said as such
 OLD_FORECAST = regex.compile(r"종전|기존|이전|previous|prior|earlier|old", regex.IGNORECASE)
 # "1~3분기 누계 영업이익은 1922억 원으로 … 감소했다. 매출액은 12.2% 줄어든 2조 2297억 원이다": a sentence that opens on a
 # bare metric and states its change with its level ("다만 영업이익은 1984억원에서 1579억원으로") goes on with the
 # running total before it
-THIS_YEAR = regex.compile(r"올해|금년|올\s?한\s?해|this\syear", regex.IGNORECASE)
 GOES_ON = regex.compile(r"\s*(?:(?:다만|또한|반면)\s)?(?:매출액?|영업이익|순이익|당기순이익)(?:은|는|도)\s"
                         r"(?:[\d.,]+%\s?(?:줄어든|늘어난|감소한|증가한)\s|[\d,.]+\s?[조억][\d,.억만]{0,8}\s?원?에서\s)")
 

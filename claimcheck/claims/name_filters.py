@@ -94,11 +94,8 @@ NOUN_AFTER = regex.compile(r" (?!(?:shares?|stock|stocks|rose|fell|gained|droppe
 def ticker_as_line(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """The bare-ticker mentions (capitals that are not the company's own name, as BYD's are) that run into a
     lower-case noun, of companies the article names no other way."""
-    out = set()
-    for a, b, name in found:
-        if BARE_CAPS.fullmatch(scan, a, b) and scan[a:b].lower() != name.lower() and scan[a - 1:a] not in ("(", "$", ":") \
-                and NOUN_AFTER.match(scan, b) \
-                and not any(n == name and not BARE_CAPS.fullmatch(scan, x, y) for x, y, n in found):
-            out.add((a, b, name))
-    return out
+    spelt_out = {n for x, y, n in found if not BARE_CAPS.fullmatch(scan, x, y)}  # once, not per mention
+    return {(a, b, name) for a, b, name in found
+            if name not in spelt_out and BARE_CAPS.fullmatch(scan, a, b) and scan[a:b].lower() != name.lower()
+            and scan[a - 1:a] not in ("(", "$", ":") and NOUN_AFTER.match(scan, b)}
 

@@ -17,6 +17,7 @@ from . import fields_entity as FE
 from .article_context import Ctx
 from .branded_lines import branded_lines
 from .business_lines import subject_lines
+from .adjusted_eps import ADJUSTABLE
 from .exclusions import excluded_id
 
 WHOLE = FE.WHOLE
@@ -128,8 +129,8 @@ def apposed_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Clai
         level, g = made[i - 1], made[i]
         if not APPOSED_CHANGE.search(ctx.lay.scan, max(starts[i - 1], starts[i] - 40), starts[i]):
             continue
-        if g.metric == "eps_growth" and level.metric == "adjusted_eps" and (grown := tax.growth("adjusted_eps")):
-            out[i] = g = g.model_copy(update={"metric": grown})
+        if ADJUSTABLE.get(g.metric) is not None and ADJUSTABLE[g.metric] == tax.growth(level.metric):
+            out[i] = g = g.model_copy(update={"metric": ADJUSTABLE[g.metric]})  # EPS growth after adjusted EPS
         if g.segment is None and level.segment and tax.growth(level.metric) == g.metric:
             out[i] = with_segment(g, level.segment, "clause", level.line)
     return out
