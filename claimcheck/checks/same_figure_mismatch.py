@@ -22,7 +22,8 @@ from .common import Draft, Hedged, begun_by, figure, label, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
-from .swaps import siblings, swapped
+from .swaps import Siblings, siblings, swapped
+from .split_articles import doubted, split_files
 from .adjusted_twins import adjusted_index, twinned
 from ..figures import plural
 from ..calendar import compared_period
@@ -45,8 +46,10 @@ class Options(Hedged):
     one_article_needs_slip: bool = Field(True, description="report at info a conflict inside one article whose "
                                          "values are no slip of each other (a digit changed, digits reordered, one "
                                          "dropped or doubled, the sign lost): there it almost always means typing "
-                                         "lost a segment, period or basis; unless another line of the article holds "
-                                         "the same two values (two lines swapped)")
+                                         "lost a segment, period or basis; unless another line or company of the "
+                                         "article holds the same two values (two swapped). Between articles too: a "
+                                         "conflict that is gone once the values printed only by such self-split "
+                                         "articles are set aside is at info")
     far_needs_slip: float = Field(1.25, description="report at info a conflict between articles over reported "
                                   "amounts of one dated period whose values are exact, of one sign, no slip of each "
                                   "other and more than this ratio apart (0 turns it off): on judged real text such "
@@ -128,10 +131,12 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         figs = distinct_figures(claims, raw, o.hedge)
         if len(figs) < 2:
             continue
-        nodes = list(figs.values())
-        for comp, demote in _components(list(figs), nodes, o):
+        nodes, fkeys = list(figs.values()), list(figs)
+        for comp, demote in _components(fkeys, nodes, o):
             members = [c for k in comp for c in nodes[k]]
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines)
+            if o.one_article_needs_slip and not alone:
+                alone = _split_apart(comp, fkeys, nodes, members, lines)
             far = not alone and (_far_apart(comp, nodes, o.far_needs_slip)
                                  or _corroborated(comp, nodes, o.corroborated))
             twin = not (alone or far) and key[1] is None and twinned(members, adjusted, o.hedge)
@@ -174,6 +179,17 @@ def _unlike_in_one_article(comp: list[int], nodes: list[list[Claim]], members: l
         return False
     reps = [nodes[k][0] for k in comp]
     return not any(slip(a, b) for i, a in enumerate(reps) for b in reps[i + 1:])
+
+
+def _split_apart(comp: list[int], fkeys: list[tuple], nodes: list[list[Claim]], members: list[Claim],
+                 lines: Siblings) -> bool:
+    """A conflict between articles that is gone once the values printed only by self-split articles are set
+    aside (`split_articles`), unless such an article swapped two lines' or companies' values."""
+    ivs = [k[3] for k in fkeys]
+    split = split_files(comp, ivs, nodes)
+    if any(swapped([c for c in members if c.file == f], lines) for f in split):
+        return False
+    return doubted(comp, ivs, nodes, split)
 
 
 def _far_apart(comp: list[int], nodes: list[list[Claim]], ratio: float) -> bool:
