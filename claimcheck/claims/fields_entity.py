@@ -20,10 +20,12 @@ from .metric_patterns import T
 WHOLE = regex.compile(r"전체|회사")
 # ("해외 합산 영업이익": a sum over one company's regions or lines is still the company's; "코스닥 상장사 파라다이스[034230]는"
 # is one listed company)
-AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|(?<!(?:코스닥|코스피|유가증권시장)\s?)상장사(?!\s?\p{Hangul}{2,12}\s?[(\[])|상장기업|(?<!(?:해외|국내|지역|부문|사업|법인)\s?)합산|합친|합치면|합하면|더하면|양사|[2-9]사\s|두\s?회사"
+AGGREGATE = regex.compile(r"\d+\s?개\s?(?:사|기업|상장사|회사)|(?<!(?:코스닥|코스피|유가증권시장)\s?)상장사(?!\s?\p{Hangul}{2,12}\s?[(\[])|상장기업|(?<!(?:해외|국내|지역|부문|사업|법인)\s?)합산|합친|합치면|합하면|더하면|양사|[2-9]사(?=[\s(의])|두\s?회사"
+                          # "지난해 상반기 당기순이익 합계(1704억원)": the sum over the companies of the story
+                          r"|(?<!(?:부문|사업|지역|해외|국내|법인)\s?)(?:순이익|영업이익|매출액?|이익)\s?합계"
                           r"|combined\s|both\scompanies", regex.IGNORECASE)
 # AGGREGATE cannot match without one of these (article_context.Ctx.in_sentence)
-AGGREGATE_WORDS = ("개", "상장", "합산", "합친", "합치", "합하", "더하", "양사", *(f"{d}사" for d in range(2, 10)), "회사",
+AGGREGATE_WORDS = ("개", "상장", "합산", "합친", "합치", "합하", "더하", "양사", "합계", *(f"{d}사" for d in range(2, 10)), "회사",
                    "combined", "both")
 # "카카오뱅크와 케이뱅크, 토스뱅크의 3분기 당기순이익은 총 1172억원": a total over the companies the clause names
 TOTAL = regex.compile(r"(?:총|모두\s합쳐|합계)\s?$")

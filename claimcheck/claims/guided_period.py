@@ -16,7 +16,9 @@ from .layout import Sentence
 # "Micron also forecast an adjusted gross margin of about 68%", "expects revenue of $18.7 billion": the
 # company's own guidance, in its sentence before the figure
 GUIDED = regex.compile(r"\b(?:(?P<had>had\s)?(?P<v>forecast|forecasts|(?<!the\s)forecasted|expects|expected|would\sbe|(?<=(?:to|we|still|now|they|They)\s)expect|sees|projects|projected|project|guided|guides"
-                       r"|predicts|predicted|anticipates|foresees)\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
+                       r"|predicts|predicted|anticipates|foresees"
+                       # "has updated its full-year guidance, projecting revenue growth between 7.4% and 8.0%"
+                       r"|(?<=,\s)(?:projecting|forecasting|anticipating|predicting|expecting))\b)(?:[^.;!?]|\.(?=\d)){0,160}$", regex.IGNORECASE)
 FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s|last\syear['’]s\s|the\s(?:prior|previous)[\s-]year['’]s\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "a growth of 13 percent to 15 percent from last year's $7.96": a period a comparison word leads is the base's
 BASE_LED = regex.compile(r"\b(?:from|than|over|versus|vs\.?)\s$", regex.IGNORECASE)
@@ -69,7 +71,9 @@ def guided_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int],
     earlier = next((r.period for grain in ("quarter", "half", "year") for r in reversed(named) if r.grain == grain), None)
     # "reaffirmed its outlook for adjusted EPS of $1.10-$1.20": a plan kept through the year is for the year
     kept = ctx.focus.split("Q")[0] if ctx.focus and GUIDANCE_KEPT.match(scan, said.start(), m.start) else None
-    got = later or earlier or _year_of_outlook(ctx, sent) or kept or ctx.memo.get("guided") or _next_guided(ctx)
+    # "updated its full-year guidance, projecting revenue growth of 7.4% to 8.0%": the year the sentence's outlook is of
+    own = ctx.focus.split("Q")[0] if ctx.focus and FULL_YEAR_BEFORE.search(scan, sent.start, said.start()) else None
+    got = later or earlier or own or _year_of_outlook(ctx, sent) or kept or ctx.memo.get("guided") or _next_guided(ctx)
     if got:
         ctx.memo["guided"] = got
     return got
