@@ -11,6 +11,9 @@ from .article_periods import fy_end
 # (and "올해 3분기 누적 매출액과 영업이익은 …": the metrics the span is about, joined)
 SPAN_TOPIC = regex.compile(r"\s?(?:누적\s?)?(?:실적|성적|매출액?|영업이익)?(?:은|는|도|을|를|에는|에도|과|와)?\s|,\s", regex.IGNORECASE)
 GRAINS = ("half", "ytd")
+# "1~3분기 누적(이하 누적) 매출은", "1~3분기 누적 기준으로 살펴보면": a running total declared the frame of what follows,
+# not one figure's span
+FRAMED = regex.compile(r"(?:누적|누계)\s?\(이하\s?(?:누적|누계)\)|(?:누적|누계)\s?기준으로\s?(?:살펴\s?)?(?:보면|는)")
 
 
 def carry_span(ctx: Ctx, sent, carry: dict) -> None:
