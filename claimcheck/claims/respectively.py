@@ -92,6 +92,11 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         if len(ents) == len(group):
             for c, ent in zip(group, ents):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ent})
+        elif _by_metric(ents, [out[id(c)] for c in group]):
+            # "HD현대삼호와 HD현대미포도 각각 매출 1조6435억 원과 1조776억 원, 영업이익 1776억 원과 1109억 원": a run
+            # per metric, each run the companies in their order
+            for i, c in enumerate(group):
+                out[id(c)] = out[id(c)].model_copy(update={"entity": ents[i % len(ents)]})
         elif lines and len(lines) == len(group) and all(out[id(c)].segment == lines[-1] for c in group):
             # "베트남과 튀르키예 매출은 각각 702억원, 598억원": two lines named, each figure the line in its place
             for c, seg in zip(group, lines):
@@ -100,6 +105,15 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
 
 
 ADJUSTED_MARK = regex.compile(r"(?:adjusted|non-GAAP|core|조정)\s?$", regex.IGNORECASE)
+
+
+def _by_metric(ents: list[str], group: list[Claim]) -> bool:
+    """Whether the list is runs of one metric each as long as the list of companies."""
+    n = len(ents)
+    if n < 2 or len(group) <= n or len(group) % n:
+        return False
+    runs = [group[i:i + n] for i in range(0, len(group), n)]
+    return all(len({c.metric for c in run}) == 1 for run in runs) and len({run[0].metric for run in runs}) == len(runs)
 
 
 def _adjusted_names(ctx: Ctx, start: int, end: int) -> set[str]:
