@@ -16,6 +16,8 @@ BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNOREC
 # basis)" is an aside about another figure
 OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
 KO_BASE_AFTER = regex.compile(rf"\s?\([^()]{{1,30}}\)\s?{THEN}(?:보다|대비|에\s?비해)")
+TURNED_TO = regex.compile(r"(?:흑자|적자)\s?(?:로\s?)?전환(?:한|된|해|하며)\s?$")
+COMPARED_TO = regex.compile(r"\s?(?:보다|대비|에\s?비해|比)")
 ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # "42% in fiscal 2023", "to $40.572 billion, for nine months": a period right after the figure is its own, and
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
@@ -70,7 +72,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         refs = [r for r in refs if not (r.relative in ("previous", "year_ago") and m.start - r.end > 3
                                         and (BASE_FROM.search(scan, max(0, r.start - 12), r.start)
                                              or (KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40))
-                                                 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))))
+                                                 and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))
+                                             # "영업이익은 전기 대비 흑자로 전환한 14억원": the level the turn arrived at
+                                             or (COMPARED_TO.match(scan, r.end) and TURNED_TO.search(scan, r.end, m.start))))
                 and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)
                 and not (r.end <= m.start and FROM_FIGURE_BEFORE.fullmatch(scan, r.end, m.start))
                 and not (r.relative and LEVEL_OF.match(scan, r.end))]  # "전년 동기 수준인 438억원": now, at that level
@@ -120,6 +124,13 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         if prev is not None and prev.relative in ("previous", "year_ago"):
             anchor = focus or last
             return (CAL.shift_quarter(anchor, -1 if prev.relative == "previous" else -4) if anchor else None), False, ""
+        if prev is not None and prev.period and COMPARED_TO.match(scan, prev.end):
+            # "3분기 매출액이 2분기보다 14% 늘어난 408억원, 영업이익은 같은 기간 98% 증가한 28억원": over the same
+            # comparison, so the span in view is the one the sentence named before its base
+            now = next((r for r in reversed(stated) if r.end <= prev.start and r.period and not r.relative
+                        and not COMPARED_TO.match(scan, r.end)), None)
+            if now is not None:
+                return now.period, False, now.grain
         return last, False, ""
     if pick.relative == "same_of":
         # (another "same period in 2024" before it names no quarter of its own: the quarter is still the focus's)

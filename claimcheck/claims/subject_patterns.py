@@ -47,6 +47,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:(?<!의)\s[1-4]\s?분기)?"  # "트레이더스 3분기 총매출은" (a possessive before the quarter: the pattern below)
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익률|영업이익|영업손실|영업적자|매출총이익|판매량|판매액?(?=[은는])|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도|\s역시)\s",
      r"(?:매출액?|영업이익률?|영업손실|영업적자|매출총이익|판매[량액]?|수주잔고|수주|잔액)(?:은|는|이|가|도|\s역시)"),
+    # "상품매출은 83억원", "타사상품 유통매출 규모는 83억원", "해외매출 및 수출 실적은 862억원": a line's sales written as one
+    # word with their kind (the gross, net, yearly or monthly word fused the same way names no line: see business_lines)
+    (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?!(?:이번|지난|올해|작년|전년|당기|전기|회사)\s)\p{Hangul}{2,6}\s)?\p{Hangul}{2,4}?)(?<!분기|반기)"
+     r"(?:매출(?:액)?|\s매출(?:액)?(?=\s및\s수출))(?:\s및\s수출)?(?:\s(?:규모|실적))?(?:은|는|이|가|도)\s",
+     r"[가-힣]\s?매출(?:액)?(?:\s및|\s규모|\s실적)?(?:은|는|이|가|도)?\s"),
     # "'하이마트 안심 케어' 매출은": a quoted service or brand name, spaces and all, made the topic of its sales
     (r"['‘\"“](?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&\s-]{1,20}?)['’\"”](?P<quoted>)\s(?:총매출액?|순매출액?|매출액?|판매량?)(?:은|는|이|가|도)\s",
      r"['’\"”]\s(?:총매출|순매출|매출|판매)"),
