@@ -25,7 +25,9 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     o = options
     out = []
     for _, cs in by_article(claims).items():
-        prices = [c for c in cs if c.metric == "stock_price" and not c.estimate and c.bound in ("eq", "approx")]
+        # (not "2.89%(1200원) 높아진 4만2600원": how far the price moved is no price)
+        prices = [c for c in cs if c.metric == "stock_price" and not c.estimate and not c.change
+                  and c.bound in ("eq", "approx")]
         for up in (c for c in cs if c.metric == "upside"):
             near = [t for t in cs if t.metric == "price_target" and up.sentence - 2 <= t.sentence <= up.sentence
                     and t.entity == up.entity and t.bound in ("eq", "approx")]

@@ -35,7 +35,9 @@ GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)
                                regex.IGNORECASE)
 # "The Zacks Consensus Estimate for third-quarter earnings is pinned at $1.47": an estimate made the subject of the clause,
 # and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
-ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b(?:[^.;]|\.(?=\d)){0,60}?"
+# (not "surpassing analyst expectations, while GAAP EPS was $0.50": a new clause has its own subject)
+ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectations?|projections?)\b"
+                                 r"(?:(?!,\s(?:while|whereas|but|and)\b)[^.;]|\.(?=\d)){0,60}?"
                                  r"\b(?:is|was|are|were|stands?|stood|sits?|sat|being)\s(?:(?:pinned|pegged|set|placed|put)\s)?(?:at\s)?"
                                  # "The average estimate of eight analysts ... was for earnings of 79 cents per share"
                                  r"(?:for\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:of\s)?)?"

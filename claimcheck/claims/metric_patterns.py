@@ -84,7 +84,7 @@ BY_AMOUNT = regex.compile(r"\bby\s(?:approximately\s|about\s|nearly\s|roughly\s|
                        regex.IGNORECASE)
 MONEY_LIST_VERB = regex.compile(r"(?:\s?[,，]\s?[^.;!?]{0,50}?(?:억|조|만)\s?원)?\s?(?:[이가을를은는]\s?)?(?:(?:각각|모두|씩)\s?)?"
                                 r"(?:(?P<up>증가|늘|급증|확대)|(?P<down>감소|줄|급감|축소))")
-REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올렸|올린|낮춰|낮췄|낮춘|내려|내렸|조정)")
+REVISED = regex.compile(r"\s?(?:[이가을를]\s?)?(?:상향|하향|올려|올렸|올린|높여|높였|높인|낮춰|낮췄|낮춘|내려|내렸|내린|조정)")
 LOSS_AFTER = regex.compile(r"(?:씩)?\s?(?:의\s)?(?:영업\s?|순\s?)?(?:적자|손실)(?!\s?(?:폭|규모|축소|감소|개선|줄))")
 # and "지난해 동기 244억원과 비교해 적자전환했다": the amount a swing to a loss is measured from was a profit
 PROFIT_AFTER = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?)?흑자(?!\s?(?:폭\s?(?:축소|감소)|전환))"
