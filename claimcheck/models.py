@@ -92,6 +92,10 @@ class Claim(Frozen):
                 hi += self.half_width
             else:
                 lo -= self.half_width
+            if "억" in self.text and (step := _round_step(self.value)):
+                # "2조8910억원", "24조4400억원" for 2조8917억, 24조4489억: an amount of 1조 or more that ends in zeros
+                # is as often cut or rounded to that many places as it is exact
+                lo, hi = lo - step / 2, hi + step / 2
         if self.bound == "approx":
             pad = abs(self.value) * hedge
             lo, hi = lo - pad, hi + pad
@@ -125,6 +129,17 @@ COMPANY_GUIDANCE = "company guidance"
 BEFORE_REVISION = ", before its revision"
 HANGUL_QUOTE = regex.compile(r"\p{Hangul}")
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
+def _round_step(value: float) -> float:
+    """The step a whole-억 amount may be rounded to, by its trailing zeros past its third digit (0 if none)."""
+    n = round(abs(value) / 1e8)
+    if n % 10 or abs(abs(value) / 1e8 - n) > 1e-6:
+        return 0.0
+    step = 1
+    while n % (step * 10) == 0 and step * 10 * 1000 <= n:  # three significant places kept: '1,700억' is exact
+        step *= 10
+    return step * 1e8 if step > 1 else 0.0
+
+
 EOK_END = regex.compile(r"\d\s?억(?:\s?(?:원|달러|엔|위안))?$")  # a figure whose last unit is 억
 
 
