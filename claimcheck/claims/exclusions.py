@@ -15,7 +15,7 @@ from .business_lines import segment_id
 # "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
 EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실적|매출|이익|손실|부문|사업|효과|비용)(?:\([^()]{0,20}\))?)?"
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|\s기준)?|뺀|빼면|빼고|차감한)"
-                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|코어\s?(?=EPS|주당))",
+                          r"|\bexcluding\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s)?(?:EPS|earnings|operating|EBITDA|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
 OWN_MARK = regex.compile(r"[\d%]\s?\(\s?$")
 GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)
@@ -26,7 +26,7 @@ PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "tho
 LEAD_EXCLUDING = regex.compile(r"\s*(?:excluding\s[^,]{1,60}|adjusted\sfor\s[^,]{1,40}|(?:after\s)?adjusting\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
                                r"|on\san?\s(?:non-GAAP|adjusted)(?:\([^()]{0,4}\))?\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
-MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|ex-|조정|adjusted|adjusting|GAAP|core\s|ongoing\s|코어|net\sof", re.IGNORECASE)
+MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|ex-|조정|adjusted|adjusting|adj\.|GAAP|core\s|ongoing\s|코어|net\sof", re.IGNORECASE)
 # "…충당금을 빼고 …이익을 제외하면 3분기 영업이익은 5,851억원, 이익률은 13.2%": a condition covers the sentence after it
 EXCLUDING_IF = regex.compile(r"(?:을|를)\s?(?:제외하면|빼면|제외할\s?경우|빼고\s?보면)")
 
