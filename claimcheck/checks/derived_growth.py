@@ -13,7 +13,7 @@ from pydantic import Field
 from .. import calendar as CAL
 from ..vocab import Lexicon
 from ..metric_taxonomy import taxonomy
-from ..models import Claim
+from ..models import BEFORE_REVISION, Claim
 from .common import Draft, Hedged, figure, group, label, overlap, pct_iv
 
 KIND = "derived-growth"
@@ -148,7 +148,9 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     o = options
     out = []
     for (_, _, ent, seg), cs in group(claims, lambda c: (c.file, c.sentence, c.entity, c.segment)).items():
-        levels = [c for c in cs if not c.change and c.bound == "eq" and not T.is_growth(c.metric)]
+        # (a plan a revision left behind, "(prior range $7.06–$7.20)", is no level the growth relates)
+        levels = [c for c in cs if not c.change and c.bound == "eq" and not T.is_growth(c.metric)
+                  and not (c.forecaster or "").endswith(BEFORE_REVISION)]
         for g in (c for c in cs if c.bound == "eq"):
             if T.is_growth(g.metric) and g.unit == "%":  # "16.6%(7,276억원)": the amount it moved is no rate
                 # a running total grows from last year's running total, a quarter from a quarter

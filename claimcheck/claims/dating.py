@@ -165,10 +165,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period and (so_far := marked_cumulative(scan, sent, m, period)):
         period, grain = so_far, "ytd"
     if period and period == focus and "Q" in period and not refs and not cell and is_past(ctx, period, own_fy) \
-            and OUTLOOK_SECTION.search(heading_text(ctx, line)):
+            and OUTLOOK_SECTION.search(head := heading_text(ctx, line)):
         # "Positive Outlook" over "• Total revenue of $585 million to $587 million": a section of guidance that names
         # no period guides the quarter after the one the story reports, never that reported quarter itself
-        period = CAL.shift_quarter(period, 1) or period
+        # ("2025 Full-Year Outlook" guides the year it names)
+        period = heading_period(ctx, head, own_fy) or CAL.shift_quarter(period, 1) or period
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":

@@ -54,10 +54,24 @@ OLD_BEFORE = regex.compile(r"(?:기존|종전|당초|이전|previous|prior|earli
 FROM_AFTER = regex.compile(r"\s?(?:에서|→|->)")
 
 
+# "raising its outlook to $2.56 to $2.62 from the high end of $2.45 to $2.55", "(prior range $7.06–$7.20)": the plan
+# a revision leaves behind
+EN_OLD_PLAN = regex.compile(r"\b(?:prior|previous|earlier|old)\s(?:guidance|outlook|range|forecast)(?:\srange)?(?:\sof)?:?\s[$€£¥₩]?$",
+                            regex.IGNORECASE)
+EN_FROM = regex.compile(r"\bfrom\s(?:the\s(?:high|low|upper|lower)\s(?:end|half)\sof\s)?(?:(?:its|the)\s)?"
+                        r"(?:(?:prior|previous|earlier|old)\s)?(?:(?:guidance|outlook|range)\s(?:of\s)?)?[$€£¥₩]?$", regex.IGNORECASE)
+REVISED_WORDS = regex.compile(r"\b(?:rais|increas|lift|boost|lower|cut|reduc|narrow|updat|revis|trim)\w*", regex.IGNORECASE)
+
+
 def _superseded(c: Claim) -> bool:
     at = c.quote.find(c.text)
-    return at >= 0 and OLD_BEFORE.search(c.quote, max(0, at - 16), at) is not None \
-        and FROM_AFTER.match(c.quote, at + len(c.text)) is not None
+    if at < 0:
+        return False
+    if OLD_BEFORE.search(c.quote, max(0, at - 16), at) is not None and FROM_AFTER.match(c.quote, at + len(c.text)):
+        return True
+    if EN_OLD_PLAN.search(c.quote, max(0, at - 40), at) is not None:
+        return True
+    return EN_FROM.search(c.quote, max(0, at - 40), at) is not None and REVISED_WORDS.search(c.quote, 0, at) is not None
 
 
 # "매출 가이던스는 48조5,000억엔에서 49조엔으로", "the company guided to": the company's own plan, not the house's

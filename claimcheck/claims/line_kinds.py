@@ -35,7 +35,8 @@ def intro_title(raw: str) -> bool:
 
 
 # "Full fiscal year 2024", "Fourth Quarter 2024 Highlights", "2024년 연간 실적": a line that names only a span
-PERIOD_TITLE = regex.compile(r"\s*(?:\*\*)?(?:full[\s-](?:fiscal\s)?year|fiscal\s(?:year\s)?(?:(?:19|20)\d\d|full)|(?:first|second|third|fourth)"
+# (and "2025 Full-Year Outlook": the year before the span word)
+PERIOD_TITLE = regex.compile(r"\s*(?:\*\*)?(?:(?:(?:19|20)\d\d\s)?full[\s-](?:fiscal\s)?year|fiscal\s(?:year\s)?(?:(?:19|20)\d\d|full)|(?:first|second|third|fourth)"
                              r"[\s-]quarter|Q[1-4]|(?:19|20)\d\d\s?년?\s?(?:연간|[1-4]\s?분기))[^\d%$₩€¥£]{0,24}(?:(?:19|20)\d\d)?"
                              r"(?:\s(?:results|highlights|summary|실적))?(?:\*\*)?:?\s*", regex.IGNORECASE)
 
