@@ -65,7 +65,7 @@ PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share\)?)?(?:,?\sor\
                             r"(?:\s(?:it|the\scompany|they|we)?\s?(?:reported|posted|booked|made|had|generated|earned|recorded|logged))?(?:\s(?:profit|loss|revenue|sales|income))?"
                             # "$3.24 billion from a year ago", "in the comparable quarter last year"
                             r"(?:\s(?:from|in|during|for|of))?"
-                            r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|LY(?![\w-])|in\sthe\sprior\syear|the\syear\sbefore|(?:the\s)?(?:previous|prior)\syear(?![\w-])|the\syear-(?:earlier|ago)\s(?:quarter|period)"
+                            r"\s?(?:(?P<year>(?:a\s)?year\s(?:earlier|ago|before)|LY(?![\w-])|last\syear(?![\w'’-])|in\sthe\sprior\syear|the\syear\sbefore|(?:the\s)?(?:previous|prior)\syear(?![\w-])|the\syear-(?:earlier|ago)\s(?:quarter|period)"
                             r"|the\scomparable\s(?:quarter|period)\s(?:last\syear|a\syear\s(?:earlier|ago))|the\s(?:prior|previous)-year\s(?:quarter|period)"
                             r"|(?:during|in|for)\sthe\ssame\s(?:period|quarter)\s(?:last\syear|a\syear\s(?:earlier|ago)))"
                             r"|(?P<quarter>(?:a\s)?quarter\s(?:earlier|before)|three\smonths\s(?:earlier|before|ago)|in\sthe\sprior\squarter))", regex.IGNORECASE)

@@ -178,6 +178,10 @@ OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\s
                                  regex.IGNORECASE)
 
 
+RATE_BASE_BEFORE = regex.compile(r"\d%\s?of\s(?:its\s|the\s)?(?:total\s)?(?:net\ssales|revenues?|sales),?\s"
+                              r"(?:compared\s(?:with|to)|versus|vs\.?|up\sfrom|down\sfrom|from|against)\s$", regex.IGNORECASE)
+
+
 def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, int],
                       has: Callable[[tuple[str, ...]], bool], moved: bool = False) -> str | None:
     """A percent that is a profit over revenue, named by the profit before it rather than by a margin word: the
@@ -188,7 +192,9 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
         return None
     if moved:
         return T.margin_of(profit.metric) if OF_REVENUE_AFTER.search(text, profit.end, m.start) else None
-    if OF_REVENUE_AFTER.match(text, m.end, min(sent[1], m.end + 30)) \
+    if (OF_REVENUE_AFTER.match(text, m.end, min(sent[1], m.end + 30))
+            # "representing 14.6% of sales compared with 12.2% a year earlier": the base of that share, the same margin
+            or RATE_BASE_BEFORE.search(text, max(sent[0], m.start - 80), m.start)) \
             and not any(c.metric in RATIOS and profit.end <= c.start < m.start for c in cues):
         return T.margin_of(profit.metric)
     return None

@@ -14,7 +14,7 @@ def _Y(k: int) -> str:
 
 
 PERIOD = re.compile(
-    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하반최lLtTnNsSHhyY]|(?-i:[JAMOD]))(?<!\d)(?:
+    rf"""(?=[\dFfQq회지작전올금내이현당직다같동상하반최lLtTnNsSHhyYaApP]|(?-i:[JAMOD]))(?<!\d)(?:
       (?P<cmp>(?:지난해|작년|전년)\s?(?:(?:같은|동일)\s?(?:기간|분기|시기)|동기)\s?(?:대비|比|보다|에\s?비해|[과와]\s?비교)
              |(?:지난해|작년|전년)에\s?이어
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
@@ -58,7 +58,7 @@ PERIOD = re.compile(
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:(?:adjusted|non-GAAP|GAAP|organic|core|diluted|comparable|ongoing|operating)\s){{0,2}}(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS|free\scash)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동\s?기간|(?:전년|작년|지난해)\s?동기)(?!\s?(?:대비|比))
-          |the\syear-(?:ago|earlier)\s(?:period|quarter)|the\s(?:prior|previous)-year\s(?:period|quarter)
+          |the\syear-(?:ago|earlier)\s(?:period|quarter)|(?:the\s)?(?:prior|previous)-year\s(?:(?:first|second|third|fourth)\s)?(?:period|quarter)
           |the\ssame\s(?:period|quarter|time)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear|the\syear\s(?:prior|before|earlier))
           |the\s(?:same|respective|corresponding|comparable)\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
           |(?:지난해|작년|전년도|올해|금년|올\s?한\s?해|내년)(?!\s?\d{{1,3}}\s?(?:주년|돌))|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기

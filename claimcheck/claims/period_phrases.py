@@ -123,7 +123,8 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")
     if w in ("내년", "nextyear"):
         return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
-    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year", "lastyear's", "lastyear’s",
+    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year", "prior-year", "previous-year",
+                      "lastyear's", "lastyear’s",
                       "prioryear's", "prioryear’s", "theprioryear's", "theprioryear’s")) and len(w) > 3) or (w.startswith("thesame") and w.endswith(("year", "ago", "earlier", "yearprior", "yearbefore"))
                                                                           and len(w) > len("thesameyear")):
         # "the same period last year", "the same quarter a year ago": a year back

@@ -2,6 +2,8 @@
 "up from $11.94 billion"): the period in view counted back a year or a quarter, and the figure recorded as a base."""
 from __future__ import annotations
 
+import regex
+
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import compare as C
@@ -24,6 +26,12 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
     lead = None if opened_by_reach(ctx, sent, clause[0]) else (
         C.PRIOR_LEAD.match(scan, clause[0], m.start) or LEAD_COMMA.match(scan, sent.start, m.start))
     prior = back or ahead or lead
+    if ahead is not None and focus and "Q" in focus and period and period.isdigit() and not back \
+            and LAST_YEAR_AHEAD.match(scan, m.end, min(sent.end, m.end + 56)) and (ago := CAL.base_of(focus, True)) \
+            and ago.startswith(period):
+        # "to $574 million as compared to $538 million last year": in a quarter's story, that quarter a year back
+        ctx.bases.add(position(lay, m))
+        return ago
     if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
             and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
             and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
@@ -54,6 +62,9 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         if base:
             period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     return period
+
+
+LAST_YEAR_AHEAD = regex.compile(r"(?:\s(?:in|during|for))?\slast\syear\b", regex.IGNORECASE)
 
 
 def opened_by_reach(ctx: Ctx, sent: Sentence, pos: int) -> bool:
