@@ -74,7 +74,8 @@ def _initials(scan: str, a: int, b: int) -> bool:
 
 # "analyst Dana Whitfield": a one-word name read off a listing, followed by another capitalised word, is part of a
 # longer name (a person's, another firm's), not the company ("Dana" of the listing)
-GLUED_AFTER = regex.compile(r" [A-Z][a-z]")
+# (but not into a corporate suffix: "Oshkosh Corporation" is the listed Oshkosh)
+GLUED_AFTER = regex.compile(r" (?!(?:Corporation|Corp|Inc|Incorporated|Company|Co|Ltd|Limited|LLC)\b)[A-Z][a-z]")
 
 
 def glued_to_a_name(scan: str, found: list[tuple[int, int, str]], listed_only: Callable[[str], bool]) -> set[tuple[int, int, str]]:
