@@ -65,7 +65,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         # 감소했다": a list that names nothing pairs with the names of the sentence before
         cues, where = _distinct([c.metric for c in ctx.cues_in(prev.start, prev.end) if c.metric in LEVELS]), "carried"
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
-    lines = _joined_lines(ctx, sent.start, names_end) if not english and len(ents) < 2 else []
+    lines = _joined_lines(ctx, sent.start, names_end, english) if len(ents) < 2 else []
     out = {id(c): c for c in made}
     _closing_sign(out, [c for c in figs if c.unit == "pp"], scan, starts)  # "NIM이 각각 5bp, 4bp 하락했지만"
     for kind in ("%", "money"):
@@ -97,7 +97,7 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             # per metric, each run the companies in their order
             for i, c in enumerate(group):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ents[i % len(ents)]})
-        elif lines and len(lines) == len(group) and all(out[id(c)].segment == lines[-1] for c in group):
+        elif lines and len(lines) == len(group) and (english or all(out[id(c)].segment == lines[-1] for c in group)):
             # "베트남과 튀르키예 매출은 각각 702억원, 598억원": two lines named, each figure the line in its place
             for c, seg in zip(group, lines):
                 out[id(c)] = out[id(c)].model_copy(update={"segment": seg})
@@ -166,9 +166,16 @@ JOINED_LINES = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{L}{2,10})(?:과|와|·|
                              r"(?:(?:과|와|·|,|\s및)\s?(?P<c>\p{L}{2,10}))?\s(?:매출액?|영업이익|순이익|영업손실)(?:은|는|이|가)?\s")
 
 
-def _joined_lines(ctx: Ctx, start: int, end: int) -> list[str]:
+# "the International and Foodservice segments reported declines of 12.9% and 0.9%, respectively"
+EN_JOINED_LINES = regex.compile(r"\b(?:[Tt]he|[Ii]ts)\s(?P<a>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2}?),?\s(?:(?P<c>[A-Z][\w&-]*"
+                                r"(?:\s(?:&\s)?[A-Z][\w&-]*){0,2}?),?\s)?(?:and|&)\s(?P<b>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2}?)"
+                                r"\s(?:segments|divisions|businesses|units)\b")
+
+
+def _joined_lines(ctx: Ctx, start: int, end: int, english: bool = False) -> list[str]:
     """The line ids of the names joined before a respectively-list's metric."""
-    found = max(JOINED_LINES.finditer(ctx.lay.scan, start, end), key=lambda x: x.start(), default=None)
+    rx = EN_JOINED_LINES if english else JOINED_LINES
+    found = max(rx.finditer(ctx.lay.scan, start, end), key=lambda x: x.start(), default=None)
     if found is None:
         return []
     return [L.topic(ctx.lex, n) or segment_id(n) for n in (found["a"], found["b"], found["c"]) if n]

@@ -141,11 +141,12 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted|continued|made|makes|represented"
      r"|represents)\b"),
     # "Moving to compute, revenue was $123 million", "In Gaming, revenue was $2.9 billion": a call's turn to a line,
+    # (and "At Tommy Hilfiger, overall sales were down 1 per cent")
     # then that line's revenue (a capitalised name after 'In' or 'Within'; any after a verb of turning)
     (r"(?:^|(?<=[.;:]\s)|(?<=\n)|\G)(?:(?:[Mm]oving|[Tt]urning|[Ss]witching|[Ss]hifting)\s(?:on\s|over\s)?to\s(?:the\s|our\s|its\s)?"
      r"(?P<seg>[A-Za-z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Za-z][A-Za-z&/-]*){0,3}?)"
-     r"|(?:[Ii]n|[Ww]ithin)\s(?:the\s|our\s)?(?P<seg>[A-Z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Z][A-Za-z&/-]*){0,3}?))"
-     r"(?:\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Bb]usiness|[Dd]ivision|[Uu]nit|[Gg]roup))?,\s(?=(?:total\s|net\s)?(?:revenues?|sales)\s)",
+     r"|(?:[Ii]n|[Ww]ithin|[Aa]t)\s(?:the\s|our\s)?(?P<seg>[A-Z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Z][A-Za-z&/-]*){0,3}?))"
+     r"(?:\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Bb]usiness|[Dd]ivision|[Uu]nit|[Gg]roup))?,\s(?=(?:total\s|net\s|overall\s)?(?:revenues?|sales)\s)",
      r"(?:revenues?|sales)\s"),
     # "In the Customer Support Business Group, revenues were $1.99 billion": a line a leading phrase puts the sentence in
     # and "In the company's larger Crocs Brands division, sales are expected to grow about 8%"
