@@ -8,6 +8,7 @@ import regex
 
 from ..numbers.parse import Mention
 from . import assign as A
+from . import line_kinds as LK
 from . import cadence as CD
 from . import figure_period as FP
 from .. import calendar as CAL
@@ -59,6 +60,7 @@ COMMA_FROM = regex.compile(r"%,\s?[-+]?[\d.]+\s?%\s?(?:으로|로)\s(?:\S+\s)?(?
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 # a section that is the outlook and nothing else: "Positive Outlook", "Q4 Guidance", "■ 가이던스"
 OUTLOOK_SECTION = regex.compile(r"^\W*(?:[\w'’-]+\s){0,3}(?:outlook|guidance)\W*$|^\W*(?:\S+\s){0,2}가이던스\W*$", regex.IGNORECASE)
+GUIDANCE_LEAD = LK.GUIDANCE_LEAD  # "• The company is updating its fiscal 2025 guidance reflecting:" over its bullets
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 
@@ -165,7 +167,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period and (so_far := marked_cumulative(scan, sent, m, period)):
         period, grain = so_far, "ytd"
     if period and period == focus and "Q" in period and not refs and not cell and is_past(ctx, period, own_fy) \
-            and OUTLOOK_SECTION.search(head := heading_text(ctx, line)):
+            and (OUTLOOK_SECTION.search(head := heading_text(ctx, line)) or GUIDANCE_LEAD.search(head)):
         # "Positive Outlook" over "• Total revenue of $585 million to $587 million": a section of guidance that names
         # no period guides the quarter after the one the story reports, never that reported quarter itself
         # ("2025 Full-Year Outlook" guides the year it names)

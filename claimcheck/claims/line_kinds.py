@@ -56,6 +56,16 @@ def label_title(raw: str) -> bool:
         and (not LIST_ITEM.match(raw) or len(LIST_ITEM.sub("", raw).strip()) > 2)
 
 
+# "• The company is updating its fiscal 2025 guidance reflecting:": a line that announces the outlook listed under it
+GUIDANCE_LEAD = regex.compile(r"\b(?:guidance|outlook)\b[^:\n]{0,30}[:：]\s*$", regex.IGNORECASE)
+
+
+def guidance_lead(raw: str) -> bool:
+    """A line holding no figure that ends on a colon after 'guidance' or 'outlook' heads the plan listed under it."""
+    line = raw.strip()
+    return len(line) < 120 and GUIDANCE_LEAD.search(line) is not None and not FIGURE_LIKE.search(line)
+
+
 def numbered_title(raw: str, blank_after: bool) -> bool:
     """'2. 현대로템 — K2가 끌고 간다' standing alone: a numbered section title, not a list item."""
     s = raw.strip()
