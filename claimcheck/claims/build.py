@@ -33,6 +33,7 @@ from .owners_share import controlling
 from .sentence_carry import carry_on
 from .running_totals import ytd_bases
 from .running_restated import as_running
+from .continuing_scope import continuing
 from .adjusted_eps import adjusted
 from .heading_evidence import heading_backed
 from .business_lines import segment_id
@@ -119,7 +120,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         carry_on(ctx, sent, made, own_ents, carry)
     claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)),
                                                                (ctx.context_year, ctx.context_month))))
-    claims = as_running(ctx, heading_backed(ctx, contrasted_books(ctx, claims)))
+    claims = continuing(ctx, as_running(ctx, heading_backed(ctx, contrasted_books(ctx, claims))))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
             else c for c in claims]
