@@ -26,6 +26,7 @@ from .article_periods import adopt_periods, find_focus, fy_end
 from .conversions import converted, in_table_unit
 from .layout import Sentence
 from .make_layout import layout
+from .line_kinds import flattened_rows
 from .evidence import NONE, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated, without_cost_per_share
@@ -56,9 +57,11 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     ctx = Ctx(art, lay, lex)
     mentions = parse(lay.scan)
     by_sent: dict[int, list[Mention]] = {}
+    flat = flattened_rows(lay)
     for m in mentions:
         m = in_table_unit(m, lay)
         if (m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled)) \
+                and not any(a <= m.start < b for a, b in flat) \
                 and not any(a <= m.start and m.end <= b for a, b, _ in ctx.entities_in(m.start, m.start + 1)):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)  # "3M: margins over volume" names a company
     find_focus(ctx)

@@ -70,3 +70,20 @@ def numbered_title(raw: str, blank_after: bool) -> bool:
     """'2. 현대로템 — K2가 끌고 간다' standing alone: a numbered section title, not a list item."""
     s = raw.strip()
     return blank_after and len(s) < 50 and bool(NUMBERED.match(raw)) and not regex.search(r"[.!?]\s*$", s)
+
+
+# "… Key Financials | Metric | Q2 2025 | Q2 2024 | | :--- | :--- | :--- | | Revenue | $5.4B | $5.3B | …": a table whose
+# rows were run into one line, its separator row somewhere inside
+FLATTENED = regex.compile(r"\S[^|\n]*\|\s*:?-{3,}:?\s*\|[^\n]*?\|\s*\|\s*\S")
+
+
+def flattened_rows(lay) -> list[tuple[int, int]]:
+    """The spans (offsets) of tables run into one line, from its first pipe to its last: which column a figure sits
+    in is lost there, so its period, metric and scale are guesses, and its figures are left out rather than typed by
+    the words near them (the prose around the table on that line is kept)."""
+    out = []
+    for i, start in enumerate(lay.line_starts):
+        t = lay.line_text(i)
+        if "|" in t and "--" in t and FLATTENED.search(t) is not None:
+            out.append((start + t.index("|"), start + t.rindex("|") + 1))
+    return out

@@ -92,6 +92,8 @@ CHANGE_NOUN_IN = regex.compile(r"\s(?:(?:annual|yearly|year-on-year|year-over-ye
 
 
 # "18.4% 늘어난 470억원의 영업이익을 기록했다": the change arrives at a level whose metric is named after it with 의
+ARRIVED_AT_METRIC = regex.compile(r"\s?" + ARRIVED_VERB + r"\s")
+LEVEL_NEXT = regex.compile(r"(?:은|는|이|가)?\s?[\d,.]+\s?[조억만]")
 ARRIVED_LEVEL_OF = regex.compile(r"\s?" + ARRIVED_VERB + r"\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0,10}원?의\s?")
 
 
@@ -99,6 +101,12 @@ def changed_after(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int])
     got = CHANGE_NOUN_IN.match(text, m.end, min(sent[1], m.end + 34))
     if got is None and (arrived := ARRIVED_LEVEL_OF.match(text, m.end, min(sent[1], m.end + 30))) is not None:
         return next((c for c in cues if c.start == arrived.end() and c.metric in LEVELS_OR_RATIOS), None)
+    if got is None and (arrived := ARRIVED_AT_METRIC.match(text, m.end, min(sent[1], m.end + 12))) is not None:
+        # "매출 확대 등으로 전년 대비 130.7% 증가한 영업이익 203억원": the metric the change arrives at, named with its level
+        # right after the verb, over any metric word in the reason before the figure
+        cue = next((c for c in cues if c.start == arrived.end() and c.metric in LEVELS_OR_RATIOS), None)
+        if cue is not None and LEVEL_NEXT.match(text, cue.end, min(sent[1], cue.end + 8)):
+            return cue
     if got is None:
         return None
     wanted = LEVELS_OR_RATIOS
