@@ -24,7 +24,7 @@ STEPS = (10, 100, 1000)
 
 
 class Options(RuleOptions):
-    closeness: float = Field(0.02, description="how near (relative) the ratio of two figures must be to ×10, "
+    closeness: float = Field(0.01, description="how near (relative) the ratio of two figures must be to ×10, "
                                                "×100 or ×1,000 to read as a unit slip")
     skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "stock_price"],
                                     description="metrics never checked: a target is each house's own, and a share "
