@@ -27,7 +27,7 @@ GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gai
                                    # "with sales rising 11% to $1.7 billion": the participle of a move
                                    r"|rising|growing|climbing|jumping|gaining|increasing|surging|soaring|falling|dropping|declining"
                                    r"|sliding|decreasing|slipping|tumbling|plunging|sinking)\s(?:by\s)?"
-                                   r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+                                   r"(?:about\s|nearly\s|roughly\s|~\s?)?$", regex.IGNORECASE)
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
 VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|cut|lowered|reduced)\s(?:its\s|their\s)?"
                                    r"(?:revenue|sales|turnover|(?:operating\s|net\s)?(?:profit|income|earnings))\s(?:by\s)?"
