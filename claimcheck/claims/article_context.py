@@ -11,7 +11,7 @@ import regex
 from ..models import Article
 from .. import vocab as L
 from . import periods as PR
-from .name_filters import glued_to_a_name, ticker_as_line, not_the_company
+from .name_filters import glued_to_a_name, on_masthead, ticker_as_line, not_the_company
 from .company_names import (DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold,
                             short_forms, subsidiaries)
 from .layout import Layout, Sentence
@@ -36,7 +36,7 @@ class Ctx:
         found = [(a, b, name) for a, b, name in named if name
                  and not (scan[a:a + 1].isdigit() and a and scan[a - 1] in "$€£¥₩.,")]
         others = not_the_company(scan, found) | glued_to_a_name(scan, found, lambda n: lex.entities[n].listed_only) \
-            | ticker_as_line(scan, found)
+            | ticker_as_line(scan, found) | on_masthead(lay, found)
         # ("Robert Ford, CEO of Abbott", "Morgan Stanley (MS)", "analyst Dana Whitfield")
         found = sorted([e for e in found if e not in others] + code_named(scan, lex, found))
         found = sorted(found + title_named(lay, lex, [(a, b) for a, b, _ in found]))

@@ -13,6 +13,7 @@ from .figure_entity import FIRM_WORDS, UNKNOWN_FIRM, entity, resolve_segment
 from .headings import heading_text, names_in
 from .section_owner import NOT_A_COMPANY, section_company
 from .evidence import Where, on_line
+from .name_filters import masthead_line
 from .figure import Figure
 from .metric_cue import Typed
 from .metric_patterns import T
@@ -63,7 +64,7 @@ def owner(fig: Figure, main_count: bool) -> Owner:
             or (ent is None and (fig.carry.get("unknown") or ctx.unknown_in(fig.sent.start, m.start)))):
         return Owner(None, where, inferred, False)
     if ent is None and not fig.cell and (m.kind != "count" or main_count) and not _under_title(ctx, fig.line) \
-            and (head := heading_text(ctx, fig.line)):
+            and (head := heading_text(ctx, fig.line)) and not masthead_line(ctx.lex, head):
         # a section headed by a company ("## 도쿄일렉트론: 전망 하향") is about that company
         named = names_in(ctx, head)
         sec = section_company(ctx, ctx.lay.headings[fig.line]) if not named else NOT_A_COMPANY

@@ -100,3 +100,30 @@ def ticker_as_line(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[in
             if name not in spelt_out and BARE_CAPS.fullmatch(scan, a, b) and scan[a:b].lower() != name.lower()
             and scan[a - 1:a] not in ("(", "$", ":") and NOUN_AFTER.match(scan, b)}
 
+
+
+# "SBS Biz" over the headline, "SBS Biz 이광호" under it, "ⓒ SBS Medianet": the outlet's masthead, byline and copyright
+# name the outlet, never the company the story is about (SBS is listed too)
+CHROME_REST = regex.compile(r"\s?(?:Biz|News|뉴스|TV|경제|라디오|Radio|일보|신문|미디어)?(?:\s\p{Hangul}{2,4}(?:\s?기자)?)?\s*",
+                            regex.IGNORECASE)
+COPYRIGHT = regex.compile(r"\s*(?:[ⓒ©]|\([cC]\)|[Cc]opyright\b)")
+
+
+def on_masthead(lay, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """The mentions that open a line holding only the name with an outlet word and a reporter's name, or that sit on
+    a copyright line."""
+    out = set()
+    for a, b, name in found:
+        i = lay.line_of(a)
+        start, text = lay.line_starts[i], lay.line_text(i)
+        lead = len(text) - len(text.lstrip())
+        if COPYRIGHT.match(text) or (a == start + lead and CHROME_REST.fullmatch(text, b - start)):
+            out.add((a, b, name))
+    return out
+
+
+def masthead_line(lex, text: str) -> bool:
+    """Whether a line is an outlet's masthead or byline: a known name, an outlet word, a reporter's name at most."""
+    line = text.strip()
+    m = next(lex.entity_rx.finditer(line), None)
+    return m is not None and m.start() == 0 and CHROME_REST.fullmatch(line, m.end()) is not None
