@@ -18,7 +18,8 @@ from .evidence import Where, record_field
 # (a business classified as discontinued is out of the revenue and operating figures by the accounting rules, whether
 # or not the article says so again)
 SCOPE = regex.compile(r"중단(?:사업|영업)(?:부문)?['’\"”]?\s?(?:으로|로)\s?(?:재)?분류"
-                      r"|\b(?:from|excluding)\scontinuing\soperations\b|\bexcluding\s(?:the\s)?discontinued\soperations\b"
+                      # (not "EPS from continuing operations": US releases print it whether or not anything was sold)
+                      r"|\bexcluding\s(?:the\s)?discontinued\soperations\b"
                       r"|\bclassified\sas\s(?:a\s)?discontinued\soperations?\b", regex.IGNORECASE)
 SCOPED = ("revenue", "operating_income", "operating_margin")
 

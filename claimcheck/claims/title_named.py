@@ -23,7 +23,7 @@ KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n
 KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
 # (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh)
-SUFFIX_NOT = r"(?!(?:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc)\b)"
+SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc)\b)"
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
@@ -57,6 +57,9 @@ def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> l
         if name is None or any(a <= start + m.start("n") < b for a, b in inside):
             return []
         known = L.begun_name(lex, name)  # "Unity (NYSE: U)", "Zoom shares rose": the short form of one known company
+        if known is None and name.isupper() and len(name) > 5:
+            # "BAXTER INTERNATIONAL INC (BAX)": a name in capitals is the company the vocabulary spells in mixed case
+            known = lex.alias_to.get(name.title()) or L.begun_name(lex, name.title())
         if known is None and not _new(lex, name):
             return []
         at = [(x.start(), x.end(), known or name) for x in

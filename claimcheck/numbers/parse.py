@@ -134,6 +134,7 @@ def _tolerance(scan: str, m) -> bool:
     return P.TOLERANCE.search(scan, max(0, body - 16), body) is not None
 
 
+COPULA_BRACKET = regex.compile(r"\b(?:was|were|is|are|of|at|totaled|totalled)\s\($", regex.IGNORECASE)
 ACCOUNTING = regex.compile(r"(?P<c>[$€£¥₩])\((?=\d)[\d,.]+\)")
 NEGATIVE_WORD = regex.compile(r"\bnegative\s$", regex.IGNORECASE)
 
@@ -186,6 +187,8 @@ def parse(text: str) -> list[Mention]:
             start, end, kind, unit, sign = acct.start(), end + 1, "money", CURRENCIES.get(acct["c"], "USD"), "-"
         elif value > 0 and NEGATIVE_WORD.search(scan, max(0, start - 10), start):
             sign = "-"  # "compared with a negative $49 million a year earlier"
+        elif value > 0 and kind == "money" and scan[end:end + 1] == ")" and COPULA_BRACKET.search(scan, max(0, start - 14), start):
+            sign = "-"  # "GAAP diluted EPS from continuing operations was ($0.10)": an accounting bracket round the whole
         if sign in NEG:
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
         if not _tolerance(scan, m):
