@@ -5,7 +5,7 @@ import regex
 
 from . import fixed_tables
 from .layout import Cell, Layout, Sentence
-from .line_kinds import HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PROSE_END, SENTENCE_END, WORDY, caps_title, intro_title, label_title, numbered_title, period_title, guidance_lead
+from .line_kinds import FIGURE_LIKE, HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PROSE_END, SENTENCE_END, WORDY, caps_title, intro_title, label_title, numbered_title, period_title, guidance_lead
 from .masking import mask
 from .sentence_ends import CLAUSE_CUT, runs_on, sentence_ends, wraps
 from .table_units import PCT_ROW, UNIT_DECL, unit_of
@@ -32,10 +32,17 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
 
 # a table row written without outer pipes: two or more " | " between cells, as press releases are pasted
 BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s\|\s[^|\n]{1,40}){2,}(?:\s\|)?\s*$")  # a closing pipe or not
+# and "Q3 EBIT Margin | 21% |", "Q3 Gross Margin | 67.6% | ||": a label holding no figure and one value, empty cells
+# closing it, among rows like it (not a note's header of fields, "시가총액 9,734억원 | 외국인 지분율 6.8%")
+LABEL_VALUE_ROW = regex.compile(r"^(?P<label>[^|\n]{1,80})\s\|\s[^|\n]{0,40}\d[^|\n]{0,40}(?:\s?\|)+\s*$")
 
 
 def _bare_row(line: str) -> bool:
-    return "|" in line and BARE_ROW.match(line.strip()) is not None
+    if "|" not in line:
+        return False
+    row = line.strip()
+    return BARE_ROW.match(row) is not None or (
+        (m := LABEL_VALUE_ROW.match(row)) is not None and not FIGURE_LIKE.search(m["label"]))
 
 
 MARKUP = regex.compile(r"[*_`]")  # compiled once: regex.sub(str, ...) looks its pattern up anew for every table cell
