@@ -24,6 +24,9 @@ T = TypeVar("T")
 _MISSING = object()
 
 
+CASED_CUES = frozenset({"bps"})  # acronyms a lower-case word spells the same
+
+
 class Ctx:
     """Everything found once per article that claim typing looks up by position."""
 
@@ -47,7 +50,9 @@ class Ctx:
         longer = {e for e in found if LONGER_NAME.match(scan, e[1])}
         self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))
         self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if e not in longer])
-        self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)]
+        # ("+50 bps YoY to 20.5%": basis points in lower case, never BPS, book value per share, in capitals)
+        self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)
+                     if not (m.group() != m.group().upper() and m.group().lower() in CASED_CUES)]
         # "Client and Gaming segment": a generic line word that ends a joined name is part of that name
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)
                        if not JOINED_NAME.search(scan, max(0, m.start() - 24), m.start())]

@@ -13,6 +13,7 @@ from .figure import Figure, clause_before
 from .business_lines import segment_id, subject_lines, subject_segment
 from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
+from .qualified_lines import line_on_basis
 from .regions import in_market, region_after, region_before, region_lines
 from .segment_anaphora import pointed_line
 from .moved_line import moved_line
@@ -28,7 +29,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     seg = (dash_label(fig) if fig.label_text and not in_table else None) \
         or A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex, fig.scan)
     if seg is None and fig.excl:
-        seg = excluded_id(lex, fig.excl[0])
+        seg = line_on_basis(fig, excluded_id(lex, fig.excl[0]))
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
         seg = excluded_id(lex, lab[0])  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:
