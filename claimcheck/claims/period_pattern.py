@@ -21,7 +21,7 @@ PERIOD = re.compile(
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
     | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
-              |(?:FY|fiscal\s)\s?(?P<fy2d>\d\d)\s?Q(?P<fq3>[1-4])
+              |(?:FY|fiscal\s)\s?(?P<fy2d>(?:19|20)?\d\d)\s?Q(?P<fq3>[1-4])
               |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
               |(?<![^\W\d_])Q(?P<fq5>[1-4])\s(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)(?P<fy7>(?:19|20)?\d\d)(?!\d)
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
