@@ -37,7 +37,7 @@ def mask(text: str) -> str:
     spans = [(0, fm_end)]
     if fm_end and (t := TITLE_VALUE.search(text, 0, fm_end)):
         spans = [(0, t.start(1)), (t.end(1), fm_end)]  # a headline states figures too
-    for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, IMAGE_ALT):
+    for rx in (P.FENCE, P.HTML_COMMENT, P.INLINE_CODE, P.MD_LINK_TARGET, P.URL, IMAGE_ALT, WORTH_OF):
         spans += (m.span() for m in rx.finditer(text))
     spans += (m.span() for m in P.emails(text))
     return _blanked(base, spans)
@@ -45,3 +45,8 @@ def mask(text: str) -> str:
 
 # image alt text is a caption of a picture, not a figure
 IMAGE_ALT = regex.compile(r"!\[[^\]\n]*\]")
+
+# "수주잔고는 지난해 매출의 약 2년치에 해당하는 18조2000억원": how many years' worth of another figure an amount is; the
+# other figure's metric and year describe the size, and are neither the amount's nor a claim of their own
+WORTH_OF = regex.compile(r"(?:(?:지난해|작년|올해|연간|전년)\s?)?\p{Hangul}{1,8}의\s(?:약\s?)?\d+(?:\.\d+)?\s?(?:년|개월|분기)\s?치"
+                         r"(?:에\s?(?:해당하는|달하는|이르는)|를|가|로)?")
