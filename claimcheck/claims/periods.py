@@ -87,6 +87,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         if m["yend"]:
             # "for the fiscal year ended August 30, 2025": the year that ends then, named by the year it ends in
             end_month = MONTHS.index(m["yem"].lower()) + 1
+            if m.group()[:1] in "tT1" and end_month != abs(fiscal or 12):
+                continue  # "the twelve months ended June 30": a trailing year, not the company's own
             out.append(PeriodRef(s, e, m["yey"] if end_month == 12 else f"FY{m['yey']}", "year"))
         elif m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or ORD[(m["ford"] or m["ford2"]).lower()])
