@@ -18,6 +18,9 @@ ARROW_BEFORE = regex.compile(r"(?:→|->)\s?$")
 PCT_BRACKET_BEFORE = regex.compile(r"\d\s?%\s?\(\s?$")
 
 
+VERB_THEN_RATE = regex.compile(r"\s(?:decreased|declined|fell|dropped|increased|rose|grew)\s(?:by\s)?[+-]?\d[\d.,]*\s?%")
+
+
 def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int], carried: str | None,
                    has: Callable[[tuple[str, ...]], bool], after: str, up: bool, down: bool) -> Typed | None:
     """The metric a money figure measures, or None; after is the text just after it, up and down the direction read around it."""
@@ -80,6 +83,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return None
     if down and ARROW_BEFORE.search(text, max(sent[0], m.start - 3), m.start):
         down = False  # "8.5%(752억→688억원) 감소": the level the fall arrived at, not a negative amount
+    if down and VERB_THEN_RATE.match(text, m.end, min(sent[1], m.end + 30)):
+        down = False  # "GAAP EPS of $5.82 decreased 0.7%": the verb's own figure is the rate after it, the level stands
     neg = (T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None) \
         and PROFIT_AFTER.match(after) is None  # "당기순손실은 … 전년 2802억원 흑자에서": that year was a profit
     base = T.loss_of(metric) or metric
