@@ -87,6 +87,11 @@ def _share_of_market(claims: list[Claim], o: Options) -> list[Draft]:
     return out
 
 
+def _ratio(n: Claim, d: Claim) -> tuple[float, float]:
+    """The interval of n / d, for the printed intervals of both."""
+    return n.interval(0)[0] / d.interval(0)[1], n.interval(0)[1] / d.interval(0)[0]
+
+
 def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draft]:
     out = []
     rev = group((c for c in claims if c.metric == "revenue" and not c.estimate and c.bound == "eq" and c.period
@@ -109,11 +114,13 @@ def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draf
             dens = rev.get((den_key[0], None, period, cad, unit))
             if not dens:
                 continue
-            n, d = nums[0], dens[0]
-            lo = n.interval(0)[0] / d.interval(0)[1]
-            hi = n.interval(0)[1] / d.interval(0)[0]
-            if overlap(widen((lo, hi), o.slack), pct_iv(s, o.hedge)):
+            # any printing of the two revenues that bears the share out settles it (an outlet that states a line's
+            # share with its own sales before eliminations is right by its own figures); else the share's own article's
+            pairs = [(n, d) for n in nums[:20] for d in dens[:20]]
+            if any(overlap(widen(_ratio(n, d), o.slack), pct_iv(s, o.hedge)) for n, d in pairs):
                 continue
+            n, d = next(((n, d) for n, d in pairs if n.file == d.file == s.file), pairs[0])
+            lo, hi = _ratio(n, d)
             demote = 0 if s.period and n.file == d.file and any(x.file == n.file for x in ss) else 1
             msg = (f"{s.entity}{' ' + s.segment if s.segment else ''} is said to make {figure(s)} of "
                    f"{den_key[0]}'s revenue, but {period} revenue of {figure(n)} out of "

@@ -33,6 +33,7 @@ DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|
 BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:같은\s?기간\s|이\s?기간\s)?(?:(?:같은|해당|동|이)\s?(?:부문|사업부|사업)\s?(?:의\s?)?)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도|\s또한|\s역시)\s")
 
 
+SHARE_OPEN = regex.compile(r"\s*(?:매출\s?)?비중은\s(?:약\s?)?\d[\d.]*\s?%")
 BOOKS_LEAD = regex.compile(r"\s*(?:한편\s|다만\s)?별도\s?(?:재무제표\s?)?기준(?:으로)?\s")
 KNOWN_OPEN = regex.compile(r"\s*\p{Hangul}{2,10}(?:은|는|도)\s")
 
@@ -66,8 +67,10 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     if not made and (not named or _opens_on_brand(ctx, sent)) and (topic := _figureless_topic(ctx, sent, carry)):
         carry["segment"] = topic  # "항공우주 부문은 정비 수요가 ... 늘었다. 이에 따라 매출은 26% 증가한 6040억원"
         return out
-    owned = carry.pop("owned", None) if made else carry.get("owned")
-    if owned and BARE_OPEN.match(ctx.lay.scan, sent.start, sent.end):
+    share_aside = SHARE_OPEN.match(ctx.lay.scan, sent.start, sent.end) is not None
+    # ("비중은 72%.": the line's share of the whole, said between its sales and its profit, keeps the line in view)
+    owned = carry.pop("owned", None) if made and not share_aside else carry.get("owned")
+    if owned and (BARE_OPEN.match(ctx.lay.scan, sent.start, sent.end) or share_aside):
         out = [with_segment(c, owned[1], "carried", owned[2]) if c.segment is None and c.entity == owned[0] else c for c in out]
     if stated and not named and len({c.segment for c in stated}) == 1 and not (stated[-1].segment or "").startswith(("ex_", "standalone")):
         carry["owned"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
