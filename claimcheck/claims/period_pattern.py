@@ -47,7 +47,7 @@ PERIOD = re.compile(
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter)
            |(?:jan(?:uary)?|apr(?:il)?|july?|oct(?:ober)?)\.?\s?(?:-|–|to|through)\s?(?P<mon3>march|june|september|december)\s(?:period|quarter))
-    | (?P<bq>(?<![^\W\d_])(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
+    | (?P<bq>(?:(?<![^\W\d_])|(?<=지난)|(?<=올해)|(?<=올))(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
     | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}
     | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
     | {SP.MONTH_SPAN}

@@ -108,9 +108,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it), and "FedEx Express, the
     # company's air division, reported an 18% increase": a line glossed between commas
-    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-     r"(?=(?:,\s[^.;]{1,60}?,)?\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded|contributed)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
-     r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed"),
+    (r"(?:\G|(?<=[.;:•*-]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
+     # (and "Flight Support Group (FSG) achieved 29% operating income growth": the line glossed with its initials)
+     r"(?=(?:\s\([A-Z]{2,6}\))?(?:,\s[^.;]{1,60}?,)?\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded"
+     r"|contributed|achieved)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
+     r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed|achieved"),
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
     # subject of a change verb, at the sentence's start or further down its list
     # and "Handset revenue rose 14% to $6.96 billion, automotive grew 17% to $1.05 billion, IoT increased 7%"
