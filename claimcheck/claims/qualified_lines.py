@@ -12,7 +12,7 @@ from .figure import Figure
 # (a line's initials only: a capitalised word there is as often a verb opening a bullet, "Raising adjusted EPS …")
 LINE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}&'’-])(?P<line>[A-Z][A-Z&]{1,5})\s$")
 # words that open a sentence or name the whole, never a line ("Q3 adjusted EPS", "Companywide adjusted margin")
-NOT_LINE_WORDS = {"q1", "q2", "q3", "q4", "gaap", "companywide", "company-wide", "consolidated", "fiscal", "full",
+NOT_LINE_WORDS = {"q1", "q2", "q3", "q4", "fy", "ytd", "ttm", "yoy", "qoq", "gaap", "us", "usd", "companywide", "company-wide", "consolidated", "fiscal", "full",
                   "quarterly", "annual", "record", "total", "group", "strong", "higher", "lower", "solid"}
 
 
