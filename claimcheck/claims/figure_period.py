@@ -24,7 +24,9 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
 OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sor\s\d[\d,.]*%)?"  # "$257.5 million, or 76.7%, in the third quarter of 2023": its share aside
-                           r"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"
+                           # (and "increased 34% to a record $502.1 million, or $3.57 per diluted share, in the first nine months")
+                           r"(?:,?\sto\s(?:a\s)?(?:record\s)?[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?"
+                           r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?)?"
                            r"(?:\s(?:figure|level|total|mark)?\s?(?:reported|posted|recorded|logged)(?=\sfor\s))?"  # "the $61m figure reported for Q1 2024"
                            r",?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)

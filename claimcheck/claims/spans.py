@@ -35,7 +35,7 @@ MONTHS_UP_TO = (rf"(?P<upto>{NOT_AFTER}(?:(?P<uy>(?:19|20)\d\d)\s?년\s?|지난\
 # names the span by its end or by its length from January
 MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
                 rf"(?:\d{{1,2}}\s)?(?P<um2>{MONTH_WORD})[a-z]*\.?(?:\s\d{{1,2}})?(?:,?\s(?P<uy2>(?:19|20)\d\d))?"
-                rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?P<uy3>(?:19|20)\d\d))?"
+                rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?:fiscal\s(?:year\s)?)?(?P<uy3>(?:19|20)\d\d))?"
                 # "the nine months ending in Q3": the span by the quarter it ends with
                 rf"|(?P<nq>six|nine|6|9)[\s-]months?\s(?:ended|ending|to|through)\s(?:in\s)?(?:Q[23]|the\s(?:second|third)\squarter)"
                 # "For the 39 weeks ended September 30": a retailer's half or three quarters counted in weeks
