@@ -12,12 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Claim
-from .common import SLACK
+from .common import overlap
 from .slips import slip
-
-
-def _apart(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[1] + SLACK < b[0] or b[1] + SLACK < a[0]
 
 
 def split_files(comp: Sequence[int], ivs: Sequence[tuple[float, float]], nodes: Sequence[list[Claim]]) -> set[str]:
@@ -28,7 +24,7 @@ def split_files(comp: Sequence[int], ivs: Sequence[tuple[float, float]], nodes: 
         for f in dict.fromkeys(c.file for c in nodes[k]):
             held.setdefault(f, []).append(k)
     return {f for f, ks in held.items()
-            if any(_apart(ivs[a], ivs[b]) and not slip(nodes[a][0], nodes[b][0])
+            if any(not overlap(ivs[a], ivs[b]) and not slip(nodes[a][0], nodes[b][0])
                    for i, a in enumerate(ks) for b in ks[i + 1:])}
 
 
@@ -38,4 +34,4 @@ def doubted(comp: Sequence[int], ivs: Sequence[tuple[float, float]], nodes: Sequ
     if not split:
         return False
     kept = [k for k in comp if any(c.file not in split for c in nodes[k])]
-    return not any(_apart(ivs[a], ivs[b]) for i, a in enumerate(kept) for b in kept[i + 1:])
+    return all(overlap(ivs[a], ivs[b]) for i, a in enumerate(kept) for b in kept[i + 1:])

@@ -4,8 +4,8 @@ K Bank's and KakaoBank's quarterly profits swapped by a '각각' list in the lea
 
 An article that gives one line two unlike values has mostly had a segment, period or basis lost in typing
 (same-figure-mismatch reports it at info), but when a sibling line of the same article holds exactly the same
-two values (or a sibling company of the article does), the two were swapped: a writer's slip that typing cannot make, so the conflict keeps its
-severity.
+two values (or a sibling company of the article does), the two were swapped: a writer's slip that typing cannot make,
+so the conflict keeps its severity.
 """
 from __future__ import annotations
 

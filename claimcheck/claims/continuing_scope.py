@@ -26,8 +26,8 @@ SCOPED = ("revenue", "operating_income", "operating_margin")
 
 def continuing(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     """The claims with the continuing businesses' basis where their article says it reports without a sold one."""
-    said = SCOPE.search(ctx.lay.scan) if ("중단" in ctx.lay.scan or "continuing" in ctx.lay.scan
-                                          or "discontinued" in ctx.lay.scan) else None
+    scan = ctx.lay.scan
+    said = SCOPE.search(scan) if ("중단" in scan or "discontinued" in scan) else None  # SCOPE needs one of them
     if said is None or ctx.main is None:
         return claims
     where = Where("carried", said.start(), said.end())

@@ -8,7 +8,7 @@ import regex
 
 from ..numbers.parse import Mention
 from . import assign as A
-from . import line_kinds as LK
+from .line_kinds import GUIDANCE_LEAD
 from . import cadence as CD
 from . import figure_period as FP
 from .. import calendar as CAL
@@ -60,7 +60,6 @@ COMMA_FROM = regex.compile(r"%,\s?[-+]?[\d.]+\s?%\s?(?:으로|로)\s(?:\S+\s)?(?
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 # a section that is the outlook and nothing else: "Positive Outlook", "Q4 Guidance", "■ 가이던스"
 OUTLOOK_SECTION = regex.compile(r"^\W*(?:[\w'’-]+\s){0,3}(?:outlook|guidance)\W*$|^\W*(?:\S+\s){0,2}가이던스\W*$", regex.IGNORECASE)
-GUIDANCE_LEAD = LK.GUIDANCE_LEAD  # "• The company is updating its fiscal 2025 guidance reflecting:" over its bullets
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 

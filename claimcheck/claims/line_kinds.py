@@ -81,7 +81,9 @@ def flattened_rows(lay) -> list[tuple[int, int]]:
     """The spans (offsets) of tables run into one line, from its first pipe to its last: which column a figure sits
     in is lost there, so its period, metric and scale are guesses, and its figures are left out rather than typed by
     the words near them (the prose around the table on that line is kept)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "|" not in lay.scan:
+        return out  # nearly every article: no line is asked for its text
     for i, start in enumerate(lay.line_starts):
         t = lay.line_text(i)
         if "|" in t and "--" in t and FLATTENED.search(t) is not None:

@@ -101,7 +101,6 @@ def ticker_as_line(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[in
             and scan[a - 1:a] not in ("(", "$", ":") and NOUN_AFTER.match(scan, b)}
 
 
-
 # "SBS Biz" over the headline, "SBS Biz 이광호" under it, "ⓒ SBS Medianet": the outlet's masthead, byline and copyright
 # name the outlet, never the company the story is about (SBS is listed too)
 CHROME_REST = regex.compile(r"\s?(?:Biz|News|뉴스|TV|경제|라디오|Radio|일보|신문|미디어)?(?:\s\p{Hangul}{2,4}(?:\s?기자)?)?\s*",

@@ -1,6 +1,6 @@
-"""A business line named by its initials right before a basis word: "MPT adjusted operating margin expanded 50 bps",
-"ITS adjusted EBITDA margin". The figure is the line's on that basis, not the whole company's adjusted figure: both are kept in its
-segment id ("mpt_adjusted"), as a region's organic growth is ("europe_organic")."""
+"""A business line named by its initials right before a basis word: "MPT adjusted operating margin expanded 50 bps".
+The figure is the line's on that basis, not the whole company's adjusted figure: both are kept in its segment id
+("mpt_adjusted"), as a region's organic growth is ("europe_organic")."""
 from __future__ import annotations
 
 import regex
@@ -11,9 +11,10 @@ from .figure import Figure
 
 # (a line's initials only: a capitalised word there is as often a verb opening a bullet, "Raising adjusted EPS …")
 LINE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}&'’-])(?P<line>[A-Z][A-Z&]{1,5})\s$")
-# words that open a sentence or name the whole, never a line ("Q3 adjusted EPS", "Companywide adjusted margin")
-NOT_LINE_WORDS = {"q1", "q2", "q3", "q4", "fy", "ytd", "ttm", "yoy", "qoq", "gaap", "us", "usd", "companywide", "company-wide", "consolidated", "fiscal", "full",
-                  "quarterly", "annual", "record", "total", "group", "strong", "higher", "lower", "solid"}
+# capitals that name a span, a basis or the whole, never a line ("Q3 adjusted EPS", "FY adj. EPS", "TOTAL adjusted")
+# (six capitals at most: LINE_BEFORE reads no longer initials)
+NOT_LINE_WORDS = {"q1", "q2", "q3", "q4", "fy", "ytd", "ttm", "yoy", "qoq", "gaap", "us", "usd", "full", "fiscal", "annual",
+                  "total", "group", "record", "strong", "higher", "lower", "solid"}
 
 
 def line_on_basis(fig: Figure, seg: str | None) -> str | None:
@@ -25,9 +26,8 @@ def line_on_basis(fig: Figure, seg: str | None) -> str | None:
     if got is None:
         return seg
     line = got["line"]
-    words = {w.lower() for w in line.split()}
     lex = fig.ctx.lex
-    if words & (NOT_LINE | NOT_LINE_WORDS) or line in lex.alias_to or L.key(line) in lex.alias_key \
+    if line.lower() in NOT_LINE | NOT_LINE_WORDS or line in lex.alias_to or L.key(line) in lex.alias_key \
             or L.key(line) in lex.metric_of:
         return seg
     return f"{lex.topic_of.get(L.key(line)) or segment_id(line)}_adjusted"
