@@ -16,6 +16,7 @@ from itertools import chain, islice
 import regex
 
 from .date_forms import DAY, FORMS, MONTH, MONTH_NAME, MONTHS, YEAR, dates_in, first_date, to_date
+from .date_stamps import newswire, stamp, title_date
 
 # ---------------------------------------------------------------- where a date is written
 # and "이 기사는 2024년 05월 08일 18시 10분 … 표출된 기사입니다": a paid wire's note of when it ran
@@ -42,7 +43,8 @@ WIRE = regex.compile(
     rf"^[\W_]{{0,4}}(?:{CITY}(?:,\s{CITY})?,\s)?{MONTH_NAME}\s{DAY}(?:,?\s{YEAR})?\s?(?:\([^()\n]{{2,30}}\)\s?)?[-–—]",
     regex.MULTILINE)  # "SEOUL, Oct 30 (Reuters) -", and with no city: "Oct 23 (Wire) -"
 # what may stand before a date that opens a line: a city, or a wire's time stamp ("09:01 AM EST, 11/04/2025 (MT Newswires)")
-DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY},\s){{0,2}}(?:\d{{1,2}}:\d\d\s?(?:[AP]M)?\s?(?:[A-Z]{{2,4}})?,?\s)?")
+# ("Basildon, UK - November 7, 2025 - …": a dash may close the place)
+DATELINE_LEAD = regex.compile(rf"[\W_]{{0,6}}(?:{CITY}(?:,\s|\s[-–—]\s)){{0,3}}(?:\d{{1,2}}:\d\d\s?(?:[AP]M)?\s?(?:[A-Z]{{2,4}})?,?\s)?")
 # a byline names who wrote the piece; a date on its line is the piece's date. Separate patterns, not one
 # alternation: each keeps its literal prefix, which makes scanning a whole article for them cheap
 BYLINES = tuple(regex.compile(p, regex.MULTILINE) for p in (
@@ -59,7 +61,8 @@ SHORT_REST = 3  # words beside the date on a line that is little more than a dat
 FILE_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
                           r"(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])")
 YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d)")  # "in 2025." at a sentence end; not "2025.10.16"
-FRONT_KEYS = (("date", "published", "pubdate", "created", "posted"), ("updated", "modified", "lastmod"))
+FRONT_KEYS = (("date", "published", "pubdate", "pub_date", "published_at", "date_published", "created", "posted",
+               "filed_at", "filed"), ("updated", "modified", "lastmod"))
 
 
 
@@ -70,7 +73,18 @@ def publication_date(text: str, front: dict, name: str | None = None, body: int 
     body is where the text after any front matter starts; name is the file's name (or path).
     """
     return (from_front(front) or labelled(text) or from_head(text, body)
-            or wire_dateline(text, body, name) or lead_date(text, body) or from_name(name))
+            or wire_dateline(text, body, name) or lead_date(text, body) or loose(text, body) or from_name(name))
+
+
+def loose(text: str, body: int) -> dt.date | None:
+    """A stamp with a clock time in the head, a newswire's dateline, or a headline's closing date (date_stamps.py)."""
+    breaks = [m.start() for m in NEWLINE.finditer(text)]
+
+    def piece(start: int, end: int) -> bool:
+        a, b = _line(text, breaks, start, end)
+        return _piece_date(text, a, start, end, b)
+
+    return stamp(text, body, _head_end(text, body), piece) or newswire(text, body, piece) or title_date(text, body, piece)
 
 
 def from_front(front: dict) -> dt.date | None:

@@ -95,7 +95,7 @@ GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d))
 SAID_WORDS = ("seen", "것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
-FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|\bestimated\s(?:revenues?|sales|earnings|EPS|profit|net\sincome)\s(?:of\s|at\s)?[$€£¥₩]?"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
                                 regex.IGNORECASE)
