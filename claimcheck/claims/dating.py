@@ -25,6 +25,7 @@ from .arrow_base import arrow_base, series_year
 from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
 from .closing import close_day
+from .compared_list import compared_list
 from .prior_base import position, prior_period
 from .forecast_said import FORECAST_SAID, said_of
 from .tables import column_period, versus_period
@@ -123,6 +124,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period and period == focus and not T.is_growth(metric) and not change and year_ago_after(scan, m, refs):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
+    if not T.is_growth(metric) and not change and not cell and (listed := compared_list(scan, sent, m, refs)):
+        # "… compared with net income of $310 million and EPS of $0.24 for the three months ended …": bases all
+        period = listed[0] if listed[1] else period
+        ctx.bases.add(position(lay, m))
     if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
     if period and not T.is_growth(metric) and not change and (

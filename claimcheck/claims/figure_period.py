@@ -196,14 +196,17 @@ def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
         and BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 32)) is not None
 
 
-BRACKET_OPEN = regex.compile(r"[\[(（][^\[\]()（）]{0,12}$")
+# ("(down 5% compared to Q3 2024), and net sales of … were $3.70 billion": an aside's comparison dates only its own
+# figure, however far into the bracket it comes)
+BRACKET_REACH = 40
+BRACKET_OPEN = regex.compile(r"[\[(（][^\[\]()（）]{0,40}$")
 BRACKET_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:[조억만]|원|%|달러|billion|million)|[$₩€¥]\d")
 BRACKET_CLOSE = regex.compile(r"[^\[\]()（）]{0,40}?[\])）]")
 
 
 def _in_other_bracket(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     """Whether the period stands inside a bracket that does not hold the figure m."""
-    opened = BRACKET_OPEN.search(scan, max(0, r.start - 12), r.start)
+    opened = BRACKET_OPEN.search(scan, max(0, r.start - BRACKET_REACH), r.start)
     if opened is None:
         return False
     closed = BRACKET_CLOSE.match(scan, r.end, min(len(scan), r.end + 40))

@@ -23,16 +23,16 @@ KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n
 KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
 # (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh)
-SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc)\b)"
+SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE)\b)"
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
                         r"|earnings|results|shares|stock))")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
-EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc)\b)\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT
+EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT
                          + r"\p{Lu}[\p{L}\d&-]*){0,2})"
-                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
+                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
                          r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5})(?:\s[+-]?[\d.]+%)?\)"
                          # (a line glossed with its initials is no company: "its Fleet Services (FLS) segment")
                          r"(?!\s(?i:segment|division|unit|business|group)\b)")
