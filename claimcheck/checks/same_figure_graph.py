@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..models import Claim
 from .common import SLACK, single_place
-from .unit_scale_slip import STEPS
+from .unit_scale_slip import SLIP_BOUNDS, STEPS
 from .unit_scale_slip import Options as SlipOptions
 
 # what unit-scale-slip reports at its default closeness: the test is declared there, once
@@ -43,6 +43,7 @@ class Graph:
         self.lo = [k[3][0] for k in fkeys]
         self.hi = [k[3][1] for k in fkeys]
         self.val = [ns[0].value for ns in nodes]
+        self.slips = [ns[0].bound in SLIP_BOUNDS for ns in nodes]  # figures unit-scale-slip weighs ("over 3조" is none)
         self.place = [single_place(ns) for ns in nodes]
         # (period, cadence, estimate, (context year, month) if undated or a forecast's vintage, forecaster) -> id
         classes: dict[tuple, int] = {}
@@ -67,7 +68,7 @@ class Graph:
                                if (lv := demote(rep[ci], rep[cj])) is not None and lv <= most])
 
     def excluded(self, i: int, j: int) -> bool:
-        if self.defer_slips and _slip(self.val[i], self.val[j]):
+        if self.defer_slips and self.slips[i] and self.slips[j] and _slip(self.val[i], self.val[j]):
             return True
         p = self.place[i]
         return p is not None and p == self.place[j]

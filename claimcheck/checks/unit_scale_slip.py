@@ -21,6 +21,8 @@ KIND = "unit-scale-slip"
 SCOPE = "key"
 ALIASES = ("scale-slip",)  # the kind's earlier name, still accepted in rule files
 STEPS = (10, 100, 1000)
+# a hedged figure slips as an exact one does: "3.4조 정도" for 3,412억 is still ×10 ("over 3조" is no figure to slip)
+SLIP_BOUNDS = ("eq", "approx")
 
 
 class Options(RuleOptions):
@@ -51,11 +53,11 @@ KEY = attrgetter("entity", "segment", "metric", "unit", "basis", "cadence", "con
 
 
 def _keyed(claims: list[Claim], skip: frozenset[str]) -> dict[tuple, list[Claim]]:
-    """Exact amounts with an entity (none of the skipped metrics), by KEY, in claim order."""
+    """Exact or hedged amounts with an entity (none of the skipped metrics), by KEY, in claim order."""
     out: dict[tuple, list[Claim]] = {}
     # keys and bounds come from attrgetter, in C: this runs over every claim of the run
     for k, bound, c in zip(map(KEY, claims), map(attrgetter("bound"), claims), claims):
-        if k[0] and k[3] not in ("%", "pp") and bound == "eq" and k[2] not in skip:
+        if k[0] and k[3] not in ("%", "pp") and bound in SLIP_BOUNDS and k[2] not in skip:
             if k in out:
                 out[k].append(c)
             else:

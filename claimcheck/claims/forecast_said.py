@@ -97,7 +97,9 @@ SAID_WORDS = ("seen", "것", "예상", "추정", "추산", "전망", "예측", "
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|\bestimated\s(?:revenues?|sales|earnings|EPS|profit|net\sincome)\s(?:of\s|at\s)?[$€£¥₩]?"
-                             r"|가이던스\s?[(\[]|\bguidance\s?[(\[:])\s?$",
+                             r"|가이던스\s?[(\[]|\bguidance\s?[(\[:]"
+                             # "당사 추정치(영업이익 215억원)를 웃돌았다": a forecast word whose bracket names the metric first
+                             r"|(?:추정치|전망치|예상치|기대치|컨센서스|\bestimates?|\bconsensus)\s?[(\[]\s?(?:\p{Hangul}{1,8}|[A-Za-z]{2,12})\s?(?:[:：]\s?)?)\s?$",
                                 regex.IGNORECASE)
 
 

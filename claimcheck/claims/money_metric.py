@@ -83,8 +83,10 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return None
     if down and ARROW_BEFORE.search(text, max(sent[0], m.start - 3), m.start):
         down = False  # "8.5%(752억→688억원) 감소": the level the fall arrived at, not a negative amount
-    if down and VERB_THEN_RATE.match(text, m.end, min(sent[1], m.end + 30)):
-        down = False  # "GAAP EPS of $5.82 decreased 0.7%": the verb's own figure is the rate after it, the level stands
+    if (up or down) and VERB_THEN_RATE.match(text, m.end, min(sent[1], m.end + 30)):
+        # "GAAP EPS of $5.82 decreased 0.7%", "adjusted EPS of $1.22 rose 5.2%": the verb's own figure is the rate
+        # after it, the level stands (it is no amount moved by)
+        up = down = False
     neg = (T.loss_of(metric) is not None or down or LOSS_AFTER.match(after) is not None) \
         and PROFIT_AFTER.match(after) is None  # "당기순손실은 … 전년 2802억원 흑자에서": that year was a profit
     base = T.loss_of(metric) or metric
