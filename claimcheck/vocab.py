@@ -238,9 +238,11 @@ def parent(lex: Lexicon, name: str | None) -> str | None:
 
 # a Korean word ending like a verb, an adverb or a case particle is no business line ('증가했으나', '등으로')
 NOT_A_NOUN = regex.compile(r"(?:했|하며|하고|했으나|했지만|으나|지만|됐|되며|으로|로서|에서|에선|에서는|에게|에|까지|처럼|보다|대비|대비로는|특히|따라"
-                           r"|덕에|인해|때문|다만|결과|하면|해|로는|으로는|증권은?|투자증권|증권사|기자|특파원)$|^억원[과와을를이은의]?$"
+                           r"|덕에|인해|때문|다만|결과|하면|해|로는|으로는|증권은?|투자증권|증권사|기자|특파원"
+                           # and a condition or a time the clause is set in ('견줬을 경우엔 매출은', '그때는')
+                           r"|경우엔?|경우에는|에는|때는|땐)$|^억원[과와을를이은의]?$"
                            # a basis word read as a line ('3분기 연결기준 매출'): the books, not a business
-                           r"|^연결_?기준"
+                           r"|^연결_?(?:재무제표_?)?기준"
                            # English fillers glued into an id: 'ex_a' (excluding a ...), 'extended', 'lost'
                            r"|^(?:ex_(?:a|an|the|its)|extended|lost|expected|meta_expected\w*)$", regex.IGNORECASE)
 

@@ -79,7 +79,7 @@ THEN = r"(?:때\s?|당시\s?)?"
 # and "2분기 영업이익 3,990억원과 견줘도": the period, its metric and its figure, then the comparison word
 # and "2024년 같은 기간보다": a year named as the same span a year back
 BASE_AFTER = regex.compile(r"(?:\s?[말초](?=\s|보다|대비|에|\())?\s?(?:\([^()]{0,24}\)\s?|(?:같은|동일한?)\s?(?:기간|분기|시기)\s?|동기\s?|[1-4]\s?[~∼〜-]\s?[1-4]\s?분기\s?(?:누적\s?|누계\s?)?|(?:\s?\p{Hangul}{1,8}){0,2}\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}"
-                           rf"\s?(?:원|달러|엔|위안|%)?\s?)?{THEN}(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘)|[와과]\s?비교|比|에서|으?로부터)")
+                           rf"\s?(?:원|달러|엔|위안|%)?\s?)?{THEN}(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘|줬)|[와과]\s?비교|比|에서|으?로부터)")
 # "up 10% from $16.1 billion in Q3 2024": a period named after a from-figure is that base's own
 # and "compared to $9.7 billion in Q3 2024", "down from $4.5 billion ($2.48 per share diluted) in Q3 2024"
 FROM_FIGURE_IN = regex.compile(r"\b(?:from|compared\s(?:to|with)|versus|vs\.?|against)\s[$€£¥₩]?\d[\d,.]*"

@@ -83,7 +83,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
     # and "영업이익은 786억원으로 전년 동기(655억원)보다 20.0% 증가했고, 영업이익률은 10.9%로": a base with its own
     # bracketed figure dates that figure, not the later ones of its sentence
-    refs = [r for r in refs if not _in_other_bracket(r, m, scan) and not _bracketed_own(r, m, scan)]
+    refs = [r for r in refs if not _in_other_bracket(r, m, scan) and not _bracketed_own(r, m, scan)
+            and not _closed_base(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
     own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
     if own:
@@ -182,7 +183,18 @@ def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     return own is not None and not own.start() <= m.start < own.end()
 
 
-COMPARED_BEFORE = regex.compile(rf"\b(?:{COMPARED_WORDS}|against)\s(?:the\s)?$", regex.IGNORECASE)
+COMPARED_BEFORE = regex.compile(rf"\b(?:{COMPARED_WORDS}|against|over)\s(?:the\s)?$", regex.IGNORECASE)
+# (after a figure, "from the same period of the year prior" may date that figure itself: "net income of $343.40 million
+# from the same period"; a base period a clause closes dates nothing after it)
+BASE_WORD_BEFORE = regex.compile(rf"\b(?:{COMPARED_WORDS}|against|over|from|than)\s(?:the\s)?$", regex.IGNORECASE)
+# "down 25.5% compared to Q3 2024, with an operating margin of 11.0%", "up 3.4% from Q3 2024, while reported EPS was
+# $6.12": a comparison's base period dates nothing past the clause it closes
+CLAUSE_BREAK = regex.compile(r"[,;]|\b(?:while|whereas)\b")
+
+
+def _closed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    return r.end <= m.start and BASE_WORD_BEFORE.search(scan, max(0, r.start - 24), r.start) is not None \
+        and CLAUSE_BREAK.search(scan, r.end, m.start) is not None
 
 
 # "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from
