@@ -48,35 +48,39 @@ class Matcher:
         return f"(?:{body})?" if "" in node else body
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """Each word of the trie in text[pos:endpos] that stands as a word. A longest match that runs into a longer
+        word is dropped and the search goes on from its second character, not from its end: in "Quarterly dividends
+        paid" the cue "quarterly dividend" fails (an "s" follows) and "dividends paid" inside it is still found."""
         end_at = len(text) if endpos is None else endpos
-        for m in self._candidates(text, pos, end_at):
-            s, e = m.span()
-            if e == s:
-                continue
-            first, last = text[s], text[e - 1]
-            before = text[s - 1] if s else " "
-            after = text[e] if e < len(text) else " "
-            if _hangul(first):
-                if _hangul(before) and (self.names or text[s:e] not in COMPOUND_HEADS):
-                    continue
-                if self.names and e - s <= 3 and _hangul(last) and not self.particles.match(text, e):
-                    continue
-            elif before.isalnum() and not _hangul(before) or before.isdigit():
-                continue
-            if not _hangul(last) and (after.isascii() and after.isalnum()):
-                continue
-            if self.names and e - s <= 3 and last.isascii() and _hangul(after) and not self.particles.match(text, e):
-                continue  # "MS사업본부", "VS사업본부": a short Latin name glued to a Korean noun is a word of its own
-            yield m
-
-    def _candidates(self, text: str, pos: int, end_at: int):
-        """The trie's matches in text[pos:end_at], before the word-boundary checks."""
         lower_rx = self.lower_rx
         low = _lowered(text) if lower_rx is not None and end_at - pos > LONG_TEXT else None
-        if low is None or lower_rx is None:
-            return self.rx.finditer(text, pos, end_at)
-        # the same matches read off the text itself, so callers see its own spelling
-        return (self.rx.match(text, m.start(), m.end()) for m in lower_rx.finditer(low, pos, end_at))
+        rx, hay = (lower_rx, low) if low is not None and lower_rx is not None else (self.rx, text)
+        p = pos
+        while (m := rx.search(hay, p, end_at)) is not None:
+            s, e = m.span()
+            if e > s and self._stands(text, s, e):
+                # the same match read off the text itself, so callers see its own spelling
+                yield m if hay is text else self.rx.match(text, s, e)
+                p = e
+            else:
+                p = s + 1
+
+    def _stands(self, text: str, s: int, e: int) -> bool:
+        """Whether text[s:e] is a word of its own: not inside a longer Latin word or glued Hangul compound."""
+        first, last = text[s], text[e - 1]
+        before = text[s - 1] if s else " "
+        after = text[e] if e < len(text) else " "
+        if _hangul(first):
+            if _hangul(before) and (self.names or text[s:e] not in COMPOUND_HEADS):
+                return False
+            if self.names and e - s <= 3 and _hangul(last) and not self.particles.match(text, e):
+                return False
+        elif before.isalnum() and not _hangul(before) or before.isdigit():
+            return False
+        if not _hangul(last) and (after.isascii() and after.isalnum()):
+            return False
+        # "MS사업본부", "VS사업본부": a short Latin name glued to a Korean noun is a word of its own
+        return not (self.names and e - s <= 3 and last.isascii() and _hangul(after) and not self.particles.match(text, e))
 
 
 # a whole article is worth lower-casing once; a label or a heading is not

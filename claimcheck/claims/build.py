@@ -196,7 +196,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     bound = A.bound(scan, m, sent)
     if bound in ("lt", "le") and low is not None and m.text.endswith("대"):
         value, low, high = low, None, None  # "1조 원대로 올라서지 못했다": below the band's floor, not its top
-    bracketed = scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")" and (
+    bracketed = scan[m.start - 1:m.start] == "(" and scan[m.end:m.end + 1] == ")" \
+        and not GLOSSED_FIGURE.search(scan, max(sent.start, m.start - 16), m.start - 1) and (
         bool(fig.cell) or ctx.per_sentence("figure row", sent, lambda s: FIGURE_ROW.fullmatch(scan, s.start, s.end) is not None))
     # "| (9.2%) |", and a row of figures set out with spaces: "Non-GAAP diluted EPS ($1.32) ($1.49) $1.37 N/A"
     lost = got.negative and not bracketed and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
@@ -243,6 +244,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
                  consensus=consensus, evidence=record(lay, found))
 
 
+# "| +$43.8 m (3.8 %) |", "1,234 (5.6%)": a bracket right after a figure glosses it (its rate of change), no accounting minus
+GLOSSED_FIGURE = regex.compile(r"\d(?:[ \u00a0]?(?:[mbkMBK]|bn|mn|million|billion|%|원|억원?|만원?))?[ \u00a0]?$")
 FIGURE_ROW = regex.compile(r"\s*[^\d()$€£¥₩]{2,60}?(?:\s+(?:\(?[$€£¥₩]?\d[\d,.]*\s?(?:%|[BMK]|bn|billion|million)?\)?|N/?A|n/?m|—|–|-)){2,}\s*")
 FLIPPED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
 # "12억원 적자에서 올해 3분기 464억원으로 흑자 전환": the figure the loss turned into is a profit

@@ -215,12 +215,13 @@ def refined(fig: Figure, got: Typed) -> str:
         return "net_income"
     if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
         return "price_change"
-    if metric in ("eps", "stock_price") and (any(c.metric == "dividend_per_share" and max(fig.clause[0], m.start - 30)
+    if metric in ("eps", "stock_price") and (any(c.metric in ("dividend_per_share", "dividends") and max(fig.clause[0], m.start - 30)
                                                   <= c.start < m.start for c in fig.cues)
                                              or DIVIDEND_PER.search(scan, max(fig.clause[0], m.start - 20), m.start)
                                              or (scan[max(0, m.start - 3):m.start].rstrip().endswith("주당")
                                                  and DIVIDEND_AFTER.match(scan, m.end, min(sent.end, m.end + 10)))):
         # "a quarterly dividend of $0.115 per share", "배당금은 보통주 1주당 1,500원": the payout, not earnings or a price
+        # (and "Quarterly dividends paid were $0.165 per share": the total's word, said per share)
         return "dividend_per_share"
     if metric == "_consensus":
         # "영업이익 ... 컨센서스였던 10조원": a consensus for profit is that profit, forecast

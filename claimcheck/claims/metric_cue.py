@@ -62,9 +62,23 @@ def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[
             continue
         if not (clause[0] <= c.start < clause[1]):
             d += 500
+            if text and c.end <= m.start and _in_aside(text, c, clause[0]):
+                d += 300  # "Adjusted EPS, which leaves out about $16 million of charges, came to $2.59": the subject's
         if d < best_d:
             best, best_d = c, d
     return best
+
+
+# a relative clause set off by commas between a subject and its verb
+ASIDE = regex.compile(r",\s(?:which|who|whose|that)\b[^,;]{0,120},", regex.IGNORECASE)
+ASIDE_REACH = 130
+
+
+def _in_aside(text: str, c: Cue, clause_start: int) -> bool:
+    """Whether cue c sits in a comma-bounded relative clause that closes before the figure's clause (one that
+    closes further off than an aside runs is none: looked for only that far, so a long sentence costs no more)."""
+    return clause_start - c.end <= ASIDE_REACH and any(a.start() < c.start and c.end <= a.end() <= clause_start + 1
+               for a in ASIDE.finditer(text, max(0, c.start - ASIDE_REACH), clause_start + 1))
 
 
 def growth_base(cues: list[Cue], m: Mention, clause: tuple[int, int], sent: tuple[int, int]) -> Cue | None:

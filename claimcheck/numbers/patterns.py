@@ -28,7 +28,9 @@ KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d
 # English scale words, any case ("$200 Billion+"); a hyphen may join them as an adjective does
 # ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign. Bank decks write "$25MM" for
 # millions and "$1.91T" for trillions (T after a currency only: "3T" alone is no amount).
-ESCALE = r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T)(?![\p{L}])"
+# and "$210.5 m", "€1.2 bn": after a currency sign a blank may stand before the letter too (a bare "5 m" is metres)
+ESCALE = (r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T"
+          r"|(?<=[$€£¥₩][\d.,]{1,12})[ \u00a0][mbMB])(?![\p{L}])")
 
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD)[ \t\u00a0]?)"
 CUR_SUFFIX = (
