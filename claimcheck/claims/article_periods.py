@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from ..models import Claim
 from .. import vocab as L
 from .. import calendar as CAL
@@ -91,6 +93,17 @@ def find_focus(ctx: Ctx) -> None:
             first = next(r for r in ctx.periods_in(0, len(lay.scan), fy) if r.period == p)
             # the quarter a headline names governs the article; one only named in the body is carried from there
             ctx.focus_where = Where("heading" if first.start < head_end else "carried", first.start, first.end)
+    elif pub and fy in (None, 12) and QUARTER_STORY.search(lay.scan):
+        # "매출은 전년 동기 대비 7.7% 줄었다" under a 2025-11-05 dateline that names no quarter: the one over by that
+        # date is the one reported (a default, so no finding resting on it is an error)
+        ctx.focus = CAL.quarter_over_by(pub)
+        ctx.focus_where = Where("default", None, None, ctx.focus)
+
+
+# a story about a quarter's results, though it names no quarter: it compares with the same period a year back or with
+# the quarter before (a piece that only mentions quarters in passing is no such story)
+QUARTER_STORY = regex.compile(r"(?:전년|작년|지난해)\s?(?:동기|같은\s?기간)|전\s?분기\s?대비|\byear[\s-]over[\s-]year\b|\bQoQ\b"
+                           r"|\b(?:prior|previous)[\s-]year\squarter\b|\byear[\s-]ago\squarter\b", regex.IGNORECASE)
 
 
 def _later_of(a: str, b: str) -> str | None:

@@ -98,6 +98,9 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         or [r for r in refs if r.relative]
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))
+        if r.relative and ctx.focus_where.source == "default":
+            # "전년 동기 1401억 원" measured back from a quarter only the article's date gave: as sure as that default
+            return Where("default", r.start, r.end, period)
         return Where("clause", r.start, r.end)
     if (period.isdigit() or (period.startswith("FY") and period[2:].isdigit())) and (ctx.focus or "").startswith(period) \
             and (word := CD.ANNUAL.search(ctx.lay.scan, sent.start, m.start)) is not None:
