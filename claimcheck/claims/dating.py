@@ -171,6 +171,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period and (so_far := marked_cumulative(scan, sent, m, period)):
         period, grain = so_far, "ytd"
     if period and period == focus and "Q" in period and not refs and not cell and is_past(ctx, period, own_fy) \
+            and not _said_on_line(ctx, carry, period, line) \
             and (OUTLOOK_SECTION.search(head := heading_text(ctx, line)) or GUIDANCE_LEAD.search(head)):
         # "Positive Outlook" over "• Total revenue of $585 million to $587 million": a section of guidance that names
         # no period guides the quarter after the one the story reports, never that reported quarter itself
@@ -217,6 +218,12 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     return period, estimate, grain, refs
 
 
+
+
+def _said_on_line(ctx: Ctx, carry: dict, period: str, line: int) -> bool:
+    """Whether the period was carried from a sentence of the figure's own line that named it ("For the quarter, orders
+    … . Revenue of $8.0 billion was up 30%"): the paragraph reports that quarter, whatever plan heads the section."""
+    return carry.get("period") == period and bool(carry.get("period_at")) and carry["period_at"][0] >= ctx.lay.line_starts[line]
 
 
 PCT_ARROW = regex.compile(r"\d%\s?\($")
