@@ -30,7 +30,9 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\
                            r"(?:\s(?:figure|level|total|mark)?\s?(?:reported|posted|recorded|logged)(?=\sfor\s))?"  # "the $61m figure reported for Q1 2024"
                            r",?\s(?:in|for|during)\s(?:the\s)?",
                            regex.IGNORECASE)
-EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작)")
+# (and "5월 볼파라 인수로": a deal's month, its object named between)
+EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:[\p{L}\p{N}·]{1,12}(?:을|를)?\s)?"
+                         r"(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작|인수|합병|상장|출범|계약|체결|취임)")
 # and "$682 million, or $1.21 per share in the same period in 2024": the base's own, after its per-share aside
 # what stands between a quarter and the year that places it: "the December quarter, the first of fiscal 2026",
 # "Q4 of 2025", "the fourth quarter in fiscal"
@@ -55,7 +57,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     if header and header[0]:
         return header[0], header[1], "year" if len(header[0]) == 4 else "quarter"
     # "지난 7월 출시한 신작", "launched in July": the date of an event the sentence tells, not a span figures cover
-    refs = [r for r in refs if not (r.grain in ("month", "day") and EVENT_AFTER.match(scan, r.end, r.end + 12))]
+    refs = [r for r in refs if not (r.grain in ("month", "day") and EVENT_AFTER.match(scan, r.end, r.end + 24))]
     stated = refs
     # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
     # written straight before a later figure belongs to that figure

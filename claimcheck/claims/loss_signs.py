@@ -46,7 +46,9 @@ def with_loss_signs(made: list[Claim], starts: list[int], scan: str) -> list[Cla
             continue
         prev = out[i - 1]
         if c.metric in PER_SHARE:
-            if prev.value < 0 and not prev.change and prev.metric not in PER_SHARE and OR_ASIDE.search(gap):
+            # (not after a rate: "$6.12 on a reported basis, down 38.0%, or $10.21 on an adjusted basis")
+            if prev.value < 0 and not prev.change and prev.metric not in PER_SHARE and prev.unit not in ("%", "pp") \
+                    and OR_ASIDE.search(gap):
                 out[i] = _negative(c)
             continue
         if MARGIN_OF.get(c.metric) == prev.metric and prev.value < 0 and not prev.change and OR_ASIDE.search(gap):

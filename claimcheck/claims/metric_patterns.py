@@ -24,7 +24,7 @@ UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|advanced|fell|dropped|declined|slid|rise|grow|fall|drop"
                                    r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down|dipped|slipped|tumbled|plunged|sank"
-                                   r"|slumped|rebounded"
+                                   r"|slumped|rebounded|lowered|reduced|cut|raised|lifted|boosted"  # "were lowered by 1.7%"
                                    # "with sales rising 11% to $1.7 billion": the participle of a move
                                    r"|rising|growing|climbing|jumping|gaining|increasing|surging|soaring|falling|dropping|declining"
                                    r"|sliding|decreasing|slipping|tumbling|plunging|sinking)\s(?:by\s)?"
