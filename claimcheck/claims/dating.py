@@ -98,7 +98,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
     if period and focus and "Q" in focus and period == focus.split("Q")[0] and grain != "ytd" and not ytd_carried \
-            and any(r.relative == "year_ago" and r.grain == "quarter" for r in refs) \
+            and any(r.relative == "year_ago" and r.grain == "quarter" and r.start >= clause[0] for r in refs) \
             and any(r.grain == "year" and r.period == period and THIS_YEAR.fullmatch(scan, r.start, r.end) for r in refs):
         # "작년 동기 113억원에서 올해 209억원으로": this year's same quarter, against last year's (not "fiscal 2024 net
         # revenue … from the prior-year period": a year named outright is that year)
