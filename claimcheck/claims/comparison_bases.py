@@ -83,7 +83,7 @@ def relative_from(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> str | None
     return CAL.base_of(to.period, base.lastgroup == "year") if to is not None and to.period else None
 
 
-LAST_YEARS = regex.compile(r"\b(?:from|than|versus|vs\.?|against)\slast\syear['’]s\s[$€£¥₩]?$", regex.IGNORECASE)
+LAST_YEARS = regex.compile(r"\b(?:from|than|versus|vs\.?|against|compared\s(?:with|to))\slast\syear['’]s\s[$€£¥₩]?$", regex.IGNORECASE)
 LAST_YEAR_AFTER = regex.compile(r"\.?\s(?:last\syear|a\syear\s(?:ago|earlier))\b", regex.IGNORECASE)  # and "$558 Mln. last year"
 LAST_YEARS_QUARTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share)?,?\s(?:in|during|for)\s(?:the\s)?last\syear['’]s\s(?:[\w-]+\s){0,2}(?:quarter|period)\b", regex.IGNORECASE)
 
@@ -98,7 +98,7 @@ def last_years_quarter(scan: str, sent: Sentence, m: Mention, refs: list[PR.Peri
     if not ago or "Q" not in ago or period not in (year_ago, year_ago.removeprefix("FY"), focus) \
             or GUIDED.search(scan, sent.start, m.start):
         return None
-    if period != focus and (LAST_YEARS.search(scan, max(sent.start, m.start - 28), m.start)
+    if period != focus and (LAST_YEARS.search(scan, max(sent.start, m.start - 36), m.start)
                             or LAST_YEARS_QUARTER.match(scan, m.end, m.end + 48)):
         return ago  # "…, or $1.53 per share, in last year's third quarter"
     # "$3.75 Bln vs. $4.25 Bln last year", "$512 million, compared to $447 million last year"

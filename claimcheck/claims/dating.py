@@ -130,6 +130,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))
     if period and focus and not T.is_growth(metric) and (ago := last_years_quarter(scan, sent, m, refs, period, focus)):
         period = ago
+        ctx.bases.add(position(lay, m))  # "versus last year's $1.3 billion": a base, carried to no later sentence
     if period and not T.is_growth(metric) and not change and (
             ago := glossed_base(scan, sent, m, period)
             or arrow_base(scan, lay.sentences[sent.index - 1] if sent.index else None, sent, m, period)):

@@ -91,8 +91,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
     # (and "Q3'23 Clear Aligner revenues were": the quarter a release opens its line on is no part of the name)
     (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?:Q[1-4]['’]?\d\d\s)?(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+|&)){0,3}?)"  # "Connectivity & Platforms revenues"
-     r"\s(?:(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])|GMV\b|gross\sprofit\b)",  # not "Global Business Solutions"
-     r"(?i:revenue|sales|segment|division|unit|business)|GMV|gross\sprofit"),  # and "Offline GMV grew 27%", "Cash App gross profit"
+     r"\s(?:(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])|GMV\b|gross\sprofit\b"
+     r"|operating\s(?:income|profit|loss)\b)",  # not "Global Business Solutions"; and "North America operating income was"
+     r"(?i:revenue|sales|segment|division|unit|business)|GMV|gross\sprofit|operating\s(?:income|profit|loss)"),  # and "Offline GMV grew 27%", "Cash App gross profit"
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
     (r"(?:(?<=,\s)|(?<=\b(?:while|whereas|but|as)\s)|(?<=(?:,|\d%|\d|illion)\sand\s))(?P<seg>(?:[A-Za-z][\w&-]*|i[A-Z]\w*)(?:\s(?:and\s)?[A-Za-z][\w&-]*){0,3}?)"
      r"\s(?i:revenues?|sales)\s(?i:was|were|rose|fell|grew|came|reached|climbed|jumped|declined|improved|increased|of|at|up|down)\b",
