@@ -159,7 +159,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if ctx.per_sentence("horizon", sent, lambda s: bool(SP.MAYBE_HORIZON.search(scan, s.start, s.end))) \
             and SP.horizon_near(scan, clause, m.start, m.end, refs):
         period, grain = None, "horizon"  # "향후 3년간 24조원": a plan over years, neither that span nor the quarter in view
-    if period and ("Q" in period or "H" in period) and not T.is_growth(metric):
+    if period and ("Q" in period or "H" in period) and not T.is_growth(metric) and T.family(metric) != "stock":
         line_start = lay.line_starts[lay.line_of(m.start)]
         span = CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
             or (CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2) if grain not in ("quarter", "half") else None)
