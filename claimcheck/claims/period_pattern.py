@@ -56,7 +56,7 @@ PERIOD = re.compile(
     | (?P<ye>{_Y(7)}(?P<est>[EFP])(?![^\W\d_]))
     | (?P<yr>{_Y(8)}\s?년(?!\s?(?:[1-9]|1[0-2])\s?월)|(?<![\d.,'’~∼-])(?P<y14>[12]\d)년(?=\s\d)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)){_Y(9)}(?![\d-])
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
-           |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:(?:adjusted|non-GAAP|GAAP|organic|core|diluted|comparable|ongoing|operating)\s){{0,2}}(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS|free\scash)))
+           |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:(?:adjusted|adj\.|non-GAAP|GAAP|organic|core|diluted|comparable|ongoing|operating)\s){{0,2}}(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS|EBITDA|free\scash)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동\s?기간|(?:전년|작년|지난해)\s?동기
           |(?:지난해|작년)\s?(?:이맘때|이\s?맘때|이\s?무렵))(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)|(?:the\s)?(?:prior|previous)-year\s(?:(?:first|second|third|fourth)\s)?(?:period|quarter)

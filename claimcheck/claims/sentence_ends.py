@@ -8,9 +8,9 @@ import regex
 from .line_kinds import HEADING, LIST_ITEM
 
 # a sentence ends at . ! ? before a capital, Hangul or an opening quote, never after an
-# abbreviation ("Oct. 26", "Inc.", "vs.") or before a digit or a lower-case word; the mark is
+# abbreviation ("Oct. 26", "Inc.", "vs.", "adj. EBITDA") or before a digit or a lower-case word; the mark is
 # looked for first, so that the abbreviations are only tried after one (twice as fast)
-ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|U\.S|e\.g|i\.e))"
+ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|[Aa]dj|excl|incl|U\.S|e\.g|i\.e)\.)"
 SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\"“‘'(\[*#-]|[ie]\p{{Lu}})|(?<=다\.)(?=\S)"
                          r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])"
                          # scraped summaries run their bullets into one line: "... [1] - Revenues rose ...",
