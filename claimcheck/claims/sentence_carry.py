@@ -102,8 +102,14 @@ def _closing_half(ctx: Ctx, c: Claim) -> bool:
     """A half the article's quarter closes ("올해 상반기 연결 기준 매출 4,477억 원 … ¶ 매출은 전년 동기 대비 6.5% 줄었지만"): a
     second-quarter story reports the half too, and a paragraph that opens on a bare metric goes on with it."""
     p = c.period or ""
-    return bool(ctx.focus and p[-2:] in ("H1", "H2") and ctx.focus == p[:-2] + ("Q2" if p.endswith("H1") else "Q4")
-                and not c.estimate and _period_stated(c))
+    if p[-2:] not in ("H1", "H2") or c.estimate or not _period_stated(c):
+        return False
+    if ctx.focus is None:
+        # ("오리온은 올해 상반기 연결 기준 매출액 1조5789억원 … ¶ 매출액은 … 전년 대비 7.6% 성장했다": a story about a half
+        # that names no quarter reports that half, once it is over by the story's date)
+        pub, end = ctx.art.published, CAL.period_end(p)
+        return bool(pub and end and end < (pub.year, pub.month))
+    return ctx.focus == p[:-2] + ("Q2" if p.endswith("H1") else "Q4")
 
 
 def _period_stated(c: Claim) -> bool:
