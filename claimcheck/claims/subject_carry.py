@@ -72,7 +72,9 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     owned = carry.pop("owned", None) if made and not share_aside else carry.get("owned")
     if owned and (BARE_OPEN.match(ctx.lay.scan, sent.start, sent.end) or share_aside):
         out = [with_segment(c, owned[1], "carried", owned[2]) if c.segment is None and c.entity == owned[0] else c for c in out]
-    if stated and not named and len({c.segment for c in stated}) == 1 and not (stated[-1].segment or "").startswith(("ex_", "standalone")):
+    # (a basis is no line a paragraph goes on with: "조정 EPS는 0.50달러 …, ¶ 순이익은 13억7천만 달러" is the reported profit)
+    if stated and not named and len({c.segment for c in stated}) == 1 and not (stated[-1].segment or "").startswith(("ex_", "standalone")) \
+            and stated[-1].segment not in ctx.lex.bases:
         carry["owned"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
     if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
         # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
