@@ -185,10 +185,11 @@ def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     return own is not None and not own.start() <= m.start < own.end()
 
 
-COMPARED_BEFORE = regex.compile(rf"\b(?:{COMPARED_WORDS}|against|over)\s(?:the\s)?$", regex.IGNORECASE)
+BASE_WORDS = rf"{COMPARED_WORDS}|against|over"
+COMPARED_BEFORE = regex.compile(rf"\b(?:{BASE_WORDS})\s(?:the\s)?$", regex.IGNORECASE)
 # (after a figure, "from the same period of the year prior" may date that figure itself: "net income of $343.40 million
 # from the same period"; a base period a clause closes dates nothing after it)
-BASE_WORD_BEFORE = regex.compile(rf"\b(?:{COMPARED_WORDS}|against|over|from|than)\s(?:the\s)?$", regex.IGNORECASE)
+BASE_WORD_BEFORE = regex.compile(rf"\b(?:{BASE_WORDS}|from|than)\s(?:the\s)?$", regex.IGNORECASE)
 # "down 25.5% compared to Q3 2024, with an operating margin of 11.0%", "up 3.4% from Q3 2024, while reported EPS was
 # $6.12": a comparison's base period dates nothing past the clause it closes
 CLAUSE_BREAK = regex.compile(r"[,;]|\b(?:while|whereas)\b")
@@ -213,7 +214,7 @@ def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
 # ("(down 5% compared to Q3 2024), and net sales of … were $3.70 billion": an aside's comparison dates only its own
 # figure, however far into the bracket it comes)
 BRACKET_REACH = 40
-BRACKET_OPEN = regex.compile(r"[\[(（][^\[\]()（）]{0,40}$")
+BRACKET_OPEN = regex.compile(rf"[\[(（][^\[\]()（）]{{0,{BRACKET_REACH}}}$")
 BRACKET_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:[조억만]|원|%|달러|billion|million)|[$₩€¥]\d")
 BRACKET_CLOSE = regex.compile(r"[^\[\]()（）]{0,40}?[\])）]")
 
