@@ -73,7 +73,7 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
         if kind == "t":
             if not (seg and s < seg_end):
                 seg, seg_end, bound_cue, bound = val, e, False, (None, 0)
-        elif seg and not bound_cue and s - seg_end <= 24:
+        elif seg and not bound_cue and s - seg_end - _aside(scan, seg_end, s) <= 24:
             bound_cue, bound = True, (val, e)
         elif seg and s >= seg_end and not T.share_of(val) and not (val == bound[0] and s - bound[1] <= 2):
             # a new subject; "which is 89.8% of total sales" is an aside, and "신계약 CSM(보험계약마진)은" glosses
@@ -84,6 +84,18 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
     return seg or _label_topic(lex, label_text)
 
 
+
+
+# "the Reality Labs division, Meta's bet on the metaverse, saw its revenue jump": an aside set off by commas or
+# brackets between a line and its metric does not move the subject on
+APPOSITIVE = regex.compile(r",\s[^,.;:()]{2,60},\s|\s?[(（][^()（）]{1,40}[)）]")
+
+
+def _aside(scan: str, start: int, end: int) -> int:
+    """How many characters between a line and a cue are an aside."""
+    if not scan or end - start <= 24:
+        return 0
+    return sum(len(x.group()) for x in APPOSITIVE.finditer(scan, start, end))
 
 
 def _label_topic(lex: L.Lexicon, label: str) -> str | None:

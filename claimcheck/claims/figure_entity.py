@@ -24,9 +24,13 @@ def resolve_segment(ctx: Ctx, ent: str, a: int, b: int) -> str:
 
 # "Family of Apps, the segment that houses Facebook, Instagram and WhatsApp, generated": an appositive may
 # hold a list of its own, so it runs to the comma before the clause's verb
+# and "the Reality Labs division, Meta's bet on the metaverse, saw its revenue jump": a short noun phrase
+# glossing the name, the clause's verb right after it
+ASIDE_VERB = r"(?=(?:generated|posted|reported|had|saw|made|earned|lost|booked|was|were|rose|grew|fell|delivered|contributed|accounted)\b)"
 ASIDE = regex.compile(r",\s(?:which|who|whose|that)\b[^,]{0,120},"
                       r"|,\s(?:the|a|its)\s(?:[\w-]+\s){0,3}?(?:segment|unit|division|business|arm|subsidiary)\s(?:that|which)\s[^.;]{0,160}?,\s"
-                      r"(?=(?:generated|posted|reported|had|saw|made|earned|lost|booked|was|were|rose|grew|fell)\b)",
+                      + ASIDE_VERB +
+                      r"|,\s(?:the|an?|its|\p{Lu}[\w&.-]*['’]s)\s[^,.;()]{1,60},\s" + ASIDE_VERB,
                       regex.IGNORECASE)
 FOR_AFTER = regex.compile(r"\s(?:for|at)\s(?:the\s)?$")
 
@@ -39,7 +43,7 @@ OBJECT_BEFORE = regex.compile(r"\b(?:from|with|by|to|including|like|among|than|v
 OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus|vs\.?|against|such\sas)\s"
                             r"(?:[\w&'.-]+,?\s(?:and\s)?){0,4}$", regex.IGNORECASE)
 # ASIDE cannot match without one of these words, nor UNKNOWN_FIRM without one of the second set
-ASIDE_WORDS = ("which", "who", "that")
+ASIDE_WORDS = ("which", "who", "that", ", the ", ", a", ", its ", "'s ", "’s ")
 FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인", "㈜", "(주)")
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
