@@ -72,17 +72,20 @@ def find_focus(ctx: Ctx) -> None:
     fy = fy_end(ctx.lex, ctx.main, ctx)
     counts: Counter = Counter()
     pub = ctx.art.published
+    halves: Counter = Counter()
     for r in ctx.periods_in(0, len(lay.scan), fy):
-        if r.grain == "quarter" and r.period and not r.estimate and not r.relative \
+        if r.grain in ("quarter", "half") and r.period and not r.estimate and not r.relative \
                 and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32) \
                 and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 80), r.start) \
                 and not C.COMPARED_LEAD.search(lay.scan, max(0, r.start - 24), r.start):
             # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024", "compared to the third
             # quarter of 2022" name bases
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
-            if pub and (end := CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
+            if pub and (end := CAL.period_end(r.period, fy)) and end > (pub.year, pub.month):
                 continue
-            counts[r.period] += 3 if r.start < head_end else 1
+            (counts if r.grain == "quarter" else halves)[r.period] += 3 if r.start < head_end else 1
+    if not counts and halves and _half_story(ctx, halves, head_end, fy):
+        return
     if counts:
         (p, n), *rest = counts.most_common(2)
         if rest and rest[0][1] == n and (tie := _later_of(p, rest[0][0])):
@@ -98,6 +101,18 @@ def find_focus(ctx: Ctx) -> None:
         # date is the one reported (a default, so no finding resting on it is an error)
         ctx.focus = CAL.quarter_over_by(pub)
         ctx.focus_where = Where("default", None, None, ctx.focus)
+
+
+def _half_story(ctx: Ctx, halves: Counter, head_end: int, fy: int | None) -> bool:
+    """A story about a half's results that names no quarter ("오리온은 올해 상반기 매출액 1조5789억원 … ¶ 한국 법인은
+    매출액이 … 5737억원"): the half its headline or lead names, or names at least twice, is the one reported."""
+    (p, n), *rest = halves.most_common(2)
+    if n < 2 or (rest and rest[0][1] == n):
+        return False
+    ctx.focus = p
+    first = next(r for r in ctx.periods_in(0, len(ctx.lay.scan), fy) if r.period == p)
+    ctx.focus_where = Where("heading" if first.start < head_end else "carried", first.start, first.end)
+    return True
 
 
 # a story about a quarter's results, though it names no quarter: it compares with the same period a year back or with

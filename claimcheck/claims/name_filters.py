@@ -33,6 +33,10 @@ SOURCE_BEFORE = regex.compile(r"\b(?:according\sto|provided\sby|compiled\sby|pol
 # for where something sells, not the company's figures
 PLATFORM_AFTER = regex.compile(r"['’]?s?\s?(?:플레이\s?스토어|앱\s?스토어|앱\s?마켓|플레이|App\sStore|Play\s(?:Store|store)|Play\b)")
 
+# a name at the head of a list the sentence calls raw materials or commodities ("카카오, 유지류 등 원재료")
+COMMODITY_AFTER = regex.compile(r"(?:\s?[,·]\s?\p{Hangul}{1,6}){0,4}\s?(?:등|같은)\s?(?:주요\s?)?(?:원재료|원자재|원료|재료|곡물|농산물|식자재)")
+
+
 # "열관리 사업(", "the thermal segment (": a company named in brackets after a business line is that line's name
 LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
 
@@ -45,6 +49,8 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
             out.add((a, b, name))
         elif ANALYST_AFTER.match(scan, b, b + 20) or (HOUSE.search(scan, a, b) and COVERS_AFTER.match(scan, b, b + 48)):
             out.add((a, b, name))
+        elif COMMODITY_AFTER.match(scan, b, b + 40):
+            out.add((a, b, name))  # "카카오, 유지류 등 원재료 가격 상승": cocoa among the raw materials, not Kakao
         elif PLATFORM_AFTER.match(scan, b, b + 12):
             out.add((a, b, name))  # "구글 플레이스토어": a store, not the company
         elif SOURCE_BEFORE.search(scan, max(0, a - 24), a) and (i == 0 or found[i - 1][2] != name):

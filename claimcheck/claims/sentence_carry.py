@@ -109,7 +109,7 @@ def _closing_half(ctx: Ctx, c: Claim) -> bool:
         # that names no quarter reports that half, once it is over by the story's date)
         pub, end = ctx.art.published, CAL.period_end(p)
         return bool(pub and end and end < (pub.year, pub.month))
-    return ctx.focus == p[:-2] + ("Q2" if p.endswith("H1") else "Q4")
+    return ctx.focus in (p, p[:-2] + ("Q2" if p.endswith("H1") else "Q4"))
 
 
 def _period_stated(c: Claim) -> bool:
