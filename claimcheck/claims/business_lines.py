@@ -42,6 +42,9 @@ LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECA
 # connectives that open a clause before a line's or a list item's name ("이에 따라 섬유사업", "이후 한국 35%")
 KO_LEAD = regex.compile(r"^(?:(?:이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음)\s+)+")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
+# "…, helping drive semiconductor sales up 22%": a clause of consequence opens on a participle; the line is what follows
+CAUSING_LEAD = regex.compile(r"^(?:help|driv|push|lift|boost|fuel|fuell|send|bring|pull|dragg|weigh)ing\s+"
+                             r"(?:(?:to\s+)?(?:drive|push|lift|boost|send|bring|pull|fuel|offset)\s+)?", regex.IGNORECASE)
 # "Oracle posted revenue of ...": a phrase ending on the verb that reports the figure is no line
 # words no line's name holds: a reporting or forecasting verb, an infinitive's "to" ("Pfizer continues to project revenue")
 MAKER_OF = regex.compile(r"\b(?:maker|makers|owner|parent|producer|seller|operator|developer|manufacturer)\sof\s"
@@ -110,7 +113,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             after = scan[m.end("seg"):m.end("seg") + 1]
             if after in "이가은는" and after.strip() and not particle_fits(word, after):
                 word += after  # "디스플레이 2394억원": the 이 is the name's last syllable, no subject's mark
-            word = LEAD_CONJ.sub("", word)  # ", while Nike Direct revenue fell": the conjunction opens the clause
+            word = CAUSING_LEAD.sub("", LEAD_CONJ.sub("", word))  # ", while Nike Direct revenue fell": the conjunction opens the clause
             word = KO_LEAD.sub("", word)  # "이에 따라 섬유사업 매출은": a connective before the line is no part of its name
             if (lead := LATIN_LEAD.match(word)) and L.begins_names(lex, lead["w"]):
                 word = word[lead.end():]  # "CJ 피드앤케어의 매출은": a group's name before the line is no part of it

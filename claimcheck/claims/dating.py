@@ -166,6 +166,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # ("연간 685억 원 규모였던 … 매출액은 3분기 67억 원": a quarter named after the span word is the figure's own)
         if span is not None and not any(span.end() <= r.start < m.start and r.grain in ("quarter", "half") for r in refs):
             period = regex.split(r"[QH]", period)[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
+        elif not refs and ctx.in_sentence(FULL_YEAR_WORDS, sent) and FULL_YEAR_LEAD.match(scan, sent.start, m.start):
+            period = regex.split(r"[QH]", period)[0]  # "For the year, revenue rose 24% to $63.9 billion"
     elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
             FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)):
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
@@ -230,7 +232,9 @@ def _said_on_line(ctx: Ctx, carry: dict, period: str, line: int) -> bool:
 PCT_ARROW = regex.compile(r"\d%\s?\($")
 ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
-FULL_YEAR_WORDS = ("full", "연간")  # FULL_YEAR cannot match without one (Ctx.in_sentence): most sentences hold none
+FULL_YEAR_WORDS = ("full", "연간", "the year", "whole", "entire")  # FULL_YEAR cannot match without one (Ctx.in_sentence): most sentences hold none
 # "\"For the full year, we delivered 8% top-line growth": a sentence opening on the whole year frames all of it
-FULL_YEAR_LEAD = regex.compile(r"\W{0,2}(?:for|in)\sthe\sfull\s(?:fiscal\s)?year\b", regex.IGNORECASE)
+# (and "For the year, revenue rose 24% to $63.9 billion" after a quarter's bullets; not "In the year-ago quarter")
+FULL_YEAR_LEAD = regex.compile(r"\W{0,2}(?:for|in|over)\sthe\s(?:full\s|whole\s|entire\s)?(?:fiscal\s)?year\b(?![\s-](?:ago|earlier|before))",
+                               regex.IGNORECASE)
 FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
