@@ -117,6 +117,10 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
     for a, n in list(alias_to.items()):
         if "'" in a:
             alias_to.setdefault(a.replace("'", "’"), n)  # "Campbell’s", "Lowe’s": typeset pages curl the apostrophe
+        if a.endswith("홀딩스") and len(a) > 4:
+            alias_to.setdefault(a[:-3] + "H", n)  # "아모레퍼시픽H, 상반기 매출": a headline's short form of a holding company
+        if a.endswith("그룹") and len(a) > 3 and not a.endswith(" 그룹"):
+            alias_to.setdefault(a[:-2] + " 그룹", n)  # "아모레퍼시픽 그룹의 주력 계열사": the group's name with a space
     for k in seg_cues:
         seg_cues[k].sort(key=len, reverse=True)
     met = load("metrics.yaml")

@@ -12,7 +12,7 @@ from ..models import Article
 from .. import vocab as L
 from . import periods as PR
 from .name_filters import glued_to_a_name, on_masthead, ticker_as_line, not_the_company
-from .company_names import (DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold,
+from .company_names import (DATA_SOURCE, group_named, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold,
                             short_forms, subsidiaries)
 from .layout import Layout, Sentence
 from .title_named import title_named
@@ -41,7 +41,7 @@ class Ctx:
         others = not_the_company(scan, found) | glued_to_a_name(scan, found, lambda n: lex.entities[n].listed_only) \
             | ticker_as_line(scan, found) | on_masthead(lay, found)
         # ("Robert Ford, CEO of Abbott", "Morgan Stanley (MS)", "analyst Dana Whitfield")
-        found = sorted([e for e in found if e not in others] + code_named(scan, lex, found))
+        found = sorted(group_named(scan, lex, [e for e in found if e not in others]) + code_named(scan, lex, found))
         found = sorted(found + title_named(lay, lex, [(a, b) for a, b, _ in found]))
         head = lay.title_line() + 3
         found = sorted(found + subject_named(scan, lex, found, lay.line_starts[head] if head < len(lay.line_starts) else len(scan)))

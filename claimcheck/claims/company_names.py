@@ -144,3 +144,19 @@ def subsidiaries(scan: str, found: list[tuple[int, int, str]]) -> list[tuple[int
     inside = covered([(a, b) for a, b, _ in found])
     names = {m["x"] for m in SUBSIDIARY.finditer(scan) if not inside(m.start("x"))}
     return [e for name in names for e in as_written(scan, name, inside)]
+
+
+# "아모레퍼시픽(090430) 그룹이": the group a name's stock code is bracketed into, when the vocabulary knows it
+CODE_THEN_GROUP = regex.compile(r"\s?[(（]\d{6}[)）]\s?그룹")
+
+
+def group_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """found, with a mention a stock code and 그룹 follow made the group's, and the code inside it dropped."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in found:
+        if out and a < out[-1][1] and out[-1][1] > b:
+            continue  # the stock code inside a group's mention
+        got = CODE_THEN_GROUP.match(scan, b, b + 12)
+        group = lex.alias_to.get(scan[a:b] + "그룹") if got else None
+        out.append((a, got.end(), group) if got and group else (a, b, name))
+    return out
