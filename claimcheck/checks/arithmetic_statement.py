@@ -21,7 +21,8 @@ from .common import Draft, Hedged, by_article, by_sentence, figure, fmt, group, 
 
 KIND = "arithmetic-statement"
 ALIASES = ("arithmetic",)  # the kind's earlier name, still accepted in rule files
-TIMES = regex.compile(r"[×x✕*]")
+ANY_TIMES = regex.compile(r"[×x✕*]")
+TIMES = regex.compile(r"[×✕*]|(?<![A-Za-z])x(?![A-Za-z])|\btimes\b")  # a sign between the two factors, not a word's x
 
 
 class Options(Hedged):
@@ -44,7 +45,7 @@ def _statements(claims: list[Claim], o: Options) -> list[Draft]:
     out = []
     for cs in by_sentence(claims).values():
         q = cs[0].quote
-        if "=" not in q or not TIMES.search(q):
+        if "=" not in q or not ANY_TIMES.search(q):
             continue
         eq = q.index("=")
         at, pos = [], 0
@@ -52,10 +53,11 @@ def _statements(claims: list[Claim], o: Options) -> list[Draft]:
             i = q.find(c.text, pos)
             at.append(i)
             pos = i + len(c.text) if i >= 0 else pos
-        left = [c for c, i in zip(cs, at) if 0 <= i < eq][-2:]
+        placed = [(c, i) for c, i in zip(cs, at) if 0 <= i < eq][-2:]
+        left = [c for c, _ in placed]
         right = [c for c, i in zip(cs, at) if i > eq]
-        if len(left) != 2 or not right:
-            continue
+        if len(left) != 2 or not right or not TIMES.search(q, placed[0][1] + len(left[0].text), placed[1][1]):
+            continue  # only "A × B = C": not "$5B+ (up from $3.5B exiting FY24 = +43%)", whose x is a word's
         got = _product([_iv(c, o.hedge) for c in left])
         want = _iv(right[0], o.hedge)
         if overlap(widen(got, o.slack), want):

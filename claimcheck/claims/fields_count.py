@@ -6,11 +6,14 @@ import regex
 
 from ..numbers import patterns as P
 from .business_lines import segment_id
+from .compare import ARRIVED_VERB
 from .figure import Figure
 from .metric_cue import Cue, Typed
 from .metric_patterns import T
 
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
+ARRIVED_MONEY = regex.compile(r"\s?" + ARRIVED_VERB + r"\s?[\d,.]+\s?(?:[조억만천]\s?[\d,.]*\s?){1,3}(?:원|달러)"
+                              r"|\s(?:to|at)\s[$€£¥₩]\d", regex.IGNORECASE)
 # a figure with a counter ("78만5137대", "785,137 vehicles", "785,137 Kia vehicles"): a quantity the sentence is about
 COUNTED = regex.compile(rf"{P.DIGITS}(?:[만천][ \t\u00a0]?(?:{P.DIGITS})?)?(?:[ \t\u00a0]\p{{Lu}}[\p{{L}}-]*)?[ \t\u00a0]?{P.COUNTER}")
 
@@ -63,6 +66,8 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     sent, m = fig.sent, fig.m
     if any(sent.start <= c.start < m.end and c.metric in LEVEL_OR_RATE for c in fig.cues):
         return got
+    if ARRIVED_MONEY.match(fig.scan, m.end, min(sent.end, m.end + 40)):
+        return got  # "5.6% 증가한 1조 7114억 원을 기록했으며, 전체 가입 회선은 …": the growth of the amount it arrives at
     count = next((x for x in COUNTED.finditer(fig.scan, sent.start, sent.end) if not x.start() <= m.start < x.end()), None)
     if count is None:
         return got
