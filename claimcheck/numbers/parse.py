@@ -136,7 +136,8 @@ def _tolerance(scan: str, m) -> bool:
 
 COPULA_BRACKET = regex.compile(r"\b(?:was|were|is|are|of|at|totaled|totalled)\s\($", regex.IGNORECASE)
 ACCOUNTING = regex.compile(r"(?P<c>[$€£¥₩])\((?=\d)[\d,.]+\)")
-NEGATIVE_WORD = regex.compile(r"\bnegative\s$", regex.IGNORECASE)
+# and "영업이익으로 -(마이너스)43억원", "마이너스 3%": the minus spelled out in Korean before the figure
+NEGATIVE_WORD = regex.compile(r"\bnegative\s$|-?[(（]마이너스[)）]\s?$|마이너스\s?$", regex.IGNORECASE)
 
 
 def parse(text: str) -> list[Mention]:
