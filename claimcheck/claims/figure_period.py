@@ -93,7 +93,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         refs = [own[0]]
     # "growth of 6 to 8 percent from last year's $9.64 billion, implying sales between …": a period that owns the
     # figure right after it in the possessive dates that figure only
-    earlier = [r for r in refs if r.end <= m.start and not owns_another(r, m, scan)]
+    earlier = [r for r in refs if r.end <= m.start and not owns_another(r, m, scan) and not _trails(r, scan)]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 40), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only
@@ -238,6 +238,16 @@ def _bracketed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
     return r.relative == "" and r.period is not None and m.start - r.end > 4 \
         and OWN_BRACKET.match(scan, r.end) is not None \
         and KO_BASE_AFTER.match(scan, r.end, min(len(scan), r.end + 40)) is not None
+
+
+# "fell to $1.51 from $1.85 last year, while adjusted EPS reached $1.78": a relative period written straight after a
+# figure is that figure's, and dates no later one
+TRAILING = regex.compile(r"\d(?:\s(?:million|billion|trillion|per\scent|percent))?\s$", regex.IGNORECASE)
+TRAILING_WORDS = regex.compile(r"(?:last|a|the\s(?:prior|previous))\s(?:year|quarter)\b", regex.IGNORECASE)
+
+
+def _trails(r: PR.PeriodRef, scan: str) -> bool:
+    return TRAILING_WORDS.match(scan, r.start, r.end) is not None and TRAILING.search(scan, max(0, r.start - 12), r.start) is not None
 
 
 def figure_in(starts: list[int], lo: int, hi: int) -> bool:

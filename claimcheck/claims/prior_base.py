@@ -28,7 +28,7 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
     prior = back or ahead or lead
     if ahead is not None and focus and "Q" in focus and period and period.isdigit() and not back \
             and LAST_YEAR_AHEAD.match(scan, m.end, min(sent.end, m.end + 56)) and (ago := CAL.base_of(focus, True)) \
-            and ago.startswith(period):
+            and _same_year(ago, period):
         # "to $574 million as compared to $538 million last year": in a quarter's story, that quarter a year back
         ctx.bases.add(position(lay, m))
         return ago
@@ -62,6 +62,14 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         if base:
             period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     return period
+
+
+def _same_year(quarter: str, year: str) -> bool:
+    """Whether "last year" (a calendar year) can be the year of quarter: a fiscal quarter's label names the year
+    it ends in, one more than the calendar year most of it falls in for a year ending in January."""
+    if quarter.startswith("FY"):
+        return quarter[2:6] in (year, str(int(year) + 1))
+    return quarter.startswith(year)
 
 
 LAST_YEAR_AHEAD = regex.compile(r"(?:\s(?:in|during|for))?\slast\syear\b", regex.IGNORECASE)
