@@ -40,7 +40,7 @@ HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 ACRONYM = regex.compile(r"[A-Z]{2,6}")
 LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECASE)
 # connectives that open a clause before a line's or a list item's name ("이에 따라 섬유사업", "이후 한국 35%")
-KO_LEAD = regex.compile(r"^(?:(?:이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음)\s+)+")
+KO_LEAD = regex.compile(r"^(?:(?:이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음|아래|가운데|속|속에서|와중에|비록)\s+)+")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "…, helping drive semiconductor sales up 22%": a clause of consequence opens on a participle; the line is what follows
 CAUSING_LEAD = regex.compile(r"^(?:help|driv|push|lift|boost|fuel|fuell|send|bring|pull|dragg|weigh)ing\s+"
