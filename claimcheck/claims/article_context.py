@@ -24,6 +24,7 @@ T = TypeVar("T")
 _MISSING = object()
 
 
+TICKER_OPEN = regex.compile(r"\s?[(（](?:(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ)\s?:\s?)?")
 CASED_CUES = frozenset({"bps"})  # acronyms a lower-case word spells the same
 
 
@@ -63,7 +64,12 @@ class Ctx:
         # "자회사 삼성바이오로직스 '역대급 실적' 덕분": a subsidiary named as such is not whom the story is about
         subjects = [e for e in self.ents if not HELD.search(scan, max(0, e[0] - 8), e[0])
                     and not DATA_SOURCE.match(scan, e[1], e[1] + 16)]  # nor is a data house named for its consensus
-        for e in subjects:
+        # "The S&P 500 (+1.1%) … Micron delivered": a market index opening the story is the backdrop, unless the
+        # story names nothing else
+        subjects = [e for e in subjects if not ((info := lex.entities.get(e[2])) and info.index)] or subjects
+        for i, e in enumerate(subjects):
+            if i and subjects[i - 1][2] == e[2] and TICKER_OPEN.fullmatch(scan, subjects[i - 1][1], e[0]):
+                continue  # "NVIDIA (NVDA 173.24, +1.35%)": the ticker after the name is one mention, not two
             counts[e[2]] += 5 if self._near_title(e[0], title_at) or e[0] < head_end else 1
         if subjects:
             counts[subjects[0][2]] += 2  # the lead names its subject first: "이마트가 ... 이마트24는 ..."

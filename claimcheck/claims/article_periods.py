@@ -81,7 +81,7 @@ def find_focus(ctx: Ctx) -> None:
             # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024", "compared to the third
             # quarter of 2022" name bases
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports
-            if pub and (end := CAL.period_end(r.period, fy)) and end > (pub.year, pub.month):
+            if pub and (end := CAL.period_end(r.period, fy) or CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
                 continue
             (counts if r.grain == "quarter" else halves)[r.period] += 3 if r.start < head_end else 1
     if not counts and halves and _half_story(ctx, halves, head_end, fy):

@@ -91,6 +91,10 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # a running total's span carries to how it changed, not to whatever amount or other metric comes next,
         # unless the sentence measures against "the same period" ("영업이익은 8034억원으로 작년 같은 기간 6032억원보다")
         carried = None
+    if carried and focus and "Q" in carried and carried != focus and carry.get("period_estimate") and not is_past(ctx, carried, own_fy) \
+            and not ctx.per_sentence("estimate", sent, lambda s: bool(A.ESTIMATE.search(scan[s.start:s.end]))) \
+            and not FORWARD.search(scan, sent.start, sent.end) and not GUIDANCE_HEAD.search(heading_text(ctx, line)):
+        carried = focus  # "Guidance for Q2 projects 68%. Revenue in the Cloud segment surged 99%": a result, back to now
     if carried and focus and carried != focus and compared_now(ctx, sent, carried, focus, own_fy):
         carried = focus  # "지난해 3분기에는 ... 5,060억원. 영업이익률은 5.1%로 1년 전(3.4%)보다": a sentence measured
         # against the past is about now, whatever past the sentence before dwelt on
@@ -112,6 +116,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         period = heading_period(ctx, head, own_fy)
+        if period and len(head) > LONG_HEAD and not estimate and not is_past(ctx, period, own_fy):
+            period = None  # a lead sentence taken for a heading ("… while providing a Q2 outlook") dates no result by its outlook
     is_from = FROM.match(scan, m.end, m.end + 4) is not None
     comma_from = not is_from and COMMA_FROM.match(scan, m.end - 1, min(sent.end, m.end + 40)) is not None \
         and "각" not in scan[sent.start:m.start]
@@ -232,6 +238,10 @@ def _said_on_line(ctx: Ctx, carry: dict, period: str, line: int) -> bool:
 PCT_ARROW = regex.compile(r"\d%\s?\($")
 ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
+# what else keeps a sentence on the forecast before it: the analysts' view of the guided quarter, a conditional
+FORWARD = regex.compile(r"\b(?:analysts?|consensus|expected|estimates?|looking\sfor|would|sees?|forecasts?|guid\w+)\b"
+                        r"|컨센서스|예상|전망|추정|예측|가이던스", regex.IGNORECASE)
+LONG_HEAD = 100  # characters: a "heading" longer than this is a body sentence standing first, not a title
 FULL_YEAR_WORDS = ("full", "연간", "the year", "whole", "entire")  # FULL_YEAR cannot match without one (Ctx.in_sentence): most sentences hold none
 # "\"For the full year, we delivered 8% top-line growth": a sentence opening on the whole year frames all of it
 # (and "For the year, revenue rose 24% to $63.9 billion" after a quarter's bullets; not "In the year-ago quarter")

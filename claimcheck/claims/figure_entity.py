@@ -40,8 +40,10 @@ INCLUDED = regex.compile(r"\s?(?:을|를)?\s?(?:포함|제외)")
 # makes an object (a customer, a partner, a rival) is not whose figure it is
 OBJECT_BEFORE = regex.compile(r"\b(?:from|with|by|to|including|like|among|than|versus|vs\.?|against|over)\b", regex.IGNORECASE)
 # and the same object names nobody a later sentence is about: "commitments from Meta, NVIDIA, and others"
-OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus|vs\.?|against|such\sas)\s"
-                            r"(?:[\w&'.-]+,?\s(?:and\s)?){0,4}$", regex.IGNORECASE)
+# ("including Sandisk (SNDK 221.39, +7.04%), Seagate Tech (STX 288.27, +3.82%), and Western Digital": a ticker's quote
+# in brackets after each name of the list)
+OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus|vs\.?|against|such\sas|alongside|joining|ahead\sof|unlike|rivals?|peers?)\s"
+                            r"(?:[\w&'.-]+(?:\s\([^()]{0,40}\))?,?\s(?:and\s)?){0,6}(?:[\w&'.-]+\s?\()?$", regex.IGNORECASE)
 # ASIDE cannot match without one of these words, nor UNKNOWN_FIRM without one of the second set
 ASIDE_WORDS = ("which", "who", "that", ", the ", ", a", ", its ", "'s ", "’s ")
 FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인", "㈜", "(주)")

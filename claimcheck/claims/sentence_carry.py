@@ -84,6 +84,7 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
     if dated:
         src = dated[-1]
         carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
+        carry["period_estimate"] = src.estimate
         carry["span_topic"] = src.cadence == "ytd" and FRAMED.search(ctx.lay.scan, sent.start, sent.end) is not None
         carry["closing"] = (bool(src.period and src.period.isdigit()) or _closing_half(ctx, src)) and src.cadence != "ytd"
         carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
@@ -124,7 +125,7 @@ def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[
     return [e for e in own_ents if (not (info := lex.entities.get(e[2])) or not info.index)
                 and not INCLUDED.match(lay.scan, e[1], e[1] + 12)  # nor is a unit named as included
                 and not DATA_SOURCE.match(lay.scan, e[1], e[1] + 16)  # nor a house quoted for its view
-                and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 60), e[0])
+                and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 200), e[0])
                 and not PEER_AFTER.match(lay.scan, e[1], min(sent.end, e[1] + 24))  # nor a peer measured against
                 # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
                 # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)
