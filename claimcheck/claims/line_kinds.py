@@ -6,6 +6,9 @@ import regex
 HEADING = regex.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*$|[■▶●◆◇□▷►]\s)")
 FIGURE_LIKE = regex.compile(r"[$₩€¥£%]|\d[\d,.]*\s?(?:조|억|만|billion|million|bn|mn)", regex.IGNORECASE)
 CAPS = regex.compile(r"\p{Lu}{3,}\s\p{Lu}{3,}")
+# "서울 중구 우리은행 본점 전경. 사진=우리은행", "[사진=연합뉴스]", "(Photo: Reuters)": a photo's caption heads nothing
+PHOTO_CAPTION = regex.compile(r"사진\s?[=:]|[\[(（]\s?사진|사진\s?제공|제공\s?[\])]|ⓒ|이미지\s?확대|\bphoto\s?(?:[:=]|by\b|credit)|[(\[]\s?photo\b",
+                           regex.IGNORECASE)
 WORDY = regex.compile(r"[\p{L}\p{N}]")
 MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
 SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
@@ -54,6 +57,18 @@ def label_title(raw: str) -> bool:
     # and "• Construction Industries:" alone on its line heads the bullets under it
     return len(line) < 40 and line.endswith((":", "：")) and not FIGURE_LIKE.search(line) \
         and (not LIST_ITEM.match(raw) or len(LIST_ITEM.sub("", raw).strip()) > 2)
+
+
+def bullet_title(raw: str, nxt: str) -> bool:
+    """"- Consumer Banking" then "- Net Income: $3.4 billion.": a bullet of a few capitalised words, no figure and
+    no full stop, over bullets that hold figures heads them, as if it ended on a colon."""
+    # (and "Global Wealth and Investment Management (GWIM)" on a line of its own, over such bullets)
+    line = LIST_ITEM.sub("", raw).strip()
+    return 2 < len(line) < 60 and BULLET_NAME.fullmatch(line) is not None and LIST_ITEM.match(nxt) is not None \
+        and FIGURE_LIKE.search(nxt) is not None
+
+
+BULLET_NAME = regex.compile(r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|and|of|&))*(?:\s\([A-Z]{2,6}\))?")
 
 
 # "• The company is updating its fiscal 2025 guidance reflecting:": a line that announces the outlook listed under it

@@ -5,7 +5,7 @@ import regex
 
 from . import fixed_tables
 from .layout import Cell, Layout, Sentence
-from .line_kinds import FIGURE_LIKE, HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PROSE_END, SENTENCE_END, WORDY, caps_title, intro_title, label_title, numbered_title, period_title, guidance_lead
+from .line_kinds import FIGURE_LIKE, HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PHOTO_CAPTION, PROSE_END, SENTENCE_END, WORDY, bullet_title, caps_title, intro_title, label_title, numbered_title, period_title, guidance_lead
 from .masking import mask
 from .sentence_ends import CLAUSE_CUT, runs_on, sentence_ends, wraps
 from .table_units import PCT_ROW, UNIT_DECL, unit_of
@@ -125,8 +125,8 @@ def layout(text: str) -> Layout:
         is_head = (bool(HEADING.match(raw)) and not item) or (len(raw.strip()) < 40 and not LIST_ITEM.match(raw)
                                                                and not PROSE_END.search(raw.strip())) \
             or numbered_title(raw, nxt_blank(i)) or label_title(raw) or caps_title(raw) or intro_title(raw) or period_title(raw) \
-            or guidance_lead(raw)
-        is_head = is_head and WORDY.search(raw) is not None and not runs_on(raw, scan, starts, i)
+            or guidance_lead(raw) or bullet_title(raw, line_at(i + 1))
+        is_head = is_head and WORDY.search(raw) is not None and not runs_on(raw, scan, starts, i) and not PHOTO_CAPTION.search(raw)
         # (a bullet left alone on its line ("-") heads nothing; a line broken before its figure is no title)
         if is_head or item or LIST_ITEM.match(raw) or prev_blank:
             para += 1

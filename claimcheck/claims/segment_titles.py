@@ -9,7 +9,7 @@ from . import assign as A
 from .. import vocab as L
 from .business_lines import segment_id
 from .figure import Figure
-from .line_kinds import NUMBER_LEAD
+from .line_kinds import BULLET_NAME, NUMBER_LEAD
 
 
 def label_line(fig: Figure) -> str | None:
@@ -76,13 +76,21 @@ BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
 # (and "2. Data Center Market:": a company reporting by end market heads each market's figures with it)
 SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|end\smarket|market|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
 ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
-METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\ssales|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b")
+METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\s(?:sales|income|revenues?)|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b",
+                             regex.IGNORECASE)
 AMP_NAME = regex.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s&\s[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}")
 
 
 def _section_line(lex: L.Lexicon, raw: str, joined: bool = False) -> str | None:
     label = ASIDE_PAREN.sub("", NUMBER_LEAD.sub("", raw.lstrip("#■◆▶□◇●○▲△ ")).rstrip(":：")).strip()
-    if not label or len(label) > 36 or any(ch.isdigit() for ch in label) or A.label_cues(lex, label):
+    if not label or len(label) > LONGEST or any(ch.isdigit() for ch in label):
+        return None
+    if joined and " " in label and not label.isupper() and BULLET_NAME.fullmatch(label) and not GENERIC_HEAD.search(label) \
+            and (ASIDE_PAREN.search(raw) or not A.label_cues(lex, label)) and not any(True for _ in lex.entity_rx.finditer(label)):
+        # "Global Banking" or "Global Wealth and Investment Management (GWIM)" over "- Net Income: $1.3 billion.": a
+        # name of capitalised words over a metric's bullet heads it (its initials bracketed: whatever words it holds)
+        return segment_id(label)
+    if A.label_cues(lex, label):
         return None
     named = SECTION_WORD.search(label)
     if named and named.start() > 1 and not GENERIC_HEAD.search(label[:named.start()]) \
