@@ -29,6 +29,7 @@ TTM_AFTER = regex.compile(r"\s(?:over|in|for|during)\s(?:the\s)?(?:last|past|tra
 # "1~3월" is the first quarter, not a running total (spans.YTD_SPAN leaves it out)
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)
+YTD_LEAD = regex.compile(r"\W{0,3}(?:누적|누계)\s?(?:기준\s?)?(?:으로\s?)?(?:\p{Hangul}{1,8}\s?)?(?:은|는|이|가)\s")  # the sentence's subject a running total
 QUARTER_YTD = regex.compile(r"[1-4]\s?분기(?:\s\S{1,6})?\s?(?:누적|누계)")
 PERIOD_WORD = regex.compile(r"분기|반기|\d\s?월|\d\s?년|작년|지난해|올해|quarter|half|year", regex.IGNORECASE)
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
@@ -51,6 +52,9 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
         return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
     if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
+    if L.taxonomy().is_growth(metric) and (lead := YTD_LEAD.match(scan, sent.start, m.start)) \
+            and not PERIOD_WORD.search(scan, lead.end(), m.start):
+        return "ytd"  # "누계 기준 영업이익은 2901억 원으로 전년(2819억 원) 대비 2.9% 증가": the running total's growth
     last = max(QUARTER_YTD.finditer(scan, sent.start, m.start), key=lambda x: x.start(), default=None)
     if last is not None and scan[m.start - 1:m.start] != "(" and not PERIOD_WORD.search(scan, last.end(), m.start):
         # "3분기 누적 매출액은 …, 영업이익은 992억원으로", "3분기 개별기준 누적 당기순이익은 6341억원으로 전년 동기(…) 대비

@@ -80,6 +80,9 @@ PRICE_ARRIVED = regex.compile(r"\s?(?:하락|상승|오른|내린|떨어진|뛴|
 TICKER_TAG = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\s?$")
 TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
 # "18%대 급락", "5% 급등", "3% 하락 마감": words for a share's move
+STOCK_MOVE = regex.compile(r"\s(?:(?:single|one|two|three)[\s-]day\s|intraday\s|session\s|weekly\s)?(?:gain|jump|rally|drop|decline|slide|surge"
+                          r"|pop|plunge|slump|advance|sell-?off)\b", regex.IGNORECASE)
+SHARE_WORD = regex.compile(r"\b(?:stock|shares?)\b", regex.IGNORECASE)
 MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마감|상승\s?마감|약세|강세)")
 # "올해 배당은 주당 1,150원": a dividend said per share right before the figure
 DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
@@ -166,6 +169,9 @@ def refined(fig: Figure, got: Typed) -> str:
             c.metric == "price_change" and sent.start <= c.start and 0 <= m.start - c.end <= 24 for c in fig.cues)
             or (TICKER_TAG.search(scan, max(0, m.start - 16), m.start) and scan[m.end:m.end + 1] == ")")):
         return "price_change"  # "전 거래일 대비 3300원(5.82%) 내린 5만 3400원": the share's move that day
+    if m.kind == "percent" and STOCK_MOVE.match(scan, m.end, min(sent.end, m.end + 30)) \
+            and SHARE_WORD.search(scan, max(sent.start, m.start - 60), m.start):
+        return "price_change"  # "The stock response—a 5.7% single-day gain": the share's move, whatever margin follows
     if m.kind == "percent" and T.is_growth(metric) and MARKET_MOVE.match(scan, m.end, min(sent.end, m.end + 8)) \
             and not fig.ctx.last_level_cue_in(sent.start, m.start):
         return "price_change"  # "파마리서치, 실적 부진에 18%대 급락": a move that names no metric is the share's

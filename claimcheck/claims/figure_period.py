@@ -14,7 +14,8 @@ from .compare import ARRIVED_VERB, BASE_AFTER, COMPARED_WORDS, THEN, is_base
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
 # "전년 동기(4,380억원)": a bracket holding just a figure is the period's own; "(15% growth on a constant currency
 # basis)" is an aside about another figure
-OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?\)")
+OWN_BRACKET = regex.compile(r"\s?\(\s?[-+△▲▼$₩€¥]?\d[\d.,]*\s?[\p{L}%$]{0,4}\s?(?:[\p{Hangul}]{0,3}\s?[\d.,]*\s?[\p{L}%]{0,3})?"
+                            r"(?:\s[원엔]|\s달러)?\)")  # "(2조5478억 원)": the unit after a blank
 KO_BASE_AFTER = regex.compile(rf"\s?\([^()]{{1,30}}\)\s?{THEN}(?:보다|대비|에\s?비해)")
 TURNED_TO = regex.compile(r"(?:흑자|적자)\s?(?:로\s?)?전환(?:한|된|해|하며)\s?$")
 COMPARED_TO = regex.compile(r"\s?(?:보다|대비|에\s?비해|比)")

@@ -13,6 +13,8 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼|봤|본다|보고|보며|됩|합)"  # "… 낼 것으로 내다봤다", "예상됩니다"
                               # "컨센서스를 하회할 전망이다": a closing forecast noun after a future adnominal
                               r"|(?<=\p{Hangul})[할될]\s?전망(?:이다|입니다|이며|이고|이어서)"
+                              # "… 영업이익 935억원으로 컨센서스에 부합할 것”이라고 밝혔다": a house's quoted future
+                              r"|(?<=\p{Hangul})[할될]\s?것[”\"'’]?\s?(?:이)?라고\s?(?:밝혔|말했|분석했|설명했|내다봤|전망했|덧붙였|강조했)"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼|한\s?바)"
                               r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"  # a house's figures put forward
