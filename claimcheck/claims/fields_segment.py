@@ -17,6 +17,7 @@ from .qualified_lines import line_on_basis
 from .regions import in_market, region_after, region_before, region_lines
 from .segment_anaphora import pointed_line
 from .moved_line import moved_line
+from .metric_for_line import metric_for_line
 from .segment_titles import bullet_head, dash_label, label_line, run_in_head
 from .tables import row_segment
 
@@ -38,7 +39,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
             seg = None  # "자기자본이익률(ROE)은": a gloss naming the metric is no business line
     if seg is None and not in_table:
         seg = region_after(scan, m.end, clause[1], lex) or line_after(scan, m.end, clause[1], lex) or pointed_line(fig) \
-            or moved_line(fig)
+            or moved_line(fig) or metric_for_line(fig)
     if seg is None and in_table and not row_named:
         seg = row_segment(lex, fig.row_text)
     if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
