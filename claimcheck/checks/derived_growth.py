@@ -175,6 +175,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 got = pct_iv(g, o.hedge)
             else:
                 continue
+            if any(c.period for c in base) and not all(c.period for c in base):
+                continue  # "| $24.1 billion | +2% | … | NII ex-Markets $23.4 billion |": a dated level and an undated one are no series
             if g.period and all(c.period for c in base) and not any(c.period == g.period for c in base):
                 continue  # two bases ('the $94.93B of Q4 2024 and the $94.0B of Q3 2025'): the current level is elsewhere
             cands = cands + _from_now(base, g, o.hedge)

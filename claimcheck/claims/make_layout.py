@@ -52,6 +52,17 @@ def _clean(s: str) -> str:
     return MARKUP.sub("", s).strip()
 
 
+NUMERIC_CELL = regex.compile(r"[-+(]?[$€£¥₩]?\d[\d,.]*\s?(?:%|[A-Za-z]{0,8}|[조억만원]{0,3})\)?")
+
+
+def _label_row(raw: str, nxt: str) -> bool:
+    """"| Financial Metrics | Q3 2025 (Reported) | YoY Growth |" over "| Managed Revenue | $47.1 billion | +9% |", no
+    "---" between: a first row of words over a row of figures is the header all the same."""
+    cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+    return nxt.lstrip().startswith("|") and FIGURE_LIKE.search(nxt) is not None and not FIGURE_LIKE.search(raw) \
+        and not any(NUMERIC_CELL.fullmatch(c) for c in cells[1:])
+
+
 def layout(text: str) -> Layout:
     scan = mask(text)
     starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
@@ -89,7 +100,7 @@ def layout(text: str) -> Layout:
             spans = _cells(raw, s)
             names = [_clean(text[a:b]) for a, b in spans]
             nxt = scan[starts[i + 1]:starts[i + 2] - 1] if i + 2 < nlines else ""
-            if header is None and (TABLE_SEP.match(nxt or "") or bare):
+            if header is None and (TABLE_SEP.match(nxt or "") or bare or _label_row(raw, nxt)):
                 header = names
                 lay.headers[i] = names
                 above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))
