@@ -78,7 +78,10 @@ class Ctx:
             # reported for, whatever drivers the headline names ("지상방산·한화오션이 전체 실적 견인")
             counts[lead] += 6
         self.main = counts.most_common(1)[0][0] if counts else None
-        if self.main and (parent := L.parent(lex, self.main)) and counts[parent] * 2 >= counts[self.main]:
+        if self.main and (parent := L.parent(lex, self.main)) and (
+                counts[parent] * 2 >= counts[self.main]
+                # "신한은행 NIM은 … 신한투자증권 파생상품 거래 손실": a story naming two of a group's units is the group's
+                or len({n for n in counts if L.parent(lex, n) == parent}) >= 2):
             self.main = parent  # a story that names Microsoft and Azure is about Microsoft, its unit a part of it
         self.main_where = self._main_where(head_end, title_at)
         years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)E(?![\p{L}])", scan)]

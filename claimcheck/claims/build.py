@@ -23,6 +23,7 @@ from .contrasted_books import contrasted_books
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
+from .line_reset import unit_left_behind
 from .conversions import converted, in_table_unit
 from .layout import Sentence
 from .make_layout import layout
@@ -95,6 +96,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                      "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"),
                      **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {}),
                      **({"scope": (*books[:3], sent.index - 1, *books[4:])} if books else {})}
+        if unit_left_behind(ctx, sent, carry):
+            carry["entity"] = None
         own_ents = ctx.entities_in(sent.start, sent.end)
         here = by_sent.get(si, [])
         starts = [x.start for x in here]
