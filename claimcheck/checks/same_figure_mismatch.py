@@ -18,7 +18,7 @@ from pydantic import Field
 
 from ..vocab import Lexicon
 from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
-from .common import Draft, Hedged, begun_by, figure, label, year_of
+from .common import Draft, Hedged, begun_by, figure, label, near_quarter, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
@@ -107,7 +107,7 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
             return None  # a base the sentence names as such ('in the prior-year quarter') is not the current span
         undated = b if dated is a else a
         y, cy = year_of(dated.period), undated.context_year
-        if (y and cy and abs(y - cy) > 1) or not begun_by(dated.period, undated):
+        if (y and cy and abs(y - cy) > 1) or not begun_by(dated.period, undated) or not near_quarter(dated.period, undated):
             return None
         return 1 if cy else 2  # an undated figure of an article with no date may be of any year: never a gate
     return 0 if a.metric in o.undated_full else 1
