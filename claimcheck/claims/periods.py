@@ -117,6 +117,11 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             if fiscal and given and published and q and fiscal_label(given, q, fiscal, published):
                 out.append(PeriodRef(s, e, f"FY{given}Q{q}", "quarter"))
                 continue
+            if fiscal == 1 and shift and given and q:
+                # "Lowe's Q3 2025": a retailer that names its January years by the year they start in is read by its
+                # own label (its quarters end a month after the calendar's, so the calendar's name would fit none)
+                out.append(PeriodRef(s, e, f"FY{given + shift}Q{q}", "quarter"))
+                continue
             y = given or (bare_quarter_year(q, published) if published and q else pub_y)
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
