@@ -114,7 +114,12 @@ def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
     for t in topics:
         if m.end <= t[0] < min(clause[1], m.end + 20) and not AND_NEXT.search(scan, m.end, t[0]):
             return t[2]
+        if m.end <= t[0] < clause[1] and CHANGE_IN.fullmatch(scan, m.end, t[0]):
+            return t[2]  # "a 3% increase in consolidated comp store sales"
     return None
+
+
+CHANGE_IN = regex.compile(r"\s(?:increase|decrease|rise|decline|gain|drop|growth|jump|fall)\sin\s(?:the\s|its\s)?(?:[\w-]+\s){0,2}", regex.IGNORECASE)
 
 
 

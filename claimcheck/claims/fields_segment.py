@@ -150,7 +150,7 @@ def _scoped(fig: Figure, seg: str) -> str:
     if own and not A.label_cues(fig.ctx.lex, own["s"]) and own["s"] not in fig.ctx.lex.alias_to:
         return f"{_line_id(fig, own['s'])}_{seg}"
     got = SCOPE_BEFORE.search(scan, max(sent.start, fig.m.start - 60), fig.m.start)
-    if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall"):
+    if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall", "consolidated", "company-wide", "companywide"):
         got = DIVISION_OF.search(scan, sent.start, fig.m.start) or SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
     if got is None or L.key(got["s"]) in fig.ctx.lex.alias_key:
         return seg  # "Dollar General's same-store sales": the company's own, measured company-wide
