@@ -23,7 +23,7 @@ def corner_quarter(lay: Layout, line: int, hp: tuple[str | None, bool], fy: int 
 
 
 # and "The new 2025 outlook", "2025년 가이던스": a year's outlook is the whole year's
-WHOLE_YEAR = regex.compile(r"full[\s-](?:fiscal\s)?year|annual|연간|통기|\bFY\s?\d|(?:19|20)\d\d\s(?:outlook|guidance|forecast|targets?)\b"
+WHOLE_YEAR = regex.compile(r"full[\s-](?:fiscal\s)?year|annual|연간|통기|\bFY\s?\d|\bfiscal\s(?:year\s)?(?:19|20)\d\d\b|(?:19|20)\d\d\s(?:outlook|guidance|forecast|targets?)\b"
                            r"|(?:19|20)\d\d년?\s?(?:전망|가이던스)", regex.IGNORECASE)
 
 

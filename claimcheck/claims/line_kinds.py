@@ -26,7 +26,9 @@ def caps_title(raw: str) -> bool:
         and not FIGURE_LIKE.search(line)
 
 
-INTRO_END = regex.compile(r"(?:다음과|아래와|다음|아래)\s?같(?:다|습니다)[.:]?\s*$|\bas\sfollows\s?[.:]\s*$|\bthe\sfollowing\s?:\s*$",
+INTRO_END = regex.compile(r"(?:다음과|아래와|다음|아래)\s?같(?:다|습니다)[.:]?\s*$|\bas\sfollows\s?[.:]\s*$|\bthe\sfollowing\s?:\s*$"
+                          # "Bruch reported fiscal 2025 performance included:": the list's lead-in, however it is worded
+                          r"|\b(?:included|includes|including|were|was|are|is|showed|shows|highlights?)\s?:\s*$",
                           regex.IGNORECASE)
 
 
