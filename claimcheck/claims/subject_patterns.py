@@ -188,8 +188,12 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
     # "The company's aerospace business, its biggest revenue generator, saw sales rise 15%": a line the company owns,
     # glossed, then its verb, opening the sentence (not a gloss itself: "FedEx Express, the company's air division,")
+    # (and "In terms of segment performance, Qualcomm’s handsets business saw revenue grow by 14%": the company's name in
+    # the possessive, after a leading phrase)
     (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
      r"company['’]s"),
+    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s))[A-Z][\w&.-]*['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
+     r"['’]s\s"),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division)\b",
      r"(?:ales|evenues?)\s(?:from|in|at)\s"),
