@@ -47,10 +47,17 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
                                   # "(estimates: $3.66 billion)", "[consensus $7.49 billion]": the word opening the bracket
                                   r"|[(\[]\s?(?:consensus|estimates?)\s?:?\s?[^()\[\]]{0,12}$", regex.IGNORECASE)
 # CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
-CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate", "expectation", "forecast")
+CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate", "expectation", "forecast",
+                   "증권가", "애널리스트", "증권사", "에프앤가이드")
 # and "컨센서스(증권가 전망치 평균)은 매출 3057억원에 영업이익 429억원": a gloss in brackets between the word and its list
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:\s?\([^()]{1,20}\))?(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
+# "에프앤가이드에 따르면 앞서 증권가는 올해 1분기 … 매출액을 1696억원으로 예상했다": the market's houses made the subject
+# of a forecast verb give their consensus
+# (only with a tally named: "증권가는 … 전망했다" alone may be any house's view)
+CONSENSUS_SUBJECT = regex.compile(r"(?:에프앤가이드|FnGuide|연합인포맥스|집계)[^.;]{0,40}(?:증권가|시장|애널리스트들|증권사들)(?:는|은|이|가|에서는)\s[^.;]{0,100}$"
+                                  r"|(?:증권가|시장|애널리스트들|증권사들)\s?(?:평균|컨센서스)[^.;]{0,100}$", regex.IGNORECASE)
+FORECAST_VERB = regex.compile(r"(?:예상|전망|추정|내다|관측)")
 # "the consensus estimates for EPS of $0.78 on revenues of $5.77 billion": the figures a consensus word introduces in
 # English, the second joined to the first by "on"
 CONSENSUS_LEAD = regex.compile(r"\b(?:consensus|analysts['’]?|street)\s(?:estimates?|expectations?|forecasts?|views?)\s(?:for|of|called\sfor)\s"
@@ -277,4 +284,6 @@ def in_consensus_bracket(fig: Figure) -> bool:
     a = max(fig.sent.start, fig.m.start - 80)
     return CONSENSUS_BRACKET.search(fig.scan, a, fig.m.start) is not None \
         or CONSENSUS_LIST.search(fig.scan, a, fig.m.start) is not None \
-        or CONSENSUS_LEAD.search(fig.scan, a, fig.m.start) is not None
+        or CONSENSUS_LEAD.search(fig.scan, a, fig.m.start) is not None \
+        or (CONSENSUS_SUBJECT.search(fig.scan, max(fig.sent.start, fig.m.start - 120), fig.m.start) is not None
+            and FORECAST_VERB.search(fig.scan, fig.m.end, fig.sent.end) is not None)
