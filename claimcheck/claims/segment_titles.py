@@ -15,7 +15,8 @@ from .line_kinds import BULLET_NAME, NUMBER_LEAD
 def label_line(fig: Figure) -> str | None:
     """'- 컴포넌트: 매출 1조2,482억원': a label that names no metric, company or period is the business line
     the figures after it are about."""
-    label = fig.label_text.strip(" -•*·:")
+    # ("• Semiconductors (Q4 2025): Revenue of $11.1 billion": the period bracketed after the name is no part of it)
+    label = PERIOD_ASIDE.sub("", fig.label_text).strip(" -•*·:")
     lex = fig.ctx.lex
     if (dash := METRIC_DASH.match(label)) and A.label_cues(lex, dash["m"]):
         label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
@@ -25,6 +26,7 @@ def label_line(fig: Figure) -> str | None:
     return segment_id(label)  # the id every other reading of a line gives it
 
 
+PERIOD_ASIDE = regex.compile(r"\s?\((?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal)[^()]{0,12}\)", regex.IGNORECASE)
 # a line's name is short ("Industrial Intermediates & Infrastructure", 41); a longer label is a sentence's opening
 LONGEST = 48
 def dash_label(fig: Figure) -> str | None:
