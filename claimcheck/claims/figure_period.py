@@ -202,7 +202,7 @@ def _closed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
 
 
 # "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from
-FROM_FIGURE_BEFORE = regex.compile(r"\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러)?\s?(?:에서|→|->)\s?")
+FROM_FIGURE_BEFORE = regex.compile(r"\s?\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러|%p?|％)?\s?(?:에서|→|->)\s?")
 
 
 def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
