@@ -58,12 +58,23 @@ class Matcher:
         p = pos
         while (m := rx.search(hay, p, end_at)) is not None:
             s, e = m.span()
-            if e > s and self._stands(text, s, e):
+            if e > s and not self._stands(text, s, e):
+                # ("The Progressive Corporation": "Progressive Corp" runs into a longer word; "Progressive" stands)
+                e = self._shorter(hay, text, s, e)
+            if e > s:
                 # the same match read off the text itself, so callers see its own spelling
-                yield m if hay is text else self.rx.match(text, s, e)
+                yield self.rx.match(text, s, e) if hay is not text or e != m.end() else m
                 p = e
             else:
                 p = s + 1
+
+    def _shorter(self, hay: str, text: str, s: int, e: int) -> int:
+        """The end of the longest shorter word of the trie at s that stands, or s if none: tried only at the
+        word ends inside a failed match."""
+        for k in range(e - 1, s, -1):
+            if not text[k].isalnum() and self.rx.fullmatch(hay, s, k) and self._stands(text, s, k):
+                return k
+        return s
 
     def _stands(self, text: str, s: int, e: int) -> bool:
         """Whether text[s:e] is a word of its own: not inside a longer Latin word or glued Hangul compound."""

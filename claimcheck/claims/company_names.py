@@ -120,7 +120,7 @@ def as_written(scan: str, name: str, known_at: Callable[[int], bool]) -> list[tu
 def _new(m: regex.Match, inside: list[tuple[int, int]], lex: L.Lexicon) -> bool:
     """Whether a name is no company the vocabulary knows, by alias, spacing or as the start of a known name
     ("Abbott" for Abbott Laboratories), and lies inside no known name."""
-    n = m["n"]
+    n = m["n"].removeprefix("The ")  # "The Progressive Corporation" is Progressive
     return not any(a <= m.start("n") < b for a, b in inside) and n not in GENERIC and unknown_name(lex, n)
 
 
