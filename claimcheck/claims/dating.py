@@ -14,6 +14,7 @@ from . import figure_period as FP
 from .. import calendar as CAL
 from . import compare as C
 from . import periods as PR
+from . import full_year as FY
 from . import spans as SP
 from .article_context import Ctx
 from .article_periods import focus_for, fy_end, is_past
@@ -172,14 +173,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # ("연간 685억 원 규모였던 … 매출액은 3분기 67억 원": a quarter named after the span word is the figure's own)
         if span is not None and not any(span.end() <= r.start < m.start and r.grain in ("quarter", "half") for r in refs):
             period = regex.split(r"[QH]", period)[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
-        elif ctx.in_sentence(FULL_YEAR_WORDS, sent) and ((not refs and FULL_YEAR_LEAD.match(scan, sent.start, m.start))
-                                                         or FISCAL_YEAR_OF.search(scan, _past_quarters(refs, sent, m), m.start)):
-            # "For the year, revenue rose 24% to $63.9 billion"; "…, while revenue for the entire fiscal year increased
-            # by 3% to $94.4 billion": the year named after the quarter's figures
-            period = regex.split(r"[QH]", period)[0]
-    elif period and "Q" in period and ctx.in_sentence(FULL_YEAR_WORDS, sent) and (
-            FULL_YEAR.search(scan, clause[0], m.start) or FULL_YEAR_LEAD.match(scan, sent.start, m.start)
-            or FISCAL_YEAR_OF.search(scan, _past_quarters(refs, sent, m), m.start)):
+        elif FY.year_named(ctx, sent, m, clause, refs, level=True):
+            period = regex.split(r"[QH]", period)[0]  # "For the year, revenue rose 24% to $63.9 billion"
+    elif period and "Q" in period and FY.year_named(ctx, sent, m, clause, refs, level=False):
         period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
     if period and (so_far := marked_cumulative(scan, sent, m, period)):
         period, grain = so_far, "ytd"
@@ -241,24 +237,7 @@ def _said_on_line(ctx: Ctx, carry: dict, period: str, line: int) -> bool:
 
 PCT_ARROW = regex.compile(r"\d%\s?\($")
 ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
-# a growth said of the whole year in its own clause (the cadence words of CD.ANNUAL also name levels' spans)
 # what else keeps a sentence on the forecast before it: the analysts' view of the guided quarter, a conditional
 FORWARD = regex.compile(r"\b(?:analysts?|consensus|expected|estimates?|looking\sfor|would|sees?|forecasts?|guid\w+)\b"
                         r"|컨센서스|예상|전망|추정|예측|가이던스", regex.IGNORECASE)
-# "revenue for the entire fiscal year", "Net sales for the fiscal year", "fiscal year net sales": the year's metric
-FISCAL_YEAR_OF = regex.compile(r"\b(?:for|in|over)\sthe\s(?:entire\s|whole\s|full\s)?fiscal\syear\b(?![\s-](?:ago|earlier|before))"
-                               r"|\bfiscal[\s-]year\s(?:net\s)?(?:sales|revenues?|earnings|EPS|profit|income)\b", regex.IGNORECASE)
-
-
-def _past_quarters(refs: list[PR.PeriodRef], sent, m: Mention) -> int:
-    """Where the words after the last quarter or half named before figure m begin (the sentence's start if none)."""
-    return max([r.end for r in refs if r.end <= m.start and r.grain in ("quarter", "half")] + [sent.start])
-
-
 LONG_HEAD = 100  # characters: a "heading" longer than this is a body sentence standing first, not a title
-FULL_YEAR_WORDS = ("full", "연간", "the year", "whole", "entire", "fiscal year", "fiscal-year")  # FULL_YEAR cannot match without one (Ctx.in_sentence): most sentences hold none
-# "\"For the full year, we delivered 8% top-line growth": a sentence opening on the whole year frames all of it
-# (and "For the year, revenue rose 24% to $63.9 billion" after a quarter's bullets; not "In the year-ago quarter")
-FULL_YEAR_LEAD = regex.compile(r"\W{0,2}(?:for|in|over)\sthe\s(?:full\s|whole\s|entire\s)?(?:fiscal\s)?year\b(?![\s-](?:ago|earlier|before))",
-                               regex.IGNORECASE)
-FULL_YEAR = regex.compile(r"\b(?:[Ff]ull[\s-]year|[Ff]or\sthe\sfull\syear)\b|연간\s(?=매출|영업|순이익)")
