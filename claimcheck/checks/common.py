@@ -133,14 +133,13 @@ def begun_by(period: str | None, undated: Claim) -> bool:
 
 
 def near_quarter(period: str | None, undated: Claim) -> bool:
-    """Whether a calendar quarter could be the one an undated figure reports: its article was written while the
-    quarter ran or within four months of its end ("1조3982억원" in an August story about the half is no first-quarter
-    figure). Other periods are left to begun_by."""
+    """Whether a calendar quarter, begun by the time an undated figure's article was written (begun_by), is recent
+    enough to be the one it reports: within four months of its end ("1조3982억원" in an August story about the half is
+    no first-quarter figure). Other periods are left to begun_by."""
     end = CAL.period_end(period) if period and "Q" in period and not period.startswith("FY") else None
     if end is None or undated.context_year is None or undated.context_month is None:
         return True
-    since = undated.context_year * 12 + undated.context_month - (end[0] * 12 + end[1])
-    return -2 <= since <= QUARTER_NEWS_MONTHS
+    return undated.context_year * 12 + undated.context_month - (end[0] * 12 + end[1]) <= QUARTER_NEWS_MONTHS
 
 
 QUARTER_NEWS_MONTHS = 4  # how long after a quarter ends a story's unnamed figures may still be that quarter's

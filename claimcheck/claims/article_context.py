@@ -12,8 +12,8 @@ from ..models import Article
 from .. import vocab as L
 from . import periods as PR
 from .name_filters import glued_to_a_name, on_masthead, ticker_as_line, not_the_company
-from .company_names import (DATA_SOURCE, group_named, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold,
-                            short_forms, subsidiaries)
+from .company_names import (DATA_SOURCE, FIRST_FIGURE, HELD, JOINED_NAME, LONGER_NAME, RELATED_FIRM, code_named, fold,
+                            group_named, short_forms, subsidiaries)
 from .layout import Layout, Sentence
 from .title_named import title_named
 from .subject_named import subject_named

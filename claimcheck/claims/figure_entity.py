@@ -45,7 +45,7 @@ OBJECT_BEFORE = regex.compile(r"\b(?:from|with|by|to|including|like|among|than|v
 OBJECT_NAME = regex.compile(r"\b(?:from|with|by|including|like|among|than|versus|vs\.?|against|such\sas|alongside|joining|ahead\sof|unlike|rivals?|peers?)\s"
                             r"(?:[\w&'.-]+(?:\s\([^()]{0,40}\))?,?\s(?:and\s)?){0,6}(?:[\w&'.-]+\s?\()?$", regex.IGNORECASE)
 # ASIDE cannot match without one of these words, nor UNKNOWN_FIRM without one of the second set
-ASIDE_WORDS = ("which", "who", "that", ", the ", ", a", ", its ", "'s ", "’s ")
+ASIDE_WORDS = ("which", "who", "that", ", the ", ", a ", ", an ", ", its ", "'s ", "’s ")  # not ", a": every ", and"
 FIRM_WORDS = ("은행", "카드", "캐피탈", "생명", "손해보험", "손보", "법인", "㈜", "(주)")
 # "신한베트남은행은 2076억원": a firm the vocabulary does not know, made the subject, is not the one carried over
 # (a securities firm is left out: "동해증권은 목표주가를" is a broker speaking of the company in view)
