@@ -9,7 +9,7 @@ except for the metrics in `undated_full` (a share of a whole is a standing fact)
 one sentence ("32%에서 38%로") are a from-to change, never a conflict; figures of one article
 that are no slip of each other (`slips.py`) are info, and so are reported amounts of several articles
 that are far apart and no slip of each other (`far_needs_slip`), and unmarked figures one of which another article
-prints marked adjusted (`adjusted_twins`). All conflicting
+prints marked adjusted or parent-only (`adjusted_twins`). All conflicting
 figures for a key form one finding that lists each distinct value with its sources.
 """
 from __future__ import annotations
@@ -62,8 +62,9 @@ class Options(Hedged):
                               "line and the company, GAAP and adjusted) typed as one; on thirteen judged real-text "
                               "runs, 13 of 14 such warnings and errors were")
     adjusted_twins: bool = Field(True, description="report at info a conflict among figures with no GAAP or "
-                                 "adjusted mark when one of them equals the adjusted figure another article prints "
-                                 "so marked: an outlet dropped the word, the figures are two measures")
+                                 "adjusted mark, or no books named, when one of them equals the adjusted or "
+                                 "parent-only (별도) figure another article prints so marked: an outlet dropped the "
+                                 "word, the figures are two measures")
     defer_scale_slips: bool = Field(True, description="leave two amounts ×10, ×100 or ×1,000 apart to "
                                                       "unit-scale-slip rather than report them here too (rates, which "
                                                       "that rule does not read, stay here: '22.6%' for 2.26%)")
@@ -236,7 +237,7 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
         why += ("; every value is printed by several articles, or the values are far apart and none is a slip "
                 "of another, so this is info")
     elif twin:
-        why += "; one value is the adjusted figure another article prints as such, so this is info"
+        why += "; one value is the adjusted or parent-only figure another article prints as such, so this is info"
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."
     k = "|".join(str(x) for x in key) + "|" + ",".join(periods)
     return Draft(msg, tuple(members), k, demote, why)

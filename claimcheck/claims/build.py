@@ -19,7 +19,7 @@ from .. import calendar as CAL
 from .. import vocab as L
 from .row_cells import row_sentence
 from . import bracket_list, declared_order, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
-from .contrasted_books import contrasted_books
+from .contrasted_books import contrasted_books, split_in_sentence
 from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
@@ -118,7 +118,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = with_compared(subject_carry.apposed_segment(ctx, subject_carry.its_segment(ctx, listed, starts_made), starts_made),
                              starts_made, lay.scan)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
-        made = loss_signs.with_loss_signs(made, starts_made, lay.scan)
+        made = split_in_sentence(ctx, sent.start, loss_signs.with_loss_signs(made, starts_made, lay.scan), starts_made)
         made = without_cost_per_share(made, starts_made, lay.scan)
         made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
         made = unnamed_amounts.kept(ctx, made)

@@ -1,6 +1,8 @@
 """Books named only by contrast: "… 매출이 4989억원으로 … ¶ 연결 기준으로는 매출액이 5280억원으로": a story that turns to
 the consolidated figures with a contrastive "연결 기준으로는" after giving unmarked ones gave the parent's own (standalone)
-books first, as a company that announces its parent-only results does.
+books first, as a company that announces its parent-only results does. So does one sentence that gives a metric's
+figure and then the same metric's on the consolidated books ("누적 순이익은 1조5779억원을, 연결 기준 누적 순이익은
+1조6665억원을 각각 기록했다").
 
 Without this the unmarked standalone figures share a key with other outlets' consolidated ones and conflict.
 """
@@ -10,6 +12,7 @@ import regex
 
 from ..models import Claim
 from .article_context import Ctx
+from .fields_segment import CONSOLIDATED
 from .subject_carry import with_segment
 
 # "연결 기준으로는", "연결기준으론", "연결로는": the consolidated books, turned to by contrast
@@ -25,6 +28,27 @@ def contrasted_books(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     return [with_segment(c, "standalone", "carried", line)
             if c.line < line and c.segment is None and c.entity == ctx.main and not c.estimate and c.metric in BOOKED else c
             for c in claims]
+
+
+def split_in_sentence(ctx: Ctx, start: int, made: list[Claim], at: list[int]) -> list[Claim]:
+    """Unmarked figures before a sentence's "연결 기준" that share a metric and period with figures after it, as
+    standalone: the sentence gives both books. Not for a company whose unmarked figures already are its own books."""
+    scan = ctx.lay.scan
+    if len(made) < 2 or "연결" not in scan[start:at[-1]]:
+        return made
+    mark = CONSOLIDATED.search(scan, start, at[-1])
+    if mark is None:
+        return made  # (a mark before every figure governs them all: none is before it)
+    after = {(c.entity, c.metric, c.period) for c, p in zip(made, at) if p > mark.start()}
+    line = ctx.lay.line_of(mark.start()) + 1
+    return [with_segment(c, "standalone", "clause", line)
+            if p < mark.start() and c.segment is None and c.metric in BOOKED and (c.entity, c.metric, c.period) in after
+            and not _own_books(ctx, c.entity) else c for c, p in zip(made, at)]
+
+
+def _own_books(ctx: Ctx, entity: str | None) -> bool:
+    info = ctx.lex.entities.get(entity or "")
+    return bool(info and info.standalone_headline)
 
 
 # the figures a company's two sets of books both report

@@ -110,11 +110,22 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         at, text = carry["period_at"]
         return Where("carried", at, at, text)
     if period == ctx.focus or period in ctx.memo.get("focus_alts", ()):
-        return ctx.focus_where
+        w = ctx.focus_where
+        if w.source == "heading" and w.start is not None and w.start > m.start and not _headline(lay, w.start):
+            # "DB손보 순익은 1조5780억원 … ¶ DB손보 3분기(7~9월) 장기 보장성 …": a quarter the body names only after
+            # the figure is the story's guess for it, not a heading above it
+            return Where("carried", w.start, w.end, w.text)
+        return w
     head = heading_text(ctx, line)
     if head and _names(head, period):
         return on_line(lay, lay.headings.get(line, line), "heading", head)
     return Where("default", text=period)
+
+
+def _headline(lay, at: int) -> bool:
+    """Whether the line holding at reads as a headline, not a body sentence standing near the top: a headline does
+    not close on a full stop."""
+    return not lay.line_text(lay.line_of(at)).rstrip().endswith(".")
 
 
 def _names(text: str, period: str) -> bool:
