@@ -225,7 +225,8 @@ def _year_of(text: str, name: str | None) -> int | None:
     return max(counts, key=lambda y: (counts[y], -y))
 
 
-NAME_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# (not "medtronic_fq2_2026.md", "fy2026": a fiscal year's label, which runs ahead of the calendar the story is dated in)
+NAME_YEAR = regex.compile(r"(?<!\d)(?<!f(?:y|[qh]\d)[_-]?)((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
 
 
 def from_name(name: str | None) -> dt.date | None:

@@ -139,6 +139,13 @@ def test_a_yearless_wire_dateline_takes_the_year_the_file_is_filed_under():
     assert wire_dateline(text, 0, "en_wire_lg_2025q3.md") == dt.date(2025, 10, 30)
 
 
+def test_a_fiscal_year_in_the_file_name_is_no_filing_year():
+    from claimcheck.datelines import wire_dateline
+    text = "Headline\n\nDUBLIN, Nov 18 (Wire) - Sales in the quarter ended October 24, 2025 rose 6%.\n"
+    assert wire_dateline(text, 0, "wire_medtronic_fq2_2026.md") == dt.date(2025, 11, 18)
+    assert wire_dateline(text, 0, "note_medtronic_FY2026.md") == dt.date(2025, 11, 18)
+
+
 
 def test_a_yearless_wire_dateline_prefers_the_earlier_of_two_years_named_alike():
     from claimcheck.datelines import wire_dateline

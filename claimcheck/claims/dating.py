@@ -28,7 +28,7 @@ from .headings import heading_text
 from .closing import close_day
 from .compared_list import compared_list
 from .prior_base import position, prior_period
-from .forecast_said import FORECAST_SAID, said_of
+from .forecast_said import FORECAST_SAID, forecast_goes_on, said_of
 from .tables import column_period, versus_period
 from ..vocab import taxonomy
 
@@ -199,7 +199,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             or bool(hp and hp[1])
     # "에프앤가이드는 ... 매출 2조2296억원 ... 거둘 것으로 전망했다", "(est. $75.55B)": a forecast said of this
     # figure stays one even when the quarter it is for is over by the article's date
-    said = said_of(ctx, sent, m)
+    said = said_of(ctx, sent, m) or forecast_goes_on(ctx, sent, carry, period)
     if said or guided is not None or (cell and hp and hp[1]):
         estimate = True  # and "| Analyst Estimate |": a column of forecasts, whatever the row
     if metric == "surprise":

@@ -48,7 +48,12 @@ def owns_another(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
 
 KO_RELATIVE_YEAR = regex.compile(r"지난해|작년|전년|올해|금년")
 KO_AFTER_FIGURE = regex.compile(r"\s?(?:원|달러|엔|위안)?\s?(?:으로|로|을\s기록해|를\s기록해|이며|이고|,)?\s?")
+CONTRAST = regex.compile(r"\b(?:but|while|whereas|although|though)\b", regex.IGNORECASE)
 TAKEN = regex.compile(r"(?:[\d%]|\d\s(?:per|a)\s(?:diluted\s)?share),?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
+# ("down from $2.76 billion in Q2 2024 but ahead of the $1.89 billion estimate": a base's own period, past a contrast,
+# dates nothing after it)
+BASE_TAKEN = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥₩]?\d[\d.,]*\s?(?:billion|million|trillion|bn|mn|cents?|[BMK%])?,?\s"
+                           r"(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
 def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_period: str | None, focus: str | None,
@@ -95,6 +100,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     # "growth of 6 to 8 percent from last year's $9.64 billion, implying sales between …": a period that owns the
     # figure right after it in the possessive dates that figure only
     earlier = [r for r in refs if r.end <= m.start and not owns_another(r, m, scan) and not _trails(r, scan)]
+    earlier = [r for r in earlier if not (BASE_TAKEN.search(scan, max(0, r.start - 40), r.start)
+                                          and CONTRAST.search(scan, r.end, m.start))]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 40), r.start)]
     in_clause = [r for r in before if r.start >= clause[0]]
     # "5.1%로 1년 전(3.4%)보다": a period phrase with a bracketed figure of its own dates that figure only

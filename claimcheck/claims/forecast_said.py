@@ -8,6 +8,8 @@ from ..numbers.parse import Mention
 from .article_context import Ctx
 from .layout import Sentence
 
+# a syllable closing on ㄹ: the future adnominal of any verb ("할", "될", "줄어들", "늘")
+FUTURE = "".join(chr(0xAC00 + 28 * i + 8) for i in range(19 * 21))
 # a forecast verb closing the figure's sentence, or an estimate mark right before the figure
 FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|추산|내다|관측)"
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼|봤|본다|보고|보며|됩|합)"  # "… 낼 것으로 내다봤다", "예상됩니다"
@@ -15,6 +17,8 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"|(?<=\p{Hangul})[할될]\s?전망(?:이다|입니다|이며|이고|이어서)"
                               # "… 영업이익 935억원으로 컨센서스에 부합할 것”이라고 밝혔다": a house's quoted future
                               r"|(?<=\p{Hangul})[할될]\s?것[”\"'’]?\s?(?:이)?라고\s?(?:밝혔|말했|분석했|설명했|내다봤|전망했|덧붙였|강조했)"
+                              # "6% 줄어들 것이라고 전망했다": any verb's future, when a forecast verb says it
+                              r"|(?<=\p{Hangul})[" + FUTURE + r"]\s?것[”\"'’]?\s?(?:이)?라고\s?(?:내다봤|전망했|예상했|예측했|추정했)"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼|한\s?바)"
                               r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"  # a house's figures put forward
@@ -46,7 +50,7 @@ ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectat
                                  r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "$2.31 expected", "$45.27 billion expected", "the $2.28 per share that analysts surveyed by Zacks were calling for"
 # and "vs. $2.75 est", "$15.0B est." in a bullet
-EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)|\s(?:est|est\.|estimate)(?=[\s)→,;]|$)"
+EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)|\s(?:est|est\.|estimate)(?=[\s)→,;]|\.(?!\d)|$)"
                                # "the $6.6 billion, or 79 cents a share, forecast by analysts"
                                r"|(?:\s(?:a|per)\sshare)?(?:,\sor\s[^,.;]{1,24})?,?\s(?:forecast|expected|estimated|projected)\sby\s"
                                r"(?:[\w-]+\s){0,2}?(?:analysts|wall\sstreet|the\sstreet|economists)\b"  # "estimated by six analysts"
@@ -97,7 +101,8 @@ GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d))
 SAID_WORDS = ("seen", "것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
-FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimates?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+# ("beating the estimated $13.14 billion": the figure the word qualifies)
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimate[sd]?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
                              r"|\bestimated\s(?:revenues?|sales|earnings|EPS|profit|net\sincome)\s(?:of\s|at\s)?[$€£¥₩]?"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:]"
                              # "당사 추정치(영업이익 215억원)를 웃돌았다": a forecast word whose bracket names the metric first
@@ -130,3 +135,17 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
 
+
+
+# "… 6% 감소할 것이라고 전망했다. 같은 기간 영업이익은 3% 감소한 526억원이다": a sentence that opens on the span the
+# forecast before it named goes on with that forecast, unless it says it reports ("기록했다", "집계됐다")
+SAME_SPAN_OPEN = regex.compile(r"\s*(?:또한?\s|한편\s)?(?:같은|동|이)\s?기간(?:\s?동안)?\s")
+REPORTED_VERB = regex.compile(r"기록했|기록한|달성했|집계됐|집계되|거뒀|냈다|올렸|공시했|밝혔|발표했")
+
+
+def forecast_goes_on(ctx: Ctx, sent: Sentence, carry: dict, period: str | None) -> bool:
+    """Whether a figure of a sentence that opens on "같은 기간" is the forecast the sentence before made for that span."""
+    scan = ctx.lay.scan
+    return bool(period and period == carry.get("period") and carry.get("period_estimate")
+                and SAME_SPAN_OPEN.match(scan, sent.start, min(sent.end, sent.start + 12))
+                and not REPORTED_VERB.search(scan, sent.start, sent.end))

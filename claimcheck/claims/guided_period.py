@@ -24,6 +24,8 @@ FROM_BEFORE = regex.compile(r"\bfrom\s(?:the\s|last\syear['’]s\s|the\s(?:prior
 BASE_LED = regex.compile(r"\b(?:from|than|over|versus|vs\.?)\s$", regex.IGNORECASE)
 NOT_GUIDANCE_BEFORE = regex.compile(r"\b(?:beat|beating|topped|topping|missed|missing|exceeded|exceeding|above|below|than|matched|matching|met|meeting"
                                     r"|versus|vs\.?|surpassing|surpassed|ahead\sof|short\sof)\s(?:the\s|analysts['’]?\s)?$"
+                                    # "beating the $43.21 billion expected": the market's figure, the word after it
+                                    r"|[\d%]\s?(?:billion|million|trillion|bn|mn|cents?)?\s$"
                                     r"|[\w]-$",  # "better-than-expected results": an adjective, not a forecast
                                     regex.IGNORECASE)
 # GUIDED needs one of these verbs; most sentences hold none, so a sentence is looked at once for them

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..numbers.parse import Mention
+from ..numbers.patterns import RANGE_BEFORE_FROM
 from .. import calendar as CAL
 from . import compare as C
 from . import figure_period as FP
@@ -32,7 +33,9 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         # "to $574 million as compared to $538 million last year": in a quarter's story, that quarter a year back
         ctx.bases.add(position(lay, m))
         return ago
-    if not prior and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
+    replaced = m.low is not None and RANGE_BEFORE_FROM.search(scan, max(sent.start, m.start - 60), m.start) is not None
+    # ("EPS of $5.62 to $5.66, up from $5.60 to $5.66": the range a guidance replaced is of the same year, no base)
+    if not prior and not replaced and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
             and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
             and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
                                                                   or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))

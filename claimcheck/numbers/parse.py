@@ -156,7 +156,8 @@ def parse(text: str) -> list[Mention]:
         j = P.RANGE_JOIN.match(scan, a.end)
         if j is None and P.BETWEEN.search(scan, max(0, a.start - 16), a.start):
             j = P.AND_JOIN.match(scan, a.end)
-        if j and j["to"] and not P.RANGE_FROM.search(scan, max(0, a.start - 24), a.start) and (
+        if j and j["to"] and not P.RANGE_FROM.search(scan, max(0, a.start - 24), a.start) \
+                and not P.RANGE_BEFORE_FROM.search(scan, max(0, a.start - 60), a.start) and (
                 "from" in scan[max(0, a.start - 12):a.start].lower()
                 or P.CHANGE_BEFORE.search(scan, max(0, a.start - 24), a.start)):
             j = None
