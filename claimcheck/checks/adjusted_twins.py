@@ -3,10 +3,12 @@ mark that equals the same company's adjusted figure for that metric and period, 
 ("Operating income was $63.5 million" in a call summary, where the release gives a GAAP loss of $30.8 million and
 non-GAAP income from operations of $63.5 million). Books are the same: an unmarked figure equal to the company's
 parent-only (standalone) figure another article prints so marked is that figure with its mark dropped ("누적 순이익
-1조5780억원" in one story, "별도 1조5779억원 … 연결 1조6665억원" in another)."""
+1조5780억원" in one story, "별도 1조5779억원 … 연결 1조6665억원" in another). A growth printed in brackets right
+after such a level ("EPS: $4.38 (up 11%)") is that measure's growth too."""
 from __future__ import annotations
 
 from ..models import Claim
+from ..vocab import taxonomy
 from .common import overlap
 
 # a metric whose adjusted form is a metric of its own, not a segment
@@ -17,25 +19,50 @@ BOOKS_CLOSE = 0.002  # relative: "1조5780억원" and "1조5779억원" are one f
 TwinKey = tuple[str | None, str, str | None]  # (entity, metric, period)
 
 
-def adjusted_index(claims: list[Claim]) -> dict[TwinKey, list[Claim]]:
-    """The claims marked adjusted or on named books, by the (entity, plain metric, period) they are a form of."""
-    out: dict[TwinKey, list[Claim]] = {}
-    for c in claims:
-        if c.segment in MARKS or c.metric in ADJUSTED_FORM:
-            out.setdefault((c.entity, ADJUSTED_FORM.get(c.metric, c.metric), c.period), []).append(c)
-    return out
+class Twins:
+    """The claims marked adjusted or on named books, by the (entity, plain metric, period) they are a form of, and
+    the unmarked levels by their line, for the growth printed beside one."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.marked: dict[TwinKey, list[Claim]] = {}
+        self.levels: dict[tuple[str, int], list[Claim]] = {}
+        for c in claims:
+            if c.segment in MARKS or c.metric in ADJUSTED_FORM:
+                self.marked.setdefault((c.entity, ADJUSTED_FORM.get(c.metric, c.metric), c.period), []).append(c)
+            elif c.segment is None and not c.change:
+                self.levels.setdefault((c.file, c.line), []).append(c)
 
 
-def twinned(members: list[Claim], index: dict[TwinKey, list[Claim]], hedge: float) -> bool:
+def adjusted_index(claims: list[Claim]) -> Twins:
+    return Twins(claims)
+
+
+def twinned(members: list[Claim], twins: Twins, hedge: float) -> bool:
     """Whether a conflict among unmarked figures holds a value that is the adjusted or other books' figure printed
     elsewhere (in another article: an article does not drop the mark it prints)."""
     for c in members:
         if c.segment is not None or not c.period:
             continue
-        twins = index.get((c.entity, c.metric, c.period), ())
-        if any(t.file != c.file and not t.estimate and _same(c, t, hedge) for t in twins):
+        if _printed_marked(c, twins, hedge) or any(_printed_marked(lv, twins, hedge) for lv in _level_of(c, twins)):
             return True
     return False
+
+
+def _printed_marked(c: Claim, twins: Twins, hedge: float) -> bool:
+    return any(t.file != c.file and not t.estimate and _same(c, t, hedge)
+               for t in twins.marked.get((c.entity, c.metric, c.period), ()))
+
+
+def _level_of(c: Claim, twins: Twins) -> list[Claim]:
+    """The level a growth is printed beside ("$4.38 (up 11%)"): same line, just before it, its metric's level."""
+    level = taxonomy().growth_of(c.metric)
+    if level is None:
+        return []
+    return [lv for lv in twins.levels.get((c.file, c.line), ()) if lv.metric == level and lv.period == c.period
+            and 0 < c.column - lv.column <= LEVEL_REACH]
+
+
+LEVEL_REACH = 24  # characters from the level's start to its growth's: "$4.38 (up 11%)"
 
 
 def _same(c: Claim, t: Claim, hedge: float) -> bool:

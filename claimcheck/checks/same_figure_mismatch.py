@@ -119,7 +119,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     out = []
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
-    adjusted = adjusted_index(claims) if o.adjusted_twins else {}
+    adjusted = adjusted_index(claims) if o.adjusted_twins else None
     lines = siblings(claims) if o.one_article_needs_slip else {}
     for key, raw in keyed(claims, skip).items():
         if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:
@@ -140,7 +140,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 alone = _split_apart(comp, fkeys, nodes, members, lines)
             far = not alone and (_far_apart(comp, nodes, o.far_needs_slip)
                                  or _corroborated(comp, nodes, o.corroborated))
-            twin = not (alone or far) and key[1] is None and twinned(members, adjusted, o.hedge)
+            twin = not (alone or far) and key[1] is None and adjusted is not None and twinned(members, adjusted, o.hedge)
             out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin))
     return out
 

@@ -81,7 +81,8 @@ BREAKDOWN_LEAD = regex.compile(r"^(?:사업\s?)?(?:부문|사업부?|지역|제�
 
 
 # "사업부문별 매출액은 ▲건설 … ▲환경 …", "제품별로": a breakdown's header names how the lines are cut, no line
-BREAKDOWN_WORD = regex.compile(r"\p{Hangul}별$")
+BREAKDOWN_OPEN = regex.compile(r"[\p{L}\p{N}]별\s?(?:매출|실적|비중|판매|영업이익)")
+BREAKDOWN_WORD = regex.compile(r"[\p{L}\p{N}]별$")  # "부문별", "IP별": a breakdown, no line
 
 
 def segment_id(word: str) -> str:
@@ -195,7 +196,8 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
                                                       for c in named if c.start >= end):
                 return None
             # "수주액이 디스플레이와 이차전지 부문 수주 증가에 따라 95% 성장한": lines named as a cause drove the whole's figure
-            return None if scan and in_cause(scan, end, pos) else lines[i][2]
+            # and "'이브' 242억원으로 나타났고 지역별 매출 비중은 …": another breakdown opened between ends the line's reach
+            return None if scan and (in_cause(scan, end, pos) or BREAKDOWN_OPEN.search(scan, end, pos)) else lines[i][2]
     return None
 
 

@@ -64,9 +64,9 @@ CONSENSUS_LEAD = regex.compile(r"\b(?:consensus|analysts['’]?|street)\s(?:esti
                                r"(?:[^.;!?$\d]{1,30}?\sof\s[$€£¥]?\d[\d.,]*(?:\s?(?:billion|million|bn|mn|[BMK]))?\s(?:on|and|with)\s)?"
                                r"[^.;!?$\d]{1,30}?\s(?:of|at)\s?$", regex.IGNORECASE)
 # and "가입자 증가에 따라", "일회성 인건비 지급의 영향으로", "5G 핸드셋 가입 비중과 ... 회선 증가에 따라": up to two
-# more words before the cause marker
+# more words before the cause marker (and "견조한 손익 창출에 힘입어 33조7000억원": any noun the marker closes on)
 CAUSE = regex.compile(r"(?![은는]\s)\s?(?:[\p{Hangul}A-Za-z0-9,·]{1,8}(?<![은는])\s){0,4}?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든"
-                      r"|증가한|감소한|커진|확대된|지급)?(?:의\s)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에|에\s?따라|에\s?따른|로\s?인해|으로\s?인해"
+                      r"|증가한|감소한|커진|확대된|지급|(?<=\s)\p{Hangul}{1,6})?(?:의\s)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에|에\s?따라|에\s?따른|로\s?인해|으로\s?인해"
                    # ("가입 회선 증가로 전년 동기 대비 5.6% 증가한": a change noun with 로 is a cause too)
                    r"|(?<=증가|감소|확대|축소|성장|호조|부진|하락|상승|개선|악화)으?로\s)")
 NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per-share figure, never a result

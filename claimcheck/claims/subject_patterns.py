@@ -57,6 +57,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "'하이마트 안심 케어' 매출은": a quoted service or brand name, spaces and all, made the topic of its sales
     (r"['‘\"“](?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&\s-]{1,20}?)['’\"”](?P<quoted>)\s(?:총매출액?|순매출액?|매출액?|판매량?)(?:은|는|이|가|도)\s",
      r"['’\"”]\s(?:총매출|순매출|매출|판매)"),
+    # "IP별 매출은 '검은사막' 549억원, '이브' 242억원": in a breakdown, each quoted title heads the figure right after it
+    (r"(?<=별\s?(?:매출|실적|판매)[^.]{0,24})['‘\"“](?P<seg>[\p{L}\p{N}][\p{L}\p{N}·&\s-]{1,20}?)['’\"”](?P<quoted>)\s(?=[$₩]?\d)",
+     r"별\s?(?:매출|실적|판매)"),
     # "중국 현지법인 북경한미약품은 3분기 매출 843억원": the subsidiary named after the word 법인 is a line of the group's
     (r"(?:현지\s?)?법인\s(?P<seg>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|의|이|가)\s", r"법인\s"),
     # "아모잘탄패밀리도 3분기 367억원의 매출을": a product line made the topic of an amount whose metric follows it
@@ -90,8 +93,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?=(?:총매출액?|순매출액?|매출액?|영업이익|영업익|영업손실|순이익|당기순이익)\s?(?:은|는|이|가|도)?\s?(?:약\s?)?\d)",
      r"(?:은|는)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?(?:총매출|순매출|매출|영업|순이익|당기순)"),
     # (and "Q3'23 Clear Aligner revenues were": the quarter a release opens its line on is no part of the name)
-    (r"(?:\G|(?<=[.;:•▶■◆-]\s))(?:Q[1-4]['’]?\d\d\s)?(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+|&)){0,3}?)"  # "Connectivity & Platforms revenues"
-     r"\s(?:(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])|GMV\b|gross\sprofit\b"
+    # (and "– **Service Revenue**: $4.3 billion": a bold bullet label)
+    # (and "Cloud Infrastructure (IaaS) Revenue:", "-- Q1 Cloud Revenue (IaaS plus SaaS)": a gloss in brackets, a bare quarter)
+    (r"(?:\G|(?<=[.;:•▶■◆–—-]\s{1,3}))(?:\*\*|__)?(?:Q[1-4](?:['’]?\d\d)?\s)?(?P<seg>(?:[A-Z][\w&-]*|i[A-Z]\w*)(?:\s(?:[A-Z][\w&-]*|[a-z]+|&)){0,3}?)"  # "Connectivity & Platforms revenues"
+     r"(?:\s\([A-Za-z][\w\s&]{0,18}\))?\s(?:(?i:revenues?|sales|segment|division|unit|business)\b(?!\s(?!(?i:unit|segment|division)\b)[A-Z])|GMV\b|gross\sprofit\b"
      r"|operating\s(?:income|profit|loss)\b)",  # not "Global Business Solutions"; and "North America operating income was"
      r"(?i:revenue|sales|segment|division|unit|business)|GMV|gross\sprofit|operating\s(?:income|profit|loss)"),  # and "Offline GMV grew 27%", "Cash App gross profit"
     # further down a list: ", energy generation and storage revenue was", "while iPad revenue was"
@@ -106,6 +111,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?<=\b(?:increase|rise|growth|decline|drop|jump|gain|decrease|fall)\sin\s(?i:revenues?|sales)\s(?:of|from)\s)(?:its\s|the\s)?"
      r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)(?=[,.;]|\s(?:to|which|that|as|at|in|for|and)\b)",
      r"(?i)(?:increase|rise|growth|decline|drop|jump|gain|decrease|fall)\sin\s(?:revenue|sales)\s(?:of|from)\s"),
+    # "Sales of Fusion Cloud ERP (SaaS) were up 16%", "while sales of NetSuite were up 15%": the line whose sales moved,
+    # named after them as the clause's subject
+    (r"(?<=\b(?i:sales|revenues?)\sof\s)(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})(?:\s\([A-Za-z][\w\s&]{0,18}\))?"
+     r"(?=\s(?:were|was|rose|grew|increased|fell|declined|climbed|jumped|reached|totaled)\b)",
+     r"(?i)(?:sales|revenues?)\sof\s"),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it), and "FedEx Express, the
     # company's air division, reported an 18% increase": a line glossed between commas
