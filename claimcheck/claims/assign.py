@@ -112,13 +112,16 @@ AND_NEXT = regex.compile(r"\s(?:and|or|while|whereas|but|as)\s|,\s|\s[와과및]
 def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
     """"12% AI revenue growth": a topic right after the figure, unless a list moves on to it ("$20B and services")."""
     for t in topics:
-        if m.end <= t[0] < min(clause[1], m.end + 20) and not AND_NEXT.search(scan, m.end, t[0]):
+        if m.end <= t[0] < min(clause[1], m.end + 20) and not AND_NEXT.search(scan, m.end, t[0]) \
+                and not KO_CLAUSE_CLOSE.search(scan, m.end, t[0]):
             return t[2]
         if m.end <= t[0] < clause[1] and CHANGE_IN.fullmatch(scan, m.end, t[0]):
             return t[2]  # "a 3% increase in consolidated comp store sales"
     return None
 
 
+# "매출이 8.96억 달러였고 유기적 성장률은": a Korean clause closed on -고 or -며 hands the topic after it to its own figures
+KO_CLAUSE_CLOSE = regex.compile(r"\p{Hangul}(?:고|며)\s")
 CHANGE_IN = regex.compile(r"\s(?:increase|decrease|rise|decline|gain|drop|growth|jump|fall)\sin\s(?:the\s|its\s)?(?:[\w-]+\s){0,2}", regex.IGNORECASE)
 
 

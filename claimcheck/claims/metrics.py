@@ -17,6 +17,7 @@ from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, COMPARED, CO
 from .money_metric import classify_money
 
 LOWER_BETTER = T.has("lower_better")
+OWN_WORD_OF = regex.compile(r"\d\s?%\s?$")
 BETTER_WORSE = regex.compile(r"^\s?\)?\s?(?:[이가을를은는의도]\s?)?(?:(?:소폭|크게|대폭|slightly|sharply)\s?)?(?:(?P<better>개선|improv)|악화|worse|deteriorat)",
                              regex.IGNORECASE)
 
@@ -79,6 +80,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         cues = [c for c in cues if c.end <= m.start]
         down = down or appos["down"] is not None
         up = up or not down
+    if m.kind == "percent" and (m.sign_mark in ("+", "-") or COMPARED_AFTER.match(after)):
+        # "(76% margin; +14% YoY)": a rate word right after another percent names that one, not the change after it
+        cues = [c for c in cues if not (c.end <= m.start and OWN_WORD_OF.search(text, max(sent[0], c.start - 8), c.start))]
     ratio = nearest(cues, m, RATE_LIKE, clause, text)
     if ratio and ratio.metric == "operating_margin" and text[ratio.start:ratio.end].lower() in BARE_MARGIN \
             and (own := _profit_before(cues, ratio, sent)):

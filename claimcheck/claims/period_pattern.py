@@ -24,6 +24,7 @@ PERIOD = re.compile(
               |(?:FY|fiscal\s)\s?(?P<fy2d>(?:19|20)?\d\d)\s?Q(?P<fq3>[1-4])
               |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
               |(?<![^\W\d_])Q(?P<fq5>[1-4])\s(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)(?P<fy7>(?:19|20)?\d\d)(?!\d)
+              |(?<![^\W\d_])(?P<fq6>[1-4])Q\s?FY\s?(?P<fy8>(?:19|20)?\d\d)(?!\d)
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
                (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\s(?:of\s(?:its\s|the\s)?)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))

@@ -91,8 +91,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                 continue  # "the twelve months ended June 30": a trailing year, not the company's own
             out.append(PeriodRef(s, e, m["yey"] if end_month == 12 else f"FY{m['yey']}", "year"))
         elif m["fyq"]:
-            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or ORD[(m["ford"] or m["ford2"]).lower()])
-            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"]) or _y(m["fy7"])
+            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or m["fq6"] or ORD[(m["ford"] or m["ford2"]).lower()])
+            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"]) or _y(m["fy7"]) or _y(m["fy8"])
             if fiscal:
                 fy = fy + shift if fy else fy
                 if fy is None and published:

@@ -42,13 +42,26 @@ def pointed_line(fig: Figure) -> str | None:
     the one before (a Korean sentence end before a digit, "부문이다. 2분기 해당 부문", is kept inside one sentence)."""
     scan, sent, sentences = fig.scan, fig.sent, fig.ctx.lay.sentences
     if ANAPHOR_EN.search(scan, sent.start, fig.m.start):
-        return headed_line(fig.ctx, fig.line)
+        return headed_line(fig.ctx, fig.line) or _last_stated_line(fig)
     if (x := ANAPHOR.search(scan, sent.start, fig.m.start)) is None:
         return None
     start = sentences[sent.index - 1].start if sent.index else sentences[sent.index].start
     names = [n for y in NAMED_LINE.finditer(scan, start, x.start())
              if (n := _trim(y["n"])) and n.split()[0] not in NOT_LINE and n not in NOT_LINE]
     return segment_id(names[-1]) if names else None
+
+
+def _last_stated_line(fig: Figure) -> str | None:
+    """"Cardiovascular … brought in revenue of $3.43 billion. ¶ The division grew 10.8%": with no heading naming the
+    line, 'the division' is the one whose amount the text stated last, a few lines up."""
+    held = (fig.carry.get("stated") or (None, None))[1]
+    if not held or not 0 <= fig.line - held[2] <= STATED_REACH:
+        return None
+    # (not across a section heading: "Segment Performance Analysis" opens on no line at all)
+    return held[1] if heading_text(fig.ctx, fig.line) == heading_text(fig.ctx, held[2] - 1) else None
+
+
+STATED_REACH = 3  # lines: the paragraph before, across a blank line
 
 
 # a word closed by a particle is the sentence's, not the line's: "핵심은 화장품 및 뷰티" names "화장품 및 뷰티"

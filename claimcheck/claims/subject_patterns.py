@@ -119,9 +119,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "QCT brought in $9.8 billion in revenue", "Sam's Club posted $23.6 billion": a capitalised line that reports
     # a figure itself (a company doing so is no line: the name filters below drop it), and "FedEx Express, the
     # company's air division, reported an 18% increase": a line glossed between commas
-    (r"(?:\G|(?<=[.;:•*-]\s)|(?<=,\s)|(?<=\b(?:while|and)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
+    # (and "analysts said Neuroscience, which brought in $2.19 billion, is …": the line a relative clause reports for)
+    (r"(?:\G|(?<=[.;:•*-]\s)|(?<=,\s)|(?<=\b(?:while|and|said)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
      # (and "Flight Support Group (FSG) achieved 29% operating income growth": the line glossed with its initials)
-     r"(?=(?:\s\([A-Z]{2,6}\))?(?:,\s[^.;]{1,60}?,)?\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded"
+     r"(?=(?:\s\([A-Z]{2,6}\))?(?:,\s[^.;]{1,60}?,|,\swhich)?\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded"
      r"|contributed|achieved)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
      r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed|achieved"),
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
