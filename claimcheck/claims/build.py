@@ -203,7 +203,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
         and not GLOSSED_FIGURE.search(scan, max(sent.start, m.start - 16), m.start - 1) and (
         bool(fig.cell) or ctx.per_sentence("figure row", sent, lambda s: FIGURE_ROW.fullmatch(scan, s.start, s.end) is not None))
     # "| (9.2%) |", and a row of figures set out with spaces: "Non-GAAP diluted EPS ($1.32) ($1.49) $1.37 N/A"
-    lost = got.negative and not bracketed and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
+    # (a figure printed with its own plus sign is never turned down by the words around it: "+1%/-18% (YoY)")
+    lost = got.negative and not bracketed and m.sign_mark != "+" and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
     if value > 0 and (bracketed or lost):
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
         if lost:

@@ -22,8 +22,10 @@ TURN = regex.compile(r"(?<![\p{L}])연결\s?(?:재무제표\s?)?(?:기준\s?)?(?
 def contrasted_books(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     """The main company's unmarked figures before a contrastive turn to the consolidated books, as standalone."""
     scan = ctx.lay.scan
-    if "연결" not in scan or (turn := TURN.search(scan)) is None or "별도" in scan[:turn.start()] or "개별" in scan[:turn.start()]:
-        return claims
+    # (whether or not the story named the parent's books outright before: "별도 기준 매출 5561억 원 … ¶ 상반기 누적 실적은
+    # … 543억 원 … ¶ 연결 기준으로는": what it gave unmarked in between is still the parent's)
+    if "연결" not in scan or (turn := TURN.search(scan)) is None or _own_books(ctx, ctx.main):
+        return claims  # (a company that announces its parent-only books keeps its unmarked figures as they are)
     line = ctx.lay.line_of(turn.start()) + 1
     return [with_segment(c, "standalone", "carried", line)
             if c.line < line and c.segment is None and c.entity == ctx.main and not c.estimate and c.metric in BOOKED else c

@@ -224,6 +224,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if said and period and period == focus and not refs and (year := carry.get("forecast_year")) and focus.startswith(year) \
             and FORECAST_SAID.search(scan, sent.start, sent.end):
         period = year  # "올해 매출을 최대 4612억엔으로 전망했다. 영업이익은 최대 1331억엔에 이를 것으로": the same year's plan
+    if period and period == focus and not any(r.period == period for r in refs) and BACKGROUND.search(scan, sent.start, sent.end):
+        period = None  # "앞서 … 기술료 약 207억원을 받을 예정이라고 지난 5월 공시한 바 있다": an earlier disclosure, of no span in view
     return period, estimate, grain, refs
 
 
@@ -240,4 +242,8 @@ ARROW_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:→|->)")
 # what else keeps a sentence on the forecast before it: the analysts' view of the guided quarter, a conditional
 FORWARD = regex.compile(r"\b(?:analysts?|consensus|expected|estimates?|looking\sfor|would|sees?|forecasts?|guid\w+)\b"
                         r"|컨센서스|예상|전망|추정|예측|가이던스", regex.IGNORECASE)
+# a sentence retelling what was said before ("앞서 …", "… 공시한 바 있다"): background, not the period's results
+# ("밝힌 바 있다", "공시한 바 있다": any verb's past adnominal, a syllable closing on ㄴ, before 바)
+PAST_ADNOMINAL = "".join(chr(0xAC00 + 28 * i + 4) for i in range(19 * 21))
+BACKGROUND = regex.compile(r"(?:^|(?<=\s))앞서\s|(?:[" + PAST_ADNOMINAL + r"]|했던)\s?바\s?있(?:다|으며|고)")
 LONG_HEAD = 100  # characters: a "heading" longer than this is a body sentence standing first, not a title

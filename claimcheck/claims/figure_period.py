@@ -29,11 +29,14 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\
                            r"(?:,?\sto\s(?:a\s)?(?:record\s)?[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?"
                            r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?)?"
                            r"(?:\s(?:figure|level|total|mark)?\s?(?:reported|posted|recorded|logged)(?=\sfor\s))?"  # "the $61m figure reported for Q1 2024"
-                           r",?\s(?:in|for|during)\s(?:the\s)?",
+                           r",?\s(?:in|for|during)\s(?:the\s)?"
+                           # "from a $751 million operating profit last year to a $98 million operating loss this quarter":
+                           # a period right after the figure's own metric noun
+                           r"|\s(?:(?:operating|net|gross|pre-?tax|adjusted)\s)?(?:profit|loss|income|revenue|sales|earnings)\s(?:for\s|in\s)?(?:the\s)?",
                            regex.IGNORECASE)
 # (and "5월 볼파라 인수로": a deal's month, its object named between)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:[\p{L}\p{N}·]{1,12}(?:을|를)?\s)?"
-                         r"(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작|인수|합병|상장|출범|계약|체결|취임)")
+                         r"(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작|인수|합병|상장|출범|계약|체결|취임|공시)")
 # and "$682 million, or $1.21 per share in the same period in 2024": the base's own, after its per-share aside
 # what stands between a quarter and the year that places it: "the December quarter, the first of fiscal 2026",
 # "Q4 of 2025", "the fourth quarter in fiscal"

@@ -17,6 +17,8 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               r"|(?<=\p{Hangul})[할될]\s?전망(?:이다|입니다|이며|이고|이어서)"
                               # "… 영업이익 935억원으로 컨센서스에 부합할 것”이라고 밝혔다": a house's quoted future
                               r"|(?<=\p{Hangul})[할될]\s?것[”\"'’]?\s?(?:이)?라고\s?(?:밝혔|말했|분석했|설명했|내다봤|전망했|덧붙였|강조했)"
+                              # "기술료 약 207억원을 받을 예정이라고": a sum planned, not yet booked
+                              r"|(?<=\p{Hangul})[" + FUTURE + r"]\s?예정(?:이다|이라고|입니다|이며|이고|이어서|인)"
                               # "6% 줄어들 것이라고 전망했다": any verb's future, when a forecast verb says it
                               r"|(?<=\p{Hangul})[" + FUTURE + r"]\s?것[”\"'’]?\s?(?:이)?라고\s?(?:내다봤|전망했|예상했|예측했|추정했)"
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
@@ -98,7 +100,7 @@ ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstree
 GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
-SAID_WORDS = ("seen", "것", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
+SAID_WORDS = ("seen", "것", "예정", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 # ("beating the estimated $13.14 billion": the figure the word qualifies)

@@ -127,9 +127,10 @@ def _adjusted_names(ctx: Ctx, start: int, end: int) -> set[str]:
 def _closing_sign(out: dict[int, Claim], group: list[Claim], scan: str, starts: dict[int, int]) -> None:
     """The verb after a list's last change turns every change of it: only the last was read as a fall. A change
     with its own verb ("각각 37.4% 증가, 70.9% 감소") keeps its own direction."""
-    if len(group) > 1 and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]):
+    # (a last figure printed with its own minus, "+1%/-18% (YoY)", fell by its sign, not by a verb the list shares)
+    if len(group) > 1 and group[-1].value < 0 and all(c.value > 0 for c in group[:-1]) and not SIGNED.match(group[-1].text):
         for c in group[:-1]:
-            if AFTER_DIRECTION.match(scan[(end := starts[id(c)] + len(c.text)):end + 12]):
+            if AFTER_DIRECTION.match(scan[(end := starts[id(c)] + len(c.text)):end + 12]) or c.text.lstrip().startswith("+"):
                 continue
             out[id(c)] = c.model_copy(update={"value": -c.value, "low": -c.high if c.high is not None else None,
                                               "high": -c.low if c.low is not None else None})

@@ -16,6 +16,9 @@ LISTED = r"(?:\s?[,，]\s?[^.;!?%,，]{0,16}?[+-]?\d[\d.,]*\s?%)"
 BEFORE_KO = regex.compile(EXPECTED + r"[^.;!?%]{0,24}?(?:를|을|는|은|에|보다|대비|에\s?비해|[와과]\s?(?:비교하면|비교해|견주면|견줘))"
                           r"(?:(?:[^.;!?%]|(?<=\d)\.(?=\d)){0,30}?%\s?[,，]){0,3}[^.;!?%]{0,30}?$|" + EXPECTED + r"\s?$", regex.IGNORECASE)
 AFTER_KO = regex.compile(LISTED + r"{0,3}\s?(?:가량|정도|가까이|넘게|이상)?\s?(?P<v>상회|웃(?:돌|돈|도)|넘어|하회|밑(?:돌|돈|도)|못\s?미(?:쳤|친|쳐|치)|(?:많|높|낮)(?:았|은|다|아)|적(?:었|은|다|어))")
+# "시장 기대치를 하회했다(영업이익 기준 -21%)": the verb first, the gap it names in brackets after it
+VERB_BRACKET = regex.compile(EXPECTED + r"\s?(?:를|을|에|보다|대비)?\s?(?:크게\s|소폭\s|대폭\s)?(?:상회|하회|웃돌|밑돌|웃돈|밑돈)\p{Hangul}{0,4}\s?"
+                             r"\((?:[^()%\d]{0,16})?[+-]?$", regex.IGNORECASE)
 # "beat estimates by 12%", "missed the consensus by 3%"
 BEFORE_EN = regex.compile(r"(?P<v>beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing|outpaced"
                           r"|missed|misses|missing|trailed|trailing|lagged|lagging)\s"
@@ -40,6 +43,8 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     a = max(lo, start - 80)  # "surpassing the Zacks Consensus Estimate of $1.21 billion by 1.61%"
     if BEFORE_KO.search(scan, a, start) and (v := AFTER_KO.match(scan, end, min(hi, end + 72))):
         return v["v"].startswith(MISS)
+    if v := VERB_BRACKET.search(scan, a, start):
+        return False  # "기대치를 하회했다(영업이익 기준 -21%)": the gap in brackets after the verb, signed as printed
     if v := BEFORE_EN.search(scan, a, start):
         return v["v"].lower() in MISS
     if SURPRISE_IS.search(scan, a, start):

@@ -46,7 +46,8 @@ COUNTER = (
     r"(?:개(?!발|선|편|최)|회(?!계|사|의|장|복|견|담|귀)|명(?!목|예)|대(?!비|응|상|규모|형|표|출|체|한|해|폭)"
     r"|건(?!설|전|강)|곳|척|가구|병(?!원|행)|장(?!기|중|세|비|부|악|외)|만[ \t\u00a0]?명|units?|users?|subscribers?|customers?|employees?"
     r"|chips?|downloads?|vehicles?|cars?|people|stores?|players?|gamers?|members?|accounts?|viewers?|households?"
-    r"|shipments?|deliveries|orders?|devices?|phones?|smartphones?)(?![\p{Latin}])"
+    # (not "a $179 billion order backlog": the money is the backlog's, no count of orders)
+    r"|shipments?|deliveries|orders?(?![ \t\u00a0](?:backlog|book|intake))|devices?|phones?|smartphones?)(?![\p{Latin}])"
 )
 TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
 
