@@ -211,6 +211,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     elif metric == "price_change" and ("Q" in period if period else True) and not cell:
         # "shares rose 9.3% after reporting first-quarter results": a day's move, not the quarter it reacts to
         period = close_day(scan, sent.start, sent.end, ctx.art.published)
+    if metric == "price_change" and estimate and not (isinstance(said, regex.Match) and said.start() < m.start):
+        estimate = False  # "shares fell nearly 2% after Merck lowered its revenue forecast": the move happened
     superseded = is_from and OLD_FORECAST.search(scan, max(clause[0], m.start - 12), m.start)
     if estimate and not said and guided is None and metric not in INHERENT_ESTIMATE and cue_metric != "_consensus" and not superseded \
             and (is_past(ctx, period, own_fy) or is_from) and not (hp and hp[1]):

@@ -58,7 +58,8 @@ def listed_segments(made: list[Claim], lay, lex: L.Lexicon) -> list[Claim]:
         seg = got["seg"] if got else None
         if seg and got and got.re is BARE_NAME and not L.topic(lex, seg):
             seg = _without_particle(seg)  # "선박엔진이 2394억원": the subject's particle is no part of its name
-        if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.not_line_words and word not in lex.alias_to and seg not in lex.alias_to \
+        if seg and (word := seg.lower()) not in NOT_SEGMENT and word not in lex.not_line_words and word not in lex.not_segments \
+                and word not in lex.alias_to and seg not in lex.alias_to \
                 and L.key(seg) not in lex.metric_of and not VERB_FORM.search(seg) \
                 and not MONTH_WORD.fullmatch(word) \
                 and not L.NOT_A_NOUN.search(seg):  # "물류 분야에선 매출액": a particle-ended word is no line's name

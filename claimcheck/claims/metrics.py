@@ -17,6 +17,10 @@ from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, COMPARED, CO
 from .money_metric import classify_money
 
 LOWER_BETTER = T.has("lower_better")
+# "연간 목표의 98.3%", "수주 목표액(…)의 56%", "of its annual target": a share of a goal, no share of revenue
+TARGET_SHARE = regex.compile(r"목표(?:액|치)?\s?(?:\([^()]{0,30}\))?\s?(?:의|대비)\s?$")
+TARGET_SHARE_AFTER = regex.compile(r"\sof\s(?:its|the)\s(?:annual\s|full[\s-]year\s|yearly\s)?(?:order\s|orders\s|sales\s)?(?:target|goal)\b",
+                                   regex.IGNORECASE)
 OWN_WORD_OF = regex.compile(r"\d\s?%\s?$")
 BETTER_WORSE = regex.compile(r"^\s?\)?\s?(?:[이가을를은는의도]\s?)?(?:(?:소폭|크게|대폭|slightly|sharply)\s?)?(?:(?P<better>개선|improv)|악화|worse|deteriorat)",
                              regex.IGNORECASE)
@@ -55,6 +59,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "percent" and (obj := OTHER_OBJECT.search(text, max(sent[0], m.start - 70), m.start)) \
             and not any(obj.start("o") <= c.start < obj.end("o") for c in cues):
         return None  # "grow its premium seats by 20% by 2026": a change of something no metric names
+    if m.kind == "percent" and (TARGET_SHARE.search(text, max(sent[0], m.start - 40), m.start)
+                                or TARGET_SHARE_AFTER.match(text, m.end, min(sent[1], m.end + 40))):
+        return Typed("target_achievement")  # "연간 수주 목표(98억 달러)의 73.5%를 채웠다": how much of a goal is met
     if m.kind == "percent" and (s := SHARE_OF.search(before)):
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
