@@ -46,8 +46,10 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 
 # and "계열사인 종근당바이오(28,400원 ▼350)는": an affiliate introduced by name, a stock quote bracketed after it
+# (and "자회사 EVSIS의 성장세가": a subsidiary named after the word, in any script)
 RELATED_FIRM = regex.compile(r"(?:(?:지분을\s?)?(?:투자한|인수한|출자한|설립한|합작한)|(?:계열사|자회사|손자회사|관계사)인)\s"
-                             r"(?P<x>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:은|는|이|가|도)\s")
+                             r"(?P<x>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:은|는|이|가|도)\s"
+                             r"|(?:계열사|자회사|손자회사|관계사)\s(?P<x>[A-Z][A-Za-z]{1,11})(?:은|는|이|가|도|의)\s")
 # and "J.P. Morgan analysts said": a bank or broker named as the source of a view, not the company of its figures
 DATA_SOURCE = regex.compile(r"\s?(?:consensus|estimates?|data|polled|survey|analysts?|strategists?|economists?)\b", regex.IGNORECASE)
 FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:조|억|만|%|billion|million|달러|원)")

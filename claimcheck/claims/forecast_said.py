@@ -36,7 +36,7 @@ SEEN_BEFORE = regex.compile(r"\b(?:was|were|is|are)\sseen\s(?:[^.;\d]|\.(?=\d)){
                             regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
 # and "up from a prior outlook of growth for 5% to 7%": an outlook or guidance of a figure is a forecast too
-ESTIMATES_OF = regex.compile(r"\b(?:estimates?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
+ESTIMATES_OF = regex.compile(r"\b(?:estimates?|estimations?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
                              regex.IGNORECASE)
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
@@ -63,8 +63,9 @@ EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:t
 KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
 # "The updated guidance includes adjusted EBIT of between $12 billion and $13 billion, or $9.75 to $10.50 adjusted EPS":
 # the figures a guidance noun introduces as its subject are the plan
-GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-year|annual|its|the)\s(?:[\w-]+\s){0,2}(?:guidance|outlook)"
-                                 r"\s(?:includes|calls\sfor|now\scalls\sfor|sees|is|was|of|to|for)\b(?:[^.;]|\.(?=\d)){0,260}$",
+GUIDANCE_SUBJECT = regex.compile(r"\b(?:updated|raised|new|revised|lowered|full-year|annual|its|the|flow|income|revenue|EPS|margin)\s(?:[\w-]+\s){0,2}(?:guidance|outlook)"
+                                 # ("Free cash flow guidance also increased to $3.5-4 billion": the plan's new figure)
+                                 r"\s(?:also\s)?(?:includes|calls\sfor|now\scalls\sfor|sees|is|was|of|to|for|increased|rose|was\sraised|raised|lifted|lowered|cut|narrowed)\b(?:[^.;]|\.(?=\d)){0,260}$",
                                  regex.IGNORECASE)
 ESTIMATE_IMPLIED = regex.compile(r"\b(?:suggesting|implying|indicating|which\s(?:indicates|implies|suggests|represents))\b[^.;]{0,50}$",
                                  regex.IGNORECASE)
@@ -83,7 +84,7 @@ ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstr
                                 r"(?:(?!,?\s(?:but|while|whereas|however)\b)(?:[^.;]|\.(?=\d))){0,90}$",
                                 regex.IGNORECASE)
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
-OWN_LEAD = regex.compile(r"\b(?!estimates?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
+OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
 # "The consensus on FactSet is for non-GAAP EPS of $3.04", "the Street's view for $16.5 billion", "the average analyst
 # estimate on FactSet of $0.63": the market's figure named by where it is kept or whose view it is

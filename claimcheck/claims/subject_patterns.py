@@ -13,10 +13,10 @@ import regex
 # line, and the patterns, which open on any letter, take several times longer to say so.
 SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p), re.compile(words)) for p, words in (
     # ("공통 및 기타 부문은": two names joined are one line; "헬스케어 사업 부문 매출은": the division word spaced)
-    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업\s?부문|\s?(?:사업부|사업본부|부문))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)"
+    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업\s?부문|\s?(?:사업부|사업본부|부문)|\s분야)(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)"
      # (not "HD현대 조선 부문 중간 지주사 HD한국조선해양이": the division a company named after it holds for its group)
      r"(?!\s(?:중간\s?)?(?:지주사|지주회사|자회사|계열사|손자회사))",
-     r"사업부|사업본부|부문"),
+     r"사업부|사업본부|부문|분야"),
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     # and "반도체 소재사업 매출은", "이차전지 소재사업 올해 3분기 매출은": a two-word name, the topic without its particle
     (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|&)\s)?(?:\p{Hangul}{2,6}(?<![의은는이가을를도와과로면나데고며서게히만])\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)?\s"
@@ -46,7 +46,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r")?"
      r"[\p{L}][\p{L}\p{N}·&/-]{1,20}?|\p{Hangul})['’\"”]?(?:의)?(?:\s?\((?P<gloss>[^()]{1,40})\))?"
      r"(?:\s사업(?:부문)?(?:의)?)?(?:\s?\((?P<gloss>[^()]{1,40})\))?(?:\s합산)?(?:의)?"  # "피드앤케어(Feed&Care)의 매출은"
-     r"(?:(?<!의)\s[1-4]\s?분기)?"  # "트레이더스 3분기 총매출은" (a possessive before the quarter: the pattern below)
+     r"(?:(?<!의)\s[1-4]\s?분기(?:\s?(?:누적|누계))?)?"  # "트레이더스 3분기 총매출은", "모듈/핵심부품 3분기 누적 영업이익은"
      r"\s(?:총매출액?|순매출액?|매출액?|영업이익률|영업이익|영업손실|영업적자|매출총이익|판매량|판매액?(?=[은는])|수주잔고|수주|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도|\s역시)\s",
      r"(?:매출액?|영업이익률?|영업손실|영업적자|매출총이익|판매[량액]?|수주잔고|수주|잔액)(?:은|는|이|가|도|\s역시)"),
     # "상품매출은 83억원", "타사상품 유통매출 규모는 83억원", "해외매출 및 수출 실적은 862억원": a line's sales written as one

@@ -89,7 +89,7 @@ AND_JOIN = regex.compile(r"[ \t\u00a0](?P<to>and)[ \t\u00a0]")
 RANGE_FROM = regex.compile(r"\brang(?:e|es|ed|ing)[ \t\u00a0](?:from|between)[ \t\u00a0](?:about[ \t\u00a0])?$", regex.IGNORECASE)
 # "5.25% to 5.5%, up from 4.75% to 5.0%", "$5.62 to $5.66, up from $5.60 to $5.66": after a range, 'from ... to' is
 # the range it replaced, not a change
-RANGE_BEFORE_FROM = regex.compile(r"\d[ \t\u00a0]?(?:%|percent|billion|million|trillion)?[ \t\u00a0](?:to|-|~|and)[ \t\u00a0][$€£¥₩]?\d[\d.,]*"
+RANGE_BEFORE_FROM = regex.compile(r"\d[ \t\u00a0]?(?:%|percent|billion|million|trillion)?(?:[ \t\u00a0](?:to|and)[ \t\u00a0]|[ \t\u00a0]?[-~–][ \t\u00a0]?)[$€£¥₩]?\d[\d.,]*"
                                   r"[ \t\u00a0]?(?:%|percent|billion|million|trillion)?,?[ \t\u00a0](?:(?:up|down|raised|lowered|revised"
                                   r"|narrowed|widened|cut|increased|reduced|compared)[ \t\u00a0])?(?:from|with|vs\.?)[ \t\u00a0][$€£¥₩]?$",
                                   regex.IGNORECASE)
