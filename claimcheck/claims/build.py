@@ -24,6 +24,7 @@ from . import sources as W
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
 from .line_reset import unit_left_behind
+from .pointing_back import pointed_back
 from .conversions import converted, in_table_unit
 from .layout import Sentence
 from .make_layout import layout
@@ -121,7 +122,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         made = split_in_sentence(ctx, sent.start, loss_signs.with_loss_signs(made, starts_made, lay.scan), starts_made)
         made = without_cost_per_share(made, starts_made, lay.scan)
         made = ytd_bases(ctx, subject_carry.carry_scope(ctx, sent, subject_carry.carry_segment(ctx, sent, made, carry, bool(own_ents)), carry))
-        made = unnamed_amounts.kept(ctx, made)
+        made = pointed_back(ctx, sent, unnamed_amounts.kept(ctx, made), carry)
         claims.extend(made)
         carry_on(ctx, sent, made, own_ents, carry)
     claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)),

@@ -21,6 +21,9 @@ PCT_BRACKET_BEFORE = regex.compile(r"\d\s?%\s?\(\s?$")
 VERB_THEN_RATE = regex.compile(r"\s(?:decreased|declined|fell|dropped|increased|rose|grew)\s(?:by\s)?[+-]?\d[\d.,]*\s?%")
 
 
+KO_STOP = regex.compile(r"다\.\s")
+
+
 def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int], carried: str | None,
                    has: Callable[[tuple[str, ...]], bool], after: str, up: bool, down: bool) -> Typed | None:
     """The metric a money figure measures, or None; after is the text just after it, up and down the direction read around it."""
@@ -50,6 +53,9 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         direct = [x for x in cues if m.end < x.start <= m.end + 2 and x.metric in wanted
                   and text[x.end:x.end + 1] == ")"]
     c = direct[0] if direct else nearest(cues, m, wanted, clause, text)
+    if c is not None and c.start >= m.end and carried in CARRIED_MONEY and not clause[0] <= c.start < clause[1] \
+            and KO_STOP.search(text, m.end, c.start):
+        c = None  # "전년 동기 2,528억 원 대비 8.1% 감소한 규모다. 3분기 매출도": the next sentence's metric is not this one's
     if c is not None and c.metric == "stock_price" and m.start - c.end <= 1 and text[c.start:c.end] == "주당" \
             and (said := [x for x in cues if sent[0] <= x.start < c.start and (x.metric in T.profits or T.loss_of(x.metric))]):
         # "2분기 손실이 8,200만달러, 주당 0.41달러로": a profit or loss restated per share is earnings per share

@@ -6,7 +6,7 @@ import re
 
 from . import spans as SP
 
-YEARS = tuple(f"y{k}" for k in range(1, 15))  # stdlib re wants a group name once: each alternative has its own
+YEARS = tuple(f"y{k}" for k in range(1, 16))  # stdlib re wants a group name once: each alternative has its own
 
 
 def _Y(k: int) -> str:
@@ -38,6 +38,7 @@ PERIOD = re.compile(
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z]))(?!\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:누적|누계)))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
+           |(?<![^\W_])H(?P<hn4>[12])\s?{_Y(15)}(?!\d)
            |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?P<hfy>fiscal\s(?:year\s)?|FY\s?)?{_Y(13)}(?!\d))
     | (?P<bh>(?:(?P<bhr>지난해|작년|올해|금년|내년|올)\s?)?(?<![^\W\d_])(?P<bhn>상반기|하반기|반기(?!별|마다))
            |(?<![^\W_])(?:H(?P<bhn2>[12])|(?P<bhn3>[12])H)(?![^\W_])
