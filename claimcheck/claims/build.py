@@ -94,7 +94,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
             books = carry.get("scope") if subject_carry.BARE_OPEN.match(lay.scan, sent.start, min(sent.end, sent.start + 40)) else None
             carry = {"para": sent.para, "entity": carry["entity"] if same else None, "metric": stated[0] if stated else None,
                      "metric_at": carry.get("metric_at"), "period": year, "closing": year is not None,
-                     "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"),
+                     "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"), "line_held": carry.get("line_held"),
                      **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {}),
                      **({"scope": (*books[:3], sent.index - 1, *books[4:])} if books else {})}
         if unit_left_behind(ctx, sent, carry):

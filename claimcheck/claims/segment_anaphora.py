@@ -54,8 +54,8 @@ def pointed_line(fig: Figure) -> str | None:
 def _last_stated_line(fig: Figure) -> str | None:
     """"Cardiovascular … brought in revenue of $3.43 billion. ¶ The division grew 10.8%": with no heading naming the
     line, 'the division' is the one whose amount the text stated last, a few lines up."""
-    held = (fig.carry.get("stated") or (None, None))[1]
-    if not held or not 0 <= fig.line - held[2] <= STATED_REACH:
+    held = fig.carry.get("line_held")
+    if not held or not 0 <= fig.line + 1 - held[2] <= STATED_REACH:  # (claims count lines from 1, figures from 0)
         return None
     # (not across a section heading: "Segment Performance Analysis" opens on no line at all)
     return held[1] if heading_text(fig.ctx, fig.line) == heading_text(fig.ctx, held[2] - 1) else None

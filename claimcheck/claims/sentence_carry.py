@@ -24,6 +24,8 @@ PEER_AFTER = regex.compile(r"(?![은는이가도]\s)(?:\s?[^\s.,。]{1,8})?(?:\s
 TOPIC_AFTER = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
 
 
+# segments that mark a measure or a set of books, no business line
+BASES = ("adjusted", "standalone", "consolidated", "organic", "constant_currency")
 OWN_RESULTS = regex.compile(r"\s?경우|\s?(?:(?:올해|지난해|올|작년)\s?)?(?:\d{2,4}년\s?)?(?:[1-4]\s?분기|[상하]반기|연간)?\s?(?:실적|매출|영업|순이익|이익|주가|목표주가)")
 
 
@@ -35,6 +37,10 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         last = levels[-1]
         held = (last.entity, last.segment, last.line) if last.segment else None
         carry["stated"] = (last.metric, held)
+    # the business line a level was last stated for, which 'the segment' a sentence or two on points back to
+    lines = [c for c in made if c.segment and c.segment not in BASES and not c.estimate]
+    if lines:
+        carry["line_held"] = (lines[-1].entity, lines[-1].segment, lines[-1].line)
     subjects = _subjects(ctx, sent, made, own_ents)
     if (u := ctx.last_unknown_in(sent.start, sent.end)) is not None and (not subjects or u > subjects[-1][0]):
         subjects = []  # the sentence moved on to a company the vocabulary does not know ("HD현대미포도 ...")
