@@ -53,7 +53,8 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     x = regex.sub(r"(?:을|를)$", "", last["x"] or last["x2"] or last["x3"] or last["x4"] or "")
     if last["adj"] and GAAP_AFTER.search(text, last.end(), end):
         return None  # "adjusted EPS of $16.25 (GAAP EPS of at least $14.90)": the reported basis named again
-    if last["adj"] or not x or x.lower() in PRONOUN or x in PRONOUN:
+    # ("excluding 19 cents from non-recurring items": an amount left out names no item; the figure is adjusted)
+    if last["adj"] or not x or x.lower() in PRONOUN or x in PRONOUN or x[:1].isdigit():
         return "adjusted", last.start(), last.end()
     if x in ("환율", "환율효과", "효과", "currency", "foreign"):
         return "constant_currency", last.start(), last.end()

@@ -17,6 +17,8 @@ ANAPHOR_EN = regex.compile(r"\b(?:this|that|the)\s(?:segment|division|unit)\b|\b
 # "Segment Performance Analysis", "Q3 Highlights": a section's title, no line's name
 SECTION_WORD = regex.compile(r"\b(?:analysis|performance|results?|overview|review|highlights|summary|segments?|segmental|outlook"
                           r"|guidance|financials?|earnings|quarter|details?|breakdown|key|takeaways?)\b", regex.IGNORECASE)
+NAMED_EN_LINE = regex.compile(r"\b(?P<n>(?-i:[A-Z])[\w&'’-]*(?:\s(?:&\s)?(?-i:[A-Z])[\w&'’-]*)*)\s(?:segment|division|unit)\b")
+LEAD_ARTICLE = regex.compile(r"^(?:The|Its|This|That)\s")
 HEADED_LINE = regex.compile(r"[A-Z][\w.&'’-]*(?:\s(?:&\s|and\s)?[A-Z][\w.&'’-]*){0,4}")
 
 
@@ -41,8 +43,12 @@ def pointed_line(fig: Figure) -> str | None:
     """The line a 'that division' before the figure stands for: the last one named before it, in its sentence or
     the one before (a Korean sentence end before a digit, "부문이다. 2분기 해당 부문", is kept inside one sentence)."""
     scan, sent, sentences = fig.scan, fig.sent, fig.ctx.lay.sentences
-    if ANAPHOR_EN.search(scan, sent.start, fig.m.start):
-        return headed_line(fig.ctx, fig.line) or _last_stated_line(fig)
+    if (x := ANAPHOR_EN.search(scan, sent.start, fig.m.start)) is not None:
+        # (not when its line names a line of its own before pointing: "The Industrial Intermediates segment
+        # showed … . While still at a loss, the segment's operating EBIT" is that line, whatever was read for it)
+        named = [y["n"] for y in NAMED_EN_LINE.finditer(scan, min(sent.start, fig.ctx.lay.line_starts[fig.line]), x.start())]
+        own = segment_id(LEAD_ARTICLE.sub("", named[-1])) if named else None
+        return headed_line(fig.ctx, fig.line) or own or _last_stated_line(fig)
     if (x := ANAPHOR.search(scan, sent.start, fig.m.start)) is None:
         return None
     start = sentences[sent.index - 1].start if sent.index else sentences[sent.index].start
