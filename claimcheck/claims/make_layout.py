@@ -31,7 +31,7 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
 
 
 # a table row written without outer pipes: two or more " | " between cells, as press releases are pasted
-BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s\|\s[^|\n]{1,40}){2,}(?:\s\|)?\s*$")  # a closing pipe or not
+BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s?\|\s[^|\n]{1,40}){2,}(?:\s\|)?\s*$")  # a closing pipe or not
 # and "Q3 EBIT Margin | 21% |", "Q3 Gross Margin | 67.6% | ||": a label holding no figure and one value, empty cells
 # closing it, among rows like it (not a note's header of fields, "시가총액 9,734억원 | 외국인 지분율 6.8%")
 LABEL_VALUE_ROW = regex.compile(r"^(?P<label>[^|\n]{1,80})\s\|\s[^|\n]{0,40}\d[^|\n]{0,40}(?:\s?\|)+\s*$")
@@ -101,6 +101,8 @@ def layout(text: str) -> Layout:
             names = [_clean(text[a:b]) for a, b in spans]
             nxt = scan[starts[i + 1]:starts[i + 2] - 1] if i + 2 < nlines else ""
             if header is None and (TABLE_SEP.match(nxt or "") or bare or _label_row(raw, nxt)):
+                if bare and TABLE_SEP.match(nxt or "") and len(names) == nxt.count("-|") + 1 + (not nxt.rstrip().endswith("|")):
+                    names = names[1:]  # "Q3 FY2025| Metric | Q3 FY2025 | …" over five columns: a caption glued to the header
                 header = names
                 lay.headers[i] = names
                 above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))
