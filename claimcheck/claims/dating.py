@@ -226,7 +226,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if said and period and period == focus and not refs and (year := carry.get("forecast_year")) and focus.startswith(year) \
             and FORECAST_SAID.search(scan, sent.start, sent.end):
         period = year  # "올해 매출을 최대 4612억엔으로 전망했다. 영업이익은 최대 1331억엔에 이를 것으로": the same year's plan
-    if period and period == focus and not any(r.period == period for r in refs) and BACKGROUND.search(scan, sent.start, sent.end):
+    if period and period == focus and not any(r.period == period for r in refs) \
+            and ctx.per_sentence("background", sent, lambda s: BACKGROUND.search(scan, s.start, s.end) is not None):
         period = None  # "앞서 … 기술료 약 207억원을 받을 예정이라고 지난 5월 공시한 바 있다": an earlier disclosure, of no span in view
     return period, estimate, grain, refs
 

@@ -151,4 +151,4 @@ def forecast_goes_on(ctx: Ctx, sent: Sentence, carry: dict, period: str | None) 
     scan = ctx.lay.scan
     return bool(period and period == carry.get("period") and carry.get("period_estimate")
                 and SAME_SPAN_OPEN.match(scan, sent.start, min(sent.end, sent.start + 12))
-                and not REPORTED_VERB.search(scan, sent.start, sent.end))
+                and not ctx.per_sentence("reported verb", sent, lambda s: REPORTED_VERB.search(scan, s.start, s.end) is not None))

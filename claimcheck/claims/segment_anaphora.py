@@ -17,7 +17,8 @@ ANAPHOR_EN = regex.compile(r"\b(?:this|that|the)\s(?:segment|division|unit)\b|\b
 # "Segment Performance Analysis", "Q3 Highlights": a section's title, no line's name
 SECTION_WORD = regex.compile(r"\b(?:analysis|performance|results?|overview|review|highlights|summary|segments?|segmental|outlook"
                           r"|guidance|financials?|earnings|quarter|details?|breakdown|key|takeaways?)\b", regex.IGNORECASE)
-NAMED_EN_LINE = regex.compile(r"\b(?P<n>(?-i:[A-Z])[\w&'’-]*(?:\s(?:&\s)?(?-i:[A-Z])[\w&'’-]*)*)\s(?:segment|division|unit)\b")
+NAMED_EN_LINE = regex.compile(r"\b(?P<n>[A-Z][\w&'’-]*(?:\s(?:&\s)?[A-Z][\w&'’-]*){0,5})\s(?:segment|division|unit)\b")
+NAMED_REACH = 400  # characters before 'the segment' looked at for a line its own line names: bounded for run-on lines
 LEAD_ARTICLE = regex.compile(r"^(?:The|Its|This|That)\s")
 HEADED_LINE = regex.compile(r"[A-Z][\w.&'’-]*(?:\s(?:&\s|and\s)?[A-Z][\w.&'’-]*){0,4}")
 
@@ -46,7 +47,8 @@ def pointed_line(fig: Figure) -> str | None:
     if (x := ANAPHOR_EN.search(scan, sent.start, fig.m.start)) is not None:
         # (not when its line names a line of its own before pointing: "The Industrial Intermediates segment
         # showed … . While still at a loss, the segment's operating EBIT" is that line, whatever was read for it)
-        named = [y["n"] for y in NAMED_EN_LINE.finditer(scan, min(sent.start, fig.ctx.lay.line_starts[fig.line]), x.start())]
+        since = max(min(sent.start, fig.ctx.lay.line_starts[fig.line]), x.start() - NAMED_REACH)
+        named = [y["n"] for y in NAMED_EN_LINE.finditer(scan, since, x.start())]
         own = segment_id(LEAD_ARTICLE.sub("", named[-1])) if named else None
         return headed_line(fig.ctx, fig.line) or own or _last_stated_line(fig)
     if (x := ANAPHOR.search(scan, sent.start, fig.m.start)) is None:
