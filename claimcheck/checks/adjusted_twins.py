@@ -33,10 +33,6 @@ class Twins:
                 self.levels.setdefault((c.file, c.line), []).append(c)
 
 
-def adjusted_index(claims: list[Claim]) -> Twins:
-    return Twins(claims)
-
-
 def twinned(members: list[Claim], twins: Twins, hedge: float) -> bool:
     """Whether a conflict among unmarked figures holds a value that is the adjusted or other books' figure printed
     elsewhere (in another article: an article does not drop the mark it prints)."""

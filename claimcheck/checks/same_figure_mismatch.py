@@ -24,7 +24,7 @@ from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
 from .swaps import Siblings, siblings, swapped
 from .split_articles import doubted, split_files
-from .adjusted_twins import adjusted_index, twinned
+from .adjusted_twins import Twins, twinned
 from ..figures import plural
 from ..calendar import compared_period
 
@@ -119,7 +119,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     out = []
     skip = set(o.skip_metrics)
     claims = claims if isinstance(claims, list) else list(claims)
-    adjusted = adjusted_index(claims) if o.adjusted_twins else None
+    adjusted = Twins(claims) if o.adjusted_twins else None
     lines = siblings(claims) if o.one_article_needs_slip else {}
     for key, raw in keyed(claims, skip).items():
         if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:

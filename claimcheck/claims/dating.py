@@ -25,6 +25,7 @@ from .heading_period import corner_quarter, heading_period
 from .arrow_base import arrow_base, series_year
 from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
+from .hangul import FINAL_N, closing_on
 from .closing import close_day
 from .compared_list import compared_list
 from .prior_base import position, prior_period
@@ -247,6 +248,5 @@ FORWARD = regex.compile(r"\b(?:analysts?|consensus|expected|estimates?|looking\s
                         r"|컨센서스|예상|전망|추정|예측|가이던스", regex.IGNORECASE)
 # a sentence retelling what was said before ("앞서 …", "… 공시한 바 있다"): background, not the period's results
 # ("밝힌 바 있다", "공시한 바 있다": any verb's past adnominal, a syllable closing on ㄴ, before 바)
-PAST_ADNOMINAL = "".join(chr(0xAC00 + 28 * i + 4) for i in range(19 * 21))
-BACKGROUND = regex.compile(r"(?:^|(?<=\s))앞서\s|(?:[" + PAST_ADNOMINAL + r"]|했던)\s?바\s?있(?:다|으며|고)")
+BACKGROUND = regex.compile(r"(?:^|(?<=\s))앞서\s|(?:[" + closing_on(FINAL_N) + r"]|했던)\s?바\s?있(?:다|으며|고)")
 LONG_HEAD = 100  # characters: a "heading" longer than this is a body sentence standing first, not a title

@@ -6,10 +6,10 @@ import regex
 
 from ..numbers.parse import Mention
 from .article_context import Ctx
+from .hangul import FINAL_L, closing_on
 from .layout import Sentence
 
-# a syllable closing on ㄹ: the future adnominal of any verb ("할", "될", "줄어들", "늘")
-FUTURE = "".join(chr(0xAC00 + 28 * i + 8) for i in range(19 * 21))
+FUTURE = closing_on(FINAL_L)  # the future adnominal of any verb ("할", "될", "줄어들", "늘")
 # a forecast verb closing the figure's sentence, or an estimate mark right before the figure
 FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul}{0,4}\s)?(?:전망|예상|예측|추정|추산|내다|관측)"
                               r"(?:했|됐|된|한|하고|되고|하며|되며|돼|봤|본다|보고|보며|됩|합)"  # "… 낼 것으로 내다봤다", "예상됩니다"

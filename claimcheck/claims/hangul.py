@@ -2,6 +2,13 @@
 from __future__ import annotations
 
 FIRST, LAST = 0xAC00, 0xD7A3  # the precomposed Hangul syllables
+FINAL_N, FINAL_L = 4, 8  # the final consonants ㄴ and ㄹ, counted as the syllable block counts its finals
+
+
+def closing_on(final: int) -> str:
+    """Every precomposed syllable that closes on the given final, as one string for a regex character class: ㄹ makes a
+    verb's future adnominal ("할", "줄어들", "받을"), ㄴ its past one ("한", "밝힌")."""
+    return "".join(chr(FIRST + 28 * i + final) for i in range(19 * 21))
 
 
 def closed(syllable: str) -> bool:

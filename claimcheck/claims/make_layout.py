@@ -101,7 +101,7 @@ def layout(text: str) -> Layout:
             names = [_clean(text[a:b]) for a, b in spans]
             nxt = scan[starts[i + 1]:starts[i + 2] - 1] if i + 2 < nlines else ""
             if header is None and (TABLE_SEP.match(nxt or "") or bare or _label_row(raw, nxt)):
-                if bare and TABLE_SEP.match(nxt or "") and len(names) == nxt.count("-|") + 1 + (not nxt.rstrip().endswith("|")):
+                if bare and TABLE_SEP.match(nxt or "") and len(names) == len(_cells(nxt, 0)) + 1:
                     names = names[1:]  # "Q3 FY2025| Metric | Q3 FY2025 | …" over five columns: a caption glued to the header
                 header = names
                 lay.headers[i] = names
