@@ -1,6 +1,7 @@
-"""Two lines' (or two companies') figures printed the other way round in one article: 'Robotics $75 million …
-Product Test $88 million' in the text, 'Robotics $88 million; Product Test $75 million' in the table after it;
-K Bank's and KakaoBank's quarterly profits swapped by a '각각' list in the lead.
+"""Two lines' (or two companies', two measures', two periods') figures printed the other way round in one
+article: 'Robotics $75 million … Product Test $88 million' in the text, 'Robotics $88 million; Product Test
+$75 million' in the table after it; K Bank's and KakaoBank's quarterly profits swapped by a '각각' list in the
+lead; adjusted and GAAP EPS traded in a later paragraph; this year's and last year's quarter traded in a table.
 
 An article that gives one line two unlike values has mostly had a segment, period or basis lost in typing
 (same-figure-mismatch reports it at info), but when a sibling line of the same article holds exactly the same
@@ -13,29 +14,34 @@ from collections import defaultdict
 
 from ..models import Claim
 
-# (file, metric, period, cadence, basis, unit) -> (entity, segment) -> values
-Siblings = dict[tuple, dict[tuple[str | None, str | None], set[float]]]
+# (file, cadence, basis, unit) -> (entity, segment, metric, period) -> values
+Siblings = dict[tuple, dict[tuple[str | None, ...], set[float]]]
 
 
 def _place(c: Claim) -> tuple:
-    return (c.file, c.metric, c.period, c.cadence, c.basis, c.unit)
+    return (c.file, c.cadence, c.basis, c.unit)
+
+
+def _who(c: Claim) -> tuple[str | None, ...]:
+    return (c.entity, c.segment, c.metric, c.period)
 
 
 def siblings(claims: list[Claim]) -> Siblings:
-    """Every article's values by line, for each of its (company, metric, period) groups."""
+    """Every article's values by (company, line, metric, period), for each of its cadences, bases and units."""
     out: Siblings = defaultdict(lambda: defaultdict(set))
     for c in claims:
         if c.low is None and c.bound == "eq":
-            out[_place(c)][(c.entity, c.segment)].add(c.value)
+            out[_place(c)][_who(c)].add(c.value)
     return out
 
 
 def swapped(members: list[Claim], index: Siblings) -> bool:
-    """Whether one article's two unlike values for a line are both held by another line or company of that
-    article."""
+    """Whether one article's two unlike values for a figure are both held by a sibling of it in that article:
+    a figure that differs from it in one of company, line, measure or period alone. (Typing that loses a line
+    makes one key hold two values; it does not also give a sibling key the same two.)"""
     values = {c.value for c in members}
     if len(values) != 2 or len({c.file for c in members}) != 1:
         return False
-    lines = index.get(_place(members[0]), {})
-    own = (members[0].entity, members[0].segment)
-    return any(who != own and values <= vals for who, vals in lines.items())
+    own = _who(members[0])
+    return any(sum(a != b for a, b in zip(who, own)) == 1 and values <= vals
+               for who, vals in index.get(_place(members[0]), {}).items())

@@ -6,8 +6,11 @@ import regex
 
 DOTTED_ABBREVIATION = regex.compile(r"\b(?:[A-Z]\.){2,3}")
 NOT_WORD = regex.compile(r"[\W_]+")
+# "the Boats segment", "Boats segment operating profit" (a table's row) and "Boats" name one line
+UNIT_WORD = regex.compile(r"(?<=[A-Za-z]{2})\s(?:segments?|divisions?|units?|business)$", regex.IGNORECASE)
 
 
 def plain_id(word: str) -> str:
+    word = UNIT_WORD.sub("", word.strip())
     word = DOTTED_ABBREVIATION.sub(lambda x: x.group().replace(".", ""), word)
     return NOT_WORD.sub("_", word).strip("_").lower()
