@@ -15,6 +15,7 @@ from . import sources as W
 from .article_context import Ctx
 from .figure_entity import resolve_segment
 from .headings import table_context
+from .inline_bullets import bullet_label
 from .layout import REACH, Sentence, reach
 from .exclusions import EXCLUDING_IF, excluding, excluding_lead
 from .metric_cue import Cue
@@ -170,6 +171,8 @@ def _read_label(fig: Figure) -> None:
     """A 'label:' opening the line ("- 영업이익: 1조원") names what the figures after it measure."""
     lay = fig.ctx.lay
     label = lay.labels.get(fig.line)
+    if fig.line in lay.bullets:  # a bullet run on along the line: its own label, or none
+        label = bullet_label(lay.bullets[fig.line], fig.m.start)
     if label and label[1] <= fig.m.start and not fig.cell \
             and (fig.whole.start <= label[1] or not CLAUSE_LABEL.search(fig.scan, label[0], label[1])) \
             and not (fig.whole.start > label[1] and LABEL_AGAIN.match(fig.scan, fig.whole.start, fig.m.start)) \

@@ -54,6 +54,7 @@ class Layout:
     headers: dict[int, list[str]] = field(default_factory=dict)  # line index -> its table's header
     headings: dict[int, int] = field(default_factory=dict)  # line index -> line of the heading above
     labels: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> span of "label:" prefix
+    bullets: dict[int, list[tuple[int, tuple[int, int] | None]]] = field(default_factory=dict)  # line -> run-in bullets
     units: dict[int, tuple[str, str, float]] = field(default_factory=dict)  # table line -> declared money unit
     captions: dict[int, str] = field(default_factory=dict)  # table line -> the short line above its table
     _cell_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)  # table line -> its cells' starts

@@ -5,6 +5,7 @@ import regex
 
 from . import fixed_tables
 from .layout import Cell, Layout, Sentence
+from .inline_bullets import inline_bullets
 from .line_kinds import FIGURE_LIKE, HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PHOTO_CAPTION, PROSE_END, SENTENCE_END, WORDY, bullet_title, caps_title, intro_title, label_title, numbered_title, period_title, guidance_lead
 from .masking import mask
 from .sentence_ends import CLAUSE_CUT, runs_on, sentence_ends, wraps
@@ -148,6 +149,8 @@ def layout(text: str) -> Layout:
         lay.headings[i] = heading
         if (":" in raw or "：" in raw) and (m := LABEL.match(raw)):  # the colon first: most lines have none
             lay.labels[i] = (s + m.start("label"), s + m.end("label"))
+        if " - " in raw and len(raw) > 200 and (run := inline_bullets(raw, s)):
+            lay.bullets[i] = run
         cut, line = (s, i) if open_at is None else open_at
         open_at = None
         for m in sentence_ends(raw):
