@@ -117,7 +117,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         grain = "ytd"  # a running total's year, carried from the sentence that named the span
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
-        period = heading_period(ctx, head, own_fy)
+        period = heading_period(ctx, head, own_fy, result=not estimate)
         if period and len(head) > LONG_HEAD and not estimate and not is_past(ctx, period, own_fy):
             period = None  # a lead sentence taken for a heading ("… while providing a Q2 outlook") dates no result by its outlook
     is_from = FROM.match(scan, m.end, m.end + 4) is not None

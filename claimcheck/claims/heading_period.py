@@ -22,17 +22,20 @@ def corner_quarter(lay: Layout, line: int, hp: tuple[str | None, bool], fy: int 
     return f"{hp[0]}Q{q}", hp[1]
 
 
-# and "The new 2025 outlook", "2025년 가이던스": a year's outlook is the whole year's
-WHOLE_YEAR = regex.compile(r"full[\s-](?:fiscal\s)?year|annual|연간|통기|\bFY\s?\d|\bfiscal\s(?:year\s)?(?:19|20)\d\d\b|(?:19|20)\d\d\s(?:outlook|guidance|forecast|targets?)\b"
-                           r"|(?:19|20)\d\d년?\s?(?:전망|가이던스)", regex.IGNORECASE)
+# "Full-year FY2026:", "연간 실적": a heading that says it means the whole year
+WHOLE_YEAR = regex.compile(r"full[\s-](?:fiscal\s)?year|annual|연간|통기|\bFY\s?\d|\bfiscal\s(?:year\s)?(?:19|20)\d\d\b", regex.IGNORECASE)
+# and "The new 2025 outlook", "2025년 가이던스": a year's outlook is the whole year's, for the forecasts under it; a
+# result under "Altria narrows 2025 forecast as reported EPS rises 5%" is no figure of that year
+YEAR_OUTLOOK = regex.compile(r"(?:19|20)\d\d\s(?:outlook|guidance|forecast|targets?)\b|(?:19|20)\d\d년?\s?(?:전망|가이던스)", regex.IGNORECASE)
 
 
-def heading_period(ctx: Ctx, head: str, fy: int | None) -> str | None:
-    """The first quarter or half a heading names, read once per heading and calendar, not per figure under it."""
-    key = ("heading period", head, fy)
+def heading_period(ctx: Ctx, head: str, fy: int | None, result: bool = False) -> str | None:
+    """The first quarter or half a heading names, read once per heading and calendar, not per figure under it;
+    a year too where the heading means the whole year (for a `result`, not by naming the year's outlook alone)."""
+    key = ("heading period", head, fy, result)
     if key not in ctx.memo:
-        # a year only where the heading says it means the whole year ("Full-year FY2026:", "연간 실적")
+        year = WHOLE_YEAR.search(head) is not None or (not result and YEAR_OUTLOOK.search(head) is not None)
         hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy)
-                 if r.period and (r.grain in ("quarter", "half") or (r.grain == "year" and WHOLE_YEAR.search(head)))]
+                 if r.period and (r.grain in ("quarter", "half") or (r.grain == "year" and year))]
         ctx.memo[key] = hrefs[0].period if hrefs else None
     return ctx.memo[key]

@@ -44,8 +44,11 @@ LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\
 def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """The mentions in found that name a person or an analyst's house, or a symbol bracketed after another company's name."""
     out = set()
+    glossed: set[str] = set()  # short names the article spelled out as other words' initials
     for i, (a, b, name) in enumerate(found):
-        if GIVEN_NAME_BEFORE.search(scan, max(0, a - 14), a) and PERSON_AFTER.match(scan, b, b + 24):
+        if scan[a:b] in glossed:
+            out.add((a, b, name))  # "… (OCI) rose 2.1% … its OCI margin": the short name the article gave a measure
+        elif GIVEN_NAME_BEFORE.search(scan, max(0, a - 14), a) and PERSON_AFTER.match(scan, b, b + 24):
             out.add((a, b, name))
         elif ANALYST_AFTER.match(scan, b, b + 20) or (HOUSE.search(scan, a, b) and COVERS_AFTER.match(scan, b, b + 48)):
             out.add((a, b, name))
@@ -58,7 +61,8 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
         elif scan[b:b + 1] == ")" and LINE_BRACKET.search(scan, max(0, a - 8), a):
             out.add((a, b, name))  # "열관리 사업(한온시스템)은": the subsidiary that makes up a line names the line
         elif scan[b:b + 1] == ")" and scan[a - 1:a] == "(" and _initials(scan, a, b):
-            out.add((a, b, name))  # "Cardiac Rhythm Management (CRM)": the words' initials, not Salesforce's ticker
+            out.add((a, b, name))
+            glossed.add(scan[a:b])  # "Cardiac Rhythm Management (CRM)": the words' initials, not Salesforce's ticker
         elif scan[b:b + 1] == ")" and TICKER_BRACKET.search(scan, max(0, a - 16), a) and i and found[i - 1][2] != name \
                 and 0 <= a - found[i - 1][1] <= 18:
             out.add((a, b, name))
@@ -66,14 +70,19 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
 
 
 CAPITALISED = regex.compile(r"(?:\b[A-Z][\w&-]*\s+(?:(?:and|of|&)\s+)?){2,6}\($")
+# "adjusted operating companies income (OCI)": the initials of words in lower case spell a measure's short name too
+LOWER_WORDS = regex.compile(r"(?:\b[a-z][a-z-]*\s+){2,6}\($")
 
 
 def _initials(scan: str, a: int, b: int) -> bool:
     """Whether the bracketed capitals at scan[a:b] spell the initials of the capitalised words right before the bracket."""
     abbr = scan[a:b]
     words = CAPITALISED.search(scan, max(0, a - 80), a)
-    if not abbr.isupper() or not abbr.isalpha() or words is None:
+    if not abbr.isupper() or not abbr.isalpha():
         return False
+    if words is None:
+        lower = LOWER_WORDS.search(scan, max(0, a - 80), a)
+        return lower is not None and "".join(w[0] for w in lower.group().rstrip("( ").split()).upper().endswith(abbr)
     firsts = "".join(w[0] for w in words.group().rstrip("( ").split() if w[0].isupper())
     return firsts.endswith(abbr)
 

@@ -67,7 +67,12 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     lines = _joined_lines(ctx, sent.start, names_end, english) if len(ents) < 2 else []
     out = {id(c): c for c in made}
-    _closing_sign(out, [c for c in figs if c.unit == "pp"], scan, starts)  # "NIM이 각각 5bp, 4bp 하락했지만"
+    points = [c for c in figs if c.unit == "pp"]
+    _closing_sign(out, points, scan, starts)  # "NIM이 각각 5bp, 4bp 하락했지만"
+    if len(points) >= 2 and len(rates := [m for m in cues if m in taxonomy().by_family["ratio"]]) == len(points):
+        # "영업이익률은 10.6%, 순이익률은 9.2%로 각각 4.3%포인트, 2.9%포인트 하락": each rate's change in its place
+        for c, metric in zip(points, rates):
+            out[id(c)] = _as(out[id(c)], metric, where)
     for kind in ("%", "money"):
         group = [c for c in figs if (c.unit == "%") == (kind == "%") and c.unit not in ("pp", "count")]
         if len(group) < 2:
@@ -188,7 +193,10 @@ def _distinct(xs: list[str]) -> list[str]:
 
 def _as(c: Claim, metric: str, where: str = "clause") -> Claim:
     """The claim measuring `metric`: a percent that is a change takes the metric's growth."""
-    if c.unit == "%" and (c.change or taxonomy().is_growth(c.metric)):
+    if c.unit == "pp":
+        if metric not in taxonomy().by_family["ratio"]:
+            return c  # a change in points is a rate's
+    elif c.unit == "%" and (c.change or taxonomy().is_growth(c.metric)):
         metric = taxonomy().growth(metric) or c.metric
     elif c.unit == "%" and metric not in taxonomy().by_family["ratio"]:
         return c  # a percent that is no change of a money metric and no rate named is something else: leave it
