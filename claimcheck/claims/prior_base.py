@@ -49,6 +49,15 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         base = period or (focus if dated else None)
         if base:
             period = CAL.shift_quarter(base, -1 if q else -4) or base
+    if not prior and not replaced and period in (None, focus) and ko_from_to(scan, sent, m) \
+            and not any(0 <= m.start - r.end <= 20 and r.relative not in ("same", "current") and r.period != focus for r in refs):
+        # ("3분기 판매관리비가 710억 원에서": the quarter in view dates the change; "2024년 1조원에서" dates the figure)
+        # "판매관리비가 710억 원에서 800억 원으로 12.7% 늘었다": the figure a change starts from is its base
+        q = ctx.per_sentence("qoq", sent, lambda s: bool(C.QOQ.search(scan, s.start, s.end)))
+        ctx.bases.add(position(lay, m))
+        base = period or (focus if dated else None)
+        if base:
+            period = CAL.shift_quarter(base, -1 if q else -4) or base
     # "전분기(4조7,000억원)": the relative period was already resolved to the quarter before
     if prior:
         ctx.bases.add(position(lay, m))
@@ -65,6 +74,20 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         if base:
             period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     return period
+
+
+# "710억 원에서 800억 원으로 12.7% 늘었고": an amount, '에서', the amount it came to, then the change
+KO_FROM_TO = regex.compile(r"\s?에서\s[\d,.]+(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러|엔|위안)?\s?(?:으로|로)\s")
+KO_CHANGE = regex.compile(r"늘|증가|줄|감소|상승|하락|개선|악화|확대|축소|뛰|급증|급감")
+# "목표주가를 5만원에서 6만원으로", "전망을 종전 …에서": a revision of one figure, not two periods
+KO_REVISED = regex.compile(r"종전|기존|당초|목표|전망|상향|하향|예상|추정|컨센서스|가이던스|조정|수정")
+
+
+def ko_from_to(scan: str, sent: Sentence, m: Mention) -> bool:
+    """Whether the Korean figure m is where a change from one amount to another starts."""
+    to = KO_FROM_TO.match(scan, m.end, min(sent.end, m.end + 40))
+    return to is not None and KO_CHANGE.search(scan, to.end(), min(sent.end, to.end() + 30)) is not None \
+        and KO_REVISED.search(scan, sent.start, sent.end) is None
 
 
 def _same_year(quarter: str, year: str) -> bool:
