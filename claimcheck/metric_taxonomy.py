@@ -8,7 +8,8 @@ from .rules_data import LexiconError, load
 
 
 FAMILIES = ("flow", "stock", "ratio", "growth", "price", "count", "helper")
-_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item", "lower_better", "spent", "running_span")
+_FLAGS = ("dated", "heading_dated", "cadence_check", "pct_vs_pp", "listed", "ownerless", "forecast", "cost_item", "lower_better", "spent",
+          "running_span", "per_share")
 _LINKS = ("growth_of", "share_of", "loss_of")
 
 
@@ -34,6 +35,7 @@ class MetricInfo:
     lower_better: bool = False  # a cost or loss rate: it "improves" (개선) when it falls
     spent: bool = False  # money spent or lost, never a result: restated per share it is no EPS
     running_span: bool = False  # a cash-flow line, stated year to date: a running span before carries to it
+    per_share: bool = False  # said per share: a few dollars or won are its size, not a share's price
 
 
 def _with_growths(metrics: dict[str, MetricInfo]) -> dict[str, MetricInfo]:

@@ -77,7 +77,7 @@ NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so
 ADJUSTED_BEFORE = regex.compile(r"\b(?:[Aa]djusted|[Nn]on-GAAP|[Cc]ore|[Oo]ngoing)(?:\s?\(\d\))?\s(?:net\s)?(?:earnings|profit|income)\b")
 OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
 PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)
-PER_SHARE = ("eps", "adjusted_eps", "dividend_per_share", "book_value_per_share", "tangible_book_value_per_share")
+PER_SHARE = T.has("per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
 # "주식은 1.8% 하락한 2만2,450원으로 마감했다": a change that arrives at a share's price is the price's move
 # and "shares lost 10.58% to trade at $114.94", "fell 3% to close at $41.20"
@@ -185,6 +185,8 @@ def refined(fig: Figure, got: Typed) -> str:
     if metric in T.profits and m.kind == "money" and not m.scaled and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
         # "GAAP net income of $0.05 per diluted share": a profit said per share is earnings per share
         return "adjusted_eps" if ADJUSTED_BEFORE.search(scan, max(sent.start, m.start - 60), m.start) else "eps"
+    if metric in ("ffo", "eps") and m.kind == "money" and not m.scaled and abs(m.value) < NO_COMPANY_FIGURE and _ffo_before(fig):
+        return "ffo_per_share"  # "core FFO of $1.46 per share", "Core FFO: $1.49": no REIT's FFO in all is a few dollars
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
@@ -287,3 +289,16 @@ def in_consensus_bracket(fig: Figure) -> bool:
         or CONSENSUS_LEAD.search(fig.scan, a, fig.m.start) is not None \
         or (CONSENSUS_SUBJECT.search(fig.scan, max(fig.sent.start, fig.m.start - 120), fig.m.start) is not None
             and FORECAST_VERB.search(fig.scan, fig.m.end, fig.sent.end) is not None)
+
+
+def _ffo_before(fig: Figure) -> bool:
+    """Whether the last measure named before the figure in its sentence is funds from operations ('core FFO of $1.46
+    per share': the 'per share' after it says how FFO is counted, not that it is EPS)."""
+    scan = fig.scan
+    before = [c for c in fig.cues if fig.sent.start <= c.start < fig.m.start and not BARE_PER_SHARE.fullmatch(scan, c.start, c.end)]
+    return bool(before) and before[-1].metric in ("ffo", "ffo_per_share")
+
+
+# "$1.49 per share including …, $1.50 per share excluding …": how a figure is counted, no measure named
+BARE_PER_SHARE = regex.compile(r"(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
+
