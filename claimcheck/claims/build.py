@@ -39,6 +39,7 @@ from .running_restated import as_running
 from .continuing_scope import continuing
 from .adjusted_eps import adjusted
 from .heading_evidence import heading_backed
+from .unknown_measure import measure_subject
 from .business_lines import segment_id
 from .listed_lines import listed_segments
 from .metric_cue import Typed
@@ -177,6 +178,10 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         return None  # "912 million pounds" of copper: a weight
     ent = FE.for_metric(fig, who.name, got, metric)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
+    if (said := measure_subject(fig, seg)) == "measure":
+        return None  # "대손상각비는 1541억원": a measure the vocabulary lacks, taken for a business line
+    if said == "passed":
+        seg = None
     if seg and ent and seg == segment_id(ent):
         seg = None  # "By comparison, Nucor reported net earnings of …": the company named as a clause's subject is no line of its own
     if metric in ("stock_price", "price_change") and not fig.cell:
