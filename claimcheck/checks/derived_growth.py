@@ -177,6 +177,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 continue
             if any(c.period for c in base) and not all(c.period for c in base):
                 continue  # "| $24.1 billion | +2% | … | NII ex-Markets $23.4 billion |": a dated level and an undated one are no series
+            if len({c.cadence for c in base if c.cadence}) > 1:
+                continue  # "지난해 … 651억원 … 1분기 … 260억원": a year's level and a quarter's are no series
             if g.period and all(c.period for c in base) and not any(c.period == g.period for c in base):
                 continue  # two bases ('the $94.93B of Q4 2024 and the $94.0B of Q3 2025'): the current level is elsewhere
             cands = cands + _from_now(base, g, o.hedge)

@@ -70,7 +70,7 @@ MONTH_WORD = regex.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their", "which", "who"}  # and a relative pronoun
 # (and a clause's connective ending, "수익성 지표도 개선됐는데 영업이익률은": "…는데" closes a verb, names no line)
-MODIFIER_END = ("는데", "은데", "인데", "한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여", "로")
+MODIFIER_END = ("는데", "은데", "인데", "져", "돼", "한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여", "로")
 
 
 # "식품사업부문", "식품 부문", "식품사업" and "식품사업은" name one line: its id is "식품"
