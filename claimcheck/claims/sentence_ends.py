@@ -15,7 +15,8 @@ SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}\s+(?=[\p{{Lu}}\p{{Hangul}}\
                          r"|(?<=[\p{Hangul}][.!?])(?=[\p{Hangul}])"
                          # scraped summaries run their bullets into one line: "... [1] - Revenues rose ...",
                          # "Financial Performance - First-quarter earnings were ..."
-                         r"|(?<=\[\d{1,2}\])\s+(?=\p{Lu}|-\s)|\s(?=-\s\p{Lu})")
+                         # (not "Sysco (SYY - Free Report) posted": a ticker's bracket holds its dash)
+                         r"|(?<=\[\d{1,2}\])\s+(?=\p{Lu}|-\s)|(?<!\([\p{Lu}.:]{1,12})\s(?=-\s\p{Lu})")
 # Every SENT_END match starts right after a closing mark (. ! ? 。 …, or the ']' of "[1]") or at the blank
 # before a "- " bullet, so the pattern is tried only there: led by lookbehinds, it was otherwise tried at every
 # character of the article, which was most of the layout's time
