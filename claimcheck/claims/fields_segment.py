@@ -169,6 +169,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
             and STANDALONE.search(scan, max(fig.sent.start, min(m.start - 80, fig.clause[0])), m.start):
         # ("별도 당기순이익은 … 평가손익 감소 영향으로 1797억원": the clause's books, however far back they are named)
         seg = "standalone"  # a parent-only figure never shares the consolidated one's key
+    if seg is None and BOOKS_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 20)):
+        seg = "standalone"  # "9,399억원(별도재무제표 기준)": the books said in a bracket right after the figure
     if fig.cell and (seg is None or L.names_itself(lex, ent, seg)) and STANDALONE.search(fig.row_text):
         seg = "standalone"  # a table row "SM(별도)": the parent's own books, under the group's row
     if seg is None and not fig.cell and ADJUSTED_HEAD.search(head := heading_text(fig.ctx, fig.line)) \
@@ -189,6 +191,9 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
         elif seg is None and CONSOLIDATED.search(scan, max(fig.sent.start, m.start - 80), m.start):
             seg = "consolidated"
     return seg
+
+
+BOOKS_AFTER = regex.compile(r"\s?[(\[]\s?(?:별도|개별)\s?(?:재무제표\s?)?(?:기준|재무제표)?\s?[)\]]")
 
 
 def _restated(fig: Figure) -> str | None:
