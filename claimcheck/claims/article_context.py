@@ -52,8 +52,11 @@ class Ctx:
         self.unknown = sorted([e[0] for e in found if e in longer] + self._related_unknown(scan, found))
         self.ents: list[tuple[int, int, str]] = short_forms(scan, [e for e in found if e not in longer])
         # ("+50 bps YoY to 20.5%": basis points in lower case, never BPS, book value per share, in capitals)
+        # (and "NH투자증권은 15.2% 성장한": a metric word inside a company's name is no cue)
+        spans = sorted((a, b) for a, b, _ in self.ents if b - a > 2)
         self.cues = [Cue(m.start(), m.end(), lex.metric_of.get(L.key(m.group()), "")) for m in lex.metric_rx.finditer(scan)
-                     if not (m.group() != m.group().upper() and m.group().lower() in CASED_CUES)]
+                     if not (m.group() != m.group().upper() and m.group().lower() in CASED_CUES)
+                     and not _inside(spans, m.start(), m.end())]
         # "Client and Gaming segment": a generic line word that ends a joined name is part of that name
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)
                        if not JOINED_NAME.search(scan, max(0, m.start() - 24), m.start())]
@@ -226,3 +229,10 @@ class Ctx:
 
     def topics_in(self, a: int, b: int) -> list:
         return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) lies within one of the sorted spans."""
+    i = bisect_right(spans, (a, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
+
