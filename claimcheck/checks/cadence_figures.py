@@ -88,8 +88,8 @@ class Figures:
                 for cb in by_cadence.get(big_cad, ()):
                     a, b = self._rep(ca), self._rep(cb)
                     nested = _nested(a, b)
-                    if nested is False:
-                        continue
+                    if nested is False or (a.estimate != b.estimate and not (a if a.estimate else b).period):
+                        continue  # (an undated forecast may be of any year: no bound on a reported quarter)
                     small, big = self.classes[ca], self.classes[cb]
                     if nested is True and small_cad == "quarterly" and "Q" in (a.period or ""):
                         # a named quarter of a named year is one part of it: no more than the whole, but a lumpy
