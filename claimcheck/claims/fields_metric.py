@@ -251,7 +251,9 @@ def refined(fig: Figure, got: Typed) -> str:
         if m.kind == "money" and not m.scaled and abs(m.value) < 1000:
             per_share = [c.metric for c in before if c.metric in PER_SHARE]
             return per_share[-1] if per_share else "eps"
-        subject = [c.metric for c in before if c.metric in T.profits]
+        # (and "EBITDA guidance … below analyst estimates of $533.1 million": any flow named is what is estimated)
+        subject = [c.metric for c in before if c.metric in T.profits or (
+            c.metric in T.owned_amounts and T.is_flow(c.metric) and c.metric != "revenue" and c.metric not in PER_SHARE)]
         carried = fig.carry["metric"]
         profit = subject[-1] if subject else carried if carried in T.profits and not any(
             c.metric == "revenue" for c in before) else None
