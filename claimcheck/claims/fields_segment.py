@@ -180,7 +180,7 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
         seg = "adjusted"
     if seg is None and AS_ADJUSTED.match(scan, m.end, min(fig.sent.end, m.end + 24)):
         seg = "adjusted"  # "a 28% increase in diluted EPS (26% as adjusted)": the figure restated on the adjusted basis
-    if seg is None and m.kind == "percent":
+    if seg is None and (m.kind == "percent" or ORGANICALLY.match(scan, m.end, min(fig.sent.end, m.end + 14))):
         seg = _restated(fig)
     if _daily(fig):
         seg = f"{seg}_daily_average" if seg else "daily_average"
@@ -200,7 +200,7 @@ def _restated(fig: Figure) -> str | None:
     """"up 3% (+2% organic, …)", "+4% in constant currency", "On an organic basis, revenue grew 9%": a growth restated
     on another basis, kept apart from the reported one (not "9% as reported" in the same sentence)."""
     scan, m, end = fig.scan, fig.m, fig.sent.end
-    basis = BASIS_AFTER.match(scan, m.end, min(end, m.end + 28))
+    basis = BASIS_AFTER.match(scan, m.end, min(end, m.end + 44))
     if basis is None and not AS_REPORTED.match(scan, m.end, min(end, m.end + 16)):
         basis = BASIS_LEAD.match(scan, fig.sent.start, m.start)
     return None if basis is None else "organic" if basis["org"] else "constant_currency"
@@ -208,8 +208,11 @@ def _restated(fig: Figure) -> str | None:
 
 AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
                          regex.IGNORECASE)
-BASIS_AFTER = regex.compile(r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
+# (and "grew 4.7% to $6.96 billion organically": the rate and the level it reached, both on the organic basis)
+BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
+                            r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
                             r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
+ORGANICALLY = regex.compile(r"\sorganically\b", regex.IGNORECASE)
 BASIS_LEAD = regex.compile(r"\W*(?:on\san?\s(?P<org>organic)|(?:on\san?\s|in\s)constant[\s-]currency)(?:\s(?:basis|terms))?,\s", regex.IGNORECASE)
 AS_REPORTED = regex.compile(r"\s(?:as\sreported|reported)\b", regex.IGNORECASE)
 ADJUSTED_HEAD = regex.compile(r"\b(?:adjusted|non-GAAP)\b|비\s?GAAP|조정\s?(?:실적|기준)", regex.IGNORECASE)
