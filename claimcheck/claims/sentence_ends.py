@@ -46,6 +46,7 @@ def sentence_ends(raw: str) -> Iterator[regex.Match[str]]:
 
 WRAPPED_END = regex.compile(r"[\p{L}\p{N},%$)-]$")
 WRAPPED_START = regex.compile(r"[a-z0-9$(]")
+KO_CLOSE = "다요"
 # a line of any length that stops on a word no sentence or heading ends with (a preposition, a linking verb) runs on
 # into a next line that opens on its figure
 OPEN_END = regex.compile(r"(?i)\b(?:of|to|at|by|from|reach(?:es|ed)?|was|were|is|are|totall?ed|exceed(?:s|ed)?|hit)\Z")
@@ -70,5 +71,6 @@ def wraps(scan: str, starts: list[int], i: int) -> bool:
     if runs_on(line, scan, starts, i):
         return True
     # its last character only (the line is stripped): searched, the pattern was tried at every character
-    return len(line) >= 50 and bool(WRAPPED_END.match(line, len(line) - 1)) and bool(WRAPPED_START.match(nxt)) \
+    # ("… 이익 감소가 더 크게 나타났다" with its full stop lost: a Korean verb's ending closes the sentence)
+    return len(line) >= 50 and line[-1] not in KO_CLOSE and bool(WRAPPED_END.match(line, len(line) - 1)) and bool(WRAPPED_START.match(nxt)) \
         and not LIST_ITEM.match(nxt) and not HEADING.match(nxt)

@@ -45,6 +45,8 @@ COUNTER = (
     # a counter that opens a longer word is not one: 회계연도, 회사, 대비, 장기, 개발, 건설, 병원
     r"(?:개(?!발|선|편|최)|회(?!계|사|의|장|복|견|담|귀)|명(?!목|예)|대(?!비|응|상|규모|형|표|출|체|한|해|폭)"
     r"|건(?!설|전|강)|곳|척|가구|병(?!원|행)|장(?!기|중|세|비|부|악|외)|만[ \t\u00a0]?명|units?|users?|subscribers?|customers?|employees?"
+    # goods by weight or volume ("1888만 톤", "4359만t"), not a price per ton ("톤당")
+    r"|톤(?!당)|(?<=[만억천])t(?![A-Za-z])|배럴(?!당)|TEU|tons?|tonnes?|barrels?"
     r"|chips?|downloads?|vehicles?|cars?|people|stores?|players?|gamers?|members?|accounts?|viewers?|households?"
     # (not "a $179 billion order backlog": the money is the backlog's, no count of orders)
     r"|shipments?|deliveries|orders?(?![ \t\u00a0](?:backlog|book|intake))|devices?|phones?|smartphones?)(?![\p{Latin}])"
