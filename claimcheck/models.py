@@ -84,7 +84,9 @@ class Claim(Frozen):
         # the substring tests first: intervals are asked for in every check's inner loop
         if self.bound == "eq" and (("." in self.text and ("조" in self.text or "억" in self.text)
                                     and TRUNCATED.search(self.text)) or ("억" in self.text and EOK_END.search(self.text))
-                                   or (self.unit == "%" and self.half_width == 0.5 and HANGUL_QUOTE.search(self.quote))):
+                                   or (self.unit == "%" and self.half_width == 0.5 and HANGUL_QUOTE.search(self.quote))
+                                   or ("." in self.text and EN_SCALED.search(self.text))):
+            # ("$1.13 billion" for $1,138 million: an English amount in billions is cut as often as rounded too)
             # "영업이익 5.8조" for 5조8,895억, "1조1438억원" for 1조1438억9400만원, "전년대비 30% 감소" for 30.9%: Korean
             # reports cut a figure to one decimal of 조, to whole 억 or to a whole percent as often as they round it,
             # so it may stand for anything up to the next step
@@ -129,6 +131,7 @@ COMPANY_GUIDANCE = "company guidance"
 BEFORE_REVISION = ", before its revision"
 HANGUL_QUOTE = regex.compile(r"\p{Hangul}")
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
+EN_SCALED = regex.compile(r"\d\.\d+\s?(?:billion|million|trillion|bn|mn|B|M)\b")
 def _round_step(value: float) -> float:
     """The step a whole-억 amount may be rounded to, by its trailing zeros past its third digit (0 if none)."""
     n = round(abs(value) / 1e8)
