@@ -25,6 +25,10 @@ OWN_WORD_OF = regex.compile(r"\d\s?%\s?$")
 BETTER_WORSE = regex.compile(r"^\s?\)?\s?(?:[이가을를은는의도]\s?)?(?:(?:소폭|크게|대폭|slightly|sharply)\s?)?(?:(?P<better>개선|improv)|악화|worse|deteriorat)",
                              regex.IGNORECASE)
 
+# "an improvement of 110 basis points", "improved by 1.2 points": the word before the change
+BETTER_WORSE_BEFORE = regex.compile(r"(?:(?P<better>improvement|improved|improving)|deterioration|worsened|worsening)(?:\sof|\sby)\s$",
+                                    regex.IGNORECASE)
+
 
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
              carried: str | None, has: Callable[[tuple[str, ...]], bool] = lambda words: True) -> Typed | None:
@@ -108,7 +112,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "pp":
         metric = ratio.metric if ratio else _margin_of_amount(m, text, cues, sent, has, moved=True) \
             or (carried if carried in RATIOS else "operating_margin")
-        if metric in LOWER_BETTER and (said := BETTER_WORSE.match(after)) is not None:
+        said = BETTER_WORSE.match(after) or BETTER_WORSE_BEFORE.search(text, max(sent[0], m.start - 24), m.start)
+        if metric in LOWER_BETTER and said is not None:
             down = said["better"] is not None  # "원가율은 … 9.7%포인트 개선됐다": a cost rate that improved fell
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
