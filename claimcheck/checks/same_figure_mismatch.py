@@ -41,7 +41,7 @@ class Options(Hedged):
                                                              "market_share"],
                                     description="metrics whose undated figures keep full severity: a share of "
                                                 "a whole is a standing fact")
-    volatile: list[str] = Field(default_factory=lambda: ["stock_price", "price_change"],
+    volatile: list[str] = Field(default_factory=lambda: ["stock_price", "price_change", "market_cap"],
                                 description="metrics that move daily, compared only when both figures are dated")
     one_article_needs_slip: bool = Field(True, description="report at info a conflict inside one article whose "
                                          "values are no slip of each other (a digit changed, digits reordered, one "
