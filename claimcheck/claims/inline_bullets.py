@@ -11,12 +11,15 @@ import regex
 BULLET = regex.compile(r"(?<=\S)\s[-•]\s(?=\S)")
 LABEL_AFTER = regex.compile(r"(?P<label>[\p{Lu}\p{Hangul}][^:：.;!?\n]{0,47}?)\s?[:：]\s")
 FEWEST = 3  # a prose dash or two is no list: a line is a run of bullets when it has this many labelled ones
+SHORTEST = 200  # characters: shorter lines are a list's own items, each on its line, or prose
 
 
 def inline_bullets(raw: str, start: int) -> list[tuple[int, tuple[int, int] | None]]:
     """(offset of each bullet's mark, span of its label or None) along one line, offsets into the article;
     empty unless the line runs at least FEWEST labelled bullets together."""
     out: list[tuple[int, tuple[int, int] | None]] = []
+    if len(raw) <= SHORTEST:
+        return out
     for m in BULLET.finditer(raw):
         lab = LABEL_AFTER.match(raw, m.end())
         out.append((start + m.start(), (start + lab.start("label"), start + lab.end("label")) if lab else None))

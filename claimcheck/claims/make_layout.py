@@ -149,7 +149,7 @@ def layout(text: str) -> Layout:
         lay.headings[i] = heading
         if (":" in raw or "：" in raw) and (m := LABEL.match(raw)):  # the colon first: most lines have none
             lay.labels[i] = (s + m.start("label"), s + m.end("label"))
-        if " - " in raw and len(raw) > 200 and (run := inline_bullets(raw, s)):
+        if " - " in raw and (run := inline_bullets(raw, s)):
             lay.bullets[i] = run
         cut, line = (s, i) if open_at is None else open_at
         open_at = None

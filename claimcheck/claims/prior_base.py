@@ -35,25 +35,10 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         return ago
     replaced = m.low is not None and RANGE_BEFORE_FROM.search(scan, max(sent.start, m.start - 60), m.start) is not None
     # ("EPS of $5.62 to $5.66, up from $5.60 to $5.66": the range a guidance replaced is of the same year, no base)
-    if not prior and not replaced and C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start) \
-            and C.CHANGE_WORD.search(scan, sent.start, m.start) and not any(0 <= m.start - r.end <= 20 for r in refs) \
-            and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
-                                                                  or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
-                        and (r.relative in ("previous", "year_ago")
-                                                       or (r.period and r.grain in ("quarter", "half"))) for r in refs):
-        # ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)
+    if not prior and not replaced and (_from_en(scan, sent, m, refs) or (period in (None, focus) and _from_ko(scan, sent, m, refs, focus))):
         # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
         q = ctx.per_sentence("qoq", sent, lambda s: bool(
             C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
-        ctx.bases.add(position(lay, m))
-        base = period or (focus if dated else None)
-        if base:
-            period = CAL.shift_quarter(base, -1 if q else -4) or base
-    if not prior and not replaced and period in (None, focus) and ko_from_to(scan, sent, m) \
-            and not any(0 <= m.start - r.end <= 20 and r.relative not in ("same", "current") and r.period != focus for r in refs):
-        # ("3분기 판매관리비가 710억 원에서": the quarter in view dates the change; "2024년 1조원에서" dates the figure)
-        # "판매관리비가 710억 원에서 800억 원으로 12.7% 늘었다": the figure a change starts from is its base
-        q = ctx.per_sentence("qoq", sent, lambda s: bool(C.QOQ.search(scan, s.start, s.end)))
         ctx.bases.add(position(lay, m))
         base = period or (focus if dated else None)
         if base:
@@ -74,6 +59,25 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         if base:
             period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     return period
+
+
+def _from_en(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> bool:
+    """'up 9% from $11.94 billion': the figure an English change starts from, when no period of its own is named
+    ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)."""
+    return bool(C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start)) \
+        and bool(C.CHANGE_WORD.search(scan, sent.start, m.start)) and not any(0 <= m.start - r.end <= 20 for r in refs) \
+        and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
+                                                                      or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
+                    and (r.relative in ("previous", "year_ago") or (r.period and r.grain in ("quarter", "half")))
+                    for r in refs)
+
+
+def _from_ko(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef], focus: str | None) -> bool:
+    """'판매관리비가 710억 원에서 800억 원으로 12.7% 늘었다': the figure a Korean change starts from, when no other period
+    stands right before it ("3분기 판매관리비가 710억 원에서": the quarter in view dates the change; "2024년 1조원에서"
+    dates the figure)."""
+    return ko_from_to(scan, sent, m) and not any(
+        0 <= m.start - r.end <= 20 and r.relative not in ("same", "current") and r.period != focus for r in refs)
 
 
 # "710억 원에서 800억 원으로 12.7% 늘었고": an amount, '에서', the amount it came to, then the change
