@@ -23,6 +23,7 @@ from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing
 from .slips import slip
 from .swaps import Siblings, siblings, swapped
+from .restated import printings, restated_wrong
 from .split_articles import doubted, split_files
 from .adjusted_twins import Twins, twinned
 from ..figures import plural
@@ -47,7 +48,9 @@ class Options(Hedged):
                                          "values are no slip of each other (a digit changed, digits reordered, one "
                                          "dropped or doubled, the sign lost): there it almost always means typing "
                                          "lost a segment, period or basis; unless another line or company of the "
-                                         "article holds the same two values (two swapped). Between articles too: a "
+                                         "article holds the same two values (two swapped), or one value is a "
+                                         "sibling's amount restated under this figure on a line of its own with the "
+                                         "field that tells them apart written there (restated.py). Between articles too: a "
                                          "conflict that is gone once the values printed only by such self-split "
                                          "articles are set aside is at info")
     far_needs_slip: float = Field(1.25, description="report at info a conflict between articles over reported "
@@ -121,6 +124,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     claims = claims if isinstance(claims, list) else list(claims)
     adjusted = Twins(claims) if o.adjusted_twins else None
     lines = siblings(claims) if o.one_article_needs_slip else {}
+    printed = printings(claims) if o.one_article_needs_slip else {}
     for key, raw in keyed(claims, skip).items():
         if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:
             # counts of what, charges for what, investments from whom? users, staff and units, a tariff and a
@@ -135,11 +139,13 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         nodes, fkeys = list(figs.values()), list(figs)
         for comp, demote in _components(fkeys, nodes, o):
             members = [c for k in comp for c in nodes[k]]
+            slipped = o.one_article_needs_slip and restated_wrong(members, printed)
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines)
             if o.one_article_needs_slip and not alone:
                 alone = _split_apart(comp, fkeys, nodes, members, lines)
-            far = not alone and (_far_apart(comp, nodes, o.far_needs_slip)
-                                 or _corroborated(comp, nodes, o.corroborated))
+            alone = alone and not slipped
+            far = not (alone or slipped) and (_far_apart(comp, nodes, o.far_needs_slip)
+                                              or _corroborated(comp, nodes, o.corroborated))
             twin = not (alone or far) and key[1] is None and adjusted is not None and twinned(members, adjusted, o.hedge)
             out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin))
     return out

@@ -1,0 +1,76 @@
+"""A figure restated later in an article with a neighbouring figure's value: 'the chemicals segment made 171억원
+… 식품 부문 152억원' in the segment paragraph, then an official quoted on '화학 부문 영업이익 152억원'; Neuroscience's
+$2.53 billion in the segment list, then 'Neuroscience, which brought in $2.19 billion' (Medical Surgical's).
+
+An article that gives one figure two unlike values has mostly had a segment, period or basis lost in typing
+(same-figure-mismatch reports it at info). This is the one-sided swap (`swaps.py` holds the two-sided one) that
+typing does not make: the second value is an amount printed for a sibling figure (another named line, another
+stated period, another company or measure) on another line, and where it is restated, the field that tells the
+two apart is stated in its own clause, table cell or caption. Typing that loses a line leaves that field empty or
+carried; here it was written out, so the writer, not the typing, put the wrong value under it.
+
+Rates are left out: a 2.2% or a 4% is printed for many things in one article, so a rate that also belongs to a
+sibling is as likely chance as a slip. So are figures on adjacent lines (a bullet list, a row and the next), where
+a label lost between two lines looks the same.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..models import STATED, Claim
+
+FIELDS = ("entity", "segment", "metric", "period")
+# a measure and its adjusted twin often share a value (last year's GAAP and adjusted EPS): no evidence of a slip
+APART = ("entity", "segment", "period")
+RATES = ("%", "pp", "bp")
+
+# (file, cadence, basis, unit) -> (entity, segment, metric, period) -> that figure's exact printings
+Printings = dict[tuple, dict[tuple[str | None, ...], list[Claim]]]
+
+
+def _place(c: Claim) -> tuple:
+    return (c.file, c.cadence, c.basis, c.unit)
+
+
+def _who(c: Claim) -> tuple[str | None, ...]:
+    return (c.entity, c.segment, c.metric, c.period)
+
+
+def printings(claims: list[Claim]) -> Printings:
+    """Every article's exact figures by (company, line, metric, period), for each of its cadences, bases and units."""
+    out: Printings = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.low is None and c.bound == "eq" and c.unit not in RATES:
+            out[_place(c)][_who(c)].append(c)
+    return out
+
+
+def restated_wrong(members: list[Claim], index: Printings) -> bool:
+    """Whether one article's two unlike values for a figure are its own value and a sibling's value restated
+    under it on a line of its own, with the field that sets the sibling apart stated where it is restated."""
+    values = {c.value for c in members}
+    if len(values) != 2 or len({c.file for c in members}) != 1:
+        return False
+    own = _who(members[0])
+    for who, sib in index.get(_place(members[0]), {}).items():
+        apart = [i for i, (a, b) in enumerate(zip(who, own)) if a != b]
+        if len(apart) == 1 and FIELDS[apart[0]] in APART and who[apart[0]] is not None and own[apart[0]] is not None:
+            shared = values & {c.value for c in sib}
+            if len(shared) == 1 and _restated(members, sib, shared.pop(), FIELDS[apart[0]]):
+                return True
+    return False
+
+
+def _restated(members: list[Claim], sib: list[Claim], value: float, field: str) -> bool:
+    """The sibling's `value` printed under this figure on lines apart from the sibling's printings of it and from
+    this figure's own value, each with `field` stated there."""
+    mine = [c for c in members if c.value == value]
+    rest = [c for c in members if c.value != value]
+    sib_lines = {c.line for c in sib if c.value == value}
+    return (not any(c.line in sib_lines for c in mine)
+            and all(abs(a.line - b.line) > 1 for a in mine for b in rest)
+            and all(_stated(c, field) for c in mine))
+
+
+def _stated(c: Claim, field: str) -> bool:
+    return any(f == field and s in STATED and s != "heading" for f, s, _, _ in c.evidence)
