@@ -70,7 +70,7 @@ MONTH_WORD = regex.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their", "which", "who"}  # and a relative pronoun
 # (and a clause's connective ending, "수익성 지표도 개선됐는데 영업이익률은": "…는데" closes a verb, names no line)
-MODIFIER_END = ("는데", "은데", "인데", "져", "돼", "한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여", "로")
+MODIFIER_END = ("는데", "은데", "인데", "져", "돼", "려", "겨", "춰", "쳐", "켜", "둬", "줘", "한", "된", "뺀", "난", "던", "른", "운", "은", "는", "인", "적", "의", "면", "고", "며", "서", "해", "도", "어", "여", "로")
 
 
 # "식품사업부문", "식품 부문", "식품사업" and "식품사업은" name one line: its id is "식품"
@@ -129,6 +129,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if word.lower().endswith((" net", " total")):
                 word = word.rsplit(" ", 1)[0]  # "International net revenue": the line's net revenue, the line is "International"
             low = word.lower()
+            if " " not in word and OBJECT_BEFORE.search(scan, max(start, m.start("seg") - 3), m.start("seg")):
+                continue  # "영업이익 152억원을 올려 영업이익률": a word right after an object is its verb, no line
             if word + scan[m.end("seg"):m.end("seg") + 2] in lex.alias_to:
                 continue  # "McDonald's third-quarter revenue": a company whose name ends in its own possessive
             if not word or low in NOT_LINE or low.split()[0] in NOT_LINE or BREAKDOWN_WORD.search(word) or not REPORTING_VERBS.isdisjoint(low.split()) \
@@ -164,6 +166,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
     return _outermost(sorted(found + region_lines(scan, start, end, lex)))
 
 
+OBJECT_BEFORE = regex.compile(r"\p{Hangul}(?:을|를)\s$")
 LATIN_LEAD = regex.compile(r"(?P<w>[A-Z][A-Z0-9]{1,5})\s(?=\p{Hangul})")
 
 
