@@ -59,7 +59,7 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
 
 # "operating income was $283 million, or 33% of revenue, compared to $372 million, or 40% a year ago": the percent
 # restates the amount before it as a share of revenue (a margin), and the base names no metric of its own
-OR_PCT = regex.compile(r",?\s(?:or|representing|equal\sto)\s$|\s\($")  # and "$7 billion in free cash flow (44% of revenue)"
+OR_PCT = regex.compile(r",?\s\(?(?:or|representing|equal\sto)\s$|\s\($")  # and "$7 billion in free cash flow (44% of revenue)"
 # and "non-GAAP operating income hit a record $85 million, with a margin of 15%": the level's rate, said after it
 RATE_ASIDE = regex.compile(r",?\s(?:or|representing|equal\sto|with\san?\s(?:[\w-]+\s)?margin\sof)\s$|\s\($", regex.IGNORECASE)
 OF_REVENUE = regex.compile(r"\s?(?:of\s(?:total\s|net\s)?(?:revenues?|sales)\b|(?:,\s)?a\syear\s(?:ago|earlier)|last\syear)", regex.IGNORECASE)

@@ -34,6 +34,12 @@ OWN_FIGURE_AFTER = regex.compile(r"\s(?:of|was|were|at|totaled|reached|came\sto"
                                  r"\s(?:about\s|roughly\s)?[$€£¥₩]?\d", regex.IGNORECASE)
 
 
+# "increased 7% to $2.33 billion (or 51.4% of sales)": the sales after the share are what the share is of, not the
+# amount's measure (the amount is the subject's gross profit)
+SHARE_BETWEEN = regex.compile(r"[\s,(]*(?:or\s|representing\s|equal\sto\s|equivalent\sto\s)?[\d.,]+\s?(?:%|per\s?cent)\s"
+                              r"of\s(?:total\s|net\s)?", regex.IGNORECASE)
+
+
 BEATEN = regex.compile(r"\s?(?:\([^()]{0,20}\)\s?)?(?:[을를에]|보다)\s?(?:\d[\d.,]*\s?%\s?)?(?:크게\s?|소폭\s?)?"
                        r"(?:상회|하회|웃돌|웃돈|밑돌|밑돈|넘어|넘었|넘는|뛰어넘)")
 
@@ -50,7 +56,8 @@ def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[
         if c.end <= m.start:
             d = m.start - c.end
         elif c.start >= m.end:
-            if text and OWN_FIGURE_AFTER.match(text, c.end, c.end + 24):
+            if text and (OWN_FIGURE_AFTER.match(text, c.end, c.end + 24)
+                         or SHARE_BETWEEN.fullmatch(text, m.end, c.start)):
                 continue
             if c.metric == "_consensus" and text and (BEATEN.match(text, c.end, c.end + 24)
                                                       or YARDSTICK.search(text, max(0, c.start - 24), c.start)):

@@ -19,7 +19,8 @@ PERIOD = re.compile(
              |(?:지난해|작년|전년)에\s?이어
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
-    | (?P<fyq>(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
+    | (?P<fyq>(?<![^\W\d_])Q(?P<fq7>[1-4])\s(?:(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?))?(?P<fys2>(?:19|20)\d\d)\s?[-–/]\s?(?P<fye2>\d\d)(?!\d)
+              |(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>(?:19|20)?\d\d)\s?Q(?P<fq3>[1-4])
               |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
@@ -30,7 +31,8 @@ PERIOD = re.compile(
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\s(?:of\s(?:its\s|the\s)?)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<yend>(?:(?:fiscal\s)?year|(?:twelve|12)[\s-]months?)\s(?:ended|ending)\s(?:on\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
              (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
-    | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
+    | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
+           |(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | {SP.QUARTERS_TO_DATE}
     | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)

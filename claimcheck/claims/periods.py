@@ -74,6 +74,13 @@ EVENT_BEFORE = regex.compile(r"\b(?:acquired|bought|founded|established|incorpor
 SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대|최고|최저|최초))")
 
 
+def _split_end(start: str | None, end: str | None) -> int | None:
+    """The year a split year ends in ('2024-25' -> 2025), when its two years follow each other."""
+    if not start or not end or (int(start) + 1) % 100 != int(end):
+        return None
+    return int(start) + 1
+
+
 def read(found: list, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:
     """Matches from matches() as periods, for an entity whose fiscal year ends in month fy_end."""
     out: list[PeriodRef] = []
@@ -91,10 +98,16 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                 continue  # "the twelve months ended June 30": a trailing year, not the company's own
             out.append(PeriodRef(s, e, m["yey"] if end_month == 12 else f"FY{m['yey']}", "year"))
         elif m["fyq"]:
-            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or m["fq6"] or ORD[(m["ford"] or m["ford2"]).lower()])
-            fy = _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) or _y(m["fy6"]) or _y(m["fy7"]) or _y(m["fy8"])
+            q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or m["fq6"] or m["fq7"]
+                    or ORD[(m["ford"] or m["ford2"]).lower()])
+            fy = _split_end(m["fys2"], m["fye2"]) or _y(_year(m)) or _y(m["fy2d"]) or _y(m["fy4"]) or _y(m["fy5"]) \
+                or _y(m["fy6"]) or _y(m["fy7"]) or _y(m["fy8"])
+            if m["fys2"]:
+                shift_here = 0  # "Q4 2024-25": a split year names both its calendar years; it ends in the second
+            else:
+                shift_here = shift
             if fiscal:
-                fy = fy + shift if fy else fy
+                fy = fy + shift_here if fy else fy
                 if fy is None and published:
                     fy = latest_fiscal_year(q, fiscal, published)
                 out.append(PeriodRef(s, e, f"FY{fy}Q{q}" if fy else None, "quarter"))
@@ -102,8 +115,9 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                 fy = fy or (bare_quarter_year(q, published) if published else None)
                 out.append(PeriodRef(s, e, f"{fy}Q{q}" if fy else None, "quarter"))
         elif m["fy"]:
-            fy = _y(m["fyy"] or m["fyy2"])
-            fy = fy + shift if fy and fiscal else fy
+            split = _split_end(m["fys"], m["fye"])  # "FY 2024-25": the year that ends in 2025, whoever names it
+            fy = split or _y(m["fyy"] or m["fyy2"])
+            fy = fy + shift if fy and fiscal and not split else fy
             out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
                                  estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
         elif m["q"]:
