@@ -36,7 +36,9 @@ VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|c
                                    # "lifting the semiconductor solutions segment 35% to $11.07 billion"
                                    r"|\b(?:lifting|boosting|pushing|raising|dragging)\s(?:the\s|its\s)?(?:[\w-]+\s){1,5}(?:by\s)?$",
                                    regex.IGNORECASE)
-APPOSITIVE = regex.compile(r",\s(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease|contraction|slide|loss)|rise|increase|gain|jump"
+# and "11.0%, which is a decrease of 39 basis points", "representing a decline of 4%": the aside said with a verb
+APPOSITIVE = regex.compile(r",\s(?:(?:which|that)\s(?:is|was|represents|represented|marks|marked)\s|representing\s|marking\s)?"
+                           r"(?:an?\s)?(?:(?P<down>drop|decline|fall|decrease|contraction|slide|loss)|rise|increase|gain|jump"
                            r"|improvement|expansion)\sof\s(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
