@@ -89,6 +89,9 @@ TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per
 # "18%대 급락", "5% 급등", "3% 하락 마감": words for a share's move
 STOCK_MOVE = regex.compile(r"\s(?:(?:single|one|two|three)[\s-]day\s|intraday\s|session\s|weekly\s)?(?:gain|jump|rally|drop|decline|slide|surge"
                           r"|pop|plunge|slump|advance|sell-?off)\b", regex.IGNORECASE)
+# "plunged 19% to $167.77": a move that ends at a quoted price, cents and all, with no scale or per-share after it
+TO_PRICE = regex.compile(r"\sto\s[$€£¥]\d[\d,]*\.\d\d(?![\d,]|\s?(?:billion|million|bn|mn|[BMK]\b|per\b|a\sshare))", regex.IGNORECASE)
+MOVED_BY = regex.compile(r"(?:,?\s(?:Inc|Corp|Co|Ltd|plc)\.?)?(?:['’]s\s(?:stock|shares))?\s\p{Ll}+\s(?:about\s|nearly\s|roughly\s|as\smuch\sas\s)?")  # the company, its verb, the move
 SHARE_WORD = regex.compile(r"\b(?:stock|shares?)\b", regex.IGNORECASE)
 MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마감|상승\s?마감|약세|강세)")
 # "올해 배당은 주당 1,150원": a dividend said per share right before the figure
@@ -179,6 +182,10 @@ def refined(fig: Figure, got: Typed) -> str:
     if m.kind == "percent" and STOCK_MOVE.match(scan, m.end, min(sent.end, m.end + 30)) \
             and SHARE_WORD.search(scan, max(sent.start, m.start - 60), m.start):
         return "price_change"  # "The stock response—a 5.7% single-day gain": the share's move, whatever margin follows
+    if m.kind == "percent" and T.is_growth(metric) and TO_PRICE.match(scan, m.end, min(sent.end, m.end + 24)) \
+            and any(MOVED_BY.fullmatch(scan, e, m.start) for _, e, _ in fig.own) \
+            and not fig.ctx.last_level_cue_in(sent.start, m.start):
+        return "price_change"  # "Lululemon Athletica Inc. plunged 19% to $167.77": a company moved to a price is its share
     if m.kind == "percent" and T.is_growth(metric) and MARKET_MOVE.match(scan, m.end, min(sent.end, m.end + 8)) \
             and not fig.ctx.last_level_cue_in(sent.start, m.start):
         return "price_change"  # "파마리서치, 실적 부진에 18%대 급락": a move that names no metric is the share's
