@@ -156,7 +156,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         fy = "FY" if anchor and anchor.startswith("FY") else ""
         return (f"{fy}{pick.period}Q{anchor.split('Q')[1]}" if anchor and "Q" in anchor else pick.period), False, "quarter"
     if pick.relative == "current":
-        p = focus
+        # "Revenue for the quarter was …": the article's quarter, else the one the sentences before carried
+        p = focus or (carry_period if carry_period and "Q" in carry_period else None)
     elif pick.relative in ("previous", "year_ago"):
         # measured back from the period in view: one named earlier in the sentence, else the article's
         # ("올 반기 영업이익이 1006억원으로 전년동기(574억원)": a half's year-ago span is that half a year before)

@@ -20,9 +20,28 @@ def carry_span(ctx: Ctx, sent, carry: dict) -> None:
     """Set the carried period from a figureless sentence opening on a half or a running total."""
     refs = ctx.periods_in(sent.start, min(sent.end, sent.start + 24), fy_end(ctx.lex, carry.get("entity") or ctx.main, ctx))
     got = next((r for r in refs if r.grain in GRAINS and r.period and SPAN_TOPIC.match(ctx.lay.scan, r.end)), None)
+    if got is None and not carry.get("period"):
+        got = _results_named(ctx, sent, carry)
+        if got is not None:
+            carry["period"], carry["period_grain"], carry["period_metric"] = got.period, "", None
+            carry["period_at"] = (sent.start, ctx.lay.scan[got.start:got.end])
+        return
     if got is None:
         return
     carry["period"], carry["period_grain"] = got.period, "ytd" if got.grain == "ytd" else ""
     carry["period_metric"] = None
     carry["span_topic"] = True  # the figures that follow are the span's, amounts as well as changes
     carry["period_at"] = (sent.start, ctx.lay.scan[got.start:got.end])
+
+
+# "The Estee Lauder Companies delivered a Q3 FY2025 result characterized by …", "3Q25 실적을 발표했다": the quarter whose
+# results a figureless opening names is the one the figures after it report, when nothing has dated them yet
+RESULTS_AFTER = regex.compile(r"\s?(?:results?|earnings|실적)\b", regex.IGNORECASE)
+
+
+def _results_named(ctx: Ctx, sent, carry: dict):
+    refs = ctx.periods_in(sent.start, sent.end, fy_end(ctx.lex, carry.get("entity") or ctx.main, ctx))
+    # (with its year: "reported third-quarter results" may open a story whose table dates each column itself)
+    named = [r for r in refs if r.grain == "quarter" and r.period and RESULTS_AFTER.match(ctx.lay.scan, r.end)
+             and sum(ch.isdigit() for ch in ctx.lay.scan[r.start:r.end]) >= 3]
+    return named[0] if len({r.period for r in named}) == 1 else None
