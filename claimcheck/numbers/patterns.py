@@ -38,7 +38,8 @@ CUR_SUFFIX = (
     r"|USD|EUR|KRW|JPY|CNY|RMB|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?)(?![\p{Latin}])"
 )
 PCT_SUFFIX = (
-    r"(?:%[ \t\u00a0]?[pP](?![\p{Latin}])|%[ \t\u00a0]?포인트|퍼센트[ \t\u00a0]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
+    # ("2.3%p(포인트) 떨어졌다": the unit spelt out in brackets after it is still the unit)
+    r"(?:%[ \t\u00a0]?[pP](?:\((?:퍼센트[ \t\u00a0]?)?포인트\))?(?![\p{Latin}])|%[ \t\u00a0]?포인트|퍼센트[ \t\u00a0]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
     r"|percentage[ ]points?|bps?(?![\p{Latin}])|basis[ ]points?|베이시스[ \t\u00a0]?포인트|%|퍼센트|percent|per[ ]cent)"
 )
 COUNTER = (

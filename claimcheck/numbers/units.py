@@ -24,7 +24,7 @@ def classify(suffix: str) -> tuple[str, str | None]:
         return "plain", None
     if s.startswith(("bp", "basis", "베이시스")):
         return "bp", "pp"
-    if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트") or s.startswith("percentagepoint"):
+    if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트", "%p(포인트)", "%p(퍼센트포인트)") or s.startswith("percentagepoint"):
         return "pp", "pp"
     if s in ("%", "퍼센트", "percent"):
         return "percent", "%"
