@@ -32,11 +32,13 @@ PERIOD = re.compile(
     | (?P<yend>(?:(?:fiscal\s)?year|(?:twelve|12)[\s-]months?)\s(?:ended|ending)\s(?:on\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
              (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
+           |FY\s?['’](?P<fyy3>\d\d)(?!\d)
            |(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
     | {SP.QUARTERS_TO_DATE}
     | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
+           |(?<![^\W\d_])(?:Q(?P<qn6>[1-4])|(?P<qn7>[1-4])Q)\s?['’](?P<y6_>\d\d)(?!\d)
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z]))(?!\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:누적|누계)))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
