@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from ..models import Claim
+from ..models import BEFORE_REVISION, Claim
 from .common import SLACK, printed
 
 KEY = ("entity", "segment", "metric", "unit", "basis", "change", "consensus")
@@ -86,3 +86,16 @@ def _disjoint(ivs: list[tuple[float, float]]) -> bool:
     """Whether some two of the intervals cannot both hold ('12조1,700억원' and '10조 클럽' can)."""
     ivs = sorted(ivs)
     return min(hi for _, hi in ivs) + SLACK < max(lo for lo, _ in ivs)
+
+
+def superseded_plans(claims: list[Claim], raw: dict[tuple, list[int]]) -> set[int]:
+    """Forecasts of one key, period and cadence that some article names as the old figure of a revision ("lifted free
+    cash flow guidance to $975M (from $875M)"): an outlet that printed that figure before the revision printed the
+    plan of its day, not a figure the revision contradicts."""
+    old = {(claims[i].period, claims[i].cadence, claims[i].value) for idxs in raw.values() for i in idxs
+           if (claims[i].forecaster or "").endswith(BEFORE_REVISION)}
+    if not old:
+        return set()
+    return {i for idxs in raw.values() for i in idxs if claims[i].estimate
+            and (claims[i].period, claims[i].cadence, claims[i].value) in old
+            and not (claims[i].forecaster or "").endswith(BEFORE_REVISION)}

@@ -20,7 +20,7 @@ from ..vocab import Lexicon
 from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
 from .common import Draft, Hedged, begun_by, figure, label, near_quarter, year_of
 from .same_figure_graph import Graph
-from .same_figure_keys import distinct_figures, keyed, lost_in_typing
+from .same_figure_keys import distinct_figures, keyed, lost_in_typing, superseded_plans
 from .slips import slip
 from .swaps import Siblings, siblings, swapped
 from .restated import printings, restated_wrong
@@ -130,7 +130,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             # counts of what, charges for what, investments from whom? users, staff and units, a tariff and a
             # restructuring cost, a government's and a partner's stake, are never one figure without a segment
             continue
-        lost = lost_in_typing(claims, raw, o.hedge) if len(raw) > 1 else set()
+        lost = (lost_in_typing(claims, raw, o.hedge) | superseded_plans(claims, raw)) if len(raw) > 1 else set()
         if lost:
             raw = {p: kept for p, idxs in raw.items() if (kept := [i for i in idxs if i not in lost])}
         figs = distinct_figures(claims, raw, o.hedge)

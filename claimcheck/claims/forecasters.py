@@ -37,16 +37,19 @@ def with_forecasters(text: str, claims: list[Claim], printed: tuple[int | None, 
     if not any(c.estimate for c in claims):
         return claims
     whole = named(text)
-    out = []
+    out: list[Claim] = []
     for c in claims:
         who = (_guided(c.quote) or _quoted(c.quote) or whole) if c.estimate else None
+        update: dict = {}
         if c.estimate and _superseded(c):
             who = f"{who or 'the source'}{BEFORE_REVISION}"
-        update: dict = {"forecaster": who} if who else {}
+        if who:
+            update["forecaster"] = who
         if c.estimate and c.period and c.context_month is None and printed[1] is not None:
             update.update(context_year=printed[0], context_month=printed[1])
         out.append(c.model_copy(update=update) if update else c)
-    return out
+    return [c.model_copy(update=_revised_span(c, i, out)) if (c.forecaster or "").endswith(BEFORE_REVISION) else c
+            for i, c in enumerate(out)]
 
 
 # "가이던스를 기존 37.20달러에서 33달러로 하향", "전망치를 종전 1조원에서": the old figure of a revised plan
@@ -80,3 +83,19 @@ GUIDED = regex.compile(r"가이던스|\bguid(?:ance|ed|es)\b|\boutlook\b|회사\
 
 def _guided(quote: str) -> str | None:
     return COMPANY_GUIDANCE if GUIDED.search(quote) else None
+
+
+def _revised_span(old: Claim, i: int, claims: list[Claim]) -> dict:
+    """The old figure of a revision plans the span the new one does: read as a base, "from" gave "lifted FY26 free
+    cash flow guidance to $975M (from $875M)" the year before. The new figure follows the old in "기존 505억원에서
+    539억원으로" and comes first in "to $975M (from $875M)"."""
+    at = old.quote.find(old.text)
+    later = at >= 0 and FROM_AFTER.match(old.quote, at + len(old.text)) is not None
+    side = claims[i + 1:] if later else reversed(claims[:i])
+    new = next((c for c in side if c.sentence == old.sentence and c.file == old.file and c.estimate
+                and c.metric == old.metric and c.period), None)
+    if new is None or new.period == old.period:
+        return {}
+    said = next((e for e in new.evidence if e[0] == "period"), None)
+    evidence = tuple(said if e[0] == "period" and said else e for e in old.evidence)
+    return {"period": new.period, "cadence": new.cadence, "evidence": evidence}
