@@ -52,7 +52,9 @@ COUNTER = (
     # (not "a $179 billion order backlog": the money is the backlog's, no count of orders)
     r"|shipments?|deliveries|orders?(?![ \t\u00a0](?:backlog|book|intake))|devices?|phones?|smartphones?)(?![\p{Latin}])"
 )
-TIME_UNIT = r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?|months?|weeks?|days?|quarters?|hours?)(?![\p{Latin}])"
+# ("$428.1 million year-over-year": the year of a comparison after an amount is no span of it)
+TIME_UNIT = (r"(?:년|개월|달|주일|주|일|시간|분기|반기|월|years?(?![ \t\u00a0-](?:over|on)\b)|months?|weeks?|days?"
+             r"|quarters?|hours?)(?![\p{Latin}])")
 
 # Korean approximate magnitudes (numbers/bands.py reads them): 대 after a unit is "in the N's"
 # ("10%대", "1조 원대", "10억 달러대"); 초반/중반/후반 is the low, middle or high part of that span
