@@ -9,6 +9,8 @@ import regex
 from . import assign as A
 from .. import vocab as L
 from .headings import heading_text
+from .line_kinds import LIST_ITEM
+from .list_intro import adjusted_list
 from .figure import Figure, clause_before
 from .business_lines import segment_id, subject_lines, subject_segment
 from .named_subjects import named_subject
@@ -178,6 +180,9 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
         # "JUNE QUARTER 2022 ADJUSTED FINANCIAL RESULTS" governs the figures listed under it; a short line naming a
         # metric ("Adjusted Profit Per Share") is a table's row label left on its own, no section title
         seg = "adjusted"
+    if seg is None and not fig.cell and LIST_ITEM.match(fig.ctx.lay.line_text(fig.line)) \
+            and adjusted_list(fig.ctx.lay.line_text, fig.line):
+        seg = "adjusted"  # a bullet under "results …, as adjusted for certain items, were as follows:"
     if seg is None and AS_ADJUSTED.match(scan, m.end, min(fig.sent.end, m.end + 24)):
         seg = "adjusted"  # "a 28% increase in diluted EPS (26% as adjusted)": the figure restated on the adjusted basis
     if seg is None and (m.kind == "percent" or ORGANICALLY.match(scan, m.end, min(fig.sent.end, m.end + 14))):
