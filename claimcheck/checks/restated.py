@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import STATED, Claim
+from .swaps import place_of, who_of
 
 FIELDS = ("entity", "segment", "metric", "period")
 # a measure and its adjusted twin often share a value (last year's GAAP and adjusted EPS): no evidence of a slip
@@ -28,20 +29,12 @@ RATES = ("%", "pp", "bp")
 Printings = dict[tuple, dict[tuple[str | None, ...], list[Claim]]]
 
 
-def _place(c: Claim) -> tuple:
-    return (c.file, c.cadence, c.basis, c.unit)
-
-
-def _who(c: Claim) -> tuple[str | None, ...]:
-    return (c.entity, c.segment, c.metric, c.period)
-
-
 def printings(claims: list[Claim]) -> Printings:
     """Every article's exact figures by (company, line, metric, period), for each of its cadences, bases and units."""
     out: Printings = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.low is None and c.bound == "eq" and c.unit not in RATES:
-            out[_place(c)][_who(c)].append(c)
+            out[place_of(c)][who_of(c)].append(c)
     return out
 
 
@@ -51,8 +44,8 @@ def restated_wrong(members: list[Claim], index: Printings) -> bool:
     values = {c.value for c in members}
     if len(values) != 2 or len({c.file for c in members}) != 1:
         return False
-    own = _who(members[0])
-    for who, sib in index.get(_place(members[0]), {}).items():
+    own = who_of(members[0])
+    for who, sib in index.get(place_of(members[0]), {}).items():
         apart = [i for i, (a, b) in enumerate(zip(who, own)) if a != b]
         if len(apart) == 1 and FIELDS[apart[0]] in APART and who[apart[0]] is not None and own[apart[0]] is not None:
             shared = values & {c.value for c in sib}

@@ -18,11 +18,11 @@ from ..models import Claim
 Siblings = dict[tuple, dict[tuple[str | None, ...], set[float]]]
 
 
-def _place(c: Claim) -> tuple:
+def place_of(c: Claim) -> tuple:
     return (c.file, c.cadence, c.basis, c.unit)
 
 
-def _who(c: Claim) -> tuple[str | None, ...]:
+def who_of(c: Claim) -> tuple[str | None, ...]:
     return (c.entity, c.segment, c.metric, c.period)
 
 
@@ -31,7 +31,7 @@ def siblings(claims: list[Claim]) -> Siblings:
     out: Siblings = defaultdict(lambda: defaultdict(set))
     for c in claims:
         if c.low is None and c.bound == "eq":
-            out[_place(c)][_who(c)].add(c.value)
+            out[place_of(c)][who_of(c)].add(c.value)
     return out
 
 
@@ -42,6 +42,6 @@ def swapped(members: list[Claim], index: Siblings) -> bool:
     values = {c.value for c in members}
     if len(values) != 2 or len({c.file for c in members}) != 1:
         return False
-    own = _who(members[0])
+    own = who_of(members[0])
     return any(sum(a != b for a, b in zip(who, own)) == 1 and values <= vals
-               for who, vals in index.get(_place(members[0]), {}).items())
+               for who, vals in index.get(place_of(members[0]), {}).items())
