@@ -5,8 +5,9 @@ $2.53 billion in the segment list, then 'Neuroscience, which brought in $2.19 bi
 An article that gives one figure two unlike values has mostly had a segment, period or basis lost in typing
 (same-figure-mismatch reports it at info). This is the one-sided swap (`swaps.py` holds the two-sided one) that
 typing does not make: the second value is an amount printed for a sibling figure (another named line, another
-stated period, another company or measure) on another line, and where it is restated, the field that tells the
-two apart is stated in its own clause, table cell or caption. Typing that loses a line leaves that field empty or
+stated period, another company) on another line, and where it is restated, the field that tells the two apart is
+stated in its own clause, table cell or caption. (Another measure is left out: last year's GAAP and adjusted EPS
+often share a value.) Typing that loses a line leaves that field empty or
 carried; here it was written out, so the writer, not the typing, put the wrong value under it.
 
 Rates are left out: a 2.2% or a 4% is printed for many things in one article, so a rate that also belongs to a

@@ -7,7 +7,8 @@ period: full severity; two forecasts: one step down; a forecast against a report
 two steps down. An undated reported figure against another reported one: one step down,
 except for the metrics in `undated_full` (a share of a whole is a standing fact). Figures in
 one sentence ("32%에서 38%로") are a from-to change, never a conflict; figures of one article
-that are no slip of each other (`slips.py`) are info, and so are reported amounts of several articles
+that are no slip of each other (`slips.py`) are info, unless one is a sibling figure's amount restated under this
+one (`swaps.py`, `restated.py`), and so are reported amounts of several articles
 that are far apart and no slip of each other (`far_needs_slip`), and unmarked figures one of which another article
 prints marked adjusted or parent-only (`adjusted_twins`). All conflicting
 figures for a key form one finding that lists each distinct value with its sources.
@@ -147,7 +148,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             far = not (alone or slipped) and (_far_apart(comp, nodes, o.far_needs_slip)
                                               or _corroborated(comp, nodes, o.corroborated))
             twin = not (alone or far) and key[1] is None and adjusted is not None and twinned(members, adjusted, o.hedge)
-            out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin))
+            out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin, slipped))
     return out
 
 
@@ -224,7 +225,7 @@ def _corroborated(comp: list[int], nodes: list[list[Claim]], least: int) -> bool
 
 
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int,
-           alone: bool = False, far: bool = False, twin: bool = False) -> Draft:
+           alone: bool = False, far: bool = False, twin: bool = False, restated: bool = False) -> Draft:
     first = members[0]
     periods = sorted({c.period for c in members if c.period})
     when = f" for {', '.join(periods)}" if periods else ""
@@ -244,6 +245,9 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
                 "of another, so this is info")
     elif twin:
         why += "; one value is the adjusted or parent-only figure another article prints as such, so this is info"
+    elif restated:
+        why += ("; one value is another line's, period's or company's amount restated under this figure, that field "
+                "written out")
     msg = f"{label(first)}{when} is given as {shown}; they differ by {diff}."
     k = "|".join(str(x) for x in key) + "|" + ",".join(periods)
     return Draft(msg, tuple(members), k, demote, why)
