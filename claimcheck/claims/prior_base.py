@@ -81,7 +81,8 @@ def _from_ko(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef], fo
 
 
 # "710억 원에서 800억 원으로 12.7% 늘었고": an amount, '에서', the amount it came to, then the change
-KO_FROM_TO = regex.compile(r"\s?에서\s[\d,.]+(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러|엔|위안)?\s?(?:으로|로)\s")
+# (and "영업이익률은 6.9%에서 8.3%로 1.4%p 상승했다": a rate's move the same way)
+KO_FROM_TO = regex.compile(r"\s?에서\s[\d,.]+(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러|엔|위안|%)?\s?(?:으로|로)\s")
 KO_CHANGE = regex.compile(r"늘|증가|줄|감소|상승|하락|개선|악화|확대|축소|뛰|급증|급감")
 # "목표주가를 5만원에서 6만원으로", "전망을 종전 …에서": a revision of one figure, not two periods
 KO_REVISED = regex.compile(r"종전|기존|당초|목표|전망|상향|하향|예상|추정|컨센서스|가이던스|조정|수정")
