@@ -8,7 +8,8 @@ two steps down. An undated reported figure against another reported one: one ste
 except for the metrics in `undated_full` (a share of a whole is a standing fact). Figures in
 one sentence ("32%에서 38%로") are a from-to change, never a conflict; figures of one article
 that are no slip of each other (`slips.py`) are info, unless one is a sibling figure's amount restated under this
-one (`swaps.py`, `restated.py`), and so are reported amounts of several articles
+one (`swaps.py`, `restated.py`) or the article's own profit and revenue settle which of two margins is right
+(`recomputed.py`), and so are reported amounts of several articles
 that are far apart and no slip of each other (`far_needs_slip`), and unmarked figures one of which another article
 prints marked adjusted or parent-only (`adjusted_twins`). All conflicting
 figures for a key form one finding that lists each distinct value with its sources.
@@ -25,6 +26,7 @@ from .same_figure_keys import distinct_figures, keyed, lost_in_typing, supersede
 from .slips import slip
 from .swaps import Siblings, siblings, swapped
 from .restated import printings, restated_wrong
+from .recomputed import levels, recomputed_wrong
 from .split_articles import doubted, split_files
 from .adjusted_twins import Twins, twinned
 from ..figures import plural
@@ -51,7 +53,9 @@ class Options(Hedged):
                                          "lost a segment, period or basis; unless another line or company of the "
                                          "article holds the same two values (two swapped), or one value is a "
                                          "sibling's amount restated under this figure on a line of its own with the "
-                                         "field that tells them apart written there (restated.py). Between articles too: a "
+                                         "field that tells them apart written there (restated.py), or the article's own one "
+                                         "profit and one revenue settle which of two margins is right "
+                                         "(recomputed.py). Between articles too: a "
                                          "conflict that is gone once the values printed only by such self-split "
                                          "articles are set aside is at info")
     far_needs_slip: float = Field(1.25, description="report at info a conflict between articles over reported "
@@ -126,6 +130,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
     adjusted = Twins(claims) if o.adjusted_twins else None
     lines = siblings(claims) if o.one_article_needs_slip else {}
     printed = printings(claims) if o.one_article_needs_slip else {}
+    margins = levels(claims) if o.one_article_needs_slip else {}
     for key, raw in keyed(claims, skip).items():
         if (key[2] or "").startswith(("count", "charge", "investment")) and key[1] is None:
             # counts of what, charges for what, investments from whom? users, staff and units, a tariff and a
@@ -141,6 +146,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         for comp, demote in _components(fkeys, nodes, o):
             members = [c for k in comp for c in nodes[k]]
             slipped = o.one_article_needs_slip and restated_wrong(members, printed)
+            settled = recomputed_wrong(members, margins, o.hedge) if o.one_article_needs_slip else None
+            slipped = slipped or bool(settled)
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines)
             if o.one_article_needs_slip and not alone:
                 alone = _split_apart(comp, fkeys, nodes, members, lines)
@@ -148,7 +155,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             far = not (alone or slipped) and (_far_apart(comp, nodes, o.far_needs_slip)
                                               or _corroborated(comp, nodes, o.corroborated))
             twin = not (alone or far) and key[1] is None and adjusted is not None and twinned(members, adjusted, o.hedge)
-            out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin, slipped))
+            out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin, slipped,
+                              settled))
     return out
 
 
@@ -225,7 +233,8 @@ def _corroborated(comp: list[int], nodes: list[list[Claim]], least: int) -> bool
 
 
 def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[Claim], demote: int,
-           alone: bool = False, far: bool = False, twin: bool = False, restated: bool = False) -> Draft:
+           alone: bool = False, far: bool = False, twin: bool = False, restated: bool = False,
+           settled: str | None = None) -> Draft:
     first = members[0]
     periods = sorted({c.period for c in members if c.period})
     when = f" for {', '.join(periods)}" if periods else ""
@@ -245,6 +254,8 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
                 "of another, so this is info")
     elif twin:
         why += "; one value is the adjusted or parent-only figure another article prints as such, so this is info"
+    elif settled:
+        why += f"; one article, but its own levels settle it: {settled}"
     elif restated:
         why += ("; one value is another line's, period's or company's amount restated under this figure, that field "
                 "written out")

@@ -14,7 +14,7 @@ from .article_context import Ctx
 from .company_names import DATA_SOURCE, HELD
 from .figure_entity import INCLUDED, OBJECT_NAME, resolve_segment
 from .layout import Sentence
-from .span_carry import FRAMED, carry_span
+from .span_carry import carry_span, framed
 
 CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
 NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
@@ -89,9 +89,11 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         carry["forecast_year"] = years[-1] if years else None
     if dated:
         src = dated[-1]
+        # a frame once set holds while the sentences go on dating their figures by its span
+        carry["span_topic"] = src.cadence == "ytd" and (framed(ctx, sent, carry, src.period) or (
+            bool(carry.get("span_topic")) and carry.get("period") == src.period))
         carry["period"], carry["period_grain"] = src.period, "ytd" if src.cadence == "ytd" else ""
         carry["period_estimate"] = src.estimate
-        carry["span_topic"] = src.cadence == "ytd" and FRAMED.search(ctx.lay.scan, sent.start, sent.end) is not None
         carry["closing"] = (bool(src.period and src.period.isdigit()) or _closing_half(ctx, src)) and src.cadence != "ytd"
         carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
         carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
