@@ -17,7 +17,7 @@ from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .qualified_lines import line_on_basis
 from .regions import in_market, region_after, region_before, region_lines
-from .segment_anaphora import pointed_line
+from .segment_anaphora import measured_line, pointed_line
 from .moved_line import moved_line
 from .metric_for_line import metric_for_line
 from .segment_titles import bullet_head, dash_label, label_line, run_in_head
@@ -61,6 +61,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = label_line(fig)
     if seg is None and not in_table:
         seg = bullet_head(fig) or run_in_head(fig)
+    seg = measured_line(fig, seg)
     if seg in SCOPED_BASES and not in_table:
         seg = _scoped(fig, seg)
     if seg and ent and any(e[2] == ent and e[0] < m.start and PARENT_DIVISION.search(scan, max(sent.start, e[0] - 24), e[0])

@@ -59,6 +59,27 @@ def pointed_line(fig: Figure) -> str | None:
     return segment_id(names[-1]) if names else None
 
 
+# "Tools & Outdoor sales were $3.255 billion … . Segment margin was 11.8% and adjusted segment margin was 12.0%": a
+# sentence opening on a segment measure, after a line's amount, measures that line
+SEGMENT_OPENING = regex.compile(r"\s*(?:adjusted\s|adj\.\s)?segment\s(?:operating\s)?(?:margins?|profits?|income|EBITDA)\b",
+                                regex.IGNORECASE)
+SEGMENT_MEASURE = regex.compile(r"\b(?P<adj>adjusted\s|adj\.\s)?segment\s(?:operating\s)?(?:margins?|profits?|income|EBITDA)\b",
+                                regex.IGNORECASE)
+
+
+def measured_line(fig: Figure, seg: str | None) -> str | None:
+    """The line a sentence opening on 'Segment margin' measures: the one whose amount the text stated last, on the
+    same or the line before, with 'adjusted' kept beside it ("tools_outdoor_adjusted")."""
+    if seg not in (None, "adjusted") or fig.cell or SEGMENT_OPENING.match(fig.scan, fig.sent.start, fig.m.start) is None:
+        return seg
+    got = [x for x in SEGMENT_MEASURE.finditer(fig.scan, fig.sent.start, fig.m.start)]
+    held = fig.carry.get("line_held")
+    if not got or not held or not 0 <= fig.line + 1 - held[2] <= 1:
+        return seg
+    line = held[1]
+    return f"{segment_id(line)}_adjusted" if got[-1]["adj"] else line
+
+
 def _last_stated_line(fig: Figure) -> str | None:
     """"Cardiovascular … brought in revenue of $3.43 billion. ¶ The division grew 10.8%": with no heading naming the
     line, 'the division' is the one whose amount the text stated last, a few lines up."""

@@ -208,6 +208,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division)\b",
      r"(?:ales|evenues?)\s(?:from|in|at)\s"),
+    # "Revenues from the company's primary segment, Tools & Outdoor, totaled $3.26 billion": the line named in apposition
+    (r"\b(?:[Tt]he|its|[A-Z][\w&.-]*['’]s)\s(?:company['’]s\s)?(?:[a-z]+\s){0,2}(?:segment|division|unit),\s"
+     r"(?P<seg>[A-Z][\w&'’-]*(?:\s(?:&\s|and\s)?[A-Z][\w&'’-]*){0,4}),\s",
+     r"(?:segment|division|unit),\s[A-Z]"),
     # "revenue from energy generation and storage jumped 44%": a line named after 'from', up to its verb
     (r"\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?(?P<seg>[a-z][\w&-]*(?:\s(?:and\s|&\s)?[a-z][\w&-]*){0,6}?)"
      r"\s(?:jumped|rose|grew|fell|climbed|increased|declined|decreased|was|were|reached|came|totaled|shrank|slipped)\b",
