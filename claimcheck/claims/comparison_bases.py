@@ -31,9 +31,15 @@ def compared_now(ctx: Ctx, sent: Sentence, carried: str, focus: str, fy: int | N
         "compares", sent, lambda s: bool(C.PRIOR_IN.search(ctx.lay.scan, s.start, s.end)))
 
 
+# "(26.8% vs 32.6% PY)": a note's prior-year mark written straight after the figure
+PRIOR_YEAR_MARK = regex.compile(r"\s?(?:PY|LY)(?![\w-])")
+
+
 def year_ago_after(scan: str, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     """Whether "in the same period last year" follows the figure itself ("$5.40 per share in the same period
     last year"), not a bracket or another figure after it."""
+    if PRIOR_YEAR_MARK.match(scan, m.end) is not None:
+        return True
     return any(r.relative == "year_ago" and 0 <= r.start - m.end <= 64 and (
         YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
         or ((aside := PER_SHARE_ASIDE.match(scan, m.end, r.start)) and YEAR_AGO_GAP.fullmatch(scan, aside.end(), r.start)))

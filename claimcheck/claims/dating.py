@@ -18,7 +18,7 @@ from . import full_year as FY
 from . import spans as SP
 from .article_context import Ctx
 from .article_periods import focus_for, fy_end, is_past
-from .comparison_bases import (BASE_MARK, compared_now, from_level_back, last_years_quarter,
+from .comparison_bases import (BASE_MARK, PRIOR_YEAR_MARK, compared_now, from_level_back, last_years_quarter,
                                relative_from, year_ago_after)
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_period
@@ -129,6 +129,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))  # "177억원 영업손실에서 흑자로": where a change starts
     if not T.is_growth(metric) and not change:
         period = prior_period(ctx, sent, m, clause, refs, period, focus, metric in DATED_METRICS and not cell)
+    if period is None and focus and not T.is_growth(metric) and not change and PRIOR_YEAR_MARK.match(scan, m.end):
+        period = focus  # "(26.8% vs 32.6% PY)" in a sentence that names no period: the year before the one in view
     if period and period == focus and not T.is_growth(metric) and not change and year_ago_after(scan, m, refs):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence

@@ -102,7 +102,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         refs = [own[0]]
     # "growth of 6 to 8 percent from last year's $9.64 billion, implying sales between …": a period that owns the
     # figure right after it in the possessive dates that figure only
-    earlier = [r for r in refs if r.end <= m.start and not owns_another(r, m, scan) and not _trails(r, scan)]
+    earlier = [r for r in refs if r.end <= m.start and not owns_another(r, m, scan) and not _trails(r, m, scan)]
     earlier = [r for r in earlier if not (BASE_TAKEN.search(scan, max(0, r.start - 40), r.start)
                                           and CONTRAST.search(scan, r.end, m.start))]
     before = [r for r in earlier if not TAKEN.search(scan, max(0, r.start - 40), r.start)]
@@ -163,7 +163,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
         # ("올 반기 영업이익이 1006억원으로 전년동기(574억원)": a half's year-ago span is that half a year before)
         # (or the half a paragraph goes on with: "상반기 매출 4,477억 원 … ¶ 매출은 전년 동기(4,787억 원) 대비")
         anchor = next((r.period for r in reversed(refs) if r.end <= pick.start and r.period and r.grain in ("quarter", "half")),
-                      None) or (carry_period if carry_period and "H" in carry_period else None) or focus
+                      None) or (carry_period if carry_period and "H" in carry_period else None) or focus \
+            or (carry_period if carry_period and "Q" in carry_period else None)  # (a quarter an opening named)
         p = CAL.base_of(anchor, pick.relative == "year_ago") if anchor else None
     elif pick.relative == "next":
         # "2026 회계연도 1분기 ... 다음 분기 가이던스": the quarter after the one the paragraph spoke of
@@ -258,7 +259,15 @@ TRAILING = regex.compile(r"\d(?:\s(?:million|billion|trillion|per\scent|percent)
 TRAILING_WORDS = regex.compile(r"(?:last|a|the\s(?:prior|previous))\s(?:year|quarter)\b", regex.IGNORECASE)
 
 
-def _trails(r: PR.PeriodRef, scan: str) -> bool:
+# "compared with 35.4% in the year-ago quarter, while adjusted operating margin fell to 8.9%": a year back written
+# after a figure and 'in', its clause closed after it, is that figure's
+TRAILING_IN = regex.compile(r"\d(?:\s?%|\s(?:million|billion|trillion|percent))?,?\s(?:in|for|during)\s$", regex.IGNORECASE)
+
+
+def _trails(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    if r.relative in ("previous", "year_ago") and TRAILING_IN.search(scan, max(0, r.start - 24), r.start) is not None \
+            and CLAUSE_BREAK.search(scan, r.end, m.start) is not None:
+        return True  # (and a clause ended after it: "… in the prior quarter and $1.9 billion in" still shares its span)
     return TRAILING_WORDS.match(scan, r.start, r.end) is not None and TRAILING.search(scan, max(0, r.start - 12), r.start) is not None
 
 

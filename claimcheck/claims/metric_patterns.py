@@ -51,6 +51,14 @@ SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:its\s|their\s|the\s)?(?:total\s|overa
                                r"|\s?of\s(?:the\s|its\s|\p{Lu}[\w&.-]*['’]s\s)(?P<rev>total|overall)\b(?!\s(?:operating|profit|income|net))",
                                regex.IGNORECASE)
 COMPARED = regex.compile(r"(?:대비|YoY|QoQ|y/y|q/q)\s?[+-]?$", regex.IGNORECASE)
+# "fell to 8.9%, compared with 9.5% in the same quarter last year": the figure a comparison is made with is a level
+# like the one compared (not "compared with 3% growth", a change named after it)
+COMPARED_LEVEL = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|as\sagainst)\s(?:about\s|roughly\s|nearly\s)?$",
+                               regex.IGNORECASE)
+# "(26.8% vs 32.6% PY)": a percent set against another percent is a level, as that one is
+VERSUS_PCT_AFTER = regex.compile(r"\s(?:vs\.?|versus|compared\swith|compared\sto|against)\s[-+]?\d[\d.,]*\s?%", regex.IGNORECASE)
+CHANGE_NOUN_AFTER = regex.compile(r"\s?(?:(?:year[\s-]over[\s-]year|yoy|y/y|organic)\s)?(?:growth|increase|rise|gain|decline|drop"
+                                  r"|decrease|jump|fall)\b", regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
 # "from 42% in fiscal 2023 to 45%": both ends of a from-to are levels
 FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{1,45}\sto\s(?:about\s)?[$€£¥]?$", regex.IGNORECASE)

@@ -10,10 +10,11 @@ import regex
 
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, changed_after, growth_base, nearest
-from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, COMPARED, COMPARED_AFTER, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
+from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, CHANGE_NOUN_AFTER, COMPARED, COMPARED_AFTER, COMPARED_LEVEL, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
                               FROM_TO_BEFORE, FROM_WORD,
                               GROWTH_VERB_BEFORE, HIT_BY, LEVEL_AFTER, LIST_VERB, MOVE_WORDS, OF_LINK, OF_WORD, OWNERLESS, RATE_LIKE,
-                              RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS)
+                              RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS,
+                              VERSUS_PCT_AFTER)
 from .money_metric import classify_money
 
 LOWER_BETTER = T.has("lower_better")
@@ -48,6 +49,11 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     # "rose to 20%": the figure is where the rise ended, a level
     level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(text, max(sent[0], m.start - 48), m.start) is not None \
         or (has(FROM_WORD) and FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
+    # (only where a rate is named: "rose 5% vs 3% last year" compares two changes)
+    level = level or (m.kind == "percent" and any(c.metric in RATIOS and sent[0] <= c.start < m.start for c in cues)
+                      and (COMPARED_LEVEL.search(before) is not None
+                                               or VERSUS_PCT_AFTER.match(text, m.end, sent[1]) is not None)
+                      and CHANGE_NOUN_AFTER.match(text, m.end, sent[1]) is None)
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
