@@ -102,9 +102,10 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         cues = [c for c in cues if not (c.end <= m.start and OWN_WORD_OF.search(text, max(sent[0], c.start - 8), c.start))]
     ratio = nearest(cues, m, RATE_LIKE, clause, text)
     if ratio and ratio.metric == "operating_margin" and text[ratio.start:ratio.end].lower() in BARE_MARGIN \
-            and (own := _profit_before(cues, ratio, sent)):
+            and (own := _profit_before(cues, ratio, sent) or _carried_margin(text, ratio, sent, carried)):
         ratio = Cue(ratio.start, ratio.end, own)  # "net income of $134 million, representing a 20% margin"
-    if ratio and ratio.start >= m.end and not clause[0] <= ratio.start < clause[1] and m.kind == "percent" \
+    if ratio and ratio.start >= m.end and (not clause[0] <= ratio.start < clause[1] or ")" in text[m.end:ratio.start]) \
+            and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
         ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later
     if ratio and ratio.metric == "_growth_rate":
@@ -127,7 +128,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     signed = m.kind == "percent" and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED.search(before)
                                       or COMPARED_AFTER.match(after))
     if signed and not ratio:
-        up, down = up or m.value > 0, down or m.value < 0
+        # ("(−0.0% YoY)": a flat change is still a change, signed as printed)
+        up, down = up or m.value > 0 or (m.value == 0 and m.sign_mark != "-"), down or m.value < 0 or m.sign_mark == "-"
     if up or down or (growth and not level and dist(growth) < dist(ratio)):
         base_cue = changed_after(text, cues, m, sent) or growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else None
@@ -142,8 +144,12 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed("count_growth", negative=down)  # "… 252 million paying users. That was up 12% YoY"
         if base is None and T.growth(carried):
             base = carried
-        if base is None and (other := GROWTH_IN.match(text, m.end, sent[1])) and _unnamed(text, other.end(), sent[1], cues):
-            return None  # "26% year-over-year growth in postpaid net account additions": a growth of something unnamed
+        if (other := GROWTH_IN.match(text, m.end, sent[1])) \
+                and (base is None or DRIVER_BEFORE.search(text, max(sent[0], m.start - 120), m.start)) \
+                and _unnamed(text, other.end(), sent[1], cues):
+            # "26% year-over-year growth in postpaid net account additions": a growth of something unnamed (and "sales
+            # rose 3.9%, driven by a 2.7% rise in average transaction value": a driver, not the sales the verb moved)
+            return None
         if closing:  # "매출은 7.2% 감소했으나 영업이익은 31.8%, 순이익은 61.5% 증가했다": the list's own verb
             return Typed(T.growth(base or "revenue") or "revenue_growth", negative=bool(closing["down"]))
         return Typed(T.growth(base or "revenue") or "revenue_growth",
@@ -193,7 +199,10 @@ def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:
     """Whether the words after "growth in", to the clause's end or 50 characters, name no metric and no period."""
     stop = CLAUSE_STOP.search(text, start, min(end, start + 50))
     stop_at = stop.start() if stop else min(end, start + 50)
-    return not NAMED_THING.search(text, start, stop_at) and not any(start <= c.start < stop_at for c in cues)
+    # (a capitalised name is a region, line or brand the change is of: "a 38% increase in Europe")
+    return not NAMED_THING.search(text, start, stop_at) \
+        and not any(start <= c.start < stop_at and not c.metric.startswith("_") for c in cues) \
+        and not CAPITALISED.search(text, start, stop_at)
 
 
 OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\sbookings|net\ssales|revenues?|sales)\b",
@@ -233,6 +242,22 @@ ARROW_BRACKET = regex.compile(r"\s?\([^()]{0,16}?(?:(?P<up>↑|▲)|(?P<down>↓
 
 # a margin word that names no profit: the margin is of the profit the sentence named last before it
 BARE_MARGIN = {"margin", "margins", "마진", "이익률"}
+
+
+CAPITALISED = regex.compile(r"\b[A-Z][\w&-]")
+# "driven by a 2.7% rise in …", "helped by a 3% increase in …": a change named as a driver of the one before
+# (and the list's next item: "reflects a 2.7% rise in average transaction count and a 1.2% increase in average ticket")
+DRIVER_BEFORE = regex.compile(r"\b(?:driven\sby|due\sto|reflect(?:s|ed|ing)|thanks\sto|helped\sby|led\sby|on|with)\san?\s"
+                              r"(?:(?:[^.;]|\.(?=\d)){0,80}?\sand\san?\s)?$", regex.IGNORECASE)
+# "Adjusted EBITDA was $461.0 million … . The margin increased 150 bps to 12.3%": a sentence opening on a bare margin
+OPENING_MARGIN = regex.compile(r"\s*(?:The|Its|That|This)\s(?:(?:adjusted|reported)\s)?$", regex.IGNORECASE)
+
+
+def _carried_margin(text: str, ratio: Cue, sent: tuple[int, int], carried: str | None) -> str | None:
+    """The margin of the profit the sentence before named, for a sentence that opens on 'The margin'."""
+    if not carried or carried == "operating_income" or OPENING_MARGIN.fullmatch(text, sent[0], ratio.start) is None:
+        return None
+    return T.margin_of(carried)
 
 
 def _profit_before(cues: list[Cue], ratio: Cue, sent: tuple[int, int]) -> str | None:

@@ -173,8 +173,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, SP.year_to_date(m, published, fiscal), "ytd"))
         elif m["ms"] or m["bm"]:
             ref = month_span(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal)
-            if m["msy"] and ref.period and ref.period[:4].isdigit() and published:
-                # "지난해 1~9월": that span in the year before the article's (read in January 2026, 2025's first nine
+            if (m["msy"] or m["bmy"]) and ref.period and ref.period[:4].isdigit() and published:
+                # "지난해 1~9월", "지난해 8월": that span in the year before the article's (read in January 2026, 2025's first nine
                 # months, not the year before the latest such span)
                 ref = PeriodRef(s, e, str(published.year - 1) + ref.period[4:], ref.grain)
             out.append(ref)
