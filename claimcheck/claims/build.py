@@ -258,7 +258,9 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
 
 # "| +$43.8 m (3.8 %) |", "1,234 (5.6%)": a bracket right after a figure glosses it (its rate of change), no accounting minus
 GLOSSED_FIGURE = regex.compile(r"\d(?:[ \u00a0]?(?:[mbkMBK]|bn|mn|million|billion|%|원|억원?|만원?))?[ \u00a0]?$")
-FIGURE_ROW = regex.compile(r"\s*[^\d()$€£¥₩]{2,60}?(?:\s+(?:\(?[$€£¥₩]?\d[\d,.]*\s?(?:%|[BMK]|bn|billion|million)?\)?|N/?A|n/?m|—|–|-)){2,}\s*")
+# (and a pipe row whose leading pipe was lost: "Gross Profit Margin | 30.7 % | 32.8 % | (2.1 pp) |")
+FIGURE_ROW = regex.compile(r"\s*[^\d()$€£¥₩|]{2,60}?(?:(?:\s+|\s*\|\s*)(?:\(?[$€£¥₩]?\d[\d,.]*\s?(?:%|pp|bps?|[BMK]|bn|billion|million)?\)?"
+                        r"|N/?A|n/?m|—|–|-)){2,}\s*\|?\s*")
 FLIPPED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
 # "12억원 적자에서 올해 3분기 464억원으로 흑자 전환": the figure the loss turned into is a profit
 TURNED_PROFIT = regex.compile(r"\s?(?:으로|로)\s?(?:흑자\s?(?:전환|로\s?돌아)|돌아서|turnaround)")

@@ -30,6 +30,7 @@ TTM_AFTER = regex.compile(r"\s(?:over|in|for|during)\s(?:the\s)?(?:last|past|tra
 YTD = regex.compile(rf"누적|누계|{SP.YTD_SPAN}|year[\s-]to[\s-]date|so\sfar\sthis\syear|in\sthe\sfirst\s(?:nine|six)"
                     r"\smonths|cumulative", regex.IGNORECASE)
 YTD_LEAD = regex.compile(r"\W{0,3}(?:누적|누계)\s?(?:기준\s?)?(?:으로\s?)?(?:\p{Hangul}{1,8}\s?)?(?:은|는|이|가)\s")  # the sentence's subject a running total
+LAST_YEAR_RUNNING = regex.compile(r"(?:지난해|작년)\s?(?:연간\s?)?(?:누적|누계)(?!\s?(?:기준\s?)?(?:[1-4]\s?분기|[1-9]\s?월))")
 QUARTER_YTD = regex.compile(r"[1-4]\s?분기(?:\s\S{1,6})?\s?(?:누적|누계)")
 PERIOD_WORD = regex.compile(r"분기|반기|\d\s?월|\d\s?년|작년|지난해|올해|quarter|half|year", regex.IGNORECASE)
 # English puts the span after the figure: "$2.0bn of revenue in the quarter"
@@ -50,6 +51,8 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
     stop = scan.rfind("다. ", since, m.start)
     if grain != "ytd" and ANNUAL.search(scan, max(clause[0], m.start - 8), m.start):
         return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
+    if LAST_YEAR_RUNNING.search(scan, since if stop < 0 else stop + 3, m.start):
+        return "annual"  # "지난해 누적 당기순이익이 7782억원": last year's running total is that whole year
     if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):
         return "ytd"  # a running total so far this year: neither a quarter nor the full year
     if L.taxonomy().is_growth(metric) and (lead := YTD_LEAD.match(scan, sent.start, m.start)) \

@@ -104,6 +104,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if ratio and ratio.metric == "operating_margin" and text[ratio.start:ratio.end].lower() in BARE_MARGIN \
             and (own := _profit_before(cues, ratio, sent) or _carried_margin(text, ratio, sent, carried)):
         ratio = Cue(ratio.start, ratio.end, own)  # "net income of $134 million, representing a 20% margin"
+    if ratio and ratio.metric == "revenue_share" and (own := _profit_as_share(text, cues, ratio, sent)):
+        ratio = Cue(ratio.start, ratio.end, own)  # "gross profit as a percentage of total revenue was 41.5 percent"
     if ratio and ratio.start >= m.end and (not clause[0] <= ratio.start < clause[1] or ")" in text[m.end:ratio.start]) \
             and m.kind == "percent" \
             and (m.sign_mark in ("+", "-", "▲", "▼", "△") or COMPARED_AFTER.match(after)):
@@ -205,6 +207,8 @@ def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:
         and not CAPITALISED.search(text, start, stop_at)
 
 
+AS_SHARE_OF_REVENUE = regex.compile(r"\bas\sa\s(?:percentage|percent|share|%)\sof\s(?:its\s|the\s)?(?:total\s)?(?:net\s)?(?:revenues?|sales)\b",
+                                    regex.IGNORECASE)
 OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\sbookings|net\ssales|revenues?|sales)\b",
                                  regex.IGNORECASE)
 
@@ -229,6 +233,14 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
             and not any(c.metric in RATIOS and profit.end <= c.start < m.start for c in cues):
         return T.margin_of(profit.metric)
     return None
+
+
+def _profit_as_share(text: str, cues: list[Cue], share: Cue, sent: tuple[int, int]) -> str | None:
+    """The margin of a profit or cost named 'as a percentage of total revenue': the share cue is its denominator."""
+    profit = _last_profit(cues, sent[0], share.start)
+    if profit is None or AS_SHARE_OF_REVENUE.search(text, profit.end, share.end) is None:
+        return None
+    return T.margin_of(profit.metric)
 
 
 def _last_profit(cues: list[Cue], start: int, pos: int) -> Cue | None:
