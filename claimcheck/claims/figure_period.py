@@ -23,7 +23,10 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # "42% in fiscal 2023", "to $40.572 billion, for nine months": a period right after the figure is its own, and
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
-OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
+OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
+                           # ("$35.4 million, or 49 cents, in the same period of 2024": the per-share aside's words may go)
+                           r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?\b|(?=,))(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
+                           r"|,?\sor\s[$€£¥₩]?\d[\d,.]*\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sor\s\d[\d,.]*%)?"  # "$257.5 million, or 76.7%, in the third quarter of 2023": its share aside
                            # (and "increased 34% to a record $502.1 million, or $3.57 per diluted share, in the first nine months")
                            r"(?:,?\sto\s(?:a\s)?(?:record\s)?[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?"

@@ -24,6 +24,9 @@ VERB_THEN_RATE = regex.compile(r"\s(?:decreased|declined|fell|dropped|increased|
 KO_STOP = regex.compile(r"다\.\s")
 
 
+OR_AFTER_AMOUNT = regex.compile(r"\d(?:\s?(?:million|billion|bn|mn|m|b))?,?\sor\s$", regex.IGNORECASE)
+
+
 def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int], carried: str | None,
                    has: Callable[[tuple[str, ...]], bool], after: str, up: bool, down: bool) -> Typed | None:
     """The metric a money figure measures, or None; after is the text just after it, up and down the direction read around it."""
@@ -62,6 +65,10 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return Typed("eps", negative=T.loss_of(said[-1].metric) is not None)
     if c is not None and T.loss_of(c.metric) and PER_SHARE_AFTER.match(text, m.end, min(sent[1], m.end + 20)):
         return Typed("eps", negative=True)  # "lost 65 cents per share": a loss per share
+    if "cent" in m.text and OR_AFTER_AMOUNT.search(text, max(sent[0], m.start - 30), m.start) \
+            and (said := [x for x in cues if sent[0] <= x.start < m.start and (x.metric in T.profits or T.loss_of(x.metric))]):
+        # "net income of $35.4 million, or 49 cents, in the same period": the profit restated per share
+        return Typed("eps", negative=T.loss_of(said[-1].metric) is not None)
     # "20만3500원에 거래된다": no company's revenue or profit is under ten million won or yen, scaled or not
     if m.unit in PER_SHARE_UNITS and abs(m.value) < 10_000_000 \
             and not (c and c.metric in ("stock_price", "price_target", "eps", "dividend_per_share")):

@@ -27,7 +27,8 @@ MAY_END = regex.compile(r"[.!?。…\]-]")
 # and "영업익 0.3% 감소한 356억원…매출액 7325억원": a headline's ellipsis joins two clauses
 # "매출액은 5686억원이고 영업이익은 …": a figure's copula joined by 이고/이며 ends its clause as a comma would
 # and "1조4억원을 기록했고 영업이익은 …": a past verb joined by 고 closes its clause
-CLAUSE_CUT = regex.compile(r',\s|，|;\s|\s/\s|\s\|\s|(?<=\S)…(?=\S)|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)|(?<=[원러엔%]\s?이)(?:고|며)\s'
+# (not the comma of a company's legal suffix: "attributable to Steven Madden, Ltd. was …")
+CLAUSE_CUT = regex.compile(r',\s(?!(?:Ltd|Inc|Corp|Co|LLC|plc|L\.P|N\.V|S\.A|AG|SE)\b\.?)|，|;\s|\s/\s|\s\|\s|(?<=\S)…(?=\S)|(?<=[”"])(?:라?며|라고|고|면서)\s|(?<=다)\.\s(?=\d)|(?<=[원러엔%]\s?이)(?:고|며)\s'
                            r'|(?<=(?:했|됐|었|였))(?:고|음에도|지만|으나)\s(?=\S+(?:은|는|이|가)\s)')
 
 
