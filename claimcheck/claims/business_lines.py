@@ -86,10 +86,15 @@ BREAKDOWN_OPEN = regex.compile(r"[\p{L}\p{N}]별\s?(?:매출|실적|비중|판�
 BREAKDOWN_WORD = regex.compile(r"[\p{L}\p{N}]별$")  # "부문별", "IP별": a breakdown, no line
 
 
+# a Latin short name glossed in brackets by its long one: the short name is the line's id
+GLOSSED_NAME = regex.compile(r"^(?P<n>[A-Za-z][A-Za-z&.-]{1,12})\s?\([^()]{4,60}\)$")
+
+
 def segment_id(word: str) -> str:
     """A line's id from its name: lower case, words joined by '_', Korean written without its spaces, so that
     "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
     word = KO_UNIT_WORD.sub("", BREAKDOWN_LEAD.sub("", word))  # "기판소재사업", "기판소재 부문" and "기판소재" are one line
+    word = GLOSSED_NAME.sub(r"\g<n>", word)  # "HDFS (Harley-Davidson Financial Services)" is HDFS, as "금융 부문(HDFS)" is
     return plain_id(HANGUL_GAP.sub("", word))
 
 

@@ -171,6 +171,8 @@ def _read_label(fig: Figure) -> None:
     """A 'label:' opening the line ("- 영업이익: 1조원") names what the figures after it measure."""
     lay = fig.ctx.lay
     label = lay.labels.get(fig.line)
+    if label is None and fig.whole.line < fig.line:
+        label = lay.labels.get(fig.whole.line)  # a bullet hard-wrapped onto the next line keeps its label
     if fig.line in lay.bullets:  # a bullet run on along the line: its own label, or none
         label = bullet_label(lay.bullets[fig.line], fig.m.start)
     if label and label[1] <= fig.m.start and not fig.cell \

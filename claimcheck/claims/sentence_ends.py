@@ -46,7 +46,7 @@ def sentence_ends(raw: str) -> Iterator[regex.Match[str]]:
 
 
 WRAPPED_END = regex.compile(r"[\p{L}\p{N},%$)-]$")
-WRAPPED_START = regex.compile(r"[a-z0-9$(]")
+WRAPPED_START = regex.compile(r"[ \t]{0,4}[a-z0-9$(]")  # (a wrapped bullet indents its second line)
 KO_CLOSE = "다요"
 # a line of any length that stops on a word no sentence or heading ends with (a preposition, a linking verb) runs on
 # into a next line that opens on its figure
