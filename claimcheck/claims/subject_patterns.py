@@ -208,6 +208,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division)\b",
      r"(?:ales|evenues?)\s(?:from|in|at)\s"),
+    # "‘씨앤유캡슐’이 올해 1분기 47억원으로 …, ‘로젯정’도 44억원으로", "‘로젯정’ 역시 … 165억원": a product quoted as the subject
+    (r"[‘“](?P<seg>[^‘’“”\s][^‘’“”]{0,18})[’”]\s?(?:이|가|은|는|도|\s역시)(?=\s)",
+     r"[’”]\s?(?:이|가|은|는|도|\s역시)\s"),
     # "Revenues from the company's primary segment, Tools & Outdoor, totaled $3.26 billion": the line named in apposition
     (r"\b(?:[Tt]he|its|[A-Z][\w&.-]*['’]s)\s(?:company['’]s\s)?(?:[a-z]+\s){0,2}(?:segment|division|unit),\s"
      r"(?P<seg>[A-Z][\w&'’-]*(?:\s(?:&\s|and\s)?[A-Z][\w&'’-]*){0,4}),\s",
