@@ -14,8 +14,7 @@ from collections import defaultdict
 
 from ..models import STATED, Claim
 from .common import figure, overlap, pct_iv, widen
-
-PROFIT_OF = {"operating_margin": "operating_income", "net_margin": "net_income", "gross_margin": "gross_profit"}
+from .margin_levels import PROFIT_OF
 SLACK = 0.02  # relative tolerance on the quotient beyond each level's printed rounding
 
 # (file, entity, segment, period, basis, estimate) -> metric -> that article's exact levels of it

@@ -51,8 +51,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         or (has(FROM_WORD) and FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
     # (only where a rate is named: "rose 5% vs 3% last year" compares two changes)
     level = level or (m.kind == "percent" and any(c.metric in RATIOS and sent[0] <= c.start < m.start for c in cues)
-                      and (COMPARED_LEVEL.search(before) is not None
-                                               or VERSUS_PCT_AFTER.match(text, m.end, sent[1]) is not None)
+                      and (COMPARED_LEVEL.search(before) is not None or VERSUS_PCT_AFTER.match(text, m.end, sent[1]) is not None)
                       and CHANGE_NOUN_AFTER.match(text, m.end, sent[1]) is None)
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
