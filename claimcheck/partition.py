@@ -30,14 +30,7 @@ Tally = dict[str, int]  # what a check counted over its piece (the ledger check'
 
 def key(entity: str | None, lex: L.Lexicon) -> str | None:
     """The partition a claim of this entity belongs to: its topmost parent, or itself."""
-    seen: set[str] = set()
-    while entity is not None and entity not in seen:
-        seen.add(entity)
-        up = L.parent(lex, entity)
-        if up is None:
-            return entity
-        entity = up
-    return entity
+    return L.family(lex, entity)
 
 
 @dataclass

@@ -240,6 +240,18 @@ def parent(lex: Lexicon, name: str | None) -> str | None:
     return info.parent if info else None
 
 
+def family(lex: Lexicon, name: str | None) -> str | None:
+    """The topmost parent of `name`, or `name` itself: the company family a run partitions its keys by."""
+    seen: set[str] = set()
+    while name is not None and name not in seen:
+        seen.add(name)
+        up = parent(lex, name)
+        if up is None:
+            return name
+        name = up
+    return name
+
+
 # a Korean word ending like a verb, an adverb or a case particle is no business line ('증가했으나', '등으로')
 NOT_A_NOUN = regex.compile(r"(?:했|하며|하고|했으나|했지만|으나|지만|됐|되며|으로|로서|에서|에선|에서는|에게|에|까지|처럼|보다|대비|대비로는|특히|따라"
                            r"|덕에|인해|때문|다만|결과|하면|해|로는|으로는|증권은?|투자증권|증권사|기자|특파원"

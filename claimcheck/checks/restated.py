@@ -17,6 +17,7 @@ a label lost between two lines looks the same.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..models import STATED, Claim
 from .swaps import place_of, who_of
@@ -39,16 +40,19 @@ def printings(claims: list[Claim]) -> Printings:
     return out
 
 
-def restated_wrong(members: list[Claim], index: Printings) -> bool:
+def restated_wrong(members: list[Claim], index: Printings, family: Callable[[str | None], str | None] = lambda e: e) -> bool:
     """Whether one article's two unlike values for a figure are its own value and a sibling's value restated
-    under it on a line of its own, with the field that sets the sibling apart stated where it is restated."""
+    under it on a line of its own, with the field that sets the sibling apart stated where it is restated.
+    A sibling company counts only within the figure's company family: a run split by key (partition.py) sees
+    no other family's figures, and its findings must be the in-memory run's."""
     values = {c.value for c in members}
     if len(values) != 2 or len({c.file for c in members}) != 1:
         return False
     own = who_of(members[0])
     for who, sib in index.get(place_of(members[0]), {}).items():
         apart = [i for i, (a, b) in enumerate(zip(who, own)) if a != b]
-        if len(apart) == 1 and FIELDS[apart[0]] in APART and who[apart[0]] is not None and own[apart[0]] is not None:
+        if len(apart) == 1 and FIELDS[apart[0]] in APART and who[apart[0]] is not None and own[apart[0]] is not None \
+                and (FIELDS[apart[0]] != "entity" or family(who[0]) == family(own[0])):
             shared = values & {c.value for c in sib}
             if len(shared) == 1 and _restated(members, sib, shared.pop(), FIELDS[apart[0]]):
                 return True

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..vocab import Lexicon
+from ..vocab import Lexicon, family
 from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
 from .common import Draft, Hedged, begun_by, figure, label, near_quarter, year_of
 from .same_figure_graph import Graph
@@ -145,7 +145,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         nodes, fkeys = list(figs.values()), list(figs)
         for comp, demote in _components(fkeys, nodes, o):
             members = [c for k in comp for c in nodes[k]]
-            slipped = o.one_article_needs_slip and restated_wrong(members, printed)
+            slipped = o.one_article_needs_slip and restated_wrong(members, printed, lambda e: family(lexicon, e))
             settled = recomputed_wrong(members, margins, o.hedge) if o.one_article_needs_slip else None
             slipped = slipped or bool(settled)
             alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines)
