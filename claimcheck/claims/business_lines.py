@@ -34,13 +34,15 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "지역", "법인", "region", "market", "consolidated", "average", "combined",
                           "근데", "그런데", "그래도", "그리고", "하지만", "그러나", "또", "이번엔", "이번에는", "여기에"}
 # words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
+ALONE_NO_LINE = frozenset({"신규", "기존"})
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
 AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")
 ACRONYM = regex.compile(r"[A-Z]{2,6}")
 LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECASE)
-# connectives that open a clause before a line's or a list item's name ("이에 따라 섬유사업", "이후 한국 35%")
-KO_LEAD = regex.compile(r"^(?:(?:이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음|아래|가운데|속|속에서|와중에|비록)\s+)+")
+# connectives that open a clause before a line's or a list item's name ("이에 따라 섬유사업", "이후 한국 35%"), and the
+# period a clause restates ("같은 기간 신규 수주는": the new orders of the same months, no line "기간 신규")
+KO_LEAD = regex.compile(r"^(?:(?:같은\s기간|이\s기간|동\s?기간|해당\s기간|기간|이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음|아래|가운데|속|속에서|와중에|비록)\s+)+")
 LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
 # "…, helping drive semiconductor sales up 22%": a clause of consequence opens on a participle; the line is what follows
 CAUSING_LEAD = regex.compile(r"^(?:help|driv|push|lift|boost|fuel|fuell|send|bring|pull|dragg|weigh)ing\s+"
@@ -134,6 +136,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if word.lower().endswith((" net", " total")):
                 word = word.rsplit(" ", 1)[0]  # "International net revenue": the line's net revenue, the line is "International"
             low = word.lower()
+            if low in ALONE_NO_LINE:
+                continue  # "신규 수주는": 'new' alone qualifies the metric, it names no line
             if " " not in word and OBJECT_BEFORE.search(scan, max(start, m.start("seg") - 3), m.start("seg")):
                 continue  # "영업이익 152억원을 올려 영업이익률": a word right after an object is its verb, no line
             if word + scan[m.end("seg"):m.end("seg") + 2] in lex.alias_to:
