@@ -38,12 +38,17 @@ AFTER_QUARTER = regex.compile(r"^[^.;]{0,20}?\b(?:in|for|during|per|a)\s(?:the\s
 AFTER_MONTH = regex.compile(r"^[^.;]{0,20}?\b(?:a|per|each|every)\smonth\b", regex.IGNORECASE)
 YEAR = regex.compile(r"(?:FY)?\d{4}")
 MONTH = regex.compile(r"\d{4}-\d\d")
+# a quarter or a half named with no year ("올해 2분기", "상반기", "Q2"): read where the article gives no year to date it by
+YEARLESS_QUARTER = regex.compile(r"[1-4]\s?분기|(?<![\p{L}])(?:[1-4]Q|Q[1-4])(?![\p{L}\d])|(?:first|second|third|fourth)[\s-]quarter",
+                                 regex.IGNORECASE)
+YEARLESS_HALF = regex.compile(r"[상하]반기|(?<![\p{L}])[12]H(?![\p{L}\d])|(?:first|second)[\s-]half", regex.IGNORECASE)
 RATIO_LIKE = L.taxonomy().without_cadence  # rates, prices and counts: no monthly, quarterly or annual cadence
 
 
 def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], period: str | None, metric: str, grain: str,
-            maybe_ttm: bool = True) -> str | None:
-    """maybe_ttm False: the caller knows TTM matches nowhere in the sentence."""
+            maybe_ttm: bool = True, yearless: bool = False) -> str | None:
+    """maybe_ttm False: the caller knows TTM matches nowhere in the sentence; yearless: the article gives no year, so
+    a quarter or a half it names dates nothing, yet still says the figure's span."""
     if metric in RATIO_LIKE:
         return None
     # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
@@ -88,4 +93,9 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
             return "monthly"
         if "H" in period:
             return "semiannual"
+    elif yearless:
+        # "올해 2분기 매출은 1900억" against "상반기 영업이익은 316억": a quarter's figure is no half's, year or no year
+        spans = [(x.start(), "quarterly") for x in YEARLESS_QUARTER.finditer(scan, sent.start, m.start)] \
+            + [(x.start(), "semiannual") for x in YEARLESS_HALF.finditer(scan, sent.start, m.start)]
+        return max(spans)[1] if spans else None
     return None
