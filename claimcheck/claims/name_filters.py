@@ -89,14 +89,28 @@ def _initials(scan: str, a: int, b: int) -> bool:
 
 # "analyst Dana Whitfield": a one-word name read off a listing, followed by another capitalised word, is part of a
 # longer name (a person's, another firm's), not the company ("Dana" of the listing)
-# (but not into a corporate suffix: "Oshkosh Corporation" is the listed Oshkosh)
+# (but not into a corporate suffix: "Oshkosh Corporation" is the listed Oshkosh; the match may read past three
+# characters, or the suffix is cut short and "Zumiez Inc." looked glued)
 GLUED_AFTER = regex.compile(r" (?!(?:Corporation|Corp|Inc|Incorporated|Company|Co|Ltd|Limited|LLC)\b)[A-Z][a-z]")
 
 
 def glued_to_a_name(scan: str, found: list[tuple[int, int, str]], listed_only: Callable[[str], bool]) -> set[tuple[int, int, str]]:
-    """The mentions of one-word names known only from a listing that run on into another capitalised word."""
-    return {(a, b, name) for a, b, name in found
-            if " " not in scan[a:b] and GLUED_AFTER.match(scan, b, b + 3) and listed_only(name)}
+    """The mentions of one-word names known only from a listing that run on into another capitalised word, and of any
+    company whose every mention does ("Lilly Pulitzer" in a note on Oxford Industries is a brand, not Eli Lilly)."""
+    glued = {(a, b, name) for a, b, name in found if " " not in scan[a:b] and GLUED_AFTER.match(scan, b, b + 16)}
+    named_apart = {name for a, b, name in found if (a, b, name) not in glued}
+    # (a headline in title case capitalises every word: "Oracle Announces …" is Oracle announcing)
+    return {g for g in glued if listed_only(g[2]) or (g[2] not in named_apart and not _title_case(scan, g[0]))}
+
+
+WORD = regex.compile(r"[A-Za-z][\w'’&-]*")
+
+
+def _title_case(scan: str, at: int) -> bool:
+    """Whether the line holding `at` is written in title case (most of its words capitalised), as headlines are."""
+    start, end = scan.rfind("\n", 0, at) + 1, scan.find("\n", at)
+    words = WORD.findall(scan, start, end if end >= 0 else len(scan))
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 # "CAG diagnostics recurring revenue" in a story on IDEXX: capitals that spell some company's ticker, run into a
