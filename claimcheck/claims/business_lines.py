@@ -210,7 +210,10 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
                 return None
             # "수주액이 디스플레이와 이차전지 부문 수주 증가에 따라 95% 성장한": lines named as a cause drove the whole's figure
             # and "'이브' 242억원으로 나타났고 지역별 매출 비중은 …": another breakdown opened between ends the line's reach
-            return None if scan and (in_cause(scan, end, pos) or BREAKDOWN_OPEN.search(scan, end, pos)) else lines[i][2]
+            # (the line a cause follows is still the figure's: "검색광고 매출은 … 모바일 검색의 성장으로 1.5% 증가한")
+            if scan and in_cause(scan, end, pos):
+                continue
+            return None if scan and BREAKDOWN_OPEN.search(scan, end, pos) else lines[i][2]
     return None
 
 
@@ -225,7 +228,9 @@ def in_cause(scan: str, end: int, pos: int) -> bool:
 TOPIC_ENDED = regex.compile(r"(?:은|는|이|가|도)\s?$")  # a line read with its particle: "식품사업부문은"
 TOPIC_AFTER = regex.compile(r"\s?(?:사업\s?부문|사업부|사업|부문|division|segment|business)?\s?(?:은|는|이|가|도|의\s?경우)\s|\s?(?:사업\s?부문|사업부|사업|부문)?,")
 # the words that make what comes before them a cause of the figure after them
-CAUSE = regex.compile(r"(?:에|으로|로)\s?(?:따라|힘입어|인해|인한)\s|덕분에|덕에\s|영향으로\s|때문에\s|\b(?:thanks\sto|driven\sby|helped\sby|due\sto)\b",
+# (and "모바일 광고의 성장으로 4.8% 늘었다": a change noun with 으로 is a cause too)
+CAUSE = regex.compile(r"(?:에|으로|로)\s?(?:따라|힘입어|인해|인한)\s|덕분에|덕에\s|영향으로\s|때문에\s|\b(?:thanks\sto|driven\sby|helped\sby|due\sto)\b"
+                      r"|(?<=증가|감소|확대|축소|성장|호조|부진|개선|악화|효과)으?로\s",
                       regex.IGNORECASE)
 
 

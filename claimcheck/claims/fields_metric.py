@@ -93,7 +93,9 @@ STOCK_MOVE = regex.compile(r"\s(?:(?:single|one|two|three)[\s-]day\s|intraday\s|
 TO_PRICE = regex.compile(r"\sto\s[$€£¥]\d[\d,]*\.\d\d(?![\d,]|\s?(?:billion|million|bn|mn|[BMK]\b|per\b|a\sshare))", regex.IGNORECASE)
 MOVED_BY = regex.compile(r"(?:,?\s(?:Inc|Corp|Co|Ltd|plc)\.?)?(?:['’]s\s(?:stock|shares))?\s\p{Ll}+\s(?:about\s|nearly\s|roughly\s|as\smuch\sas\s)?")  # the company, its verb, the move
 SHARE_WORD = regex.compile(r"\b(?:stock|shares?)\b", regex.IGNORECASE)
-MARKET_MOVE = regex.compile(r"대?\s?(?:급락|급등|폭락|폭등|하락\s?마감|상승\s?마감|약세|강세)")
+# (and "30% 가량 급등했다": a hedge between; "장중 15% 넘게 올랐다": a move in the session is the share's)
+MARKET_MOVE = regex.compile(r"대?\s?(?:(?:가량|정도|가까이|남짓|넘게|이상|안팎)\s?)?(?:급락|급등|폭락|폭등|하락\s?마감|상승\s?마감|약세|강세)")
+INTRADAY = regex.compile(r"(?:장중|장\s초반|장\s후반|개장\s직후)\s?(?:한때\s?)?(?:[가-힣]{1,4}\s)?$")
 # "올해 배당은 주당 1,150원": a dividend said per share right before the figure
 DIVIDEND_PER = regex.compile(r"배당\p{Hangul}?\s?(?:(?:보통주|우선주)\s?)?1?주당\s?$")
 # "주당 400원 배당을 결정했다": the payout named after the amount per share
@@ -186,7 +188,8 @@ def refined(fig: Figure, got: Typed) -> str:
             and any(MOVED_BY.fullmatch(scan, e, m.start) for _, e, _ in fig.own) \
             and not fig.ctx.last_level_cue_in(sent.start, m.start):
         return "price_change"  # "Lululemon Athletica Inc. plunged 19% to $167.77": a company moved to a price is its share
-    if m.kind == "percent" and T.is_growth(metric) and MARKET_MOVE.match(scan, m.end, min(sent.end, m.end + 8)) \
+    if m.kind == "percent" and T.is_growth(metric) and (MARKET_MOVE.match(scan, m.end, min(sent.end, m.end + 12))
+                                                        or INTRADAY.search(scan, max(sent.start, m.start - 12), m.start)) \
             and not fig.ctx.last_level_cue_in(sent.start, m.start):
         return "price_change"  # "파마리서치, 실적 부진에 18%대 급락": a move that names no metric is the share's
     if metric in T.profits and m.kind == "money" and not m.scaled and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):

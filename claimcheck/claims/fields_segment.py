@@ -156,7 +156,14 @@ def _scoped(fig: Figure, seg: str) -> str:
     if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall", "consolidated", "company-wide", "companywide"):
         got = DIVISION_OF.search(scan, sent.start, fig.m.start) or SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
     if got is None or L.key(got["s"]) in fig.ctx.lex.alias_key:
-        return seg  # "Dollar General's same-store sales": the company's own, measured company-wide
+        # "Americas Retail revenues declined 2% and comparable sales decreased 3%", "- Europe: … comparable sales rising
+        # 7%": the region the sentence opened on, or the bullet's label, scopes the comparable sales after it
+        lex = fig.ctx.lex
+        named = fig.ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
+        before = [x[2] for x in named + region_lines(scan, sent.start, fig.m.start, lex) if x[1] <= fig.m.start]
+        line = before[-1] if before else (label_line(fig) if fig.label_text else None) or bullet_head(fig)
+        # ("Dollar General's same-store sales": the company's own, measured company-wide)
+        return f"{line}_{seg}" if line and line not in SCOPED_BASES else seg
     return f"{_line_id(fig, got['s'])}_{seg}"
 
 

@@ -86,6 +86,9 @@ ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstr
                                 r"(?:(?!,?\s(?:but|while|whereas|however)\b)(?:[^.;]|\.(?=\d))){0,90}$",
                                 regex.IGNORECASE)
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
+# "missed our estimate of operating income of $8.9 million": the estimate names the metric, then the figure
+ESTIMATE_OF_METRIC = regex.compile(r"\b(?:estimates?|expectations?|forecasts?|projections?)\sof\s(?:[A-Za-z&-]+\s){1,4}(?:of|at)\s[$€£¥₩]?$",
+                                   regex.IGNORECASE)
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
 # "The consensus on FactSet is for non-GAAP EPS of $3.04", "the Street's view for $16.5 billion", "the average analyst
@@ -138,7 +141,8 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or (ESTIMATE_IMPLIED.search(scan, max(sent.start, m.start - 60), m.start)
             and ANALYST_WORD.search(scan, sent.start, m.start)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
-            and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start))
+            and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start)) \
+        or ESTIMATE_OF_METRIC.search(scan, max(sent.start, m.start - 70), m.start)
 
 
 

@@ -73,11 +73,12 @@ def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
     en = "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(regions, key=len, reverse=True)
                   if w.lower() not in NOT_SCOPE and not regex.search(r"\p{Hangul}", w))
     # "increased 7% to $1.55 billion in the U.S. and 6% to $929 million outside the U.S.": English scopes a figure
-    # to a region right after it (not "in the U.S. market share", where the region qualifies what follows)
+    # to a region right after it (not "in the U.S. market share", where the region qualifies what follows, nor "10% in
+    # U.S. dollars", the currency a change is measured in)
     # and "a 42% increase in Europe, 4% growth in North America": the change's noun between
     return regex.compile(rf"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"  # "7% to $1.55 billion in the U.S."
                          rf"(?:\s(?:increase|decrease|rise|growth|gain|decline|drop|jump|fall))?"
-                         rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])(?!\s(?i:revenue|sales|market|business))",
+                         rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])(?!\s(?i:revenue|sales|market|business|dollars?|currency))",
                          regex.IGNORECASE) if en else None
 
 
