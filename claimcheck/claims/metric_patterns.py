@@ -75,7 +75,7 @@ LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|-
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
 # "320억원 규모의 드라마 공급 계약", "a $1.5 billion credit agreement": what a deal, a contract or a credit line is
 # worth, no period's result of the company
-DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?)(?:[\p{Hangul}A-Za-z]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"
+DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?|의\s)(?:[\p{Hangul}A-Za-z·]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"
                         r"|\s(?:(?:revolving|senior|unsecured|secured|multi-year|multiyear|long-term|new|supply|licensing|license|service|services)\s)*"
                         r"(?:credit\s(?:agreement|facility|line)|revolver|term\sloan|loan|contract|deal|agreement|notes\soffering|bond\soffering|settlement)s?\b",
                         regex.IGNORECASE)

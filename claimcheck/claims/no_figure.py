@@ -1,11 +1,13 @@
 """Amounts that are no period's figure of the company, though a metric word stands near them: a cause's size inside a
 change ("driven by a 128 basis point LIFO impact", "expected to be a ~0.5 percentage point headwind to growth") and an
-average over years ("최근 3년(2022~2024년) 평균 실적은 매출 3조4870억원")."""
+average over years ("최근 3년(2022~2024년) 평균 실적은 매출 3조4870억원"), and what a deal is worth ("320억원 규모의
+드라마 공급 계약", "a $1.5 billion credit agreement")."""
 from __future__ import annotations
 
 import regex
 
 from ..numbers.parse import Mention
+from .metric_patterns import DEAL_AFTER
 
 MULTI_YEAR_AVERAGE = regex.compile(r"\d\s?(?:개\s?)?년(?:간)?\s?(?:\([^()]{0,16}\)\s?)?평균|\b(?:\d|two|three|five)[\s-]year\saverage\b",
                                    regex.IGNORECASE)
@@ -16,7 +18,9 @@ DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|
 
 
 def no_figure(scan: str, start: int, end: int, m: Mention) -> bool:
-    """Whether m, in the sentence scan[start:end], is a cause's share of a change or an average of years."""
+    """Whether m, in the sentence scan[start:end], is a cause's share of a change, an average of years or a deal's worth."""
+    if m.kind == "money" and DEAL_AFTER.match(scan, m.end, min(end, m.end + 60)):
+        return True
     if MULTI_YEAR_AVERAGE.search(scan, max(start, m.start - 60), m.start):
         return True
     return m.unit == "pp" and DRIVER_BEFORE.search(scan, max(start, m.start - 24), m.start) is not None \

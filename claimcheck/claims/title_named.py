@@ -17,8 +17,9 @@ from .layout import Layout
 # a headline's opening name, then a comma or a blank and a period or a results word
 PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|하반기|연간|지난해|작년|올해|역대|사상|분기|실적|잠정|영업|매출|순이익"
                r"|1H|2H)")
-KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})"
-                        r"(?:,\s?|\s)" + PERIOD_WORD)
+# (a topic particle is no part of the name: "필에너지는 1분기 …" opening the story is 필에너지)
+KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
+                        r"(?:은|는)?(?:,\s?|\s)" + PERIOD_WORD)
 # "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
 KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
