@@ -16,6 +16,8 @@ ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate|(?:record|full|entire|whole)\s(?:fiscal\s)?year(?!\s?(?:19|20)?\d\d)"
                        r"|fiscal\syear(?!\s?(?:19|20)?\d\d)"
+                       # "Fiscal net sales between $2.270 billion and …" in a list of the year's outlook
+                       r"|(?<![\w-])fiscal\s(?=(?:net\s|total\s)?(?:sales|revenues?|earnings|EPS|income)\b)"
                        # a spending plan is a year's: "capital expenditure target", "설비투자 계획"
                        r"|(?:capex|capital\sexpenditures?|capital\sspending)\s(?:\(capex\)\s)?(?:target|plan|budget|guidance|outlook)"
                        # "would cut CAPEX to the KRW 3 trillion range": a plan revised, a year's

@@ -188,7 +188,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         # "Positive Outlook" over "• Total revenue of $585 million to $587 million": a section of guidance that names
         # no period guides the quarter after the one the story reports, never that reported quarter itself
         # ("2025 Full-Year Outlook" guides the year it names)
-        period = heading_period(ctx, head, own_fy) or CAL.shift_quarter(period, 1) or period
+        # (and "… forecast for the entire year. It now anticipates:" guides the year the story's quarter is in)
+        period = heading_period(ctx, head, own_fy) or (period.split("Q")[0] if CD.ANNUAL.search(head) else None) \
+            or CAL.shift_quarter(period, 1) or period
     if metric in ("price_target", "upside"):
         period = None  # a target looks a year ahead from whenever it is set; the year its model uses is not its period
     if cue_metric == "_consensus":

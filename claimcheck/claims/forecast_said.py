@@ -89,6 +89,9 @@ ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstr
 # "missed our estimate of operating income of $8.9 million": the estimate names the metric, then the figure
 ESTIMATE_OF_METRIC = regex.compile(r"\b(?:estimates?|expectations?|forecasts?|projections?)\sof\s(?:[A-Za-z&-]+\s){1,4}(?:of|at)\s[$€£¥₩]?$",
                                    regex.IGNORECASE)
+# "gross margin outlook held at 40%", "its sales guidance was raised to $2.3 billion": a plan kept or moved to the figure
+OUTLOOK_SET_AT = regex.compile(r"\b(?:outlook|guidance|forecast)\s(?:was\s|is\s)?(?:held|kept|maintained|reaffirmed|reiterated|raised|lowered"
+                               r"|cut|narrowed|set|unchanged)\s(?:at|to)\s(?:about\s|approximately\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
 # "The consensus on FactSet is for non-GAAP EPS of $3.04", "the Street's view for $16.5 billion", "the average analyst
@@ -142,7 +145,8 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
             and ANALYST_WORD.search(scan, sent.start, m.start)) \
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start)) \
-        or ESTIMATE_OF_METRIC.search(scan, max(sent.start, m.start - 70), m.start)
+        or ESTIMATE_OF_METRIC.search(scan, max(sent.start, m.start - 70), m.start) \
+        or OUTLOOK_SET_AT.search(scan, max(sent.start, m.start - 40), m.start)
 
 
 

@@ -74,7 +74,9 @@ BULLET_NAME = regex.compile(r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|and|of|&)
 
 
 # "• The company is updating its fiscal 2025 guidance reflecting:": a line that announces the outlook listed under it
-GUIDANCE_LEAD = regex.compile(r"\b(?:guidance|outlook)\b[^:\n]{0,30}[:：]\s*$", regex.IGNORECASE)
+# and "It now anticipates:": a forecast verb closing the line that opens the list
+GUIDANCE_LEAD = regex.compile(r"\b(?:guidance|outlook|(?:now\s)?(?:anticipates|expects|projects|forecasts|sees))\b[^:\n]{0,30}[:：]\s*$",
+                              regex.IGNORECASE)
 
 
 def guidance_lead(raw: str) -> bool:

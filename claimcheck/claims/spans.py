@@ -33,7 +33,8 @@ MONTHS_UP_TO = (rf"(?P<upto>{NOT_AFTER}(?:(?P<uy>(?:19|20)\d\d)\s?년\s?|지난\
                 rf"\s?(?:말\s?)?까지(?:의)?\s?(?=누적|누계))")
 # "the nine months ended September 30", "six months to June", "the first nine months of 2025": English
 # names the span by its end or by its length from January
-MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
+# (and "the nine months (39 weeks) ending November 1, 2025": the weeks glossed between)
+MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks\)\s)?(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
                 rf"(?:\d{{1,2}}\s)?(?P<um2>{MONTH_WORD})[a-z]*\.?(?:\s\d{{1,2}})?(?:,?\s(?P<uy2>(?:19|20)\d\d))?"
                 rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?:fiscal\s(?:year\s)?)?(?P<uy3>(?:19|20)\d\d))?"
                 # "the nine months ending in Q3": the span by the quarter it ends with
