@@ -221,7 +221,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     estimate = estimate or consensus
     ent, seg = L.as_reported(ctx.lex, ent, seg)
     cadence = CD.cadence(scan, sent, m, clause, period, metric, grain, ctx.in_sentence(CD.TTM_WORDS, sent),
-                         yearless=ctx.context_year is None)
+                         yearless=(lay.sentences[sent.index - 1].start if sent.index else sent.start)
+                         if ctx.context_year is None else None)
     if period and cadence == "quarterly" and MILESTONE.match(scan, m.end, min(sent.end, m.end + 12)) \
             and not QUARTERLY.search(scan, max(sent.start, m.start - 16), m.start) \
             and not any(clause[0] <= r.start < clause[1] and r.period for r in refs):

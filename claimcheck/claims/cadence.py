@@ -48,9 +48,9 @@ RATIO_LIKE = L.taxonomy().without_cadence  # rates, prices and counts: no monthl
 
 
 def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], period: str | None, metric: str, grain: str,
-            maybe_ttm: bool = True, yearless: bool = False) -> str | None:
-    """maybe_ttm False: the caller knows TTM matches nowhere in the sentence; yearless: the article gives no year, so
-    a quarter or a half it names dates nothing, yet still says the figure's span."""
+            maybe_ttm: bool = True, yearless: int | None = None) -> str | None:
+    """maybe_ttm False: the caller knows TTM matches nowhere in the sentence; yearless: where the sentence before
+    starts, when the article gives no year (a quarter or a half it names dates nothing, yet still says the span)."""
     if metric in RATIO_LIKE:
         return None
     # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
@@ -95,9 +95,12 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
             return "monthly"
         if "H" in period:
             return "semiannual"
-    elif yearless:
+    elif yearless is not None:
         # "올해 2분기 매출은 1900억" against "상반기 영업이익은 316억": a quarter's figure is no half's, year or no year
-        spans = [(x.start(), "quarterly") for x in YEARLESS_QUARTER.finditer(scan, sent.start, m.start)] \
-            + [(x.start(), "semiannual") for x in YEARLESS_HALF.finditer(scan, sent.start, m.start)]
-        return max(spans)[1] if spans else None
+        # (the span said in the sentence, else in the one before: "경방이 올해 상반기 부진했다. 영업이익은 60% 넘게 감소")
+        for lo in (sent.start, yearless):
+            spans = [(x.start(), "quarterly") for x in YEARLESS_QUARTER.finditer(scan, lo, m.start)] \
+                + [(x.start(), "semiannual") for x in YEARLESS_HALF.finditer(scan, lo, m.start)]
+            if spans:
+                return max(spans)[1]
     return None

@@ -63,9 +63,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "중국 현지법인 북경한미약품은 3분기 매출 843억원": the subsidiary named after the word 법인 is a line of the group's
     (r"(?:현지\s?)?법인\s(?P<seg>\p{Hangul}[\p{Hangul}A-Za-z]{1,11})(?:은|는|의|이|가)\s", r"법인\s"),
     # "아모잘탄패밀리도 3분기 367억원의 매출을": a product line made the topic of an amount whose metric follows it
-    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})['’\"”]?(?:은|는|도)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s)?"
-     r"(?=(?:약\s?)?\d[\d,.]*\s?[조억만]\S{0,8}?\s?원?의\s(?:매출|영업이익))",
-     r"원?의\s(?:매출|영업이익)"),
+    # (and "캡슐 수출은 상반기 305억원 매출을 기록하며": a half, and the metric with no 의)
+    (r"(?<![\p{L}\p{N}/])['‘\"“]?(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})['’\"”]?(?:은|는|도)\s(?:(?:올해?|지난해|이번)\s?)?(?:[1-4]\s?분기\s|[상하]반기\s)?"
+     r"(?=(?:약\s?)?\d[\d,.]*\s?[조억만]\S{0,8}?\s?원?(?:의\s|\s)(?:매출|영업이익)(?:을|를|이|가|의|\s))",
+     r"원?(?:의\s|\s)(?:매출|영업이익)"),
     # "자동차보험은 보험료율 인하에 따른 … 손해율이 2.9%포인트 상승했다": a line the vocabulary knows, opening the
     # sentence as its topic, whatever comes between it and the figures (kept only when known: see business_lines)
     (r"\G\s*(?P<seg>\p{Hangul}{2,10})(?P<known>)(?:은|는|도)\s", r"(?:은|는|도)\s"),
