@@ -45,6 +45,8 @@ def test_rule_case(rule_id, case):
         assert sorted({c.text for f in findings for c in f.claims}) == sorted(want["values"]), got
     if want.get("severity"):
         assert max(f.severity.rank for f in findings) == {"info": 0, "warning": 1, "error": 2}[want["severity"]], got
+    if want.get("message"):  # words the first finding's message must hold
+        assert want["message"] in findings[0].message, got
 
 
 def test_every_failing_case_asserts_severity_and_the_lines_cited():

@@ -244,7 +244,9 @@ def _draft(key: tuple, comp: list[int], nodes: list[list[Claim]], members: list[
     values = [c.value for c in members]
     unit = "points" if first.unit in ("%", "pp") else first.unit
     spread = max(values) - min(values)
-    diff = plural(spread, "point") if unit == "points" else f"{spread / max(abs(v) for v in values) * 100:.0f}%"
+    rel = spread / max(abs(v) for v in values) * 100
+    # (a slip in a trillion-won total moves it by a fraction of a percent: "they differ by 0%" would read as no difference)
+    diff = plural(spread, "point") if unit == "points" else f"{rel:.0f}%" if rel >= 1 else f"{rel:.1g}%"
     why = "same entity, segment, metric, unit and basis" + (", same period" if len(periods) == 1 else
                                                             "; an undated figure is read as current")
     if alone:

@@ -56,8 +56,11 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
     # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
     since = max(clause[0], m.start - 30)
     stop = scan.rfind("다. ", since, m.start)
-    if grain != "ytd" and ANNUAL.search(scan, max(clause[0], m.start - 8), m.start):
-        return "annual"  # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own
+    if ANNUAL.search(scan, max(clause[0], m.start - 8), m.start) \
+            and (grain != "ytd" or not YTD.search(scan, max(clause[0], m.start - 8), m.start)):
+        # "누적 순이익 5조원으로 연간 6조원도": the span word next to the figure is its own (even where the running
+        # span named earlier in the sentence dated it: "1~9월 누적 매출 … 연간 매출이 3조8,000억원을")
+        return "annual"
     if LAST_YEAR_RUNNING.search(scan, since if stop < 0 else stop + 3, m.start):
         return "annual"  # "지난해 누적 당기순이익이 7782억원": last year's running total is that whole year
     if grain == "ytd" or YTD.search(scan, since if stop < 0 else stop + 3, m.start):

@@ -92,6 +92,7 @@ ESTIMATE_OF_METRIC = regex.compile(r"\b(?:estimates?|expectations?|forecasts?|pr
 # "gross margin outlook held at 40%", "its sales guidance was raised to $2.3 billion": a plan kept or moved to the figure
 OUTLOOK_SET_AT = regex.compile(r"\b(?:outlook|guidance|forecast)\s(?:was\s|is\s)?(?:held|kept|maintained|reaffirmed|reiterated|raised|lowered"
                                r"|cut|narrowed|set|unchanged)\s(?:at|to)\s(?:about\s|approximately\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
+RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)")
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
 # "The consensus on FactSet is for non-GAAP EPS of $3.04", "the Street's view for $16.5 billion", "the average analyst
@@ -130,7 +131,10 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     said_after = EN_SAID.search(scan, m.end, sent.end)
     if said_after is not None and DIGIT.search(scan, m.end, said_after.start()):
         said_after = None
-    return FORECAST_SAID.search(scan, m.end, sent.end) or said_after or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 40), m.start) \
+    # ("영원무역이 1~9월 누적 매출 2조8,540억원을 기록한 만큼 연간 매출이 … 넘어설 것으로 내다봤다": the figure its own
+    # verb records is the ground of the forecast, not part of it)
+    closing = None if RECORDED_AFTER.match(scan, m.end, min(sent.end, m.end + 12)) else FORECAST_SAID.search(scan, m.end, sent.end)
+    return closing or said_after or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 40), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 150), m.start) \
         or CONSENSUS_FOR.search(scan, max(sent.start, m.start - 90), m.start) \
         or GUIDANCE_AFTER.match(scan, m.end, min(sent.end, m.end + 16)) \
