@@ -143,12 +143,30 @@ def _slips(cs: list[Claim], o: Options) -> list[tuple[tuple[int, int], int, set[
             slot["idxs"].update(pa, pb)
             slot["pairs"].append((a, b, mixed))
     out = []
-    for slot in found.values():
+    for slot in _merged(list(found.values())):
         i = min(slot["idxs"])
         j = min(y for a, b, mixed in slot["pairs"] for me, other in ((a, b), (b, a)) if i in me.idxs
                 for y in other.idxs if _partners(cs[i], cs[y], mixed))
         out.append(((i, j), slot["k"], slot["idxs"]))
     out.sort(key=lambda x: x[0])
+    return out
+
+
+def _merged(slots: list[dict]) -> list[dict]:
+    """One slip per figure that slipped: pairs of one step sharing a claim ('$791,427' against both '$791.4 million'
+    and '$791 million', the same revenue rounded two ways) are one finding, not one per rounding."""
+    out: list[dict] = []
+    for slot in slots:
+        into = [o for o in out if o["k"] == slot["k"] and o["idxs"] & slot["idxs"]]
+        for o in into[1:]:
+            into[0]["idxs"] |= o["idxs"]
+            into[0]["pairs"] += o["pairs"]
+            out.remove(o)
+        if into:
+            into[0]["idxs"] |= slot["idxs"]
+            into[0]["pairs"] += slot["pairs"]
+        else:
+            out.append(slot)
     return out
 
 
