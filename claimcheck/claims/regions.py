@@ -77,8 +77,10 @@ def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
     # U.S. dollars", the currency a change is measured in)
     # and "a 42% increase in Europe, 4% growth in North America": the change's noun between
     return regex.compile(rf"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"  # "7% to $1.55 billion in the U.S."
-                         rf"(?:\s(?:increase|decrease|rise|growth|gain|decline|drop|jump|fall))?"
-                         rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])(?!\s(?i:revenue|sales|market|business|dollars?|currency))",
+                         rf"(?:\s(?P<noun>increase|decrease|rise|growth|gain|decline|drop|jump|fall))?"
+                         rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])"
+                         # ("a 6.9% rise in U.S. sales": after a change's noun, the region's sales are what rose)
+                         rf"(?(noun)(?!\s(?i:market|business|dollars?|currency))|(?!\s(?i:revenue|sales|market|business|dollars?|currency)))",
                          regex.IGNORECASE) if en else None
 
 
