@@ -207,7 +207,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\G|(?<=[.;:]\s)|(?<=,\s))[A-Z][\w&.-]*['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
      r"['’]s\s"),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
-    (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division)\b",
+    # (and "Sales in Gildan’s core Activewear category climbed 5.4%": a category is a line too, its adjective no part)
+    (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?:(?:core|key|main|largest|biggest)\s)?"
+     r"(?P<seg>[\w& -]{2,40}?)\s(?:segment|unit|division|category)\b",
      r"(?:ales|evenues?)\s(?:from|in|at)\s"),
     # "‘씨앤유캡슐’이 올해 1분기 47억원으로 …, ‘로젯정’도 44억원으로", "‘로젯정’ 역시 … 165억원": a product quoted as the subject
     (r"[‘“](?P<seg>[^‘’“”\s][^‘’“”]{0,18})[’”]\s?(?:이|가|은|는|도|\s역시)(?=\s)",
