@@ -21,7 +21,8 @@ from .company_names import as_written, covered, unknown_name
 # the period and a results word
 KO_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:의|은|는|이|가)\s"
-    r"(?:(?:올해|지난해|작년|올)\s?)?(?:(?:19|20)?\d\d년\s?)?(?:[1-4]\s?분기|[1-4]Q\d{0,2}|상반기|하반기|연간)\s?"
+    # ("에버다임은 25일 2008년 1분기 실적이", "엠케이트렌드는 지난 2분기 연결기준 매출액": the day it said so, or 지난, between)
+    r"(?:[1-3]?\d일\s)?(?:(?:올해|지난해|작년|지난|올)\s?)?(?:(?:19|20)?\d\d년\s?)?(?:[1-4](?:[·/]4)?\s?분기|[1-4]Q\d{0,2}|상반기|하반기|연간)\s?"
     r"(?:(?:연결|별도)\s?(?:기준\s?)?)?(?:잠정\s?)?(?:실적|매출|영업|순이익|당기순|순손실)")
 # "Larkspur Goods' first-quarter revenue", "Corvane reported third-quarter results", "Brightwater posted Q2 adjusted EPS"
 EN_SUBJECT = regex.compile(

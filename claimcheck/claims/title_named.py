@@ -20,6 +20,9 @@ PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|�
 # (a topic particle is no part of the name: "필에너지는 1분기 …" opening the story is 필에너지)
 KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
                         r"(?:은|는)?(?:,\s?|\s)" + PERIOD_WORD)
+# "명품백 ODM '시몬느' 매출 40% 급감": a headline that quotes its company after a few words saying what it does
+KO_QUOTED_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?[^'‘\n]{0,24}['‘](?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})['’]"
+                               r"(?:,\s?|\s)" + PERIOD_WORD)
 # "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
 KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
@@ -49,7 +52,8 @@ def title_named(lay: Layout, lex: L.Lexicon, inside: list[tuple[int, int]]) -> l
         if any(start <= a < start + 24 for a, _ in inside):
             return []  # the head opens on a company the vocabulary knows: that is the subject
         # the headline may open on its company any way; a lead only as a subject with its quarter
-        m = (KO_HEAD.match(text) or EN_HEAD.match(text) or KO_LEAD.match(text)) if k == 0 else KO_LEAD.match(text)
+        m = (KO_HEAD.match(text) or EN_HEAD.match(text) or KO_LEAD.match(text) or KO_QUOTED_HEAD.match(text)) if k == 0 \
+            else KO_LEAD.match(text)
         tickered = m is None and (m := EN_TICKERED.search(text)) is not None
         if m is None:
             continue
