@@ -73,6 +73,12 @@ TO_BEFORE = regex.compile(r"\b(?:rose|grew|climbed|jumped|increased|fell|dropped
 PER_SHARE_UNITS = ("KRW", "JPY")
 LEVEL_AFTER = regex.compile(r"^\)?\s?(?:에서|으?로|보다|에\s?비해|→|->|to\b)")
 MARKET_AFTER = regex.compile(r"^\s?(?:규모의\s?|규모\s?)?시장|^\s?(?:market|TAM)\b", regex.IGNORECASE)
+# "$729 million in cash", "$173 million cash and no debt": the cash a company holds, named right after its amount
+CASH_AFTER = regex.compile(r"\s(?:in\s)?cash\b(?!\s(?:flows?|dividends?|consideration|payments?|charges?|taxes|tax|costs?|compensation|proceeds|outflows?|inflows?)\b)",
+                           regex.IGNORECASE)
+# ("deployed $1.1 billion in cash during the quarter": cash spent, not held)
+CASH_SPENT_BEFORE = regex.compile(r"\b(?:deploy|return|pa(?:y|id)|spen[dt]|us(?:e|ed)|invest|generat|acquir|rais|receiv|distribut)\w*\s"
+                                  r"(?:\w+\s){0,2}(?:about\s|approximately\s|nearly\s)?(?:US)?[$€£¥₩]?$", regex.IGNORECASE)
 # "320억원 규모의 드라마 공급 계약", "a $1.5 billion credit agreement": what a deal, a contract or a credit line is
 # worth, no period's result of the company
 DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?|의\s)(?:[\p{Hangul}A-Za-z·]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"

@@ -7,7 +7,7 @@ import regex
 
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, nearest
-from .metric_patterns import (EN_AMOUNT_MOVED, AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, AMOUNT_THEN_BRACKET, BARE_MOVED, BEAT_BRACKET, BY_AMOUNT, BY_WORD,
+from .metric_patterns import (CASH_AFTER, CASH_SPENT_BEFORE, EN_AMOUNT_MOVED, AMOUNT_MOVED, AMOUNT_PCT_MOVED, AMOUNT_SURPRISE, AMOUNT_THEN_BRACKET, BARE_MOVED, BEAT_BRACKET, BY_AMOUNT, BY_WORD,
                               CARRIED_MONEY, DOWN_VERB, EXCLUDED_AMOUNT, IN_METRIC, KO_CASE, KO_OF, LEVELS, LOSS_AFTER, MARKET_AFTER, PER_SHARE_AFTER,
                               MONEY_LIST_VERB, MONEY_WANTED, MOVE_WORDS, OF_LEVEL_BEFORE, PER_SHARE_UNITS, PROFIT_AFTER, SURPRISE_WORDS, T)
 
@@ -33,6 +33,9 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
     base: str | None  # the level a move or a loss is of
     if MARKET_AFTER.match(after):
         return Typed("market_size", entity_none=True)
+    if m.scaled and CASH_AFTER.match(text, m.end, min(sent[1], m.end + 30)) \
+            and not CASH_SPENT_BEFORE.search(text, max(sent[0], m.start - 40), m.start):
+        return Typed("cash")  # "$729 million in cash and a net debt-to-capital ratio": the cash held, not the debt after
     if EXCLUDED_AMOUNT.match(text, m.end, min(sent[1], m.end + 12)) and not any(
             x.metric in LEVELS and clause[0] <= x.start < m.start for x in cues):
         return Typed("charge")  # "희망퇴직에 소요된 1천500억원을 제외하면 영업이익은": the item left out, not the result
