@@ -35,7 +35,8 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         return ago
     replaced = m.low is not None and RANGE_BEFORE_FROM.search(scan, max(sent.start, m.start - 60), m.start) is not None
     # ("EPS of $5.62 to $5.66, up from $5.60 to $5.66": the range a guidance replaced is of the same year, no base)
-    if not prior and not replaced and (_from_en(scan, sent, m, refs) or (period in (None, focus) and _from_ko(scan, sent, m, refs, focus))):
+    if not prior and not replaced and (_from_en(scan, sent, m, refs) or _bare_compared(scan, sent, m, refs)
+                                       or (period in (None, focus) and _from_ko(scan, sent, m, refs, focus))):
         # the change's own basis says how far back: "from the prior quarter" one quarter, else a year
         q = ctx.per_sentence("qoq", sent, lambda s: bool(
             C.QOQ.search(scan, s.start, s.end) or C.QOQ_AFTER.search(scan, s.start, s.end)))
@@ -59,6 +60,19 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
         if base:
             period = CAL.shift_quarter(base, -4 if prior.lastgroup == "year" else -1) or base
     return period
+
+
+# "Home sales revenue of $817.3 million compared to $1.1 billion": a release's bare comparison names no period; it
+# is the same span a year back (a quarter back where the sentence says so)
+BARE_COMPARED = regex.compile(r"(?:\d[\d.,]*\s?(?:million|billion|bn|mn|[MB])?|\b(?:quarter|year|period))\)?,?\s(?:as\s)?compared\s(?:to|with)\s(?:US)?[$€£¥₩]?$",
+                              regex.IGNORECASE)
+
+
+def _bare_compared(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> bool:
+    """A level set right against the level before it with no period named after it ('… of $817.3 million compared to
+    $1.1 billion')."""
+    return BARE_COMPARED.search(scan, max(sent.start, m.start - 40), m.start) is not None \
+        and not any(r.start >= m.end for r in refs)
 
 
 def _from_en(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> bool:
