@@ -119,12 +119,6 @@ def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draf
             # any printing of the two revenues that bears the share out settles it (an outlet that states a line's
             # share with its own sales before eliminations is right by its own figures); else the share's own article's
             pairs = [(n, d) for n in nums[:20] for d in dens[:20]]
-            if not s.period:
-                # a share its article gives no period is set only against that article's own revenues: another
-                # article's dated quarter may be any year's ("41.2%" in an undated story against 2021Q3's lines)
-                pairs = [(n, d) for n, d in pairs if n.file == d.file == s.file]
-                if not pairs:
-                    continue
             if any(overlap(widen(_ratio(n, d), o.slack), pct_iv(s, o.hedge)) for n, d in pairs):
                 continue
             n, d = next(((n, d) for n, d in pairs if n.file == d.file == s.file), pairs[0])
