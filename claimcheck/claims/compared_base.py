@@ -18,7 +18,7 @@ COMPARED_WITH = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|against|
 # "방산 매출 1조6560억·영업익 4399억원": a headline's dot-joined figures are of the line named before the first
 DOT_JOINED = regex.compile(r"(?:[\d,.]+\s?[조억만천]?\s?){1,4}원?\s?[·ㆍ]\s?[\p{Hangul}A-Za-z]{1,6}\s?")
 # "$3.06 billion, or $2.68 per share": the same figure restated per share
-OR_ASIDE = regex.compile(r",?\sor\s(?:about\s)?[$€£¥₩]?$")
+OR_ASIDE = regex.compile(r",?\sor\s(?:about\s|approximately\s|roughly\s)?[$€£¥₩]?$")
 # "up from a prior range of $59.0 billion to $60.0 billion": the old value of what the sentence gave before
 PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|old)\s(?:range|forecast|guidance|estimate|target|outlook)"
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
@@ -134,7 +134,7 @@ def without_cost_per_share(made: list[Claim], starts: list[int], scan: str) -> l
     as a cost it would stand in the amount's key beside the amount itself, so it is no claim."""
     costs = taxonomy().has("spent") | taxonomy().has("cost_item")
     drop = {i for i in range(1, len(made)) if made[i].metric in PER_SHARE and made[i - 1].metric in costs
-            and OR_ASIDE.search(scan, max(0, starts[i] - 8), starts[i])}
+            and OR_ASIDE.search(scan, max(0, starts[i] - 24), starts[i])}
     return [c for i, c in enumerate(made) if i not in drop] if drop else made
 
 
