@@ -51,6 +51,8 @@ PRIOR_LEAD = regex.compile(r"\s*(?:(?P<year>a\syear\s(?:ago|earlier)|in\sthe\sye
 COMPARED_WORDS = r"compared\s(?:with|to)|(?:in\s)?comparison\s(?:with|to)|versus|vs\.?|(?:up|down|higher|lower)\sfrom"
 COMPARED_LEAD = regex.compile(rf"\b(?:{COMPARED_WORDS})\s(?:the\s)?$", regex.IGNORECASE)
 # "climbed 33% to $34.98 billion from $26.30 billion": an English from-level beside a change is the base
+# "up from US$278 million and 31.2 per cent": the amount's base, then the rate's, after the levels 'from' set them against
+PAIRED_BASE = regex.compile(r"\bfrom\s(?:US)?[$€£¥₩]?\d[\d.,]*\s?(?:million|billion|bn|mn|[MB])?\sand\s$", regex.IGNORECASE)
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                             r"|decreased|shrank|doubled|tripled|halved|up|down|improved|improving|rising|falling|climbing|growing"

@@ -16,6 +16,7 @@ from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, CHANGE_NOUN_
                               RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS,
                               VERSUS_PCT_AFTER)
 from .money_metric import classify_money
+from . import compare as C
 
 LOWER_BETTER = T.has("lower_better")
 # "연간 목표의 98.3%", "수주 목표액(…)의 56%", "of its annual target": a share of a goal, no share of revenue
@@ -65,6 +66,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "count":
         return Typed("count")
     # percent and pp
+    if m.kind == "percent" and (base := _paired_base_margin(text, cues, m, sent)):
+        return Typed(base)  # "…, or 33.7 per cent of net sales, up from US$278 million and 31.2 per cent": the margin's base
     if m.kind == "percent" and (obj := OTHER_OBJECT.search(text, max(sent[0], m.start - 70), m.start)) \
             and not any(obj.start("o") <= c.start < obj.end("o") for c in cues):
         return None  # "grow its premium seats by 20% by 2026": a change of something no metric names
@@ -240,6 +243,15 @@ def _profit_as_share(text: str, cues: list[Cue], share: Cue, sent: tuple[int, in
     if profit is None or AS_SHARE_OF_REVENUE.search(text, profit.end, share.end) is None:
         return None
     return T.margin_of(profit.metric)
+
+
+def _paired_base_margin(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> str | None:
+    """The margin a percent paired after an amount's base is the base of, when the sentence gave that margin as a share
+    of sales first ('Gross profit of $307 million, or 33.7 per cent of net sales, up from …')."""
+    if not C.PAIRED_BASE.search(text, max(sent[0], m.start - 40), m.start):
+        return None
+    profit = _last_profit(cues, sent[0], m.start)
+    return T.margin_of(profit.metric) if profit and OF_REVENUE_AFTER.search(text, profit.end, m.start) else None
 
 
 def _last_profit(cues: list[Cue], start: int, pos: int) -> Cue | None:

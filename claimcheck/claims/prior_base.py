@@ -78,7 +78,8 @@ def _bare_compared(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRe
 def _from_en(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     """'up 9% from $11.94 billion': the figure an English change starts from, when no period of its own is named
     ("up from $11.94 billion in the previous quarter", "from $56.72 billion in FY25 Q1" name their own quarter)."""
-    return bool(C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start)) \
+    return bool(C.FROM_BASE.search(scan, max(sent.start, m.start - 12), m.start)
+                or C.PAIRED_BASE.search(scan, max(sent.start, m.start - 40), m.start)) \
         and bool(C.CHANGE_WORD.search(scan, sent.start, m.start)) and not any(0 <= m.start - r.end <= 20 for r in refs) \
         and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
                                                                       or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
