@@ -9,6 +9,9 @@ import regex
 from ..numbers.parse import Mention
 from .metric_patterns import DEAL_AFTER
 
+# "드라마 공급 계약을 400억 넘게 따냈으니까": the contract named before its worth
+DEAL_BEFORE = regex.compile(r"(?:계약|협약)(?:을|를)\s(?:약\s)?$")
+
 MULTI_YEAR_AVERAGE = regex.compile(r"\d\s?(?:개\s?)?년(?:간)?\s?(?:\([^()]{0,16}\)\s?)?평균|\b(?:\d|two|three|five)[\s-]year\saverage\b",
                                    regex.IGNORECASE)
 DRIVER_BEFORE = regex.compile(r"\b(?:by|from|of|includ(?:ed|ing)|reflect(?:ed|ing|s)?|be|is|was|were)\s(?:an?\s|the\s)?"
@@ -19,7 +22,8 @@ DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|
 
 def no_figure(scan: str, start: int, end: int, m: Mention) -> bool:
     """Whether m, in the sentence scan[start:end], is a cause's share of a change, an average of years or a deal's worth."""
-    if m.kind == "money" and DEAL_AFTER.match(scan, m.end, min(end, m.end + 60)):
+    if m.kind == "money" and (DEAL_AFTER.match(scan, m.end, min(end, m.end + 60))
+                              or DEAL_BEFORE.search(scan, max(start, m.start - 12), m.start)):
         return True
     if MULTI_YEAR_AVERAGE.search(scan, max(start, m.start - 60), m.start):
         return True

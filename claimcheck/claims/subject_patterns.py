@@ -12,11 +12,12 @@ import regex
 # Each pattern goes with words it cannot match without, looked for first: most sentences name no subject
 # line, and the patterns, which open on any letter, take several times longer to say so.
 SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p), re.compile(words)) for p, words in (
-    # ("공통 및 기타 부문은": two names joined are one line; "헬스케어 사업 부문 매출은": the division word spaced)
-    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업\s?부문|\s?(?:사업부|사업본부|부문)|\s분야)(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)"
+    # ("공통 및 기타 부문은": two names joined are one line; "헬스케어 사업 부문 매출은": the division word spaced; and the
+    # casual "OEM 쪽 매출이": the side of the business)
+    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업\s?부문|\s?(?:사업부|사업본부|부문)|\s분야|\s쪽(?=\s?(?:매출|영업)))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)"
      # (not "HD현대 조선 부문 중간 지주사 HD한국조선해양이": the division a company named after it holds for its group)
      r"(?!\s(?:중간\s?)?(?:지주사|지주회사|자회사|계열사|손자회사))",
-     r"사업부|사업본부|부문|분야"),
+     r"사업부|사업본부|부문|분야|쪽"),
     # "해외 식품사업은 매출 1조4554억원": a business made the topic right before its metric
     # and "반도체 소재사업 매출은", "이차전지 소재사업 올해 3분기 매출은": a two-word name, the topic without its particle
     (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|&)\s)?(?:\p{Hangul}{2,6}(?<![의은는이가을를도와과로면나데고며서게히만])\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)\s?사업(?:은|는|에서는|에서)?\s"
