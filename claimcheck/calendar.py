@@ -40,6 +40,16 @@ def quarter_over_by(on: dt.date) -> str:
     return f"{on.year}Q{(on.month - 1) // 3}" if on.month > 3 else f"{on.year - 1}Q4"
 
 
+def fiscal_quarter_over_by(on: dt.date, fy_end: int) -> str:
+    """The last fiscal quarter reported by a date, for a company whose year ends in month fy_end: in December, Nvidia's
+    third (August to October), not the calendar's; a quarter is taken as reported once a full month has passed since
+    its end (early in November, Nvidia's third is over but not yet reported: 'last quarter' is its second)."""
+    ended = [(fiscal_quarter(fy, q, fy_end), fy, q) for fy in range(on.year - 1, on.year + 2) for q in range(1, 5)]
+    month_before = (on.year, on.month - 1) if on.month > 1 else (on.year - 1, 12)
+    (_, fy, q) = max(e for e in ended if e[0] < month_before)
+    return f"FY{fy}Q{q}"
+
+
 def shift_quarter(period: str, by: int) -> str | None:
     m = regex.match(r"^(FY)?(\d{4})Q([1-4])$", period)
     if not m and (h := regex.fullmatch(r"(FY)?(\d{4})H([12])", period)):

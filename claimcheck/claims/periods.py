@@ -7,7 +7,7 @@ from functools import lru_cache
 import regex
 
 from . import spans as SP
-from ..calendar import bare_quarter_year, latest_fiscal_year, quarter_over_by
+from ..calendar import bare_quarter_year, fiscal_quarter_over_by, latest_fiscal_year, quarter_over_by
 from .period_pattern import GLOSS, MAYBE_PERIOD, PERIOD, YEARS
 from .period_phrases import MONTHS, PeriodRef, bare_half, fiscal_label, month_quarter, month_span, relative_period
 
@@ -195,7 +195,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                     and not LAST_QUARTER_COMPARED.match(m.string, e):
                 # "원익IPS는 지난 분기에 매출 약 2,500억 원을": the last quarter over by the article's date, not the one
                 # before a quarter in view (that is "지난 분기 대비", a comparison)
-                ref = PeriodRef(s, e, quarter_over_by(published), "quarter")
+                over = fiscal_quarter_over_by(published, fiscal) if fiscal else quarter_over_by(published)
+                ref = PeriodRef(s, e, over, "quarter")
             out.append(ref)
     return out
 
