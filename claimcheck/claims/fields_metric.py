@@ -16,6 +16,7 @@ from ..numbers import patterns as P
 from . import assign as A
 from . import sources as W
 from .headings import heading_text
+from .fixed_tables import CONSENSUS_COLUMN
 from .figure import Figure
 from .metric_cue import Cue, Typed
 from .metric_patterns import T
@@ -293,6 +294,8 @@ def _generic_profit(fig: Figure) -> bool:
 def in_consensus_bracket(fig: Figure) -> bool:
     """Whether the figure sits in a bracket that a consensus word opens, or in the list a consensus word
     introduces ('시장기대치인 매출 20조4천억원, 영업이익 1조2,700억원은')."""
+    if fig.cell and fig.header and CONSENSUS_COLUMN.fullmatch(fig.header.strip()):
+        return True  # "| 3Q25E | 컨센서스 |": a column of the market's forecasts
     if not fig.ctx.in_sentence(CONSENSUS_WORDS, fig.sent):
         return False  # neither pattern matches without one of these words
     a = max(fig.sent.start, fig.m.start - 80)

@@ -22,6 +22,8 @@ PERIOD_LABEL = regex.compile(r"(?:[1-4]Q\d{2}|\d{2}\.?[1-4]Q|[1-4]Q\s?FY\d{2}|FY
                              r"|(?:19|20)\d\d(?:\.\d{1,2})?|\d{2}\.\d{1,2})[EFPA]?", regex.IGNORECASE)
 GAP = regex.compile(r"\S+(?:\s\S+)*")  # tokens: runs of text with at most one blank inside
 FIGURE = regex.compile(r"[(△▲▼+-]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
+# a consensus column beside the periods ("3Q25E  컨센서스"): the market's forecast of the latest period, read as such
+CONSENSUS_COLUMN = regex.compile(r"컨센서스|consensus", regex.IGNORECASE)
 CHANGE_ROW = regex.compile(r"yoy|qoq|증감|성장률|%\s?yoy|y/y|q/q", regex.IGNORECASE)
 
 
@@ -39,8 +41,8 @@ def _width(s: str) -> int:
 def _header(line: str) -> list[tuple[int, str]] | None:
     """(display column of the right edge, label) of each header label, if the line is a period header."""
     toks = [(m.start(), m.group()) for m in GAP.finditer(line)]
-    periods = [(a, t) for a, t in toks if PERIOD_LABEL.fullmatch(t)]
-    if len(periods) < 2 or len(periods) < len(toks) - 1:
+    periods = [(a, t) for a, t in toks if PERIOD_LABEL.fullmatch(t) or (a and CONSENSUS_COLUMN.fullmatch(t))]
+    if sum(1 for _, t in periods if not CONSENSUS_COLUMN.fullmatch(t)) < 2 or len(periods) < len(toks) - 1:
         return None
     return [(_width(line[:a]) + _width(t), t) for a, t in periods]
 
