@@ -56,6 +56,8 @@ PAIRED_BASE = regex.compile(r"\bfrom\s(?:US)?[$€£¥₩]?\d[\d.,]*\s?(?:millio
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
                             r"|decreased|shrank|doubled|tripled|halved|up|down|improved|improving|rising|falling|climbing|growing"
+                            # ("Gross margin widened 80 basis points to 34.0% of net sales from 33.2%")
+                            r"|widened|expanded|contracted"
                             r"|increase|decrease|rise|decline|drop|jump|gain|growth)\b"
                             # "its adjusted EBITDA loss narrowed to $602 million from $757 million" (a forecast narrowed
                             # from an old range is no change over a year)

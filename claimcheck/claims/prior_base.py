@@ -83,7 +83,7 @@ def _from_en(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) ->
         and bool(C.CHANGE_WORD.search(scan, sent.start, m.start)) and not any(0 <= m.start - r.end <= 20 for r in refs) \
         and not any((0 <= r.start - m.end <= 6 or (r.start > m.end and (YEAR_AGO_GAP.fullmatch(scan, m.end, r.start)
                                                                       or FP.OWN_PERIOD.fullmatch(scan, m.end, r.start))))
-                    and (r.relative in ("previous", "year_ago") or (r.period and r.grain in ("quarter", "half")))
+                    and (r.relative in ("previous", "year_ago") or (r.period and r.grain in ("quarter", "half", "year")))
                     for r in refs)
 
 
