@@ -49,6 +49,8 @@ COUNTER = (
     # goods by weight or volume ("1888만 톤", "4359만t"), not a price per ton ("톤당")
     r"|톤(?!당)|(?<=[만억천])t(?![A-Za-z])|배럴(?!당)|TEU|tons?|tonnes?|barrels?"
     r"|chips?|downloads?|vehicles?|cars?|people|stores?|players?|gamers?|members?|accounts?|viewers?|households?"
+    # a homebuilder's homes closed and orders taken ("closed 7,520 homes", "2,480 net orders")
+    r"|homes|(?:net\s)?orders"
     # (not "a $179 billion order backlog": the money is the backlog's, no count of orders)
     r"|shipments?|deliveries|orders?(?![ \t\u00a0](?:backlog|book|intake))|devices?|phones?|smartphones?)(?![\p{Latin}])"
 )
