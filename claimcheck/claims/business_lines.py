@@ -33,8 +33,9 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가", "별도로", "연결로", "별도", "연결",
                           "지역", "법인", "region", "market", "consolidated", "average", "combined",
                           "근데", "그런데", "그래도", "그리고", "하지만", "그러나", "또", "이번엔", "이번에는", "여기에"}
-# words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
+# words that qualify a metric when they stand alone ("신규 수주는": new orders), never a line's whole name
 ALONE_NO_LINE = frozenset({"신규", "기존"})
+# words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
 PAIRED_MODIFIER = regex.compile(r"(?<![\p{L}])(직접|간접|국내|해외|신규|기존|온라인|오프라인)\s$")
 AND_JOINED = regex.compile(r"\s(?:and|&)\s", regex.IGNORECASE)
 HANGUL_GAP = regex.compile(r"(?<=\p{Hangul})\s+(?=\p{Hangul})")

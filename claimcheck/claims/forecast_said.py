@@ -85,14 +85,15 @@ ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstr
                                 r"|looking\sfor|calling\sfor)\b"
                                 r"(?:(?!,?\s(?:but|while|whereas|however)\b)(?:[^.;]|\.(?=\d))){0,90}$",
                                 regex.IGNORECASE)
-# "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 # "missed our estimate of operating income of $8.9 million": the estimate names the metric, then the figure
 ESTIMATE_OF_METRIC = regex.compile(r"\b(?:estimates?|expectations?|forecasts?|projections?)\sof\s(?:[A-Za-z&-]+\s){1,4}(?:of|at)\s[$€£¥₩]?$",
                                    regex.IGNORECASE)
 # "gross margin outlook held at 40%", "its sales guidance was raised to $2.3 billion": a plan kept or moved to the figure
 OUTLOOK_SET_AT = regex.compile(r"\b(?:outlook|guidance|forecast)\s(?:was\s|is\s)?(?:held|kept|maintained|reaffirmed|reiterated|raised|lowered"
                                r"|cut|narrowed|set|unchanged)\s(?:at|to)\s(?:about\s|approximately\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
+# "…누적 매출 2조8,540억원을 기록한 만큼": the figure's own verb records it
 RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)")
+# "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
 # "The consensus on FactSet is for non-GAAP EPS of $3.04", "the Street's view for $16.5 billion", "the average analyst

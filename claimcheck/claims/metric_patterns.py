@@ -79,12 +79,6 @@ CASH_AFTER = regex.compile(r"\s(?:in\s)?cash\b(?!\s(?:flows?|dividends?|consider
 # ("deployed $1.1 billion in cash during the quarter": cash spent, not held)
 CASH_SPENT_BEFORE = regex.compile(r"\b(?:deploy|return|pa(?:y|id)|spen[dt]|us(?:e|ed)|invest|generat|acquir|rais|receiv|distribut)\w*\s"
                                   r"(?:\w+\s){0,2}(?:about\s|approximately\s|nearly\s)?(?:US)?[$€£¥₩]?$", regex.IGNORECASE)
-# "320억원 규모의 드라마 공급 계약", "a $1.5 billion credit agreement": what a deal, a contract or a credit line is
-# worth, no period's result of the company
-DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?|의\s)(?:[\p{Hangul}A-Za-z·]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"
-                        r"|\s(?:(?:revolving|senior|unsecured|secured|multi-year|multiyear|long-term|new|supply|licensing|license|service|services)\s)*"
-                        r"(?:credit\s(?:agreement|facility|line)|revolver|term\sloan|loan|contract|deal|agreement|notes\soffering|bond\soffering|settlement)s?\b",
-                        regex.IGNORECASE)
 AMOUNT_MOVED = regex.compile(r"\s?(?:의\s)?(?:영업\s?|순\s?|세전\s?)?(?:이익|매출|손익|수익)[이가은는을를]?\s?"
                              r"(?:(?P<down>감소|줄|축소|악화|하락|깎)|(?P<up>증가|늘|확대|개선|상승))")
 # "Q3 earnings of $1.48 beat estimates": a level that beat, not the size of the beat ("a $70 million revenue miss")

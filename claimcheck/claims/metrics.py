@@ -239,10 +239,7 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
 
 def _profit_as_share(text: str, cues: list[Cue], share: Cue, sent: tuple[int, int]) -> str | None:
     """The margin of a profit or cost named 'as a percentage of total revenue': the share cue is its denominator."""
-    profit = _last_profit(cues, sent[0], share.start)
-    if profit is None or AS_SHARE_OF_REVENUE.search(text, profit.end, share.end) is None:
-        return None
-    return T.margin_of(profit.metric)
+    return _share_margin(text, cues, sent[0], share.start, share.end, AS_SHARE_OF_REVENUE)
 
 
 def _paired_base_margin(text: str, cues: list[Cue], m: Mention, sent: tuple[int, int]) -> str | None:
@@ -250,8 +247,13 @@ def _paired_base_margin(text: str, cues: list[Cue], m: Mention, sent: tuple[int,
     of sales first ('Gross profit of $307 million, or 33.7 per cent of net sales, up from …')."""
     if not C.PAIRED_BASE.search(text, max(sent[0], m.start - 40), m.start):
         return None
-    profit = _last_profit(cues, sent[0], m.start)
-    return T.margin_of(profit.metric) if profit and OF_REVENUE_AFTER.search(text, profit.end, m.start) else None
+    return _share_margin(text, cues, sent[0], m.start, m.start, OF_REVENUE_AFTER)
+
+
+def _share_margin(text: str, cues: list[Cue], start: int, pos: int, end: int, of_sales: regex.Pattern[str]) -> str | None:
+    """The margin of the last profit named in [start, pos) when words saying 'of sales' follow it before end."""
+    profit = _last_profit(cues, start, pos)
+    return T.margin_of(profit.metric) if profit and of_sales.search(text, profit.end, end) else None
 
 
 def _last_profit(cues: list[Cue], start: int, pos: int) -> Cue | None:

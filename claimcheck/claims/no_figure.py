@@ -7,8 +7,12 @@ from __future__ import annotations
 import regex
 
 from ..numbers.parse import Mention
-from .metric_patterns import DEAL_AFTER
-
+# "320억원 규모의 드라마 공급 계약", "a $1.5 billion credit agreement": what a deal, a contract or a credit line is
+# worth, no period's result of the company
+DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?|의\s)(?:[\p{Hangul}A-Za-z·]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"
+                        r"|\s(?:(?:revolving|senior|unsecured|secured|multi-year|multiyear|long-term|new|supply|licensing|license|service|services)\s)*"
+                        r"(?:credit\s(?:agreement|facility|line)|revolver|term\sloan|loan|contract|deal|agreement|notes\soffering|bond\soffering|settlement)s?\b",
+                        regex.IGNORECASE)
 # "드라마 공급 계약을 400억 넘게 따냈으니까": the contract named before its worth
 DEAL_BEFORE = regex.compile(r"(?:계약|협약)(?:을|를)\s(?:약\s)?$")
 
