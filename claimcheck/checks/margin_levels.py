@@ -1,9 +1,13 @@
 """The margin form of arithmetic-statement: a stated margin against the profit and revenue reported
 beside it ('매출 9조1,370억원, 영업이익 4,290억원 ... 영업이익률은 5.7%': 4,290 / 91,370 is 4.7%).
 
-Within one article, a margin and exactly one profit and one revenue figure of its entity, business
-line, period and span, stated within two sentences of it, must agree within rounding. More than one
-candidate level means the text is comparing, and nothing is checked.
+Within one article, a margin and the profit and revenue figures of its entity, business line, period and
+span must agree within rounding. A story states its levels in the lede and its margin paragraphs later, so
+the levels may stand anywhere in the article. An article may print a level twice and one of the two wrong
+(a restatement with swapped digits): with up to two values of each level, the margin is flagged only when
+no pair of them gives it; the finding cites the profit and revenue of the first sentence that prints
+both (the lede), else the first printed. More values than that mean
+the text is comparing, and nothing is checked.
 """
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from ..models import Claim
 from .common import Draft, by_article, figure, overlap, pct_iv, widen
 
 PROFIT_OF = {"operating_margin": "operating_income", "net_margin": "net_income", "gross_margin": "gross_profit"}
-NEAR = 2  # sentences between the margin and its levels
+MOST = 2  # distinct values of one level beyond which the article is comparing, not restating
 
 
 def check(claims: list[Claim], hedge: float, slack: float) -> list[Draft]:
@@ -19,13 +23,13 @@ def check(claims: list[Claim], hedge: float, slack: float) -> list[Draft]:
     for _, cs in by_article(claims).items():
         for m in (c for c in cs if c.metric in PROFIT_OF and c.unit == "%" and not c.change and c.bound == "eq"
                   and not _aside(c)):
-            profit, revenue = _level(cs, m, PROFIT_OF[m.metric]), _level(cs, m, "revenue")
-            if profit is None or revenue is None or revenue.interval(0)[0] <= 0:
+            profits, revenues = _levels(cs, m, PROFIT_OF[m.metric]), _levels(cs, m, "revenue")
+            if (not profits or not revenues or any(_gives(p[0], r[0], m, hedge, slack) for p in profits for r in revenues)
+                    or _other_fits(cs, m, profits, revenues, hedge, slack)):
                 continue
+            profit, revenue = _pair(profits, revenues)
             lo = profit.interval(hedge)[0] / revenue.interval(hedge)[1]
             hi = profit.interval(hedge)[1] / revenue.interval(hedge)[0]
-            if overlap(widen((lo, hi), slack), pct_iv(m, hedge)):
-                continue
             msg = (f"{m.entity}{' ' + m.segment if m.segment else ''}'s margin is given as {figure(m)}, but "
                    f"{figure(profit)} on {figure(revenue)} is {(lo + hi) / 2 * 100:.1f}%.")
             out.append(Draft(msg, (m, profit, revenue), f"margin|{m.entity}|{m.segment}|{m.metric}|{m.period}|{m.file}",
@@ -43,10 +47,53 @@ def _aside(c: Claim) -> bool:
     return before.rstrip().endswith(("(", "[", "from")) or after.lstrip().startswith(("에서", "보다", "→", "->"))
 
 
-def _level(cs: list[Claim], m: Claim, metric: str) -> Claim | None:
-    """The one level of `metric` beside margin m: same entity, line, period, span and forecast flag."""
-    got = {c.value: c for c in cs if c.metric == metric and not c.change and c.bound == "eq"
-           and c.entity == m.entity and c.segment == m.segment and c.period == m.period and c.period
-           and c.estimate == m.estimate and c.unit not in ("%", "pp", "count")
-           and abs(c.sentence - m.sentence) <= NEAR and (c.cadence == m.cadence or m.cadence is None)}
-    return next(iter(got.values())) if len(got) == 1 else None
+def _gives(profit: Claim, revenue: Claim, m: Claim, hedge: float, slack: float) -> bool:
+    """Whether this profit over this revenue is margin m within rounding (a revenue of zero or less gives
+    no margin, so it cannot contradict one)."""
+    if revenue.interval(0)[0] <= 0:
+        return True
+    lo = profit.interval(hedge)[0] / revenue.interval(hedge)[1]
+    hi = profit.interval(hedge)[1] / revenue.interval(hedge)[0]
+    return overlap(widen((lo, hi), slack), pct_iv(m, hedge))
+
+
+def _other_fits(cs: list[Claim], m: Claim, profits: list[list[Claim]], revenues: list[list[Claim]], hedge: float,
+                slack: float) -> bool:
+    """Whether another margin of m's key in the article is the one the levels give: then m is a margin figured
+    another way ('excluding the fine, the margin would have been 33.9%') or a restatement, and a restatement
+    that disagrees is same-figure-mismatch's to report."""
+    # (the end of a from-to change is a margin too: "a margin of 30.5%, down from 32.3%")
+    return any(o is not m and o.metric == m.metric and o.unit == "%" and _same_key(o, m)
+               and any(_gives(p[0], r[0], o, hedge, slack) for p in profits for r in revenues) for o in cs)
+
+
+def _same_key(c: Claim, m: Claim) -> bool:
+    return (c.entity == m.entity and c.segment == m.segment and c.period == m.period and bool(c.period)
+            and c.estimate == m.estimate and (c.cadence == m.cadence or m.cadence is None))
+
+
+def _levels(cs: list[Claim], m: Claim, metric: str) -> list[list[Claim]]:
+    """The levels of `metric` for margin m (same entity, line, period, span and forecast flag), each value's
+    printings together, first printed first; none when there are more than MOST values.
+
+    A margin whose own sentence prints a level of `metric` is that level's margin ('HS의 영업이익은 4,065억원
+    … 영업이익률은 6.1%'): when typing gave that level another key than the margin's, the two were told apart
+    where the margin was not, and the margin is not checked against levels found elsewhere."""
+    mine = [c for c in cs if c.sentence == m.sentence and c.metric == metric and not c.change and c.bound == "eq"
+            and c.unit not in ("%", "pp", "count")]
+    got: dict[float, list[Claim]] = {}
+    for c in sorted(mine or cs, key=lambda c: (c.sentence, c.line)):
+        if (c.metric == metric and not c.change and c.bound == "eq" and _same_key(c, m)
+                and c.unit not in ("%", "pp", "count")):
+            got.setdefault(c.value, []).append(c)
+    return list(got.values()) if len(got) <= MOST else []
+
+
+def _pair(profits: list[list[Claim]], revenues: list[list[Claim]]) -> tuple[Claim, Claim]:
+    """The profit and revenue to cite: the first sentence that prints both (the lede that states the quarter),
+    else each one's first printing."""
+    for p in sorted((c for cs in profits for c in cs), key=lambda c: c.sentence):
+        r = next((r for cs in revenues for r in cs if r.sentence == p.sentence), None)
+        if r is not None:
+            return p, r
+    return profits[0][0], revenues[0][0]
