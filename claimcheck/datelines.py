@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections import Counter
 from itertools import chain, islice
 
 import regex
 
 from .date_forms import DAY, FORMS, MONTH, MONTH_NAME, MONTHS, YEAR, dates_in, first_date, to_date
 from .date_stamps import newswire, stamp, title_date
+from .wire_year import from_name, year_of
 
 # ---------------------------------------------------------------- where a date is written
 # and "이 기사는 2024년 05월 08일 18시 10분 … 표출된 기사입니다": a paid wire's note of when it ran
@@ -56,11 +56,6 @@ BYLINES = tuple(regex.compile(p, regex.MULTILINE) for p in (
 BYLINE_MAX = 120  # a longer line is prose, whatever it mentions
 HEAD_LINES = 15
 SHORT_REST = 3  # words beside the date on a line that is little more than a date ("서울 2025-11-13 연합")
-# a date in a name: "wire_20251016.txt", "2025-10-16-sk-hynix.md", "20251016_note.txt"; two-digit month
-# and day, or "2025111" could be January 11 or November 1
-FILE_DATE = regex.compile(r"(?<![A-Za-z0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
-                          r"(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])")
-YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d)")  # "in 2025." at a sentence end; not "2025.10.16"
 FRONT_KEYS = (("date", "published", "pubdate", "pub_date", "published_at", "date_published", "created", "posted",
                "filed_at", "filed"), ("updated", "modified", "lastmod"))
 
@@ -189,10 +184,10 @@ def _head_end(text: str, body: int) -> int:
 
 
 def wire_dateline(text: str, body: int, name: str | None) -> dt.date | None:
-    """"SEOUL, Oct 30 (Reuters) -": the month and day, in the year of the file name or the year most named."""
+    """"SEOUL, Oct 30 (Reuters) -": the month and day, in the year of the file name or the story's (`year_of`)."""
     for m in WIRE.finditer(text, body, _head_end(text, body)):
-        year = int(m["y"]) if m["y"] else _year_of(text, name)
         month = MONTHS[m["mn"][:3].lower()]
+        year = int(m["y"]) if m["y"] else year_of(text, name, month, int(m["d"]), m.end())
         try:
             return dt.date(year, month, int(m["d"])) if year else None
         except ValueError:
@@ -208,33 +203,5 @@ def lead_date(text: str, body: int) -> dt.date | None:
     """The full date an opening sentence of the head starts with ('On July 23, 2025 ...')."""
     for start, _, got in dates_in(text, body, _head_end(text, body)):
         if LEAD_ON.search(text, max(body, start - 8), start):
-            return got
-    return None
-
-
-def _year_of(text: str, name: str | None) -> int | None:
-    """A wire story is about its own year far more than any other, so the year it names most is its year."""
-    if got := from_name(name):
-        return got.year
-    if name and (y := NAME_YEAR.search(name.replace("\\", "/").rsplit("/", 1)[-1])):
-        return int(y[1])  # "wire_lg_2025q3.md": the year the file is filed under
-    counts = Counter(int(y) for y in YEAR_WORD.findall(text))
-    if not counts:
-        return None
-    # on a tie the earlier year: a later one is often a target ("a 6% margin in 2026"), not the story's own
-    return max(counts, key=lambda y: (counts[y], -y))
-
-
-# (not "medtronic_fq2_2026.md", "fy2026": a fiscal year's label, which runs ahead of the calendar the story is dated in)
-NAME_YEAR = regex.compile(r"(?<!\d)(?<!f(?:y|[qh]\d)[_-]?)((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
-
-
-def from_name(name: str | None) -> dt.date | None:
-    """A date in the file's name (not its folders): "wire_20251016.txt", "2025-10-16-sk-hynix.md"."""
-    if not name:
-        return None
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    for m in FILE_DATE.finditer(base):
-        if got := to_date(m):
             return got
     return None

@@ -151,3 +151,19 @@ def test_a_yearless_wire_dateline_prefers_the_earlier_of_two_years_named_alike()
     from claimcheck.datelines import wire_dateline
     text = "Headline\n\nSEOUL, Oct 30 (Wire) - Its 2025 profit fell; it aims for a 6% margin in 2026.\n"
     assert wire_dateline(text, 0, "wire.md") == dt.date(2025, 10, 30)
+
+
+# --- wire datelines without a year --------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    # the weekday the lead names settles it, though the story names only the fiscal year ahead of the calendar
+    ("GOLETA, Oct 23 (Wire) - Deckers said on Thursday its fiscal 2026 sales rose.", dt.date(2025, 10, 23)),
+    ("GOLETA, Oct 23 (Wire) - Deckers said on Friday its fiscal 2026 sales rose.", dt.date(2026, 10, 23)),
+    # no weekday: a fiscal label counts for nothing beside a plain year, however often it is named
+    ("REDMOND, Oct 29 (Wire) - Sales rose in fiscal 2026's first quarter, to Sept. 30, 2025; the fiscal 2026 "
+     "outlook stands.", dt.date(2025, 10, 29)),
+    # only fiscal labels: the most named is all there is
+    ("REDMOND, Oct 29 (Wire) - Sales rose in the first quarter of fiscal 2026.", dt.date(2026, 10, 29)),
+])
+def test_a_yearless_wire_dateline_takes_the_story_s_year(text: str, want: dt.date):
+    assert publication_date(text, {}, None) == want
