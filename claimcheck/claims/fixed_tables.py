@@ -5,8 +5,8 @@
     매출액         22,176   20,735   21,875   23,400
       YoY             7.1     -4.4     -1.4      2.8
 
-A header of period labels ('3Q24', '2025E', 'FY26', '1H25') set apart by two or more spaces,
-then rows of a label and figures. Each figure belongs to the header label whose right edge is
+A header of period labels ('3Q24', '2025E', 'FY26', '1H25') set apart by two or more spaces, with
+perhaps a consensus or change column ('컨센서스', 'QoQ', 'YoY') among them, then rows of a label and figures. Each figure belongs to the header label whose right edge is
 nearest its own, measured in display columns (a Hangul syllable is two wide, as the writer saw
 it). An indented row, a change ('  YoY') or a part ('  합성고무'), belongs to the row above it, so its
 label is that row's label plus its own ('매출액 YoY', '매출액 합성고무').
@@ -25,6 +25,8 @@ FIGURE = regex.compile(r"[(△▲▼+-]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
 # a consensus column beside the periods ("3Q25E  컨센서스"): the market's forecast of the latest period, read as such
 CONSENSUS_COLUMN = regex.compile(r"컨센서스|consensus", regex.IGNORECASE)
 CHANGE_ROW = regex.compile(r"yoy|qoq|증감|성장률|%\s?yoy|y/y|q/q", regex.IGNORECASE)
+# and a change column after them ("3Q24  3Q25  QoQ  YoY"): the change of the latest period over the one its basis names
+CHANGE_COLUMN = regex.compile(r"%?\s?(?:yoy|qoq|y/y|q/q|증감률?|증감|chg|change)(?:\s?\(%\))?", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,9 @@ def _width(s: str) -> int:
 def _header(line: str) -> list[tuple[int, str]] | None:
     """(display column of the right edge, label) of each header label, if the line is a period header."""
     toks = [(m.start(), m.group()) for m in GAP.finditer(line)]
-    periods = [(a, t) for a, t in toks if PERIOD_LABEL.fullmatch(t) or (a and CONSENSUS_COLUMN.fullmatch(t))]
-    if sum(1 for _, t in periods if not CONSENSUS_COLUMN.fullmatch(t)) < 2 or len(periods) < len(toks) - 1:
+    periods = [(a, t) for a, t in toks if PERIOD_LABEL.fullmatch(t)
+               or (a and (CONSENSUS_COLUMN.fullmatch(t) or CHANGE_COLUMN.fullmatch(t)))]
+    if sum(1 for _, t in periods if PERIOD_LABEL.fullmatch(t)) < 2 or len(periods) < len(toks) - 1:
         return None
     return [(_width(line[:a]) + _width(t), t) for a, t in periods]
 
