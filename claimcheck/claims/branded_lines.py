@@ -22,7 +22,9 @@ NOT_LINE_WORD = frozenset({
     "saturday", "sunday", "q1", "q2", "q3", "q4", "fy", "gaap", "non-gaap", "eps", "i", "ii", "iii",
     # a title-case headline's verb or noun ("UnitedHealth Reports $113.2 Billion", "3M Beats Estimates")
     "reports", "posts", "beats", "tops", "misses", "raises", "lifts", "cuts", "lowers", "sees", "says", "expects",
-    "earnings", "revenue", "revenues", "sales", "profit", "results", "quarterly", "annual", "outlook", "guidance"})
+    "earnings", "revenue", "revenues", "sales", "profit", "results", "quarterly", "annual", "outlook", "guidance",
+    # a broker's call on the company ("LS일렉트릭 TP 30만원으로 상향", "Nike PT raised")
+    "tp", "pt", "target", "rating", "buy", "hold", "sell", "outperform", "overweight"})
 # the name opens its sentence or clause ("However, FedEx Freight faced ...", ", while Intel Foundry lost ...")
 OPENS = regex.compile(r"(?:^|[.;:]\s|\b(?:However|Meanwhile|Also|Still|Separately|Elsewhere|By\scontrast),\s|,\s"
                       r"|\b(?:while|whereas|but|and)\s)$")
