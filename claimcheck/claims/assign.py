@@ -19,8 +19,10 @@ PRE_BOUND = regex.compile(
 # "1조 원 아래로 내려왔고", "1조 원대로 올라서지 못했다", "10조원을 넘지 못했다": a threshold not reached is an upper bound
 POST_BOUND = regex.compile(
     r"\s?(?:(?:[을를이가은는에]|으?로)\s?)?(?:(?P<lt>미만|아래|밑으로|(?:넘|돌파하|올라서|진입하|회복하)지\s?못)"
-    r"|(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b|클럽|club\b)|(?P<gt>초과)|(?P<le>이하|이내)"
-    r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso))", regex.IGNORECASE)
+    r"|(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b|클럽|club\b"
+    # "영업이익이 500억원 선을 웃돈 것은": a line ('선') the figure crossed is a threshold, "500억원 선에 그쳤다" a level near it
+    r"|선\s?(?:을|도|이)?\s?(?:웃돌|웃돈|웃도|넘|돌파|상회))|(?P<gt>초과)|(?P<le>이하|이내)"
+    r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso|선(?=\s?(?:에|으로|이었|이다))))", regex.IGNORECASE)
 # "기대에 하회", "예상을 웃돌았다": a figure measured against expectations is itself reported
 BEAT = r"(?:에|을|를|과|와|치를|치에)?\s?(?:하회|상회|부합|웃돌|밑돌|못\s?미|미달|넘어|뛰어넘|크게\s?(?:하회|상회|웃돌|밑돌))"
 ESTIMATE = regex.compile(

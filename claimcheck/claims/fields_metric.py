@@ -22,6 +22,8 @@ from .metric_cue import Cue, Typed
 from .metric_patterns import T
 from .metrics import classify
 from .surprise import revised, surprise
+from .adjusted_eps import adjusted_profit_before
+from .market_sized import market_sized
 from .no_figure import no_figure
 from .tables import PER_SALES_ROW, growth_cell
 from .fields_count import of_count
@@ -75,7 +77,6 @@ REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 # and "Non-GAAP(2) net income": a footnote mark after the word
-ADJUSTED_BEFORE = regex.compile(r"\b(?:[Aa]djusted|[Nn]on-GAAP|[Cc]ore|[Oo]ngoing)(?:\s?\(\d\))?\s(?:net\s)?(?:earnings|profit|income)\b")
 OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
 PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)
 PER_SHARE = T.has("per_share")
@@ -174,10 +175,12 @@ def refined(fig: Figure, got: Typed) -> str:
     metric, m, scan, sent = got.metric, fig.m, fig.scan, fig.sent
     if no_figure(scan, sent.start, sent.end, m):
         return UNPRICED  # a cause's share of a change, an average of years
+    if market_sized(fig):
+        return "market_size"  # "연 20조원 규모로 추산되는 … 사업": what a market is worth
     if (metric not in PER_SHARE or metric == "eps") and m.kind == "money" and not m.scaled and OR_BEFORE.search(scan, max(sent.start, m.start - 6), m.start) \
             and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
         # "net income of $5.20bn, or $5.76 per diluted share": the profit restated per share, adjusted if the profit was
-        return "adjusted_eps" if ADJUSTED_BEFORE.search(scan, max(sent.start, m.start - 60), m.start) else "eps"
+        return "adjusted_eps" if adjusted_profit_before(scan, sent.start, m.start) else "eps"
     if m.kind == "percent" and T.is_growth(metric) and (any(
             c.metric == "price_change" and sent.start <= c.start and 0 <= m.start - c.end <= 24 for c in fig.cues)
             or (TICKER_TAG.search(scan, max(0, m.start - 16), m.start) and scan[m.end:m.end + 1] == ")")):
@@ -195,7 +198,7 @@ def refined(fig: Figure, got: Typed) -> str:
         return "price_change"  # "파마리서치, 실적 부진에 18%대 급락": a move that names no metric is the share's
     if metric in T.profits and m.kind == "money" and not m.scaled and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
         # "GAAP net income of $0.05 per diluted share": a profit said per share is earnings per share
-        return "adjusted_eps" if ADJUSTED_BEFORE.search(scan, max(sent.start, m.start - 60), m.start) else "eps"
+        return "adjusted_eps" if adjusted_profit_before(scan, sent.start, m.start) else "eps"
     if metric in ("ffo", "eps") and m.kind == "money" and not m.scaled and abs(m.value) < NO_COMPANY_FIGURE and _ffo_before(fig):
         return "ffo_per_share"  # "core FFO of $1.46 per share", "Core FFO: $1.49": no REIT's FFO in all is a few dollars
     if metric in T.owned_amounts and metric not in PER_SHARE and m.kind == "money" and not m.scaled \

@@ -71,7 +71,8 @@ FOLLOWING = regex.compile(r"\s?에\s?이어")
 EVENT_BEFORE = regex.compile(r"\b(?:acquired|bought|founded|established|incorporated|listed|launched|spun\soff|merged)\s(?:it\s)?"
                              r"(?:in|since)\s(?:(?:early|late|mid-?)\s?)?(?:(?:January|February|March|April|May|June|July|August|September"
                              r"|October|November|December)\s)?$")
-SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대|최고|최저|최초))")
+# ("2020년 이후 5년 만의 일이다": the year a record or a first is counted from, not the figure's)
+SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대|최고|최저|최초|\d{1,2}\s?년\s?만))")
 
 
 def _split_end(start: str | None, end: str | None) -> int | None:
