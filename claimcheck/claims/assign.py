@@ -26,7 +26,9 @@ POST_BOUND = regex.compile(
 # "기대에 하회", "예상을 웃돌았다": a figure measured against expectations is itself reported
 BEAT = r"(?:에|을|를|과|와|치를|치에)?\s?(?:하회|상회|부합|웃돌|밑돌|못\s?미|미달|넘어|뛰어넘|크게\s?(?:하회|상회|웃돌|밑돌))"
 ESTIMATE = regex.compile(
-    rf"전망(?!{BEAT})|예상(?!치|{BEAT})|예측|가이던스|목표|계획|기대(?!{BEAT})|추정|할\s?것|될\s?것|수\s?있을\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|가시권|청신호|눈앞|(?<=\d)E(?![\p{{L}}])"
+    rf"전망(?!{BEAT})|예상(?!치|{BEAT})|예측|가이던스|목표|계획|(?<!vs\.?\s?)기대(?!{BEAT})|추정|할\s?것|될\s?것|수\s?있을\s?것|질\s?것|것으로\s?(?:본다|보인다|보고)|달성\s?시|예정|가시권|청신호|눈앞|(?<=\d)E(?![\p{{L}}])"
+    # "판매 예상치를 1,900만 대로 끌어올렸다": a forecast raised or cut (not "예상치를 웃돌았다", a result beside one)
+    r"|예상치(?:를|을)(?=[^.]{0,30}?(?:끌어올|올려|올렸|상향|높였|높여|낮췄|낮춰|하향|내렸|내려|수정))"
     # "한국투자증권은 매출 6810억원에 영업손실 180억원을 제시했다": figures a house puts forward are its forecast
     r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"
     # ("Revenue matched forecasts at $1.63 billion": a figure measured against forecasts is itself reported)
