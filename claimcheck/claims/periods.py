@@ -63,14 +63,11 @@ def matches(text: str, start: int, end: int) -> list:
             continue  # "the HeyDude brand, which Crocs acquired in 2022,": the year of a deal, not the figure's
         if FOLLOWING.match(text, m.end(), min(end, m.end() + 6)):
             continue  # "1분기에 이어 점포 수 증가로": the period before the one in view, as in the last report
-        if BASE_AFTER.match(text, m.end(), min(end, m.end() + 8)) and not m["yr"] and not m["rel"]:
-            continue  # "부채비율은 3분기 대비 18%포인트 내려간 228%": the period a change is measured from, not the figure's
         out.append(m)
     return out
 
 
 FOLLOWING = regex.compile(r"\s?에\s?이어")
-BASE_AFTER = regex.compile(r"\s?(?:대비|보다|에\s?비해|[와과]\s?비교)")
 EVENT_BEFORE = regex.compile(r"\b(?:acquired|bought|founded|established|incorporated|listed|launched|spun\soff|merged)\s(?:it\s)?"
                              r"(?:in|since)\s(?:(?:early|late|mid-?)\s?)?(?:(?:January|February|March|April|May|June|July|August|September"
                              r"|October|November|December)\s)?$")
