@@ -77,7 +77,7 @@ PRIOR_AFTER = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s)?share\)?)?(?:,?\sor\
 # "지난해 3분기(92.3%) 때보다": a word for "then" between a base and its comparison word
 # a Korean change verb in the form that describes the level it arrived at ("12% 감소한 3조9066억원", "1,075% 오른
 # 1,398억원의 영업이익"): one piece for the period rules (the level is the period in view's) and the metric rules
-ARRIVED_VERB = r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한|오른|뛴|내린|떨어진|급등한|급락한|불어난)"
+ARRIVED_VERB = r"(?:증가한|감소한|늘어난|줄어든|성장한|개선된|확대된|축소된|급증한|급감한|상승한|하락한|오른|뛴|내린|떨어진|급등한|급락한|불어난|내려간|올라간|낮아진|높아진)"
 THEN = r"(?:때\s?|당시\s?)?"
 # what a change is measured from: "전분기 대비", "2분기 6.3%에서", "전년 동기(9조원)보다", "from 6.3% in Q2"
 # and "2분기 영업이익 3,990억원과 견줘도": the period, its metric and its figure, then the comparison word

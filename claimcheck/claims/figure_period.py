@@ -93,7 +93,11 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
                                              or (COMPARED_TO.match(scan, r.end) and TURNED_TO.search(scan, r.end, m.start))))
                 and not _bracketed_base(r, m, scan) and not _arrived_from(r, m, scan)
                 and not (r.end <= m.start and FROM_FIGURE_BEFORE.fullmatch(scan, r.end, m.start))
-                and not (r.relative and LEVEL_OF.match(scan, r.end))]  # "전년 동기 수준인 438억원": now, at that level
+                and not (r.relative and LEVEL_OF.match(scan, r.end))  # "전년 동기 수준인 438억원": now, at that level
+                # "부채비율은 3분기 대비 18%포인트 내려간 228%": a named quarter the change is measured from is not the
+                # period of the level the change arrives at
+                and not (not r.relative and r.end < m.start and COMPARED_TO.match(scan, r.end)
+                         and ARRIVED_AT.search(scan, max(r.end, m.start - 8), m.start))]
     # "8,564억원[전년 동기 4,467억원]으로 ... 8% 넘게": a period inside another figure's bracket is that figure's
     # and "영업이익은 786억원으로 전년 동기(655억원)보다 20.0% 증가했고, 영업이익률은 10.9%로": a base with its own
     # bracketed figure dates that figure, not the later ones of its sentence
