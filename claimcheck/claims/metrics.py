@@ -211,7 +211,9 @@ def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:
 
 AS_SHARE_OF_REVENUE = regex.compile(r"\bas\sa\s(?:percentage|percent|share|%)\sof\s(?:its\s|the\s)?(?:total\s)?(?:net\s)?(?:revenues?|sales)\b",
                                     regex.IGNORECASE)
-OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:gross\sbookings|net\ssales|revenues?|sales)\b",
+# ("SG&A was 8.6% of home sales revenues": a kind of sales may stand between)
+OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:(?:home|product|services?|consolidated|segment)\s){0,2}"
+                                 r"(?:gross\sbookings|net\ssales|revenues?|sales)\b",
                                  regex.IGNORECASE)
 
 
