@@ -77,7 +77,7 @@ MODIFIER_END = ("는데", "은데", "인데", "져", "돼", "려", "겨", "춰",
 
 
 # "식품사업부문", "식품 부문", "식품사업" and "식품사업은" name one line: its id is "식품"
-KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문)$")
+KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문|브랜드)$")
 
 
 # "부문별로는 방위산업 5846억원": the breakdown's lead is no part of the first line's name

@@ -223,4 +223,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?(?P<seg>[a-z][\w&-]*(?:\s(?:and\s|&\s)?[a-z][\w&-]*){0,6}?)"
      r"\s(?:jumped|rose|grew|fell|climbed|increased|declined|decreased|was|were|reached|came|totaled|shrank|slipped)\b",
      r"evenues?\sfrom"),
+    # "Deckers' HOKA brand sales rose 10.1%", "its UGG brand sales grew", "HOKA 브랜드 매출은": a brand named as such
+    (r"(?<![\p{L}\p{N}])(?:[A-Z][\w&.-]*['’]s?\s)?(?P<seg>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})\s(?:brand|label)['’]?s?(?=\s(?:[a-z-]+\s){0,2}?(?:net\s)?(?:sales|revenues?)\b|,\swith\s(?:[\w-]+\s){0,3}?(?:net\s)?(?:sales|revenues?)\s)"
+     r"|(?<![\p{L}\p{N}])(?P<seg>[\p{L}\p{N}][\p{L}\p{N}&·]{1,15})\s?브랜드(?:의|는|은|도)?\s(?=(?:\S+\s)?(?:매출|판매))",
+     r"brand|label|브랜드"),
 )]
