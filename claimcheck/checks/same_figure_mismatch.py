@@ -38,7 +38,7 @@ ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule fi
 
 
 class Options(Hedged):
-    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "count", "market_size", "net_trading"],
+    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "market_size", "net_trading"],
                                     description="metrics never compared (each source has its own target or "
                                                 "market definition)")
     undated_full: list[str] = Field(default_factory=lambda: ["revenue_share", "operating_income_share",

@@ -158,7 +158,7 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         main_count, is_count = FC.counted(fig)
         if not is_count:
             return None
-        got = Typed("count")
+        got = FC.moved_count(fig)
     got = FM.in_table(fig, got)
     guessed = got is None
     if got is None:

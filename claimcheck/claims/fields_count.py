@@ -9,7 +9,7 @@ from .business_lines import segment_id
 from .compare import ARRIVED_VERB
 from .figure import Figure
 from .metric_cue import Cue, Typed
-from .metric_patterns import T
+from .metric_patterns import BARE_MOVED, T
 
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 ARRIVED_MONEY = regex.compile(r"\s?" + ARRIVED_VERB + r"\s?[\d,.]+\s?(?:[조억만천]\s?[\d,.]*\s?){1,3}(?:원|달러)"
@@ -75,6 +75,7 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     return Typed("count_growth", negative=got.negative)
 
 
+NUMBER_OF = regex.compile(r"(?<=\p{Hangul})\s?수$")
 STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째|누계|누적|만에?)")
 
 
@@ -109,5 +110,14 @@ def counted_thing(fig: Figure) -> str | None:
     pick = before[-1] if before else next((c for c in words if c.start >= m.end), None)
     if pick is None:
         return None
-    word = fig.scan[pick.start:pick.end]
+    # ("송출객 수" and "송출객", "점포 수" and "점포": the number of a thing counts that thing)
+    word = NUMBER_OF.sub("", fig.scan[pick.start:pick.end])
     return fig.ctx.lex.counted.get(word.lower()) or segment_id(word)  # "delivered" and "deliveries" count one thing
+
+
+def moved_count(fig: Figure) -> Typed:
+    """A count, or by how much a count moved when a verb of change follows it at once ('1년 전보다 412개 늘었다',
+    '34만명 감소'): not where it stands ('1만8,650개로 늘었다' arrives at its level)."""
+    m = fig.m
+    moved = BARE_MOVED.match(fig.scan, m.end, min(fig.sent.end, m.end + 8))
+    return Typed("count", negative=bool(moved and moved["down"]), change=moved is not None)
