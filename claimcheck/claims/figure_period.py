@@ -9,6 +9,7 @@ import regex
 from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import periods as PR
+from .arrival_period import dates_arrival
 from .compare import ARRIVED_VERB, BASE_AFTER, COMPARED_WORDS, THEN, is_base
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
@@ -76,7 +77,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     refs = [r for r in refs if (daily or r.grain != "day")
             and (r.start < m.end or OWN_PERIOD.fullmatch(scan, m.end, r.start)
                  or not (figure_in(others, max(r.end, m.start + 1), r.end + 8)
-                         or figure_in(others, m.end, r.start - 1)))]  # "to 40% from 43% last year": 43%'s year
+                         or figure_in(others, m.end, r.start - 1))  # "to 40% from 43% last year": 43%'s year
+                 or dates_arrival(r, m, scan, others, OWN_PERIOD.fullmatch))]
     if change:
         # and "'검은사막' 매출은 작년 3분기 대비 21% 감소했지만 '이브'는 같은 기간 28% 늘며": a change's "same period" is
         # the span it is measured over, as its neighbour's base was; the change is the period in view's
