@@ -92,6 +92,7 @@ ESTIMATE_OF_METRIC = regex.compile(r"\b(?:estimates?|expectations?|forecasts?|pr
 OUTLOOK_SET_AT = regex.compile(r"\b(?:outlook|guidance|forecast)\s(?:was\s|is\s)?(?:held|kept|maintained|reaffirmed|reiterated|raised|lowered"
                                r"|cut|narrowed|set|unchanged)\s(?:at|to)\s(?:about\s|approximately\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "…누적 매출 2조8,540억원을 기록한 만큼": the figure's own verb records it
+LATER_SPAN = regex.compile(r"(?:,|나와|이며|이고|고)\s[^.]{0,40}?(?:내년|향후|앞으로|(?:19|20)\d\d\s?년(?:에는|엔|부터)|[1-4]\s?분기(?:에는|엔|부터))")
 RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)")
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
@@ -135,6 +136,10 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     # ("영원무역이 1~9월 누적 매출 2조8,540억원을 기록한 만큼 연간 매출이 … 넘어설 것으로 내다봤다": the figure its own
     # verb records is the ground of the forecast, not part of it)
     closing = None if RECORDED_AFTER.match(scan, m.end, min(sent.end, m.end + 12)) else FORECAST_SAID.search(scan, m.end, sent.end)
+    if closing is not None and LATER_SPAN.search(scan, m.end, closing.start()):
+        # "3Q25 공연 매출 297억원의 대부분이 …, 2026년에는 실적 변동성이 커질 수 있다": the forecast is of a later span
+        # the sentence moves on to, not of the figure before it
+        closing = None
     return closing or said_after or FORECAST_BEFORE.search(scan, max(sent.start, m.start - 40), m.start) \
         or ANALYSTS_BEFORE.search(scan, max(sent.start, m.start - 150), m.start) \
         or CONSENSUS_FOR.search(scan, max(sent.start, m.start - 90), m.start) \

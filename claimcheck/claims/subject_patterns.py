@@ -192,7 +192,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
-    (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,20}?)(?<![은는이가을를의도])(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
+    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?<![은는이가을를의도])(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
      r"\s(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on
      r"(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s\d"),  # its own; "면세 손실 387억, 적자폭 확대"
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
