@@ -173,7 +173,8 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
     for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
         if rx.match(tail):
             return name
-    return fallback or ("yoy" if taxonomy().is_growth(metric) else None)
+    # (a rate's move in points said with no comparison is against the year before, as a growth rate's is)
+    return fallback or ("yoy" if taxonomy().is_growth(metric) or (change and m.kind == "pp") else None)
 
 
 def bases_said(scan: str, a: int, b: int) -> list[tuple[int, str | None]]:

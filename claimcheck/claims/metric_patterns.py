@@ -59,6 +59,10 @@ COMPARED_LEVEL = regex.compile(r"\b(?:compared\s(?:with|to)|versus|vs\.?|as\saga
 VERSUS_PCT_AFTER = regex.compile(r"\s(?:vs\.?|versus|compared\swith|compared\sto|against)\s[-+]?\d[\d.,]*\s?%", regex.IGNORECASE)
 CHANGE_NOUN_AFTER = regex.compile(r"\s?(?:(?:year[\s-]over[\s-]year|yoy|y/y|organic)\s)?(?:growth|increase|rise|gain|decline|drop"
                                   r"|decrease|jump|fall)\b", regex.IGNORECASE)
+# "the 30bp operating margin contraction", "a 50 basis point gross margin compression": the move named after its rate
+PP_DOWN_NOUN = regex.compile(r"\s(?:(?:operating|gross|net|ebitda|ebit|adjusted|merchandise|product|segment|profit)\s){0,3}"
+                             r"(?:margin|rate)\s(?:decline|contraction|compression|deterioration|erosion|drop|decrease|reduction)\b",
+                             regex.IGNORECASE)
 COMPARED_AFTER = regex.compile(r"\s?(?:YoY|QoQ|y/y|q/q)\b", regex.IGNORECASE)
 # "from 42% in fiscal 2023 to 45%": both ends of a from-to are levels
 FROM_TO_BEFORE = regex.compile(r"\bfrom\s(?:about\s)?[$€£¥]?$|\bfrom\s[^.;]{1,45}\sto\s(?:about\s)?[$€£¥]?$", regex.IGNORECASE)

@@ -10,7 +10,7 @@ import regex
 
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, changed_after, growth_base, nearest
-from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, CHANGE_NOUN_AFTER, COMPARED, COMPARED_AFTER, COMPARED_LEVEL, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
+from .metric_patterns import (PP_DOWN_NOUN, AFTER_DIRECTION, APPOSITIVE, BY_WORD, CHANGE_NOUN_AFTER, COMPARED, COMPARED_AFTER, COMPARED_LEVEL, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
                               FROM_TO_BEFORE, FROM_WORD,
                               GROWTH_VERB_BEFORE, HIT_BY, LEVEL_AFTER, LIST_VERB, MOVE_WORDS, OF_LINK, OF_WORD, OWNERLESS, RATE_LIKE,
                               RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS,
@@ -116,7 +116,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         base_cue = growth_base(cues, m, clause, sent)
         base = base_cue.metric if base_cue else carried if T.growth(carried) else "revenue"
         return Typed(T.growth(base) or "revenue_growth", negative=down)
-    if ratio and ratio.metric in RATIOS and ratio.start >= m.end and OF_LINK.fullmatch(text, m.end, ratio.start):
+    if ratio and ratio.metric in RATIOS and ratio.start >= m.end and OF_LINK.fullmatch(text, m.end, ratio.start) \
+            and m.kind != "pp":  # ("the 30bp operating margin contraction": points before a rate move it)
         # "30% 수준의 매출원가율", "40%의 영업이익률": the rate the figure is, whatever grew around it
         return Typed(ratio.metric, entity_none=ratio.metric in OWNERLESS)
     growth = nearest(cues, m, {"_growth", "_decline"}, clause)
@@ -126,6 +127,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         said = BETTER_WORSE.match(after) or BETTER_WORSE_BEFORE.search(text, max(sent[0], m.start - 24), m.start)
         if metric in LOWER_BETTER and said is not None:
             down = said["better"] is not None  # "원가율은 … 9.7%포인트 개선됐다": a cost rate that improved fell
+        down = down or PP_DOWN_NOUN.match(text, m.end, min(sent[1], m.end + 48)) is not None
         return Typed(metric, negative=down or m.value < 0, change=True)
     dist = (lambda c: abs(c.start - m.start) if c else 10**9)
     # "+39%" or "(전년 동기 대비 39%)": a signed or compared percent next to a level is its growth
