@@ -42,12 +42,19 @@ def quarter_over_by(on: dt.date) -> str:
 
 def fiscal_quarter_over_by(on: dt.date, fy_end: int) -> str:
     """The last fiscal quarter reported by a date, for a company whose year ends in month fy_end: in December, Nvidia's
-    third (August to October), not the calendar's; a quarter is taken as reported once a full month has passed since
-    its end (early in November, Nvidia's third is over but not yet reported: 'last quarter' is its second)."""
+    third (August to October), not the calendar's; a quarter is taken as reported REPORTED_AFTER days after its end
+    month closes (early in November, Nvidia's third is over but not yet reported: 'last quarter' is its second; by the
+    end of November it is the third)."""
     ended = [(fiscal_quarter(fy, q, fy_end), fy, q) for fy in range(on.year - 1, on.year + 2) for q in range(1, 5)]
-    month_before = (on.year, on.month - 1) if on.month > 1 else (on.year - 1, 12)
-    (_, fy, q) = max(e for e in ended if e[0] < month_before)
+    (_, fy, q) = max(e for e in ended if _month_end(*e[0]) + dt.timedelta(days=REPORTED_AFTER) <= on)
     return f"FY{fy}Q{q}"
+
+
+REPORTED_AFTER = 20  # days from the close of a quarter's last month to its results: most US companies report within three weeks
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def shift_quarter(period: str, by: int) -> str | None:
