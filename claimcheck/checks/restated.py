@@ -49,7 +49,7 @@ def restated_wrong(members: list[Claim], index: Printings, family: Callable[[str
     if len(values) != 2 or len({c.file for c in members}) != 1:
         return False
     own = who_of(members[0])
-    for who, sib in index.get(place_of(members[0]), {}).items():
+    for who, sib in _sibling_printings(index, members[0]):
         apart = [i for i, (a, b) in enumerate(zip(who, own)) if a != b]
         if len(apart) == 1 and FIELDS[apart[0]] in APART and who[apart[0]] is not None and own[apart[0]] is not None \
                 and (FIELDS[apart[0]] != "entity" or family(who[0]) == family(own[0])):
@@ -57,6 +57,16 @@ def restated_wrong(members: list[Claim], index: Printings, family: Callable[[str
             if len(shared) == 1 and _restated(members, sib, shared.pop(), FIELDS[apart[0]]):
                 return True
     return False
+
+
+def _sibling_printings(index: Printings, c: Claim) -> list[tuple[tuple[str | None, ...], list[Claim]]]:
+    """The article's printings of c's place, and for a quarter's figure the running totals' too: "3분기 매출
+    3조2,514억원" restates the nine months' total under the quarter, another period's amount like any other."""
+    place = place_of(c)
+    out = list(index.get(place, {}).items())
+    if c.cadence == "quarterly":
+        out += list(index.get((place[0], "ytd", *place[2:]), {}).items())
+    return out
 
 
 def _restated(members: list[Claim], sib: list[Claim], value: float, field: str) -> bool:

@@ -147,6 +147,7 @@ def _end_of(scan: str, start: int) -> int:
     return n
 
 
+NAMED_BASE = regex.compile(r"(?:[1-4]\s?분기|[상하]반기|\d{4}\s?년)\s?(?:말\s?)?(?:대비|보다|에\s?비해)")
 GLUED_AFTER = regex.compile(r"\s?(?:(?P<q>QoQ|q/q|전분기\s?대비)|YoY|y/y|전년\s?대비)(?![\p{L}])", regex.IGNORECASE)
 
 
@@ -173,8 +174,10 @@ def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallba
     for rx, name in ((QOQ_AFTER, "qoq"), (YOY_AFTER, "yoy")):
         if rx.match(tail):
             return name
-    # (a rate's move in points said with no comparison is against the year before, as a growth rate's is)
-    return fallback or ("yoy" if taxonomy().is_growth(metric) or (change and m.kind == "pp") else None)
+    # (a rate's move in points said with no comparison is against the year before, as a growth rate's is; not one
+    # measured from a quarter the sentence names: "3분기 대비 18%포인트 내려간")
+    pp = change and m.kind == "pp" and not NAMED_BASE.search(window)
+    return fallback or ("yoy" if taxonomy().is_growth(metric) or pp else None)
 
 
 def bases_said(scan: str, a: int, b: int) -> list[tuple[int, str | None]]:

@@ -21,7 +21,7 @@ from .article_periods import focus_for, fy_end, is_past
 from .comparison_bases import (BASE_MARK, PRIOR_YEAR_MARK, compared_now, from_level_back, last_years_quarter,
                                relative_from, year_ago_after)
 from .guided_period import guided_period
-from .heading_period import corner_quarter, heading_period
+from .heading_period import corner_quarter, heading_grain, heading_period
 from .arrow_base import arrow_base, series_year
 from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
 from .headings import heading_text
@@ -118,6 +118,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
         period = heading_period(ctx, head, own_fy, result=not estimate)
+        grain = "ytd" if period and heading_grain(ctx, head, own_fy, result=not estimate) == "ytd" else grain
         if period and len(head) > LONG_HEAD and not estimate and not is_past(ctx, period, own_fy):
             period = None  # a lead sentence taken for a heading ("… while providing a Q2 outlook") dates no result by its outlook
     is_from = FROM.match(scan, m.end, m.end + 4) is not None

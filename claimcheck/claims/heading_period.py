@@ -32,10 +32,21 @@ YEAR_OUTLOOK = regex.compile(r"(?:19|20)\d\d\s(?:outlook|guidance|forecast|targe
 def heading_period(ctx: Ctx, head: str, fy: int | None, result: bool = False) -> str | None:
     """The first quarter or half a heading names, read once per heading and calendar, not per figure under it;
     a year too where the heading means the whole year (for a `result`, not by naming the year's outlook alone)."""
+    return _heading_ref(ctx, head, fy, result)[0]
+
+
+def heading_grain(ctx: Ctx, head: str, fy: int | None, result: bool = False) -> str:
+    """The grain of the period heading_period reads ('ytd' under "## First nine months of 2023")."""
+    return _heading_ref(ctx, head, fy, result)[1]
+
+
+def _heading_ref(ctx: Ctx, head: str, fy: int | None, result: bool) -> tuple[str | None, str]:
     key = ("heading period", head, fy, result)
     if key not in ctx.memo:
         year = WHOLE_YEAR.search(head) is not None or (not result and YEAR_OUTLOOK.search(head) is not None)
+        # (and a running span: "## First nine months of 2023" heads the year so far)
         hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy)
-                 if r.period and (r.grain in ("quarter", "half") or (r.grain == "year" and year))]
-        ctx.memo[key] = hrefs[0].period if hrefs else None
-    return ctx.memo[key]
+                 if r.period and (r.grain in ("quarter", "half", "ytd") or (r.grain == "year" and year))]
+        ctx.memo[key] = (hrefs[0].period, hrefs[0].grain) if hrefs else (None, "")
+    got: tuple[str | None, str] = ctx.memo[key]
+    return got

@@ -20,6 +20,7 @@ MULTI_YEAR_AVERAGE = regex.compile(r"\d\s?(?:개\s?)?년(?:간)?\s?(?:\([^()]{0,
                                    regex.IGNORECASE)
 DRIVER_BEFORE = regex.compile(r"\b(?:by|from|of|includ(?:ed|ing)|reflect(?:ed|ing|s)?|be|is|was|were)\s(?:an?\s|the\s)?"
                               r"(?:approximately\s|about\s|roughly\s|~\s?)?$", regex.IGNORECASE)
+CONTRIBUTING = regex.compile(r"\b(?:contribut(?:ing|ed|es)|add(?:ing|ed|s))\s(?:about\s|approximately\s|roughly\s)?$", regex.IGNORECASE)
 DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|benefit|drag|hit|charge|effect|contribution)s?\b",
                              regex.IGNORECASE)
 
@@ -31,5 +32,7 @@ def no_figure(scan: str, start: int, end: int, m: Mention) -> bool:
         return True
     if MULTI_YEAR_AVERAGE.search(scan, max(start, m.start - 60), m.start):
         return True
+    if m.unit == "pp" and CONTRIBUTING.search(scan, max(start, m.start - 16), m.start):
+        return True  # "with enterprise initiatives contributing 130 bps": one driver's part of a move, not the move
     return m.unit == "pp" and DRIVER_BEFORE.search(scan, max(start, m.start - 24), m.start) is not None \
         and DRIVER_AFTER.match(scan, m.end, min(end, m.end + 40)) is not None

@@ -4,6 +4,8 @@
 outlet that calls the nine months' profit the quarter's once and the running total once. A third quarter's figure
 and the first nine months' are never one exact figure (the other quarters are not nothing), so the quarter is the
 slip and the figure is the running total, with what its sentence says of it (how much it fell, from what base).
+Unless the article states the quarter's own figure too: then calling the running total the quarter's is a mislabel
+an editor must see, and the figure keeps the quarter it was given.
 """
 from __future__ import annotations
 
@@ -39,14 +41,25 @@ def as_running(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
     if not running:
         return claims
     moved: dict[tuple[int, str | None, str, str | None], Claim] = {}  # (sentence, entity, metric, quarter) -> total
+    stated = _quarters_stated(claims)
     for c in claims:
         year = _quarter_year(c)
-        if year and _exact(c) and (total := running.get((_key(c), year))) is not None and total.line != c.line:
+        if year and _exact(c) and (total := running.get((_key(c), year))) is not None and total.line != c.line \
+                and (_key(c)[:5], c.period) not in stated:
             moved[(c.sentence, c.entity, _level(c.metric), c.period)] = total
     if not moved:
         return claims
     return [_moved(ctx, c, total) if (total := moved.get((c.sentence, c.entity, _level(c.metric), c.period))) else c
             for c in claims]
+
+
+def _quarters_stated(claims: list[Claim]) -> set[tuple]:
+    """(key without value, quarter) of every quarter whose figure the article states apart from its running total: an
+    article that gives the third quarter's revenue and then calls the nine months' revenue the third quarter's has
+    mislabelled a figure, which is the editor's to see, not a shorthand to read through."""
+    totals = {(_key(c), c.period) for c in claims if c.cadence == "ytd"}
+    return {(_key(c)[:5], c.period) for c in claims if _quarter_year(c) and _exact(c)
+            and not any(k[:5] == _key(c)[:5] and k[5] == c.value and p == _quarter_year(c) for k, p in totals)}
 
 
 def _level(metric: str) -> str:
