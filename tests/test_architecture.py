@@ -16,7 +16,7 @@ PKG = Path(__file__).resolve().parents[1] / "claimcheck"
 # A module not named here belongs to the application layer (cli, session, config, ...).
 BASE = {"", "models", "rule_spec", "summary", "claim_contract", "rules_data", "vocab", "metric_taxonomy", "word_matcher", "calendar",
         "figures", "labels", "filed", "paged"}
-STAGES = {"read": {"files", "decoding", "datelines", "date_stamps", "date_forms", "read"}, "engine": {"engine", "partition"}, "pipeline": {"pipeline", "cache", "cache_entry"}}
+STAGES = {"read": {"files", "decoding", "datelines", "date_stamps", "date_forms", "wire_year", "read"}, "engine": {"engine", "partition"}, "pipeline": {"pipeline", "cache", "cache_entry"}}
 PACKAGES = {"numbers", "claims", "checks", "report", "ledger"}
 # what each stage may import besides itself; the application layer may import anything
 ALLOWED = {
