@@ -91,6 +91,7 @@ class Ctx:
         self.context_year = art.published.year if art.published else (min(years) if years else None)
         self.context_month = art.published.month if art.published else None
         self.focus: str | None = None
+        self.focus_grain = ""  # "ytd" when the span in view is the year so far, not a quarter or a half
         self.focus_where: Where = NONE
         # fiscal year-end -> each period phrase as read for it (None: no period), and which have been read
         self._periods: dict[int | None, tuple[list[PR.PeriodRef | None], bytearray]] = {}

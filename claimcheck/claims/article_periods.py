@@ -73,7 +73,10 @@ def find_focus(ctx: Ctx) -> None:
     counts: Counter = Counter()
     pub = ctx.art.published
     halves: Counter = Counter()
+    running: Counter = Counter()
     for r in ctx.periods_in(0, len(lay.scan), fy):
+        if r.grain == "ytd" and r.period and not r.estimate and not r.relative:
+            running[r.period] += 3 if r.start < head_end else 1
         if r.grain in ("quarter", "half") and r.period and not r.estimate and not r.relative \
                 and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32) \
                 and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 80), r.start) \
@@ -85,6 +88,8 @@ def find_focus(ctx: Ctx) -> None:
                 continue
             (counts if r.grain == "quarter" else halves)[r.period] += 3 if r.start < head_end else 1
     if not counts and halves and _half_story(ctx, halves, head_end, fy):
+        return
+    if not counts and not halves and running and _running_story(ctx, running, fy):
         return
     if counts:
         (p, n), *rest = counts.most_common(2)
@@ -101,6 +106,19 @@ def find_focus(ctx: Ctx) -> None:
         # date is the one reported (a default, so no finding resting on it is an error)
         ctx.focus = CAL.quarter_over_by(pub)
         ctx.focus_where = Where("default", None, None, ctx.focus)
+
+
+def _running_story(ctx: Ctx, running: Counter, fy: int | None) -> bool:
+    """A report on the year so far that names no quarter or half ("sales increased by 29% … in the first nine months
+    of 2023", then bullets that name no span): the running span its headline names, or names at least twice, is the
+    one its undated figures report."""
+    (p, n), *rest = running.most_common(2)
+    if n < 2 or (rest and rest[0][1] == n):
+        return False
+    ctx.focus, ctx.focus_grain = p, "ytd"
+    first = next(r for r in ctx.periods_in(0, len(ctx.lay.scan), fy) if r.period == p and r.grain == "ytd")
+    ctx.focus_where = Where("carried", first.start, first.end)
+    return True
 
 
 def _half_story(ctx: Ctx, halves: Counter, head_end: int, fy: int | None) -> bool:

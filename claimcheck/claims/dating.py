@@ -148,7 +148,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = ago
         ctx.bases.add(position(lay, m))
     if period is None and focus and dated_kind and not cell and not is_from:
-        period = focus
+        period, grain = focus, ctx.focus_grain or grain
     back = (lay.sentences[max(0, sent.index - 3)].start, sent.start) if sent.index else None  # the few sentences before
     if period and (earlier := series_year(scan, back, sent, m, period)) is not None:
         period = earlier  # "15.9%(4529억원)→ 24.6%(8783억원)→ 28.4%": a year back per arrow after the figure

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from .. import calendar as CAL
+from .. import vocab as L
 from ..models import Claim
 from .article_context import Ctx
 
@@ -22,7 +23,8 @@ def ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
             c = c.model_copy(update={"cadence": "ytd", "period": year})
         elif running and c.cadence == "ytd" and c.period == running.period and (c.line, c.column) in ctx.bases \
                 and c.metric == running.metric and c.unit == running.unit and not c.estimate and not whole_year(ctx, c) \
-                and (prev := CAL.shift_quarter(c.period or "", -4)):
+                and not L.taxonomy().is_growth(c.metric) and (prev := CAL.shift_quarter(c.period or "", -4)):
+            # (not a growth rate in brackets: "grew by 46% in Danish kroner (49% at CER)" is the same span's, at other rates)
             # "$5.20bn for the six months ended 30 June 2024, a 68% rise compared to $3.10bn": the base the span
             # reached is the same span a year before
             c = c.model_copy(update={"period": prev})
