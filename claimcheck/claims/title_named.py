@@ -18,7 +18,8 @@ from .layout import Layout
 PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|하반기|연간|지난해|작년|올해|역대|사상|분기|실적|잠정|영업|매출|순이익"
                r"|1H|2H)")
 # (a topic particle is no part of the name: "필에너지는 1분기 …" opening the story is 필에너지)
-KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
+# (and "'업계 1호 상장' 제주맥주, 실적 …": a quoted tag before the name)
+KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]\s)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
                         r"(?:은|는)?(?:,\s?|\s)" + PERIOD_WORD)
 # "명품백 ODM '시몬느' 매출 40% 급감": a headline that quotes its company after a few words saying what it does
 KO_QUOTED_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?[^'‘\n]{0,24}['‘](?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})['’]"
