@@ -101,7 +101,9 @@ def _name(scan: str, n: str, body: int) -> str | None:
 
 
 def _new(lex: L.Lexicon, name: str) -> bool:
-    """Whether a headline's name is a company the vocabulary does not know, and no word it knows as something else."""
+    """Whether a headline's name is a company the vocabulary does not know, and no word it knows as something else.
+    A name that only begins longer known names is new too ("대동" before 대동전자 and 대동기어): the headline names it whole."""
     k = L.key(name)
-    return unknown_name(lex, name) and name.lower() not in lex.not_firms and k not in lex.topic_of and k not in lex.metric_of \
+    unknown = unknown_name(lex, name) or (name not in lex.alias_to and k not in lex.alias_key and L.begun_name(lex, name) is None)
+    return unknown and name.lower() not in lex.not_firms and k not in lex.topic_of and k not in lex.metric_of \
         and name.lower() not in lex.regions and not name.isdigit()
