@@ -143,7 +143,7 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
         if len(figs) < 2:
             continue
         nodes, fkeys = list(figs.values()), list(figs)
-        for comp, demote in _components(fkeys, nodes, o):
+        for comp, demote in (part for found in _components(fkeys, nodes, o) for part in _slip_parts(found, nodes)):
             members = [c for k in comp for c in nodes[k]]
             slipped = o.one_article_needs_slip and restated_wrong(members, printed, lambda e: family(lexicon, e))
             settled = recomputed_wrong(members, margins, o.hedge) if o.one_article_needs_slip else None
@@ -185,6 +185,20 @@ def _one_period(fkeys: list[tuple], nodes: list[list[Claim]], o: Options,
     dated = [k for k in comp if fkeys[k][0]]
     parts = _graph([fkeys[k] for k in dated], [nodes[k] for k in dated], o).components()
     return [([dated[i] for i in sub], lv) for sub, lv in parts]
+
+
+def _slip_parts(found: tuple[list[int], int], nodes: list[list[Claim]]) -> list[tuple[list[int], int]]:
+    """One article's conflict of three or more values, some of them a slip of each other ('43만1,200명' and
+    '34만1,200명') and some of nothing ('81만2천명', a half's count typing dated to the quarter): the slipped values
+    are one conflict, the figure copied wrong, and the others a conflict of their own with the first of them."""
+    comp, demote = found
+    if len(comp) < 3 or len(comp) > 12 or len({c.file for k in comp for c in nodes[k]}) > 1 \
+            or nodes[comp[0]][0].unit in ("%", "pp"):
+        return [found]  # (rates are left out: '6%' and '-6%', '4.6%' and '4%' of different things are chance alike)
+    core = [k for k in comp if any(j != k and slip(nodes[k][0], nodes[j][0]) for j in comp)]
+    if not core or len(core) == len(comp):
+        return [found]
+    return [(core, demote), ([core[0]] + [k for k in comp if k not in core], demote)]
 
 
 def _unlike_in_one_article(comp: list[int], nodes: list[list[Claim]], members: list[Claim]) -> bool:
