@@ -33,7 +33,7 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sto\s(?:a\s)?(?:record\s)?[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?"
                            r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?)?"
                            r"(?:\s(?:figure|level|total|mark)?\s?(?:reported|posted|recorded|logged)(?=\sfor\s))?"  # "the $61m figure reported for Q1 2024"
-                           r",?\s(?:in|for|during)\s(?:the\s)?"
+                           r",?\s(?:in|for|during|at\sthe\s(?:end|close)\sof)\s(?:the\s)?"
                            # "from a $751 million operating profit last year to a $98 million operating loss this quarter":
                            # a period right after the figure's own metric noun
                            r"|\s(?:(?:operating|net|gross|pre-?tax|adjusted)\s)?(?:profit|loss|income|revenue|sales|earnings)\s(?:for\s|in\s)?(?:the\s)?",
