@@ -64,14 +64,16 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
 
 # "Home sales revenue of $817.3 million compared to $1.1 billion": a release's bare comparison names no period; it
 # is the same span a year back (a quarter back where the sentence says so)
-BARE_COMPARED = regex.compile(r"(?:\d[\d.,]*\s?(?:million|billion|bn|mn|[MB])?|\b(?:quarter|year|period))\)?,?\s(?:as\s)?compared\s(?:to|with)\s(?:US)?[$€£¥₩]?$",
+# (and "SG&A came to 8.4% of revenues from home sales, compared with 7.8%": a rate with the words of its base between)
+BARE_COMPARED = regex.compile(r"(?:\d[\d.,]*\s?(?:million|billion|bn|mn|[MB])?|\b(?:quarter|year|period)"
+                              r"|\d[\d.,]*\s?%\s(?:of\s)?[a-z][a-z&\s-]{0,40}?)\)?,?\s(?:as\s)?compared\s(?:to|with)\s(?:US)?[$€£¥₩]?$",
                               regex.IGNORECASE)
 
 
 def _bare_compared(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> bool:
     """A level set right against the level before it with no period named after it ('… of $817.3 million compared to
     $1.1 billion')."""
-    return BARE_COMPARED.search(scan, max(sent.start, m.start - 40), m.start) is not None \
+    return BARE_COMPARED.search(scan, max(sent.start, m.start - 80), m.start) is not None \
         and not any(r.start >= m.end for r in refs)
 
 
