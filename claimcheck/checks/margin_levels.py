@@ -6,8 +6,8 @@ span must agree within rounding. A story states its levels in the lede and its m
 the levels may stand anywhere in the article. An article may print a level twice and one of the two wrong
 (a restatement with swapped digits): with up to two values of each level, the margin is flagged only when
 no pair of them gives it; the finding cites the profit and revenue of the first sentence that prints
-both (the lede), else the first printed. More values than that mean
-the text is comparing, and nothing is checked.
+both (the lede), else the first printed. More values than that mean the text is comparing, and nothing
+is checked.
 """
 from __future__ import annotations
 

@@ -114,7 +114,8 @@ def _constant_fx(fig: Figure) -> bool:
     """A growth at constant exchange rates, said after the figure or leading its sentence ("On a constant
     currency basis, revenues were up 5%")."""
     m, scan = fig.m, fig.scan
-    if CONSTANT_FX.match(scan, m.end, min(fig.sent.end, m.end + 60)):  # (anchored at the figure: ", ignoring the impact of exchange rates")
+    # (anchored at the figure, so past a clause's comma: "grew by 33%, ignoring the impact of exchange rates")
+    if CONSTANT_FX.match(scan, m.end, min(fig.sent.end, m.end + 60)):
         return True
     return m.kind in ("percent", "pp") and (CC_LEAD.match(scan, fig.sent.start, m.start) is not None
                                            or OPERATIONAL.search(scan, max(fig.clause[0], m.start - 60), m.start) is not None

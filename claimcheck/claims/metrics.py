@@ -10,10 +10,10 @@ import regex
 
 from ..numbers.parse import Mention
 from .metric_cue import Cue, Typed, changed_after, growth_base, nearest
-from .metric_patterns import (PP_DOWN_NOUN, AFTER_DIRECTION, APPOSITIVE, BY_WORD, CHANGE_NOUN_AFTER, COMPARED, COMPARED_AFTER, COMPARED_LEVEL, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
+from .metric_patterns import (AFTER_DIRECTION, APPOSITIVE, BY_WORD, CHANGE_NOUN_AFTER, COMPARED, COMPARED_AFTER, COMPARED_LEVEL, COUNT_OF_AFTER, COUNT_OF_BEFORE, DOWN_VERB,
                               FROM_TO_BEFORE, FROM_WORD,
                               GROWTH_VERB_BEFORE, HIT_BY, LEVEL_AFTER, LIST_VERB, MOVE_WORDS, OF_LINK, OF_WORD, OWNERLESS, RATE_LIKE,
-                              RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS,
+                              PP_DOWN_NOUN, RATIOS, REVISED, SHARE_MADE_IN, SHARE_OF, SHARE_OF_AFTER, T, TO_BEFORE, UPSIDE, VERB_OBJECT_BEFORE, VERB_OBJECT_WORDS,
                               VERSUS_PCT_AFTER)
 from .money_metric import classify_money
 from . import compare as C

@@ -24,9 +24,9 @@ def ytd_bases(ctx: Ctx, made: list[Claim]) -> list[Claim]:
         elif running and c.cadence == "ytd" and c.period == running.period and (c.line, c.column) in ctx.bases \
                 and c.metric == running.metric and c.unit == running.unit and not c.estimate and not whole_year(ctx, c) \
                 and not L.taxonomy().is_growth(c.metric) and (prev := CAL.shift_quarter(c.period or "", -4)):
-            # (not a growth rate in brackets: "grew by 46% in Danish kroner (49% at CER)" is the same span's, at other rates)
             # "$5.20bn for the six months ended 30 June 2024, a 68% rise compared to $3.10bn": the base the span
-            # reached is the same span a year before
+            # reached is the same span a year before (not a growth rate in brackets: "grew by 46% in Danish kroner
+            # (49% at CER)" is the same span's, at other rates)
             c = c.model_copy(update={"period": prev})
         out.append(c)
     return out
