@@ -10,14 +10,18 @@ stated in its own clause, table cell or caption. (Another measure is left out: l
 often share a value.) Typing that loses a line leaves that field empty or
 carried; here it was written out, so the writer, not the typing, put the wrong value under it.
 
-Rates are left out: a 2.2% or a 4% is printed for many things in one article, so a rate that also belongs to a
-sibling is as likely chance as a slip. So are figures on adjacent lines (a bullet list, a row and the next), where
+Rates count only when printed to a decimal place and shared with a sibling line or period of the same company
+('+1.7% in Domestic and +5.1% in International', then 'International comparable sales grew only 1.7%'): a 4% is
+printed for many things in one article, so a whole rate that also belongs to a sibling is as likely chance as a
+slip. Left out too are figures on adjacent lines (a bullet list, a row and the next), where
 a label lost between two lines looks the same.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+
+import regex
 
 from ..models import STATED, Claim
 from .swaps import place_of, who_of
@@ -26,6 +30,11 @@ FIELDS = ("entity", "segment", "metric", "period")
 # a measure and its adjusted twin often share a value (last year's GAAP and adjusted EPS): no evidence of a slip
 APART = ("entity", "segment", "period")
 RATES = ("%", "pp", "bp")
+# a rate shared with another company is as likely chance; one shared with the same company's sibling line or period,
+# that line or period written out where it is restated, is the sibling's rate put under this one
+RATE_APART = ("segment", "period")
+# and only a rate printed to a decimal place: a 7% or a 12% recurs in one article by chance, a 1.7% much less often
+FINE_RATE = regex.compile(r"\d\.\d")
 
 # (file, cadence, basis, unit) -> (entity, segment, metric, period) -> that figure's exact printings
 Printings = dict[tuple, dict[tuple[str | None, ...], list[Claim]]]
@@ -35,7 +44,7 @@ def printings(claims: list[Claim]) -> Printings:
     """Every article's exact figures by (company, line, metric, period), for each of its cadences, bases and units."""
     out: Printings = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.low is None and c.bound == "eq" and c.unit not in RATES:
+        if c.low is None and c.bound == "eq" and (c.unit not in RATES or FINE_RATE.search(c.text)):
             out[place_of(c)][who_of(c)].append(c)
     return out
 
@@ -51,7 +60,8 @@ def restated_wrong(members: list[Claim], index: Printings, family: Callable[[str
     own = who_of(members[0])
     for who, sib in _sibling_printings(index, members[0]):
         apart = [i for i, (a, b) in enumerate(zip(who, own)) if a != b]
-        if len(apart) == 1 and FIELDS[apart[0]] in APART and who[apart[0]] is not None and own[apart[0]] is not None \
+        if len(apart) == 1 and FIELDS[apart[0]] in (RATE_APART if members[0].unit in RATES else APART) \
+                and who[apart[0]] is not None and own[apart[0]] is not None \
                 and (FIELDS[apart[0]] != "entity" or family(who[0]) == family(own[0])):
             shared = values & {c.value for c in sib}
             if len(shared) == 1 and _restated(members, sib, shared.pop(), FIELDS[apart[0]]):

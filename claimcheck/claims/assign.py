@@ -69,7 +69,9 @@ def _bound_name(m: regex.Match[str]) -> str:
 def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, lex: L.Lexicon, scan: str = "") -> str | None:
     """Generic business line: the nearest topic phrase whose scope reaches the number, unless a cause closes it
     ("수주액이 디스플레이와 이차전지 부문 수주 증가에 따라 95% 성장한": the lines drove the whole's figure)."""
-    events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start]
+    # ("+2.3% in Americas and +4.6% in Europe": a region written right after a figure scopes that figure, not the next)
+    events = sorted([(t[0], t[1], "t", t[2]) for t in topics if sent.start <= t[0] < m.start
+                     and not (scan and TRAILING_SCOPE.search(scan, max(sent.start, t[0] - 16), t[0]))]
                     + [(c.start, c.end, "m", c.metric) for c in cues
                        if sent.start <= c.start < m.start and T.says(c.metric) != "change"])
     seg, seg_end, bound_cue, bound = None, 0, False, (None, 0)
@@ -93,6 +95,9 @@ def segment(topics, cues: list[Cue], sent, m: Mention, clause, label_text: str, 
 # "the Reality Labs division, Meta's bet on the metaverse, saw its revenue jump": an aside set off by commas or
 # brackets between a line and its metric does not move the subject on
 APPOSITIVE = regex.compile(r",\s[^,.;:()]{2,60},\s|\s?[(（][^()（）]{1,40}[)）]")
+
+
+TRAILING_SCOPE = regex.compile(r"[\d%]\s(?:in|outside(?:\sof)?)\s(?:the\s)?$")
 
 
 def _aside(scan: str, start: int, end: int) -> int:

@@ -167,9 +167,10 @@ SIGNED = regex.compile(r"\s*[-−△▼(]")
 LOSS_CLOSE = regex.compile(r"\s?(?:의\s)?(?:순손실|당기순손실|영업손실|손실|적자)")
 
 
-# "베트남과 튀르키예 매출은", "국내·해외 영업이익은": two or three names joined right before the list's metric
+# "베트남과 튀르키예 매출은", "국내·해외 영업이익은": two or three names joined right before the list's metric (or
+# before the division word they share, "정유, 석유화학, 윤활기유 부문 영업이익은")
 JOINED_LINES = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{L}{2,10})(?:과|와|·|,|\s및)\s?(?P<b>\p{L}{2,10})"
-                             r"(?:(?:과|와|·|,|\s및)\s?(?P<c>\p{L}{2,10}))?\s(?:매출액?|영업이익|순이익|영업손실)(?:은|는|이|가)?\s")
+                             r"(?:(?:과|와|·|,|\s및)\s?(?P<c>\p{L}{2,10}))?(?:\s?(?:사업\s?부문|사업부|부문))?\s(?:매출액?|영업이익|순이익|영업손실)(?:은|는|이|가)?\s")
 
 
 # "the International and Foodservice segments reported declines of 12.9% and 0.9%, respectively"

@@ -8,7 +8,7 @@ from . import assign as A
 from .. import vocab as L
 from .business_lines import segment_id, subject_lines
 from .figure import Figure
-from .regions import region_lines
+from .regions import region_after, region_lines
 from .segment_titles import bullet_head, label_line
 
 
@@ -35,6 +35,8 @@ def scoped(fig: Figure, seg: str) -> str:
     got = SCOPE_BEFORE.search(scan, max(sent.start, fig.m.start - 60), fig.m.start)
     if got is None or got["s"].lower() in ("the", "its", "global", "total", "overall", "consolidated", "company-wide", "companywide"):
         got = DIVISION_OF.search(scan, sent.start, fig.m.start) or SCOPE_IN.search(scan, sent.start, min(sent.end, fig.m.end + 60))
+    if got is None and (after := region_after(scan, fig.m.end, fig.clause[1], fig.ctx.lex)):
+        return f"{after}_{seg}"  # "comparable sales rose 2.0%: +1.7% in Domestic and +5.1% in International"
     if got is None or L.key(got["s"]) in fig.ctx.lex.alias_key:
         # "Americas Retail revenues declined 2% and comparable sales decreased 3%", "- Europe: … comparable sales rising
         # 7%": the region the sentence opened on, or the bullet's label, scopes the comparable sales after it

@@ -14,7 +14,7 @@ import regex
 SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p), re.compile(words)) for p, words in (
     # ("공통 및 기타 부문은": two names joined are one line; "헬스케어 사업 부문 매출은": the division word spaced; and the
     # casual "OEM 쪽 매출이": the side of the business)
-    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업\s?부문|\s?(?:사업부|사업본부|부문)|\s분야|\s쪽(?=\s?(?:매출|영업)))(?:에서는|에서|에선|은|는|이|가|의|도)?(?=\s)"
+    (r"(?<![\p{L}\p{N}])(?P<seg>(?:[\p{L}\p{N}]{1,8}\s(?:및|과|와|&)\s)?[\p{L}\p{N}][\p{L}\p{N}·&/]{0,15}?)(?:\([^()]{1,20}\))?(?:\s사업\s?부문|\s?(?:사업부|사업본부|부문)|\s분야|\s쪽(?=\s?(?:매출|영업)))(?:에서는|에서만|에서도|에서|에선|은|는|이|가|의|도)?(?=\s)"
      # (not "HD현대 조선 부문 중간 지주사 HD한국조선해양이": the division a company named after it holds for its group)
      r"(?!\s(?:중간\s?)?(?:지주사|지주회사|자회사|계열사|손자회사))",
      r"사업부|사업본부|부문|분야|쪽"),
@@ -192,7 +192,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
-    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?<![은는이가을를의도])(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
+    # (not "윤활기유 부문에서만 영업이익 1,326억원": the place the figure was made in; the line is named before it)
+    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?<![은는이가을를의도]|에서만)(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
      r"\s(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on
      r"(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s\d"),  # its own; "면세 손실 387억, 적자폭 확대"
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
