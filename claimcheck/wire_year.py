@@ -4,7 +4,8 @@ The file's name may carry it. Otherwise the story names years, and a wire lead u
 it went out ("said on Thursday"): of the years the story names, and the years either side of them, the
 one in which the dateline's day fell on that weekday is the story's. A fiscal year's label runs ahead of
 the calendar ("fiscal 2026" of a year that ends in March 2026 is reported in October 2025), so without a
-weekday the year the story names most, fiscal labels aside, is its year.
+weekday the year the story names most, fiscal labels aside, is its year; and when the story names no year but its
+fiscal year's labels and end ("fiscal 2026, which ends on June 30, 2026"), it falls in the twelve months up to that end.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from .date_forms import to_date
+from .date_forms import MDY, to_date
 
 # a date in a name: "wire_20251016.txt", "2025-10-16-sk-hynix.md", "20251016_note.txt"; two-digit month
 # and day, or "2025111" could be January 11 or November 1
@@ -23,6 +24,8 @@ YEAR_WORD = regex.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d)")  # "in 2025." a
 FISCAL_YEAR = regex.compile(r"(?:\bfiscal(?:\syear)?|\bFY)\s?((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
 # (not "medtronic_fq2_2026.md", "fy2026": a fiscal year's label, which runs ahead of the calendar the story is dated in)
 NAME_YEAR = regex.compile(r"(?<!\d)(?<!f(?:y|[qh]\d)[_-]?)((?:19|20)\d\d)(?!\d)", regex.IGNORECASE)
+# "which ends on June 30, 2026": the end of a fiscal year the story is in, a date ahead of its own
+ENDS_ON = regex.compile(rf"\b(?:ends|ending|will\send)\s(?:on\s)?{MDY}")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = regex.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 LEAD = 300  # characters after the dateline in which its weekday is named ("said on Thursday")
@@ -39,7 +42,11 @@ def year_of(text: str, name: str | None, month: int, day: int, after: int) -> in
         return None
     if (told := WEEKDAY.search(text, after, after + LEAD)) and (fits := _on_weekday(counts, month, day, told[1])):
         return fits
-    plain = counts - Counter(int(y) for y in FISCAL_YEAR.findall(text))
+    ends = [m for m in ENDS_ON.finditer(text) if to_date(m)]
+    plain = counts - Counter(int(y) for y in FISCAL_YEAR.findall(text)) - Counter(int(m["y"]) for m in ends)
+    if not plain and ends and (end := to_date(ends[0])):
+        # "fiscal 2026, which ends on June 30, 2026", and no other year: the story falls in the year up to that end
+        return end.year if (month, day) <= (end.month, end.day) else end.year - 1
     use = plain or counts
     # on a tie the earlier year: a later one is often a target ("a 6% margin in 2026"), not the story's own
     return max(use, key=lambda y: (use[y], -y))

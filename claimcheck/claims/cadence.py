@@ -15,7 +15,8 @@ QUARTERLY = regex.compile(r"(?<![\p{L}\d])(?:분기(?!\s?대비)|quarterly|a\squ
 ANNUAL = regex.compile(r"(?<![\p{L}\d])(?:연간|연\s(?=[$\d])|연환산|매년|연\s?매출|annual|annualized"
                        r"|(?<!from\s|than\s|over\s)a\syear(?!\s(?:earl|ago|befo))|per\syear|full[\s-]year"
                        r"|yearly|run[\s-]rate|(?:record|full|entire|whole)\s(?:fiscal\s)?year(?!\s?(?:19|20)?\d\d)"
-                       r"|fiscal\syear(?!\s?(?:19|20)?\d\d)"
+                       # (not "the first half of its fiscal year ending March 2026": a part of the year)
+                       r"|(?<!(?:half|quarter)\sof\s(?:its|the)\s(?:current\s)?)fiscal\syear(?!\s?(?:19|20)?\d\d)"
                        # "Fiscal net sales between $2.270 billion and …" in a list of the year's outlook
                        r"|(?<![\w-])fiscal\s(?=(?:net\s|total\s)?(?:sales|revenues?|earnings|EPS|income)\b)"
                        # a spending plan is a year's: "capital expenditure target", "설비투자 계획"

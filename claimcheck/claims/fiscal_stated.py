@@ -13,19 +13,33 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 # "fiscal third quarter … ended on March 31", "third quarter of fiscal 2024, which ended December 31",
 # "Q3 of fiscal 2024 (the quarter ending in December 2023)"
+# (and "the first quarter of its fiscal 2026, the three months to Sept. 30": a month may be cut short)
+MONTH = r"(?P<m>" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 STATED = regex.compile(
     r"\b(?:fiscal\s(?:(?:19|20)\d\d\s)?(?P<q>first|second|third|fourth|Q[1-4])[\s-]quarter"
     r"|(?P<q2>first|second|third|fourth|Q[1-4])(?:[\s-]quarter)?\s(?:of\s)?(?:its\s)?fiscal\s(?:year\s)?(?:(?:19|20)\d\d|'\d\d))"
-    r"[^.;]{0,60}?\b(?:ended|ending)\s(?:on\s|in\s)?(?P<m>" + "|".join(MONTHS) + r")\b", regex.IGNORECASE)
+    r"[^.;]{0,60}?\b(?:ended|ending|months\sto|months\sthrough)\s(?:on\s|in\s)?" + MONTH, regex.IGNORECASE)
+# "its fiscal year ending March 2026", "fiscal 2026, which ends on June 30, 2026": the year's own last month
+YEAR_END = regex.compile(r"\bfiscal\s(?:year\s)?(?:(?:19|20)\d\d\s?)?,?\s?(?:which\s|that\s)?(?:ending|ends|ended)\s(?:on\s|in\s)?"
+                         + MONTH, regex.IGNORECASE)
 
 
 def stated_year_end(scan: str) -> int | None:
     """The fiscal year-end month the article's first such statement implies; None when it states none, or a
     calendar year."""
     got = STATED.search(scan)
-    if got is None:
+    year = YEAR_END.search(scan)
+    if year is not None and (got is None or year.start() < got.start()):
+        end = _month(year["m"])
+    elif got is not None:
+        q = ORDINAL[(got["q"] or got["q2"]).lower()]
+        end = (_month(got["m"]) - 1 + 3 * (4 - q)) % 12 + 1
+    else:
         return None
-    q = ORDINAL[(got["q"] or got["q2"]).lower()]
-    month = MONTHS.index(got["m"].lower()) + 1
-    end = (month - 1 + 3 * (4 - q)) % 12 + 1
     return None if end == 12 else end
+
+
+def _month(name: str) -> int:
+    """1 to 12 for a month's name, whole or cut short ("Sept")."""
+    low = name.lower()[:3]
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(low))

@@ -143,8 +143,13 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
             y = _y(_year(m) or m["y5_"]) or pub_y
-            hn = (m["hn"] or m["hn2"] or m["hn3"] or m["hn4"]).lower()
+            hn = (m["hn"] or m["hn2"] or m["hn3"] or m["hn4"] or m["hn5"]).lower()
             half = 1 if hn in ("상반기", "1h", "1", "first") else 2
+            if m["hey"]:
+                # "the first half of its fiscal year ending March 2026": that year's half, named by the year it ends in
+                calendar = m["hem"].lower() == "dec"
+                out.append(PeriodRef(s, e, f"{m['hey']}H{half}" if calendar else f"FY{m['hey']}H{half}", "half"))
+                continue
             if fiscal and m["hfy"] and y:
                 # "the first half of FY2025", "of fiscal 2025": the company's own half, not the calendar's
                 out.append(PeriodRef(s, e, f"FY{y + shift}H{half}", "half"))
