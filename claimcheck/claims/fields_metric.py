@@ -206,9 +206,10 @@ def refined(fig: Figure, got: Typed) -> str:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
         # of $1.48 are per share
         metric = "eps" if metric == "net_income" and EARNINGS_OF.search(scan, max(sent.start, m.start - 24), m.start) else "_price"
-    if metric in ("_price", "price_target") and " | " in scan[sent.start:sent.end]:
-        # "Rating: Buy | PT: $104 | Price: $93.10": each field of a header line says what its own figure is
-        field = scan[fig.clause[0]:fig.clause[1]]
+    if metric in ("_price", "price_target", "stock_price") and FIELD_BAR.search(scan, sent.start, sent.end):
+        # "Rating: Buy | PT: $104 | Price: $93.10": each field of a header line says what its own figure is, and the
+        # field runs from bar to bar ("목표주가 72,000원(상향, 기존 60,000원) | 현재주가": the old target is a target)
+        field = scan[_field_start(scan, sent.start, m.start):_field_end(scan, m.end, sent.end)]
         metric = "price_target" if TARGETISH.search(field) \
             else "stock_price" if SHAREISH.search(field) or PRICE_FIELD.search(field) else metric
     if metric == "_price":
@@ -320,3 +321,19 @@ def _ffo_before(fig: Figure) -> bool:
 # "$1.49 per share including …, $1.50 per share excluding …": how a figure is counted, no measure named
 BARE_PER_SHARE = regex.compile(r"(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
 
+
+
+# "Rating: Buy | PT: $104", "목표주가 32,000원 · 현재주가 25,650원": a header line's fields, set apart by bars or dots
+FIELD_BAR = regex.compile(r"\s[|·]\s")
+
+
+def _field_start(scan: str, start: int, pos: int) -> int:
+    """Where a header line's field that holds the figure at pos starts: after the last bar, or the sentence's start."""
+    bars = list(FIELD_BAR.finditer(scan, start, pos))
+    return bars[-1].end() if bars else start
+
+
+def _field_end(scan: str, pos: int, end: int) -> int:
+    """Where a header line's field that holds the figure ending at pos ends: the next bar, or the sentence's end."""
+    bar = FIELD_BAR.search(scan, pos, end)
+    return end if bar is None else bar.start()
