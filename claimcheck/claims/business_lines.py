@@ -62,7 +62,9 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
                    "propelled", "lifted", "boosted", "drove", "pushed", "helped", "fueled", "fuelled", "powered",
                    "dragged", "weighed", "hurt", "offset", "pressured", "squeezed", "buoyed",
                    # "Service made up 66% of net sales": the share's verb, not the last word of the line's name
-                   "made", "makes", "represented", "represents"}
+                   "made", "makes", "represented", "represents",
+                   # "…, as a percentage of net sales, went up 40 bps": the verb the move is said with
+                   "went", "go", "goes", "came", "moved", "ticked", "edged"}
 # "The Growth Leader This segment": a phrase ending on a demonstrative points at a line named elsewhere
 # "revenue in the July-September quarter", "Q3 revenue of": a span of months or a quarter's name is no line
 # (a month by its name or its abbreviation: "Markets" and "Octane" are no months)

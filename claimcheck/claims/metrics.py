@@ -86,7 +86,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         return Typed("count_share")  # a share of subscribers or accounts, never of the money around it
     if m.kind == "percent" and (margin := _margin_of_amount(m, text, cues, sent, has)):
         return Typed(margin)
-    if m.kind == "percent" and has(OF_WORD) and (s := SHARE_OF_AFTER.match(text, m.end, min(sent[1], m.end + 40))) \
+    # ("made up 51.3%, 28.2% and 20.6% of net sales, respectively": each share of the list is of the sales named last)
+    if m.kind == "percent" and has(OF_WORD) and (s := SHARE_OF_AFTER.match(text, rest := _list_rest(text, m.end, sent[1]),
+                                                                         min(sent[1], rest + 40))) \
             and not any(c.metric in RATIOS and clause[0] <= c.start < m.start for c in cues):  # "gross margin ... 68.1% of sales"
         return Typed("revenue_share" if s["rev"] else "operating_income_share")
     if m.kind == "percent" and UPSIDE.search(before + after):
@@ -192,6 +194,15 @@ GROWTH_GAP = regex.compile(r"\s(?:(?:year[\s-](?:over|on)[\s-]year|yoy|y/y|annua
 GROWTH_NOUN = regex.compile(r"\s(?:growth|increase|gain)\b", regex.IGNORECASE)
 
 
+PERCENT_LIST_REST = regex.compile(r"(?:(?:,\s(?:and\s)?|\sand\s)\d[\d.]*\s?%){1,5}")
+
+
+def _list_rest(text: str, pos: int, end: int) -> int:
+    """Where a list of percents that goes on after the figure ending at pos ends (pos when none goes on)."""
+    rest = PERCENT_LIST_REST.match(text, pos, end)
+    return rest.end() if rest else pos
+
+
 def _growth_named_after(m: Mention, text: str, cues: list[Cue]) -> str | None:
     """The growth the metric word right after a percent names, when the word growth follows it ("26.3% revenue growth")."""
     cue = next((c for c in cues if c.start > m.end), None)
@@ -219,6 +230,9 @@ OF_REVENUE_AFTER = regex.compile(r"\s?of\s(?:its\s|the\s)?(?:total\s)?(?:(?:home
                                  regex.IGNORECASE)
 
 
+NAMED_AS_SHARE = regex.compile(r",?\s(?:as\sa\s(?:percentage|percent|share|%)\sof\s(?:its\s|the\s)?(?:total\s)?(?:net\s)?"
+                            r"(?:revenues?|sales))\b", regex.IGNORECASE)
+TO_LEVEL = regex.compile(r"\b(?:to|at|was|were|of)\s$")
 RATE_BASE_BEFORE = regex.compile(r"\d%\s?of\s(?:its\s|the\s)?(?:total\s)?(?:net\ssales|revenues?|sales),?\s"
                               r"(?:compared\s(?:with|to)|versus|vs\.?|up\sfrom|down\sfrom|from|against)\s$", regex.IGNORECASE)
 
@@ -235,7 +249,9 @@ def _margin_of_amount(m: Mention, text: str, cues: list[Cue], sent: tuple[int, i
         return T.margin_of(profit.metric) if OF_REVENUE_AFTER.search(text, profit.end, m.start) else None
     if (OF_REVENUE_AFTER.match(text, m.end, min(sent[1], m.end + 30))
             # "representing 14.6% of sales compared with 12.2% a year earlier": the base of that share, the same margin
-            or RATE_BASE_BEFORE.search(text, max(sent[0], m.start - 80), m.start)) \
+            or RATE_BASE_BEFORE.search(text, max(sent[0], m.start - 80), m.start)
+            # "R&D expenses, as a percentage of net sales, rose 170 bps year over year to 20.1%": the amount's rate
+            or (NAMED_AS_SHARE.match(text, profit.end, m.start) and TO_LEVEL.search(text, max(sent[0], m.start - 6), m.start))) \
             and not any(c.metric in RATIOS and profit.end <= c.start < m.start for c in cues):
         return T.margin_of(profit.metric)
     return None
