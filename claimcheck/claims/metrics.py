@@ -203,13 +203,18 @@ def _list_rest(text: str, pos: int, end: int) -> int:
     return rest.end() if rest else pos
 
 
+# the parts organic growth is split into, which a writer may name right after their figure without the word growth
+SPLIT_PARTS = ("volume", "price_mix")
+
+
 def _growth_named_after(m: Mention, text: str, cues: list[Cue]) -> str | None:
     """The growth the metric word right after a percent names, when the word growth follows it ("26.3% revenue growth")."""
     cue = next((c for c in cues if c.start > m.end), None)
-    if cue is None or cue.start - m.end > 24 or not GROWTH_GAP.fullmatch(text, m.end, cue.start) \
-            or not GROWTH_NOUN.match(text, cue.end):
+    if cue is None or cue.start - m.end > 24 or not GROWTH_GAP.fullmatch(text, m.end, cue.start):
         return None
-    return T.growth(cue.metric)
+    if cue.metric in SPLIT_PARTS:
+        return T.growth(cue.metric)  # "0.6% real internal growth and 2.8% pricing": a part of organic growth, named after it
+    return T.growth(cue.metric) if GROWTH_NOUN.match(text, cue.end) else None
 
 
 def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:

@@ -11,6 +11,8 @@ CURRENCIES = {
     "£": "GBP", "gbp": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
     "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
     "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
+    "chf": "CHF", "swissfranc": "CHF", "swissfrancs": "CHF", "franc": "CHF", "francs": "CHF", "스위스프랑": "CHF", "프랑": "CHF",
+    "dkk": "DKK", "danishkroner": "DKK", "kroner": "DKK", "sek": "SEK", "swedishkronor": "SEK", "kronor": "SEK",
     "위안": "CNY", "위안화": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
 }
 TIME_WORDS = {"년", "개월", "달", "주일", "주", "일", "시간", "분기", "반기", "월", "year", "years", "month",
