@@ -14,7 +14,8 @@ MARKER_ITEM = regex.compile(r"^\s*[●◆◇□▶▷►]\s")
 SENTENCE_END = regex.compile(r"[.!?다요]\s*$")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*+•·]\s|\d{1,2}[.)]\s|[①-⑳])")
 PROSE_END = regex.compile(r"[.!?다]\s*$|\d")
-LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,48}?)(?:\*\*)?\s*[:：](?!//)")
+# (a label of two parts set apart by a dash may run longer: "- Commercial line - Loss and loss adjustment expense ratio:")
+LABEL = regex.compile(r"^\s*(?:[-*+•·]\s*)?(?:\*\*)?(?P<label>[^:：\n]{1,48}?|[^:：\n–-]{2,30}\s[-–]\s[^:：\n]{2,44}?)(?:\*\*)?\s*[:：](?!//)")
 NUMBERED = regex.compile(r"^\s*\d{1,2}[.)]\s+\S")
 NUMBER_LEAD = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "2. Data Center Market:": the number a list item opens on
 

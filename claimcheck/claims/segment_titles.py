@@ -20,6 +20,8 @@ def label_line(fig: Figure) -> str | None:
     lex = fig.ctx.lex
     if (dash := METRIC_DASH.match(label)) and A.label_cues(lex, dash["m"]):
         label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
+    elif dash and A.label_cues(lex, dash["s"]):
+        label = dash["m"]  # "- Commercial Lines - Combined ratio: 92.2%": the line, a dash, then its metric
     if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
         return None
@@ -30,14 +32,15 @@ PERIOD_ASIDE = regex.compile(r"\s?\((?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal)[^()]{0,12}
 # a line's name is short ("Industrial Intermediates & Infrastructure", 41); a longer label is a sentence's opening
 LONGEST = 48
 def dash_label(fig: Figure) -> str | None:
-    """'Geographic Net Sales- United States : $655 million': a label that names its metric, a dash, then a line
-    says outright which line its figures are of, before any reading of the words in it."""
+    """'Geographic Net Sales- United States : $655 million': a label that names its metric, a dash, then a line (or
+    the line first: 'Commercial Lines - Combined ratio: 92.2%') says outright which line its figures are of, before
+    any reading of the words in it."""
     label = fig.label_text.strip(" -•*·:")
     dash = METRIC_DASH.match(label) if "-" in label or "–" in label or "—" in label else None
-    return label_line(fig) if dash and A.label_cues(fig.ctx.lex, dash["m"]) else None
+    return label_line(fig) if dash and (A.label_cues(fig.ctx.lex, dash["m"]) or A.label_cues(fig.ctx.lex, dash["s"])) else None
 
 
-METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,40}?)\s?[-–—]\s(?P<s>[^-–—:]{2,40})")
+METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,44}?)\s?[-–—]\s(?P<s>[^-–—:]{2,44})")
 
 
 # words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")
