@@ -241,9 +241,10 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
              "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
              "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
     li = lay.line_of(m.start)
+    # (a level has no basis, though a base period follows it: "margin was 22.1%, up 230bp from 19.8% in 1QFY25")
     basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header, period, fy_end(ctx.lex, ent, ctx)) if fig.cell else None)
                     or C.same_span_basis(scan, lay.sentences[sent.index - 1] if sent.index else None, sent, m, period)
-                    or C.basis_of_base(refs, m, period, scan, fig.others, sent.start))
+                    or C.basis_of_base(refs, m, period, scan, fig.others, sent.start)) if C.is_change(metric, change) else None
     if basis is None and change and cadence is None and C.YEAR_END.search(scan, max(sent.start, m.start - 40), m.start + 2):
         cadence = "ytd"  # "전년 말 대비 3%포인트 올랐다": a change since the year-end covers the year so far
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,

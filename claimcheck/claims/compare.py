@@ -151,9 +151,14 @@ NAMED_BASE = regex.compile(r"(?:[1-4]\s?분기|[상하]반기|\d{4}\s?년)\s?(?:
 GLUED_AFTER = regex.compile(r"\s?(?:(?P<q>QoQ|q/q|전분기\s?대비)|YoY|y/y|전년\s?대비)(?![\p{L}])", regex.IGNORECASE)
 
 
+def is_change(metric: str, change: bool) -> bool:
+    """Whether a claim is a change of something, the only kind of claim that has a basis."""
+    return taxonomy().is_growth(metric) or metric == "price_change" or change
+
+
 def basis(scan: str, sent, clause, metric: str, m: Mention, change: bool, fallback: str | None = None) -> str | None:
     """yoy / qoq / mom / cagr from the comparison words nearest the figure, else what its base period says."""
-    if not (taxonomy().is_growth(metric) or metric in ("price_change",) or change):
+    if not is_change(metric, change):
         return None
     window = scan[max(sent.start, m.start - 40):m.start + 2]
     tail = scan[m.end:min(sent.end, m.end + 40)]

@@ -114,7 +114,9 @@ EXCLUDING_AFTER = regex.compile(r"\s(?:excluding|ex-)\s?[^,.;]{1,40}|\s(?:adjust
 
 
 # an English clause that only goes on with the figure of the clause before it
-GOES_ON = regex.compile(r"[,\s]*(?:reaching|hitting|totall?ing|landing\sat|coming\sin\sat|to)\s[$€£¥₩]?\d", regex.IGNORECASE)
+# (and "Non-GAAP operating margin was 22.1%, up 230bp from 19.8%": the move in points of the rate named before)
+GOES_ON = regex.compile(r"[,\s]*(?:(?:reaching|hitting|totall?ing|landing\sat|coming\sin\sat|to)\s[$€£¥₩]?\d"
+                        r"|(?:up|down)\s\d[\d.]*\s?(?:bps?|basis\spoints?|percentage\spoints?|pp|points?)\b)", regex.IGNORECASE)
 
 
 # business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one

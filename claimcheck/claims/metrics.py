@@ -50,9 +50,11 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     # "rose to 20%": the figure is where the rise ended, a level
     level = (LEVEL_AFTER.match(after) is not None and not verb_before) or TO_BEFORE.search(text, max(sent[0], m.start - 48), m.start) is not None \
         or (has(FROM_WORD) and FROM_TO_BEFORE.search(text, max(sent[0], m.start - 60), m.start) is not None)
-    # (only where a rate is named: "rose 5% vs 3% last year" compares two changes)
+    # (only where a rate is named: "rose 5% vs 3% last year" compares two changes; and "operating margin was 22.1%, up
+    # 230bp": what a rate was is its level, whatever moved after it)
     level = level or (m.kind == "percent" and any(c.metric in RATIOS and sent[0] <= c.start < m.start for c in cues)
-                      and (COMPARED_LEVEL.search(before) is not None or VERSUS_PCT_AFTER.match(text, m.end, sent[1]) is not None)
+                      and (COMPARED_LEVEL.search(before) is not None or VERSUS_PCT_AFTER.match(text, m.end, sent[1]) is not None
+                           or RATE_WAS.search(before) is not None)
                       and CHANGE_NOUN_AFTER.match(text, m.end, sent[1]) is None)
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
@@ -172,6 +174,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if carried is not None and (carried in RATIOS or T.is_growth(carried)):
         return Typed(carried)
     return None
+
+
+RATE_WAS = regex.compile(r"\b(?:was|were|is|are|stood\sat|came\sin\sat)\s(?:about\s|roughly\s|nearly\s)?$", regex.IGNORECASE)
 
 
 # "Adjusted EBITDA: 4.5% of gross bookings", "operating income of $2 billion, or 25% of sales"
