@@ -31,6 +31,7 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sor\s\d[\d,.]*%)?"  # "$257.5 million, or 76.7%, in the third quarter of 2023": its share aside
                            # (and "increased 34% to a record $502.1 million, or $3.57 per diluted share, in the first nine months")
                            r"(?:,?\sto\s(?:a\s)?(?:record\s)?[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?"
+                           r"(?:\s(?:euros?|dollars?|yen|pounds?|(?:Swiss\s)?francs?|yuan|won|kroner|kronor))?"  # "to 28.21 billion euros"
                            r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?)?\s(?:per|a)\s(?:diluted\s|basic\s)?share)?)?"
                            r"(?:\s(?:figure|level|total|mark)?\s?(?:reported|posted|recorded|logged)(?=\sfor\s))?"  # "the $61m figure reported for Q1 2024"
                            r",?\s(?:in|for|during|at\sthe\s(?:end|close)\sof)\s(?:the\s)?"
@@ -124,7 +125,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     after = [r for r in refs if r.start >= m.end and r.start < clause[1] and r.relative != "next"
              and not (KO_RELATIVE_YEAR.match(scan, r.start) and KO_AFTER_FIGURE.fullmatch(scan, m.end, r.start))
              and not OWN_BRACKET.match(scan, r.end) and not (r.grain == "year" and BASE_AFTER.match(scan, r.end, r.end + 32))
-             and not COMPARED_BEFORE.search(scan, max(m.end, r.start - 24), r.start)]
+             # (not "over the nine months": a running span the growth is measured over, no base)
+             and not (COMPARED_BEFORE.search(scan, max(m.end, r.start - 24), r.start) and r.grain != "ytd")]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
     chosen = in_clause or before or after or earlier[-1:] or own
     pick = chosen[-1 if (in_clause or before) else 0] if chosen else None

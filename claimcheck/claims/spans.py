@@ -43,9 +43,11 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks
                 rf"|(?P<wk>26|39|twenty-six|thirty-nine)[\s-]weeks?\s(?:period\s)?(?:ended|ending)\b"
                 # and "decreased 11 percent, to $40.572 billion, for nine months": the months so far, by their length
                 # and "For the nine month period, net sales were …"
-                rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in)\s)|[\s-]months?\speriod\b)"
+                # and "gross margin for the nine months stood at 58.4%", "growth over the nine months"
+                rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s)|(?<=\b[Ii]n\sthe\s)|(?<=\b[Dd]uring\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in|stood|was|were|rose|fell|grew|came|reached|climbed|increased|decreased|declined|edged|improved)\b)|[\s-]months?\speriod\b)"
+                rf"|(?<=\b[Oo]ver\sthe\s)(?:six|nine)(?=\smonths\b)"
                 # (and a headline's "9-month Organic Sales Rise 3.3%")
-                rf"|(?:six|nine|(?<![\d.,])[69])(?=-month\s(?i:(?:organic|adjusted|reported|underlying)\s)?(?i:revenue|sales|net|operating|profit|earnings|results)))(?:-month|\smonths?)"
+                rf"|(?:six|nine|(?<![\d.,])[69])(?=-month\s(?i:(?:organic|adjusted|reported|underlying)\s)?(?i:revenue|sales|net|operating|profit|earnings|results|gross|margin|income|ebitda|free|cash|figures)))(?:-month|\smonths?)"
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
                 rf"|(?<![\w-])(?P<nq3>[69])M\s(?P<uy4>(?:19|20)\d\d)(?!\d)"
                 # "year-to-date free cash flow is up $2.4 billion": the year so far, the article's year
