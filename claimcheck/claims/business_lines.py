@@ -23,7 +23,7 @@ NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년"
 # words a subject pattern catches that name no line: the metric, a filler, a reporting verb, a market
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "먼저", "우선",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
-                          "revenue", "sales", "this", "that", "our", "their", "record", "overall",
+                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "whose", "which", "where",
                           "analysts", "consensus", "quarterly", "company-wide", "fiscal", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which", "where", "there",
@@ -79,7 +79,8 @@ MODIFIER_END = ("는데", "은데", "인데", "져", "돼", "려", "겨", "춰",
 
 
 # "식품사업부문", "식품 부문", "식품사업" and "식품사업은" name one line: its id is "식품"
-KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문|브랜드)$")
+# (and "AI 가속기향", "북미향": sales bound for a line or market are that line's)
+KO_UNIT_WORD = regex.compile(r"(?<=\p{Hangul}{2}|[A-Za-z]{2})\s?(?:사업부문|사업본부|사업부|사업|부문|브랜드)$|(?<=\p{Hangul}{2})향$")
 
 
 # "부문별로는 방위산업 5846억원": the breakdown's lead is no part of the first line's name

@@ -75,6 +75,9 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
     return Typed("count_growth", negative=got.negative)
 
 
+NAME_BEFORE = regex.compile(r"(?<=[\p{L}\d]\s|^)(?!(?:The|A|An|In|On|At|By|Of|For|To|And|But|Its|Their|About|Some|Over|Nearly)\s)"
+                         r"(?-i:[A-Z][A-Za-z-]+|[a-z][A-Z][A-Za-z]*)\s$")
+OWN_COUNTER = regex.compile(r"(?<=\s)[A-Za-z]{3,}$")  # an English counter word printed with the figure
 NUMBER_OF = regex.compile(r"(?<=\p{Hangul})\s?수$")
 STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째|누계|누적|만에?)")
 
@@ -84,6 +87,9 @@ def counted(fig: Figure) -> tuple[bool, bool]:
     m, clause = fig.m, fig.clause
     if STREAK.match(fig.scan, m.start, min(fig.sent.end, m.end + 12)):
         return False, False  # "9개 분기 연속 흑자", "3년째": how long a run has lasted, no quantity of the business
+    if m.kind == "count" and not m.scaled and 0 < m.value < 100 and m.value == int(m.value) \
+            and NAME_BEFORE.search(fig.scan, max(fig.sent.start, m.start - 24), m.start):
+        return False, False  # "1.63 million Street Fighter 6 units", "iPhone 17 units": the number ends a product's name
     said = any(c.metric == "_count" and clause[0] <= c.start < clause[1] for c in fig.cues)
     # a counted business quantity ("도매 판매 103만대", "MAU 14억명") in a story about one company is its count
     main_count = said and m.kind == "count" and fig.ctx.main is not None
@@ -109,7 +115,9 @@ def counted_thing(fig: Figure) -> str | None:
     before = [c for c in words if c.end <= m.start]
     pick = before[-1] if before else next((c for c in words if c.start >= m.end), None)
     if pick is None:
-        return None
+        # "Street Fighter 6 sold 1.36 million units": the figure's own counter word, as in "1.63 million … units"
+        own = OWN_COUNTER.search(m.text)
+        return (fig.ctx.lex.counted.get(own[0].lower()) or segment_id(own[0])) if own else None
     # ("송출객 수" and "송출객", "점포 수" and "점포": the number of a thing counts that thing)
     word = NUMBER_OF.sub("", fig.scan[pick.start:pick.end])
     return fig.ctx.lex.counted.get(word.lower()) or segment_id(word)  # "delivered" and "deliveries" count one thing

@@ -16,6 +16,7 @@ from ..numbers import patterns as P
 from . import assign as A
 from . import sources as W
 from .headings import heading_text
+from .list_intro import list_lead
 from .fixed_tables import CONSENSUS_COLUMN
 from .figure import Figure
 from .metric_cue import Cue, Typed
@@ -128,7 +129,8 @@ def typed(fig: Figure) -> Typed | None:
     cues = [c for c in cues if not (c.end <= m.start and CAUSE.match(scan, c.end, m.start))]
     has = (lambda words: fig.ctx.in_sentence(words, fig.sent))  # noqa: E731 - one sentence's answers, for classify
     got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has)
-    if got is None and (head := heading_text(fig.ctx, fig.line)):
+    # (a bullet under a lead-in that names the list's measure, "… sales growth by business group:", as under a title)
+    if got is None and (head := heading_text(fig.ctx, fig.line) or list_lead(fig.ctx.lay.line_text, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
         # a heading naming two amounts ("Revenue and Margins") says which of them no figure under it is
         if len({c.metric for c in heading_cues if c.metric in T.amounts}) < 2:

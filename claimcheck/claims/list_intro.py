@@ -1,6 +1,7 @@
-"""The lead-in sentence of a bulleted list that says the list is on an adjusted basis: "Compared to third quarter 2024,
-results for key financial measures, as adjusted for certain items …, were as follows:" governs every bullet under it,
-as a section title would, though it is too long (and holds a figure of its own) to be read as one."""
+"""The lead-in sentence of a bulleted list, closed by a colon: it governs every bullet under it, as a section title
+would, though it is too long (and may hold a figure of its own) to be read as one. It may say the list is on an
+adjusted basis ("Compared to third quarter 2024, results for key financial measures, as adjusted for certain items …,
+were as follows:") or name what the bullets measure ("Unilever's underlying sales growth by business group:")."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,9 +19,17 @@ REACH = 12  # list lines looked back over for the lead-in
 
 def adjusted_list(line_text: Callable[[int], str], line: int) -> bool:
     """Whether `line` sits in a bulleted list whose lead-in line, just above the list, says it is adjusted."""
+    return ADJUSTED_INTRO.search(list_lead(line_text, line)) is not None
+
+
+def list_lead(line_text: Callable[[int], str], line: int) -> str:
+    """The lead-in line closed by a colon just above the bulleted list `line` sits in ("Unilever's underlying sales
+    growth by business group in the third quarter:"), or "" when there is none."""
+    if not LIST_ITEM.match(line_text(line)):
+        return ""
     for i in range(line - 1, max(-1, line - 1 - REACH), -1):
         raw = line_text(i)
         if LIST_ITEM.match(raw) or FRAGMENT.match(raw):
             continue
-        return INTRO_CLOSE.search(raw) is not None and ADJUSTED_INTRO.search(raw) is not None
-    return False
+        return raw if INTRO_CLOSE.search(raw) else ""
+    return ""

@@ -80,7 +80,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         base = s["m"].lower()
         return Typed("revenue_share" if base in ("매출", "revenue", "sales") else "operating_income_share")
     if m.kind == "percent" and (named := _growth_named_after(m, text, cues)) is not None:
-        return Typed(named)  # "delivered 26.3% year-over-year revenue growth": the growth the words after name
+        # "delivered 26.3% year-over-year revenue growth", "the 3.0% revenue decline": the change the words after name
+        return Typed(named, negative=(c := _cue_after(m, cues)) is not None and DECLINE_NOUN.match(text, c.end) is not None)
     if m.kind == "percent" and SHARE_MADE_IN.match(text, m.end, min(sent[1], m.end + 50)):
         return Typed("revenue_share")
     if m.kind == "percent" and (COUNT_OF_BEFORE.search(before) or (
@@ -196,6 +197,7 @@ CLAUSE_STOP = regex.compile(r"[,.;]\s|$")
 
 # "26.3% year-over-year revenue growth": a percent, its basis, then the metric and the word growth
 GROWTH_GAP = regex.compile(r"\s(?:(?:year[\s-](?:over|on)[\s-]year|yoy|y/y|annual(?:ized)?|organic|compound)\s)?", regex.IGNORECASE)
+DECLINE_NOUN = regex.compile(r"\s(?:decline|decrease|drop|fall)\b", regex.IGNORECASE)
 GROWTH_NOUN = regex.compile(r"\s(?:growth|increase|gain)\b", regex.IGNORECASE)
 
 
@@ -214,12 +216,17 @@ SPLIT_PARTS = ("volume", "price_mix")
 
 def _growth_named_after(m: Mention, text: str, cues: list[Cue]) -> str | None:
     """The growth the metric word right after a percent names, when the word growth follows it ("26.3% revenue growth")."""
-    cue = next((c for c in cues if c.start > m.end), None)
+    cue = _cue_after(m, cues)
     if cue is None or cue.start - m.end > 24 or not GROWTH_GAP.fullmatch(text, m.end, cue.start):
         return None
     if cue.metric in SPLIT_PARTS:
         return T.growth(cue.metric)  # "0.6% real internal growth and 2.8% pricing": a part of organic growth, named after it
-    return T.growth(cue.metric) if GROWTH_NOUN.match(text, cue.end) else None
+    return T.growth(cue.metric) if GROWTH_NOUN.match(text, cue.end) or DECLINE_NOUN.match(text, cue.end) else None
+
+
+def _cue_after(m: Mention, cues: list[Cue]) -> Cue | None:
+    """The first cue after the figure."""
+    return next((c for c in cues if c.start > m.end), None)
 
 
 def _unnamed(text: str, start: int, end: int, cues: list[Cue]) -> bool:

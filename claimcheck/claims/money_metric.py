@@ -13,6 +13,7 @@ from .metric_patterns import (CASH_AFTER, CASH_SPENT_BEFORE, EN_AMOUNT_MOVED, AM
 
 
 ADNOMINAL = regex.compile(r"\s?(?:원|달러)?\s?에\s?(?:그쳤던|그친|머물렀던|머문|달했던|달한)\s|\s?(?:원|달러)?\s?(?:이던|였던|이었던)\s")
+TOPIC_THEN = regex.compile(r"(?:은|는)\s")
 CHANGE_NOUN_BRACKET = regex.compile(r"(?<!%\s?)(?:(?P<down>감소|하락|악화|축소|감익)|증가|상승|개선|확대|증익)\s?\(\s?$")
 ARROW_BEFORE = regex.compile(r"(?:→|->)\s?$")
 PCT_BRACKET_BEFORE = regex.compile(r"\d\s?%\s?\(\s?$")
@@ -99,6 +100,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return None
     if down and ARROW_BEFORE.search(text, max(sent[0], m.start - 3), m.start):
         down = False  # "8.5%(752억→688억원) 감소": the level the fall arrived at, not a negative amount
+    if (up or down) and TOPIC_THEN.match(after):
+        up = down = False  # "매출 268억원은 하향 안정화": an amount made the topic is a level, whatever it then did
     if (up or down) and VERB_THEN_RATE.match(text, m.end, min(sent[1], m.end + 30)):
         # "GAAP EPS of $5.82 decreased 0.7%", "adjusted EPS of $1.22 rose 5.2%": the verb's own figure is the rate
         # after it, the level stands (it is no amount moved by)

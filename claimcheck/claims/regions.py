@@ -35,7 +35,8 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         rf"(?:\s(?i:operations|business(?:es)?|markets?|segment|division))?,?\s"
         rf"|\b(?i:revenues?|sales)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b"
         # "$1 billion in U.S. sales", "China revenue fell": the region right before the sales word
-        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:net\s|total\s)?(?i:revenues?|sales)\b"
+        # (and "Diageo's North America organic net sales": the basis between)
+        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:(?:organic|reported|underlying)\s)?(?i:net\s|total\s)?(?i:revenues?|sales)\b"
         # "North America's reported and organic net sales each fell 3%": a region's own figures, said with its name
         rf"|(?:^|(?<=[.;:]\s)|(?<=,\s))(?P<seg>(?i:{en}))['’]s\s)")
     return korean, english

@@ -48,8 +48,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"[\p{L}][\p{L}\p{N}·&/-]{1,20}?|\p{Hangul})['’\"”]?(?:의)?(?:\s?\((?P<gloss>[^()]{1,40})\))?"
      r"(?:\s사업(?:부문)?(?:의)?)?(?:\s?\((?P<gloss>[^()]{1,40})\))?(?:\s합산)?(?:의)?"  # "피드앤케어(Feed&Care)의 매출은"
      r"(?:(?<!의)\s[1-4]\s?분기(?:\s?(?:누적|누계))?)?"  # "트레이더스 3분기 총매출은", "모듈/핵심부품 3분기 누적 영업이익은"
-     r"\s(?:총매출액?|순매출액?|매출액?|영업이익률|영업이익|영업손실|영업적자|매출총이익|판매량|판매액?(?=[은는])|수주잔고|수주|드롭액|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도|\s역시)\s",
-     r"(?:매출액?|영업이익률?|영업손실|영업적자|매출총이익|판매[량액]?|수주잔고|수주|드롭액|잔액)(?:은|는|이|가|도|\s역시)"),
+     r"(?:\s(?:월|월간|일|하루))?"  # "건쉽배틀의 월 매출이 70억 원": a title's monthly sales
+     # (and "클라우드 매출 비중이 52.1%", "AI 가속기 비중이 75%": the line's share of sales)
+     r"\s(?:총매출액?|순매출액?|매출\s?비중|(?<!매출\s)비중|매출액?|영업이익률|영업이익|영업손실|영업적자|매출총이익|판매량|판매액?(?=[은는])|수주잔고|수주|드롭액|대출\s?잔액|여신\s?잔액|수신\s?잔액)(?:은|는|이|가|도|\s역시)\s",
+     r"(?:매출액?|비중|영업이익률?|영업손실|영업적자|매출총이익|판매[량액]?|수주잔고|수주|드롭액|잔액)(?:은|는|이|가|도|\s역시)"),
     # "상품매출은 83억원", "타사상품 유통매출 규모는 83억원", "해외매출 및 수출 실적은 862억원": a line's sales written as one
     # word with their kind (the gross, net, yearly or monthly word fused the same way names no line: see business_lines)
     (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?!(?:이번|지난|올해|작년|전년|당기|전기|회사)\s)\p{Hangul}{2,6}\s)?\p{Hangul}{2,4}?)(?<!분기|반기)"
@@ -79,15 +81,22 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "부문별로는 카지노에서 3337억원의 매출을": the line a figure was earned in, its metric after it
     (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,8})에서\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만]\S{0,8}?\s?원?의\s(?:매출|영업이익|영업손실))",
      r"에서\s(?:약\s?)?\d"),
+    # "비화공 비중은 52.9%로 화공(47.1%)을 앞질렀다": a share bracketed right after a line's name is that line's
+    (r"(?<![\p{L}\p{N}])(?!(?:동기|분기|전년|전기|지난해|작년|올해|기존|종전|직전|컨센서스|전망치|예상치|추정치)\()(?P<seg>\p{Hangul}{2,8})\((?=\d[\d.]*\s?%\))",
+     r"\(\d[\d.]*\s?%\)"),
+    # "제품별 매출은 장비 331억원(YoY +28.3%), 소모품 495억원": a breakdown's items, each a name right before its amount
+    (r"(?:(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s)|(?<=별로는\s)|(?<=\),\s)|(?<=원,\s))(?P<seg>\p{Hangul}{2,8})\s(?=\d[\d,.]*\s?(?:조|억|만)[\d,.\s억만천]*원)",
+     r"별\s?(?:매출|영업이익)|별로는"),
     # "광학통신(카메라모듈)은 1조1천억원 정도로": a line made the topic of an amount right after it
-    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만천])",
+    # ("AI 제품군은 58억원": an acronym before a Korean name is part of it)
+    (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s)?\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?[조억만천])",
      r"(?:은|는)\s(?:약\s?)?\d"),
     # "펠루비는 2020년 264억원부터", "펠루비는 전년 동기 수준인 438억원을": the topic, a period or a level word, then the amount
-    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:은|는)\s(?=(?:(?:19|20)\d\d\s?년|지난해|작년|올해|올\s[1-4]분기|[1-4]\s?분기"
+    (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s)?\p{Hangul}[\p{Hangul}·]{1,11})(?:은|는)\s(?=(?:(?:19|20)\d\d\s?년|지난해|작년|올해|올\s[1-4]분기|[1-4]\s?분기"
      r"|전년\s?동기\s?수준인|전년\s?수준인)\s(?:약\s?)?\d[\d,.]*\s?[조억만천])",
      r"(?:은|는)\s(?:(?:19|20)\d\d|지난해|작년|올|[1-4]\s?분기|전년)"),
     # "내수는 6% 증가했지만, 수출이 41% 줄었다", "진단제품은 53% 늘었다": a line made the subject of its own change
-    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는|이|가)\s(?=(?:약\s?)?\d[\d,.]*\s?%"
+    (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s)?\p{Hangul}[\p{Hangul}·]{1,11})(?:\s?\([^()]{1,20}\))?(?:은|는|이|가)\s(?=(?:약\s?)?\d[\d,.]*\s?%"
      r"(?:나|가량|정도|대|씩|이나)?\s?(?:증가|감소|늘|줄|빠|상승|하락|급증|급감|성장|뛰|확대|축소))",
      r"(?:은|는|이|가)\s(?:약\s?)?\d[\d,.]*\s?%"),
     # "첨단소재는 매출 1조1217억원": a line made the topic, then its metric and figure
@@ -144,7 +153,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:brand|segment|division|business|unit),?\s(?:which|that)\s"),
     # "건강기능식품 사업도 169억원의 매출을", "의료기기 사업분야 또한 … 40억원": a line word with an additive particle
     # names the sentence's own line, whatever line the sentence before was about
-    (r"(?<![\p{L}\p{N}/])(?P<seg>\p{Hangul}[\p{Hangul}·]{1,11})\s?(?:사업부문|사업분야|사업부|사업|분야|부문)(?:도|\s또한|\s역시)\s",
+    (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s)?\p{Hangul}[\p{Hangul}·]{1,11})\s?(?:사업부문|사업분야|사업부|사업|분야|부문)(?:도|\s또한|\s역시)\s",
      r"(?:사업|분야|부문)(?:도|\s또한|\s역시)\s"),
     # "Aerospace Technologies was the star again, with third-quarter sales of $4.15 billion", "Building Automation
     # topped $1.9 billion in sales": a capitalised line opening the sentence as the subject of its verb
@@ -187,13 +196,18 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\b[Tt]he\s|(?<=(?:^|\n|[.;:]\s)(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s?\s))(?P<seg>[\w,& -]{2,40}?)\s(?:unit|division|segment)\b",
      r"unit|division|segment"),
     # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
-    (r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector),\s(?:where|which)\b",
-     r",\s(?:where|which)"),
+    # and "Unilever's Personal Care unit, whose underlying sales grew 5.0%": the company's unit, the clause's whose
+    (r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|[\w&.-]['’]s)\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector),\s(?:where|which|whose)\b",
+     r",\s(?:where|which|whose)"),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
     # (not "윤활기유 부문에서만 영업이익 1,326억원": the place the figure was made in; the line is named before it)
-    (r"(?<![\p{L}\p{N}/])(?P<seg>[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?<![은는이가을를의도]|에서만)(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
+    # (and "AI 제품군 매출 61억원": an acronym before the line's Korean word is part of its name)
+    # and "위메이드의 3Q25 나이트 크로우 매출 268억원": a title of two words after the company's 의 or a quarter
+    (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s(?=\p{Hangul})"
+     r"|(?<=(?:의|[1-4]Q\d\d|분기)\s)(?!(?:연결|별도|전체|국내|해외|글로벌|누적|합산|연간|올해|지난해|작년|전년)\s)\p{Hangul}{2,6}\s(?=\p{Hangul}{2,8}\s))?"
+     r"[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?<![은는이가을를의도]|에서만)(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
      r"\s(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on
      r"(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s\d"),  # its own; "면세 손실 387억, 적자폭 확대"
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
