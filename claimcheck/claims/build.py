@@ -240,6 +240,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
              "metric": W.metric_where(ctx, metric, fig.cues, m, sent, fig.line, fig.carry),
              "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
              "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
+    found = W.lead_governed(ctx, fig.line, found)
     li = lay.line_of(m.start)
     # (a level has no basis, though a base period follows it: "margin was 22.1%, up 230bp from 19.8% in 1QFY25")
     basis = C.basis(scan, sent, clause, metric, m, change, (column_basis(fig.header, period, fy_end(ctx.lex, ent, ctx)) if fig.cell else None)

@@ -25,11 +25,17 @@ def adjusted_list(line_text: Callable[[int], str], line: int) -> bool:
 def list_lead(line_text: Callable[[int], str], line: int) -> str:
     """The lead-in line closed by a colon just above the bulleted list `line` sits in ("Unilever's underlying sales
     growth by business group in the third quarter:"), or "" when there is none."""
+    at = lead_line(line_text, line)
+    return "" if at is None else line_text(at)
+
+
+def lead_line(line_text: Callable[[int], str], line: int) -> int | None:
+    """The index of that lead-in line, or None."""
     if not LIST_ITEM.match(line_text(line)):
-        return ""
+        return None
     for i in range(line - 1, max(-1, line - 1 - REACH), -1):
         raw = line_text(i)
         if LIST_ITEM.match(raw) or FRAGMENT.match(raw):
             continue
-        return raw if INTRO_CLOSE.search(raw) else ""
-    return ""
+        return i if INTRO_CLOSE.search(raw) else None
+    return None

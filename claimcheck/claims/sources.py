@@ -15,6 +15,7 @@ from .article_context import Ctx
 from .assign import label_cues
 from .line_kinds import HEADING, intro_title, label_title
 from .headings import heading_text
+from .list_intro import lead_line
 from .evidence import NONE, Where, on_line
 from .metric_cue import Cue
 from .metric_patterns import T
@@ -143,3 +144,24 @@ def segment_where(ctx: Ctx, segment: str | None, m: Mention, line: int, in_table
     if in_table:
         return on_line(ctx.lay, line, "table", _row_or_header(ctx, line) or segment)
     return Where("clause", m.start, m.start, segment)
+
+
+def lead_governed(ctx: Ctx, line: int, found: dict[str, Where]) -> dict[str, Where]:
+    """A bullet's fields carried from the lead-in line that opens its list ("Unilever's underlying sales growth by
+    business group in the third quarter:") are governed by that line, as by a heading, not carried from prose."""
+    lay = ctx.lay
+    lead = lead_line(lay.line_text, line)
+    if lead is None:
+        return found
+    out = {k: Where("heading", w.start, w.end, w.text) if w.source == "carried" and w.start is not None
+           and lay.line_of(w.start) == lead else w for k, w in found.items()}
+    said = out.get("metric")
+    if said is not None and said.source == "default" and said.text \
+            and any(_related(c.metric, said.text) for c in label_cues(ctx.lex, lay.line_text(lead))):
+        out["metric"] = on_line(lay, lead, "heading")  # "- Personal Care: 4.6%" measures what the lead-in names
+    who = out.get("entity")
+    start = lay.line_starts[lead]
+    if who is not None and who.source == "default" and who.text \
+            and any(e[2] == who.text for e in ctx.entities_in(start, start + len(lay.line_text(lead)))):
+        out["entity"] = on_line(lay, lead, "heading", who.text)  # and is the company the lead-in names
+    return out
