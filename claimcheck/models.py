@@ -98,6 +98,8 @@ class Claim(Frozen):
                 # "2조8910억원", "24조4400억원" for 2조8917억, 24조4489억: an amount of 1조 or more that ends in zeros
                 # is as often cut or rounded to that many places as it is exact
                 lo, hi = lo - step / 2, hi + step / 2
+        if self.bound == "eq" and self.unit in ("%", "pp") and self.low is None and _round_tens(self.value, self.text):
+            lo, hi = lo - 4.5, hi + 4.5  # "731.8%에서 906.3%로 170%포인트 높아졌다": a rate of hundreds, said to the ten
         if self.bound == "approx":
             pad = abs(self.value) * hedge
             lo, hi = lo - pad, hi + pad
@@ -132,6 +134,12 @@ BEFORE_REVISION = ", before its revision"
 HANGUL_QUOTE = regex.compile(r"\p{Hangul}")
 TRUNCATED = regex.compile(r"\d\.\d\s?[조억]")
 EN_SCALED = regex.compile(r"\d\.\d+\s?(?:billion|million|trillion|bn|mn|B|M)\b")
+def _round_tens(value: float, text: str) -> bool:
+    """Whether a rate or point change of a hundred or more is printed as a whole ten ('170%포인트', '120%'), which
+    writers round to as often as they print it exact."""
+    return abs(value) >= 100 and value == int(value) and int(value) % 10 == 0 and "." not in text
+
+
 def _round_step(value: float) -> float:
     """The step a whole-억 amount may be rounded to, by its trailing zeros past its third digit (0 if none)."""
     n = round(abs(value) / 1e8)

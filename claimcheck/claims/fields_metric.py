@@ -107,6 +107,7 @@ DIVIDEND_AFTER = regex.compile(r"\s?(?:의\s?|을\s?|를\s?|씩\s?)?(?:현금\s?
 
 # "(38,500원 ▼400 -1.03%)": a wire's share quote after a company's name, its price, move and percent move
 QUOTE_BRACKET = regex.compile(r"\(\s?[\d,]+\s?원\s?[▲▼△↑↓]\s?[\d,]+\s?$")
+ADVERSE = regex.compile(r"\b(?:negative|adverse|unfavou?rable|headwinds?)\b|부정적|마이너스", regex.IGNORECASE)
 # "– **Net Income**:": a label heading the list under it, not a section's title
 LABEL_HEAD = regex.compile(r"[:：]\**\s*$")
 
@@ -151,6 +152,9 @@ def typed(fig: Figure) -> Typed | None:
         as_money = classify(won, scan, fig.cues, fig.clause, span, fig.carry["metric"], has)
         if as_money and as_money.metric in MONEY_LEVELS:
             fig.m, got = won, as_money
+    if got is not None and got.metric == "currency_effect" and not got.negative \
+            and ADVERSE.search(scan, max(span[0], m.start - 24), min(span[1], m.end + 24)):
+        got = Typed(got.metric, negative=True)  # "a 5.4% negative foreign exchange impact": the sales it took away
     return of_count(fig, got)
 
 
