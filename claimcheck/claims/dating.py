@@ -23,7 +23,7 @@ from .comparison_bases import (BASE_MARK, PRIOR_YEAR_MARK, compared_now, from_le
 from .guided_period import guided_period
 from .heading_period import corner_quarter, heading_grain, heading_period
 from .arrow_base import arrow_base, series_year
-from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base
+from .period_marks import SAME_SPAN, glossed_base, marked_cumulative, running_total_base, year_bracketed, echoed_bracket
 from .headings import heading_text
 from .hangul import FINAL_N, closing_on
 from .closing import close_day
@@ -149,6 +149,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         ctx.bases.add(position(lay, m))
     if period is None and focus and dated_kind and not cell and not is_from:
         period, grain = focus, ctx.focus_grain or grain
+    if period and not T.is_growth(metric) and (ago := year_bracketed(scan, sent, m, period) or echoed_bracket(scan, sent, m, refs)):
+        period = ago  # "(2024: 51.3 per cent)": a prior-year level, whatever moved in the words before it
+        ctx.bases.add(position(lay, m))
     back = (lay.sentences[max(0, sent.index - 3)].start, sent.start) if sent.index else None  # the few sentences before
     if period and (earlier := series_year(scan, back, sent, m, period)) is not None:
         period = earlier  # "15.9%(4529억원)→ 24.6%(8783억원)→ 28.4%": a year back per arrow after the figure

@@ -239,7 +239,7 @@ def _arrived_from(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
 # figure, however far into the bracket it comes)
 BRACKET_REACH = 40
 BRACKET_OPEN = regex.compile(rf"[\[(（][^\[\]()（）]{{0,{BRACKET_REACH}}}$")
-BRACKET_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:[조억만]|원|%|달러|billion|million)|[$₩€¥]\d")
+BRACKET_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:[조억만]|원|%|달러|billion|million|bn\b|mn\b)|[$₩€¥£]\d|\b(?:USD|EUR|GBP|JPY|CNY|CHF)\s?\d")
 BRACKET_CLOSE = regex.compile(r"[^\[\]()（）]{0,40}?[\])）]")
 
 

@@ -36,6 +36,37 @@ def glossed_base(scan: str, sent: Sentence, m: Mention, period: str) -> str | No
     return None
 
 
+def year_bracketed(scan: str, sent: Sentence, m: Mention, period: str) -> str | None:
+    """The same span in the year a bracket opens on, for a figure inside "(2024: 51.3 per cent)" or "[2024: €598
+    million]": a release's prior-year comparison, printed after the current figure."""
+    got = YEAR_BRACKET.search(scan, max(sent.start, m.start - 24), m.start)
+    if got is None:
+        return None
+    fy = "FY" if period.startswith("FY") else ""
+    year, rest = period.removeprefix("FY")[:4], period.removeprefix("FY")[4:]
+    return None if not year.isdigit() or got["y"] == year else f"{fy}{got['y']}{rest}"
+
+
+# "(2024: 51.3 per cent)", "[2024: €598 million (~$693.7 million)]": a bracket that names the year it compares with
+YEAR_BRACKET = regex.compile(r"[(\[]\s?(?:FY\s?)?(?P<y>(?:19|20)\d\d)\s?:\s?(?:[^()\[\]:\d]{0,12})?$")
+
+
+def echoed_bracket(scan: str, sent: Sentence, m: Mention, refs: list[PR.PeriodRef]) -> str | None:
+    """"REVENUE: USD 14.2bn (USD 15.8bn in Q3 24), EBITDA: USD 2.7bn (USD 4.8bn)": a figure alone in a bracket after
+    another, in a line whose first such bracket named its period, is of that period too."""
+    if not (BARE_OPEN.search(scan, max(sent.start, m.start - 6), m.start) and scan.startswith(")", m.end)):
+        return None
+    first = next((b for b in NAMED_BRACKET.finditer(scan, sent.start, m.start)), None)
+    if first is None:
+        return None
+    return next((r.period for r in refs if first.start("p") <= r.start < first.end("p") and r.period), None)
+
+
+# a bracket holding only a figure, and one holding a figure and the period it is of
+BARE_OPEN = regex.compile(r"\((?:[A-Z]{3}\s?|[$€£¥₩])?$")
+NAMED_BRACKET = regex.compile(r"\((?:[A-Z]{3}\s?|[$€£¥₩])?\d[\d,.]*\s?(?:bn|mn|m|b|billion|million)?\s(?:in|for)\s(?P<p>[^()]{2,24})\)")
+
+
 def marked_cumulative(scan: str, sent: Sentence, m: Mention, period: str) -> str | None:
     """The year so far, for a quarter's figure marked as cumulative right after it."""
     if "Q" in period and CUMULATIVE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):

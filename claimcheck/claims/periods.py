@@ -122,15 +122,15 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
                                  estimate=bool(published and fy and fy > published.year + (1 if fiscal else 0))))
         elif m["q"]:
-            given = _y(_year(m) or m["y2_"] or m["y3_"] or m["y4_"] or m["y6_"])
+            given = _y(_year(m) or m["y2_"] or m["y3_"] or m["y4_"] or m["y6_"] or m["y7_"])
             if m["rqy"] and pub_y:  # "지난해 3분기"
                 given = pub_y + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rqy"], 0)
-            q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or m["qn5"] or m["qn6"] or m["qn7"]
+            q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or m["qn5"] or m["qn6"] or m["qn7"] or m["qn8"]
                     or ORD.get((m["ord"] or "").lower(), 0))
             if fiscal and not given and published and q:
                 out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
                 continue
-            if fiscal and given and q and (m["y6_"] or (published and fiscal_label(given, q, fiscal, published))):
+            if fiscal and given and q and (m["y6_"] or m["y7_"] or (published and fiscal_label(given, q, fiscal, published))):
                 # ("Q2'25": the clipped year is a company's or an analyst's shorthand for the company's own quarter)
                 out.append(PeriodRef(s, e, f"FY{given}Q{q}", "quarter"))
                 continue
