@@ -60,7 +60,7 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
                    "guided", "raised", "lowered",
                    # "Higher prices propelled net sales 3%": what drove the figure, a clause, never a line's name
                    "propelled", "lifted", "boosted", "drove", "pushed", "helped", "fueled", "fuelled", "powered",
-                   "dragged", "weighed", "hurt", "offset", "pressured", "squeezed", "buoyed",
+                   "dragged", "weighed", "hurt", "offset", "pressured", "squeezed", "buoyed", "pulled", "sent", "cut",
                    # "Service made up 66% of net sales": the share's verb, not the last word of the line's name
                    "made", "makes", "represented", "represents",
                    # "…, as a percentage of net sales, went up 40 bps": the verb the move is said with

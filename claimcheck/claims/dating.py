@@ -132,7 +132,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         period = prior_period(ctx, sent, m, clause, refs, period, focus, metric in DATED_METRICS and not cell)
     if period is None and focus and not T.is_growth(metric) and not change and PRIOR_YEAR_MARK.match(scan, m.end):
         period = focus  # "(26.8% vs 32.6% PY)" in a sentence that names no period: the year before the one in view
-    if period and period == focus and not T.is_growth(metric) and not change and year_ago_after(scan, m, refs):
+    # (not "fell 9.9% to $14.21bn from a year earlier": the level a change arrived at, the phrase the change's base)
+    if period and period == focus and not T.is_growth(metric) and not change and year_ago_after(scan, m, refs) \
+            and not FP.ARRIVED_AT_LEVEL.search(scan, max(sent.start, m.start - 40), m.start):
         period = CAL.shift_quarter(period, -4) or period  # "… or $5.40 per share in the same period last year"
         ctx.bases.add(position(lay, m))  # a base: its year-ago period is carried to no later sentence
     if not T.is_growth(metric) and not change and not cell and (listed := compared_list(scan, sent, m, refs)):

@@ -126,7 +126,9 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
              and not (KO_RELATIVE_YEAR.match(scan, r.start) and KO_AFTER_FIGURE.fullmatch(scan, m.end, r.start))
              and not OWN_BRACKET.match(scan, r.end) and not (r.grain == "year" and BASE_AFTER.match(scan, r.end, r.end + 32))
              # (not "over the nine months": a running span the growth is measured over, no base)
-             and not (COMPARED_BEFORE.search(scan, max(m.end, r.start - 24), r.start) and r.grain != "ytd")]
+             and not (COMPARED_BEFORE.search(scan, max(m.end, r.start - 24), r.start) and r.grain != "ytd")
+             # (nor "fell 9.9% to $14.21bn from a year earlier": the change's base, after the level it arrived at)
+             and not (r.relative in ("previous", "year_ago") and ARRIVED_AT_LEVEL.search(scan, max(0, m.start - 40), m.start))]
     # "20% in the September quarter, against 29% for AWS": a list shares the period its first figure took
     chosen = in_clause or before or after or earlier[-1:] or own
     pick = chosen[-1 if (in_clause or before) else 0] if chosen else None
@@ -210,6 +212,8 @@ def _bracketed_own(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
 
 
 BASE_WORDS = rf"{COMPARED_WORDS}|against|over"
+# "rose 4% to $1.2 billion", "fell 9.9 percent to": a level a change of so much arrived at
+ARRIVED_AT_LEVEL = regex.compile(r"\d\s?(?:%|percent|per\scent)\s(?:to|at)\s(?:a\s)?(?:record\s)?(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
 COMPARED_BEFORE = regex.compile(rf"\b(?:{BASE_WORDS})\s(?:the\s)?$", regex.IGNORECASE)
 # (after a figure, "from the same period of the year prior" may date that figure itself: "net income of $343.40 million
 # from the same period"; a base period a clause closes dates nothing after it)

@@ -22,6 +22,8 @@ def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], 
     scan, lay = ctx.lay.scan, ctx.lay
     back = C.PRIOR.search(scan, max(clause[0], m.start - 32), m.start)
     ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
+    if ahead is not None and FP.ARRIVED_AT_LEVEL.search(scan, max(sent.start, m.start - 40), m.start):
+        ahead = None  # "fell 9.9% to $14.21bn from a year earlier": the change's base, not the level it arrived at
     # a phrase opening the clause ("A year ago ..."), unless the clause was only cut short at the figure's reach
     # ("A year earlier, the automaker earned $3.06 billion": the lead's own comma cuts it off as a clause)
     lead = None if opened_by_reach(ctx, sent, clause[0]) else (
