@@ -78,7 +78,9 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
     # so does a running total's year ("1~3분기 누적 ... 지난해 같은 기간 대비 각각 26%, 1235% 증가")
     # nor does a period named only to compare ("the year-ago quarter's $2.39 billion"): the next sentence
     # is about the period in view again
-    dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd" or _closing_year(ctx, c))
+    # (and "지난해 실적을 살펴보면 …": a year the sentence opens on as its frame goes on into the next)
+    framed_year = YEAR_FRAME.match(ctx.lay.scan, sent.start, sent.end) is not None
+    dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd" or _closing_year(ctx, c) or framed_year)
              and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
     if not made:
         carry_span(ctx, sent, carry)
@@ -97,6 +99,9 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
         carry["closing"] = (bool(src.period and src.period.isdigit()) or _closing_half(ctx, src)) and src.cadence != "ytd"
         carry["period_metric"] = L.taxonomy().growth_of(src.metric) or src.metric
         carry["period_at"] = (sent.start, src.evidence[2][3] if src.evidence else None)
+
+
+YEAR_FRAME = regex.compile(r"\W*(?:지난해|작년|전년|(?:19|20)\d\d\s?년)(?:의)?\s?(?:연간\s?)?(?:실적|성적)(?:을|은|만)?\s?(?:살펴보면|보면|따져보면)")
 
 
 def _closing_year(ctx: Ctx, c: Claim) -> bool:
