@@ -24,6 +24,8 @@ FORECAST_SAID = regex.compile(r"(?:것으로|할\s?것|될\s?것)\s?(?:\p{Hangul
                               # "매출액을 17조6,650억원, 영업이익을 5,890억원으로 예상했다": the closing verb covers the list
                               r"|(?:으?로|을|를|는|은)\s?(?:예상|추정|추산|전망|예측)(?:했|됐|된다|한다|하며|하고|해|돼|한\s?바)"
                               r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"  # a house's figures put forward
+                              # "매출 5000억원을 달성하고 중견항공사로 도약하겠다고 말했다": a goal the company means to reach
+                              r"|(?:을|를)\s?(?:달성|돌파)하(?:겠|고\s(?:[^.\s]+\s){0,4}?[^.\s]*겠)"
                               # "연간 2000~3000억원의 매출실적을 낼 수 있다": what a company could earn, not what it did
                               r"|[" + FUTURE + r"]\s?수\s?(?:있다|있을|있는|있으며|있고|있겠|있어|있습니다)"
                               # "영업이익은 23.2% 늘어나는 것이나": a change worked out from an estimate, not reported
@@ -115,7 +117,7 @@ ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstree
 GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
-SAID_WORDS = ("seen", "것", "수 있", "수있", "예정", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
+SAID_WORDS = ("seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 # ("beating the estimated $13.14 billion": the figure the word qualifies)
