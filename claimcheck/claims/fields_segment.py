@@ -158,6 +158,8 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
         seg = "adjusted"  # "a 28% increase in diluted EPS (26% as adjusted)": the figure restated on the adjusted basis
     if seg is None and (m.kind == "percent" or ORGANICALLY.match(scan, m.end, min(fig.sent.end, m.end + 14))):
         seg = _restated(fig)
+    if seg is None and PRO_FORMA.search(scan, fig.sent.start, m.start):
+        seg = "pro_forma"  # "On a management pro forma basis, … operating profit was 116.7 billion yen": not the reported
     if _daily(fig):
         seg = f"{seg}_daily_average" if seg else "daily_average"
     if ent and (info := lex.entities.get(ent)) and info.standalone_headline:
@@ -188,6 +190,7 @@ AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
                             r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
                             r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
+PRO_FORMA = regex.compile(r"\bpro[\s-]forma\b|프로포마|(?:비례|지분)\s?연결\s?기준", regex.IGNORECASE)
 ORGANICALLY = regex.compile(r"\sorganically\b", regex.IGNORECASE)
 BASIS_LEAD = regex.compile(r"\W*(?:on\san?\s(?P<org>organic)|(?:on\san?\s|in\s)constant[\s-]currency)(?:\s(?:basis|terms))?,\s", regex.IGNORECASE)
 AS_REPORTED = regex.compile(r"\s(?:as\sreported|reported)\b", regex.IGNORECASE)
