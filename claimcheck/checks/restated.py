@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 import regex
 
+from ..metric_taxonomy import taxonomy
 from ..models import STATED, Claim
 from .swaps import place_of, who_of
 
@@ -44,9 +45,15 @@ def printings(claims: list[Claim]) -> Printings:
     """Every article's exact figures by (company, line, metric, period), for each of its cadences, bases and units."""
     out: Printings = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.low is None and c.bound == "eq" and (c.unit not in RATES or FINE_RATE.search(c.text)):
+        if c.low is None and c.bound == "eq" and (c.unit not in RATES or FINE_RATE.search(c.text) or _large_share(c)):
             out[place_of(c)][who_of(c)].append(c)
     return out
+
+
+def _large_share(c: Claim) -> bool:
+    """A share of a whole of ten percent or more ('북미가 58%, 중동이 23%'): a breakdown's parts are few and apart, so
+    one line's share restated under another is no chance likeness, as a small whole rate of change may be."""
+    return c.unit == "%" and c.value >= 10 and taxonomy().share_of(c.metric) is not None
 
 
 def restated_wrong(members: list[Claim], index: Printings, family: Callable[[str | None], str | None] = lambda e: e) -> bool:

@@ -98,7 +98,7 @@ LATER_SPAN = regex.compile(r"(?:,|나와|이며|이고|고)\s[^.]{0,40}?(?:내�
 # and "누적 영업이익이 710억원에 이른 만큼 …", "매출이 318억원까지 커진 점이 …": a figure reached, the ground a view
 # stands on
 RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)"
-                               r"|\s?(?:에|까지|으로|로|을|를)?\s?(?:이른|달한|커진|늘어난|불어난|거둔|낸|올린|넘어선|넘긴)\s(?:만큼|점|데다|가운데)")
+                               r"|\s?(?:에|까지|으로|로|을|를)?\s?(?:이른|달한|커진|늘어난|불어난|거둔|낸|올린|넘어선|넘긴|높아진|올라온|올라선|낮아진|줄어든|확대된|떨어진)\s(?:만큼|점|데다|가운데)")
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
