@@ -151,7 +151,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                     or (word.endswith(MODIFIER_END) and not L.topic(lex, word) and not m.groupdict().get("gloss")
                         and m.groupdict().get("quoted") is None) \
                     or low in lex.not_segments or L.NOT_A_NOUN.search(word) \
-                    or word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex) \
+                    or ((word in lex.alias_to or L.key(word) in lex.alias_key or _mostly_name(word, lex))
+                        and not OWN_NAME_BRAND.search(m.group())) \
                     or (not LINE_WORD_END.search(m.group()) and any(
                         L.taxonomy().says(lex.metric_of.get(L.key(c.group()), "_growth")) != "change"
                         for c in lex.metric_rx.finditer(word))):  # "the Markets segment": a line, whatever its name
@@ -179,6 +180,8 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
     return _outermost(sorted(found + region_lines(scan, start, end, lex)))
 
 
+# "the Williams Sonoma brand up 5.2%": a brand that bears the company's own name is a line of it
+OWN_NAME_BRAND = regex.compile(r"\sbrand['’]?s?\s?$|\sbrand\b", regex.IGNORECASE)
 OBJECT_BEFORE = regex.compile(r"\p{Hangul}(?:을|를)\s$")
 LATIN_LEAD = regex.compile(r"(?P<w>[A-Z][A-Z0-9]{1,5})\s(?=\p{Hangul})")
 

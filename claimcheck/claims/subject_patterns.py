@@ -142,7 +142,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # (lower case only where a list item starts: "revenue from software and services jumped" is one line)
     (r"(?:(?:\G|(?<=[.;:•▶■◆-]\s)|(?<=,\s(?:and\s)?))(?!(?:with|while|whereas|and|but|as|its|the)\s)"
      r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
-     r"|(?<=\b(?:with|while|whereas|and)\s)(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?))"
+     r"|(?<=\b(?:with|while|whereas|and)\s)(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?))"
      r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)"
      r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
@@ -197,7 +197,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"unit|division|segment"),
     # "the direct-to-consumer streaming (SVOD) business, where operating income surged 72%": the line its clause is about
     # and "Unilever's Personal Care unit, whose underlying sales grew 5.0%": the company's unit, the clause's whose
-    (r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|[\w&.-]['’]s)\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector),\s(?:where|which|whose)\b",
+    (r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|[\w&.-]['’]s)\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector|brand),\s(?:where|which|whose)\b",
      r",\s(?:where|which|whose)"),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
