@@ -77,6 +77,7 @@ def of_count(fig: Figure, got: Typed | None) -> Typed | None:
 
 NAME_BEFORE = regex.compile(r"(?<=[\p{L}\d]\s|^)(?!(?:The|A|An|In|On|At|By|Of|For|To|And|But|Its|Their|About|Some|Over|Nearly)\s)"
                          r"(?-i:[A-Z][A-Za-z-]+|[a-z][A-Z][A-Za-z]*)\s$")
+RELATIVE_GAP = regex.compile(r",\s(?:which|that)\s(?:[a-z]+\s){1,3}")
 OWN_COUNTER = regex.compile(r"(?<=\s)[A-Za-z]{3,}$")  # an English counter word printed with the figure
 NUMBER_OF = regex.compile(r"(?<=\p{Hangul})\s?수$")
 STREAK = regex.compile(r"\d+\s?개?\s?(?:분기|년|개월|달|주)\s?(?:연속|째|누계|누적|만에?)")
@@ -114,6 +115,11 @@ def counted_thing(fig: Figure) -> str | None:
     words = [c for c in fig.cues if c.metric == "_count" and lo <= c.start < hi and c.end - c.start > 1]
     before = [c for c in words if c.end <= m.start]
     pick = before[-1] if before else next((c for c in words if c.start >= m.end), None)
+    if pick is None:
+        # "fourth-quarter deliveries, which slipped 1.6%": the count a relative clause goes on about
+        said = [c for c in fig.cues if c.metric == "_count" and fig.sent.start <= c.start and c.end <= lo]
+        if said and RELATIVE_GAP.fullmatch(fig.scan, said[-1].end, m.start):
+            pick = said[-1]
     if pick is None:
         # "Street Fighter 6 sold 1.36 million units": the figure's own counter word, as in "1.63 million … units"
         own = OWN_COUNTER.search(m.text)
