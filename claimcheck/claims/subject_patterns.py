@@ -85,7 +85,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?<![\p{L}\p{N}])(?!(?:동기|분기|전년|전기|지난해|작년|올해|기존|종전|직전|컨센서스|전망치|예상치|추정치)\()(?P<seg>\p{Hangul}{2,8})\((?=\d[\d.]*\s?%\))",
      r"\(\d[\d.]*\s?%\)"),
     # "제품별 매출은 장비 331억원(YoY +28.3%), 소모품 495억원": a breakdown's items, each a name right before its amount
-    (r"(?:(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s)|(?<=별로는\s)|(?<=\),\s)|(?<=원,\s))(?P<seg>\p{Hangul}{2,8})\s(?=\d[\d,.]*\s?(?:조|억|만)[\d,.\s억만천]*원)",
+    # (a later item only after an amount or a bracket closing the item before, and only while the list's amounts run on)
+    (r"(?:(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s)|(?<=별로는\s)"
+     r"|(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s\p{Hangul}{2,8}\s[\d,.]{1,8}\s?(?:조|억|만)[\d,.억만천]{0,8}원(?:\([^()]{1,24}\))?,\s))"
+     r"(?P<seg>\p{Hangul}{2,8})\s(?=\d[\d,.]*\s?(?:조|억|만)[\d,.\s억만천]*원)",
      r"별\s?(?:매출|영업이익)|별로는"),
     # "광학통신(카메라모듈)은 1조1천억원 정도로": a line made the topic of an amount right after it
     # ("AI 제품군은 58억원": an acronym before a Korean name is part of it)
