@@ -9,7 +9,7 @@ import yaml
 # the C loader when PyYAML was built with libyaml (both are the safe loader): the pure-Python one
 # took 0.18 s of every run's start-up on these files, a pre-commit run's budget being 1 s
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DATA_FILES = ("entities.yaml", "listed_kr.yaml", "listed_us.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml", "ledger_concepts.yaml")
+DATA_FILES = ("entities.yaml", "listed_kr.yaml", "listed_us.yaml", "listed_world.yaml", "metrics.yaml", "segments.yaml", "fiscal_calendars.yaml", "fx_bands.yaml", "ledger_concepts.yaml")
 
 
 class LexiconError(ValueError):

@@ -55,6 +55,7 @@ class Lexicon:
     not_segments: frozenset[str] = frozenset()  # words a phrase reader may take for a business line but never are
     not_line_words: frozenset[str] = frozenset()  # English words no line's name holds (segments.yaml)
     regions: tuple[str, ...] = ()  # words that make a segment a region: regions and products are two cuts of a total
+    region_ids: dict[str, str] = field(default_factory=dict)  # a region's word (lower case) -> its one id (segments.yaml)
     bases: frozenset[str] = frozenset()  # segment ids that name another basis of the whole (standalone), not a part
     counted: dict[str, str] = field(default_factory=dict)  # a count word -> what it counts (segments.yaml)
     not_firms: frozenset[str] = frozenset()  # words that open a sentence as a name does and are no company (entities.yaml)
@@ -141,6 +142,7 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
                    not_segments=frozenset(str(w).lower() for w in seg_data.get("not_segments") or []),
                    not_line_words=frozenset(str(w).lower() for w in seg_data.get("not_line_words") or []),
                    regions=tuple(str(w) for w in seg_data.get("regions") or []),
+                   region_ids={str(k).lower(): str(v) for k, v in (seg_data.get("region_ids") or {}).items()},
                    bases=frozenset(str(w) for w in seg_data.get("bases") or []),
                    counted={str(k).lower(): str(v) for k, v in (seg_data.get("counted") or {}).items()},
                    weighed_goods=tuple(str(w).lower() for w in met.get("weighed_goods") or []),
@@ -162,10 +164,11 @@ def _listed_kr(add: Callable[..., None], alias_to: dict[str, str], entities: dic
 def _listed_us(add: Callable[..., None], alias_to: dict[str, str], entities: dict[str, EntityInfo]) -> None:
     """The US companies the hand-kept table does not hold (listed_us.yaml): name, other names, and whether the
     name itself is matched in prose."""
-    for row in load("listed_us.yaml").get("companies") or []:
+    # (and the large companies listed elsewhere, listed_world.yaml, in the same layout)
+    for file, row in ((f, r) for f in ("listed_us.yaml", "listed_world.yaml") for r in load(f).get("companies") or []):
         if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], list)
                 and all(isinstance(a, str) for a in row[1]) and isinstance(row[2], bool)):
-            raise LexiconError(f"rules/listed_us.yaml: each company is [name, [other names], prose], got {row!r}")
+            raise LexiconError(f"rules/{file}: each company is [name, [other names], prose], got {row!r}")
         name, aliases, prose = row
         if name not in entities and not any(a in alias_to for a in aliases):
             add(name, aliases, None, [], codes={"match_name": prose})

@@ -17,6 +17,8 @@ from .article_context import Ctx
 from .evidence import Where, record_field
 from .business_lines import KO_LEAD, NOT_SEGMENT, segment_id
 from .metric_patterns import T
+from .regional_basis import kept_basis
+from .regions import region_id
 
 # a name glued to a bracket that opens on a figure; items follow each other with a comma or a middle dot
 ITEM = regex.compile(r"(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}\p{N}·&-]{0,15}?)\s?\(\s?(?=[-+△▲▼$₩€¥]?\d)")
@@ -175,5 +177,6 @@ def _owned(c: Claim, x, company: str | None, companies: bool, ctx: Ctx) -> Claim
     if nxt and nxt in "이가은는" and not particle_fits(name, nxt):
         name, b = name + nxt, b + 1  # "디스플레이 2394억원": the 이 closes the name, it marks no subject
     known = [t[2] for t in ctx.topics_in(a, b + 1) if t[0] <= a and t[1] >= b and t[2]]
-    return c.model_copy(update={"segment": known[0] if known else segment_id(name),
+    seg = known[0] if known else region_id(name, ctx.lex) if name.lower() in ctx.lex.regions else segment_id(name)
+    return c.model_copy(update={"segment": kept_basis(c.segment, seg),
                                 "evidence": record_field(ctx.lay, c.evidence, "segment", Where("clause", a, b))})

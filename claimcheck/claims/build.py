@@ -42,6 +42,7 @@ from .heading_evidence import heading_backed
 from .unknown_measure import measure_subject
 from .business_lines import segment_id
 from .listed_lines import listed_segments
+from .regions import one_region_id
 from .metric_cue import Typed
 from .tables import column_basis
 
@@ -130,8 +131,14 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                                                                (ctx.context_year, ctx.context_month))))
     claims = continuing(ctx, as_running(ctx, heading_backed(ctx, contrasted_books(ctx, claims))))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
-    return [c.model_copy(update={"period": p}) if (p := CAL.company_label(c.period, lex.fiscal.get(c.entity or ""))) != c.period
-            else c for c in claims]
+    # (and a region is one id in either language: "유럽", "Europe")
+    return [_named_once(c, lex) for c in claims]
+
+
+def _named_once(c: Claim, lex: L.Lexicon) -> Claim:
+    """The claim with its period in the company's own year names and its region's id written the one way."""
+    period, seg = CAL.company_label(c.period, lex.fiscal.get(c.entity or "")), one_region_id(c.segment, lex)
+    return c if (period, seg) == (c.period, c.segment) else c.model_copy(update={"period": period, "segment": seg})
 
 
 # and "That was up 12% YoY": English points back at the figure the paragraph before ended on

@@ -16,7 +16,8 @@ from .business_lines import segment_id, subject_lines, subject_segment
 from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .qualified_lines import line_on_basis
-from .regions import in_market, region_after, region_before, region_lines
+from .regional_basis import organic_region
+from .regions import in_market, region_after, region_before
 from .segment_anaphora import measured_line, pointed_line
 from .moved_line import moved_line
 from .metric_for_line import metric_for_line
@@ -68,8 +69,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     if seg and ent and any(e[2] == ent and e[0] < m.start and PARENT_DIVISION.search(scan, max(sent.start, e[0] - 24), e[0])
                            for e in fig.own):
         seg = None  # "정유 부문의 HD현대오일뱅크는": the subsidiary is the entity; its parent's division adds nothing
-    if seg == "organic" and not in_table and (regions := region_lines(scan, sent.start, m.start, lex)):
-        seg = f"{regions[-1][2]}_{seg}"  # "In Europe, … organic sales fell 5%": the region's organic growth
+    seg = organic_region(fig, seg, topics)
     if seg and not in_table and seg not in SCOPED_BASES:
         seg = in_market(scan, clause[0], m.start, seg, lex)
     if not fig.excl and _constant_fx(fig):

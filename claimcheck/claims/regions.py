@@ -24,7 +24,7 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
     korean = regex.compile(
         # "미국 시장에서는", "유럽에서", "북미 지역 매출은", "중국 판매는": a region made the place the figures come from
         rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})(?:\s?(?:시장|지역|법인))?"
-        rf"(?:(?:에서는|에서도|에서|에선)\s|\s?(?:매출액?|판매량?|수출액?)(?:은|는|이|가|도)\s)"
+        rf"(?:(?:에서는|에서도|에서|에선)\s|\s?(?:유기적\s?)?(?:매출액?|판매량?|수출액?)(?:은|는|이|가|도)\s)"
         # "인도 법인의 매출은", "러시아 법인은": a company's subsidiary in a country, the topic of what follows
         # and "국내 법인 영업이익은 343억원": the subsidiary's metric right after it
         rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?법인\s?(?:(?:매출액?|영업이익|영업손실|순이익|당기순이익)\s?)?(?:은|는|이|가|의|도|\s역시)\s"
@@ -40,13 +40,36 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         # (and "Diageo's North America organic net sales": the basis between)
         rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:(?:organic|reported|underlying)\s)?(?i:net\s|total\s)?(?i:revenues?|sales)\b"
         # "North America's reported and organic net sales each fell 3%": a region's own figures, said with its name
-        rf"|(?:^|(?<=[.;:]\s)|(?<=,\s))(?P<seg>(?i:{en}))['’]s\s)")
+        rf"|(?:^|(?<=[.;:]\s)|(?<=,\s))(?P<seg>(?i:{en}))['’]s\s"
+        # "Carrier's Europe segment grew organic sales 6%": a region named as the company's segment
+        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:segment|division|region|operations)\b)")
     return korean, english
 
 
-def _region_id(word: str) -> str:
-    """A region's segment id from its words: lower case, joined by '_' ("North America" → "north_america")."""
-    return plain_id(word)
+def region_id(word: str, lex: L.Lexicon) -> str:
+    """A region's segment id: the one the vocabulary gives its word in either language ("유럽", "Europe" → "europe"),
+    else its words in lower case joined by '_' ("North America" → "north_america")."""
+    return lex.region_ids.get(regex.sub(r"\s+", " ", word.lower())) or plain_id(word)
+
+
+def one_region_id(seg: str | None, lex: L.Lexicon) -> str | None:
+    """A segment id with each region word in it written the one way ("유럽" → "europe", "중국_모바일" → "china_모바일"),
+    whichever rule named it."""
+    if not seg or not lex.region_ids:
+        return seg
+    if (whole := lex.region_ids.get(seg.replace("_", " "))) is not None:
+        return whole
+    return "_".join(lex.region_ids.get(w, w) for w in seg.split("_"))
+
+
+def is_region(seg: str | None, lex: L.Lexicon) -> bool:
+    """Whether a segment id is a region's."""
+    return seg is not None and seg in _region_set(lex.regions, tuple(lex.region_ids.values()))
+
+
+@lru_cache(maxsize=8)
+def _region_set(regions: tuple[str, ...], ids: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(plain_id(w) for w in regions if w.lower() not in NOT_SCOPE) | frozenset(ids)
 
 
 def _korean(regions: tuple[str, ...]) -> str:
@@ -65,16 +88,32 @@ def _before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
 
 
 def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
-    """The Korean region named right before the figure at pos (or before the figure whose bracket holds it)."""
-    rx = _before(lex.regions)
-    m = rx.search(scan, max(lo, pos - 50), pos) if rx is not None else None
-    return _region_id(m["seg"]) if m else None
+    """The region named right before the figure at pos (or, in Korean, before the figure whose bracket holds it)."""
+    m = None
+    for rx in (_before(lex.regions), _en_before(lex.regions)):
+        m = m or (rx.search(scan, max(lo, pos - 50), pos) if rx is not None else None)
+    return region_id(m["seg"], lex) if m else None
+
+
+@lru_cache(maxsize=8)
+def _en_before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
+    en = _english(regions)
+    # "Organic sales grew 4.5%, with Europe up 2.1% and Asia up 6.2%", "Europe: +2.1%", "the Americas 5%": a region
+    # right before its figure, or before the change word that leads to it
+    return regex.compile(rf"(?<![\w.&-])(?P<seg>(?i:{en}))(?::|\s(?:was|were))?\s"
+                         rf"(?:(?:up|down|rose|fell|grew|declined|gained|increased|decreased|advanced|dropped|slipped|climbed"
+                         rf"|added)\s(?:by\s)?)?(?:(?:about|around|nearly|roughly)\s)?$") if en else None
+
+
+def _english(regions: tuple[str, ...]) -> str:
+    """The English region words as one alternation, longest first, a space inside one matching a space or a hyphen."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(regions, key=len, reverse=True)
+                    if w.lower() not in NOT_SCOPE and not regex.search(r"\p{Hangul}", w))
 
 
 @lru_cache(maxsize=8)
 def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
-    en = "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(regions, key=len, reverse=True)
-                  if w.lower() not in NOT_SCOPE and not regex.search(r"\p{Hangul}", w))
+    en = _english(regions)
     # "increased 7% to $1.55 billion in the U.S. and 6% to $929 million outside the U.S.": English scopes a figure
     # to a region right after it (not "in the U.S. market share", where the region qualifies what follows, nor "10% in
     # U.S. dollars", the currency a change is measured in)
@@ -93,7 +132,7 @@ def region_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     m = rx.match(scan, pos, min(end, pos + 40)) if rx is not None else None
     if m is None:
         return None
-    seg = _region_id(m["seg"])
+    seg = region_id(m["seg"], lex)
     return f"ex_{seg}" if m["out"] else seg
 
 
@@ -105,7 +144,7 @@ def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[
     found = []
     for rx in pats:
         for m in rx.finditer(scan, start, end):
-            found.append((m.start(), m.end(), _region_id(m["seg"])))
+            found.append((m.start(), m.end(), region_id(m["seg"], lex)))
     return found
 
 

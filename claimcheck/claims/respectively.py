@@ -17,6 +17,8 @@ from ..vocab import taxonomy
 from .. import vocab as L
 from .business_lines import segment_id
 from .implicit_lists import LEVELS, LOSS, implicit, level
+from .regional_basis import kept_basis
+from .regions import is_region, region_id
 
 # and "전년 동기 대비 각 41.7%, 72.5%, 33.1% 증가": a bare 각 before the figures reads as 각각
 EACH = regex.compile(r"각각|(?<=\s)모두(?=\s)|(?<=\s)각(?=\s[\d+\-△▲▼])|respectively", regex.IGNORECASE)
@@ -102,14 +104,24 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             # per metric, each run the companies in their order
             for i, c in enumerate(group):
                 out[id(c)] = out[id(c)].model_copy(update={"entity": ents[i % len(ents)]})
-        elif lines and len(lines) == len(group) and (english or all(out[id(c)].segment == lines[-1] for c in group)):
+        elif lines and (listed := _listed(group, lines, each.end(), english, starts)) \
+                and (english or all(out[id(c)].segment == lines[-1] for c in listed) or all(is_region(x, ctx.lex) for x in lines)):
             # "베트남과 튀르키예 매출은 각각 702억원, 598억원": two lines named, each figure the line in its place
-            for c, seg in zip(group, lines):
-                out[id(c)] = out[id(c)].model_copy(update={"segment": seg})
+            # (and "유럽과 아시아는 각각 2%, 6% 늘었다": regions, each on the basis the figure was read on)
+            for c, seg in zip(listed, lines):
+                out[id(c)] = out[id(c)].model_copy(update={"segment": kept_basis(out[id(c)].segment, seg)})
     return [out[id(c)] for c in made]
 
 
 ADJUSTED_MARK = regex.compile(r"(?:adjusted|non-GAAP|core|조정)\s?$", regex.IGNORECASE)
+
+
+def _listed(group: list[Claim], lines: list[str], after: int, english: bool, starts: dict[int, int]) -> list[Claim]:
+    """The figures a list of lines pairs with: the group, or in Korean the figures after 각각 when only those match."""
+    if len(group) == len(lines):
+        return group
+    tail = [c for c in group if starts[id(c)] >= after]
+    return tail if not english and len(tail) == len(lines) else []
 
 
 def _by_metric(ents: list[str], group: list[Claim]) -> bool:
@@ -170,7 +182,9 @@ LOSS_CLOSE = regex.compile(r"\s?(?:의\s)?(?:순손실|당기순손실|영업손
 # "베트남과 튀르키예 매출은", "국내·해외 영업이익은": two or three names joined right before the list's metric (or
 # before the division word they share, "정유, 석유화학, 윤활기유 부문 영업이익은")
 JOINED_LINES = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{L}{2,10})(?:과|와|·|,|\s및)\s?(?P<b>\p{L}{2,10})"
-                             r"(?:(?:과|와|·|,|\s및)\s?(?P<c>\p{L}{2,10}))?(?:\s?(?:사업\s?부문|사업부|부문))?\s(?:매출액?|영업이익|순이익|영업손실)(?:은|는|이|가)?\s")
+                             r"(?:(?:과|와|·|,|\s및)\s?(?P<c>\p{L}{2,10}))?(?:\s?(?:사업\s?부문|사업부|부문))?"
+                             # (or the names the topic of the list itself: "유럽과 아시아는 각각 2%, 6%")
+                             r"(?:\s(?:매출액?|영업이익|순이익|영업손실)(?:은|는|이|가)?\s|(?:은|는|이|가)\s$)")
 
 
 # "the International and Foodservice segments reported declines of 12.9% and 0.9%, respectively"
@@ -188,7 +202,13 @@ def _joined_lines(ctx: Ctx, start: int, end: int, english: bool = False) -> list
     found = max(rx.finditer(ctx.lay.scan, start, end), key=lambda x: x.start(), default=None)
     if found is None:
         return []
-    return [L.topic(ctx.lex, n) or segment_id(n) for n in (found["a"], found["b"], found["c"]) if n]
+    lex = ctx.lex
+    # ("11% 줄었고, 유럽과 아시아는 각각": the clause before ends on a verb, no name of the list)
+    return [L.topic(lex, n) or (region_id(n, lex) if n.lower() in lex.regions else segment_id(n))
+            for n in (found["a"], found["b"], found["c"]) if n and not VERB_END.search(n)]
+
+
+VERB_END = regex.compile(r"(?:었|았|였|했|겠)(?:고|으며|며|지만|으나)$|(?:하|되)(?:고|며)$")
 
 
 def _distinct(xs: list[str]) -> list[str]:

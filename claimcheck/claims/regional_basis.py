@@ -1,0 +1,49 @@
+"""A region's figures on the organic basis: "In Europe, organic sales fell 5%", "Organic sales grew 4.5%, with Europe
+up 2.1%", "Europe organic revenue rose 3%, the Americas 5%", "The Americas division added 2% organically". The region
+and the basis are both kept in the segment id ("europe_organic"): a region's organic growth is neither the company's
+organic growth nor the region's reported growth."""
+from __future__ import annotations
+
+import regex
+
+from .figure import Figure
+from .regions import is_region, region_before, region_lines
+
+ORGANIC = "organic"
+# "organically", "on an organic basis" right after the figure
+ORGANIC_AFTER = regex.compile(r"\s(?:organic(?:ally)?\b|on\san?\sorganic\sbasis)", regex.IGNORECASE)
+# a reported figure named between the organic cue and the figure is the region's reported one
+REPORTED = regex.compile(r"\b(?:reported|as\sreported)\b|보고\s?기준", regex.IGNORECASE)
+
+
+def organic_region(fig: Figure, seg: str | None, topics: list) -> str | None:
+    """The segment with the region it is measured in, when the figure is a region's organic one."""
+    if fig.cell or seg is None:
+        return seg
+    scan, lex, m, sent = fig.scan, fig.ctx.lex, fig.m, fig.sent
+    if seg == ORGANIC:
+        region = region_before(scan, fig.clause[0], m.start, lex)
+        if region is None and (named := region_lines(scan, sent.start, m.start, lex)):
+            region = named[-1][2]
+        return f"{region}_{ORGANIC}" if region else seg
+    if is_region(seg, lex) and _organic_said(fig, topics):
+        return f"{seg}_{ORGANIC}"
+    return seg
+
+
+def _organic_said(fig: Figure, topics: list) -> bool:
+    """Whether the figure is put on the organic basis: by a word right after it, or by an organic cue earlier in its
+    sentence with no reported figure named between."""
+    scan, m = fig.scan, fig.m
+    if ORGANIC_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 24)):
+        return True
+    cue = max((t[1] for t in topics if t[2] == ORGANIC and fig.sent.start <= t[0] < m.start), default=None)
+    return cue is not None and not REPORTED.search(scan, cue, m.start)
+
+
+def kept_basis(old: str | None, new: str) -> str:
+    """A list item's segment, keeping the organic basis the figure was read on ("유기적 매출 성장률은 유럽 2.1%, 북미
+    3.0%": each region's organic growth)."""
+    if old and (old == ORGANIC or old.endswith(f"_{ORGANIC}")) and not new.endswith(ORGANIC):
+        return f"{new}_{ORGANIC}"
+    return new
