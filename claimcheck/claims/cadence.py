@@ -48,6 +48,16 @@ YEARLESS_HALF = regex.compile(r"[상하]반기|(?<![\p{L}])[12]H(?![\p{L}\d])|(?
 RATIO_LIKE = L.taxonomy().without_cadence  # rates, prices and counts: no monthly, quarterly or annual cadence
 
 
+# "321억원이 연간 최대 실적을": a particle closes the figure's phrase, and the span word after it is the next phrase's
+PARTICLE_GAP = regex.compile(r"(?:이|가|은|는|을|를|의|도|로|으로)\s")
+
+
+def _annual_after(scan: str, start: int, end: int) -> bool:
+    """Whether a span word right after a figure says the figure is a year's ("$2 million a year", "3조원(연간)")."""
+    got = ANNUAL.search(scan, start, end)
+    return got is not None and not PARTICLE_GAP.search(scan, start, got.start())
+
+
 def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], period: str | None, metric: str, grain: str,
             maybe_ttm: bool = True, yearless: int | None = None) -> str | None:
     """maybe_ttm False: the caller knows TTM matches nowhere in the sentence; yearless: where the sentence before
@@ -83,7 +93,7 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
         return "monthly"
     if QUARTERLY.search(window):
         return "quarterly"
-    if ANNUAL.search(window) or ANNUAL.search(scan, m.end, min(clause[1], m.end + 12)):
+    if ANNUAL.search(window) or _annual_after(scan, m.end, min(clause[1], m.end + 12)):
         return "annual"
     tail = scan[m.end:min(clause[1], m.end + 30)]
     if AFTER_QUARTER.search(tail):

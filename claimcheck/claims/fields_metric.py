@@ -143,6 +143,8 @@ def typed(fig: Figure) -> Typed | None:
         named = {c.metric for c in A.label_cues(lex, head) if c.metric in T.amounts}
         if len(named) == 1 and (grown := T.growth(named.pop())):
             got = Typed(grown, negative=got.negative, change=got.change)
+    if got is not None and got.metric == "revenue_growth" and not any(c.metric in T.amounts and span[0] <= c.start < span[1] for c in cues):
+        got = _lead_measure(fig, got)
     if m.kind == "plain" and m.scaled and P.KOREAN_SCALE.search(m.text) \
             and not any(c.metric in COUNTS and fig.clause[0] <= c.start < fig.clause[1] for c in fig.cues) \
             and fig.ctx.per_sentence(
@@ -156,6 +158,15 @@ def typed(fig: Figure) -> Typed | None:
             and ADVERSE.search(scan, max(span[0], m.start - 24), min(span[1], m.end + 24)):
         got = Typed(got.metric, negative=True)  # "a 5.4% negative foreign exchange impact": the sales it took away
     return of_count(fig, got)
+
+
+def _lead_measure(fig: Figure, got: Typed) -> Typed:
+    """A change naming nothing in a bullet under a lead-in that names one amount ("Heineken's organic beer volume by
+    region in the third quarter:" over "- Americas: down 6.8%") is that amount's change, not revenue's."""
+    lead = list_lead(fig.ctx.lay.line_text, fig.line)
+    named = {c.metric for c in A.label_cues(fig.ctx.lex, lead)} & T.amounts if lead else set()
+    grown = T.growth(named.pop()) if len(named) == 1 else None
+    return Typed(grown, negative=got.negative, change=got.change) if grown else got
 
 
 def surprise_of(fig: Figure) -> str | None:

@@ -181,14 +181,17 @@ def _restated(fig: Figure) -> str | None:
     basis = BASIS_AFTER.match(scan, m.end, min(end, m.end + 44))
     if basis is None and not AS_REPORTED.match(scan, m.end, min(end, m.end + 16)):
         basis = BASIS_LEAD.match(scan, fig.sent.start, m.start)
-    return None if basis is None else "organic" if basis["org"] else "constant_currency"
+    if basis is None:
+        return None
+    return "organic" if basis["org"] else "comparable" if basis.groupdict().get("comp") else "constant_currency"
 
 
 AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
                          regex.IGNORECASE)
 # (and "grew 4.7% to $6.96 billion organically": the rate and the level it reached, both on the organic basis)
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
-                            r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
+                            r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\scomparable\sbasis|comparable\b)"
+                            r"|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
                             r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
 PRO_FORMA = regex.compile(r"\bpro[\s-]forma\b|프로포마|(?:비례|지분)\s?연결\s?기준", regex.IGNORECASE)
 ORGANICALLY = regex.compile(r"\sorganically\b", regex.IGNORECASE)

@@ -75,6 +75,17 @@ EVENT_BEFORE = regex.compile(r"\b(?:acquired|bought|founded|established|incorpor
 SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대|최고|최저|최초|\d{1,2}\s?년\s?만))")
 
 
+def _fiscal_half(s: int, e: int, m, fiscal: int | None, shift: int) -> PeriodRef:
+    """"H1 FY26", "1HFY26", "FY26 H1", "H1 2025/26": a half of a fiscal year, named by the year it ends in; read
+    on the calendar when the company's fiscal year is not known, as a fiscal quarter is."""
+    half = int(m["fhn"] or m["fhn2"] or m["fhn3"] or m["fhn4"] or m["fhn5"])
+    split = _split_end(m["fhs"], m["fhe"])
+    y = split or _y(m["fhy"] or m["fhy2"])
+    if y is None:
+        return PeriodRef(s, e, None, "half")
+    return PeriodRef(s, e, f"FY{y + (0 if split else shift)}H{half}" if fiscal else f"{y}H{half}", "half")
+
+
 def _split_end(start: str | None, end: str | None) -> int | None:
     """The year a split year ends in ('2024-25' -> 2025), when its two years follow each other."""
     if not start or not end or (int(start) + 1) % 100 != int(end):
@@ -115,6 +126,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             else:
                 fy = fy or (bare_quarter_year(q, published) if published else None)
                 out.append(PeriodRef(s, e, f"{fy}Q{q}" if fy else None, "quarter"))
+        elif m["fyh"]:
+            out.append(_fiscal_half(s, e, m, fiscal, shift))
         elif m["fy"]:
             split = _split_end(m["fys"], m["fye"])  # "FY 2024-25": the year that ends in 2025, whoever names it
             fy = split or _y(m["fyy"] or m["fyy2"] or m["fyy3"])

@@ -1,4 +1,4 @@
-"""A region's figures on the organic basis: "In Europe, organic sales fell 5%", "Organic sales grew 4.5%, with Europe
+"""A region's figures on the organic basis (and a list's items on the basis its lead-in names): "In Europe, organic sales fell 5%", "Organic sales grew 4.5%, with Europe
 up 2.1%", "Europe organic revenue rose 3%, the Americas 5%", "The Americas division added 2% organically". The region
 and the basis are both kept in the segment id ("europe_organic"): a region's organic growth is neither the company's
 organic growth nor the region's reported growth."""
@@ -7,7 +7,8 @@ from __future__ import annotations
 import regex
 
 from .figure import Figure
-from .regions import is_region, region_before, region_lines
+from .list_intro import lead_line
+from .regions import region_before, region_lines
 
 ORGANIC = "organic"
 # "organically", "on an organic basis" right after the figure
@@ -26,9 +27,24 @@ def organic_region(fig: Figure, seg: str | None, topics: list) -> str | None:
         if region is None and (named := region_lines(scan, sent.start, m.start, lex)):
             region = named[-1][2]
         return f"{region}_{ORGANIC}" if region else seg
-    if is_region(seg, lex) and _organic_said(fig, topics):
-        return f"{seg}_{ORGANIC}"
+    if seg not in lex.bases and not seg.endswith(BASES) and _organic_said(fig, topics):
+        return f"{seg}_{ORGANIC}"  # (and a line's: "Oral Care organic sales grew 4.2%")
+    if m.kind == "percent" and seg not in lex.bases and not seg.endswith(BASES) and (basis := _lead_basis(fig)):
+        return f"{seg}_{basis}"  # "Kering's comparable revenue change by house in the third quarter:" over "* Gucci: -11.4%"
     return seg
+
+
+BASES = (ORGANIC, "comparable")
+# a list's lead-in that puts every item on one basis
+LEAD_BASIS = regex.compile(r"\b(?:(?P<organic>organic(?:ally)?)|(?P<comparable>comparable|like-for-like|same-store))\b|(?P<organic>유기적)",
+                           regex.IGNORECASE)
+
+
+def _lead_basis(fig: Figure) -> str | None:
+    """The basis a bullet's lead-in line names for the whole list, if any."""
+    lead = lead_line(fig.ctx.lay.line_text, fig.line)
+    got = LEAD_BASIS.search(fig.ctx.lay.line_text(lead)) if lead is not None else None
+    return None if got is None else ORGANIC if got["organic"] else "comparable"
 
 
 def _organic_said(fig: Figure, topics: list) -> bool:

@@ -202,6 +202,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # and "Unilever's Personal Care unit, whose underlying sales grew 5.0%": the company's unit, the clause's whose
     (r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|[\w&.-]['’]s)\s(?P<seg>[\w& -]{2,40}?)(?:\s\([\w&-]{2,12}\))?\s(?:business|segment|unit|division|sector|brand),\s(?:where|which|whose)\b",
      r",\s(?:where|which|whose)"),
+    # and "Kering's Bottega Veneta, whose comparable revenue fell 4.1%": a house or brand the company owns, by its name
+    (r"[\w&.-]['’]s\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3}),\swhose\s(?:[a-z-]+\s){0,3}?(?:sales|revenues?)\b",
+     r",\swhose\s"),
     # "Revenue in its \"more personal computing\" segment": a line named in quotes
     (r"\b(?:[Tt]he|its|their)\s[\"“](?P<seg>[^\"”]{2,40})[\"”]\s(?:segment|unit|division|business)\b", r"segment|unit|division|business"),
     # "◇ 컴포넌트 매출 1조2,482억원": a title names the line right before its metric and figure
