@@ -18,8 +18,9 @@ PRE_BOUND = regex.compile(
     r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
 # "1조 원 아래로 내려왔고", "1조 원대로 올라서지 못했다", "10조원을 넘지 못했다": a threshold not reached is an upper bound
 POST_BOUND = regex.compile(
-    r"\s?(?:(?:[을를이가은는에]|으?로)\s?)?(?:(?P<lt>미만|아래|밑으로|(?:넘|돌파하|올라서|진입하|회복하)지\s?못)"
-    r"|(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘게|남짓|or\smore|plus\b|클럽|club\b"
+    # (and "108억 유로 좀 넘는데", "500억 넘겼고": a casual post's bound, a little word before its verb)
+    r"\s?(?:(?:[을를이가은는에]|으?로)\s?)?(?:(?:좀|조금|살짝|약간|훌쩍|다소)\s)?(?:(?P<lt>미만|아래|밑으로|(?:넘|돌파하|올라서|진입하|회복하)지\s?못)"
+    r"|(?P<ge>이상|돌파|넘어|넘었|넘는|넘긴|넘겼|넘김|넘겨|넘음|넘게|남짓|or\smore|plus\b|클럽|club\b"
     # "영업이익이 500억원 선을 웃돈 것은": a line ('선') the figure crossed is a threshold, "500억원 선에 그쳤다" a level near it
     r"|선\s?(?:을|도|이)?\s?(?:웃돌|웃돈|웃도|넘|돌파|상회))|(?P<gt>초과)|(?P<le>이하|이내)"
     r"|(?P<approx>가량|정도|내외|안팎|육박|가까이|or\sso|선(?=\s?(?:에|으로|이었|이다))))", regex.IGNORECASE)

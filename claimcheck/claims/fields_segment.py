@@ -23,7 +23,8 @@ from .moved_line import moved_line
 from .metric_for_line import metric_for_line
 from .segment_titles import bullet_head, dash_label, label_line, run_in_head
 from .scoped_bases import SCOPED_BASES, scoped
-from .tables import row_segment
+from .tables import constant_rate_column, row_segment
+from .table_lines import table_line
 
 
 def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tuple[str | None, str | None]:
@@ -54,7 +55,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     if seg is None and inferred and not in_table and (head := _list_head(fig)) < clause[0]:
         seg = named_subject(scan, head, m.start, lex)  # the list's subject, when no line the vocabulary knows is named
     if seg is None and not in_table:
-        seg = region_before(scan, sent.start, m.start, lex)
+        seg = region_before(scan, sent.start, m.start, lex) or table_line(fig)
     if seg is None and not in_table and (q := _quoted_topic(fig)):
         seg = segment_id(q)
     if seg is None and not in_table:
@@ -72,7 +73,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     seg = organic_region(fig, seg, topics)
     if seg and not in_table and seg not in SCOPED_BASES:
         seg = in_market(scan, clause[0], m.start, seg, lex)
-    if not fig.excl and _constant_fx(fig):
+    if not fig.excl and (_constant_fx(fig) or (in_table and m.kind == "percent" and constant_rate_column(fig.header))):
         # "Software revenue rose 10%, up 8% at constant currency": the software line's growth, at constant rates
         seg = f"{seg}_constant_currency" if seg and seg != "constant_currency" else "constant_currency"
     return _qualified(fig, seg, ent), ent

@@ -169,6 +169,9 @@ LABEL_AGAIN = regex.compile(r"\s*[\p{L}][\p{L}\p{N} &/-]{1,40}:\s")
 CLAUSE_LABEL = regex.compile(r"\b(?:was|were|is|are|has|had|have|remained|became)\b")
 
 
+AGAINST_LABEL = regex.compile(r"\W*(?:versus|vs\.?|against|compared\s(?:with|to)|relative\sto)\s", regex.IGNORECASE)
+
+
 def _read_label(fig: Figure) -> None:
     """A 'label:' opening the line ("- 영업이익: 1조원") names what the figures after it measure."""
     lay = fig.ctx.lay
@@ -182,4 +185,8 @@ def _read_label(fig: Figure) -> None:
             and not (fig.whole.start > label[1] and LABEL_AGAIN.match(fig.scan, fig.whole.start, fig.m.start)) \
             and " | " not in fig.scan[label[1]:fig.m.start]:  # "Rating: Buy | PT: $104": a field of its own
         fig.label, fig.label_text = label, fig.scan[label[0]:label[1]]
-        fig.cues = fig.cues + [Cue(label[0], label[1], c.metric) for c in A.label_cues(fig.ctx.lex, fig.label_text)]
+        # ("Versus consensus: sales of €10.87bn beat …": a label naming what the figures are set against is not their measure)
+        against = AGAINST_LABEL.match(fig.label_text) is not None
+        fig.cues = [c for c in fig.cues if not (against and c.metric == "_consensus" and label[0] <= c.start < label[1])] \
+            + [Cue(label[0], label[1], c.metric) for c in A.label_cues(fig.ctx.lex, fig.label_text)
+               if not (against and c.metric == "_consensus")]

@@ -48,6 +48,10 @@ YARDSTICK = regex.compile(r"\b(?:beating|beat|topping|topped|above|below|missing
                           r"|against|compared\s(?:with|to))\s(?:the\s|analysts['’]?\s)?$", regex.IGNORECASE)
 
 
+# another amount between a figure and a cue after it: the cue is that amount's
+FIGURE_BETWEEN = regex.compile(r"[$€£¥₩]\s?\d|\d[\d.,]*\s?(?:bn|billion|million|mn|억|조)")
+
+
 def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[int, int], text: str = "") -> Cue | None:
     best, best_d = None, 10**9
     for c in cues:
@@ -60,11 +64,14 @@ def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[
                          or SHARE_BETWEEN.fullmatch(text, m.end, c.start)):
                 continue
             if c.metric == "_consensus" and text and (BEATEN.match(text, c.end, c.end + 24)
-                                                      or YARDSTICK.search(text, max(0, c.start - 24), c.start)):
+                                                      or YARDSTICK.search(text, max(0, c.start - 24), c.start)
+                                                      or FIGURE_BETWEEN.search(text, m.end, c.start)):
                 # "463억원으로 시장 전망치를 상회했다", "$647 million, ... beating the estimate of $291.1 million": the
-                # figure beat the consensus, it is not one
+                # figure beat the consensus, it is not one (nor is "€10.87bn" in "€10.87bn beat the €10.74bn consensus")
                 continue
             d = int((c.start - m.end) * 2.5) + 1
+            if c.metric == "_consensus" and text and YARDSTICK.search(text, max(0, m.start - 24), m.start):
+                d = 0  # "beat the €10.74bn company-compiled consensus": the figure beaten is the consensus
             if text and NEW_CONJUNCT.fullmatch(text, m.end, c.start):
                 d += 400  # "… falling by 50% to $56.1 million and home sales revenue decreasing": the next conjunct's subject
         else:

@@ -22,7 +22,8 @@ def label_line(fig: Figure) -> str | None:
         label = dash["s"]  # "• Revenue- Technologies: $3.38 billion": the metric, a dash, then the line it is of
     elif dash and A.label_cues(lex, dash["s"]):
         label = dash["m"]  # "- Commercial Lines - Combined ratio: 92.2%": the line, a dash, then its metric
-    if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to \
+    # ("Peers: … Kering's comparable revenue fell 5.9%": a note's section word names no line)
+    if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to or label.lower() in lex.not_segments \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
         return None
     return segment_id(label)  # the id every other reading of a line gives it

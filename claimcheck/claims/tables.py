@@ -109,3 +109,12 @@ def scales_money(m: Mention, unit: tuple[str, str, float], lay: Layout) -> bool:
     cell = lay.cell_at(lay.line_of(m.start), m.start)
     return unit[0] == "money" and unit[2] > 1 and unit[1] == m.unit and cell is not None \
         and not PER_SHARE_ROW.search(cell[1].row_label)
+
+
+# "| Actual rates | Constant rates |": a change column at constant exchange rates
+CC_COLUMN = regex.compile(r"\bconstant\s(?:exchange\s)?(?:rates?|currenc(?:y|ies)|fx)\b|\bcc\b|불변\s?환율|고정\s?환율", regex.IGNORECASE)
+
+
+def constant_rate_column(header: str) -> bool:
+    """Whether a column's header says its changes are at constant exchange rates."""
+    return CC_COLUMN.search(header) is not None
