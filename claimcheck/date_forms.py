@@ -26,8 +26,10 @@ DMY = rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s[A-Za-z])(?<![\d]){DAY}{ORDINAL}\s{MONTH_
 US_NUMERIC = rf"(?<![\d/.]){MONTH}/{DAY}/{YEAR}(?![\d/])"
 # "Published 28/10/2025, 11:58": day first, read so only when the day cannot be a month (05/09/2025 stays US)
 DAY_FIRST = rf"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/{MONTH}/{YEAR}(?![\d/])"
+# "Published 29.10.2025 07:12 CET": a European paper's day, month and year between dots (no US date is so written)
+DOTTED_DAY_FIRST = rf"(?<![\d.]){DAY}\.{MONTH}\.{YEAR}(?![\d.])"
 FORMS = [regex.compile(NUMERIC), regex.compile(KOREAN), regex.compile(MDY, regex.IGNORECASE),
-         regex.compile(DMY, regex.IGNORECASE), regex.compile(US_NUMERIC), regex.compile(DAY_FIRST)]
+         regex.compile(DMY, regex.IGNORECASE), regex.compile(US_NUMERIC), regex.compile(DAY_FIRST), regex.compile(DOTTED_DAY_FIRST)]
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                       "nov", "dec"], 1)}
 

@@ -97,6 +97,7 @@ OUTLOOK_SET_AT = regex.compile(r"\b(?:outlook|guidance|forecast)\s(?:was\s|is\s)
 LATER_SPAN = regex.compile(r"(?:,|나와|이며|이고|고)\s[^.]{0,40}?(?:내년|향후|앞으로|(?:19|20)\d\d\s?년(?:에는|엔|부터)|[1-4]\s?분기(?:에는|엔|부터))")
 # and "누적 영업이익이 710억원에 이른 만큼 …", "매출이 318억원까지 커진 점이 …": a figure reached, the ground a view
 # stands on
+LEVEL_THEN_IF = regex.compile(r"\s?(?:으로|로|이며|이고),\s[^.;]*?\p{Hangul}(?:면|경우|땐)\s")
 RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)"
                                r"|\s?(?:에|까지|으로|로|을|를)?\s?(?:이른|달한|커진|늘어난|불어난|거둔|낸|올린|넘어선|넘긴|높아진|올라온|올라선|낮아진|줄어든|확대된|떨어진)\s(?:만큼|점|데다|가운데)")
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
@@ -141,6 +142,10 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     # ("영원무역이 1~9월 누적 매출 2조8,540억원을 기록한 만큼 연간 매출이 … 넘어설 것으로 내다봤다": the figure its own
     # verb records is the ground of the forecast, not part of it)
     closing = None if RECORDED_AFTER.match(scan, m.end, min(sent.end, m.end + 12)) else FORECAST_SAID.search(scan, m.end, sent.end)
+    if closing is not None and LEVEL_THEN_IF.match(scan, m.end, closing.start()):
+        # "모바일 게임 매출 비중은 51.4%로, 신작 공백이 길어지면 … 커질 수 있다": the figure closes its clause as a level
+        # reached; the forecast is of what may follow if something else happens
+        closing = None
     if closing is not None and LATER_SPAN.search(scan, m.end, closing.start()):
         # "3Q25 공연 매출 297억원의 대부분이 …, 2026년에는 실적 변동성이 커질 수 있다": the forecast is of a later span
         # the sentence moves on to, not of the figure before it

@@ -42,7 +42,7 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         # "North America's reported and organic net sales each fell 3%": a region's own figures, said with its name
         rf"|(?:^|(?<=[.;:]\s)|(?<=,\s))(?P<seg>(?i:{en}))['’]s\s"
         # "Carrier's Europe segment grew organic sales 6%": a region named as the company's segment
-        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:segment|division|region|operations)\b)")
+        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:segment|division|region|operations|business|unit|arm)\b)")
     return korean, english
 
 

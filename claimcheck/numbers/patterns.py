@@ -32,12 +32,14 @@ KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d
 ESCALE = (r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T"
           r"|(?<=[$€£¥₩][\d.,]{1,12})[ \u00a0][mbMB])(?![\p{L}])")
 
-CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD|CHF|DKK|SEK)[ \t\u00a0]?)"
+CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD|CHF|DKK|SEK|NOK)[ \t\u00a0]?)"
 CUR_SUFFIX = (
     r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가(?!량)|자재|인|칙|료|전|소|유|래|격|주|천|장)"
     # (and the Swiss, Danish and Swedish currencies: "65.9 billion Swiss francs", "DKK 3.1 billion")
     r"|스위스\s?프랑|USD|EUR|KRW|JPY|CNY|RMB|CHF|DKK|SEK|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?"
-    r"|Swiss[ ]francs?|francs?|Danish[ ]kroner|kroner|Swedish[ ]kronor|kronor)(?![\p{Latin}])"
+    # (and the Nordic crowns in English: "21.9 billion Danish crowns", "812.40 crowns")
+    r"|Swiss[ ]francs?|francs?|Danish[ ]kroner|kroner|Swedish[ ]kronor|kronor|Danish[ ]crowns?|Swedish[ ]crowns?"
+    r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner)(?![\p{Latin}])"
 )
 PCT_SUFFIX = (
     # ("2.3%p(포인트) 떨어졌다": the unit spelt out in brackets after it is still the unit)

@@ -13,6 +13,8 @@ CURRENCIES = {
     "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
     "chf": "CHF", "swissfranc": "CHF", "swissfrancs": "CHF", "franc": "CHF", "francs": "CHF", "스위스프랑": "CHF", "프랑": "CHF",
     "dkk": "DKK", "danishkroner": "DKK", "kroner": "DKK", "sek": "SEK", "swedishkronor": "SEK", "kronor": "SEK",
+    "danishcrown": "DKK", "danishcrowns": "DKK", "swedishcrown": "SEK", "swedishcrowns": "SEK", "crown": "DKK", "crowns": "DKK",
+    "nok": "NOK", "norwegiancrown": "NOK", "norwegiancrowns": "NOK", "norwegiankroner": "NOK",
     "위안": "CNY", "위안화": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
 }
 TIME_WORDS = {"년", "개월", "달", "주일", "주", "일", "시간", "분기", "반기", "월", "year", "years", "month",
