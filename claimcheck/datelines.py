@@ -100,9 +100,13 @@ def from_front(front: dict) -> dt.date | None:
 YEAR_MONTH = regex.compile(rf"(?<![\d.]){YEAR}[-./]\s?{MONTH}(?![\d]|\s?[-./]\s?\d)")
 
 
+# "This report by The Canadian Press was first published Aug. 28, 2024.": a wire's closing line naming its date
+FIRST_PUBLISHED = regex.compile(r"\bwas\sfirst\spublished\s(?:on\s)?", regex.IGNORECASE)
+
+
 def labelled(text: str) -> dt.date | None:
     """The date after a publication label ("입력", "Published:"), else after an update label ("Updated")."""
-    for label in (PUBLISHED, UPDATED):
+    for label in (PUBLISHED, FIRST_PUBLISHED, UPDATED):
         for m in label.finditer(text):
             # (a date glued to its label, "PublishedNovember 8", is read as if the blank were there)
             glued = " " + text[m.end():m.end() + 40]

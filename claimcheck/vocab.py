@@ -34,6 +34,7 @@ class EntityInfo:
     dart_corp_code: str | None = None  # OpenDART's eight-digit company code
     standalone_headline: bool = False  # its results are announced on the parent-only (별도) books
     listed_only: bool = False  # known from a listing (listed_kr.yaml, listed_us.yaml), not the hand-kept table
+    dollar: str | None = None  # what a bare "$" means in a story about it, when not the US dollar ("CAD", "AUD")
 
 
 @dataclass
@@ -89,7 +90,8 @@ def build(extra_aliases: dict[str, list[str]] | None = None, extra_fiscal: dict[
             division: str | None = None, codes: dict | None = None, index: bool = False) -> None:
         cik, dart = _code((codes or {}).get("cik")), _code((codes or {}).get("dart_corp_code"))
         entities[name] = EntityInfo(name, parent, tuple(cues), aggregate, division, index, cik and cik.lstrip("0"), dart,
-                                    (codes or {}).get("headline") == "standalone")
+                                    (codes or {}).get("headline") == "standalone",
+                                    dollar=str(d) if (d := (codes or {}).get("dollar")) else None)
         # match_name: false keeps a name that is also a common word ("Dow", the Jones average) out of prose matching
         for a in [*([name] if (codes or {}).get("match_name", True) else []), *aliases]:
             if isinstance(a, (str, int)) and len(str(a)) >= 2:
@@ -166,12 +168,14 @@ def _listed_us(add: Callable[..., None], alias_to: dict[str, str], entities: dic
     name itself is matched in prose."""
     # (and the large companies listed elsewhere, listed_world.yaml, in the same layout)
     for file, row in ((f, r) for f in ("listed_us.yaml", "listed_world.yaml") for r in load(f).get("companies") or []):
-        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], list)
-                and all(isinstance(a, str) for a in row[1]) and isinstance(row[2], bool)):
-            raise LexiconError(f"rules/{file}: each company is [name, [other names], prose], got {row!r}")
-        name, aliases, prose = row
+        if not (isinstance(row, list) and len(row) in (3, 4) and isinstance(row[0], str) and isinstance(row[1], list)
+                and all(isinstance(a, str) for a in row[1]) and isinstance(row[2], bool)
+                and (len(row) == 3 or row[3] in ("CAD", "AUD"))):
+            raise LexiconError(f"rules/{file}: each company is [name, [other names], prose] or with its home dollar "
+                               f"(CAD, AUD) after, got {row!r}")
+        name, aliases, prose = row[:3]
         if name not in entities and not any(a in alias_to for a in aliases):
-            add(name, aliases, None, [], codes={"match_name": prose})
+            add(name, aliases, None, [], codes={"match_name": prose, "dollar": row[3] if len(row) == 4 else None})
             entities[name] = replace(entities[name], listed_only=True)
 
 

@@ -3,6 +3,7 @@ and that quarter in another company's calendar, whether a period was over by the
 undated figure dated by its dated twin."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import regex
@@ -83,13 +84,17 @@ def find_focus(ctx: Ctx) -> None:
                 and not C.COMPARED_LEAD.search(lay.scan, max(0, r.start - 24), r.start):
             # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024", "compared to the third
             # quarter of 2022" name bases
-            # a quarter not yet over (a forecast's) is not the one whose figures the article reports
-            if pub and (end := CAL.period_end(r.period, fy) or CAL.quarter_end(r.period, fy)) and end > (pub.year, pub.month):
+            # a quarter not yet over (a forecast's) is not the one whose figures the article reports, nor is one
+            # that ends in the month the article came out (no company reports a quarter in its own last month)
+            if pub and (end := CAL.period_end(r.period, fy) or CAL.quarter_end(r.period, fy)) and end >= (pub.year, pub.month):
                 continue
             (counts if r.grain == "quarter" else halves)[r.period] += 3 if r.start < head_end else 1
     if not counts and halves and _half_story(ctx, halves, head_end, fy):
         return
-    if not counts and not halves and running and _running_story(ctx, running, fy):
+    if not halves and running and max(running.values()) >= HEADLINED > max(counts.values(), default=0) \
+            and _running_story(ctx, running, fy):
+        return  # (a nine-month story its headline names, its third quarter in passing: "Inditex nine-month profit rises 5%")
+    if not counts and not halves and not running and pub and _year_story(ctx, fy, pub):
         return
     if counts:
         (p, n), *rest = counts.most_common(2)
@@ -118,6 +123,30 @@ def _running_story(ctx: Ctx, running: Counter, fy: int | None) -> bool:
     ctx.focus, ctx.focus_grain = p, "ytd"
     first = next(r for r in ctx.periods_in(0, len(ctx.lay.scan), fy) if r.period == p and r.grain == "ytd")
     ctx.focus_where = Where("carried", first.start, first.end)
+    return True
+
+
+# a story about a year's results: "net profit … slipped over the full financial year", "연간 실적"
+YEAR_STORY = regex.compile(r"\bfull[\s-](?:financial\s|fiscal\s)?year\b|\b(?:financial|fiscal)\syear\b|\bannual\s(?:results|profit|revenue|earnings)\b"
+                           r"|\bfor\sthe\s(?:full\s)?year\b|연간\s?(?:실적|매출|영업이익|순이익)", regex.IGNORECASE)
+RESULTS_SEASON = 3  # a year's results come out within this many months of its end
+
+
+HEADLINED = 3  # a span named in the head counts this much
+
+
+def _year_story(ctx: Ctx, fy: int | None, pub: dt.date) -> bool:
+    """A story about the year just closed that names no quarter, half or running span ("Telstra … net profit and
+    income slipped slightly over the full financial year", published in August): its undated figures are that
+    year's, the company's fiscal year that ended in the few months before the story (a default, so never an error)."""
+    if not YEAR_STORY.search(ctx.lay.scan):
+        return False
+    end = abs(fy or 12)
+    year = pub.year if end < pub.month else pub.year - 1
+    if not 1 <= (pub.year - year) * 12 + pub.month - end <= RESULTS_SEASON:
+        return False
+    ctx.focus = str(year) if end == 12 else f"FY{year}"
+    ctx.focus_where = Where("default", None, None, ctx.focus)
     return True
 
 

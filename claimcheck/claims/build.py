@@ -43,6 +43,7 @@ from .unknown_measure import measure_subject
 from .business_lines import segment_id
 from .listed_lines import listed_segments
 from .regions import one_region_id
+from .home_dollar import home_unit
 from .metric_cue import Typed
 from .tables import column_basis
 
@@ -257,7 +258,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
         cadence = "ytd"  # "전년 말 대비 3%포인트 올랐다": a change since the year-end covers the year so far
     return Claim(file=ctx.art.path, line=li + 1, column=m.start - lay.line_starts[li] + 1,
                  text=ctx.art.text[m.start:m.end], entity=ent, segment=seg, metric=metric,
-                 value=value, low=low, high=high, bound=bound, unit=m.unit or "count",
+                 value=value, low=low, high=high, bound=bound, unit=home_unit(ctx, ent, m) or "count",
                  period=period, cadence=cadence, basis=basis, estimate=estimate,
                  quote=_quote(ctx, fig.whole), half_width=m.half_width, change=change,
                  # a horizon ("향후 3년간", "설립 이후 10년 만에") is no span of the article's year: it is read as of none

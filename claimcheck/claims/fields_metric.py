@@ -80,6 +80,7 @@ NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so
 # and "Non-GAAP(2) net income": a footnote mark after the word
 OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
 PER_SHARE_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted\s|basic\s)?share\b", regex.IGNORECASE)
+PER_DILUTED_AFTER = regex.compile(r"\s(?:per|a)\s(?:diluted|basic)\sshare\b", regex.IGNORECASE)
 PER_SHARE = T.has("per_share")
 # "adjusted earnings grew 54% year-over-year to $2.26 per share": the change ends at a per-share level, so it is EPS's
 # "주식은 1.8% 하락한 2만2,450원으로 마감했다": a change that arrives at a share's price is the price's move
@@ -213,7 +214,10 @@ def refined(fig: Figure, got: Typed) -> str:
                                                         or INTRADAY.search(scan, max(sent.start, m.start - 12), m.start)) \
             and not fig.ctx.last_level_cue_in(sent.start, m.start):
         return "price_change"  # "파마리서치, 실적 부진에 18%대 급락": a move that names no metric is the share's
-    if metric in T.profits and m.kind == "money" and not m.scaled and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)):
+    if ((metric in T.profits and PER_SHARE_AFTER.match(scan, m.end, min(sent.end, m.end + 24)))
+            or (metric in ("stock_price", "_price") and PER_DILUTED_AFTER.match(scan, m.end, min(sent.end, m.end + 24)))) \
+            and m.kind == "money" and not m.scaled:
+        # (and "RBC said it made $3.26 per diluted share": a price is never diluted, earnings are)
         # "GAAP net income of $0.05 per diluted share": a profit said per share is earnings per share
         return "adjusted_eps" if adjusted_profit_before(scan, sent.start, m.start) else "eps"
     if metric in ("ffo", "eps") and m.kind == "money" and not m.scaled and abs(m.value) < NO_COMPANY_FIGURE and _ffo_before(fig):
