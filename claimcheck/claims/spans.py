@@ -44,7 +44,8 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks
                 # and "decreased 11 percent, to $40.572 billion, for nine months": the months so far, by their length
                 # and "For the nine month period, net sales were …"
                 # and "gross margin for the nine months stood at 58.4%", "growth over the nine months"
-                rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s)|(?<=\b[Ii]n\sthe\s)|(?<=\b[Dd]uring\sthe\s))(?:six|nine)(?=\smonths(?:[,.;)]|\s(?:of|in|stood|was|were|rose|fell|grew|came|reached|climbed|increased|decreased|declined|edged|improved)\b)|[\s-]months?\speriod\b)"
+                # (and "Revenue for the 9 months reached $3.85 billion": the length in digits)
+                rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s)|(?<=\b[Ii]n\sthe\s)|(?<=\b[Dd]uring\sthe\s))(?:six|nine|6|9)(?=\smonths(?:[,.;)]|\s(?:of|in|stood|was|were|rose|fell|grew|came|reached|climbed|increased|decreased|declined|edged|improved)\b)|[\s-]months?\speriod\b)"
                 rf"|(?<=\b[Oo]ver\sthe\s)(?:six|nine)(?=\smonths\b)"
                 # (and a headline's "9-month Organic Sales Rise 3.3%")
                 rf"|(?:six|nine|(?<![\d.,])[69])(?=-month\s(?i:(?:organic|adjusted|reported|underlying)\s)?(?i:revenue|sales|net|operating|profit|earnings|results|gross|margin|income|ebitda|free|cash|figures)))(?:-month|\smonths?)"
