@@ -26,6 +26,7 @@ from .surprise import revised, surprise
 from .adjusted_eps import adjusted_profit_before
 from .market_sized import market_sized
 from .no_figure import no_figure
+from .arrived_growth import arrived_growth
 from .tables import PER_SALES_ROW, growth_cell
 from .fields_count import of_count
 
@@ -130,7 +131,7 @@ def typed(fig: Figure) -> Typed | None:
     # "무선사업 매출은 가입자 증가에 힘입어 2.2% 성장한 1조8841억원": a cue in a cause phrase is not what the figure measures
     cues = [c for c in cues if not (c.end <= m.start and CAUSE.match(scan, c.end, m.start))]
     has = (lambda words: fig.ctx.in_sentence(words, fig.sent))  # noqa: E731 - one sentence's answers, for classify
-    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has)
+    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has) or arrived_growth(fig, cues)
     # (a bullet under a lead-in that names the list's measure, "… sales growth by business group:", as under a title)
     if got is None and (head := heading_text(fig.ctx, fig.line) or list_lead(fig.ctx.lay.line_text, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]

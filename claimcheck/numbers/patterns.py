@@ -44,7 +44,8 @@ CUR_SUFFIX = (
 PCT_SUFFIX = (
     # ("2.3%p(포인트) 떨어졌다": the unit spelt out in brackets after it is still the unit)
     r"(?:%[ \t\u00a0]?[pP](?:\((?:퍼센트[ \t\u00a0]?)?포인트\))?(?![\p{Latin}])|%[ \t\u00a0]?포인트|퍼센트[ \t\u00a0]?포인트|%p|pp(?![\p{Latin}])|ppt(?![\p{Latin}])"
-    r"|percentage[ ]points?|bps?(?![\p{Latin}])|basis[ ]points?|베이시스[ \t\u00a0]?포인트|%|퍼센트|percent|per[ ]cent)"
+    # (and a Japanese wire's "9.6 pct")
+    r"|percentage[ ]points?|bps?(?![\p{Latin}])|basis[ ]points?|베이시스[ \t\u00a0]?포인트|%|퍼센트|percent|per[ ]cent|pct(?![\p{Latin}]))"
 )
 COUNTER = (
     # a counter that opens a longer word is not one: 회계연도, 회사, 대비, 장기, 개발, 건설, 병원

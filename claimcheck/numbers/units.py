@@ -30,7 +30,7 @@ def classify(suffix: str) -> tuple[str, str | None]:
         return "bp", "pp"
     if s in ("%p", "pp", "ppt", "%포인트", "퍼센트포인트", "%p(포인트)", "%p(퍼센트포인트)") or s.startswith("percentagepoint"):
         return "pp", "pp"
-    if s in ("%", "퍼센트", "percent"):
+    if s in ("%", "퍼센트", "percent", "pct"):
         return "percent", "%"
     if s in CURRENCIES:
         return "money", CURRENCIES[s]
