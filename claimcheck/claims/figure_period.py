@@ -24,6 +24,10 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # "42% in fiscal 2023", "to $40.572 billion, for nine months": a period right after the figure is its own, and
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
+# a bracket opening right after a figure ("1.5%(", "175억원 ("), and closing right after the period it holds
+PERIOD_GLOSS = regex.compile(r"(?:\d|%|원|[a-z])\s?\(\s?$")
+GLOSS_OPEN = regex.compile(r"\s?\(\s?")
+GLOSS_CLOSE = regex.compile(r"\s?(?:기준\s?)?\)")
 OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            # ("$35.4 million, or 49 cents, in the same period of 2024": the per-share aside's words may go)
                            r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?\b|(?=,))(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
@@ -73,6 +77,12 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     # "지난 7월 출시한 신작", "launched in July": the date of an event the sentence tells, not a span figures cover
     refs = [r for r in refs if not (r.grain in ("month", "day") and EVENT_AFTER.match(scan, r.end, r.end + 24))]
     stated = refs
+    # "영업이익률은 1.5%(2023년 상반기)에서 4.8%(2024년 상반기)로": a period bracketed alone right after a figure is
+    # that figure's, and no other's
+    glossed = [r for r in refs if PERIOD_GLOSS.search(scan, max(0, r.start - 4), r.start) and GLOSS_CLOSE.match(scan, r.end)]
+    if mine := [r for r in glossed if GLOSS_OPEN.fullmatch(scan, m.end, r.start)]:
+        return mine[0].period, mine[0].estimate, mine[0].grain
+    refs = [r for r in refs if r not in glossed]
     # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
     # written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")
