@@ -234,8 +234,14 @@ CLAUSE_BREAK = regex.compile(r"[,;]|\b(?:while|whereas)\b")
 
 
 def _closed_base(r: PR.PeriodRef, m: Mention, scan: str) -> bool:
+    # ("Over the first nine months of the year, CN has grown profits by 9%": "over" a span that runs to now is the
+    # span the figures cover, no base)
     return r.end <= m.start and BASE_WORD_BEFORE.search(scan, max(0, r.start - 24), r.start) is not None \
-        and CLAUSE_BREAK.search(scan, r.end, m.start) is not None
+        and CLAUSE_BREAK.search(scan, r.end, m.start) is not None \
+        and not (r.grain == "ytd" and OVER_BEFORE.search(scan, max(0, r.start - 10), r.start))
+
+
+OVER_BEFORE = regex.compile(r"\b[Oo]ver\s(?:the\s)?$")
 
 
 # "전년 동기 157억원에서 456억원으로", "2분기 752억→688억원": the period dates the figure the move starts from
