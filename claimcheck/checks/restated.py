@@ -70,8 +70,10 @@ def restated_wrong(members: list[Claim], index: Printings, family: Callable[[str
         if len(apart) == 1 and FIELDS[apart[0]] in (RATE_APART if members[0].unit in RATES else APART) \
                 and who[apart[0]] is not None and own[apart[0]] is not None \
                 and (FIELDS[apart[0]] != "entity" or family(who[0]) == family(own[0])):
-            shared = values & {c.value for c in sib}
-            if len(shared) == 1 and _restated(members, sib, shared.pop(), FIELDS[apart[0]]):
+            # (a rate restated with its sign turned is the sibling's still: LNG's +18.6% as dry bulk's "18.6% 줄어든")
+            size = abs if members[0].unit in RATES else _same
+            shared = {size(v) for v in values} & {size(c.value) for c in sib}
+            if len(shared) == 1 and _restated(members, sib, shared.pop(), FIELDS[apart[0]], size):
                 return True
     return False
 
@@ -86,12 +88,17 @@ def _sibling_printings(index: Printings, c: Claim) -> list[tuple[tuple[str | Non
     return out
 
 
-def _restated(members: list[Claim], sib: list[Claim], value: float, field: str) -> bool:
+def _same(v: float) -> float:
+    return v
+
+
+def _restated(members: list[Claim], sib: list[Claim], value: float, field: str,
+              size: Callable[[float], float] = _same) -> bool:
     """The sibling's `value` printed under this figure on lines apart from the sibling's printings of it and from
     this figure's own value, each with `field` stated there."""
-    mine = [c for c in members if c.value == value]
-    rest = [c for c in members if c.value != value]
-    sib_lines = {c.line for c in sib if c.value == value}
+    mine = [c for c in members if size(c.value) == value]
+    rest = [c for c in members if size(c.value) != value]
+    sib_lines = {c.line for c in sib if size(c.value) == value}
     return (not any(c.line in sib_lines for c in mine)
             and all(abs(a.line - b.line) > 1 for a in mine for b in rest)
             and all(_stated(c, field) for c in mine))

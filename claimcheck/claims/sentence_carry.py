@@ -82,6 +82,8 @@ def carry_on(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[i
     framed_year = YEAR_FRAME.match(ctx.lay.scan, sent.start, sent.end) is not None
     dated = [c for c in made if c.period and (not c.period.isdigit() or c.cadence == "ytd" or _closing_year(ctx, c) or framed_year)
              and (c.line, c.column) not in ctx.bases and not CAL.compared_period(c)]
+    if len({c.period for c in dated if c.cadence == "quarterly" and c.period and "Q" in c.period}) > 1:
+        dated = []  # "fell 1% in Q1 FY26 and rose 2% in Q2 FY26": quarters side by side, none the one the next sentence is of
     if not made:
         carry_span(ctx, sent, carry)
     # a forecast of the year in view ("올해 매출을 … 전망했다") dates the forecasts of the next sentence that name no period
