@@ -17,6 +17,7 @@ from .. import vocab as L
 from ..models import Claim
 from ..figures import show_value
 from . import margin_levels
+from .. import labels
 from .common import Draft, Hedged, by_article, by_sentence, figure, fmt, group, overlap, pct_iv, widen
 
 KIND = "arithmetic-statement"
@@ -124,7 +125,8 @@ def _segment_share(claims: list[Claim], o: Options, lex: L.Lexicon) -> list[Draf
             n, d = next(((n, d) for n, d in pairs if n.file == d.file == s.file), pairs[0])
             lo, hi = _ratio(n, d)
             demote = 0 if s.period and n.file == d.file and any(x.file == n.file for x in ss) else 1
-            msg = (f"{s.entity}{' ' + s.segment if s.segment else ''} is said to make {figure(s)} of "
+            seg = labels.of_claim(s) if s.segment else ""  # the line as a reader writes it, not its id
+            msg = (f"{s.entity}{' ' + seg if seg else ''} is said to make {figure(s)} of "
                    f"{den_key[0]}'s revenue, but {period} revenue of {figure(n)} out of "
                    f"{figure(d)} is {(lo + hi) / 2 * 100:.1f}%.")
             out.append(Draft(msg, (s, n, d, *ss[1:]), f"segment-share|{s.entity}|{s.segment}|{period}", demote,
