@@ -7,6 +7,7 @@ Without a stated current price nothing is checked.
 """
 from __future__ import annotations
 
+import regex
 from pydantic import Field
 
 from ..vocab import Lexicon
@@ -15,6 +16,12 @@ from .common import Draft, Hedged, by_article, figure, overlap, pct_iv, widen
 
 KIND = "price-target"
 SCOPE = "article"
+
+
+# a target the note has replaced: "1,250p (previously 1,150p)", "72,000원(상향, 기존 60,000원)", "raised from $90 to
+# $104", "60,000원에서 72,000원으로"
+OLD_BEFORE = regex.compile(r"(?:previously|prior|old|from|was|기존|종전|이전)\s?:?\s?[(\[]?\s?$", regex.IGNORECASE)
+OLD_AFTER = regex.compile(r"\s?에서")
 
 
 class Options(Hedged):
@@ -32,7 +39,9 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             near = [t for t in cs if t.metric == "price_target" and up.sentence - 2 <= t.sentence <= up.sentence
                     and t.entity == up.entity and t.bound in ("eq", "approx")]
             # the target stated with the upside, or the closest one before it
-            targets = [t for t in near if t.sentence == up.sentence] or near[-1:]
+            # (and of a new target and the one it replaced, the new one)
+            current = [t for t in near if not _replaced(t)] or near
+            targets = [t for t in current if t.sentence == up.sentence] or current[-1:]
             price = [p for p in prices if p.entity == up.entity and p.unit == (targets[0].unit if targets else None)]
             if len(targets) != 1 or not price:
                 continue
@@ -56,3 +65,10 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             out.append(Draft(msg, (t, p, up, *agree), f"{up.entity}|{t.text}|{up.text}", demote,
                              why="target, current price and upside for one company in one article"))
     return out
+
+
+def _replaced(t: Claim) -> bool:
+    """Whether the target's own words call it the one a new target replaced."""
+    i = t.quote.find(t.text)
+    return i >= 0 and (OLD_BEFORE.search(t.quote, max(0, i - 16), i) is not None
+                       or OLD_AFTER.match(t.quote, i + len(t.text)) is not None)

@@ -12,7 +12,8 @@ from . import periods as PR
 
 # (not "compared to $17.6 billion in Q3 2024": a base's own period)
 ARRIVAL_BEFORE = regex.compile(r"(?<!\b(?:compared|relative|close|equal|similar)\s)\bto\s(?:a\s)?(?:record\s)?$", regex.IGNORECASE)
-AMOUNT_AT = regex.compile(r"(?:USD|US\$|[$€£¥₩])?\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|[BM])\b)?", regex.IGNORECASE)
+# a currency prefix in any of its written forms: "C$11.3 billion", "HK$", "EUR 2.1bn", "£"
+AMOUNT_AT = regex.compile(r"(?:[A-Z]{1,3}\$|[A-Z]{3}\s|[$€£¥₩])?\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|[BM])\b)?", regex.IGNORECASE)
 
 
 def dates_arrival(r: PR.PeriodRef, m: Mention, scan: str, others: list[int],

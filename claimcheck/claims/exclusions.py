@@ -71,7 +71,8 @@ def excluded_id(lex: L.Lexicon, seg: str) -> str:
 # "40% (39% in constant currency)", "20%, 고정환율 기준": growth with exchange-rate moves taken out
 # and "a 10% increase in constant-currency revenue": the change's noun between
 # (and "a 12% increase excluding the impact of currency fluctuations": the growth with exchange-rate moves taken out)
-CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop)\s)?(?:in\s|at\s|on\sa\s)?(?:constant[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
+# (and "3% lower at constant exchange rates": the direction word between)
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop|lower|higher|up|down|ahead|behind)\s)?(?:in\s|at\s|on\sa\s)?(?:constant[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
                             r"|(?:excluding|ignoring)\s(?:the\s)?(?:impacts?\sof\s|effects?\sof\s)?(?:foreign\s)?(?:currency|exchange[\s-]rates?)(?:\s(?:fluctuations|movements|changes|effects?))?"
                             r"|(?<=(?:in|at)\s)cc\b|(?<=at\s)CER\b)",  # "(49% at CER)": at constant exchange rates
                             regex.IGNORECASE)

@@ -18,6 +18,7 @@ from . import sources as W
 from .headings import heading_text
 from .list_intro import list_lead
 from .fixed_tables import CONSENSUS_COLUMN
+from .consensus_chain import in_chain
 from .figure import Figure
 from .metric_cue import Cue, Typed
 from .metric_patterns import T
@@ -54,6 +55,7 @@ CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상
 # CONSENSUS_BRACKET and CONSENSUS_LIST cannot match without one of these (Ctx.in_sentence)
 CONSENSUS_WORDS = ("컨센서스", "전망치", "예상치", "추정치", "기대치", "추산치", "consensus", "estimate", "expectation", "forecast",
                    "증권가", "애널리스트", "증권사", "에프앤가이드")
+CHAIN_WORDS = ("consensus", "analysts", "street")  # consensus_chain.HEAD cannot match without one of these
 # and "컨센서스(증권가 전망치 평균)은 매출 3057억원에 영업이익 429억원": a gloss in brackets between the word and its list
 CONSENSUS_LIST = regex.compile(r"(?:(?:컨센서스|시장\s?(?:기대치|예상치|전망치|추정치)|증권가\s?(?:추산치|추정치|전망치))(?:\s?\([^()]{1,20}\))?(?:인|는|은|로는|:)"
                                r"|(?:전망치|추정치|예상치)(?:를|을)?\s?(?:집계한|종합한|평균한)\s?결과)\s[^.;()]{0,60}$")
@@ -77,6 +79,8 @@ CAUSE = regex.compile(r"(?![은는]\s)\s?(?:[\p{Hangul}A-Za-z0-9,·]{1,8}(?<![�
 NO_COMPANY_FIGURE = 100_000  # an unscaled amount below this is a price or a per-share figure, never a result
 REVISION = regex.compile(r"\s?(?:에서|으?로|→|->)")
 EARNINGS_OF = regex.compile(r"\b(?:earnings|profit|EPS)\s(?:of|was|were|came\sin\sat|totaled|reached)\s[$€£¥₩]?$", regex.IGNORECASE)
+ON_REVENUE = regex.compile(r"\son\s(?:(?:revenues?|sales)\sof\s[$€£¥₩]?\d|[$€£¥₩]?\d[\d.,]*\s?(?:billion|million|bn|mn|[BM])?\s(?:in\s)?(?:revenues?|sales)\b)",
+                        regex.IGNORECASE)
 NO_SHARE_COSTS = 1e7  # ten million in any currency: no share trades at that, so such a 'target' is a goal
 # and "Non-GAAP(2) net income": a footnote mark after the word
 OR_BEFORE = regex.compile(r"\bor\s(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
@@ -227,7 +231,9 @@ def refined(fig: Figure, got: Typed) -> str:
             and abs(m.value) < NO_COMPANY_FIGURE and not fig.cell:
         # "an opening bell price of $203.00": no company's revenue or profit is a few hundred dollars; its earnings
         # of $1.48 are per share
-        metric = "eps" if metric == "net_income" and EARNINGS_OF.search(scan, max(sent.start, m.start - 24), m.start) else "_price"
+        # and "$5.52 on revenues of $1.76 billion": a per-share figure set on the revenue it is earned on is EPS
+        metric = "eps" if (metric == "net_income" and EARNINGS_OF.search(scan, max(sent.start, m.start - 24), m.start)) \
+            or ON_REVENUE.match(scan, m.end, min(sent.end, m.end + 40)) else "_price"
     if metric in ("_price", "price_target", "stock_price") and FIELD_BAR.search(scan, sent.start, sent.end):
         # "Rating: Buy | PT: $104 | Price: $93.10": each field of a header line says what its own figure is, and the
         # field runs from bar to bar ("목표주가 72,000원(상향, 기존 60,000원) | 현재주가": the old target is a target)
@@ -322,6 +328,8 @@ def in_consensus_bracket(fig: Figure) -> bool:
     introduces ('시장기대치인 매출 20조4천억원, 영업이익 1조2,700억원은')."""
     if fig.cell and fig.header and CONSENSUS_COLUMN.fullmatch(fig.header.strip()):
         return True  # "| 3Q25E | 컨센서스 |": a column of the market's forecasts
+    if fig.ctx.in_sentence(CHAIN_WORDS, fig.sent) and in_chain(fig.scan, fig.sent.start, fig.m.start):
+        return True  # "The current consensus EPS estimate is $1.52 on revenues of $620 million … and $5.52 on …"
     if not fig.ctx.in_sentence(CONSENSUS_WORDS, fig.sent):
         return False  # neither pattern matches without one of these words
     a = max(fig.sent.start, fig.m.start - 80)

@@ -33,6 +33,8 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sor\s[$€£¥₩]?\d[\d,.]*(?:\scents?\b|(?=,))(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"|,?\sor\s[$€£¥₩]?\d[\d,.]*\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r"(?:,?\sor\s\d[\d,.]*%)?"  # "$257.5 million, or 76.7%, in the third quarter of 2023": its share aside
+                           # ("$1.52 on revenues of $620 million for the coming quarter": the revenue it is earned on)
+                           r"(?:\son\s(?:(?:revenues?|sales)\sof\s)?[$€£¥₩]?\d[\d,.]*(?:\s?(?:billion|million|bn|mn|[BM]))?(?:\sin\s(?:revenues?|sales))?)?"
                            # (and "increased 34% to a record $502.1 million, or $3.57 per diluted share, in the first nine months")
                            r"(?:,?\sto\s(?:a\s)?(?:record\s)?[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?"
                            r"(?:\s(?:euros?|dollars?|yen|pounds?|(?:Swiss\s)?francs?|yuan|won|kroner|kronor))?"  # "to 28.21 billion euros"
@@ -41,7 +43,8 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            r",?\s(?:in|for|during|at\sthe\s(?:end|close)\sof)\s(?:the\s)?"
                            # "from a $751 million operating profit last year to a $98 million operating loss this quarter":
                            # a period right after the figure's own metric noun
-                           r"|\s(?:(?:operating|net|gross|pre-?tax|adjusted)\s)?(?:profit|loss|income|revenue|sales|earnings)\s(?:for\s|in\s)?(?:the\s)?",
+                           # (and "$1.76 billion in revenues for the current fiscal year")
+                           r"|\s(?:in\s)?(?:(?:operating|net|gross|pre-?tax|adjusted)\s)?(?:profit|loss|income|revenues?|sales|earnings)\s(?:for\s|in\s)?(?:the\s)?",
                            regex.IGNORECASE)
 # (and "5월 볼파라 인수로": a deal's month, its object named between)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:[\p{L}\p{N}·]{1,12}(?:을|를)?\s)?"

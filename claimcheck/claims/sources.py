@@ -95,8 +95,10 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         return Where("clause", sent.start, sent.end, period)  # a close's day, read from '30일 종가' or 'on Thursday'
     # a phrase naming the period itself outranks a relative one nearer the figure ("3분기 … 전년 동기(655억원)보다 …,
     # 영업이익률은 10.9%로": the 10.9% is the third quarter's, not the year-ago base's)
-    own = [r for r in refs if r.period == period or (r.period and period.startswith(r.period))] \
-        or [r for r in refs if r.relative]
+    # (and a year only containing the period ranks below a relative phrase: "$1.52 … for the coming quarter and
+    # $5.52 … for the current fiscal year" dates the $1.52 by 'the coming quarter')
+    own = [r for r in refs if r.period == period] or [r for r in refs if r.relative] \
+        or [r for r in refs if r.period and period.startswith(r.period)]
     if own:
         r = min(own, key=lambda r: abs(r.start - m.start))
         if r.relative and ctx.focus_where.source == "default":

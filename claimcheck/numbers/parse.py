@@ -81,8 +81,8 @@ def _atom(m) -> _Atom:
         kind, unit = "money", CURRENCIES.get(cur.strip().lower().replace(" ", ""), "USD")
     if kind == "bp":
         value, half, kind = value / 100, half / 100, "pp"
-    if suffix.lower().startswith(("cent", "¢")):
-        value, half = value / 100, half / 100  # "26 cents" is $0.26
+    if suffix.lower().startswith(("cent", "¢")) or suffix.lower() in ("p", "pence"):
+        value, half = value / 100, half / 100  # "26 cents" is $0.26, "480p" is £4.80
     end, plus, band = m.end(), bool(plus), None
     if span or (korean and few):  # one look-up for the common case, a figure with no span word
         end, plus, band, half = B.read(m, kind, value, half)

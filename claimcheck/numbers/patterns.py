@@ -39,7 +39,9 @@ CUR_SUFFIX = (
     r"|스위스\s?프랑|USD|EUR|KRW|JPY|CNY|RMB|CHF|DKK|SEK|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?"
     # (and the Nordic crowns in English: "21.9 billion Danish crowns", "812.40 crowns")
     r"|Swiss[ ]francs?|francs?|Danish[ ]kroner|kroner|Swedish[ ]kronor|kronor|Danish[ ]crowns?|Swedish[ ]crowns?"
-    r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner)(?![\p{Latin}])"
+    r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner"
+    # (and a London price in pence: "480p", "1,250 pence"; a bare "p" only right after the digits)
+    r"|pence|(?<=\d)p)(?![\p{Latin}])"
 )
 PCT_SUFFIX = (
     # ("2.3%p(포인트) 떨어졌다": the unit spelt out in brackets after it is still the unit)

@@ -8,7 +8,7 @@ CURRENCIES = {
     "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
     "c$": "CAD", "a$": "AUD", "s$": "SGD",
     "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
-    "£": "GBP", "gbp": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
+    "£": "GBP", "gbp": "GBP", "p": "GBP", "pence": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
     "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
     "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
     "chf": "CHF", "swissfranc": "CHF", "swissfrancs": "CHF", "franc": "CHF", "francs": "CHF", "스위스프랑": "CHF", "프랑": "CHF",
