@@ -169,11 +169,22 @@ def _byline(text: str, a: int, b: int) -> bool:
 
 def _dateline(text: str, a: int, start: int, end: int, b: int) -> bool:
     """The date opens its line ("2025년 11월 25일, ...", "Seoul, November 13, 2025 — ...") or is most of it."""
-    if DATELINE_LEAD.fullmatch(text, a, start):
+    if DATELINE_LEAD.fullmatch(text, a, start) or _masthead_field(text, a, start, end, b):
         return True
     # counted only until they are too many: the line may be a whole article
     words = chain(WORD.finditer(text, a, start), WORD.finditer(text, end, b))
     return sum(1 for _ in islice(words, SHORT_REST + 1)) <= SHORT_REST
+
+
+# "Northcliff Equity Research. Telecom equipment. 15 October 2025. Analyst: …": a note's masthead line of short fields,
+# one of them the date alone
+FIELD_OPEN = regex.compile(r"(?:[.|·•;]|\s[-–—])\s+$")
+FIELD_CLOSE = regex.compile(r"\s?(?:[.|·•;](?:\s|$)|\s[-–—]\s|$)")
+MASTHEAD_MAX = 160  # a line longer than this is prose, whatever it opens with
+
+
+def _masthead_field(text: str, a: int, start: int, end: int, b: int) -> bool:
+    return b - a <= MASTHEAD_MAX and FIELD_OPEN.search(text, a, start) is not None and FIELD_CLOSE.match(text, end, b) is not None
 
 
 def _head_end(text: str, body: int) -> int:

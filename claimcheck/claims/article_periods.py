@@ -67,6 +67,11 @@ def adopt_periods(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# "56.2 (Q3 24: 61.8; consensus: 55.6)": a quarter labelling a figure in another's bracket is the base it is set against
+BRACKET_LABEL = regex.compile(r"[(;]\s?$")
+LABELLED = regex.compile(r"\s?[:：]\s?[+\-]?(?:[A-Z]{3}\s)?[$€£¥₩]?\d")
+
+
 def find_focus(ctx: Ctx) -> None:
     lay = ctx.lay
     head_end = lay.line_starts[min(6, len(lay.line_starts) - 1)]
@@ -81,7 +86,8 @@ def find_focus(ctx: Ctx) -> None:
         if r.grain in ("quarter", "half") and r.period and not r.estimate and not r.relative \
                 and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32) \
                 and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 80), r.start) \
-                and not C.COMPARED_LEAD.search(lay.scan, max(0, r.start - 24), r.start):
+                and not C.COMPARED_LEAD.search(lay.scan, max(0, r.start - 24), r.start) \
+                and not (BRACKET_LABEL.search(lay.scan, max(0, r.start - 3), r.start) and LABELLED.match(lay.scan, r.end)):
             # "the same quarter of 2024", "지난해 3분기 대비", "from $16.1 billion in Q3 2024", "compared to the third
             # quarter of 2022" name bases
             # a quarter not yet over (a forecast's) is not the one whose figures the article reports, nor is one

@@ -21,6 +21,7 @@ from .row_cells import row_sentence
 from . import bracket_list, declared_order, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
 from .contrasted_books import contrasted_books, split_in_sentence
 from . import sources as W
+from .basis_metric import basis_metric
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
 from .line_reset import unit_left_behind
@@ -137,9 +138,16 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
 
 
 def _named_once(c: Claim, lex: L.Lexicon) -> Claim:
-    """The claim with its period in the company's own year names and its region's id written the one way."""
+    """The claim with its period in the company's own year names, its region's id written the one way, and revenue
+    growth on the comparable basis as comparable sales growth (after every pass that settles segments; the words
+    that named the growth are its metric's evidence)."""
     period, seg = CAL.company_label(c.period, lex.fiscal.get(c.entity or "")), one_region_id(c.segment, lex)
-    return c if (period, seg) == (c.period, c.segment) else c.model_copy(update={"period": period, "segment": seg})
+    metric, seg = basis_metric(c.metric, seg)
+    if (period, seg, metric) == (c.period, c.segment, c.metric):
+        return c
+    evidence = tuple(e if e[0] != "segment" else ("segment", "none", None, None) if not seg
+                     else (e[0], e[1], e[2], seg if e[3] == c.segment else e[3]) for e in c.evidence)
+    return c.model_copy(update={"period": period, "segment": seg, "metric": metric, "evidence": evidence})
 
 
 # and "That was up 12% YoY": English points back at the figure the paragraph before ended on

@@ -11,7 +11,14 @@ import datetime as dt
 
 import regex
 
-CLOSE = regex.compile(r"종가|마감|closed|closing|close\b|ended\sat|finished\sat", regex.IGNORECASE)
+# (and a note's "Last price: SEK 84.10 (14 Oct)", "현재주가(11월 7일) 29,650원": the price quoted as of a day)
+CLOSE = regex.compile(r"종가|마감|closed|closing|close\b|ended\sat|finished\sat|(?:last|current|share)\sprice|현재\s?주가|현재가",
+                      regex.IGNORECASE)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "14 Oct", "on 14 October", "Oct. 14", "11월 13일": a day with its month
+DAY_MONTH = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<d1>[1-9]|[12]\d|3[01])\s(?P<m1>{_MON})(?!\s?\d{{4}})|(?P<m2>{_MON})\s(?P<d2>[1-9]|[12]\d|3[01])(?![\d,]))"
+                          rf"|(?<![\d.])(?P<km>[1-9]|1[0-2])월\s?(?P<kd>[1-9]|[12]\d|3[01])일")
 DAY = regex.compile(r"(?<![\d.월/])(?P<d>[1-9]|[12]\d|3[01])일(?![\p{Hangul}\d])(?!간)|(?<![\p{L}])(?P<w>Monday|Tuesday|Wednesday"
                     r"|Thursday|Friday|Saturday|Sunday|월요일|화요일|수요일|목요일|금요일)"
                     r"|(?P<t>이날|오늘|(?<![\p{L}])today\b)", regex.IGNORECASE)  # "이날 ... 마감했다": the article's own day
@@ -23,6 +30,8 @@ def close_day(text: str, start: int, end: int, published: dt.date | None) -> str
     """'YYYY-MM-DD' of the close a sentence quotes, if it says both that it is a close and which day."""
     if published is None or not CLOSE.search(text, start, end):
         return None
+    if (dm := DAY_MONTH.search(text, start, end)) is not None:
+        return _dated(dm, published)
     m = DAY.search(text, start, end)
     if m is None:
         return None
@@ -39,3 +48,17 @@ def close_day(text: str, start: int, end: int, published: dt.date | None) -> str
             return None
     back = (published.weekday() - WEEKDAYS[m["w"].lower()]) % 7
     return (published - dt.timedelta(days=back)).isoformat()
+
+
+def _dated(dm: regex.Match[str], published: dt.date) -> str | None:
+    """The day and month a close names, in the latest year in which that day is not after the article's date."""
+    if dm["km"]:
+        month, day = int(dm["km"]), int(dm["kd"])
+    else:
+        month = MONTHS.index((dm["m1"] or dm["m2"])[:3].lower()) + 1
+        day = int(dm["d1"] or dm["d2"])
+    try:
+        got = dt.date(published.year, month, day)
+        return (got if got <= published else got.replace(year=published.year - 1)).isoformat()
+    except ValueError:
+        return None

@@ -11,14 +11,14 @@ import regex
 HEAD = regex.compile(
     r"\b(?:(?:the\s)?(?:current\s|average\s|street\s)?consensus\s(?:(?:EPS|earnings|revenue|sales|profit)\s)?"
     r"(?:estimates?|expectations?|forecasts?|views?)\s(?:(?:for\s[^.;!?$€£¥₩\d]{1,40}?\s)?(?:is|are|was|were|stands?\sat|stood\sat|calls?\sfor|of|at))"
-    r"|analysts(?:\spolled\sby\s[\w&.\s]{1,30}?)?\s(?:expect|forecast|estimate|project|see)"
+    r"|analysts(?:\spolled\sby\s[\w&.\s]{1,30}?)?\s(?:had\s)?(?:on\saverage\s)?(?:expect(?:ed)?|forecast|estimated?|project(?:ed)?|see)"
     r"|(?:Wall\s)?Street\s(?:expects|forecasts|sees))\s",
     regex.IGNORECASE)
 # words that may stand between two figures of one list of expectations
 LINK_WORDS = frozenset((
     "on", "of", "in", "and", "with", "for", "the", "a", "an", "its", "per", "share", "revenue", "revenues", "sales",
     "eps", "earnings", "coming", "current", "next", "this", "fiscal", "year", "quarter", "full", "full-year", "period",
-    "billion", "million", "bn", "mn", "cents", "respectively", "first", "second", "third", "fourth", "ending",
+    "billion", "million", "bn", "mn", "cents", "respectively", "growth", "like-for-like", "organic", "comparable", "first", "second", "third", "fourth", "ending",
 ))
 # and the period words a list names its figures' spans with: "Q4", "2026", "FY26"
 SPAN_TOKEN = regex.compile(r"(?:Q[1-4]|[12]H|H[12]|FY)?(?:20)?\d\d|Q[1-4]|FY|H[12]", regex.IGNORECASE)

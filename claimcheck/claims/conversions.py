@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from ..models import Claim
 from ..numbers.parse import Mention
 from .article_context import Ctx
@@ -12,11 +14,15 @@ from .table_units import NO_AMOUNT, PCT_ROW, column_unit
 from .tables import scales_money
 
 
+# "(Q3 24: 61.8)": the year of a period label is no amount in the unit its list declares
+PERIOD_DIGITS = regex.compile(r"(?<![\p{L}])(?:[QH][1-4]|FY)\s?$")
+
+
 def in_table_unit(m: Mention, lay: Layout) -> Mention:
     """A bare table cell in the unit its column or table declares: "| EPS(원) |" keeps its own, "| PER(배) |" is no
     amount, a percent row or column is percent, the rest the table's ("(단위: 십억원)")."""
     if m.kind not in ("plain", "money") or m.scaled or not (unit := lay.units.get(lay.line_of(m.start))) \
-            or not (m.kind == "plain" or scales_money(m, unit, lay)):
+            or not (m.kind == "plain" or scales_money(m, unit, lay)) or PERIOD_DIGITS.search(lay.scan, max(0, m.start - 4), m.start):
         return m
     cell = lay.cell_at(lay.line_of(m.start), m.start)
     if cell and (own := column_unit(cell[1].header)):

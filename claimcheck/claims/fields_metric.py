@@ -37,7 +37,7 @@ MONEY_LEVELS = T.owned_amounts | {"_consensus"}
 COUNTS = T.by_family["count"]  # "다운로드(첫 주 1,000만)": a number a count word names is no amount of won
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 CLOSED_AT = regex.compile(r"\b(?:closed|closing|traded|trading|shares\s(?:rose|fell)\s[^.;]{0,20})\s(?:\w+\s)?at\s[$€£¥₩]?$", regex.IGNORECASE)
-STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
+STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|\b(?:last|current|share)\sprice\b|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 # words of a sentence about a share's price: a small amount no cue names is a price only beside one of these
 # ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
 SHAREISH = regex.compile(r"주가|주당|종가|시가|현재가|시가총액|장중|거래|마감|개장|문을\s?연|futures|opening\sbell|share|stock|close|closing|closed|traded|trading|premarket|pre-market"
@@ -241,13 +241,7 @@ def refined(fig: Figure, got: Typed) -> str:
         metric = "price_target" if TARGETISH.search(field) \
             else "stock_price" if SHAREISH.search(field) or PRICE_FIELD.search(field) else metric
     if metric == "_price":
-        # and "목표주가를 일제히 높였다. 신한투자증권은 140만원에서 160만원으로": a revision after a sentence on targets
-        metric = "price_target" if fig.ctx.per_sentence(("targetish", fig.label_text), fig.whole, lambda s: bool(
-            TARGETISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
-            or (fig.carry.get("metric") == "price_target" and REVISION.match(scan, m.end, min(sent.end, m.end + 12))) \
-            else "stock_price" if fig.cell or fig.ctx.per_sentence(("shareish", fig.label_text), fig.whole, lambda s: bool(
-                SHAREISH.search(scan[s.start:s.end] + " " + heading_text(fig.ctx, fig.line) + " " + fig.label_text))) \
-            else UNPRICED
+        metric = _price_kind(fig)
     if metric == "eps" and not m.scaled and CLOSED_AT.search(scan, max(sent.start, m.start - 24), m.start):
         metric = "stock_price"  # "The stock, which closed Monday at $58 per share": a share's price, not its earnings
     if metric == "price_target":
@@ -354,7 +348,8 @@ BARE_PER_SHARE = regex.compile(r"(?:per|a)\s(?:diluted\s)?share", regex.IGNORECA
 
 
 # "Rating: Buy | PT: $104", "목표주가 32,000원 · 현재주가 25,650원": a header line's fields, set apart by bars or dots
-FIELD_BAR = regex.compile(r"\s[|·]\s")
+# (and "【목표주가】 38,000원(상향, 기존 33,000원)  【현재주가(11/7)】": a field opened by its name in lenticular brackets)
+FIELD_BAR = regex.compile(r"\s[|·▶]\s|【")
 
 
 def _field_start(scan: str, start: int, pos: int) -> int:
@@ -367,3 +362,24 @@ def _field_end(scan: str, pos: int, end: int) -> int:
     """Where a header line's field that holds the figure ending at pos ends: the next bar, or the sentence's end."""
     bar = FIELD_BAR.search(scan, pos, end)
     return end if bar is None else bar.start()
+
+
+def _price_kind(fig: Figure) -> str:
+    """A small amount no cue settles: a target, a share's price, or neither. The figure's own sentence speaks first
+    ("Last price: SEK 84.10" under a title saying "PT raised"), then its heading; and "목표주가를 일제히 높였다.
+    신한투자증권은 140만원에서 160만원으로": a revision after a sentence on targets."""
+    scan, m, sent = fig.scan, fig.m, fig.sent
+    own = fig.ctx.per_sentence(("price_words", fig.label_text), fig.whole, lambda s: _price_words(scan[s.start:s.end] + " " + fig.label_text))
+    if own == "target":
+        return "price_target"
+    if own == "share" or fig.cell:
+        return "stock_price"
+    head = _price_words(heading_text(fig.ctx, fig.line))
+    if head == "target" or (fig.carry.get("metric") == "price_target" and REVISION.match(scan, m.end, min(sent.end, m.end + 12))):
+        return "price_target"
+    return "stock_price" if head == "share" else UNPRICED
+
+
+def _price_words(text: str) -> str | None:
+    """'target' or 'share' for words about a target or a share's price, else None."""
+    return "target" if TARGETISH.search(text) else "share" if SHAREISH.search(text) or PRICE_FIELD.search(text) else None

@@ -47,6 +47,10 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
             or moved_line(fig) or metric_for_line(fig)
     if seg is None and in_table and not row_named:
         seg = row_segment(lex, fig.row_text)
+    if seg is None and not in_table:
+        # "국내 158억원(YoY -2.5%), 북미 241억원(…), 유럽 236억원": a region right before the figure outranks a line the
+        # list named earlier
+        seg = region_before(scan, clause[0], m.start, lex)
     if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
         got = ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
         seg = subject_segment(got, m.start, fig.cues, scan)
@@ -181,7 +185,8 @@ def _restated(fig: Figure) -> str | None:
     scan, m, end = fig.scan, fig.m, fig.sent.end
     basis = BASIS_AFTER.match(scan, m.end, min(end, m.end + 44))
     if basis is None and not AS_REPORTED.match(scan, m.end, min(end, m.end + 16)):
-        basis = BASIS_LEAD.match(scan, fig.sent.start, m.start)
+        basis = BASIS_LEAD.match(scan, fig.sent.start, m.start) or (
+            BASIS_WORD_BEFORE.search(scan, max(fig.sent.start, m.start - 16), m.start) if m.sign_mark in ("+", "-") else None)
     if basis is None:
         return None
     return "organic" if basis["org"] else "comparable" if basis.groupdict().get("comp") else "constant_currency"
@@ -191,12 +196,14 @@ AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted
                          regex.IGNORECASE)
 # (and "grew 4.7% to $6.96 billion organically": the rate and the level it reached, both on the organic basis)
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
-                            r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\scomparable\sbasis|comparable\b)"
+                            r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\s(?:comparable|like[\s-]for[\s-]like)\sbasis|comparable\b|like[\s-]for[\s-]like\b(?![\s-](?:sales|revenue)))"
                             r"|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
                             r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
 PRO_FORMA = regex.compile(r"\bpro[\s-]forma\b|프로포마|(?:비례|지분)\s?연결\s?기준", regex.IGNORECASE)
 ORGANICALLY = regex.compile(r"\sorganically\b", regex.IGNORECASE)
 BASIS_LEAD = regex.compile(r"\W*(?:on\san?\s(?P<org>organic)|(?:on\san?\s|in\s)constant[\s-]currency)(?:\s(?:basis|terms))?,\s", regex.IGNORECASE)
+# "reported -9%, organic +2%", "like-for-like +1.1%": a basis word set right before a signed change
+BASIS_WORD_BEFORE = regex.compile(r"\b(?:(?P<org>organic)|(?P<comp>like[\s-]for[\s-]like|LFL|comparable))\s?:?\s[+\-−]?$", regex.IGNORECASE)
 AS_REPORTED = regex.compile(r"\s(?:as\sreported|reported)\b", regex.IGNORECASE)
 ADJUSTED_HEAD = regex.compile(r"\b(?:adjusted|non-GAAP)\b|비\s?GAAP|조정\s?(?:실적|기준)", regex.IGNORECASE)
 DAILY_BEFORE = regex.compile(r"(?:하루|일)\s?평균\s?(?:매출\s?)?$|\bdaily\saverage\s(?:of\s)?$", regex.IGNORECASE)

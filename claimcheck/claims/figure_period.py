@@ -25,6 +25,8 @@ ARRIVED_AT = regex.compile(ARRIVED_VERB + r"\s?$")
 # so is one after the level its change arrives at ("decreased 11 percent, to $40.572 billion, for nine months")
 # and "$942.4 million, or $3.10 per diluted share, for the first quarter": an aside restating it per share comes between
 # a bracket opening right after a figure ("1.5%(", "175억원 ("), and closing right after the period it holds
+PERIOD_LABEL = regex.compile(r"\s?[:：]\s?[+\-]?(?:[A-Z]{3}\s)?[$€£¥₩]?\d")
+LABEL_TO = regex.compile(r"\s?[:：]\s?")
 PERIOD_GLOSS = regex.compile(r"(?:\d|%|원|[a-z])\s?\(\s?$")
 GLOSS_OPEN = regex.compile(r"\s?\(\s?")
 GLOSS_CLOSE = regex.compile(r"\s?(?:기준\s?)?\)")
@@ -86,6 +88,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     if mine := [r for r in glossed if GLOSS_OPEN.fullmatch(scan, m.end, r.start)]:
         return mine[0].period, mine[0].estimate, mine[0].grain
     refs = [r for r in refs if r not in glossed]
+    # "(Q3 24: 61.8; consensus: 55.6)": a period written as a label before its figure is that figure's, and no other's
+    refs = [r for r in refs if not (PERIOD_LABEL.match(scan, r.end) and not (r.end <= m.start and LABEL_TO.fullmatch(scan, r.end, m.start)))]
     # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period
     # written straight before a later figure belongs to that figure
     refs = [r for r in refs if (daily or r.grain != "day")

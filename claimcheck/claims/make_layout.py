@@ -10,6 +10,7 @@ from .line_kinds import FIGURE_LIKE, HEADING, LABEL, LIST_ITEM, MARKER_ITEM, PHO
 from .masking import mask
 from .sentence_ends import CLAUSE_CUT, runs_on, sentence_ends, wraps
 from .table_units import PCT_ROW, UNIT_DECL, unit_of
+from . import list_units
 
 TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -163,6 +164,7 @@ def layout(text: str) -> Layout:
         prev_blank = is_head
     if open_at is not None:
         _add_sentence(lay, open_at[0], len(text), open_at[1], para)
+    list_units.declare(lay, [line_at(i) for i in range(nlines)])
     return lay
 
 

@@ -149,7 +149,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if base == "price_target":
             # "목표주가 42만원으로 5.0% 상향": a target raised or cut by so much; otherwise the room to the target
             return Typed("price_target_growth" if REVISED.match(after) else "upside", negative=down)
-        if base is None and carried in RATIOS:
+        if base is None and carried in RATIOS and not AMOUNTS_CHANGE.search(text, max(sent[0], m.start - 32), m.start):
             return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
         if base is None and carried == "count":
             return Typed("count_growth", negative=down)  # "… 252 million paying users. That was up 12% YoY"
@@ -177,6 +177,10 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     return None
 
 
+# "일본 96억원(YoY +12.9%)": a change bracketed right after an amount is that amount's, whatever rate the sentence
+# before spoke of
+AMOUNTS_CHANGE = regex.compile(r"\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*)*\s?(?:원|달러|엔|위안|유로|[BMK]|bn|m)\s?\(\s?"
+                               r"(?:YoY|QoQ|y/y|q/q|전년\s?대비|전년比|전분기\s?대비)?\s?[+\-△▲▼]?$", regex.IGNORECASE)
 RATE_WAS = regex.compile(r"\b(?:was|were|is|are|stood\sat|came\sin\sat)\s(?:about\s|roughly\s|nearly\s)?$", regex.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ PERIOD = re.compile(
              |(?:지난해|작년|전년)에\s?이어
              |from\sthe\ssame\s(?:period|quarter)\s(?:last|a|of\sthe\sprevious)\syear(?:\searlier)?
              |(?<![^\W\d_])(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기(?:와|과)\s?(?:비교해|비교하면|비교했을\s?때|견줘|견주면))
-    | (?P<fyq>(?<![^\W\d_])Q(?P<fq7>[1-4])\s(?:(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?))?(?P<fys2>(?:19|20)\d\d)\s?[-–/]\s?(?P<fye2>\d\d)(?!\d)
+    | (?P<fyq>(?<![^\W\d_])Q(?P<fq7>[1-4])\s(?:(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?))?(?P<fys2>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fye2>\d\d)(?!\d)
               |(?:FY\s?|회계연도\s?|fiscal\s(?:year\s)?){_Y(1)}?\s?(?:년\s?)?(?:회계연도\s?)?(?P<fq>[1-4])\s?(?:분기|Q)
               |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>(?:19|20)?\d\d)\s?Q(?P<fq3>[1-4])
@@ -33,7 +33,7 @@ PERIOD = re.compile(
              (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
     | (?P<fyh>(?<![^\W_])(?:H(?P<fhn>[12])|(?P<fhn2>[12])H)\s?FY\s?(?P<fhy>(?:19|20)?\d\d)(?!\d)
             |FY\s?(?P<fhy2>(?:19|20)?\d\d)\s?(?:H(?P<fhn3>[12])|(?P<fhn4>[12])H)(?![^\W_])
-            |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d))
+            |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
            |FY\s?['’](?P<fyy3>\d\d)(?!\d)
            |(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
@@ -42,7 +42,7 @@ PERIOD = re.compile(
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?(?P<y3_>(?:19|20)\d\d)
            |(?<![^\W\d_])(?:Q(?P<qn6>[1-4])|(?P<qn7>[1-4])Q)\s?['’](?P<y6_>\d\d)(?!\d)
-           |(?<![^\W\d_])Q(?P<qn8>[1-4])\s(?P<y7_>\d\d)(?=\s?[),;\n]|\s*\Z)
+           |(?<![^\W\d_])Q(?P<qn8>[1-4])\s(?P<y7_>\d\d)(?=\s?[),;:\n]|\s*\Z|\s(?!(?:million|billion|thousand|per|percent|pct)\b)[a-z])
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|\sin|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z]))(?!\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:누적|누계)))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)

@@ -90,7 +90,7 @@ def _split_end(start: str | None, end: str | None) -> int | None:
     """The year a split year ends in ('2024-25' -> 2025), when its two years follow each other."""
     if not start or not end or (int(start) + 1) % 100 != int(end):
         return None
-    return int(start) + 1
+    return int(start) + 1 + (2000 if len(start) == 2 else 0)  # "Q3 25/26": the years of this century
 
 
 def read(found: list, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:

@@ -87,7 +87,12 @@ def _before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
     # "매출 비중은 중국 42%(약 571억 엔, 한화 약 5226억 원)": a region right before its figure, and the amounts
     # bracketed after that figure
     # and "일본(매출 87억원, YoY+10%)": a region with its metric and figure in its bracket
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:[\d.,]+\s?%\s?\([^()]{{0,40}}|\(\s?(?:매출액?|영업이익)\s?)?$") if ko else None
+    # and "북미 241억원(YoY +10.6%)": the change bracketed after a region's amount is that region's
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:[\d.,]+\s?%\s?\([^()]{{0,40}}|\(\s?(?:매출액?|영업이익)\s?"
+                         rf"|{AMOUNT}\s?\(\s?(?:YoY|QoQ|y/y|전년\s?대비|전년比)?\s?[+\-△▲▼]?)?$") if ko else None
+
+
+AMOUNT = r"\d[\d,.]*(?:\s?[조억만천]\s?[\d,.]*){0,3}\s?(?:원|달러|엔|위안|유로)"
 
 
 def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:

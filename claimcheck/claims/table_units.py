@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 # (and "| EUR m | H1 FY25 | …", "£m", "(…; CHF m; …)": a currency and its scale in a caption or a table's corner)
-MONEY_SCALE = r"(?<![\w$€£])(?:EUR|USD|GBP|CHF|DKK|SEK|NOK|CAD|AUD|US\$|C\$|A\$|[£€$])\s?(?:m|mn|bn|million|billion)(?![\w])"
+MONEY_SCALE = r"(?<![\w$€£])(?:EUR|USD|GBP|CHF|DKK|SEK|NOK|CAD|AUD|US\$|C\$|A\$|[£€$])\s?(?:m|mn|b|bn|million|billion)(?![\w])"
 UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)|"
                           + MONEY_SCALE, regex.IGNORECASE)
 # the currencies a caption or a corner writes with a scale after them ("EUR m", "£m", "CHF bn")
@@ -21,7 +21,7 @@ UNITS = [
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:bn|billions?)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
-    *[(rf"(?<![\w$€£])(?:{signs})\s?(?:bn|billions?)(?![\w])", ("money", code, 1e9)) for code, signs in CURRENCY_SIGNS],
+    *[(rf"(?<![\w$€£])(?:{signs})\s?(?:b|bn|billions?)(?![\w])", ("money", code, 1e9)) for code, signs in CURRENCY_SIGNS],
     *[(rf"(?<![\w$€£])(?:{signs})\s?(?:m|mn|millions?)(?![\w])", ("money", code, 1e6)) for code, signs in CURRENCY_SIGNS],
     # "(in millions, except per share data)": an English release's corner, in dollars unless its cells say otherwise
     (r"\bin\s(?:bn|billions)\b", ("money", "USD", 1e9)), (r"\bin\s(?:mn|millions)\b", ("money", "USD", 1e6)),

@@ -30,7 +30,8 @@ KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d
 # millions and "$1.91T" for trillions (T after a currency only: "3T" alone is no amount).
 # and "$210.5 m", "€1.2 bn": after a currency sign a blank may stand before the letter too (a bare "5 m" is metres)
 ESCALE = (r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T"
-          r"|(?<=[$€£¥₩][\d.,]{1,12})[ \u00a0][mbMB])(?![\p{L}])")
+          # (and "SEK 35.4 b.", "EUR 705 m": after a currency's code too)
+          r"|(?<=(?:[$€£¥₩]|\b(?:USD|EUR|GBP|CHF|SEK|DKK|NOK|JPY|CNY|HKD|CAD|AUD)[ \u00a0])[\d.,]{1,12})[ \u00a0][mbMB])(?![\p{L}])")
 
 CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD|CHF|DKK|SEK|NOK)[ \t\u00a0]?)"
 CUR_SUFFIX = (
