@@ -54,7 +54,8 @@ COMPARED_LEAD = regex.compile(rf"\b(?:{COMPARED_WORDS})\s(?:the\s)?$", regex.IGN
 # "up from US$278 million and 31.2 per cent": the amount's base, then the rate's, after the levels 'from' set them against
 PAIRED_BASE = regex.compile(r"\bfrom\s(?:US)?[$€£¥₩]?\d[\d.,]*\s?(?:million|billion|bn|mn|[MB])?\sand\s$", regex.IGNORECASE)
 FROM_BASE = regex.compile(r"\b(?:from|compared\s(?:to|with))\s(?:about\s|nearly\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
-CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid"
+CHANGE_WORD = regex.compile(r"\b(?:rose|grew|climbed|jumped|gained|increased|surged|soared|fell|dropped|declined|slid|slipped|dipped"
+                            r"|eased|edged\s(?:up|down|higher|lower)|advanced|retreated|tumbled|plunged|sank|slumped|rebounded|recovered"
                             r"|decreased|shrank|doubled|tripled|halved|up|down|improved|improving|rising|falling|climbing|growing"
                             # ("Gross margin widened 80 basis points to 34.0% of net sales from 33.2%")
                             r"|widened|expanded|contracted"

@@ -108,6 +108,24 @@ def weighed(fig: Figure) -> bool:
         and fig.ctx.in_sentence(goods, fig.sent) and not fig.ctx.in_sentence(("sterling",), fig.sent)
 
 
+# a count word that says only how things were made or moved: the goods named right before it are what it counts
+QUALIFIED = {"production", "output", "생산량", "shipments", "출하량", "판매량", "volumes", "물량"}
+QUALIFIER = regex.compile(r"(?<![\p{L}\d-])(?P<w>\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?)\s$")
+NOT_QUALIFIERS = {"the", "its", "total", "group", "and", "of", "in", "record", "annual", "quarterly", "full-year", "higher",
+                  "lower", "global", "while", "with", "that", "which", "as", "our", "their", "전체", "총", "said", "says",
+                  "reported", "posted", "saw", "had", "has", "was", "were", "is", "are", "by", "for", "to", "on", "at"}
+
+
+def _goods(words: str) -> str:
+    """The words right before a count word that name goods: the last one or two, less any verb or article."""
+    kept: list[str] = []
+    for w in reversed(words.split()):
+        if w.lower() in NOT_QUALIFIERS:
+            break
+        kept.insert(0, w)
+    return " ".join(kept)
+
+
 def counted_thing(fig: Figure) -> str | None:
     """What a count counts, by the count word nearest before it in its clause, else after it ('da Vinci procedures
     grew 26%', 'volumes grew 4.9%'): counts of different things never share a key."""
@@ -126,7 +144,11 @@ def counted_thing(fig: Figure) -> str | None:
         return (fig.ctx.lex.counted.get(own[0].lower()) or segment_id(own[0])) if own else None
     # ("송출객 수" and "송출객", "점포 수" and "점포": the number of a thing counts that thing)
     word = NUMBER_OF.sub("", fig.scan[pick.start:pick.end])
-    return fig.ctx.lex.counted.get(word.lower()) or segment_id(word)  # "delivered" and "deliveries" count one thing
+    thing = fig.ctx.lex.counted.get(word.lower()) or segment_id(word)  # "delivered" and "deliveries" count one thing
+    if word.lower() in QUALIFIED and (q := QUALIFIER.search(fig.scan, max(lo, pick.start - 24), pick.start)) \
+            and (goods := _goods(q["w"])):
+        return f"{segment_id(goods)}_{thing}"  # "Copper production", "iron ore production": two things made
+    return thing
 
 
 def moved_count(fig: Figure) -> Typed:

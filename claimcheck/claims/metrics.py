@@ -59,6 +59,10 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     d = AFTER_DIRECTION.match(after)
     up = bool(d and d["up"] and not d["to"]) or (verb_before and not DOWN_VERB.search(before))
     down = bool(d and d["down"] and not d["to2"]) or (verb_before and bool(DOWN_VERB.search(before)))
+    if d and (d["to"] or d["to2"]) and m.kind == "percent" and carried not in RATIOS \
+            and not any(c.metric in RATIOS and sent[0] <= c.start < m.start for c in cues):
+        # "영업이익과 순이익은 각각 131.1%, 131.7%로 뛰었다": no amount rises to a percent; the percent is its change
+        up, down = up or bool(d["up"]), down or bool(d["down"])
     if m.kind == "percent" and not (up or down) and (arrow := ARROW_BRACKET.match(text, m.end, min(sent[1], m.end + 24))):
         up, down = arrow["up"] is not None, arrow["down"] is not None  # "매출 4.7%(3373억원 ↑)": the bracket's arrow
     closing = None if (up or down or m.kind not in ("percent", "money") or not has(MOVE_WORDS)) \
