@@ -118,6 +118,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             continue
         for m in rx.finditer(scan, start, end):
             word = m["seg"].strip(" ,")
+            if len(word) > 2 and word[-1] in "이가은는" and " " not in word and particle_fits(word[:-1], word[-1]) \
+                    and not L.topic(lex, word):
+                word = word[:-1]  # "급식이 1,286억원": the subject's mark, caught inside the item's name
             if len(word) == 1:  # "칩 사업(QCT)": only the acronym names a one-syllable line
                 gloss = (m.groupdict().get("gloss") or "").strip()
                 if not ACRONYM.fullmatch(gloss):

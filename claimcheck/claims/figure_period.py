@@ -10,6 +10,7 @@ from ..numbers.parse import Mention
 from .. import calendar as CAL
 from . import periods as PR
 from .arrival_period import dates_arrival
+from .bracket_legend import in_legend
 from .compare import ARRIVED_VERB, BASE_AFTER, COMPARED_WORDS, THEN, is_base
 
 BASE_FROM = regex.compile(r"\b(?:from|than|versus|vs\.?|over)\s$", regex.IGNORECASE)
@@ -87,7 +88,7 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     glossed = [r for r in refs if PERIOD_GLOSS.search(scan, max(0, r.start - 4), r.start) and GLOSS_CLOSE.match(scan, r.end)]
     if mine := [r for r in glossed if GLOSS_OPEN.fullmatch(scan, m.end, r.start)]:
         return mine[0].period, mine[0].estimate, mine[0].grain
-    refs = [r for r in refs if r not in glossed]
+    refs = in_legend([r for r in refs if r not in glossed], m, scan)
     # "(Q3 24: 61.8; consensus: 55.6)": a period written as a label before its figure is that figure's, and no other's
     refs = [r for r in refs if not (PERIOD_LABEL.match(scan, r.end) and not (r.end <= m.start and LABEL_TO.fullmatch(scan, r.end, m.start)))]
     # English dates a figure after it ("42% in fiscal 2023 to 45% in fiscal 2024"); otherwise a period

@@ -73,7 +73,7 @@ def _atom(m) -> _Atom:
         kind, unit = ("money", CURRENCIES.get(cur.strip().lower().replace(" ", ""), "USD")) if cur else ("plain", None)
         return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, bool(plus), "", bool(cur), lead)
     if escale:
-        scale = ESCALES[escale.strip(" \t\u00a0-").lower()]
+        scale = ESCALES[" ".join(escale.strip(" \t\u00a0-").lower().split())]
         value, half, scaled, lead = value * scale, half * scale, True, scale
     suffix = (suffix or "").strip(" \t\u00a0-")  # "1.5-trillion-won": the hyphen only joins
     kind, unit = classify(suffix)

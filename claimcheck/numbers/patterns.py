@@ -29,18 +29,20 @@ KCOMPOUND = rf"{KNUM}(?:[ \t\u00a0]?{KNUM}){{0,11}}+(?:(?<=만)[ \t\u00a0]?(?:\d
 # ("a $1.75-billion deal", "1.5-trillion won"), which is neither a range nor a sign. Bank decks write "$25MM" for
 # millions and "$1.91T" for trillions (T after a currency only: "3T" alone is no amount).
 # and "$210.5 m", "€1.2 bn": after a currency sign a blank may stand before the letter too (a bare "5 m" is metres)
-ESCALE = (r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln)|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T"
+ESCALE = (r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|mln|lakh[ \u00a0]crores?|crores?|lakhs?|cr(?=\.|\b))|MM|[mbkBMK]|(?<=[$€£¥₩][\d.,]{1,12})T"
           # (and "SEK 35.4 b.", "EUR 705 m": after a currency's code too)
           r"|(?<=(?:[$€£¥₩]|\b(?:USD|EUR|GBP|CHF|SEK|DKK|NOK|JPY|CNY|HKD|CAD|AUD)[ \u00a0])[\d.,]{1,12})[ \u00a0][mbMB])(?![\p{L}])")
 
-CUR_PREFIX = r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD|CHF|DKK|SEK|NOK)[ \t\u00a0]?)"
+# (and the rupee: "₹22,697 crore", "Rs 4,235 crore", "Rs. 12", "INR 500 crore")
+CUR_PREFIX = (r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|₹[ \u00a0]?|Rs\.?[ \u00a0]?"
+              r"|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD|CHF|DKK|SEK|NOK|INR)[ \t\u00a0]?)")
 CUR_SUFFIX = (
     r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가(?!량)|자재|인|칙|료|전|소|유|래|격|주|천|장)"
     # (and the Swiss, Danish and Swedish currencies: "65.9 billion Swiss francs", "DKK 3.1 billion")
     r"|스위스\s?프랑|USD|EUR|KRW|JPY|CNY|RMB|CHF|DKK|SEK|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?"
     # (and the Nordic crowns in English: "21.9 billion Danish crowns", "812.40 crowns")
     r"|Swiss[ ]francs?|francs?|Danish[ ]kroner|kroner|Swedish[ ]kronor|kronor|Danish[ ]crowns?|Swedish[ ]crowns?"
-    r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner"
+    r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner|rupees?"
     # (and a London price in pence: "480p", "1,250 pence"; a bare "p" only right after the digits)
     r"|pence|(?<=\d)p)(?![\p{Latin}])"
 )
@@ -76,7 +78,7 @@ PART = r"[ \t\u00a0]?(?:초중|중후|초|중|후)반(?!기|전|부)대?"
 FEW = r"(?:(?<=조)[ \t\u00a0]?수[십백천]?억|(?<=억)[ \t\u00a0]?수[십백천]?만)"
 
 _ATOM = rf"""
-    (?P<sign>[+\-△▲▼](?=[\d$€£¥₩UHCASN]))?
+    (?P<sign>[+\-△▲▼](?=[\d$€£¥₩₹UHCASNRI]))?
     (?P<cur>{CUR_PREFIX})?
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 ESCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "million": 1e6,
-           "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "t": 1e12, "thousand": 1e3, "k": 1e3}
+           "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "t": 1e12, "thousand": 1e3, "k": 1e3,
+           "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lakh crore": 1e12, "lakh crores": 1e12}
 CURRENCIES = {
     "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD", "¢": "USD",
     "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
@@ -10,6 +11,7 @@ CURRENCIES = {
     "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "p": "GBP", "pence": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
     "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
+    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rupee": "INR", "rupees": "INR",
     "₩": "KRW", "krw": "KRW", "원": "KRW", "won": "KRW",
     "chf": "CHF", "swissfranc": "CHF", "swissfrancs": "CHF", "franc": "CHF", "francs": "CHF", "스위스프랑": "CHF", "프랑": "CHF",
     "dkk": "DKK", "danishkroner": "DKK", "kroner": "DKK", "sek": "SEK", "swedishkronor": "SEK", "kronor": "SEK",
