@@ -13,7 +13,7 @@ from claimcheck.claims.subject_patterns import SUBJECTS
 
 CASES = sorted((Path(__file__).resolve().parent / "cases").glob("typing*.yaml"))
 TEXTS = [case["text"] for path in CASES for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
-BEFORE, AFTER = 30, 80  # the longest lookbehind ('부문별로 보면 ') and lookahead (a figure and its metric) reach
+BEFORE, AFTER = 60, 80  # the longest lookbehind (a breakdown's first item and its change, '별 매출은 급식이 1,286억원으로 4.5% 감소했고, ') and lookahead (a figure and its metric) reach
 
 
 @pytest.mark.parametrize("k", range(len(SUBJECTS)))

@@ -199,7 +199,8 @@ BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|mil
                             r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\s(?:comparable|like[\s-]for[\s-]like)\sbasis|comparable\b|like[\s-]for[\s-]like\b(?![\s-](?:sales|revenue)))"
                             r"|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
                             r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
-PRO_FORMA = regex.compile(r"\bpro[\s-]forma\b|프로포마|(?:비례|지분)\s?연결\s?기준", regex.IGNORECASE)
+# (and "이 기준을 소급 적용해 보면 전년대비 매출액 2.3%": the year before restated on this year's basis)
+PRO_FORMA = regex.compile(r"\bpro[\s-]forma\b|프로포마|(?:비례|지분)\s?연결\s?기준|소급\s?(?:적용|반영)", regex.IGNORECASE)
 ORGANICALLY = regex.compile(r"\sorganically\b", regex.IGNORECASE)
 BASIS_LEAD = regex.compile(r"\W*(?:on\san?\s(?P<org>organic)|(?:on\san?\s|in\s)constant[\s-]currency)(?:\s(?:basis|terms))?,\s", regex.IGNORECASE)
 # "reported -9%, organic +2%", "like-for-like +1.1%": a basis word set right before a signed change

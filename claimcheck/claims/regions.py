@@ -27,7 +27,8 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         rf"(?:(?:에서는|에서도|에서|에선)\s|\s?(?:유기적\s?)?(?:매출액?|판매량?|수출액?)(?:은|는|이|가|도)\s)"
         # "인도 법인의 매출은", "러시아 법인은": a company's subsidiary in a country, the topic of what follows
         # and "국내 법인 영업이익은 343억원": the subsidiary's metric right after it
-        rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?법인\s?(?:(?:매출액?|영업이익|영업손실|순이익|당기순이익)\s?)?(?:은|는|이|가|의|도|\s역시)\s"
+        # (and "멕시코 신공장은 2분기 적자가 195억원": a plant there, as its subsidiary is)
+        rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})\s?(?:법인|(?:신\s?)?공장|사업장)\s?(?:(?:매출액?|영업이익|영업손실|순이익|당기순이익)\s?)?(?:은|는|이|가|의|도|\s역시)\s"
         # "이 가운데 북미가 58%, 중동이 23%를 차지했다": a region made the subject of its share
         rf"|(?<![\p{{L}}\p{{N}}])(?P<seg>{ko})(?:이|가|은|는)\s(?=(?:약\s?)?\d[\d,.]*\s?%)")
     english = regex.compile(

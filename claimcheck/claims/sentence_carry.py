@@ -16,6 +16,7 @@ from .figure_entity import INCLUDED, OBJECT_NAME, resolve_segment
 from .layout import Sentence
 from .span_carry import carry_span, framed
 
+TIED_TO = regex.compile(r"\s?(?:관련|향|용)\s?(?:매출|수주|물량|판매|제품|부품)")
 CAUSE_END = regex.compile(r"(?:영향|때문|덕분|탓|결과)(?:이)?다\.?\s*$")
 NAME_SUBJECT = regex.compile(r"(?:은|는|이|가|도)(?!\p{Hangul})")
 # "국내 게임대장주 크래프톤 PER(약18배)의 두 배에 가깝다": a company named as the yardstick of a comparison
@@ -142,6 +143,8 @@ def _subjects(ctx: Ctx, sent: Sentence, made: list[Claim], own_ents: list[tuple[
                 and not DATA_SOURCE.match(lay.scan, e[1], e[1] + 16)  # nor a house quoted for its view
                 and not OBJECT_NAME.search(lay.scan, max(sent.start, e[0] - 200), e[0])
                 and not PEER_AFTER.match(lay.scan, e[1], min(sent.end, e[1] + 24))  # nor a peer measured against
+                # nor a customer a line of sales is tied to ("폭스바겐 관련 매출이 저조한", "애플향 매출")
+                and not TIED_TO.match(lay.scan, e[1], min(sent.end, e[1] + 6))
                 # "자회사 한화오션 실적이 더해진 영향이다": a subsidiary named without a figure of its own is no subject
                 # ("계열사인 HD현대마린엔진도 힘을 보탰다. 올해 3분기 808억원": one made the subject is)
                 # but "조선 자회사 한화오션이 연결 실적에 들어온 영향이다" only explains the figures before it

@@ -54,7 +54,15 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     return None
 
 
+# "Shiseido cut its forecast for core operating profit by 42% to ¥35 billion", "trimmed its revenue forecast by 2%":
+# by how much a forecast moved against the earlier one, no change over a year
+EN_REVISED = regex.compile(r"\b(?:cut|cuts|trimmed|trims|lowered|lowers|reduced|reduces|slashed|raised|raises|lifted|lifts|boosted)"
+                           r"\s(?:its\s|the\s|their\s)?(?:[\w-]+\s){0,4}?(?:forecasts?|guidance|outlook|targets?|estimates?)"
+                           r"(?:\sfor(?:\s[\w&-]+){1,5}?)?\sby\s(?:about\s|around\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
+
+
 def revised(scan: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Whether a percent at scan[start:end] is a forecast's revision against the forecaster's earlier one."""
-    return REVISED.search(scan, max(lo, start - 100), start) is not None \
-        and REVISED_VERB.match(scan, end, min(hi, end + 8)) is not None
+    return (REVISED.search(scan, max(lo, start - 100), start) is not None
+            and REVISED_VERB.match(scan, end, min(hi, end + 8)) is not None) \
+        or EN_REVISED.search(scan, max(lo, start - 90), start) is not None
