@@ -23,7 +23,7 @@ NOT_SEGMENT = {"분기", "연간", "전체", "총", "연결", "별도", "전년"
 # words a subject pattern catches that name no line: the metric, a filler, a reporting verb, a market
 NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", "그", "두", "세", "모든", "전", "일부", "기타", "먼저", "우선",
                           "operating", "gross", "fourth-quarter", "third-quarter", "second-quarter", "first-quarter",
-                          "revenue", "sales", "this", "that", "our", "their", "record", "overall", "whose",
+                          "revenue", "sales", "operations", "this", "that", "our", "their", "record", "overall", "whose",
                           "analysts", "consensus", "quarterly", "company-wide", "fiscal", "부문", "사업부", "사업부문", "사업본부", "segment", "division",
                           "generated", "reported", "posted", "booked", "brought", "had", "with", "total", "its",
                           "while", "whereas", "although", "but", "and", "as", "it", "they", "we", "which", "where", "there",

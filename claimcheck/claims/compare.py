@@ -247,7 +247,9 @@ def _basis_between(period: str, base: str) -> str | None:
 
 
 # and "up 22% from the previous record in Q1 2024": the base named by the record it set
-BASE_FOR_AFTER = regex.compile(r"(?:[^.;%]|\.(?=\d)){0,60}?\b(?:(?:as\s)?compared\s(?:to|with)|(?:in\s)?comparison\s(?:to|with)|from|versus|vs\.?|against)\s"
+# (and "rose 2.54% to Rs 22,697.3 crore in Q2 FY26 over Q1 FY26": 'over' a period named as such)
+BASE_FOR_AFTER = regex.compile(r"(?:[^.;%]|\.(?=\d)){0,60}?\b(?:(?:as\s)?compared\s(?:to|with)|(?:in\s)?comparison\s(?:to|with)|from|versus|vs\.?|against"
+                               r"|(?<=(?:Q[1-4]|FY)\s?\d{2,4}\s)over)\s"
                                r"(?:[^.;\d]{0,12}\d(?:[^.;]|\.(?=\d)){0,24}?\b(?:for|in)\s"
                                r"|the\s(?:previous|prior|last)\s(?:record|high|peak|level)\s(?:set\s)?(?:for|in)\s)?(?:the\s)?", regex.IGNORECASE)
 
