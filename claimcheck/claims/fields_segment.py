@@ -71,6 +71,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     seg = measured_line(fig, seg)
     if seg in SCOPED_BASES and not in_table:
         seg = scoped(fig, seg)
+    elif seg in SCOPED_BASES and (line := row_segment(lex, fig.row_text)) and line not in SCOPED_BASES:
+        seg = f"{line}_{seg}"  # "| UK & Ireland LFL (%) |": the row's line, on the basis its label names
     if seg and ent and any(e[2] == ent and e[0] < m.start and PARENT_DIVISION.search(scan, max(sent.start, e[0] - 24), e[0])
                            for e in fig.own):
         seg = None  # "정유 부문의 HD현대오일뱅크는": the subsidiary is the entity; its parent's division adds nothing
@@ -189,7 +191,8 @@ def _restated(fig: Figure) -> str | None:
             BASIS_WORD_BEFORE.search(scan, max(fig.sent.start, m.start - 16), m.start) if m.sign_mark in ("+", "-") else None)
     if basis is None:
         return None
-    return "organic" if basis["org"] else "comparable" if basis.groupdict().get("comp") else "constant_currency"
+    return "organic" if basis["org"] else "comparable" if basis.groupdict().get("comp") or basis.groupdict().get("comp2") \
+        else "constant_currency"
 
 
 AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
@@ -198,7 +201,10 @@ AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
                             r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\s(?:comparable|like[\s-]for[\s-]like)\sbasis|comparable\b|like[\s-]for[\s-]like\b(?![\s-](?:sales|revenue)))"
                             r"|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
-                            r"|cc\b|ex-?FX\b)", regex.IGNORECASE)
+                            r"|cc\b|ex-?FX\b"
+                            # "0.9% fall in Q3 25/26 group like-for-like sales": the change's noun, then what changed
+                            r"|(?:fall|rise|increase|decrease|decline|drop|growth|gain)\sin\s(?:[\w/&-]+\s){0,4}?(?P<comp2>like[\s-]for[\s-]like|comparable|LFL)\b)",
+                            regex.IGNORECASE)
 # (and "이 기준을 소급 적용해 보면 전년대비 매출액 2.3%": the year before restated on this year's basis)
 PRO_FORMA = regex.compile(r"\bpro[\s-]forma\b|프로포마|(?:비례|지분)\s?연결\s?기준|소급\s?(?:적용|반영)", regex.IGNORECASE)
 ORGANICALLY = regex.compile(r"\sorganically\b", regex.IGNORECASE)

@@ -65,11 +65,16 @@ def _label_row(raw: str, nxt: str) -> bool:
         and not any(NUMERIC_CELL.fullmatch(c) for c in cells[1:])
 
 
+# a table row whose label opens on a dash or a dot is a part of the row above it
+SUB_ROW = regex.compile(r"[-–·•]\s+(?P<name>\S.*)")
+SUB_JOIN = " › "  # tables.row_segment reads the part's own name first
+
+
 def layout(text: str) -> Layout:
     scan = mask(text)
     starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     lay = Layout(text=text, scan=scan, line_starts=starts)
-    para, prev_blank, heading, header, table_unit, caption = 0, True, -1, None, None, ""
+    para, prev_blank, heading, header, table_unit, caption, parent_row = 0, True, -1, None, None, "", ""
     open_at: tuple[int, int] | None = None  # (start, line) of a sentence a wrapped line left open
     nlines = len(starts)
 
@@ -124,6 +129,10 @@ def layout(text: str) -> Layout:
             if caption:
                 lay.captions[i] = caption
             row = names[0] if names else ""
+            if (sub := SUB_ROW.match(row)) and parent_row:
+                row = f"{parent_row}{SUB_JOIN}{sub['name']}"  # "| - B&Q |" under "| UK & Ireland LFL (%) |": a part of the row above
+            else:
+                parent_row = row
             lay.cells[i] = [Cell(a, b, row, header[k] if k < len(header) else "") for k, (a, b) in enumerate(spans)]
             row_unit = unit_of(" ".join(UNIT_DECL.findall(row))) if "(" in row else None
             if PCT_ROW.search(row) and not row_unit:

@@ -44,6 +44,9 @@ def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
 
 
 def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
+    if " › " in row_text:  # a part's row under its parent's (make_layout.SUB_JOIN): the part is the line
+        parent, part = row_text.rsplit(" › ", 1)
+        return _row_segment(lex, part) or _row_segment(lex, parent)
     label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
     if not label or len(label) > 48 or TOTAL_ROW.match(label) or PR.header_period(label)[0]:
         return None  # and "| 2023 |": a year heads its row, no line
