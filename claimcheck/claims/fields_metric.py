@@ -42,7 +42,7 @@ STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|\b(?:last|curre
 # ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
 SHAREISH = regex.compile(r"주가|주당|종가|시가|현재가|시가총액|장중|거래|마감|개장|문을\s?연|futures|opening\sbell|share|stock|close|closing|closed|traded|trading|premarket|pre-market"
                          r"|after-hours|52-week|ticker|NYSE|NASDAQ|Nasdaq|KOSPI|코스피|코스닥", regex.IGNORECASE)
-PRICE_FIELD = regex.compile(r"\bprice\b", regex.IGNORECASE)  # "| Price: $93.10": a header field's share price
+PRICE_FIELD = regex.compile(r"\bprice\b|\blast\s?:", regex.IGNORECASE)  # "| Price: $93.10": a header field's share price
 UNPRICED = "_unpriced"  # a small amount that is neither a share's price nor any metric: no claim
 # "PT: $104", "we raise our PT to $104": the analysts' short form, in capitals only ("5%pt" is a point)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력|(?-i:\b(?:PTs?|TP)\b)", regex.IGNORECASE)

@@ -39,8 +39,12 @@ BARE_ROW = regex.compile(r"^[^|\n]{1,80}(?:\s?\|\s[^|\n]{1,40}){2,}(?:\s\|)?\s*$
 LABEL_VALUE_ROW = regex.compile(r"^(?P<label>[^|\n]{1,80})\s\|\s[^|\n]{0,40}\d[^|\n]{0,40}(?:\s?\|)+\s*$")
 
 
+# "Rating: Neutral (unchanged) | PT: CHF 150 | Last: CHF 141.35": a note's header of named fields, no table row
+FIELD_CELLS = regex.compile(r"(?:^|\|)\s?[^|:\n\d]{1,24}:\s[^|\n]*\|\s?[^|:\n\d]{1,24}:\s")
+
+
 def _bare_row(line: str) -> bool:
-    if "|" not in line:
+    if "|" not in line or FIELD_CELLS.search(line):
         return False
     row = line.strip()
     return BARE_ROW.match(row) is not None or (
