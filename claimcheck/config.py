@@ -25,6 +25,10 @@ class FxBand(BaseModel):
     quote: str
     low: float
     high: float
+    # the years (of the article's date) the band is drawn from: a 2011 story converts yen at 76 to the dollar,
+    # which no band of 2015-2026 levels allows
+    since: int | None = None
+    until: int | None = None
 
 
 class Config(BaseModel):
@@ -125,17 +129,24 @@ def contradiction(cfg: Config) -> str | None:
 
 def band_problem(bands: Sequence[FxBand], key: str = "fx_bands") -> str | None:
     """What makes a list of FX bands contradictory: a band with low > high, or two for one pair."""
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], list[tuple[int, FxBand]]] = {}
     for i, b in enumerate(bands):
         where = f"'{key}[{i}]' ({b.base}/{b.quote})"
         if b.base == b.quote:
             return f"{where}: base and quote are the same currency"
         if not 0 < b.low <= b.high:
             return f"{where}: low {b.low:g} and high {b.high:g} make no band (need 0 < low <= high)"
-        if (b.base, b.quote) in seen:
-            return f"{where}: the pair already has a band at {key}[{seen[b.base, b.quote]}]"
-        seen[b.base, b.quote] = i
+        if b.since is not None and b.until is not None and b.since > b.until:
+            return f"{where}: since {b.since} is after until {b.until}"
+        if (clash := next((j for j, o in seen.get((b.base, b.quote), []) if _overlap(o, b)), None)) is not None:
+            return f"{where}: the pair already has a band for these years at {key}[{clash}]"
+        seen.setdefault((b.base, b.quote), []).append((i, b))
     return None
+
+
+def _overlap(a: FxBand, b: FxBand) -> bool:
+    lo = max(a.since or 0, b.since or 0)
+    return lo <= min(a.until or 9999, b.until or 9999)
 
 
 def _alias_problem(aliases: dict[str, list[str]]) -> str | None:

@@ -15,7 +15,7 @@ from pydantic import Field
 from .. import vocab as L
 from ..models import Claim
 from ..rule_spec import RuleOptions
-from .common import Draft, by_sentence, figure
+from .common import Draft, by_sentence, figure, year_of
 
 KIND = "implied-fx-rate"
 SCOPE = "corpus"  # the spread is judged against the median of the whole run
@@ -27,7 +27,8 @@ class Options(RuleOptions):
     tolerance: float = Field(0.05, description="how far (relative) an implied rate may stray from the corpus median "
                                                "for its currency pair")
     bands: list[dict] = Field(default_factory=list, description=(
-        "extra plausible bands, each {base, quote, low, high}, on top of rules/fx_bands.yaml and the config's fx_bands"))
+        "extra plausible bands, each {base, quote, low, high} and optionally the years {since, until} of the articles "
+        "they judge, on top of rules/fx_bands.yaml and the config's fx_bands"))
 
 
 def _pairs(claims: list[Claim]):
@@ -63,27 +64,47 @@ def relevant(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if (c.file, c.sentence) in keep]
 
 
+Band = tuple[float, float]
+
+
+def _band(bands: list[dict], base: str, quote: str, year: int | None) -> Band | None:
+    """The plausible (low, high) for one pair in the year an article was written: the last band listed for the pair
+    whose years hold that year (a band naming no years holds every year; an undated article takes the latest band)."""
+    fits = [b for b in bands if (b["base"], b["quote"]) == (base, quote)
+            and (year is None and b.get("until") is None
+                 or year is not None and (b.get("since") or 0) <= year <= (b.get("until") or 9999))]
+    return (float(fits[-1]["low"]), float(fits[-1]["high"])) if fits else None
+
+
 def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
     o = options
-    bands = {(b["base"], b["quote"]): (float(b["low"]), float(b["high"])) for b in [*lexicon.fx_bands, *o.bands]}
-    rates: dict[tuple[str, str], list[tuple[float, Claim, Claim]]] = {}
+    listed = [*lexicon.fx_bands, *o.bands]
+    known = {(b["base"], b["quote"]) for b in listed}
+    # a pair's rates are compared within one year: a 2011 story's yen and a 2025 one's differ by design
+    rates: dict[tuple[str, str, int | None], list[tuple[float, Claim, Claim]]] = {}
+    bands: dict[tuple[str, str, int | None], Band | None] = {}
     out = []
     for a, b in _pairs(claims):
         for base, quote in ((a, b), (b, a)):
-            band = bands.get((base.unit, quote.unit))
-            if band is None:
+            if (base.unit, quote.unit) not in known:
                 continue
+            # the year the figure is of (else the article's, for an undated one): the rate of its day
+            year = year_of(a.period) or a.context_year
+            band = _band(listed, base.unit, quote.unit, year)
+            bands[base.unit, quote.unit, year] = band
             # a conversion is of the same amount, loss or profit: a sign only one side carries was lost in typing
             rate = abs(quote.value / base.value)
-            rates.setdefault((base.unit, quote.unit), []).append((rate, base, quote))
+            rates.setdefault((base.unit, quote.unit, year), []).append((rate, base, quote))
+            if band is None:
+                break  # no band drawn for the article's year: only the spread among that year's rates is judged
             if not band[0] <= rate <= band[1]:
                 msg = (f"{figure(a)} and its conversion {figure(b)} imply {rate:,.4g} {quote.unit} per "
                        f"{base.unit}, outside the plausible {band[0]:g}-{band[1]:g}.")
                 out.append(Draft(msg, (a, b), f"band|{a.text}|{b.text}", why="a figure and its stated conversion"))
             break
-    for (bu, qu), rs in rates.items():
+    for (bu, qu, year), rs in rates.items():
         # rates outside the band are reported above; the spread is judged among the plausible ones
-        in_band = bands.get((bu, qu), (0, float("inf")))
+        in_band = bands.get((bu, qu, year)) or (0, float("inf"))
         rs = [t for t in rs if in_band[0] <= t[0] <= in_band[1]]
         if len(rs) < 2:
             continue

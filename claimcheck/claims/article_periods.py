@@ -80,9 +80,13 @@ def find_focus(ctx: Ctx) -> None:
     pub = ctx.art.published
     halves: Counter = Counter()
     running: Counter = Counter()
+    years: Counter = Counter()
+    quarter_headed = False
     for r in ctx.periods_in(0, len(lay.scan), fy):
         if r.grain == "ytd" and r.period and not r.estimate and not r.relative:
             running[r.period] += 3 if r.start < head_end else 1
+        if r.grain == "year" and r.period and not r.estimate and not r.relative and _fiscal_year(lay.scan, r, pub, fy):
+            years[r.period] += 3 if r.start < head_end else 1
         if r.grain in ("quarter", "half") and r.period and not r.estimate and not r.relative \
                 and not C.BASE_AFTER.match(lay.scan, r.end, r.end + 32) \
                 and not C.FROM_FIGURE_IN.search(lay.scan, max(0, r.start - 80), r.start) \
@@ -95,7 +99,15 @@ def find_focus(ctx: Ctx) -> None:
             if pub and (end := CAL.period_end(r.period, fy) or CAL.quarter_end(r.period, fy)) and end >= (pub.year, pub.month):
                 continue
             (counts if r.grain == "quarter" else halves)[r.period] += 3 if r.start < head_end else 1
-    if not counts and halves and _half_story(ctx, halves, head_end, fy):
+            quarter_headed = quarter_headed or (r.grain == "quarter" and r.start < head_end)
+    top = (lambda c: max(c.values(), default=0))
+    # "reports a 4.8 per cent increase in full-year profit … for FY23 … The fourth quarter (Q4) was the standout": a
+    # year's results that name its last quarter in passing report the year (never when the head names a quarter)
+    if years and not quarter_headed and top(years) > max(top(counts), top(halves)) and _fiscal_year_story(ctx, years, fy):
+        return
+    # "posted first-half results … Second-quarter aftermarket sales underpinned the gain": a half named more than any
+    # quarter is the span reported
+    if halves and top(halves) > top(counts) and _half_story(ctx, halves, head_end, fy):
         return
     if not halves and running and max(running.values()) >= HEADLINED > max(counts.values(), default=0) \
             and _running_story(ctx, running, fy):
@@ -117,6 +129,30 @@ def find_focus(ctx: Ctx) -> None:
         # date is the one reported (a default, so no finding resting on it is an error)
         ctx.focus = CAL.quarter_over_by(pub)
         ctx.focus_where = Where("default", None, None, ctx.focus)
+
+
+# "FY23", "fiscal 2025", "the 2023 financial year", "the year to June 30, 2023", "full-year profit … for FY23": a year
+# named as a company's year of account, not one a figure is merely dated in
+FISCAL_YEAR = regex.compile(r"\bFY|\bfiscal\b|\bfinancial\syear\b|\b(?:year|months)\s(?:to|ended|ending)\b", regex.IGNORECASE)
+
+
+def _fiscal_year(scan: str, r, pub: dt.date | None, fy: int | None) -> bool:
+    """Whether r names, as a year of account, a year that ended within a results season before the article."""
+    if pub is None or not FISCAL_YEAR.search(scan, r.start, r.end) or (end := CAL.period_end(r.period, fy)) is None:
+        return False
+    return 1 <= (pub.year - end[0]) * 12 + pub.month - end[1] <= RESULTS_SEASON
+
+
+def _fiscal_year_story(ctx: Ctx, years: Counter, fy: int | None) -> bool:
+    """A report on a year of account just closed, named more than any quarter or half: that year is the focus."""
+    (p, n), *rest = years.most_common(2)
+    if n < 2 or (rest and rest[0][1] == n):
+        return False
+    ctx.focus = p
+    first = next(r for r in ctx.periods_in(0, len(ctx.lay.scan), fy) if r.period == p and r.grain == "year")
+    ctx.focus_where = Where("heading" if first.start < ctx.lay.line_starts[min(6, len(ctx.lay.line_starts) - 1)] else "carried",
+                            first.start, first.end)
+    return True
 
 
 def _running_story(ctx: Ctx, running: Counter, fy: int | None) -> bool:

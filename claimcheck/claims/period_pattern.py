@@ -29,14 +29,14 @@ PERIOD = re.compile(
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
                (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\s(?:of\s(?:its\s|the\s)?)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
-    | (?P<yend>(?:(?:fiscal\s|business\s|financial\s)?year|(?:twelve|12)[\s-]months?)\s(?:ended|ending|to)\s(?:on\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+    | (?P<yend>(?:(?:fiscal\s|business\s|financial\s)?year|(?:twelve|12)[\s-]months?)\s(?:ended|ending|to)\s(?:on\s)?(?:(?:[1-9]|[12]\d|3[01])\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
              (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
     | (?P<fyh>(?<![^\W_])(?:H(?P<fhn>[12])|(?P<fhn2>[12])H)\s?FY\s?(?P<fhy>(?:19|20)?\d\d)(?!\d)
             |FY\s?(?P<fhy2>(?:19|20)?\d\d)\s?(?:H(?P<fhn3>[12])|(?P<fhn4>[12])H)(?![^\W_])
             |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
            |FY\s?['’](?P<fyy3>\d\d)(?!\d)
-           |(?:FY\s?|fiscal\s(?:year\s)?)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?회계연도)
+           |(?:FY\s?|fiscal\s(?:year\s)?|financial\syear\s)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?(?:회계연도|financial\syear\b))
     | {SP.QUARTERS_TO_DATE}
     | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
