@@ -22,6 +22,7 @@ class MetricInfo:
     share_of: str | None = None
     loss_of: str | None = None
     ratio_of: tuple[str, str] | None = None  # numerator and denominator (operating_margin: operating income over revenue)
+    basis_of: tuple[str, str] | None = None  # a basis and the metric this one is on it (organic, revenue_growth)
     says: str | None = None  # a helper's meaning: "change" or "estimate"
     dated: bool = False
     heading_dated: bool = False
@@ -81,6 +82,7 @@ class Taxonomy:
         self._share_of: dict[str | None, str | None] = {m: i.share_of for m, i in metrics.items()}
         self._loss_of: dict[str | None, str | None] = {m: i.loss_of for m, i in metrics.items()}
         self._says: dict[str | None, str | None] = {m: i.says for m, i in metrics.items()}
+        self._on_basis = {i.basis_of: m for m, i in metrics.items() if i.basis_of}
 
     def __contains__(self, metric: object) -> bool:
         return metric in self.metrics
@@ -123,6 +125,10 @@ class Taxonomy:
         info = self.info(metric)
         return info.ratio_of if info else None
 
+    def on_basis(self, basis: str, metric: str) -> str | None:
+        """The metric of its own that `metric` on `basis` is (organic, revenue_growth -> organic_revenue_growth)."""
+        return self._on_basis.get((basis, metric))
+
     def says(self, metric: str | None) -> str | None:
         return self._says.get(metric)
 
@@ -136,7 +142,7 @@ class Taxonomy:
 def _metric_info(mid: str, spec: object) -> MetricInfo:
     if not isinstance(spec, dict):
         raise LexiconError(f"rules/metrics.yaml: metric {mid} needs a mapping, got {spec!r}")
-    known = {"cues", "family", "says", "has_cadence", "ratio_of", *_FLAGS, *_LINKS}
+    known = {"cues", "family", "says", "has_cadence", "ratio_of", "basis_of", *_FLAGS, *_LINKS}
     if unknown := set(spec) - known:
         raise LexiconError(f"rules/metrics.yaml: metric {mid} has unknown keys {sorted(unknown)}")
     if spec.get("family") not in FAMILIES:
@@ -144,12 +150,15 @@ def _metric_info(mid: str, spec: object) -> MetricInfo:
     if spec.get("says") not in (None, "change", "estimate"):
         raise LexiconError(f"rules/metrics.yaml: metric {mid}: says is change or estimate, got {spec['says']!r}")
     links = {k: str(spec[k]) if spec.get(k) else None for k in _LINKS}
-    ratio = spec.get("ratio_of")
+    ratio, basis = spec.get("ratio_of"), spec.get("basis_of")
     if ratio is not None and not (isinstance(ratio, list) and len(ratio) == 2):
         raise LexiconError(f"rules/metrics.yaml: metric {mid}: ratio_of is [numerator, denominator], got {ratio!r}")
+    if basis is not None and not (isinstance(basis, list) and len(basis) == 2):
+        raise LexiconError(f"rules/metrics.yaml: metric {mid}: basis_of is [basis, metric], got {basis!r}")
     return MetricInfo(mid, spec["family"], tuple(str(c) for c in spec.get("cues") or ()),
                       growth_of=links["growth_of"], share_of=links["share_of"], loss_of=links["loss_of"],
                       ratio_of=(str(ratio[0]), str(ratio[1])) if ratio else None,
+                      basis_of=(str(basis[0]), str(basis[1])) if basis else None,
                       says=spec.get("says"), has_cadence=bool(spec.get("has_cadence", True)),
                       **{f: bool(spec.get(f)) for f in _FLAGS})
 
@@ -163,7 +172,7 @@ def taxonomy() -> Taxonomy:
             target = getattr(info, link)
             if target is not None and target not in metrics:
                 raise LexiconError(f"rules/metrics.yaml: metric {mid}: {link} {target} is no metric")
-        for target in info.ratio_of or ():
-            if target not in metrics:
-                raise LexiconError(f"rules/metrics.yaml: metric {mid}: ratio_of {target} is no metric")
+        for target in [*(info.ratio_of or ()), *(info.basis_of or ())[1:]]:
+            if target not in metrics and target.removesuffix("_growth") not in metrics:  # (a growth made for a level)
+                raise LexiconError(f"rules/metrics.yaml: metric {mid}: {target} (ratio_of or basis_of) is no metric")
     return Taxonomy(metrics)

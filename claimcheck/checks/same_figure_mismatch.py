@@ -38,9 +38,10 @@ ALIASES = ("same-figure",)  # the kind's earlier name, still accepted in rule fi
 
 
 class Options(Hedged):
-    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "market_size", "net_trading"],
-                                    description="metrics never compared (each source has its own target or "
-                                                "market definition)")
+    skip_metrics: list[str] = Field(default_factory=lambda: ["price_target", "upside", "market_size", "net_trading", "per",
+                                                             "target_per"],
+                                    description="metrics never compared (each source has its own target, "
+                                                "market definition or day's price-earnings multiple)")
     undated_full: list[str] = Field(default_factory=lambda: ["revenue_share", "operating_income_share",
                                                              "market_share"],
                                     description="metrics whose undated figures keep full severity: a share of "

@@ -22,6 +22,7 @@ from . import bracket_list, declared_order, forecasters, list_span, loss_signs, 
 from .contrasted_books import contrasted_books, split_in_sentence
 from . import sources as W
 from .basis_metric import basis_metric
+from . import multiples as MP
 from .article_context import Ctx
 from .article_periods import adopt_periods, find_focus, fy_end
 from .line_reset import unit_left_behind
@@ -66,7 +67,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     flat = flattened_rows(lay)
     for m in mentions:
         m = in_table_unit(m, lay)
-        if (m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled)) \
+        if (m.kind in ("money", "percent", "pp", "count") or (m.kind == "plain" and m.scaled)
+                or (m.kind == "multiple" and _pe_sentence(lay, m))) \
                 and not any(a <= m.start < b for a, b in flat) \
                 and not any(a <= m.start and m.end <= b for a, b, _ in ctx.entities_in(m.start, m.start + 1)):
             by_sent.setdefault(lay.sentence_at(m.start), []).append(m)  # "3M: margins over volume" names a company
@@ -168,6 +170,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         approx = A.conversion_approx(fig.scan, prev[1], m)
         if approx is not None:
             return converted(ctx, prev[0], m, approx, si)
+    if m.kind == "multiple":
+        return _multiple(fig)
     got = FM.typed(fig)
     main_count = False
     if fig.m.kind in ("count", "plain"):
@@ -210,6 +214,22 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     if guessed:
         unnamed_amounts.note(ctx, fig, claim)
     return claim
+
+
+def _pe_sentence(lay, m: Mention) -> bool:
+    sent = lay.sentences[lay.sentence_at(m.start)]
+    return MP.pe_multiple(lay.scan, sent.start, sent.end, m)
+
+
+def _multiple(fig: Figure) -> Claim:
+    """A price-earnings multiple: the company's (the sentence's owner), on no business line, in times."""
+    metric = MP.pe_metric(fig.scan, fig.sent.start, fig.m)
+    who = FE.owner(fig, False)
+    claim = _assemble(fig, Typed(metric), metric, who.name, None, who)
+    period = claim.period
+    if (year := MP.multiple_year(fig.scan, fig.m)) is not None:
+        period = f"FY{year}" if period and period.startswith("FY") else str(year)  # the year its earnings are of
+    return claim.model_copy(update={"unit": "x", "period": period, "estimate": claim.estimate or metric == "target_per"})
 
 
 def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | None, who: FE.Owner) -> Claim:

@@ -21,15 +21,18 @@ PERIOD_DIGITS = regex.compile(r"(?<![\p{L}])(?:[QH][1-4]|FY)\s?$")
 def in_table_unit(m: Mention, lay: Layout) -> Mention:
     """A bare table cell in the unit its column or table declares: "| EPS(원) |" keeps its own, "| PER(배) |" is no
     amount, a percent row or column is percent, the rest the table's ("(단위: 십억원)")."""
-    if m.kind not in ("plain", "money") or m.scaled or not (unit := lay.units.get(lay.line_of(m.start))) \
-            or not (m.kind == "plain" or scales_money(m, unit, lay)) or PERIOD_DIGITS.search(lay.scan, max(0, m.start - 4), m.start):
+    if m.kind not in ("plain", "money") or m.scaled or PERIOD_DIGITS.search(lay.scan, max(0, m.start - 4), m.start):
         return m
-    cell = lay.cell_at(lay.line_of(m.start), m.start)
-    if cell and (own := column_unit(cell[1].header)):
-        unit = own
-    elif cell and PCT_ROW.search(cell[1].header):
-        unit = ("percent", "%", 1.0)
-    return in_unit(m, unit, lay.text) if unit != NO_AMOUNT else m
+    li = lay.line_of(m.start)
+    unit, cell = lay.units.get(li), lay.cell_at(li, m.start)
+    # a column's own unit, else its row's ("| Business EPS (€) | 2.65 |" in a table of € millions)
+    own = (column_unit(cell[1].header) or column_unit(cell[1].row_label)) if cell else None
+    if own is None and unit and cell and PCT_ROW.search(cell[1].header):
+        own = ("percent", "%", 1.0)
+    unit = own or unit
+    if not unit or unit == NO_AMOUNT or not (m.kind == "plain" or scales_money(m, unit, lay)):
+        return m
+    return in_unit(m, unit, lay.text)
 
 
 def in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:

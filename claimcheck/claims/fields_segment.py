@@ -200,7 +200,7 @@ AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted
 # (and "grew 4.7% to $6.96 billion organically": the rate and the level it reached, both on the organic basis)
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
                             r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\s(?:comparable|like[\s-]for[\s-]like)\sbasis|comparable\b|like[\s-]for[\s-]like\b(?![\s-](?:sales|revenue)))"
-                            r"|(?:in\s|at\s|on\sa\s)?constant[\s-]currenc(?:y|ies)\b"
+                            r"|(?:in\s|at\s|on\sa\s)?(?:constant|local)[\s-]currenc(?:y|ies)\b"
                             r"|cc\b|ex-?FX\b"
                             # "0.9% fall in Q3 25/26 group like-for-like sales": the change's noun, then what changed
                             r"|(?:fall|rise|increase|decrease|decline|drop|growth|gain)\sin\s(?:[\w/&-]+\s){0,4}?(?P<comp2>like[\s-]for[\s-]like|comparable|LFL)\b)",

@@ -120,7 +120,7 @@ GOES_ON = regex.compile(r"[,\s]*(?:(?:reaching|hitting|totall?ing|landing\sat|co
 
 
 # business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one
-EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "stripping out", "leaving out", "setting aside", "ex-", "조정", "adjusted", "adjusting", "adj.", "gaap", "core", "ongoing", "normalized", "normalised", "코어", "net of")
+EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "stripping out", "leaving out", "setting aside", "ex-", "조정", "adjusted", "adjusting", "adj.", "gaap", "core", "ongoing", "business eps", "normalized", "normalised", "코어", "net of")
 
 
 def _read_exclusion(fig: Figure) -> None:
@@ -146,7 +146,9 @@ def _read_exclusion(fig: Figure) -> None:
 
 
 def _read_cell(fig: Figure) -> bool:
-    """A table figure's cues come from its row label, the caption and its column header, in that order."""
+    """A table figure's cues come from its row label, the caption and its column header, in that order (a caption's
+    "consensus" is of the table's forecast column, which its header marks, never of every row: "results, consensus and
+    our estimates")."""
     k, cl = fig.cell  # type: ignore[misc]
     if k == 0:
         return False
@@ -155,7 +157,8 @@ def _read_cell(fig: Figure) -> bool:
     excl = fig.excl = excluding(fig.row_text, 0, len(fig.row_text))
     fig.cues = [Cue(W.ROW_CUE, W.ROW_CUE + 10, c.metric) for c in A.label_cues(lex, fig.row_text)
                 if not (excl and excl[1] <= c.start < excl[2])] \
-        + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, lay.captions.get(fig.line, ""))] \
+        + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, lay.captions.get(fig.line, ""))
+           if not c.metric.startswith("_consensus")] \
         + [Cue(W.HEADER_CUE, W.HEADER_CUE + 10, c.metric) for c in A.label_cues(lex, fig.header)] \
         + [c for c in fig.cues if cl.start <= c.start < cl.end]
     return True

@@ -12,7 +12,8 @@ from .sentence_ends import CLAUSE_CUT, runs_on, sentence_ends, wraps
 from .table_units import PCT_ROW, UNIT_DECL, unit_of
 from . import list_units
 
-TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# (and "--------+-------+------": a plain-text table's rule, its joints written with a plus)
+TABLE_SEP = regex.compile(r"^\s*[|+]?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*[|+]?\s*$")
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
@@ -114,6 +115,8 @@ def layout(text: str) -> Layout:
             if header is None and (TABLE_SEP.match(nxt or "") or bare or _label_row(raw, nxt)):
                 if bare and TABLE_SEP.match(nxt or "") and len(names) == len(_cells(nxt, 0)) + 1:
                     names = names[1:]  # "Q3 FY2025| Metric | Q3 FY2025 | …" over five columns: a caption glued to the header
+                elif raw[:2].isspace() and raw.lstrip().startswith("|") and _bare_row(line_at(i + 2)):
+                    names = ["", *names]  # "            | Q3 24 | Q3 25" over "Revenue | 9,104 | 9,842": a blank corner
                 header = names
                 lay.headers[i] = names
                 above = " ".join(text[starts[j]:starts[j + 1]] for j in range(max(0, i - 3), i))

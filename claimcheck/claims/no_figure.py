@@ -25,8 +25,15 @@ DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|
                              regex.IGNORECASE)
 
 
+# "Q3 25 orders received fell 3.8%": the year of a period label, never a count of the goods after it
+LABEL_YEAR_BEFORE = regex.compile(r"(?<![A-Za-z])(?:Q[1-4]|H[12]|[1-4][QH]|FY)\s?['’]?$")
+
+
 def no_figure(scan: str, start: int, end: int, m: Mention) -> bool:
-    """Whether m, in the sentence scan[start:end], is a cause's share of a change, an average of years or a deal's worth."""
+    """Whether m, in the sentence scan[start:end], is a cause's share of a change, an average of years, a deal's
+    worth or a period label's year."""
+    if m.kind == "count" and LABEL_YEAR_BEFORE.search(scan, max(start, m.start - 5), m.start):
+        return True
     if m.kind == "money" and (DEAL_AFTER.match(scan, m.end, min(end, m.end + 60))
                               or DEAL_BEFORE.search(scan, max(start, m.start - 12), m.start)):
         return True

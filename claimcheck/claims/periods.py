@@ -229,17 +229,19 @@ def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, boo
     refs = find(cell, 0, len(cell), None, fy_end)
     fiscal = "FY" if fy_end and abs(fy_end) != 12 else ""  # "| 구분 | 2024 | 2025E |" on Sony: its fiscal years
     shift = 1 if fiscal and fy_end and fy_end < 0 else 0  # fiscal is only set with an fy_end
+    # ("| Q3 25 cons. |", "| 3Q25 컨센서스 |": the market's forecast for the quarter, beside what it reported)
+    est = bool(refs) and (refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
+                          or ESTIMATE_HEADER.search(cell, refs[0].end) is not None)
     if refs and refs[0].period and refs[0].period.isdigit():
-        return fiscal + str(int(refs[0].period) + shift), \
-            refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
+        return fiscal + str(int(refs[0].period) + shift), est
     if refs and refs[0].period:
         # "| Q3 2025 | Q3 2024 |" in a fiscal company's table heads its own quarters, as its text names them
         p = f"FY{refs[0].period}" if fiscal and regex.fullmatch(r"\d{4}Q[1-4]", refs[0].period) else refs[0].period
-        return p, refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
+        return p, est
     m = regex.fullmatch(r"\s*((?:19|20)\d\d)\s*([EFP])?\s*", cell)
     if m:
         return fiscal + str(int(m[1]) + shift), bool(m[2])
     return None, ESTIMATE_HEADER.search(cell) is not None  # "| Analyst Estimate |", "| 컨센서스 |": no period, a forecast
 
 
-ESTIMATE_HEADER = regex.compile(r"\b(?:estimates?|consensus|expected|forecasts?)\b|컨센서스|예상치?|추정치?|전망치", regex.IGNORECASE)
+ESTIMATE_HEADER = regex.compile(r"\b(?:estimates?|consensus|cons|expected|forecasts?)\b|컨센서스|예상치?|추정치?|전망치", regex.IGNORECASE)

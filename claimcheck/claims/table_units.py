@@ -45,14 +45,22 @@ def unit_of(text: str) -> tuple[str, str, float] | None:
 
 # "| EPS(원) | PER(배) |" under "(단위: 십억원, 원, 배)": a column that names its own unit keeps it; a multiple ('배', 'x')
 # is no amount at all
-COLUMN_UNIT = regex.compile(r"\((?P<u>원|배|x|X|달러|USD|%)\)\s*$")
+# and "| Basic EPS (SEK) |", "| Business EPS (€) |": a per-share row in a table of millions keeps its currency alone
+COLUMN_UNIT = regex.compile(r"\((?P<u>원|배|x|X|달러|USD|%|€|EUR|£|GBP|SEK|CHF|DKK|NOK|¥|JPY|\$)\)\s*$")
+CURRENCY_ALONE = {"원": "KRW", "달러": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+                  "SEK": "SEK", "CHF": "CHF", "DKK": "DKK", "NOK": "NOK", "¥": "JPY", "JPY": "JPY"}
+# "| Revenues (SEK m) |" over a table whose caption declares none: the column's own currency and scale
+SCALED_COLUMN = regex.compile(r"\((?P<u>[^()]{1,12})\)\s*$")
 NO_AMOUNT = ("none", "", 0.0)
 
 
 def column_unit(header: str) -> tuple[str, str, float] | None:
-    """The unit a column header declares for its own cells, NO_AMOUNT for a multiple, else None."""
+    """The unit a column header (or a row's label) declares for its own cells, NO_AMOUNT for a multiple, else None."""
     m = COLUMN_UNIT.search(header)
     if m is None:
-        return None
-    return {"원": ("money", "KRW", 1.0), "달러": ("money", "USD", 1.0), "USD": ("money", "USD", 1.0),
-            "%": ("percent", "%", 1.0)}.get(m["u"], NO_AMOUNT)
+        scaled = SCALED_COLUMN.search(header)
+        got = unit_of(scaled["u"]) if scaled else None
+        return got if got and got[2] != 1.0 else None
+    if m["u"] == "%":
+        return ("percent", "%", 1.0)
+    return ("money", CURRENCY_ALONE[m["u"]], 1.0) if m["u"] in CURRENCY_ALONE else NO_AMOUNT

@@ -15,7 +15,9 @@ from .metric_cue import Typed
 from .metric_patterns import LEVELS, RATIOS, T
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures
-GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:동기\s?)?대비|전\s?분기\s?대비|전기\s?대비|yoy|qoq|y/y|q/q|growth|change|chg",
+# (and "| Energy Management organic (%) |": a line's organic growth, a change too)
+GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:동기\s?)?대비|전\s?분기\s?대비|전기\s?대비|yoy|qoq|y/y|q/q|growth|change|chg"
+                            r"|\borganic\b|\borg\.",
                          regex.IGNORECASE)
 CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|전년\s?(?:동기\s?)?대비)|(?P<qoq>qoq|q/q|전분기\s?대비)", regex.IGNORECASE)
 TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결|total|subtotal|consolidated|group)\b", regex.IGNORECASE)
