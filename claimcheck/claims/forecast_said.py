@@ -99,7 +99,9 @@ LATER_SPAN = regex.compile(r"(?:,|나와|이며|이고|고)\s[^.]{0,40}?(?:내�
 # stands on
 LEVEL_THEN_IF = regex.compile(r"\s?(?:으로|로|이며|이고),\s[^.;]*?\p{Hangul}(?:면|경우|땐)\s")
 RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)"
-                               r"|\s?(?:에|까지|으로|로|을|를)?\s?(?:이른|달한|커진|늘어난|불어난|거둔|낸|올린|넘어선|넘긴|높아진|올라온|올라선|낮아진|줄어든|확대된|떨어진)\s(?:만큼|점|데다|가운데)")
+                               # (and "115억원에 머문 만큼", "3.2% 성장에 그친 점은": a level stayed at, the ground of a view)
+                            r"|\s?(?:성장|증가|감소|하락|상승|개선|역성장)?(?:에|까지|으로|로|을|를)?\s?(?:이른|달한|커진|늘어난|불어난|거둔|낸|올린|넘어선|넘긴|높아진|올라온|올라선|낮아진|줄어든|확대된|떨어진"
+                            r"|머문|머무른|그친|불과한|기록한)\s(?:만큼|점|데다|가운데)")
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)

@@ -32,6 +32,9 @@ BETTER_WORSE_BEFORE = regex.compile(r"(?:(?P<better>improvement|improved|improvi
                                     regex.IGNORECASE)
 
 
+ORGANIC = regex.compile(r"\borganic(?:ally)?\b|유기적", regex.IGNORECASE)
+
+
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
              carried: str | None, has: Callable[[tuple[str, ...]], bool] = lambda words: True) -> Typed | None:
     """The metric a number measures, from cues in its sentence; None when nothing names it.
@@ -123,7 +126,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         ratio = None  # "매출액 28.7조원(+8.2%YoY), ..., OPM 5.1%": a change in brackets is its level's, not a rate named later
     if ratio and ratio.metric == "_growth_rate":
         base_cue = growth_base(cues, m, clause, sent)
-        base = base_cue.metric if base_cue else carried if T.growth(carried) else "revenue"
+        base = base_cue.metric if base_cue else carried if T.growth(carried) and not ORGANIC.search(text, clause[0], clause[1]) \
+            else "revenue"
         return Typed(T.growth(base) or "revenue_growth", negative=down)
     if ratio and ratio.metric in RATIOS and ratio.start >= m.end and OF_LINK.fullmatch(text, m.end, ratio.start) \
             and m.kind != "pp":  # ("the 30bp operating margin contraction": points before a rate move it)
@@ -157,8 +161,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
             return Typed(carried, negative=down, change=True)  # "영업이익률은 40%. 전년(45.1%)보다 5.1% 낮아졌다"
         if base is None and carried == "count":
             return Typed("count_growth", negative=down)  # "… 252 million paying users. That was up 12% YoY"
-        if base is None and T.growth(carried):
-            base = carried
+        if base is None and T.growth(carried) and not ORGANIC.search(text, clause[0], clause[1]):
+            base = carried  # (not "Latin America organic growth of 4.1%": organic growth named alone is the sales')
         if (other := GROWTH_IN.match(text, m.end, sent[1])) \
                 and (base is None or DRIVER_BEFORE.search(text, max(sent[0], m.start - 120), m.start)) \
                 and _unnamed(text, other.end(), sent[1], cues):

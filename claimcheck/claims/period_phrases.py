@@ -108,6 +108,20 @@ def month_span(s: int, e: int, m1: int, m2: int, published: dt.date | None, fisc
     return PeriodRef(s, e, None, "month")
 
 
+def month_end(s: int, e: int, month: int, published: dt.date | None, fiscal: int | None, last_year: bool) -> PeriodRef:
+    """"9월 말 수주잔고": a balance at a month's end, of the quarter that month closes (else of the month), in the
+    latest year whose month is over by the article's date."""
+    if not published:
+        return PeriodRef(s, e, None, "month")
+    y = (published.year if month <= published.month else published.year - 1) - (1 if last_year else 0)
+    if month % 3:
+        return PeriodRef(s, e, f"{y}-{month:02d}", "month")
+    if fiscal:
+        q = ((month - fiscal - 1) % 12) // 3 + 1
+        return PeriodRef(s, e, f"FY{y + (1 if month > fiscal else 0)}Q{q}", "quarter")
+    return PeriodRef(s, e, f"{y}Q{month // 3}", "quarter")
+
+
 def relative_period(s: int, e: int, word: str, published: dt.date | None) -> PeriodRef:
     w = "".join(word.split()).lower()
     if w == "전년도" and published and published.month <= 2:

@@ -9,7 +9,7 @@ import regex
 from . import spans as SP
 from ..calendar import bare_quarter_year, fiscal_quarter_over_by, latest_fiscal_year, quarter_over_by
 from .period_pattern import GLOSS, MAYBE_PERIOD, PERIOD, YEARS
-from .period_phrases import MONTHS, PeriodRef, bare_half, fiscal_label, month_quarter, month_span, relative_period
+from .period_phrases import MONTHS, PeriodRef, bare_half, fiscal_label, month_end, month_quarter, month_span, relative_period
 
 TTM = regex.compile(r"지난\s?12\s?개월|최근\s?12\s?개월|12개월\s?누적|TTM|trailing\s(?:12|twelve)[\s-]months?", regex.IGNORECASE)
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -190,6 +190,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, str(y) if y else None, "ytd"))  # "1~3분기 누적": the year so far
         elif m["upto"] or m["upto2"] or m["nq3"]:
             out.append(PeriodRef(s, e, SP.year_to_date(m, published, fiscal), "ytd"))
+        elif m["me"]:
+            out.append(month_end(s, e, int(m["mem"]), published, fiscal, bool(m["mey"])))
         elif m["ms"] or m["bm"]:
             ref = month_span(s, e, int(m["m1"] or m["bmm"]), int(m["m2"] or m["bmm"]), published, fiscal)
             if (m["msy"] or m["bmy"]) and ref.period and ref.period[:4].isdigit() and published:

@@ -8,7 +8,9 @@ import regex
 
 from .figure import Figure
 from .list_intro import lead_line
-from .regions import region_before, region_lines
+from functools import lru_cache
+
+from .regions import english_words, region_after, region_before, region_id, region_lines
 
 ORGANIC = "organic"
 # "organically", "on an organic basis" right after the figure
@@ -23,7 +25,9 @@ def organic_region(fig: Figure, seg: str | None, topics: list) -> str | None:
         return seg
     scan, lex, m, sent = fig.scan, fig.ctx.lex, fig.m, fig.sent
     if seg == ORGANIC:
-        region = region_before(scan, fig.clause[0], m.start, lex)
+        # "growth was 1.8% in Europe, 6.4% in Latin America", "Latin America organic growth of 4.1%"
+        region = region_after(scan, m.end, fig.clause[1], lex) or region_before(scan, fig.clause[0], m.start, lex) \
+            or _region_of_basis(scan, fig.clause[0], m.start, lex)
         if region is None and (named := region_lines(scan, sent.start, m.start, lex)):
             region = named[-1][2]
         return f"{region}_{ORGANIC}" if region else seg
@@ -63,3 +67,17 @@ def kept_basis(old: str | None, new: str) -> str:
     if old and (old == ORGANIC or old.endswith(f"_{ORGANIC}")) and not new.endswith(ORGANIC):
         return f"{new}_{ORGANIC}"
     return new
+
+
+@lru_cache(maxsize=8)
+def _next_to_basis(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
+    en = english_words(regions)
+    return regex.compile(rf"(?<![\w.&-])(?P<seg>(?i:{en}))(?:['’]s)?\s(?:organic|like[\s-]for[\s-]like|comparable)\b",
+                         regex.IGNORECASE) if en else None
+
+
+def _region_of_basis(scan: str, lo: int, pos: int, lex) -> str | None:
+    """The region named right before the basis word of the figure's clause ("Latin America organic growth of 4.1%")."""
+    rx = _next_to_basis(lex.regions)
+    got = None if rx is None else next(reversed(list(rx.finditer(scan, lo, pos))), None)
+    return region_id(got["seg"], lex) if got else None

@@ -107,7 +107,7 @@ def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
 
 @lru_cache(maxsize=8)
 def _en_before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
-    en = _english(regions)
+    en = english_words(regions)
     # "Organic sales grew 4.5%, with Europe up 2.1% and Asia up 6.2%", "Europe: +2.1%", "the Americas 5%": a region
     # right before its figure, or before the change word that leads to it
     return regex.compile(rf"(?<![\w.&-])(?P<seg>(?i:{en}))(?::|\s(?:was|were))?\s"
@@ -115,7 +115,7 @@ def _en_before(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
                          rf"|added)\s(?:by\s)?)?(?:(?:about|around|nearly|roughly)\s)?$") if en else None
 
 
-def _english(regions: tuple[str, ...]) -> str:
+def english_words(regions: tuple[str, ...]) -> str:
     """The English region words as one alternation, longest first, a space inside one matching a space or a hyphen."""
     return "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(regions, key=len, reverse=True)
                     if w.lower() not in NOT_SCOPE and not regex.search(r"\p{Hangul}", w))
@@ -123,7 +123,7 @@ def _english(regions: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=8)
 def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
-    en = _english(regions)
+    en = english_words(regions)
     # "increased 7% to $1.55 billion in the U.S. and 6% to $929 million outside the U.S.": English scopes a figure
     # to a region right after it (not "in the U.S. market share", where the region qualifies what follows, nor "10% in
     # U.S. dollars", the currency a change is measured in)
