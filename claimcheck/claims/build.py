@@ -189,6 +189,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     metric = FM.refined(fig, got)
     if metric == FM.UNPRICED:
         return None
+    if metric == "eps" and DIVIDEND_BEFORE.search(fig.scan, max(fig.clause[0], m.start - 120), m.start):
+        metric = "dividend_per_share"  # "a quarterly cash dividend for holders of common shares of $0.092 per common share"
     if (metric in ("stock_price", "price_change") and FC.unit_priced(fig)) \
             or (metric in ("eps", "adjusted_eps") and FC.unit_priced_near(fig)):
         return None  # a price per barrel or ton is a commodity's, no claim about the company
@@ -246,7 +248,8 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
         bool(fig.cell) or ctx.per_sentence("figure row", sent, lambda s: FIGURE_ROW.fullmatch(scan, s.start, s.end) is not None))
     # "| (9.2%) |", and a row of figures set out with spaces: "Non-GAAP diluted EPS ($1.32) ($1.49) $1.37 N/A"
     # (a figure printed with its own plus sign is never turned down by the words around it: "+1%/-18% (YoY)")
-    lost = got.negative and not bracketed and m.sign_mark != "+" and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14))
+    lost = got.negative and not bracketed and m.sign_mark != "+" and not TURNED_PROFIT.match(scan, m.end, min(sent.end, m.end + 14)) \
+        and not PROFIT_OF.search(scan, max(sent.start, m.start - 32), m.start)
     if value > 0 and (bracketed or lost):
         value, low, high = -value, (-high if high is not None else None), (-low if low is not None else None)
         if lost:
@@ -302,6 +305,13 @@ GLOSSED_FIGURE = regex.compile(r"\d(?:[ \u00a0]?(?:[mbkMBK]|bn|mn|million|billio
 FIGURE_ROW = regex.compile(r"\s*[^\d()$€£¥₩|]{2,60}?(?:(?:\s+|\s*\|\s*)(?:\(?[$€£¥₩]?\d[\d,.]*\s?(?:%|pp|bps?|[BMK]|bn|billion|million)?\)?"
                         r"|N/?A|n/?m|—|–|-)){2,}\s*\|?\s*")
 FLIPPED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
+# a dividend named before a per-share amount, with no earnings word between
+DIVIDEND_BEFORE = regex.compile(r"\bdividends?\b(?:(?!\b(?:earn|earnings|income|profit|EPS)\b)[^.;]){0,100}$|배당(?:금)?[^.;\d]{0,30}$",
+                                regex.IGNORECASE)
+# "a turn for the worse from the original forecast of an income of JPY 160.0 billion": a profit named as such, though a
+# loss leads the sentence
+PROFIT_OF = regex.compile(r"\b(?:an?\s)?(?:net\s|pre-?tax\s|operating\s)?(?:income|profit)\sof\s(?:about\s|around\s)?(?:[A-Z]{3}\s?|[$€£¥₩])?$",
+                          regex.IGNORECASE)
 # "12억원 적자에서 올해 3분기 464억원으로 흑자 전환": the figure the loss turned into is a profit
 TURNED_PROFIT = regex.compile(r"\s?(?:으로|로)\s?(?:흑자\s?(?:전환|로\s?돌아)|돌아서|turnaround)")
 

@@ -49,7 +49,11 @@ def in_unit(m: Mention, unit: tuple[str, str, float], text: str) -> Mention:
 def converted(ctx: Ctx, base: Claim, m: Mention, approx: bool, si: int) -> Claim:
     lay = ctx.lay
     li = lay.line_of(m.start)
+    # "a pre-tax loss of JPY 365.0 billion (EUR 3.54 billion)": the conversion is of the same amount, loss and all
+    flip = base.value < 0 < m.value
+    value, low, high = (-m.value, -m.high if m.high is not None else None, -m.low if m.low is not None else None) if flip \
+        else (m.value, m.low, m.high)
     return base.model_copy(update=dict(
-        line=li + 1, column=m.start - lay.line_starts[li] + 1, text=ctx.art.text[m.start:m.end], value=m.value,
-        low=m.low, high=m.high, unit=m.unit, bound="approx" if approx else "eq", half_width=m.half_width,
+        line=li + 1, column=m.start - lay.line_starts[li] + 1, text=ctx.art.text[m.start:m.end], value=value,
+        low=low, high=high, unit=m.unit, bound="approx" if approx else "eq", half_width=m.half_width,
         sentence=si))

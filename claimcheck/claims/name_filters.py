@@ -145,7 +145,8 @@ def on_masthead(lay, found: list[tuple[int, int, str]]) -> set[tuple[int, int, s
         i = lay.line_of(a)
         start, text = lay.line_starts[i], lay.line_text(i)
         lead = len(text) - len(text.lstrip())
-        if COPYRIGHT.match(text) or (a == start + lead and CHROME_REST.fullmatch(text, b - start)):
+        # (not a line that holds the name alone: "Thales" over a note's title is the company it is about)
+        if COPYRIGHT.match(text) or (a == start + lead and text[b - start:].strip() and CHROME_REST.fullmatch(text, b - start)):
             out.add((a, b, name))
     return out
 

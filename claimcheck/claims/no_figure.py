@@ -9,7 +9,7 @@ import regex
 from ..numbers.parse import Mention
 # "320억원 규모의 드라마 공급 계약", "a $1.5 billion credit agreement": what a deal, a contract or a credit line is
 # worth, no period's result of the company (and "70억원 가량의 단납 제품 계약이 취소된": a hedged worth too)
-DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?|(?:\s?(?:가량|정도|상당|어치))?의\s)(?:[\p{Hangul}A-Za-z·]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"
+DEAL_AFTER = regex.compile(r"\s?(?:원|달러)?\s?(?:규모(?:의|인)?\s?|(?:\s?(?:가량|정도|상당|어치))?의\s)(?:[\p{Hangul}A-Za-z·]+\s){0,3}?(?:공급\s?|용역\s?|판매\s?|납품\s?|수출\s?|공사\s?|라이선스\s?|기술이전\s?)?(?:계약|협약)"
                         r"|\s(?:(?:revolving|senior|unsecured|secured|multi-year|multiyear|long-term|new|supply|licensing|license|service|services)\s)*"
                         r"(?:credit\s(?:agreement|facility|line)|revolver|term\sloan|loan|contract|deal|agreement|notes\soffering|bond\soffering|settlement)s?\b",
                         regex.IGNORECASE)

@@ -24,7 +24,10 @@ WHOLE = FE.WHOLE
 DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|법인|법인의)\s?(?:(?:매출|영업이익|순이익|손익|실적)\s?)?(?:은|는|도|이|가|에서의|\s역시)\s|의\s?경우"
                                r"|\b(?:segment|division|unit)\b"
                                # "Aerospace’s total sales were …": a line opening a paragraph in the possessive is its topic
-                               r"|\G\s*(?-i:[A-Z])[\w&-]*(?:\s(?:&\s)?(?-i:[A-Z])[\w&-]*){0,2}['’]s?\s(?:total\s|net\s)?(?:\w+[\s-]quarter\s)?(?:revenues?|sales)\b",
+                               r"|\G\s*(?-i:[A-Z])[\w&-]*(?:\s(?:&\s)?(?-i:[A-Z])[\w&-]*){0,2}['’]s?\s(?:total\s|net\s)?(?:\w+[\s-]quarter\s)?(?:revenues?|sales)\b"
+                               # "In North America, revenue came to $4.3bn. Cash profits dropped 2.7%": a place a paragraph
+                               # opens on is the scope of what it goes on to say
+                               r"|\G\s*In\s(?:the\s)?(?-i:[A-Z])[\w&.-]*(?:,?\s(?:&\s|and\s)?(?-i:[A-Z])[\w&.-]*){0,4},\s",
                                regex.IGNORECASE)
 
 
@@ -33,6 +36,8 @@ DIVISION_TOPIC = regex.compile(r"(?:부문|사업부|사업본부|본부|사업|
 BARE_OPEN = regex.compile(r"\s*(?:다만\s|또\s|또한\s)?(?:같은\s?기간\s|이\s?기간\s)?(?:(?:같은|해당|동|이)\s?(?:부문|사업부|사업)\s?(?:의\s?)?)?(?:영업이익|영업손실|영업손익|순이익|당기순이익|순손실|매출액?)(?:\s?규모)?(?:은|는|이|가|도|\s또한|\s역시)\s")
 
 
+SPAN_OPENER = regex.compile(r"\s*(?:In|During|For|Over|Across)\s(?:the\s)?(?:quarter|period|year|half|first|second|third|fourth|nine|three|six"
+                            r"|full|fiscal|latest|same)\b", regex.IGNORECASE)
 SHARE_OPEN = regex.compile(r"\s*(?:매출\s?)?비중은\s(?:약\s?)?\d[\d.]*\s?%")
 BOOKS_LEAD = regex.compile(r"\s*(?:한편\s|다만\s)?별도\s?(?:재무제표\s?)?기준(?:으로)?\s")
 KNOWN_OPEN = regex.compile(r"\s*\p{Hangul}{2,10}(?:은|는|도)\s")
@@ -51,7 +56,8 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     if sent.line in ctx.lay.cells:
         carry["segment"] = None
         return made
-    whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None
+    # (and "In the quarter, free cash flow was …": a sentence that opens on a span, not a place, speaks of the whole)
+    whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None or SPAN_OPENER.match(ctx.lay.scan, sent.start, sent.end) is not None
     held, subject = carry.get("segment"), carry.pop("subject", None)
     out = []
     for c in made:
@@ -79,10 +85,17 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     if stated and DIVISION_TOPIC.search(ctx.lay.scan, sent.start, sent.end):
         # only a line made the topic ('상선 부문은', 'The cloud division') governs what follows; one that
         # is merely a metric's subject ('서치플랫폼 매출은') speaks for its own sentence
-        carry["segment"] = (stated[-1].entity, stated[-1].segment, stated[-1].line)
+        line = _line_only(stated[-1].segment, ctx.lex)  # ("north_america_organic": the region goes on, not the basis)
+        carry["segment"] = (stated[-1].entity, line, stated[-1].line) if line else None
     elif named or whole or any(c.segment not in ctx.lex.bases for c in stated):
         carry["segment"] = None  # a basis ("organic sales by 8%") is no other line: the line in view goes on
     return out
+
+
+def _line_only(seg: str | None, lex: L.Lexicon) -> str | None:
+    """A segment id without the basis words in it ('north_america_organic' -> 'north_america')."""
+    parts = [p for p in (seg or "").split("_") if p and p not in lex.bases]
+    return "_".join(parts) or None
 
 
 def _opens_on_brand(ctx: Ctx, sent) -> bool:
