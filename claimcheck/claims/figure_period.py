@@ -49,6 +49,7 @@ OWN_PERIOD = regex.compile(r"(?:\s(?:per|a)\s(?:diluted\s|basic\s)?share)?"
                            # (and "$1.76 billion in revenues for the current fiscal year")
                            r"|\s(?:in\s)?(?:(?:operating|net|gross|pre-?tax|adjusted)\s)?(?:profit|loss|income|revenues?|sales|earnings)\s(?:for\s|in\s)?(?:the\s)?",
                            regex.IGNORECASE)
+LAST_FY = regex.compile(r"last\s(?:financial|fiscal)\syear\b")  # "$1.7 billion last financial year": right after its figure
 # (and "5월 볼파라 인수로": a deal's month, its object named between)
 EVENT_AFTER = regex.compile(r"\s?(?:에\s?)?(?:[\p{L}\p{N}·]{1,12}(?:을|를)?\s)?"
                          r"(?:출시|선보|공개|오픈|론칭|개시|시작|발매|서비스를?\s?시작|인수|합병|상장|출범|계약|체결|취임|공시)")
@@ -125,7 +126,8 @@ def period(refs: list[PR.PeriodRef], m: Mention, clause: tuple[int, int], carry_
     refs = [r for r in refs if not _in_other_bracket(r, m, scan) and not _bracketed_own(r, m, scan)
             and not _closed_base(r, m, scan)]
     # English dates a figure after it: "42% in fiscal 2023"
-    own = [r for r in refs if r.start >= m.end and OWN_PERIOD.fullmatch(scan, m.end, r.start)]
+    own = [r for r in refs if r.start >= m.end and (OWN_PERIOD.fullmatch(scan, m.end, r.start)
+                                                    or (r.start - m.end <= 1 and LAST_FY.match(scan, r.start)))]
     if own:
         refs = [own[0]]
     # "growth of 6 to 8 percent from last year's $9.64 billion, implying sales between …": a period that owns the

@@ -120,7 +120,12 @@ ANALYST_WORD = regex.compile(r"\b(?:analysts?|forecasters|economists|wall\sstree
 GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d)){0,36}$")
 # every pattern of said_of needs one of these words; most sentences hold none, so a sentence is looked at
 # once for them (Ctx.in_sentence) instead of by nine searches per figure
-SAID_WORDS = ("seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
+# "whereas a company-compiled poll had pointed to a 2.3% drop", "On EPS, the range was tightened to $4.75 to $4.95": the
+# market's poll, or a guidance range moved
+POLLED = regex.compile(r"\b(?:poll|survey|consensus)\b[^.;]{0,40}?\b(?:pointed|looked|called)\sto\s(?:an?\s)?(?:about\s)?[$€£¥₩]?$"
+                       r"|\b(?:range|guidance|outlook|forecast)\s(?:was\s|has\sbeen\s)?(?:tightened|narrowed|raised|lowered|cut|lifted"
+                       r"|trimmed|widened)\s(?:to\s)?(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
+SAID_WORDS = ("poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 # ("beating the estimated $13.14 billion": the figure the word qualifies)
@@ -168,7 +173,8 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or (ESTIMATES_OF.search(scan, max(sent.start, m.start - 70), m.start)
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start)) \
         or ESTIMATE_OF_METRIC.search(scan, max(sent.start, m.start - 70), m.start) \
-        or OUTLOOK_SET_AT.search(scan, max(sent.start, m.start - 40), m.start)
+        or OUTLOOK_SET_AT.search(scan, max(sent.start, m.start - 40), m.start) \
+        or POLLED.search(scan, max(sent.start, m.start - 80), m.start)
 
 
 

@@ -211,6 +211,12 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["rel"]:
             if fiscal and "".join(m["rel"].split()).lower() in ("theyear", "thefullyear"):
                 continue  # a fiscal company's "for the year" is its fiscal year, which the sentence before names
+            if "".join(m["rel"].split()).lower() in ("lastfinancialyear", "lastfiscalyear") and published:
+                # "an annual profit of $1.7 billion last financial year": the year of account before the latest one over
+                end = abs(fiscal or 12)
+                latest = published.year if published.month > end else published.year - 1
+                out.append(PeriodRef(s, e, f"FY{latest - 1}" if fiscal else str(latest - 1), "year"))
+                continue
             ref = relative_period(s, e, m["rel"], published)
             if ref.relative == "previous" and published and "".join(m["rel"].split()) == "지난분기" \
                     and not LAST_QUARTER_COMPARED.match(m.string, e):

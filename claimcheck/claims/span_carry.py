@@ -14,7 +14,9 @@ GRAINS = ("half", "ytd")
 # "1~3분기 누적(이하 누적) 매출은", "1~3분기 누적 기준으로 살펴보면": a running total declared the frame of what follows,
 # not one figure's span
 FRAMED = regex.compile(r"(?:누적|누계)\s?\(이하\s?(?:누적|누계)\)|(?:누적|누계)\s?기준으로\s?(?:살펴\s?)?(?:보면|는)"
-                    r"|(?:누적|누계)\s?실적(?:의\s?경우|은|을\s?보면|으로는)")  # "누적 실적의 경우 올 1~3분기 매출액은 …"
+                    r"|(?:누적|누계)\s?실적(?:의\s?경우|은|을\s?보면|으로는)"  # "누적 실적의 경우 올 1~3분기 매출액은 …"
+                    # "For the year to date, Timken profits are …": an English sentence opening on the running span
+                    r"|\G\s*(?i:for|over|during|in)\s(?i:the\s)?(?i:year[\s-]to[\s-]date|(?:first\s)?nine[\s-]months?|first\s(?:six|three)\smonths)\b")
 # "1~9월 누적 수익은 … 반면, 같은 기간 영업이익은 …": a second sentence dated by "the same period" alone (not "작년 같은
 # 기간", a base) has made the running total the frame, and the sentences after it ("당기순이익도 …") stay in it
 SAME_AGAIN = regex.compile(r"(?<!(?:작년|지난해|전년|전년도)\s?)(?:같은|동일한?)\s?기간(?!\s?(?:대비|보다|과|와|에\s?비해))")
