@@ -35,6 +35,7 @@ PERIOD = re.compile(
             |FY\s?(?P<fhy2>(?:19|20)?\d\d)\s?(?:H(?P<fhn3>[12])|(?P<fhn4>[12])H)(?![^\W_])
             |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d))
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
+           |(?<![\d/.])(?P<fys3>(?:19|20)\d\d)/(?P<fye3>\d\d)(?![\d/]|\.\d)
            |FY\s?['’](?P<fyy3>\d\d)(?!\d)
            |(?:FY\s?|fiscal\s(?:year\s)?|financial\syear\s)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?(?:회계연도|financial\syear\b))
     | {SP.QUARTERS_TO_DATE}
