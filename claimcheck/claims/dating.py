@@ -66,6 +66,9 @@ OUTLOOK_SECTION = regex.compile(r"^\W*(?:[\w'’-]+\s){0,3}(?:outlook|guidance)\
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 
+YTD_HEAD = regex.compile(r"(?<![\w-])[69]M\s?\d|\bYTD\b|누적|누계|year[\s-]to[\s-]date|nine\smonths", regex.IGNORECASE)
+
+
 def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: str | None, cell, header: str,
          carry: dict, change: bool, others: list[int]) -> tuple[str | None, bool, str, list[PR.PeriodRef]]:
     """(period, estimate, grain, the sentence's period phrases) for figure m, typed as metric."""
@@ -105,6 +108,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     period, estimate, grain = FP.period(refs, m, clause, carried, focus, hp, others,
                                        daily=metric in ("stock_price", "price_change"), last=carry.get("last"),
                                        scan=scan, change=change or T.is_growth(metric))
+    if cell and grain == "year" and header and YTD_HEAD.search(header):
+        grain = "ytd"  # "| Q3 25 | 9M 25 | FY25E |": the nine months' column is the running total, not the year
     if period and focus and "Q" in focus and period == focus.split("Q")[0] and grain != "ytd" and not ytd_carried \
             and any(r.relative == "year_ago" and r.grain == "quarter" and r.start >= clause[0] for r in refs) \
             and any(r.grain == "year" and r.period == period and THIS_YEAR.fullmatch(scan, r.start, r.end) for r in refs):

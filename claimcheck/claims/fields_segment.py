@@ -17,6 +17,7 @@ from .named_subjects import named_subject
 from .exclusions import CONSTANT_FX, excluded_id, excluding, line_after
 from .qualified_lines import line_on_basis
 from .regional_basis import organic_region
+from .possessive_line import possessive_line
 from .regions import in_market, region_after, region_before
 from .segment_anaphora import measured_line, pointed_line
 from .moved_line import moved_line
@@ -44,7 +45,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
             seg = None  # "자기자본이익률(ROE)은": a gloss naming the metric is no business line
     if seg is None and not in_table:
         seg = region_after(scan, m.end, clause[1], lex) or line_after(scan, m.end, clause[1], lex) or pointed_line(fig) \
-            or moved_line(fig) or metric_for_line(fig)
+            or moved_line(fig) or metric_for_line(fig) or possessive_line(fig)
     if seg is None and in_table and not row_named:
         seg = row_segment(lex, fig.row_text)
     if seg is None and not in_table:

@@ -135,7 +135,7 @@ def layout(text: str) -> Layout:
             lay.headers[i] = header
             if caption:
                 lay.captions[i] = caption
-            row = names[0] if names else ""
+            row = _with_unit(names[0] if names else "", header, names)
             if (sub := SUB_ROW.match(row)) and parent_row:
                 row = f"{parent_row}{SUB_JOIN}{sub['name']}"  # "| - B&Q |" under "| UK & Ireland LFL (%) |": a part of the row above
             else:
@@ -187,6 +187,20 @@ def layout(text: str) -> Layout:
 # a second header row names only periods under the first row's groups ("Q3 2025", "3Q25", "2025E", "2024년")
 PERIOD_CELL = regex.compile(r"(?:FY\s?)?(?:Q[1-4]\s?'?\d{2,4}|[1-4]Q\s?'?\d{2,4}|(?:19|20)\d\d[EFP]?|[12]H\s?'?\d{2,4}|H[12]\s?'?\d{2,4})"
                          r"|(?:(?:19|20)\d\d\s?년\s?)?[1-4]\s?분기|(?:19|20)\d\d\s?년", regex.IGNORECASE)
+
+
+# "| Line | Unit | Q3 25 |" over "| Sales | €m | 6,324 |": a column that gives each row its unit
+UNIT_HEAD = regex.compile(r"\s*(?:units?|단위)\s*", regex.IGNORECASE)
+
+
+def _with_unit(row: str, header: list[str], names: list[str]) -> str:
+    """The row's label with the unit its table's unit column gives it, written as a label's own unit: "Sales (€m)",
+    "Volumes – Automotive YoY (%)"."""
+    col = next((k for k, h in enumerate(header) if k and UNIT_HEAD.fullmatch(h)), None)
+    unit = names[col].strip() if col is not None and col < len(names) else ""
+    if not unit:
+        return row
+    return f"{row} {unit.replace('%', '').strip()} (%)".replace("  ", " ") if "%" in unit else f"{row} ({unit})"
 
 
 def _sub_header(header: list[str], names: list[str]) -> list[str] | None:

@@ -87,6 +87,6 @@ PERIOD = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
-MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[12]\d년|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
+MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[69]M\s?\d|[12]\d년|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
                           r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\b", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")

@@ -50,7 +50,7 @@ MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks
                 # (and a headline's "9-month Organic Sales Rise 3.3%")
                 rf"|(?:six|nine|(?<![\d.,])[69])(?=-month\s(?i:(?:organic|adjusted|reported|underlying)\s)?(?i:revenue|sales|net|operating|profit|earnings|results|gross|margin|income|ebitda|free|cash|figures)))(?:-month|\smonths?)"
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
-                rf"|(?<![\w-])(?P<nq3>[69])M\s(?P<uy4>(?:19|20)\d\d)(?!\d)"
+                rf"|(?<![\w-])(?P<nq3>[69])M\s?(?P<uy4>(?:19|20)?\d\d)(?!\d)"  # (and "9M 25", "9M25" in a table's head)
                 # "year-to-date free cash flow is up $2.4 billion": the year so far, the article's year
                 rf"|(?i:(?P<ytdw>year[\s-]to[\s-]date))|(?<![\w-])(?P<ytdw2>YTD)(?![\w-]))")
 # a run of months inside a year: "7∼9월" is a quarter, "1~9월" the year to date
@@ -88,7 +88,7 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
     else:
         month = int(m["um"]) if m["um"] else MONTH_WORD.split("|").index(m["um2"][:3].lower()) + 1
     if given:
-        y = int(given)
+        y = int(given) + (2000 if len(given) == 2 else 0)
     elif published:
         y = published.year if month <= published.month else published.year - 1
     else:
