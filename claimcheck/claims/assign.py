@@ -131,7 +131,8 @@ def segment_after(topics, m: Mention, clause, scan: str) -> str | None:
 
 
 # "매출이 8.96억 달러였고 유기적 성장률은": a Korean clause closed on -고 or -며 hands the topic after it to its own figures
-KO_CLAUSE_CLOSE = regex.compile(r"\p{Hangul}(?:고|며)\s")
+# (and "매출 6,842억원은 전력 판매 단가 하락을 감안하면": a figure made the topic is done; what follows is said of it)
+KO_CLAUSE_CLOSE = regex.compile(r"\p{Hangul}(?:고|며)\s|\G\s?(?:원|달러|엔|%)?(?:은|는)\s")
 CHANGE_IN = regex.compile(r"\s(?:increase|decrease|rise|decline|gain|drop|growth|jump|fall)\sin\s(?:the\s|its\s)?(?:[\w-]+\s){0,2}", regex.IGNORECASE)
 
 

@@ -241,7 +241,7 @@ def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, boo
     shift = 1 if fiscal and fy_end and fy_end < 0 else 0  # fiscal is only set with an fy_end
     # ("| Q3 25 cons. |", "| 3Q25 컨센서스 |": the market's forecast for the quarter, beside what it reported)
     est = bool(refs) and (refs[0].estimate or bool(regex.match(r"[EF](?![\p{L}])", cell[refs[0].end:]))
-                          or ESTIMATE_HEADER.search(cell, refs[0].end) is not None)
+                          or ESTIMATE_HEADER.search(cell) is not None)  # ("| Consensus Q3 25 |" too)
     if refs and refs[0].period and refs[0].period.isdigit():
         return fiscal + str(int(refs[0].period) + shift), est
     if refs and refs[0].period:

@@ -21,7 +21,7 @@ MEASURE_WORDS = frozenset({
     "share", "stock", "market", "earnings", "revenue", "sales", "profit", "income", "margin", "ebit", "ebitda", "ebita",
     # (and a line named with its noun, or a clause's verb: "Qualcomm's handsets business saw revenue grow" is read by the
     # subject rules)
-    "business", "segment", "division", "unit", "arm", "saw", "had", "has", "posted", "reported", "booked", "recorded",
+    "business", "segment", "division", "unit", "arm", "saw", "had", "has", "posted", "booked", "recorded",
     "grew", "said", "also", "again", "expected", "estimated", "forecast"})
 
 
