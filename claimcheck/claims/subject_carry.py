@@ -114,7 +114,7 @@ def _figureless_topic(ctx: Ctx, sent, carry: dict) -> tuple[str, str, int] | Non
     return (owner, lines[0][2], sent.line + 1) if lines and owner else None
 
 
-ITS = regex.compile(r"\b(?:but|and|while|as|with|though|although)\s(?:its|their)\s", regex.IGNORECASE)
+ITS = regex.compile(r"\b(?:but|and|while|as|with|though|although)\s(?:[a-z]+\s)?(?:its|their)\s", regex.IGNORECASE)
 
 
 def its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
@@ -124,9 +124,12 @@ def its_segment(ctx: Ctx, made: list[Claim], starts: list[int]) -> list[Claim]:
     last: dict[str | None, int] = {}  # the last figure with a stated line, per entity: one pass, however long the line
     for i, c in enumerate(made):
         prev = last.get(c.entity)
-        if prev is not None and c.segment is None and c.entity and \
+        if prev is not None and (c.segment is None or c.segment in ctx.lex.bases) and c.entity and \
                 ITS.search(ctx.lay.scan, max(starts[prev], starts[i] - 300), starts[i]) is not None:
-            c = with_segment(c, out[prev].segment, "clause", out[prev].line)
+            # ("… grew comparable sales 4.2% and lifted its adjusted EBITA margin to 11.0%": the line's, on its basis)
+            own = _line_only(out[prev].segment, ctx.lex)
+            line = out[prev].segment if c.segment is None else f"{own}_{c.segment}" if own else c.segment
+            c = with_segment(c, line, "clause", out[prev].line)
         if made[i].segment:
             last[c.entity] = i
         out.append(c)

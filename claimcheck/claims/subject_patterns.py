@@ -152,6 +152,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
+    # "The surprise is Philips' Connected Care, where comparable sales rose 2.8%": the company's line, then where its
+    # figures are
+    (r"[\w&.]['’]s?\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3}),\swhere\s", r",\swhere\s"),
     # "primarily from the Coach brand, which recorded a 10% increase": a line named with its kind, then a relative clause
     # and "driven by its U.S. Healthcare Solutions segment, which saw revenue rise": the company's own, a dotted name
     (r"\b(?:[Tt]he|its|[A-Z][\w&.-]*['’]s)\s(?P<seg>[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3})\s(?:brand|segment|division|business|unit),?\s(?:which|that)\s",
@@ -168,10 +171,12 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\G|(?<=[.;:]\s)|(?<=\b[Bb]y\s(?:brand|segment|division|business|region|geography|product|category|channel)s?,\s)"
      r"|(?<=,\s(?:while|whereas)\s))"
      r"(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})(?:,\s[^.;]{1,60}?,)?\s(?:was|were|remained|saw|had|led|topped"
-     r"|reached|delivered|contributed|accounted|continued|made\sup|makes\sup|represented|represents)\b"
+     r"|reached|delivered|contributed|accounted|continued|made\sup|makes\sup|represented|represents"
+     # ("Diagnosis & Treatment, Philips' largest segment, grew comparable sales 4.2%")
+     r"|grew|posted|booked|generated|lifted|recorded)\b"
      r"(?=(?:[^.;]|\.(?=\d)){0,80}?(?:[$€£¥₩]\d|\d%))",  # "5.6%": a decimal point goes on
      r"\b(?:was|were|remained|saw|had|led|topped|reached|delivered|contributed|accounted|continued|made|makes|represented"
-     r"|represents)\b"),
+     r"|represents|grew|posted|booked|generated|lifted|recorded)\b"),
     # "Moving to compute, revenue was $123 million", "In Gaming, revenue was $2.9 billion": a call's turn to a line,
     # (and "At Tommy Hilfiger, overall sales were down 1 per cent")
     # then that line's revenue (a capitalised name after 'In' or 'Within'; any after a verb of turning)
