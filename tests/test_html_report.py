@@ -48,8 +48,14 @@ def fixtures():
     rules = load()
     findings = engine.run(corpus.claims, rules, lex, corpus.articles).findings
     summary = Summary(articles=len(corpus.articles), claims=len(corpus.claims), findings=len(findings))
-    page = html.render(findings, summary, rules, corpus.claims)
-    return findings, rules, page, parse(page)
+    # every fixture article has a CSS filter rule here (the held-out sets outgrew CSS_VALUES); the filter left to the
+    # script past that limit is tested on its own below
+    limit, page.CSS_VALUES = page.CSS_VALUES, 100_000
+    try:
+        rendered = html.render(findings, summary, rules, corpus.claims)
+    finally:
+        page.CSS_VALUES = limit
+    return findings, rules, rendered, parse(rendered)
 
 
 def offsite(url: str) -> bool:

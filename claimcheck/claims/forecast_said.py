@@ -125,7 +125,14 @@ GUIDANCE_LIST = regex.compile(r"가이던스(?:인|는|은)\s(?:[^.()]|\.(?=\d))
 POLLED = regex.compile(r"\b(?:poll|survey|consensus)\b[^.;]{0,40}?\b(?:pointed|looked|called)\sto\s(?:an?\s)?(?:about\s)?[$€£¥₩]?$"
                        r"|\b(?:range|guidance|outlook|forecast)\s(?:was\s|has\sbeen\s)?(?:tightened|narrowed|raised|lowered|cut|lifted"
                        r"|trimmed|widened)\s(?:to\s)?(?:about\s)?[$€£¥₩]?$", regex.IGNORECASE)
-SAID_WORDS = ("poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
+# "CITIC Securities expects JD.com's revenue in Q3 of 2025 to rise by 13.5% … to 295.539 billion yuan": whoever expects
+# it, a change still to come and the level it is to reach are a forecast
+EXPECTS_TO = regex.compile(r"\b(?:expects?|forecasts?|projects?|predicts?|anticipates?|estimates?|sees)\s(?:[^.;]|\.(?=\w)){0,90}?"
+                           r"\bto\s(?:rise|grow|increase|fall|decline|reach|hit|total|climb|drop|slip|come\sin|be)\b(?:[^.;]|\.(?=\w)){0,70}$",
+                           regex.IGNORECASE)
+# "The firm also puts the company's revenue in 2025 and 2026 at 1.3243 trillion yuan": a house's figure set at a level
+PUTS_AT = regex.compile(r"\b(?:puts?|pegs?|pencils?\sin)\s(?:[^.;]|\.(?=\d)){0,80}?\bat\s(?:[^.;]|\.(?=\d)){0,40}$", regex.IGNORECASE)
+SAID_WORDS = ("put", "peg", "pencil", "expect", "predict", "sees", "poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 # ("beating the estimated $13.14 billion": the figure the word qualifies)
@@ -174,7 +181,9 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
             and not OWN_LEAD.search(scan, max(sent.start, m.start - 24), m.start)) \
         or ESTIMATE_OF_METRIC.search(scan, max(sent.start, m.start - 70), m.start) \
         or OUTLOOK_SET_AT.search(scan, max(sent.start, m.start - 40), m.start) \
-        or POLLED.search(scan, max(sent.start, m.start - 80), m.start)
+        or POLLED.search(scan, max(sent.start, m.start - 80), m.start) \
+        or EXPECTS_TO.search(scan, max(sent.start, m.start - 160), m.start) \
+        or PUTS_AT.search(scan, max(sent.start, m.start - 120), m.start)
 
 
 

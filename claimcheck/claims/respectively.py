@@ -91,7 +91,9 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             last = group[-1]
             closed = kind == "money" and LOSS_CLOSE.match(scan, starts[id(last)] + len(last.text)) is not None
             for c, metric in zip(group, cues):
-                out[id(c)] = _signed(_as(out[id(c)], metric.removeprefix(LOSS), where), metric.startswith(LOSS) or closed)
+                # ("매출액과 영업이익은 각각 191억원, 영업손실 22억원": a loss word right before its own figure)
+                own = kind == "money" and LOSS_BEFORE.search(scan, max(0, starts[id(c)] - 12), starts[id(c)]) is not None
+                out[id(c)] = _signed(_as(out[id(c)], metric.removeprefix(LOSS), where), metric.startswith(LOSS) or closed or own)
                 if marked and metric not in marked and out[id(c)].segment == "adjusted":
                     # "revenue and adjusted income from operations … respectively": only the name marked is adjusted
                     ev = tuple(("segment", "none", None, None) if e[0] == "segment" else e for e in out[id(c)].evidence)
@@ -176,6 +178,7 @@ def _signed(c: Claim, loss: bool) -> Claim:
 
 
 SIGNED = regex.compile(r"\s*[-−△▼(]")
+LOSS_BEFORE = regex.compile(r"(?:순손실|영업손실|손실|적자|\bloss(?:\sof)?)\s?$", regex.IGNORECASE)
 LOSS_CLOSE = regex.compile(r"\s?(?:의\s)?(?:순손실|당기순손실|영업손실|손실|적자)")
 
 
