@@ -17,7 +17,7 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실
                           # ("희망퇴직 비용 1500억 원을 제외할 경우": what is left out, not its amount)
                           r"(?:\s?(?:약\s?)?\d[\d,.]*\s?(?:[조억만천]\s?[\d,.]*\s?){0,3}(?:원|달러))?"
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|할|\s기준)?|뺀|빼면|빼고|차감한)"
-                          r"|\b(?:excluding|stripping\sout|leaving\sout|setting\saside)\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s)?(?:EPS|earnings|operating|EBITDA|EBITA|EBIT|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|income|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|\bbusiness\s(?=EPS\b)|\bnormali[sz]ed\s(?=(?:diluted\s)?(?:EPS|earnings|operating|gross|net|EBITDA|income|SG&A))|코어\s?(?=EPS|주당))",
+                          r"|\b(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s)?(?:EPS|earnings|operating|EBITDA|EBITA|EBIT|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|income|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|\bbusiness\s(?=EPS\b)|\bnormali[sz]ed\s(?=(?:diluted\s)?(?:EPS|earnings|operating|gross|net|EBITDA|income|SG&A))|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
 OWN_MARK = regex.compile(r"[\d%]\s?\(\s?$")
 GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)
@@ -25,10 +25,10 @@ PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "tho
            "significant", "certain", "notable", "unusual", "impact", "impacts", "effect", "effects"}
 
 
-LEAD_EXCLUDING = regex.compile(r"\s*(?:(?:excluding|stripping\sout|leaving\sout|setting\saside)\s[^,]{1,60}|adjusted\sfor\s[^,]{1,40}|(?:after\s)?adjusting\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
+LEAD_EXCLUDING = regex.compile(r"\s*(?:(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s[^,]{1,60}|adjusted\sfor\s[^,]{1,40}|(?:after\s)?adjusting\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
                                r"|on\san?\s(?:non-GAAP|adjusted)(?:\([^()]{0,4}\))?\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
-MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|stripping\sout|leaving\sout|setting\saside|ex-|조정|adjusted|adjusting|adj\.|GAAP|core\s|ongoing\s|business\sEPS|normali[sz]ed\s|코어|net\sof", re.IGNORECASE)
+MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside|ex-|조정|adjusted|adjusting|adj\.|GAAP|core\s|ongoing\s|business\sEPS|normali[sz]ed\s|코어|net\sof", re.IGNORECASE)
 # "…충당금을 빼고 …이익을 제외하면 3분기 영업이익은 5,851억원, 이익률은 13.2%": a condition covers the sentence after it
 EXCLUDING_IF = regex.compile(r"(?:을|를)\s?(?:제외하면|빼면|제외할\s?경우|빼고\s?보면)")
 
@@ -72,7 +72,7 @@ def excluded_id(lex: L.Lexicon, seg: str) -> str:
 # and "a 10% increase in constant-currency revenue": the change's noun between
 # (and "a 12% increase excluding the impact of currency fluctuations": the growth with exchange-rate moves taken out)
 # (and "3% lower at constant exchange rates": the direction word between)
-CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop|lower|higher|up|down|ahead|behind)\s)?(?:in\s|at\s|on\sa\s)?(?:(?:constant|local)[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange\srates|고정\s?환율"
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop|lower|higher|up|down|ahead|behind)\s)?(?:in\s|at\s|on\sa\s)?(?:(?:constant|local)[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange[\s-]rates?(?:\sbasis)?|고정\s?환율"
                             r"|(?:excluding|ignoring)\s(?:the\s)?(?:impacts?\sof\s|effects?\sof\s)?(?:foreign\s)?(?:currency|exchange[\s-]rates?)(?:\s(?:fluctuations|movements|changes|effects?))?"
                             r"|(?<=(?:in|at)\s)cc\b|(?<=at\s)CER\b)",  # "(49% at CER)": at constant exchange rates
                             regex.IGNORECASE)

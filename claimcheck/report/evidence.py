@@ -37,6 +37,9 @@ def fields(c: Claim) -> list[Said]:
             # a metric or segment comes from the row's label, which a space-aligned table may join from two lines
             out.append(Said(field, f"{value[field]}", "", f"the column headed '{text}'"))
             continue
-        words = text if text and text != value[field] and text not in (c.metric, c.segment) else ""
+        # (a metric assumed is recorded by the id it started from, 'revenue_growth' under 'organic revenue growth':
+        # an id is no word of the article's)
+        words = text if text and text != value[field] and text not in (c.metric, c.segment) \
+            and not (field == "metric" and source == "default") else ""
         out.append(Said(field, f"{value[field]}", words, SAID[source].format(line=line)))
     return out
