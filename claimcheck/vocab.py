@@ -286,7 +286,9 @@ def as_reported(lex: Lexicon, name: str | None, segment: str | None) -> tuple[st
 def _not_a_line(lex: Lexicon, name: str | None, segment: str) -> bool:
     """An id made of English words one of which names no line, or the figure's own company by one of its names."""
     words = segment.lower().split("_")
-    if segment.isascii() and not lex.not_line_words.isdisjoint(words) and segment.lower() not in lex.regions \
+    # (a region's name may hold such a word, and so may a region on a basis: "rest_of_the_world_organic")
+    region = " ".join(words[:-1] if len(words) > 1 and words[-1] in lex.bases else words)
+    if segment.isascii() and not lex.not_line_words.isdisjoint(words) and region not in lex.regions \
             and lex.topic_of.get(key(segment)) is None:
         return True
     return names_itself(lex, name, segment)

@@ -39,5 +39,7 @@ def test_typing_case(case):
             continue
         assert got, f"{want['text']!r} not extracted; got {[c.text for c in claims]}"
         c = got[0]
-        seen = {k: getattr(c, k) for k in want if k not in ("text", "line")}
+        # "evidence" names, per field, where the words that decided it stood ({metric: clause})
+        seen = {k: getattr(c, k) if k != "evidence" else {e[0]: e[1] for e in c.evidence if e[0] in want[k]}
+                for k in want if k not in ("text", "line")}
         assert seen == {k: v for k, v in want.items() if k not in ("text", "line")}, (want["text"], seen)

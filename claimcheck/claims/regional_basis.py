@@ -10,7 +10,7 @@ from .figure import Figure
 from .list_intro import lead_line
 from functools import lru_cache
 
-from .regions import english_words, region_after, region_before, region_id, region_lines
+from .regions import english_words, region_after, region_before, region_ending, region_id, region_lines
 
 ORGANIC = "organic"
 # "organically", "on an organic basis" right after the figure
@@ -24,6 +24,8 @@ def organic_region(fig: Figure, seg: str | None, topics: list) -> str | None:
     if fig.cell or seg is None:
         return seg
     scan, lex, m, sent = fig.scan, fig.ctx.lex, fig.m, fig.sent
+    if seg == ORGANIC and m.kind != "percent" and (held := _bracket_region(fig)):
+        return held  # "-0.7% in Europe (sales of EUR 880m)": the region's own sales, on no basis
     if seg == ORGANIC:
         # "growth was 1.8% in Europe, 6.4% in Latin America", "Latin America organic growth of 4.1%"
         region = region_after(scan, m.end, fig.clause[1], lex) or region_before(scan, fig.clause[0], m.start, lex) \
@@ -36,6 +38,15 @@ def organic_region(fig: Figure, seg: str | None, topics: list) -> str | None:
     if m.kind == "percent" and seg not in lex.bases and not seg.endswith(BASES) and (basis := _lead_basis(fig)):
         return f"{seg}_{basis}"  # "Kering's comparable revenue change by house in the third quarter:" over "* Gucci: -11.4%"
     return seg
+
+
+def _bracket_region(fig: Figure) -> str | None:
+    """The region named right before the bracket the amount stands in, a few words into it."""
+    scan, m, sent = fig.scan, fig.m, fig.sent
+    opened = scan.rfind("(", sent.start, m.start)
+    if opened < 0 or m.start - opened > 16 or ")" in scan[opened:m.start]:
+        return None
+    return region_ending(scan, max(sent.start, opened - 50), opened, fig.ctx.lex)
 
 
 BASES = (ORGANIC, "comparable")

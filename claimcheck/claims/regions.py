@@ -146,6 +146,17 @@ def region_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     return f"ex_{seg}" if m["out"] else seg
 
 
+def region_ending(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
+    """The region an "in (the) …" phrase names when it ends right before pos ("+5.3% in the Rest of the World (")."""
+    rx = _after(lex.regions)
+    if rx is None:
+        return None
+    for a in range(pos - 1, lo - 1, -1):
+        if scan[a].isspace() and (m := rx.match(scan, a, pos)) and not m["out"] and not scan[m.end():pos].strip():
+            return region_id(m["seg"], lex)
+    return None
+
+
 def region_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of each region the sentence scopes its figures to."""
     pats = _patterns(lex.regions)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
+
 from ..numbers.parse import Mention
 from . import cadence as CD
 from . import periods as PR
@@ -25,6 +27,8 @@ from .metric_patterns import T
 ROW_CUE, HEADER_CUE, CAPTION_CUE, HEADING_CUE = -100, -200, -250, -300
 _OFF_TEXT = {ROW_CUE: "table", HEADER_CUE: "table", CAPTION_CUE: "caption", HEADING_CUE: "heading"}
 # cue ids that name a metric under another spelling
+# (in a basis phrase: the words that make it name sales growth, not only the basis)
+_SALES_WORD = regex.compile(r"growth|sales|revenue|성장|매출", regex.IGNORECASE)
 _FORM_DECIDED = {"stock_price", "price_target", "upside", "count", "price_change", "market_size"}
 
 
@@ -53,6 +57,8 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
         text = {"table": ctx.lay.cells and _row_or_header(ctx, line), "caption": ctx.lay.captions.get(line),
                 "heading": heading_text(ctx, line)}.get(src)
         return on_line(ctx.lay, line if src != "heading" else ctx.lay.headings.get(line, line), src, text or None)
+    if named := _basis_named(ctx, metric, m, sent):
+        return named
     if carry.get("metric") and _related(carry["metric"], metric) and carry.get("metric_at"):
         a, b = carry["metric_at"]
         return Where("carried", a, b)
@@ -65,6 +71,18 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
     if metric in _FORM_DECIDED or T.share_of(metric) is not None:
         return Where("clause", m.start, m.end)  # the figure's own form decides: a counter, a ₩ price, a share phrase
     return Where("default", text=metric)
+
+
+def _basis_named(ctx: Ctx, metric: str, m: Mention, sent) -> Where | None:
+    """'organic growth of 7.0%', '유기적 성장률 5%': a basis phrase that itself says sales growth names the metric."""
+    if metric != "revenue_growth":
+        return None
+    said = [(a, b) for a, b, topic in ctx.topics if topic in ctx.lex.bases and sent.start <= a < sent.end
+            and _SALES_WORD.search(ctx.lay.scan, a, b)]
+    if not said:
+        return None
+    a, b = min(said, key=lambda s: abs(s[0] - m.start))
+    return Where("clause", a, b)
 
 
 def _marked(head: str) -> bool:
