@@ -145,6 +145,8 @@ def _named_once(c: Claim, lex: L.Lexicon) -> Claim:
     that named the growth are its metric's evidence)."""
     period, seg = CAL.company_label(c.period, lex.fiscal.get(c.entity or "")), one_region_id(c.segment, lex)
     metric, seg = basis_metric(c.metric, seg)
+    if seg and seg in lex.not_segments:
+        seg = None  # "sees Q3 comparable sales growth": what stood beside the basis was no line
     if (period, seg, metric) == (c.period, c.segment, c.metric):
         return c
     evidence = tuple(e if e[0] != "segment" else ("segment", "none", None, None) if not seg
@@ -206,8 +208,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         seg = None
     if seg and ent and seg == segment_id(ent):
         seg = None  # "By comparison, Nucor reported net earnings of …": the company named as a clause's subject is no line of its own
-    if metric in ("stock_price", "price_change") and not fig.cell:
-        seg = None  # "the stock lost more than 7% in today's session": a share's price has no business line
+    if metric in ("stock_price", "price_change", "price_target", "upside") and not fig.cell:
+        seg = None  # "the stock lost more than 7% in today's session": a share's price (or target) has no business line
     if metric == "surprise" and seg is None:
         seg = FM.surprise_of(fig)  # the segment of a surprise names what beat: EPS's and revenue's are two figures
     elif metric in ("count", "count_growth") and seg is None:

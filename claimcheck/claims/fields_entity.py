@@ -125,6 +125,15 @@ BROKER = regex.compile(r"Securities|Investment|Research|증권")
 COVERED = ("price_target", "price_target_growth", "upside", "stock_price", "price_change")
 
 
+# a name followed by its rating or target in brackets is the house that rates: 'Barclays ("overweight", PT: $26)'
+RATED = regex.compile(r"\s?\(\s?[\"“]?(?i:overweight|underweight|equal[- ]weight|buy|sell|hold|neutral|outperform|"
+                      r"underperform|market perform|sector perform|peer perform|in-line|strong buy|(?-i:PT|TP)\s?:)")
+
+
+def _rated(fig: Figure, ent: str) -> bool:
+    return any(e[2] == ent and RATED.match(fig.scan, e[1]) for e in fig.own)
+
+
 def _said_by(fig: Figure, ent: str) -> bool:
     """Whether a house is named in the figure's sentence or the one before: a section headed by a securities firm
     ("## ■ NH투자증권 — 3분기 실적") reports that firm's own results, its dividend too."""
@@ -136,7 +145,9 @@ def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | N
     lex = fig.ctx.lex
     if got.entity_none:
         return None
-    if ent and BROKER.search(ent) and _said_by(fig, ent) and (metric in COVERED or fig.ctx.per_sentence(
+    if ent and metric in COVERED and _rated(fig, ent):
+        ent = fig.carry.get("entity") or fig.ctx.main  # 'Barclays ("overweight", PT: $26)': the house, rating the company
+    elif ent and BROKER.search(ent) and _said_by(fig, ent) and (metric in COVERED or fig.ctx.per_sentence(
             "estimate", fig.sent, lambda s: bool(A.ESTIMATE.search(fig.scan[s.start:s.end])))):
         # and "메리츠증권은 3분기 매출액을 4,455억원으로 추정했다": a house's forecast is of the company it covers
         carried = fig.carry.get("entity")
