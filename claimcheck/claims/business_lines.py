@@ -110,6 +110,10 @@ def _mostly_name(word: str, lex: L.Lexicon) -> bool:
     return named > 0 and named >= len(word.replace(" ", "")) * 0.6
 
 
+# "LG Electronics' home appliance business grew": the vocabulary may know the line only with its kind word
+KIND_TAIL = regex.compile(r"\s(?:business|segment|unit|division)")
+
+
 def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, segment id) of every business line a sentence names as a subject, in order."""
     found = []
@@ -172,6 +176,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             # and "네트워크 서비스 매출은": a two-word Korean name the vocabulary lacks keeps the line its last word names
             topic = lex.topic_of.get(L.key(word)) if AND_JOINED.search(word) else \
                 L.topic(lex, word) or (L.topic(lex, m.group()) if " " not in word.strip() else None) \
+                or (L.topic(lex, scan[m.start("seg"):m.end()]) if KIND_TAIL.fullmatch(scan, m.end("seg"), m.end()) else None) \
                 or (L.topic(lex, word.split()[-1]) if HANGUL_GAP.search(word) else None)
             # Korean writes a line's name with or without its spaces ("직접 참여형", "직접참여형"): one id either way
             if m.groupdict().get("known") is not None and not topic:

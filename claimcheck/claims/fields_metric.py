@@ -46,9 +46,9 @@ PRICE_FIELD = regex.compile(r"\bprice\b|\blast\s?:", regex.IGNORECASE)  # "| Pri
 UNPRICED = "_unpriced"  # a small amount that is neither a share's price nor any metric: no claim
 # "PT: $104", "we raise our PT to $104": the analysts' short form, in capitals only ("5%pt" is a point)
 TARGETISH = regex.compile(r"목표|target|전망|단기|중기|장기|오를|상승\s?여력|(?-i:\b(?:PTs?|TP)\b)", regex.IGNORECASE)
-# "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
+# "컨센서스(매출액 27.9조원, 영업이익 2.0조원)", "증권사 평균 전망치(139억원)", "(consensus: revenue $26.2B, EPS $1.41)": every figure in a
 # bracket opened by a consensus word is the market's expectation, not only the first one
-CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|시장\s?(?:전망치|예상치|추정치|기대치)|증권가\s?(?:전망치|예상치|추정치)|consensus"
+CONSENSUS_BRACKET = regex.compile(r"(?:컨센서스|(?:(?:시장|증권가|증권사|업계)\s?(?:평균\s?)?|평균\s?)(?:전망치|예상치|추정치|기대치)|consensus"
                                   r"|estimates?)\s?[(\[][^()\[\]]*$"
                                   # "(estimates: $3.66 billion)", "[consensus $7.49 billion]": the word opening the bracket
                                   r"|[(\[]\s?(?:consensus|estimates?)\s?:?\s?[^()\[\]]{0,12}$", regex.IGNORECASE)

@@ -37,6 +37,9 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         or A.segment(topics, fig.cues, sent, m, clause, fig.label_text + " " + fig.row_text, lex, fig.scan)
     if seg is None and fig.excl:
         seg = line_on_basis(fig, excluded_id(lex, fig.excl[0]))
+        if seg == "adjusted" and (line := _adjusted_line(fig, ent)):
+            seg = f"{line}_adjusted"  # "| Imaging adj. EBIT margin (%) |", "Siemens Healthineers' Diagnostics unit posted
+            # a Q4 FY25 adjusted EBIT margin": a line's figure on the adjusted basis, not the group's
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
         seg = excluded_id(lex, lab[0])  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:
@@ -86,6 +89,25 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     return _qualified(fig, seg, ent), ent
 
 
+def _adjusted_line(fig: Figure, ent: str | None) -> str | None:
+    """The line an adjusted figure is of: a table row's words before its basis word, or a line the sentence's
+    subject names."""
+    lex, scan = fig.ctx.lex, fig.scan
+    if fig.cell:
+        before = fig.row_text[:fig.excl[1]].strip(" |*") if fig.excl else ""
+        return row_segment(lex, before) if before[:1].isupper() and before.lower() not in GROUP_WORDS else None
+    if not ent:
+        return None
+    got = fig.ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
+    line = subject_segment(got, fig.m.start, fig.cues, scan)
+    # ("• Gross Profit: … Non-GAAP gross profit was …": a label naming a measure is no line)
+    # (nor "Non-GAAP gross profit was …": the basis word itself)
+    words = line.replace("_", " ") if line else ""
+    return line if line and not A.label_cues(lex, words) and not excluding(words.replace("non ", "non-"), 0, len(words)) \
+        else None
+
+
+GROUP_WORDS = {"group", "total", "company", "consolidated", "reported"}
 # "OCIM은 … 감소했으나 매출 2174억 원, 영업이익 709억 원을 냈다": a clause that only goes on with a list of amounts
 LIST_COMMA = regex.compile(r"\d[\d,.]*\s?(?:[조억만천]\s?[\d,.]*\s?){0,3}(?:원|달러|엔|위안)?\s?,\s*$")
 

@@ -13,8 +13,9 @@ from functools import lru_cache
 from .regions import english_words, region_after, region_before, region_ending, region_id, region_lines
 
 ORGANIC = "organic"
-# "organically", "on an organic basis" right after the figure
-ORGANIC_AFTER = regex.compile(r"\s(?:organic(?:ally)?\b|on\san?\sorganic\sbasis)", regex.IGNORECASE)
+# "organically", "on an organic basis", "like-for-like" right after the figure
+BASIS_AFTER = regex.compile(r"\s(?:(?P<organic>organic(?:ally)?\b|on\san?\sorganic\sbasis)"
+                            r"|(?:on\sa\s)?like[\s-]for[\s-]like\b)", regex.IGNORECASE)
 # a reported figure named between the organic cue and the figure is the region's reported one
 REPORTED = regex.compile(r"\b(?:reported|as\sreported)\b|보고\s?기준", regex.IGNORECASE)
 
@@ -33,8 +34,8 @@ def organic_region(fig: Figure, seg: str | None, topics: list) -> str | None:
         if region is None and (named := region_lines(scan, sent.start, m.start, lex)):
             region = named[-1][2]
         return f"{region}_{ORGANIC}" if region else seg
-    if seg not in lex.bases and not seg.endswith(BASES) and _organic_said(fig, topics):
-        return f"{seg}_{ORGANIC}"  # (and a line's: "Oral Care organic sales grew 4.2%")
+    if seg not in lex.bases and seg.rsplit("_", 1)[-1] not in lex.bases and (said := _basis_said(fig, topics)):
+        return f"{seg}_{said}"  # (and a line's: "Oral Care organic sales grew 4.2%", "+2.4% in the Americas")
     if m.kind == "percent" and seg not in lex.bases and not seg.endswith(BASES) and (basis := _lead_basis(fig)):
         return f"{seg}_{basis}"  # "Kering's comparable revenue change by house in the third quarter:" over "* Gucci: -11.4%"
     return seg
@@ -62,14 +63,15 @@ def _lead_basis(fig: Figure) -> str | None:
     return None if got is None else ORGANIC if got["organic"] else "comparable"
 
 
-def _organic_said(fig: Figure, topics: list) -> bool:
-    """Whether the figure is put on the organic basis: by a word right after it, or by an organic cue earlier in its
-    sentence with no reported figure named between."""
+def _basis_said(fig: Figure, topics: list) -> str | None:
+    """The basis (organic, like-for-like) the figure is put on: by a word right after it ("up 1.8% like-for-like"), or
+    by a basis cue earlier in its sentence with no reported figure named between ("like-for-like growth was -1.8% in
+    Northern Europe, … +2.4% in the Americas")."""
     scan, m = fig.scan, fig.m
-    if ORGANIC_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 24)):
-        return True
-    cue = max((t[1] for t in topics if t[2] == ORGANIC and fig.sent.start <= t[0] < m.start), default=None)
-    return cue is not None and not REPORTED.search(scan, cue, m.start)
+    if (after := BASIS_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 24))) is not None:
+        return ORGANIC if after["organic"] else "comparable"
+    cue = max(((t[1], t[2]) for t in topics if t[2] in BASES and fig.sent.start <= t[0] < m.start), default=None)
+    return cue[1] if cue is not None and not REPORTED.search(scan, cue[0], m.start) else None
 
 
 def kept_basis(old: str | None, new: str) -> str:

@@ -17,7 +17,7 @@ from .segment_titles import bullet_head, label_line
 SCOPED_BASES = ("comparable", "systemwide")
 # and "The Taco Bell division's same-store sales", "KFC 동일점포 매출은 7%"
 SCOPE_BEFORE = regex.compile(r"(?<![\w&-])(?P<s>(?:U\.S\.|international|domestic|(?!The\b)[A-Z][\w&-]*)(?:\s[A-Z][\w&-]*){0,2})(?:\s(?:division|segment|unit|brand)['’]s|['’]s)?"
-                             r"\s(?:same-store|comparable(?:-store)?|comp|system(?:-wide)?|동일\s?점포|동일\s?매장|기존\s?점)\s")
+                             r"\s(?:same-store|comparable(?:-store)?|comp|like[\s-]for[\s-]like|LFL|system(?:-wide)?|동일\s?점포|동일\s?매장|기존\s?점)\s")
 KO_TOPIC_BEFORE = regex.compile(r"(?<![\p{L}])(?P<s>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z&]{1,12}?)(?:은|는)\s$")
 # "The KFC division's system sales grew 9%, on same-store sales growth of 3%": a division the sentence opens on scopes
 # every base measured in it

@@ -18,7 +18,9 @@ SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}{SCALE_POINT}\s+(?=[\p{{Lu}}
                          # scraped summaries run their bullets into one line: "... [1] - Revenues rose ...",
                          # "Financial Performance - First-quarter earnings were ..."
                          # (not "Sysco (SYY - Free Report) posted": a ticker's bracket holds its dash)
-                         r"|(?<=\[\d{1,2}\])\s+(?=\p{Lu}|-\s)|(?<!\([\p{Lu}.:]{1,12})\s(?=-\s\p{Lu})")
+                         # (nor "in Southern Europe - Middle East & Africa, +2.4% in …": a name's own dash)
+                         r"|(?<=\[\d{1,2}\])\s+(?=\p{Lu}|-\s)|(?<!\([\p{Lu}.:]{1,12})\s(?=-\s\p{Lu})"
+                         r"(?!-\s(?:\p{Lu}[\w.]*\s?(?:&\s)?){1,4}[,)])")
 # Every SENT_END match starts right after a closing mark (. ! ? 。 …, or the ']' of "[1]") or at the blank
 # before a "- " bullet, so the pattern is tried only there: led by lookbehinds, it was otherwise tried at every
 # character of the article, which was most of the layout's time

@@ -233,8 +233,10 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # the possessive, after a leading phrase)
     (r"(?:\G|(?<=[.;:]\s))[Tt]he\scompany['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=,|\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
      r"company['’]s"),
-    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s))[A-Z][\w&.-]*['’]s\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
-     r"['’]s\s"),
+    # (and "Risks – Siemens Healthineers' Diagnostics unit posted …": a name of two words, its plural possessive,
+    # after a run-in label's dash)
+    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\s[–—-]\s))(?:[A-Z][\w&.-]*\s)?[A-Z][\w&.-]*(?:['’]s|s['’])\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
+     r"['’]s\s|s['’]\s"),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
     # (and "Sales in Gildan’s core Activewear category climbed 5.4%": a category is a line too, its adjective no part)
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?:(?:core|key|main|largest|biggest)\s)?"
