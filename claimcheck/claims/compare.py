@@ -87,9 +87,13 @@ BASE_AFTER = regex.compile(r"(?:\s?[말초](?=\s|보다|대비|에|\())?\s?(?:\(
                            rf"\s?(?:원|달러|엔|위안|%)?\s?)?{THEN}(?:대비|보다|에\s?비해|에\s?비하면|[와과에]\s?견(?:주|줘|줬)|[와과]\s?비교|比|에서|으?로부터)")
 # "up 10% from $16.1 billion in Q3 2024": a period named after a from-figure is that base's own
 # and "compared to $9.7 billion in Q3 2024", "down from $4.5 billion ($2.48 per share diluted) in Q3 2024"
-FROM_FIGURE_IN = regex.compile(r"\b(?:from|compared\s(?:to|with)|versus|vs\.?|against)\s[$€£¥₩]?\d[\d,.]*"
-                               r"(?:\s?(?:billion|million|trillion|bn|mn|m|b|percent|cents?))?%?(?:\s\([^()]{1,40}\))?"
-                               r"\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
+# (and "up from ₹63,437 crore in Q1 FY26", "versus EUR 1.2 billion in Q2": any currency's sign or code, any scale; and
+# "compared to ₹12,819 crore in Q1 FY26 and ₹11,955 crore in Q2 FY25": a second base after the first)
+_FIG = (r"(?:US|C|A|HK|S|NZ)?[$€£¥₩₹]?(?:(?:Rs|INR|EUR|USD|GBP|CHF|SEK|JPY|CNY|RMB)\.?\s?)?\d[\d,.]*"
+        r"(?:\s?(?:billion|million|trillion|bn|mn|m|b|crores?|lakhs?|percent|cents?|euros?|dollars?|yen|won|yuan))?%?"
+        r"(?:\s\([^()]{1,40}\))?")
+FROM_FIGURE_IN = regex.compile(rf"\b(?:from|compared\s(?:to|with)|versus|vs\.?|against)\s(?:{_FIG}\s(?:in|for)\s[^,;()]{{1,24}}"
+                               rf"\s(?:and|,)\s)?{_FIG}\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 BASE_BEFORE = regex.compile(r"\b(?:from|than|versus|vs\.?|compared\s(?:with|to)|comparison\s(?:with|to))\b[^.;,]{0,24}$", regex.IGNORECASE)
 
 

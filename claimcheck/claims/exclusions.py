@@ -12,12 +12,13 @@ from .business_lines import segment_id
 
 
 # "AMPC 제외 영업이익", "이를 뺀 영업이익", "excluding currency effects", "adjusted EPS": a figure other than the headline one
+# (not "Asia excluding Japan", "Asia ex-Japan": a region's name)
 # "CJ대한통운 실적을 제외하고": what is left out is named before a generic word for its results
 EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실적|매출|이익|손실|부문|사업|효과|비용)(?:\([^()]{0,20}\))?)?"
                           # ("희망퇴직 비용 1500억 원을 제외할 경우": what is left out, not its amount)
                           r"(?:\s?(?:약\s?)?\d[\d,.]*\s?(?:[조억만천]\s?[\d,.]*\s?){0,3}(?:원|달러))?"
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|할|\s기준)?|뺀|빼면|빼고|차감한)"
-                          r"|\b(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s(?:the\s)?(?P<x2>[\w-]+)|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|\bex-(?P<x3>\w+)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s|basic\s)?(?:EPS|earnings|operating|EBITDA|EBITA|EBIT|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|income|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|\bbusiness\s(?=EPS\b)|\bnormali[sz]ed\s(?=(?:diluted\s)?(?:EPS|earnings|operating|gross|net|EBITDA|income|SG&A))|코어\s?(?=EPS|주당))",
+                          r"|(?<!\b(?i:Asia|Europe)\s)(?:\b(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+))|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s|basic\s)?(?:EPS|earnings|operating|EBITDA|EBITA|EBIT|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|income|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|\bbusiness\s(?=EPS\b)|\bnormali[sz]ed\s(?=(?:diluted\s)?(?:EPS|earnings|operating|gross|net|EBITDA|income|SG&A))|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
 OWN_MARK = regex.compile(r"[\d%]\s?\(\s?$")
 GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)

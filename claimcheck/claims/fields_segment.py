@@ -149,9 +149,15 @@ def _constant_fx(fig: Figure) -> bool:
         return True
     return m.kind in ("percent", "pp") and (CC_LEAD.match(scan, fig.sent.start, m.start) is not None
                                            or OPERATIONAL.search(scan, max(fig.clause[0], m.start - 60), m.start) is not None
-                                           or CC_NAMED.search(scan, max(fig.clause[0], m.start - 50), m.start) is not None)
+                                           or CC_NAMED.search(scan, max(fig.clause[0], m.start - 50), m.start) is not None
+                                           or CC_SUBJECT.search(scan, fig.sent.start, m.start) is not None)
 
 
+# "sales at constant exchange rates rose 2.1% in Asia …, 13.8% in Japan": the sentence's measure, at constant rates,
+# moved by its verb, governs every figure of its list
+CC_SUBJECT = regex.compile(r"\b(?:sales|revenues?|turnover)\s(?:at\sconstant\s(?:exchange\s)?rates?|at\sCER|(?:at|in)\sconstant\s"
+                           r"currenc(?:y|ies))\s(?:rose|grew|increased|climbed|fell|declined|dropped|slipped|were\s(?:up|down))\b",
+                           regex.IGNORECASE)
 # "International Net Revenue Constant Currency Growth was 2.1%": the growth named as at constant rates before it
 CC_NAMED = regex.compile(r"\bconstant[\s-]currency\s(?:revenue\s|sales\s)?growth\s(?:was|of|at|came\sin\sat)\s(?:about\s)?$",
                          regex.IGNORECASE)

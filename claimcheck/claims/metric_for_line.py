@@ -13,7 +13,9 @@ METRIC_FOR = regex.compile(
     r"\b(?i:revenues?|sales|operating\s(?:income|profit|loss)|segment\s(?:profit|operating\sincome)|profits?)"
     r"(?i:\sgrowth)?\s(?i:for|at|from|in|within)\s(?i:the\s)?(?:(?i:company|firm|group)['’]s\s|(?i:our|its|their)\s|\p{Lu}[\w&.-]*['’]s\s)?"
     # a capitalised name, or a lower-case one its kind of unit follows
-    r"(?P<seg>\p{Lu}[\w&-]*(?:\s(?:&|and|\p{Lu}[\w&-]*)){0,3}|[a-z][a-z-]{3,20}(?=\s(?:unit|segment|division|business)\b))")
+    # (and "sales in Asia excluding Japan": a region named by what it leaves out)
+    r"(?P<seg>\p{Lu}[\w&-]*(?:\s(?:&|and|\p{Lu}[\w&-]*)){0,3}(?:\s(?:excluding|outside)\s\p{Lu}[\w&-]*)?"
+    r"|[a-z][a-z-]{3,20}(?=\s(?:unit|segment|division|business)\b))")
 # names that are periods, places in time or the market, not lines
 NOT_A_LINE = regex.compile(r"(?i:q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|first|second|third|fourth|full|the|wall|january|february|march"
                            r"|april|may|june|july|august|september|october|november|december|\d.*)(?:\s.*)?")

@@ -29,7 +29,7 @@ PERIOD = re.compile(
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
                (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\s(?:of\s(?:its\s|the\s)?)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
-    | (?P<yend>(?:(?:fiscal\s|business\s|financial\s)?year|(?:twelve|12)[\s-]months?)\s(?:ended|ending|to)\s(?:on\s)?(?:(?:[1-9]|[12]\d|3[01])\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+    | (?P<yend>(?:(?:fiscal\s|business\s|financial\s)?(?<!half[\s-])year|(?:twelve|12)[\s-]months?)\s(?:ended|ending|to)\s(?:on\s)?(?:(?:[1-9]|[12]\d|3[01])\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
              (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
     | (?P<fyh>(?<![^\W_])(?:H(?P<fhn>[12])|(?P<fhn2>[12])H)\s?FY\s?(?P<fhy>(?:19|20)?\d\d)(?!\d)
             |FY\s?(?P<fhy2>(?:19|20)?\d\d)\s?(?:H(?P<fhn3>[12])|(?P<fhn4>[12])H)(?![^\W_])
@@ -56,7 +56,7 @@ PERIOD = re.compile(
            |(?<![^\W_])(?:H(?P<bhn2>[12])|(?P<bhn3>[12])H)(?![^\W_])
            |(?<![^\W_])(?P<bhn4>first|second)[\s-]half(?!\sof\s(?:the\s)?(?:\d|decade|century|month)))
     | (?P<mq>(?P<mqm>[1-9]|1[0-2])월\s?분기
-           |(?:quarter|three[\s-]months?)\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
+           |(?:quarter|three[\s-]months?)(?:\sand\s(?:half[\s-]year|six\smonths|nine\smonths))?\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
              (?:\s(?P<mqd>[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter)
@@ -82,7 +82,7 @@ PERIOD = re.compile(
           |last\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)|(?:the\s)?prior\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)
           |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before|to[\s-]date))|last\s(?:financial|fiscal)\syear|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter|(?:the\s(?:upcoming|coming)|(?:the\s)?next)\squarter
           |같은\s?해|같은\s?기간|같은\s?시기|같은\s?분기|동일\s?기간|동일\s?시기|the\ssame\s(?:year|period|quarter)
-          |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that))|the\scurrent\squarter)
+          |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that|and\s(?:half|six|nine)))|the\scurrent\squarter)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )

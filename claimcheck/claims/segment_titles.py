@@ -24,9 +24,21 @@ def label_line(fig: Figure) -> str | None:
         label = dash["m"]  # "- Commercial Lines - Combined ratio: 92.2%": the line, a dash, then its metric
     # ("Peers: … Kering's comparable revenue fell 5.9%": a note's section word names no line)
     if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to or label.lower() in lex.not_segments \
-            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label):
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or _dateline(fig, label):
         return None
     return segment_id(label)  # the id every other reading of a line gives it
+
+
+# a sentence closed before the label: the article's prose has begun
+CLOSED = regex.compile(r"[.!?](?:\s|$)|다\.")
+
+
+def _dateline(fig: Figure, label: str) -> bool:
+    """'Mumbai: Infosys third quarter profit slipped …': a place's name opening the article's first sentence is
+    where the story was filed, no business line."""
+    start = fig.label[0] if fig.label else 0
+    opens_line = not fig.scan[fig.scan.rfind("\n", 0, start) + 1:start].strip() and fig.label_text[:1].isalpha()
+    return opens_line and len(label.split()) <= 2 and label[:1].isupper() and CLOSED.search(fig.scan, 0, start) is None
 
 
 PERIOD_ASIDE = regex.compile(r"\s?\((?:Q[1-4]|[1-4]Q|FY|H[12]|fiscal)[^()]{0,12}\)", regex.IGNORECASE)
