@@ -31,7 +31,7 @@ from .conversions import converted, in_table_unit
 from .layout import Sentence
 from .make_layout import layout
 from .line_kinds import flattened_rows
-from .evidence import NONE, record
+from .evidence import NONE, Where, record
 from .figure import Figure, figure
 from .compared_base import with_compared, with_restated, without_cost_per_share
 from .owners_share import controlling
@@ -40,6 +40,7 @@ from .running_totals import ytd_bases
 from .running_restated import as_running
 from .continuing_scope import continuing
 from .adjusted_eps import adjusted
+from .stakes import stake_value
 from .heading_evidence import heading_backed
 from .unknown_measure import measure_subject
 from .business_lines import segment_id
@@ -201,6 +202,7 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     if FC.weighed(fig):
         return None  # "912 million pounds" of copper: a weight
     ent = FE.for_metric(fig, who.name, got, metric)
+    metric, ent = stake_value(fig, metric, ent)
     seg, ent = FS.segment(fig, ent, who.inferred, who.row_named)
     if (said := measure_subject(fig, seg)) == "measure":
         return None  # "대손상각비는 1541억원": a measure the vocabulary lacks, taken for a business line
@@ -215,7 +217,7 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
     elif metric in ("count", "count_growth") and seg is None:
         seg = FC.counted_thing(fig)
     claim = _assemble(fig, got, metric, ent, seg, who)
-    if guessed:
+    if guessed and fig.said is None:  # (a stake's worth is named by its stake words)
         unnamed_amounts.note(ctx, fig, claim)
     return claim
 
@@ -278,7 +280,7 @@ def _assemble(fig: Figure, got: Typed, metric: str, ent: str | None, seg: str | 
     elif cadence == "ytd" and period and period.endswith("H1"):
         cadence = "semiannual"  # "상반기 누적 영업이익": the first half, running total or not, is the half
     found = {"entity": who.where if ent else NONE,
-             "metric": W.metric_where(ctx, metric, fig.cues, m, sent, fig.line, fig.carry),
+             "metric": Where("clause", *fig.said) if fig.said else W.metric_where(ctx, metric, fig.cues, m, sent, fig.line, fig.carry),
              "period": W.period_where(ctx, sent, m, period, refs, fig.line, fig.carry, bool(fig.cell and fig.header)),
              "segment": W.segment_where(ctx, seg, m, fig.line, bool(fig.cell))}
     found = W.lead_governed(ctx, fig.line, found)

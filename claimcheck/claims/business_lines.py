@@ -204,6 +204,9 @@ def _outermost(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+LINE_VERB = regex.compile(r"raised|raises|lifted|boosted|lowered", regex.IGNORECASE)
+
+
 def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | None = None, scan: str = "") -> str | None:
     """The last subject line that ends before the figure at pos, unless another metric is named between them
     ("AI revenue grew 65% to $20 billion, ... and free cash flow rose 39%": the cash flow is the company's).
@@ -215,7 +218,9 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
         i -= 1
         if lines[i][1] <= pos:
             start, end = lines[i][0], lines[i][1]
-            named = [c for c in cues or () if start <= c.start < pos and c.metric and not c.metric.startswith("_")]
+            # ("BASF's Materials segment raised EBITDA …": the line's verb, though a cue elsewhere, names nothing here)
+            named = [c for c in cues or () if start <= c.start < pos and c.metric and not c.metric.startswith("_")
+                     and not (scan and LINE_VERB.fullmatch(scan, c.start, c.end))]
             # a line named with its metric ("AI revenue grew") speaks for that metric only; another named after it
             # is what the figure measures. A line made the topic ("모듈 부문은 매출이 …, 영업이익률은") covers them all.
             # ("Aeronautics revenue rose 12%, while operating profit increased 3%": a line's revenue then its profit are

@@ -80,7 +80,13 @@ CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gai
 
 
 # "against 36.2% for hardware": English names the line a figure belongs to right after it
-FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20})\b(?!\s(?:quarter|year|period|month))")
+# (and a capitalised line: "EBITDA before special items of €584 million in Materials"; never a month, a day or a span)
+FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20}|(?!(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                         r"Q[1-4]|H[12]|FY|The|This|That|Its)\b)[A-Z][a-z&-]{2,20}(?:\s[A-Z][a-z&-]{2,20})?)\b"
+                         r"(?!\s(?:quarter|year|period|month))(?![\w'’-])"
+                         # (nor a currency: "by 29% in Danish kroner")
+                         r"(?!\s(?:kroner|krona|kronor|dollars?|euros?|yen|yuan|won|pounds?|francs?|rupees?|reais|pesos?|terms|currency))")
 NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "analysts", "shareholders", "investors",
            "example", "instance", "comparison", "now", "total", "about", "more", "less", "share", "shares", "stock",
            "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
@@ -116,4 +122,4 @@ def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
         return None
     topic = L.topic(lex, m["seg"])
-    return topic or m["seg"].replace("-", "_")
+    return topic or (segment_id(m["seg"]) if m["seg"][:1].isupper() else m["seg"].replace("-", "_"))

@@ -145,6 +145,11 @@ def for_metric(fig: Figure, ent: str | None, got: Typed, metric: str) -> str | N
     lex = fig.ctx.lex
     if got.entity_none:
         return None
+    if ent and metric in ("price_target", "upside") and ent != fig.ctx.main \
+            and any(e[2] == ent and e[0] > fig.m.start for e in fig.own) \
+            and not any(e[2] == ent and e[0] < fig.m.start for e in fig.own):
+        ent = fig.carry.get("entity") or fig.ctx.main or ent  # "price target (from EUR 64.00) is a sum of the parts: the
+        # Tencent stake …": a company named only after a target is what the target counts, not whose it is
     if ent and metric in COVERED and _rated(fig, ent):
         ent = fig.carry.get("entity") or fig.ctx.main  # 'Barclays ("overweight", PT: $26)': the house, rating the company
     elif ent and BROKER.search(ent) and _said_by(fig, ent) and (metric in COVERED or fig.ctx.per_sentence(

@@ -99,7 +99,7 @@ def _adjusted_line(fig: Figure, ent: str | None) -> str | None:
     if not ent:
         return None
     got = fig.ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
-    line = subject_segment(got, fig.m.start, fig.cues, scan)
+    line = possessive_line(fig, basis_said=True) or subject_segment(got, fig.m.start, fig.cues, scan)
     # ("• Gross Profit: … Non-GAAP gross profit was …": a label naming a measure is no line)
     # (nor "Non-GAAP gross profit was …": the basis word itself)
     words = line.replace("_", " ") if line else ""

@@ -39,6 +39,7 @@ class Figure:
     excl: tuple[str, int, int] | None = None  # an exclusion ("AMPC 제외") and its span
     label: tuple[int, int] | None = None
     label_text: str = ""
+    said: tuple[int, int] | None = None  # the words that decided the metric when a pass outside the cues did (stakes.py)
 
     @property
     def line(self) -> int:

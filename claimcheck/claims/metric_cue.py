@@ -48,6 +48,9 @@ YARDSTICK = regex.compile(r"\b(?:beating|beat|topping|topped|above|below|missing
                           r"|against|compared\s(?:with|to))\s(?:the\s|analysts['’]?\s)?$", regex.IGNORECASE)
 
 
+# "grew EBITDA … 23.0% to €187 million thanks to cost cuts": a cause named after the figure is no measure of it
+CAUSE_BETWEEN = regex.compile(r"[\s,]+(?:thanks\sto|due\sto|because\sof|owing\sto|helped\sby|hurt\sby|driven\sby|"
+                              r"weighed\sdown\sby|amid|on\s(?:higher|lower|strong|weak))\b", regex.IGNORECASE)
 # another amount between a figure and a cue after it: the cue is that amount's
 FIGURE_BETWEEN = regex.compile(r"[$€£¥₩]\s?\d|\d[\d.,]*\s?(?:bn|billion|million|mn|억|조)")
 
@@ -61,7 +64,7 @@ def nearest(cues: list[Cue], m: Mention, allowed: Container[str], clause: tuple[
             d = m.start - c.end
         elif c.start >= m.end:
             if text and (OWN_FIGURE_AFTER.match(text, c.end, c.end + 24)
-                         or SHARE_BETWEEN.fullmatch(text, m.end, c.start)):
+                         or SHARE_BETWEEN.fullmatch(text, m.end, c.start) or CAUSE_BETWEEN.match(text, m.end, c.start)):
                 continue
             if c.metric == "_consensus" and text and (BEATEN.match(text, c.end, c.end + 24)
                                                       or YARDSTICK.search(text, max(0, c.start - 24), c.start)

@@ -33,7 +33,9 @@ GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gai
                                    r"(?:about\s|nearly\s|roughly\s|~\s?)?$", regex.IGNORECASE)
 # "grew revenue 1.4% to 6.67 trillion won": the verb takes the metric as its object before the figure
 VERB_OBJECT_BEFORE = regex.compile(r"\b(?:grew|lifted|boosted|raised|increased|cut|lowered|reduced)\s(?:its\s|their\s)?"
-                                   r"(?:revenue|sales|turnover|(?:operating\s|net\s)?(?:profit|income|earnings))\s(?:by\s)?"
+                                   # (and "raised EBITDA before special items 6.2% to €548 million")
+                                   r"(?:revenue|sales|turnover|orders|(?:adjusted\s)?(?:EBITDA|EBITA|EBIT)|(?:operating\s|net\s)?(?:profit|income|earnings))"
+                                   r"(?:\s(?:before|excluding)\s(?:special|one-off|exceptional|non-recurring)\sitems)?\s(?:by\s)?"
                                    r"(?:about\s|nearly\s|roughly\s)?$"
                                    # "lifting the semiconductor solutions segment 35% to $11.07 billion"
                                    r"|\b(?:lifting|boosting|pushing|raising|dragging)\s(?:the\s|its\s)?(?:[\w-]+\s){1,5}(?:by\s)?$",

@@ -10,8 +10,14 @@ from .business_lines import segment_id
 from .figure import Figure
 
 # the possessive, an optional span word, then one to three lower-case words right before a metric word
-POSSESSIVE = regex.compile(r"['’]s\s(?:(?:first|second|third|fourth)[\s-]quarter\s|Q[1-4]\s|full[\s-]year\s|quarterly\s)?"
-                           r"(?P<w>[a-z][a-z&-]+(?:\s[a-z][a-z&-]+){0,2})\s$")
+# (and a capitalised line: "Prosus's Classifieds revenue", "BASF's Materials segment"; after a fiscal span too: "Prosus's
+# H1 FY26 ecommerce adjusted EBIT")
+POSSESSIVE = regex.compile(r"['’]s\s(?:(?:first|second|third|fourth)[\s-]quarter\s|Q[1-4]\s(?:FY)?(?:\d\d\s)?|H[12]\s(?:FY)?\d\d\s"
+                           r"|FY\d\d\s|full[\s-]year\s|quarterly\s)?"
+                           r"(?P<w>(?:[a-z][a-z&-]+|[A-Z][\w&-]+)(?:\s(?:[a-z][a-z&-]+\.?|[A-Z][\w&-]+)){0,2})\s$")
+# a line's own possessive before its metric: "Food Delivery's adjusted EBIT rose 31%", "Classifieds' adjusted EBIT"
+LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s"
+                          r"(?:(?:adjusted|underlying|organic|comparable|core|operating|segment)\s)?$")
 # words that qualify how a metric is measured, or name the whole, never a line
 MEASURE_WORDS = frozenset({
     "adjusted", "organic", "underlying", "reported", "core", "comparable", "like-for-like", "net", "gross", "operating",
@@ -25,11 +31,31 @@ MEASURE_WORDS = frozenset({
     "grew", "said", "also", "again", "expected", "estimated", "forecast"})
 
 
-def possessive_line(fig: Figure) -> str | None:
-    """The line named between the company's possessive and the figure's metric word, if any."""
+def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
+    """The line named between the company's possessive and the figure's metric word, if any (with basis_said, the
+    basis word the figure was read on may close the words: "Prosus's H1 FY26 ecommerce adjusted EBIT")."""
     scan, m, lo = fig.scan, fig.m, fig.clause[0]
-    for cue in (c for c in fig.cues if lo <= c.start < m.start and c.metric and not c.metric.startswith("_")):
+    lex = fig.ctx.lex
+    # (the cue nearest the figure first: "Food Delivery's adjusted EBIT rose 31% … and Classifieds' adjusted EBIT rose 27%")
+    for cue in sorted((c for c in fig.cues if lo <= c.start < m.start and c.metric and not c.metric.startswith("_")),
+                      key=lambda c: -c.start):
         got = POSSESSIVE.search(scan, max(lo, cue.start - 48), cue.start)
-        if got is not None and not any(w in MEASURE_WORDS for w in got["w"].split()):
-            return L.topic(fig.ctx.lex, got["w"]) or segment_id(got["w"])
+        words = got["w"] if got is not None else ""
+        if basis_said and words.endswith((" adjusted", " adj.")):
+            words = words.rsplit(" ", 1)[0]
+        if words and _a_line(lex, words):
+            return L.topic(lex, words) or segment_id(words)
+        owns = LINE_OWNS.search(scan, max(lo, cue.start - 48), cue.start)
+        if owns is not None and _a_line(lex, owns["w"]):
+            return L.topic(lex, owns["w"]) or segment_id(owns["w"])
     return None
+
+
+def _a_line(lex: L.Lexicon, words: str) -> bool:
+    """Words that may name a line: none of them a measure's, and not a company's name nor a span's."""
+    return not any(w.lower() in MEASURE_WORDS for w in words.split()) and words not in lex.alias_to \
+        and L.key(words) not in lex.alias_key and words.lower() not in lex.not_segments \
+        and not SPAN_WORD.match(words) and not any(True for _ in lex.entity_rx.finditer(words))
+
+
+SPAN_WORD = regex.compile(r"(?i:q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that)\b")

@@ -34,7 +34,7 @@ MONTHS_UP_TO = (rf"(?P<upto>{NOT_AFTER}(?:(?P<uy>(?:19|20)\d\d)\s?년\s?|지난\
 # "the nine months ended September 30", "six months to June", "the first nine months of 2025": English
 # names the span by its end or by its length from January
 # (and "the nine months (39 weeks) ending November 1, 2025": the weeks glossed between)
-MONTHS_ENDED = (rf"(?P<upto2>(?:six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks\)\s)?(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
+MONTHS_ENDED = (rf"(?P<upto2>(?P<len2>six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks\)\s)?(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
                 rf"(?:\d{{1,2}}\s)?(?P<um2>{MONTH_WORD})[a-z]*\.?(?:\s\d{{1,2}})?(?:,?\s(?P<uy2>(?:19|20)\d\d))?"
                 rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?:fiscal\s(?:year\s)?)?(?P<uy3>(?:19|20)\d\d))?"
                 # "the nine months ending in Q3": the span by the quarter it ends with
@@ -76,6 +76,12 @@ MAYBE_HORIZON = regex.compile(r"향후|앞으로|이후|next|coming|년\s?(?:간
 BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b)[a-z]+){0,2}\s", regex.IGNORECASE)
 
 
+def six_months(m) -> bool:
+    """Whether a "N months ended" span runs six months from the year's start: its first half."""
+    said = m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["wk"] or m["len2"]
+    return bool(said) and said.lower() in ("six", "6", "26", "twenty-six")
+
+
 def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None:
     """The year a "N월까지 누적" or "nine months ended September" span belongs to (FY for an off-calendar one)."""
     if m["ytdw"] or m["ytdw2"]:
@@ -87,6 +93,8 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
             month = (fiscal + month - 1) % 12 + 1  # Deere's nine months (its year ends in October) end in July
     else:
         month = int(m["um"]) if m["um"] else MONTH_WORD.split("|").index(m["um2"][:3].lower()) + 1
+    if m["uy3"] and fiscal and "fiscal" in m.group().lower():
+        return f"FY{m['uy3']}"  # "the first six months of fiscal 2025": the company's own year, named
     if given:
         y = int(given) + (2000 if len(given) == 2 else 0)
     elif published:

@@ -237,6 +237,22 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # after a run-in label's dash)
     (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\s[–—-]\s))(?:[A-Z][\w&.-]*\s)?[A-Z][\w&.-]*(?:['’]s|s['’])\s(?P<seg>[\w& -]{2,30}?)\s(?:business|segment|unit|division)(?=\s(?:saw|posted|reported|had|grew|rose|fell|generated|delivered|outperformed|recorded|contributed|achieved))",
      r"['’]s\s|s['’]\s"),
+    # "…, Vaccines sales rose 2% to £2.74 billion and General Medicines sales slipped 1%": each capitalised line of a
+    # list the subject of its own sales and verb
+    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:and|while|but|whereas)\s)|(?<=['’]s\s)|(?<=s['’]\s)|(?<=[\"“]))"
+     r"(?:(?:first|second|third|fourth)[\s-]quarter\s)?(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})"
+     r"\s(?:net\s)?(?:sales|revenues?)\s(?:rose|fell|slipped|grew|jumped|climbed|dropped|declined|increased|decreased|gained|edged|were\s(?:up|down))\b",
+     r"ales|evenue"),
+    # "Prosus's Food Delivery segment (essentially iFood) grew revenue 24%", ", while Classifieds (OLX) grew revenue 18%",
+    # "Nokia's Mobile Networks grew third-quarter net sales 9%", "BASF's Materials segment raised EBITDA …": a capitalised
+    # line, glossed or not, the subject of a verb whose object is its measure
+    (r"(?:\G|(?<=[.;:]\s)|(?<=,\s(?:while|and|but|whereas)\s)|(?<=\s[–—-]\s)|(?<=['’]s\s)|(?<=s['’]\s)|(?<=[\"“]))"
+     r"(?:[A-Z][\w&.-]*(?:['’]s|s['’])\s)?(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})"
+     r"(?:\s(?:segment|business|unit|division))?(?:\s\([^()]{1,30}\))?"
+     r"\s(?:grew|raised|lifted|increased|boosted|cut|lowered|posted|reported|generated|delivered|booked|recorded)\s"
+     r"(?:its\s)?(?:(?:first|second|third|fourth)[\s-]quarter\s|Q[1-4]\s)?(?:net\s|adjusted\s|operating\s)?"
+     r"(?=revenue|sales|EBIT|EBITDA|EBITA|profit|income|earnings|margin|orders)",
+     r"grew|raised|lifted|increased|boosted|cut|lowered|posted|reported|generated|delivered|booked|recorded"),
     # "Revenue from Marvell’s data center segment, which accounts for 76%": a line named as a segment after 'from'
     # (and "Sales in Gildan’s core Activewear category climbed 5.4%": a category is a line too, its adjective no part)
     (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:from|in|at)\s(?:the\s|its\s|[A-Z][\w&.-]*['’]s\s)(?:(?:core|key|main|largest|biggest)\s)?"

@@ -19,8 +19,9 @@ UNITS = [
     (r"백만\s?엔", ("money", "JPY", 1e6)), (r"억\s?홍콩\s?달러", ("money", "HKD", 1e8)),
     (r"십억\s?엔", ("money", "JPY", 1e9)), (r"십억\s?위안", ("money", "CNY", 1e9)), (r"십억\s?유로", ("money", "EUR", 1e9)),
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
-    (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:bn|billions?)|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
-    (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?)|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
+    # (and a corner's "US$m", "$bn")
+    (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:bn|billions?|b(?![\w]))|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
+    (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?|m(?![\w]))|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
     *[(rf"(?<![\w$€£])(?:{signs})\s?(?:b|bn|billions?)(?![\w])", ("money", code, 1e9)) for code, signs in CURRENCY_SIGNS],
     *[(rf"(?<![\w$€£])(?:{signs})\s?(?:m|mn|millions?)(?![\w])", ("money", code, 1e6)) for code, signs in CURRENCY_SIGNS],
     # "(in millions, except per share data)": an English release's corner, in dollars unless its cells say otherwise
