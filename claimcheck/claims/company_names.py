@@ -75,7 +75,9 @@ SUFFIX_WORD = r"(?:Inc|Corp|Corporation|Incorporated|Ltd|Limited|plc|PLC|N\.V|S\
 EN_NAME = (r"(?<![\p{L}\p{N}&.-])(?<!\p{Lu}[\p{L}\d'’-]{0,20} )(?P<n>\p{Lu}[\p{L}\d'’-]*(?: (?!" + SUFFIX_WORD
            + r"\b)\p{Lu}[\p{L}\d'’-]*){0,2})")
 EN_SUFFIX = r",?\s" + SUFFIX_WORD + r"\b\.?"
-EN_TICKER = r"\s?[(\[]\s?(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|OTC|LSE|ASX)\s?:\s?[A-Z][A-Z.]{0,5}\s?[)\]]"
+# (and a broker note's Bloomberg code: "Orange (ORA FP)", "Prosus (PRX NA)")
+EN_TICKER = (r"\s?[(\[]\s?(?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|OTC|LSE|ASX)\s?:\s?[A-Z][A-Z.]{0,5}"
+             r"|[A-Z][A-Z0-9]{0,5}\s(?:FP|GY|GR|NA|LN|SW|SE|SS|IM|SM|DC|NO|FH|BB|ID|AV|US|UN|UW|CN|JP|JT|HK|AU|KS|LI|PL))\s?[)\]]")
 EN_NAMED = regex.compile(EN_NAME + "(?:" + EN_SUFFIX + "(?:" + EN_TICKER + ")?|" + EN_TICKER + ")")
 GENERIC = frozenset({"회사", "업체", "기업", "법인", "그룹", "계열사", "자회사", "당사", "이사", "대표", "종목", "주식", "상장사"})  # "업체(대표 …)"
 EN_GENERIC = frozenset({"The", "Shares", "Stock", "Company", "Group", "Holdings", "Reuters", "Investing.com"})

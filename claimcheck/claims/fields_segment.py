@@ -55,6 +55,9 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         # "국내 158억원(YoY -2.5%), 북미 241억원(…), 유럽 236억원": a region right before the figure outranks a line the
         # list named earlier
         seg = region_before(scan, clause[0], m.start, lex)
+    if seg is None and not in_table and (moved := MOVED_TO.search(scan, max(clause[0], m.start - 24), m.start)):
+        seg = region_before(scan, clause[0], moved.start(), lex)  # "Africa & Middle East rose 8.1% to €2.14bn": the
+        # level a region's change arrives at is the region's
     if seg is None and not in_table and ent and m.kind != "count" and (inferred or not L.parent(lex, ent)):
         got = ctx.per_sentence("lines", fig.whole, lambda s: subject_lines(scan, s.start, s.end, lex))
         seg = subject_segment(got, m.start, fig.cues, scan)
@@ -107,6 +110,8 @@ def _adjusted_line(fig: Figure, ent: str | None) -> str | None:
         else None
 
 
+# a change's figure and the "to" that leads from it to its level: "rose 8.1% to €2.14bn"
+MOVED_TO = regex.compile(r"\d[\d.,]*\s?%\s(?:to|at)\s(?:about\s|nearly\s)?[$€£¥₩]?$")
 GROUP_WORDS = {"group", "total", "company", "consolidated", "reported"}
 # "OCIM은 … 감소했으나 매출 2174억 원, 영업이익 709억 원을 냈다": a clause that only goes on with a list of amounts
 LIST_COMMA = regex.compile(r"\d[\d,.]*\s?(?:[조억만천]\s?[\d,.]*\s?){0,3}(?:원|달러|엔|위안)?\s?,\s*$")

@@ -241,8 +241,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # list the subject of its own sales and verb
     (r"(?:\G|(?<=[.;:]\s)|(?<=,\s)|(?<=\b(?:and|while|but|whereas)\s)|(?<=['’]s\s)|(?<=s['’]\s)|(?<=[\"“]))"
      r"(?:(?:first|second|third|fourth)[\s-]quarter\s)?(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})"
-     r"\s(?:net\s)?(?:sales|revenues?)\s(?:rose|fell|slipped|grew|jumped|climbed|dropped|declined|increased|decreased|gained|edged|were\s(?:up|down))\b",
-     r"ales|evenue"),
+     r"\s(?:net\s|adjusted\s|operating\s)?(?:sales|revenues?|EBITDA(?:aL)?|EBITA|EBIT|profit|income|orders)\s"
+     r"(?:rose|fell|slipped|grew|jumped|climbed|dropped|declined|increased|decreased|gained|edged|were\s(?:up|down)|was\s(?:up|down))\b",
+     r"ales|evenue|EBIT|rofit|ncome|rders"),
     # "Prosus's Food Delivery segment (essentially iFood) grew revenue 24%", ", while Classifieds (OLX) grew revenue 18%",
     # "Nokia's Mobile Networks grew third-quarter net sales 9%", "BASF's Materials segment raised EBITDA …": a capitalised
     # line, glossed or not, the subject of a verb whose object is its measure

@@ -38,7 +38,9 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
 EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT
                          + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                          r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
-                         r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5})(?:\s[+-]?[\d.]+%)?\)"
+                         # (and a Bloomberg code: "Orange (ORA FP)", "Siemens Healthineers (SHL GY)")
+                         r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5}"
+                         r"(?:\s(?:FP|GY|GR|NA|LN|SW|SE|SS|IM|SM|DC|NO|FH|BB|ID|AV|US|UN|UW|CN|JP|JT|HK|AU|KS|LI|PL))?)(?:\s[+-]?[\d.]+%)?\)"
                          # (a line glossed with its initials is no company: "its Fleet Services (FLS) segment")
                          r"(?!\s(?i:segment|division|unit|business|group)\b)")
 PARTICLE = "이가은는"
