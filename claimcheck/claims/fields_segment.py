@@ -84,6 +84,9 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
                            for e in fig.own):
         seg = None  # "정유 부문의 HD현대오일뱅크는": the subsidiary is the entity; its parent's division adds nothing
     seg = organic_region(fig, seg, topics)
+    if seg in (None, "comparable", "organic") and m.kind == "money" and not in_table:
+        # "rose 3.2% like-for-like in North America to €531m": the region's level, on no basis
+        seg = _level_region(fig) or (None if seg else seg)
     if seg and not in_table and seg not in SCOPED_BASES:
         seg = in_market(scan, clause[0], m.start, seg, lex)
     if not fig.excl and (_constant_fx(fig) or (in_table and m.kind == "percent" and constant_rate_column(fig.header))):
@@ -110,6 +113,14 @@ def _adjusted_line(fig: Figure, ent: str | None) -> str | None:
         else None
 
 
+def _level_region(fig: Figure) -> str | None:
+    """The region a change's level is of: named between the change and the "to" that leads to the level."""
+    scan, m = fig.scan, fig.m
+    got = IN_REGION_TO.search(scan, max(fig.clause[0], m.start - 60), m.start)
+    return region_after(scan, got.start(), m.start, fig.ctx.lex) if got else None
+
+
+IN_REGION_TO = regex.compile(r"\sin\s(?:the\s)?[^,;%]{2,44}?\sto\s(?:about\s|nearly\s)?[$€£¥₩]?$")
 # a change's figure and the "to" that leads from it to its level: "rose 8.1% to €2.14bn"
 MOVED_TO = regex.compile(r"\d[\d.,]*\s?%\s(?:to|at)\s(?:about\s|nearly\s)?[$€£¥₩]?$")
 GROUP_WORDS = {"group", "total", "company", "consolidated", "reported"}

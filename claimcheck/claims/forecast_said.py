@@ -95,13 +95,17 @@ OUTLOOK_SET_AT = regex.compile(r"\b(?:outlook|guidance|forecast)\s(?:was\s|is\s)
                                r"|cut|narrowed|set|unchanged)\s(?:at|to)\s(?:about\s|approximately\s|roughly\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "…누적 매출 2조8,540억원을 기록한 만큼": the figure's own verb records it
 LATER_SPAN = regex.compile(r"(?:,|나와|이며|이고|고)\s[^.]{0,40}?(?:내년|향후|앞으로|(?:19|20)\d\d\s?년(?:에는|엔|부터)|[1-4]\s?분기(?:에는|엔|부터))")
+TOPIC_AFTER = regex.compile(r"(?:은|는)\s")
 # and "누적 영업이익이 710억원에 이른 만큼 …", "매출이 318억원까지 커진 점이 …": a figure reached, the ground a view
 # stands on
 LEVEL_THEN_IF = regex.compile(r"\s?(?:으로|로|이며|이고),\s[^.;]*?\p{Hangul}(?:면|경우|땐)\s")
 RECORDED_AFTER = regex.compile(r"\s?(?:을|를)\s?(?:기록|달성)(?:한|했|하며|해)"
                                # (and "115억원에 머문 만큼", "3.2% 성장에 그친 점은": a level stayed at, the ground of a view)
                             r"|\s?(?:성장|증가|감소|하락|상승|개선|역성장)?(?:에|까지|으로|로|을|를)?\s?(?:이른|달한|커진|늘어난|불어난|거둔|낸|올린|넘어선|넘긴|높아진|올라온|올라선|낮아진|줄어든|확대된|떨어진"
-                            r"|머문|머무른|그친|불과한|기록한)\s(?:만큼|점|데다|가운데)")
+                            r"|머문|머무른|그친|불과한|기록한)\s(?:만큼|점|데다|가운데)"
+                            # (and "전 분기 대비 9.5% 감소한 것은 …", "15.6% 늘어난 데는 …": a change that happened, the
+                            # ground a risk is told from)
+                            r"|\s?(?:성장|증가|감소|하락|상승|개선|역성장)?(?:한|늘어난|줄어든)\s(?:만큼|점은|점이|것은|데는|데에는|데다)")
 # "..., topping estimates of $3.67, and revenue of $77.67B": a figure its own metric leads into is reported
 OWN_LEAD = regex.compile(r"\b(?!estimates?\b|estimations?\b|expectations?\b|forecasts?\b)[a-z]+\s(?:of|at|to|was|were|reached)\s[$€£¥₩]?$",
                          regex.IGNORECASE)
@@ -159,6 +163,9 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
     if closing is not None and LEVEL_THEN_IF.match(scan, m.end, closing.start()):
         # "모바일 게임 매출 비중은 51.4%로, 신작 공백이 길어지면 … 커질 수 있다": the figure closes its clause as a level
         # reached; the forecast is of what may follow if something else happens
+        closing = None
+    if closing is not None and TOPIC_AFTER.match(scan, m.end, min(sent.end, m.end + 4)):
+        # "3Q25 SiC 링 매출 523억원은 … 다시 정체될 수 있다": a figure made the topic is given; the view is of what befalls it
         closing = None
     if closing is not None and LATER_SPAN.search(scan, m.end, closing.start()):
         # "3Q25 공연 매출 297억원의 대부분이 …, 2026년에는 실적 변동성이 커질 수 있다": the forecast is of a later span

@@ -37,7 +37,9 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
     scan, m, lo = fig.scan, fig.m, fig.clause[0]
     lex = fig.ctx.lex
     # (the cue nearest the figure first: "Food Delivery's adjusted EBIT rose 31% … and Classifieds' adjusted EBIT rose 27%")
-    for cue in sorted((c for c in fig.cues if lo <= c.start < m.start and c.metric and not c.metric.startswith("_")),
+    # (a growth word names no measure but ends the line's name as one does: "AstraZeneca's third-quarter Oncology growth of 8%")
+    for cue in sorted((c for c in fig.cues if lo <= c.start < m.start and c.metric
+                       and (not c.metric.startswith("_") or scan[c.start:c.end].lower().startswith("growth"))),
                       key=lambda c: -c.start):
         got = POSSESSIVE.search(scan, max(lo, cue.start - 48), cue.start)
         words = got["w"] if got is not None else ""

@@ -130,6 +130,8 @@ def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
     # and "a 42% increase in Europe, 4% growth in North America": the change's noun between
     return regex.compile(rf"(?:,?\sto\s[$€£¥₩]?\d[\d,.]*(?:\s(?:billion|million|trillion))?)?"  # "7% to $1.55 billion in the U.S."
                          rf"(?:\s(?P<noun>increase|decrease|rise|growth|gain|decline|drop|jump|fall))?"
+                         # ("rose 3.2% like-for-like in North America": the basis said between)
+                         rf"(?:\s(?:like[\s-]for[\s-]like|organically|at\sconstant\scurrency|at\sCER))?"
                          rf"\s(?:(?P<out>outside)(?:\sof)?|in)\s(?:the\s)?(?P<seg>(?i:{en}))(?![\w-])"
                          # ("a 6.9% rise in U.S. sales": after a change's noun, the region's sales are what rose)
                          rf"(?(noun)(?!\s(?i:market|business|dollars?|currency))|(?!\s(?i:revenue|sales|market|business|dollars?|currency)))",
