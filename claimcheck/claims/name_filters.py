@@ -41,6 +41,10 @@ COMMODITY_AFTER = regex.compile(r"(?:\s?[,·]\s?\p{Hangul}{1,6}){0,4}\s?(?:등|�
 LINE_BRACKET = regex.compile(r"(?:사업|부문|사업부|\bdivision|\bsegment|\bbusiness)\s?\($")
 
 
+# a company named as the one sold to: "T사를 비롯한 글로벌 고객사", "테슬라향 매출", "애플 등 고객사"
+CUSTOMER_AFTER = regex.compile(r"(?:사)?(?:를|을)\s?비롯한\s(?:\p{Hangul}{0,6}\s?)?고객|향\s?(?:매출|물량|공급|수주|판매)|\s?등\s?(?:\p{Hangul}{0,6}\s?)?고객사")
+
+
 def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """The mentions in found that name a person or an analyst's house, or a symbol bracketed after another company's name."""
     out = set()
@@ -54,6 +58,8 @@ def not_the_company(scan: str, found: list[tuple[int, int, str]]) -> set[tuple[i
             out.add((a, b, name))
         elif COMMODITY_AFTER.match(scan, b, b + 40):
             out.add((a, b, name))  # "카카오, 유지류 등 원재료 가격 상승": cocoa among the raw materials, not Kakao
+        elif CUSTOMER_AFTER.match(scan, b, b + 24):
+            out.add((a, b, name))  # "T사를 비롯한 글로벌고객사 매출", "현대기아차향 매출": a customer the company sells to
         elif PLATFORM_AFTER.match(scan, b, b + 12):
             out.add((a, b, name))  # "구글 플레이스토어": a store, not the company
         elif SOURCE_BEFORE.search(scan, max(0, a - 24), a) and (i == 0 or found[i - 1][2] != name):
