@@ -66,10 +66,13 @@ def widen(iv: tuple[float, float], rel: float) -> tuple[float, float]:
 TRAILING_ZERO = regex.compile(r"(?<![.\d])\d[\d,]*?(?P<zeros>(?:0,?)+)(?<=0)(?![.,]?\d)\s?(?:억|조|만|천|billion|million|bn|mn|B\b|M\b)")
 
 
+CUT_FORM = regex.compile(r"억\s?\d[\d,]*\s?(?:천만|백만|천|만)")
+
+
 def printed(c: Claim, hedge: float) -> tuple[float, float]:
     """The printed interval, widened tenfold for each zero an amount ends in, up to three ('3010억원',
     '1조2,500억원'): a press report often rounds a filed '3,014억' or '1조2,482억', and trailing zeros do
-    not say whether it did."""
+    not say whether it did; and by a further half unit away from zero, for an amount cut rather than rounded."""
     lo, hi = c.interval(hedge)
     # a threshold ('1,000억 달러를 돌파') is round by nature: its zeros are no rounding
     z = TRAILING_ZERO.search(c.text) if c.unit not in ("%", "pp", "count") and c.half_width \
@@ -78,6 +81,10 @@ def printed(c: Claim, hedge: float) -> tuple[float, float]:
         digits = sum(ch.isdigit() for ch in c.text)
         widen_by = 10 ** max(1, min(3, z["zeros"].count("0"), digits - 2)) - 1
         lo, hi = lo - widen_by * c.half_width, hi + widen_by * c.half_width
+    if c.unit not in ("%", "pp", "count") and c.half_width and c.bound == "eq" and c.low is None and CUT_FORM.search(c.text):
+        # an amount cut at a small unit after its 억 ('912억 8천만 원' of a filed 912억8,900만원) is as common as one
+        # rounded there: its interval reaches the whole unit away from zero
+        lo, hi = (lo - c.half_width, hi) if c.value < 0 else (lo, hi + c.half_width)
     return lo, hi
 
 

@@ -66,6 +66,10 @@ def clause_before(ctx: Ctx, sent: Sentence, start: int) -> int:
     return starts[k] if k >= 0 else start
 
 
+# "Yen in millions, except for per share amounts and percentages": the unit line's exception names no row's measure
+EXCEPT_FOR = regex.compile(r"\bexcept\s(?:for\s)?$", regex.IGNORECASE)
+
+
 def figure(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, others: list[int]) -> Figure | None:
     """The figure's context, or None for a table's row-label cell (a label is no figure)."""
     # the figure reads its words within REACH of itself: in ordinary prose the whole sentence, while in a
@@ -155,11 +159,12 @@ def _read_cell(fig: Figure) -> bool:
         return False
     lex, lay = fig.ctx.lex, fig.ctx.lay
     fig.row_text, fig.header = cl.row_label, cl.header
+    caption = lay.captions.get(fig.line, "")
     excl = fig.excl = excluding(fig.row_text, 0, len(fig.row_text))
     fig.cues = [Cue(W.ROW_CUE, W.ROW_CUE + 10, c.metric) for c in A.label_cues(lex, fig.row_text)
                 if not (excl and excl[1] <= c.start < excl[2])] \
-        + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, lay.captions.get(fig.line, ""))
-           if not c.metric.startswith("_consensus")] \
+        + [Cue(W.CAPTION_CUE, W.CAPTION_CUE + 10, c.metric) for c in A.label_cues(lex, caption)
+           if not c.metric.startswith("_consensus") and not EXCEPT_FOR.search(caption, max(0, c.start - 16), c.start)] \
         + [Cue(W.HEADER_CUE, W.HEADER_CUE + 10, c.metric) for c in A.label_cues(lex, fig.header)] \
         + [c for c in fig.cues if cl.start <= c.start < cl.end]
     return True

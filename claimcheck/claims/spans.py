@@ -47,6 +47,8 @@ MONTHS_ENDED = (rf"(?P<upto2>(?P<len2>six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\
                 # (and "Revenue for the 9 months reached $3.85 billion": the length in digits)
                 rf"|(?P<nq2>(?:(?<=\b[Ff]or\s)|(?<=\b[Ff]or\sthe\s)|(?<=\b[Ii]n\sthe\s)|(?<=\b[Dd]uring\sthe\s))(?:six|nine|6|9)(?=\smonths(?:[,.;)]|\s(?:of|in|stood|was|were|rose|fell|grew|came|reached|climbed|increased|decreased|declined|edged|improved)\b)|[\s-]months?\speriod\b)"
                 rf"|(?<=\b[Oo]ver\sthe\s)(?:six|nine)(?=\smonths\b)"
+                # (and "- Nine months net sales reached …": a bullet that opens on the span)
+                rf"|(?P<nq4>(?:(?<=^)|(?<=\n)|(?<=^[-•*]\s)|(?<=\n[-•*]\s))(?:Six|Nine)(?=\smonths?\s(?i:net|operating|revenue|sales|profit|income|EBIT|EBITDA)))"
                 # (and a headline's "9-month Organic Sales Rise 3.3%")
                 rf"|(?:six|nine|(?<![\d.,])[69])(?=-month\s(?i:(?:organic|adjusted|reported|underlying)\s)?(?i:revenue|sales|net|operating|profit|earnings|results|gross|margin|income|ebitda|free|cash|figures)))(?:-month|\smonths?)"
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
@@ -78,7 +80,7 @@ BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b
 
 def six_months(m) -> bool:
     """Whether a "N months ended" span runs six months from the year's start: its first half."""
-    said = m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["wk"] or m["len2"]
+    said = m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["nq4"] or m["wk"] or m["len2"]
     return bool(said) and said.lower() in ("six", "6", "26", "twenty-six")
 
 
@@ -87,8 +89,8 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
     if m["ytdw"] or m["ytdw2"]:
         return (f"FY{published.year}" if fiscal else str(published.year)) if published else None
     given = m["uy"] or m["uy2"] or m["uy3"] or m["uy4"]
-    if m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["wk"]:
-        month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["wk"]).lower() in ("six", "6", "26", "twenty-six") else 9
+    if m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["nq4"] or m["wk"]:
+        month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["nq4"] or m["wk"]).lower() in ("six", "6", "26", "twenty-six") else 9
         if fiscal and not given:
             month = (fiscal + month - 1) % 12 + 1  # Deere's nine months (its year ends in October) end in July
     else:
