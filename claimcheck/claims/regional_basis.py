@@ -71,7 +71,21 @@ def _basis_said(fig: Figure, topics: list) -> str | None:
     if (after := BASIS_AFTER.match(scan, m.end, min(fig.sent.end, m.end + 24))) is not None:
         return ORGANIC if after["organic"] else "comparable"
     cue = max(((t[1], t[2]) for t in topics if t[2] in BASES and fig.sent.start <= t[0] < m.start), default=None)
+    if cue is None and m.kind == "percent" and (said := _said_after_earlier(fig)) is not None:
+        cue = said  # "rose 3.2% like-for-like in North America …, fell 3.1% in Europe": the list's basis, said once
     return cue[1] if cue is not None and not REPORTED.search(scan, cue[0], m.start) else None
+
+
+# a basis said right after an earlier figure of the sentence
+EARLIER_BASIS = regex.compile(r"\d\s?%\s(?:(?P<organic>organic(?:ally)?)|like[\s-]for[\s-]like)\b", regex.IGNORECASE)
+
+
+def _said_after_earlier(fig: Figure) -> tuple[int, str] | None:
+    """(end, basis) of the last basis said right after an earlier figure of the sentence, whose list the figure is in."""
+    last = None
+    for b in EARLIER_BASIS.finditer(fig.scan, fig.sent.start, fig.m.start):
+        last = b
+    return (last.end(), ORGANIC if last["organic"] else "comparable") if last else None
 
 
 def kept_basis(old: str | None, new: str) -> str:
