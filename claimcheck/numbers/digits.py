@@ -15,6 +15,12 @@ def digits(s: str) -> tuple[float, int]:
     return float(s), dec
 
 
+def padded(num: str) -> bool:
+    """"31,552.00", "11.00": two or more decimals, all zeros."""
+    frac = num.rsplit(".", 1)[1] if "." in num else ""
+    return len(frac) >= 2 and not frac.strip("0")
+
+
 def digit_value(num: str) -> tuple[float, float, bool, float]:
     """Value, half-width of its printed precision, scaled (never, here) and lead scale of plain digits."""
     v, dec = digits(num)
