@@ -52,7 +52,9 @@ BYLINES = tuple(regex.compile(p, regex.MULTILINE) for p in (
     r"(?:기자|특파원|연구원|애널리스트)(?<=\p{Hangul}\s?..)(?!\p{Hangul})",    # 박서윤 기자
     r"\((?:Reuters|AP|AFP|Bloomberg|Yonhap|연합뉴스|뉴스1|뉴시스)\)",           # (Reuters)
     r"\s[|│]\s",                                                      # name | date | section
-    r"[\p{L})]\s?·\s?(?=\d)"))                                         # Benzinga·12/10/2025 21:32
+    r"[\p{L})]\s?·\s?(?=\d)",                                          # Benzinga·12/10/2025 21:32
+    r"(?<=\d\s?)송고(?!\p{Hangul})",                                    # 2025/11/12 16:21 송고: a wire's sent stamp
+    r"^[\w.+-]{1,40}@[\w-]{1,40}\.[\w.]{2,20}\s"))                       # hjy@nuritong.example 2025년…: a sign-off
 BYLINE_MAX = 120  # a longer line is prose, whatever it mentions
 HEAD_LINES = 15
 SHORT_REST = 3  # words beside the date on a line that is little more than a date ("서울 2025-11-13 연합")

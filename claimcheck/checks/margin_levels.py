@@ -72,6 +72,14 @@ def _same_key(c: Claim, m: Claim) -> bool:
             and c.estimate == m.estimate and (c.cadence == m.cadence or m.cadence is None))
 
 
+def _same_unmarked(c: Claim, m: Claim) -> bool:
+    return _same_key(c.model_copy(update={"segment": _unmarked(c.segment)}), m.model_copy(update={"segment": _unmarked(m.segment)}))
+
+
+def _unmarked(segment: str | None) -> str | None:
+    return None if segment == "adjusted" else segment.removesuffix("_adjusted") if segment else segment
+
+
 def _levels(cs: list[Claim], m: Claim, metric: str) -> list[list[Claim]]:
     """The levels of `metric` for margin m (same entity, line, period, span and forecast flag), each value's
     printings together, first printed first; none when there are more than MOST values.
@@ -82,8 +90,11 @@ def _levels(cs: list[Claim], m: Claim, metric: str) -> list[list[Claim]]:
     mine = [c for c in cs if c.sentence == m.sentence and c.metric == metric and not c.change and c.bound == "eq"
             and c.unit not in ("%", "pp", "count")]
     got: dict[float, list[Claim]] = {}
+    # (and a level in the margin's own sentence is its level though one of the two is marked adjusted: "adjusted EBIT
+    # came to EUR 72 million, a margin of 5.9%" is the adjusted margin the sentence's figures make)
+    same = _same_unmarked if mine else _same_key
     for c in sorted(mine or cs, key=lambda c: (c.sentence, c.line)):
-        if (c.metric == metric and not c.change and c.bound == "eq" and _same_key(c, m)
+        if (c.metric == metric and not c.change and c.bound == "eq" and same(c, m)
                 and c.unit not in ("%", "pp", "count")):
             got.setdefault(c.value, []).append(c)
     return list(got.values()) if len(got) <= MOST else []

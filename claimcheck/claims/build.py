@@ -15,7 +15,7 @@ from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
 from . import bracket_list, declared_order, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
-from .contrasted_books import contrasted_books, split_in_sentence
+from .contrasted_books import contrasted_books, one_books, split_in_sentence
 from .basis_metric import basis_metric
 from . import multiples as MP
 from .article_context import Ctx
@@ -99,7 +99,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         carry_on(ctx, sent, made, own_ents, carry)
     claims = controlling(adjusted(forecasters.with_forecasters(art.text, subject_carry.included_scope(ctx, adopt_periods(claims)),
                                                                (ctx.context_year, ctx.context_month))))
-    claims = continuing(ctx, as_running(ctx, heading_backed(ctx, contrasted_books(ctx, claims))))
+    claims = continuing(ctx, as_running(ctx, heading_backed(ctx, one_books(ctx, contrasted_books(ctx, claims)))))
     # every period above is named by the year it ends in; a company that names its years by their start is shown so
     # (and a region is one id in either language: "유럽", "Europe")
     return [_named_once(c, lex) for c in claims]

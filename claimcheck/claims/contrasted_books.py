@@ -32,6 +32,32 @@ def contrasted_books(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
             for c in claims]
 
 
+def one_books(ctx: Ctx, claims: list[Claim]) -> list[Claim]:
+    """'서울보증보험은 3분기 별도 기준 당기순이익이 884억원 … ¶ "3분기 당기순이익 864억원은 …"': a story that names only
+    the parent's own books, and never the group's, goes on speaking of them: the main company's unmarked figure of a
+    metric and period it gave as standalone is standalone too (carried from where the books were named)."""
+    if CONSOLIDATED.search(ctx.lay.scan):
+        return claims
+    named: dict[tuple, int] = {}
+    for c in claims:
+        if c.entity == ctx.main and c.segment == "standalone" and _books_said(c):
+            named.setdefault((c.metric, c.period), c.line)
+    if not named:
+        return claims
+    # (only after them, and in prose: a note that heads with unmarked group figures and then lists "별도 기준 매출액 …" gave two sets)
+    return [with_segment(c, "standalone", "carried", named[(c.metric, c.period)])
+            if c.segment is None and c.entity == ctx.main and c.metric in BOOKED
+            and c.line > named.get((c.metric, c.period), c.line) and not _in_table(c) else c for c in claims]
+
+
+def _in_table(c: Claim) -> bool:
+    return any(e[1] in ("table", "caption") for e in c.evidence)  # a table keeps the books its caption says
+
+
+def _books_said(c: Claim) -> bool:
+    return any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)
+
+
 def split_in_sentence(ctx: Ctx, start: int, made: list[Claim], at: list[int]) -> list[Claim]:
     """Unmarked figures before a sentence's "연결 기준" that share a metric and period with figures after it, as
     standalone: the sentence gives both books. Not for a company whose unmarked figures already are its own books."""

@@ -125,7 +125,7 @@ GOES_ON = regex.compile(r"[,\s]*(?:(?:reaching|hitting|totall?ing|landing\sat|co
 
 
 # business_lines.MAYBE_EXCLUDING's words: every exclusion pattern holds one
-EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "stripping out", "leaving out", "leaving aside", "setting aside", "ex-", "조정", "adjusted", "adjusting", "adj.", "gaap", "core", "ongoing", "business eps", "normalized", "normalised", "코어", "net of")
+EXCLUDING_WORDS = ("제외", "뺀", "빼면", "빼고", "차감", "excluding", "stripping out", "leaving out", "leaving aside", "setting aside", "ex-", "조정", "adjusted", "adjusting", "adj.", "gaap", "core", "ongoing", "business eps", "normalized", "normalised", "underlying", "코어", "net of")
 
 
 def _read_exclusion(fig: Figure) -> None:
