@@ -12,7 +12,7 @@ is checked.
 from __future__ import annotations
 
 from ..models import Claim
-from .common import Draft, by_article, figure, overlap, pct_iv, widen
+from .common import Draft, by_article, figure, label, overlap, pct_iv, widen
 
 PROFIT_OF = {"operating_margin": "operating_income", "net_margin": "net_income", "gross_margin": "gross_profit"}
 MOST = 2  # distinct values of one level beyond which the article is comparing, not restating
@@ -30,7 +30,7 @@ def check(claims: list[Claim], hedge: float, slack: float) -> list[Draft]:
             profit, revenue = _pair(profits, revenues)
             lo = profit.interval(hedge)[0] / revenue.interval(hedge)[1]
             hi = profit.interval(hedge)[1] / revenue.interval(hedge)[0]
-            msg = (f"{m.entity}{' ' + m.segment if m.segment else ''}'s margin is given as {figure(m)}, but "
+            msg = (f"{label(m)} is given as {figure(m)}, but "
                    f"{figure(profit)} on {figure(revenue)} is {(lo + hi) / 2 * 100:.1f}%.")
             out.append(Draft(msg, (m, profit, revenue), f"margin|{m.entity}|{m.segment}|{m.metric}|{m.period}|{m.file}",
                              why="a stated margin against the profit and revenue reported beside it"))
