@@ -58,7 +58,9 @@ class Ctx:
                      if not (m.group() != m.group().upper() and m.group().lower() in CASED_CUES)
                      and not _inside(spans, m.start(), m.end())
                      # ("RCO rose 3.2% like-for-like in North America": a basis word after a figure qualifies it, names no sales)
-                     and not (BASIS_CUE.fullmatch(m.group()) and AFTER_FIGURE.search(scan, max(0, m.start() - 8), m.start()))]
+                     and not (BASIS_CUE.fullmatch(m.group()) and AFTER_FIGURE.search(scan, max(0, m.start() - 8), m.start()))
+                     # ("as low-margin menthol volumes were pruned": an adjective of the goods, no margin of anyone's)
+                     and not GRADED.search(scan, max(0, m.start() - 8), m.start())]
         # "Client and Gaming segment": a generic line word that ends a joined name is part of that name
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)
                        if not JOINED_NAME.search(scan, max(0, m.start() - 24), m.start())]
@@ -234,6 +236,7 @@ class Ctx:
         return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
 
 
+GRADED = regex.compile(r"\b(?:low|high|lower|higher|thin)-$", regex.IGNORECASE)
 BASIS_CUE = regex.compile(r"(?i:like[\s-]for[\s-]like|LFL)")
 AFTER_FIGURE = regex.compile(r"\d\s?%\s$")
 

@@ -147,10 +147,15 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # (lower case only where a list item starts: "revenue from software and services jumped" is one line)
     (r"(?:(?:\G|(?<=[.;:•▶■◆-]\s)|(?<=,\s(?:and\s)?))(?!(?:with|while|whereas|and|but|as|its|the)\s)"
      r"(?P<seg>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
-     r"|(?<=\b(?:with|while|whereas|and)\s)(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?))"
-     r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)"
-     r"\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
-     r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped)\s"),
+     r"|(?<=\b(?:with|while|whereas|and)\s)(?:the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?)"
+     # (and "In 9M 25, Symrise's Fragrance grew 7.4% organically": a capitalised line after its company's possessive)
+     r"|(?<=\w['’]s\s)(?P<seg>[A-Z][\w&-]*(?:\s[A-Za-z][\w&-]*){0,3}?))"
+     # ("Vehicle Systems added 11.4%", "Power Systems shrank 6.8%", "the Weapon and Ammunition division grew sales 27.8%")
+     r"(?=\s(?:was\s|were\s)?(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped"
+     r"|added|expanded|shrank|contracted|advanced|slid|plunged|soared|improved|retreated)"
+     r"(?:\s(?:sales|revenues?|orders|organically))?\s(?:by\s)?(?:about\s|roughly\s|nearly\s|some\s)?[\d$€£¥₩])",
+     r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped|added|expanded"
+     r"|shrank|contracted|advanced|slid|plunged|soared|improved|retreated)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     # "The surprise is Philips' Connected Care, where comparable sales rose 2.8%": the company's line, then where its
     # figures are

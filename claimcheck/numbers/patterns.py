@@ -126,7 +126,7 @@ DATE_LIKE = regex.compile(
       | \d{2,4}-\d{3,4}-\d{4}(?!\d)                                                 # phone numbers
       | (?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)                               # 14:30
       | (?:19|20)\d\d\s?[-~]\s?(?:19|20)?\d\d\s?년                                   # 2024~2025년
-      | (?<![\w.,])[369]M\s?(?:19|20)?\d\d(?![\d%,.])                                     # 9M 25: nine months
+      | (?<![\w.,])[369]M\s?(?:19|20)?\d\d(?![\d%]|[,.]\d)                                # 9M 25: nine months
       | \b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?\s\d{1,2}(?:,\s?(?:19|20)\d\d)?
       | \d{1,2}\s(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?(?:\s(?:19|20)\d\d)?
     )""",
