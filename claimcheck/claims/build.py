@@ -168,6 +168,8 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         seg = None
     if seg and ent and seg == segment_id(ent):
         seg = None  # "By comparison, Nucor reported net earnings of …": the company named as a clause's subject is no line of its own
+    if seg and seg.endswith(GROWTH_BASES) and L.taxonomy().is_ratio(metric):
+        seg = seg.rsplit("_", 1)[0]  # "rose 5.1% organically to €3.38bn at an EBIT margin of 9.3%": a level has no growth basis
     if metric in ("stock_price", "price_change", "price_target", "upside") and not fig.cell:
         seg = None  # "the stock lost more than 7% in today's session": a share's price (or target) has no business line
     if metric == "surprise" and seg is None:
@@ -183,6 +185,9 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
 # a dividend named before a per-share amount, with no earnings word between
 DIVIDEND_BEFORE = regex.compile(r"\bdividends?\b(?:(?!\b(?:earn|earnings|income|profit|EPS)\b)[^.;]){0,100}$|배당(?:금)?[^.;\d]{0,30}$",
                                 regex.IGNORECASE)
+
+
+GROWTH_BASES = ("_organic", "_comparable")
 
 
 def _pe_sentence(lay, m: Mention) -> bool:

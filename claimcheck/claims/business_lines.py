@@ -101,7 +101,11 @@ def segment_id(word: str) -> str:
     "직접 참여형" and "직접참여형", "Rest of the World" and "rest of the world" meet."""
     word = KO_UNIT_WORD.sub("", BREAKDOWN_LEAD.sub("", word))  # "기판소재사업", "기판소재 부문" and "기판소재" are one line
     word = GLOSSED_NAME.sub(r"\g<n>", word)  # "HDFS (Harley-Davidson Financial Services)" is HDFS, as "금융 부문(HDFS)" is
+    word = POSSESSIVE_END.sub("", word)  # "Fresenius Helios's revenue": the line is Fresenius Helios
     return plain_id(HANGUL_GAP.sub("", word))
+
+
+POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 
 def _mostly_name(word: str, lex: L.Lexicon) -> bool:

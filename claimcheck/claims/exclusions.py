@@ -87,6 +87,10 @@ FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20}|(?!(?:January
                          r"(?!\s(?:quarter|year|period|month))(?![\w'’-])"
                          # (nor a currency: "by 29% in Danish kroner")
                          r"(?!\s(?:kroner|krona|kronor|dollars?|euros?|yen|yuan|won|pounds?|francs?|rupees?|reais|pesos?|terms|currency))")
+# "margin of 22.4% at Rock Processing Solutions": the capitalised division a rate was earned at
+AT_LINE = regex.compile(r"\sat\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Q[1-4]|H[12]|FY|The|This|That|Its|Christmas|Easter)\b)(?P<seg>[A-Z][a-z&-]{2,20}(?:\s(?:and\s|&\s)?[A-Z][a-z&-]{2,20}){0,3})"
+                        r"(?![\w'’-])(?!\s(?:quarter|year|period|month|rates?|prices?))")
 NOT_FOR = {"the", "its", "all", "each", "every", "both", "fiscal", "calendar", "analysts", "shareholders", "investors",
            "example", "instance", "comparison", "now", "total", "about", "more", "less", "share", "shares", "stock",
            "revenue", "sales", "growth", "constant", "this", "that", "next", "last", "years", "months", "quarters",
@@ -118,7 +122,7 @@ def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
         return L.topic(lex, adn["seg"]) or segment_id(adn["seg"])
     if (src := SALES_FROM.match(scan, pos, min(end, pos + 60))) is not None:
         return L.topic(lex, src["seg"]) or segment_id(src["seg"])
-    m = FOR_LINE.match(scan, pos, min(end, pos + 30))
+    m = FOR_LINE.match(scan, pos, min(end, pos + 30)) or AT_LINE.match(scan, pos, min(end, pos + 50))
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
         return None
     topic = L.topic(lex, m["seg"])

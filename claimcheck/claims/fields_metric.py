@@ -72,6 +72,7 @@ CONSENSUS_LEAD = regex.compile(r"\b(?:consensus|analysts['’]?|street)\s(?:esti
                                r"[^.;!?$\d]{1,30}?\s(?:of|at)\s?$", regex.IGNORECASE)
 # and "가입자 증가에 따라", "일회성 인건비 지급의 영향으로", "5G 핸드셋 가입 비중과 ... 회선 증가에 따라": up to two
 # more words before the cause marker (and "견조한 손익 창출에 힘입어 33조7000억원": any noun the marker closes on)
+AT_RATE = regex.compile(r"\s(?:at|with)\san?\s(?:[\w-]+\s){0,2}margin\b")
 CAUSE = regex.compile(r"(?![은는]\s)\s?(?:[\p{Hangul}A-Za-z0-9,·]{1,8}(?<![은는])\s){0,4}?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든"
                       r"|증가한|감소한|커진|확대된|지급|(?<=\s)\p{Hangul}{1,6})?(?:의\s)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에|에\s?따라|에\s?따른|로\s?인해|으로\s?인해"
                    # ("가입 회선 증가로 전년 동기 대비 5.6% 증가한": a change noun with 로 is a cause too)
@@ -134,6 +135,9 @@ def typed(fig: Figure) -> Typed | None:
     cues = fig.cues if nxt is None else [c for c in fig.cues if c.start < nxt]
     # "무선사업 매출은 가입자 증가에 힘입어 2.2% 성장한 1조8841억원": a cue in a cause phrase is not what the figure measures
     cues = [c for c in cues if not (c.end <= m.start and CAUSE.match(scan, c.end, m.start))]
+    if m.kind == "money" and (rate := AT_RATE.match(scan, m.end, span[1])):
+        # "to €3.38bn at an EBIT margin of 9.3%": the rate the amount came at is no name of it
+        cues = [c for c in cues if not rate.start() <= c.start < rate.end()]
     has = (lambda words: fig.ctx.in_sentence(words, fig.sent))  # noqa: E731 - one sentence's answers, for classify
     got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has) or arrived_growth(fig, cues)
     # (a bullet under a lead-in that names the list's measure, "… sales growth by business group:", as under a title)

@@ -40,8 +40,10 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         if seg == "adjusted" and (line := _adjusted_line(fig, ent)):
             seg = f"{line}_adjusted"  # "| Imaging adj. EBIT margin (%) |", "Siemens Healthineers' Diagnostics unit posted
             # a Q4 FY25 adjusted EBIT margin": a line's figure on the adjusted basis, not the group's
-        elif seg == "adjusted" and not in_table and (region := region_after(scan, m.end, clause[1], lex)):
-            seg = f"{region}_adjusted"  # "underlying operating margin was 4.0%: 4.4% in the United States"
+        elif seg == "adjusted" and not in_table and (
+                region := region_after(scan, m.end, clause[1], lex) or line_after(scan, m.end, clause[1], lex)):
+            seg = f"{region}_adjusted"  # "underlying operating margin was 4.0%: 4.4% in the United States", "… at Rock
+            # Processing Solutions"
     if seg is None and fig.label_text and not in_table and (lab := excluding(fig.label_text, 0, len(fig.label_text))):
         seg = excluded_id(lex, lab[0])  # "• Adjusted Profit Per Share: $4.95, down 4.3% from $5.17": the label marks every figure of its line
     if seg is None and inferred and not in_table:

@@ -136,11 +136,12 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # a figure itself (a company doing so is no line: the name filters below drop it), and "FedEx Express, the
     # company's air division, reported an 18% increase": a line glossed between commas
     # (and "analysts said Neuroscience, which brought in $2.19 billion, is …": the line a relative clause reports for)
-    (r"(?:\G|(?<=[.;:•*-]\s)|(?<=,\s)|(?<=\b(?:while|and|said)\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
+    # (and "Sandvik's Rock Processing Solutions saw third-quarter orders drop 6%": the company's line, after its possessive)
+    (r"(?:\G|(?<=[.;:•*-]\s)|(?<=,\s)|(?<=\b(?:while|and|said)\s)|(?<=\w['’]s\s))(?P<seg>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
      # (and "Flight Support Group (FSG) achieved 29% operating income growth": the line glossed with its initials)
      r"(?=(?:\s\([A-Z]{2,6}\))?(?:,\s[^.;]{1,60}?,|,\swhich)?\s(?:brought\sin|posted|generated|reported|delivered|booked|recorded"
-     r"|contributed|achieved)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
-     r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed|achieved"),
+     r"|contributed|achieved|saw)\s[^.;,]{0,40}?[$€£¥₩]?\d)",
+     r"brought\sin|posted|generated|reported|delivered|booked|recorded|contributed|achieved|saw"),
     # "Cloud applications grew 11% to $3.9 billion, with Fusion Cloud ERP up 18%": a capitalised line made the
     # subject of a change verb, at the sentence's start or further down its list
     # and "Handset revenue rose 14% to $6.96 billion, automotive grew 17% to $1.05 billion, IoT increased 7%"
