@@ -14,7 +14,8 @@ from __future__ import annotations
 from ..models import Claim
 from .common import Draft, by_article, figure, label, overlap, pct_iv, widen
 
-PROFIT_OF = {"operating_margin": "operating_income", "net_margin": "net_income", "gross_margin": "gross_profit"}
+PROFIT_OF = {"operating_margin": "operating_income", "net_margin": "net_income", "gross_margin": "gross_profit",
+             "ebitda_margin": "ebitda", "ebita_margin": "ebita"}
 MOST = 2  # distinct values of one level beyond which the article is comparing, not restating
 
 
@@ -24,7 +25,8 @@ def check(claims: list[Claim], hedge: float, slack: float) -> list[Draft]:
         for m in (c for c in cs if c.metric in PROFIT_OF and c.unit == "%" and not c.change and c.bound == "eq"
                   and not _aside(c)):
             profits, revenues = _levels(cs, m, PROFIT_OF[m.metric]), _levels(cs, m, "revenue")
-            if (not profits or not revenues or any(_gives(p[0], r[0], m, hedge, slack) for p in profits for r in revenues)
+            if (not profits or not revenues or _line_beside(cs, m)
+                    or any(_gives(p[0], r[0], m, hedge, slack) for p in profits for r in revenues)
                     or _other_fits(cs, m, profits, revenues, hedge, slack)):
                 continue
             profit, revenue = _pair(profits, revenues)
@@ -35,6 +37,20 @@ def check(claims: list[Claim], hedge: float, slack: float) -> list[Draft]:
             out.append(Draft(msg, (m, profit, revenue), f"margin|{m.entity}|{m.segment}|{m.metric}|{m.period}|{m.file}",
                              why="a stated margin against the profit and revenue reported beside it"))
     return out
+
+
+def _line_beside(cs: list[Claim], m: Claim) -> bool:
+    """Whether the margin's sentence, or the one before it, prints a revenue of the company's other line or books
+    ("Distribution revenue grew 7% to $3.18 billion. EBITDA was $419 million, or 13.2% of sales"): the margin is of
+    that line, lost in typing, and the company's own levels say nothing of it. The sentence before counts only when the
+    margin's own sentence prints its profit, going on from that revenue."""
+    told = any(c.sentence == m.sentence and c.metric == PROFIT_OF[m.metric] and not c.change for c in cs)
+    return any(c.metric == "revenue" and c.entity == m.entity and c.period == m.period and not c.change
+               and (c.sentence == m.sentence or (c.sentence == m.sentence - 1 and told))
+               and c.segment not in BOOKS and _unmarked(c.segment) != _unmarked(m.segment) for c in cs)
+
+
+BOOKS = ("standalone", "consolidated")  # the other books, named beside a margin, are no line of the company's
 
 
 def _aside(c: Claim) -> bool:
@@ -92,7 +108,8 @@ def _levels(cs: list[Claim], m: Claim, metric: str) -> list[list[Claim]]:
     got: dict[float, list[Claim]] = {}
     # (and a level in the margin's own sentence is its level though one of the two is marked adjusted: "adjusted EBIT
     # came to EUR 72 million, a margin of 5.9%" is the adjusted margin the sentence's figures make)
-    same = _same_unmarked if mine else _same_key
+    # (and revenue is never adjusted: an adjusted margin's revenue is the reported one)
+    same = _same_unmarked if mine or metric == "revenue" else _same_key
     for c in sorted(mine or cs, key=lambda c: (c.sentence, c.line)):
         if (c.metric == metric and not c.change and c.bound == "eq" and same(c, m)
                 and c.unit not in ("%", "pp", "count")):

@@ -113,8 +113,9 @@ def _adjusted_line(fig: Figure, ent: str | None) -> str | None:
     # ("• Gross Profit: … Non-GAAP gross profit was …": a label naming a measure is no line)
     # (nor "Non-GAAP gross profit was …": the basis word itself)
     words = line.replace("_", " ") if line else ""
+    # (nor "Keldermann's underlying EBITA": the company itself, when the vocabulary does not know it)
     return line if line and not A.label_cues(lex, words) and not excluding(words.replace("non ", "non-"), 0, len(words)) \
-        else None
+        and line != segment_id(ent) else None
 
 
 def _level_region(fig: Figure) -> str | None:
