@@ -72,6 +72,7 @@ CONSENSUS_LEAD = regex.compile(r"\b(?:consensus|analysts['’]?|street)\s(?:esti
                                r"[^.;!?$\d]{1,30}?\s(?:of|at)\s?$", regex.IGNORECASE)
 # and "가입자 증가에 따라", "일회성 인건비 지급의 영향으로", "5G 핸드셋 가입 비중과 ... 회선 증가에 따라": up to two
 # more words before the cause marker (and "견조한 손익 창출에 힘입어 33조7000억원": any noun the marker closes on)
+ORGANICALLY = regex.compile(r"\sorganically\b")
 AT_RATE = regex.compile(r"\s(?:at|with)\san?\s(?:[\w-]+\s){0,2}margin\b")
 CAUSE = regex.compile(r"(?![은는]\s)\s?(?:[\p{Hangul}A-Za-z0-9,·]{1,8}(?<![은는])\s){0,4}?(?:의\s|이\s|가\s)?(?:증가|감소|확대|축소|성장|호조|부진|하락|상승|늘어난|줄어든"
                       r"|증가한|감소한|커진|확대된|지급|(?<=\s)\p{Hangul}{1,6})?(?:의\s)?\s?(?:에\s?힘입어|덕분에|덕에|영향으로|영향에|여파로|탓에|에\s?따라|에\s?따른|로\s?인해|으로\s?인해"
@@ -167,6 +168,10 @@ def typed(fig: Figure) -> Typed | None:
     if got is not None and got.metric == "currency_effect" and not got.negative \
             and ADVERSE.search(scan, max(span[0], m.start - 24), min(span[1], m.end + 24)):
         got = Typed(got.metric, negative=True)  # "a 5.4% negative foreign exchange impact": the sales it took away
+    if got is not None and m.kind == "percent" and T.is_ratio(got.metric) and ORGANICALLY.match(scan, m.end, span[1]):
+        # "Power Grid added 7.2% organically, and its margin widened to 16.8%": a rate put on the organic basis is a
+        # growth of sales, whatever margin the sentence before or after names
+        got = Typed("revenue_growth", negative=got.negative, change=True)
     return of_count(fig, got)
 
 

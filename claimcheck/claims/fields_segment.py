@@ -90,7 +90,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
     seg = organic_region(fig, seg, topics)
     if seg in (None, "comparable", "organic") and m.kind == "money" and not in_table:
         # "rose 3.2% like-for-like in North America to €531m": the region's level, on no basis
-        seg = _level_region(fig) or (None if seg else seg)
+        # (and "with organic growth of 8.4%, and adjusted EBITDA came to €2,068m": the amount's own basis word)
+        seg = _level_region(fig) or (line_on_basis(fig, excluded_id(lex, fig.excl[0])) if fig.excl and seg else None if seg else seg)
     if seg and not in_table and seg not in SCOPED_BASES:
         seg = in_market(scan, clause[0], m.start, seg, lex)
     if not fig.excl and (_constant_fx(fig) or (in_table and m.kind == "percent" and constant_rate_column(fig.header))):
