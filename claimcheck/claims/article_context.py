@@ -25,7 +25,7 @@ _MISSING = object()
 
 
 TICKER_OPEN = regex.compile(r"\s?[(（](?:(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ)\s?:\s?)?")
-CASED_CUES = frozenset({"bps"})  # acronyms a lower-case word spells the same
+CASED_CUES = frozenset({"bps", "pat"})  # acronyms a lower-case word spells the same
 
 
 class Ctx:

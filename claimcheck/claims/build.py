@@ -37,7 +37,7 @@ from .adjusted_eps import adjusted
 from .stakes import stake_value
 from .heading_evidence import heading_backed
 from .unknown_measure import measure_subject
-from .business_lines import segment_id
+from .business_lines import initials_of, segment_id
 from .listed_lines import listed_segments
 from .regions import one_region_id
 from .metric_cue import Typed
@@ -166,7 +166,7 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         return None  # "대손상각비는 1541억원": a measure the vocabulary lacks, taken for a business line
     if said == "passed":
         seg = None
-    if seg and ent and seg == segment_id(ent):
+    if seg and ent and (seg == segment_id(ent) or initials_of(ent, seg)):
         seg = None  # "By comparison, Nucor reported net earnings of …": the company named as a clause's subject is no line of its own
     if seg and seg.endswith(GROWTH_BASES) and L.taxonomy().is_ratio(metric):
         seg = seg.rsplit("_", 1)[0]  # "rose 5.1% organically to €3.38bn at an EBIT margin of 9.3%": a level has no growth basis

@@ -108,6 +108,14 @@ def segment_id(word: str) -> str:
 POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 
+def initials_of(entity: str, seg: str) -> bool:
+    """Whether a line's name is the company's own initials ("RIL" for Reliance Industries Limited, "HUL"): the
+    company, as the story abbreviates it, not a line of it."""
+    letters = "".join(w[0] for w in entity.replace("-", " ").split() if w[:1].isalpha()).lower()
+    got = seg.replace("_", "").lower()
+    return len(letters) >= 2 and len(got) <= 5 and got in (letters, letters + "l", letters + "c", letters + "i", letters + "p")
+
+
 def _mostly_name(word: str, lex: L.Lexicon) -> bool:
     """Whether a company name takes up most of the phrase ("Samsung's DS" yes, "Google Search & other" no)."""
     named = sum(len(m.group()) for m in lex.entity_rx.finditer(word))
@@ -231,7 +239,10 @@ def subject_segment(lines: list[tuple[int, int, str]], pos: int, cues: list | No
             # both the line's, as its statements print them)
             if named and named[0].start < end and any(c.metric != named[0].metric and not _line_pair(named[0].metric, c.metric)
                                                       for c in named if c.start >= end):
-                return None
+                # (unless the same words also make the line the topic before its metric: "석유화학부문은 영업이익은 …,
+                # 매출액은 …" covers both)
+                if not any(a == start and b <= named[0].start for a, b, _ in lines):
+                    return None
             # "수주액이 디스플레이와 이차전지 부문 수주 증가에 따라 95% 성장한": lines named as a cause drove the whole's figure
             # and "'이브' 242억원으로 나타났고 지역별 매출 비중은 …": another breakdown opened between ends the line's reach
             # (the line a cause follows is still the figure's: "검색광고 매출은 … 모바일 검색의 성장으로 1.5% 증가한")

@@ -140,7 +140,9 @@ def typed(fig: Figure) -> Typed | None:
         # "to €3.38bn at an EBIT margin of 9.3%": the rate the amount came at is no name of it
         cues = [c for c in cues if not rate.start() <= c.start < rate.end()]
     has = (lambda words: fig.ctx.in_sentence(words, fig.sent))  # noqa: E731 - one sentence's answers, for classify
-    got = classify(m, scan, cues, fig.clause, span, fig.carry["metric"], has) or arrived_growth(fig, cues)
+    # (a table row naming its measure, "| PAT | 22092 | 19323 | 14% |", is not about the metric the prose before it carried)
+    carried = None if fig.cell and A.label_cues(lex, fig.row_text) else fig.carry["metric"]
+    got = classify(m, scan, cues, fig.clause, span, carried, has) or arrived_growth(fig, cues)
     # (a bullet under a lead-in that names the list's measure, "… sales growth by business group:", as under a title)
     if got is None and (head := heading_text(fig.ctx, fig.line) or list_lead(fig.ctx.lay.line_text, fig.line)):
         heading_cues = [Cue(W.HEADING_CUE, W.HEADING_CUE + 10, c.metric) for c in A.label_cues(lex, head)]
@@ -197,7 +199,8 @@ def in_table(fig: Figure, got: Typed | None) -> Typed | None:
     if fig.cell and got is not None and (T.growth_of(got.metric) or got.metric) == "revenue" and PER_SALES_ROW.search(fig.row_text) \
             and not any(c.metric == "revenue" for c in A.label_cues(fig.ctx.lex, PER_SALES_ROW.sub("", fig.row_text))):
         return None  # "| Operating Expenses (% Sales) | 32.4% | … | +0.8% |": a cost's ratio to sales, no sales figure
-    if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric)):
+    # (and a growth the classifier fell back to revenue for, in a row that names another measure: "| PAT | … | 14% |")
+    if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric) or got.metric == "revenue_growth"):
         return growth_cell(fig.ctx.lex, fig.header, fig.row_text, heading_text(fig.ctx, fig.line), fig.m.value) or got
     return got
 

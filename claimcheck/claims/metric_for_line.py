@@ -18,7 +18,7 @@ METRIC_FOR = regex.compile(
     r"|[a-z][a-z-]{3,20}(?=\s(?:unit|segment|division|business)\b))")
 # names that are periods, places in time or the market, not lines
 NOT_A_LINE = regex.compile(r"(?i:q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|first|second|third|fourth|full|the|wall|january|february|march"
-                           r"|april|may|june|july|august|september|october|november|december|\d.*)(?:\s.*)?")
+                           r"|april|may|june|july|august|september|october|november|december|\d.*)(?:[\s-].*)?")  # "July-September"
 
 
 # "…on average. Revenue- Residential Connectivity & Platforms- Domestic Wireless : $1.25 billion": a metric, a dash and

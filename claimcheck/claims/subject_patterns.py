@@ -76,6 +76,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "창고형 할인점 트레이더스의 3분기 매출은 …, 영업이익은 395억원": a name whose period's results the sentence gives
     (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,12})의\s(?:(?:올해|지난)\s)?(?:[1-4]\s?분기|[상하]반기)\s(?:매출액?|영업이익|실적)(?:은|는|이|가)\s",
      r"분기\s(?:매출|영업이익|실적)|반기\s(?:매출|영업이익|실적)"),
+    # "마지막으로 윤활유사업을 보면 매출액도 19.8% 증가한": a line the sentence turns to look at
+    (r"(?<![\p{L}\p{N}])(?P<seg>\p{Hangul}{2,10}?)\s?(?:사업부문|사업부|사업|부문)(?:을|를)\s(?:보면|살펴보면)\s", r"(?:을|를)\s(?:살펴)?보면"),
     # "1분기 매출을 부문별로 보면 미디어플랫폼이 2천779억원으로": the first name after a breakdown by line is a line
     (r"(?<=별로\s(?:보면|살펴보면)\s|별로는\s)(?P<seg>\p{Hangul}[\p{Hangul}·&]{1,11})(?:이|가|은|는)\s", r"별로"),
     # "부문별로는 카지노에서 3337억원의 매출을": the line a figure was earned in, its metric after it
