@@ -20,16 +20,19 @@ from .company_names import as_written, covered, unknown_name
 # "한빛커패시터의 4분기 실적은", "누리제약은 올해 3분기 연결 기준 매출액", "가람바이오가 2025년 상반기 영업이익": a name, its particle, then
 # the period and a results word
 KO_SUBJECT = regex.compile(
-    r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:의|은|는|이|가)\s"
+    # (and a headline's "매각 앞둔 케이조선, 3분기 영업익": the name before a comma)
+    r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:의|은|는|이|가|,)\s"
     # ("에버다임은 25일 2008년 1분기 실적이", "엠케이트렌드는 지난 2분기 연결기준 매출액": the day it said so, or 지난, between)
     r"(?:[1-3]?\d일\s)?(?:(?:올해|지난해|작년|지난|올)\s?)?(?:(?:19|20)?\d\d년\s?)?(?:[1-4](?:[·/]4)?\s?분기|[1-4]Q\d{0,2}|상반기|하반기|연간)\s?"
-    r"(?:(?:연결|별도)\s?(?:기준\s?)?)?(?:잠정\s?)?(?:실적|매출|영업|순이익|당기순|순손실)")
+    r"(?:(?:연결|별도)\s?(?:기준\s?)?)?(?:잠정\s?)?(?:실적|매출|영업|순이익|순익|당기순|순손실)")
 # "Larkspur Goods' first-quarter revenue", "Corvane reported third-quarter results", "Brightwater posted Q2 adjusted EPS"
 EN_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}&.’'-])(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
     r"(?:['’]s\s(?:fiscal\s)?|\s(?:reported|posted|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"
     r"|weaker|mixed)\s){0,2})"
     r"(?:(?:first|second|third|fourth)[\s-]quarter|Q[1-4]\b|full[\s-]year|quarterly|annual)")
+# "홍길동 기자ㅣSFA는": a byline glued to the subject is no name of a company
+BYLINE_GLUED = regex.compile(r"[\u3131-\u318E]|^(?:기자|특파원)")
 # a Korean subject that ends as a business line or a product class does is one: "건설부문의 3분기", "전문의약품 부문은"
 LINE_END = regex.compile(r"(?:부문|사업부?|의약품|제품|실적)$")
 
@@ -45,7 +48,8 @@ def subject_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]], 
     out: list[tuple[int, int, str]] = []
     for name in names:
         at = as_written(scan, name, known_at)
-        if len(at) >= 2 and (first_known == head_end or at[0][0] < first_known):
+        # (once is enough in the head, the lede's subject: "호텔롯데는 올해 3분기 실적이 …" and then only its lines)
+        if (len(at) >= 2 or (at and at[0][0] < head_end and not BYLINE_GLUED.search(name))) and (first_known == head_end or at[0][0] < first_known):
             out += at
     return out
 
