@@ -11,6 +11,8 @@ is checked.
 """
 from __future__ import annotations
 
+import regex
+
 from ..models import Claim
 from .common import Draft, by_article, figure, label, overlap, pct_iv, widen
 
@@ -111,10 +113,21 @@ def _levels(cs: list[Claim], m: Claim, metric: str) -> list[list[Claim]]:
     # (and revenue is never adjusted: an adjusted margin's revenue is the reported one)
     same = _same_unmarked if mine or metric == "revenue" else _same_key
     for c in sorted(mine or cs, key=lambda c: (c.sentence, c.line)):
+        if metric == "revenue" and _gross(c):
+            continue  # "Gross revenue grew 18% to Rs. 90,018 crore": a margin is reckoned on net sales
         if (c.metric == metric and not c.change and c.bound == "eq" and same(c, m)
                 and c.unit not in ("%", "pp", "count")):
             got.setdefault(c.value, []).append(c)
     return list(got.values()) if len(got) <= MOST else []
+
+
+GROSS = regex.compile(r"(?i:gross\s(?:revenues?|sales)|총매출)")
+
+
+def _gross(c: Claim) -> bool:
+    """Whether the revenue is named gross (before the taxes and pass-throughs net sales leave out)."""
+    i = c.quote.find(c.text)
+    return i >= 0 and GROSS.search(c.quote, max(0, i - 60), i) is not None
 
 
 def _pair(profits: list[list[Claim]], revenues: list[list[Claim]]) -> tuple[Claim, Claim]:

@@ -94,7 +94,7 @@ BULLET = regex.compile(r"^\s*(?:[-*+•·▪◦]\s)")
 # (and "2. Data Center Market:": a company reporting by end market heads each market's figures with it)
 SECTION_WORD = regex.compile(r"\s?(?:segment|division|business\sunit|unit|end\smarket|market|사업부문|사업부|사업본부|부문)$", regex.IGNORECASE)
 ASIDE_PAREN = regex.compile(r"\s?\([^()]{1,20}\)$")
-METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:Net\s(?:sales|income|revenues?)|Sales|Revenues?|Operating\s(?:profit|income)|Segment\sprofit)\b",
+METRIC_OPENS = regex.compile(r"\s*(?:[-•*]\s)?(?:(?:Net|Gross|Total)\s(?:sales|income|revenues?)|Sales|Revenues?|EBITDA|Operating\s(?:profit|income)|Segment\sprofit)\b",
                              regex.IGNORECASE)
 AMP_NAME = regex.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s&\s[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}")
 
