@@ -56,7 +56,7 @@ ESTIMATE_SUBJECT = regex.compile(r"\b(?:consensus|estimates?|forecasts?|expectat
                                  r"(?:about\s|roughly\s|around\s)?[$€£¥₩]?$", regex.IGNORECASE)
 # "$2.31 expected", "$45.27 billion expected", "the $2.28 per share that analysts surveyed by Zacks were calling for"
 # and "vs. $2.75 est", "$15.0B est." in a bullet
-EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated)\b(?!\s(?:to|in|for|from|at|by|on)\b)|\s(?:est|est\.|estimate)(?=[\s)→,;]|\.(?!\d)|$)"
+EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated|forecasted|projected)\b(?!\s(?:to|in|for|from|at|by|on)\b)|\s(?:est|est\.|estimate)(?=[\s)→,;]|\.(?!\d)|$)"
                                # "the $6.6 billion, or 79 cents a share, forecast by analysts"
                                r"|(?:\s(?:a|per)\sshare)?(?:,\sor\s[^,.;]{1,24})?,?\s(?:forecast|expected|estimated|projected)\sby\s"
                                r"(?:[\w-]+\s){0,2}?(?:analysts|wall\sstreet|the\sstreet|economists)\b"  # "estimated by six analysts"

@@ -15,11 +15,16 @@ from .comparison_bases import LEAD_COMMA, YEAR_AGO_GAP
 from .layout import Sentence
 
 
+ESTIMATE_NEXT = regex.compile(r"\s(?:forecasted|expected|estimated|projected)\b(?!\s(?:to|in|for|from|at|by|on)\b)")
+
+
 def prior_period(ctx: Ctx, sent: Sentence, m: Mention, clause: tuple[int, int], refs: list[PR.PeriodRef],
                  period: str | None, focus: str | None, dated: bool) -> str | None:
     """The period of figure m when a comparison phrase makes it a base, else `period` as it was; dated says an
     undated figure of its kind is about the period in view."""
     scan, lay = ctx.lay.scan, ctx.lay
+    if ESTIMATE_NEXT.match(scan, m.end, sent.end):
+        return period  # "up from $292.56 million forecasted": the estimate a result beat, of the same period, no base
     back = C.PRIOR.search(scan, max(clause[0], m.start - 32), m.start)
     ahead = C.PRIOR_AFTER.match(scan, m.end, min(sent.end, m.end + 56))
     if ahead is not None and FP.ARRIVED_AT_LEVEL.search(scan, max(sent.start, m.start - 40), m.start):
