@@ -105,6 +105,7 @@ def segment_id(word: str) -> str:
     return plain_id(HANGUL_GAP.sub("", word))
 
 
+CITY_DASHED = regex.compile(r"^\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2}\s?(?:--|—|–)\s?")
 POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 
@@ -147,6 +148,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 word += after  # "디스플레이 2394억원": the 이 is the name's last syllable, no subject's mark
             word = CAUSING_LEAD.sub("", LEAD_CONJ.sub("", word))  # ", while Nike Direct revenue fell": the conjunction opens the clause
             word = KO_LEAD.sub("", word)  # "이에 따라 섬유사업 매출은": a connective before the line is no part of its name
+            word = CITY_DASHED.sub("", word)  # "SYDNEY--Westpac lifted": a wire's dateline glued to the subject
             if (lead := LATIN_LEAD.match(word)) and L.begins_names(lex, lead["w"]):
                 word = word[lead.end():]  # "CJ 피드앤케어의 매출은": a group's name before the line is no part of it
             if word in KIND_WORDS and (quoted := QUOTED_BEFORE.search(scan, max(start, m.start("seg") - 24), m.start("seg"))):

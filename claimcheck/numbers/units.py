@@ -8,6 +8,10 @@ CURRENCIES = {
     "$": "USD", "us$": "USD", "usd": "USD", "달러": "USD", "dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD", "¢": "USD",
     "hk$": "HKD", "hkd": "HKD", "홍콩달러": "HKD", "nt$": "TWD", "twd": "TWD", "대만달러": "TWD",
     "c$": "CAD", "a$": "AUD", "s$": "SGD",
+    # ("6.92 billion Australian dollars": a dollar named by its country)
+    "australiandollar": "AUD", "australiandollars": "AUD", "canadiandollar": "CAD", "canadiandollars": "CAD",
+    "hongkongdollar": "HKD", "hongkongdollars": "HKD", "singaporedollar": "SGD", "singaporedollars": "SGD",
+    "usdollar": "USD", "usdollars": "USD", "u.s.dollar": "USD", "u.s.dollars": "USD",
     "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "p": "GBP", "pence": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
     "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
