@@ -12,9 +12,10 @@ from .metric_cue import Cue
 from .business_lines import in_cause
 
 PRE_BOUND = regex.compile(
+    # ("The final dividend went up to A$0.77": a verb's 'up to' is where a figure arrived, no ceiling)
     # ("~$0.69", "~200 bps": an English tilde before a figure, not a Korean range's "1~3분기", "5%~7%")
     r"(?:(?P<approx>약|대략|거의|about|around|approximately|roughly|nearly|almost|close\sto|some|(?<![\d\p{L}%.])~)"
-    r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof|tops?|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|went\spast|passed|crossed)|(?P<le>최대|up\sto|at\smost)"
+    r"|(?P<ge>최소|적어도|at\sleast|over|more\sthan|above|upwards\sof|tops?|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|went\spast|passed|crossed)|(?P<le>최대|(?<!\b(?:went|go|goes|gone|moved|rose|climbed|jumped|edged|inched|ticked|shot|stepped|bumped)\s)up\sto|at\smost)"
     r"|(?P<lt>less\sthan|under|below|fewer\sthan))\s?[$€£¥₩]?$", regex.IGNORECASE)
 # "1조 원 아래로 내려왔고", "1조 원대로 올라서지 못했다", "10조원을 넘지 못했다": a threshold not reached is an upper bound
 POST_BOUND = regex.compile(
