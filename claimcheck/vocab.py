@@ -297,7 +297,13 @@ def _not_a_line(lex: Lexicon, name: str | None, segment: str) -> bool:
 def names_itself(lex: Lexicon, name: str | None, segment: str) -> bool:
     """Whether a segment id is the company's own name, in full or short ("SM" of SM Entertainment): no line of it."""
     spelt = segment.replace("_", " ")
-    return name is not None and (lex.alias_key.get(key(spelt)) == name or begun_name(lex, spelt) == name)
+    # (and an unknown company's name as written, its legal suffix on: "Corbel Group Ltd" of "Corbel Group")
+    bare = LEGAL_SUFFIX.sub("", spelt).strip().lower()
+    return name is not None and (lex.alias_key.get(key(spelt)) == name or begun_name(lex, spelt) == name
+                                 or bare == name.lower())
+
+
+LEGAL_SUFFIX = regex.compile(r"[\s,]+(?:ltd|limited|inc|corp|corporation|plc|llc|co|sa|ag|se|nv)\.?$", regex.IGNORECASE)
 
 
 def is_aggregate(lex: Lexicon, name: str | None, segment: str | None) -> bool:

@@ -169,7 +169,7 @@ def _running_story(ctx: Ctx, running: Counter, fy: int | None) -> bool:
 
 
 # a story about a year's results: "net profit … slipped over the full financial year", "연간 실적"
-YEAR_STORY = regex.compile(r"\bfull[\s-](?:financial\s|fiscal\s)?year\b|\b(?:financial|fiscal)\syear\b|\bannual\s(?:results|profit|revenue|earnings)\b"
+YEAR_STORY = regex.compile(r"\bfull[\s-](?:financial\s|fiscal\s)?year\b|\b(?:financial|fiscal)\syear\b|\bannual\s(?:results|profits?|revenues?|sales|earnings)\b"
                            r"|\bfor\sthe\s(?:full\s)?year\b|연간\s?(?:실적|매출|영업이익|순이익)", regex.IGNORECASE)
 RESULTS_SEASON = 3  # a year's results come out within this many months of its end
 

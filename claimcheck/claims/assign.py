@@ -35,7 +35,7 @@ ESTIMATE = regex.compile(
     r"|(?:을|를)\s?제시(?:했|한|하며|하고|해)"
     # ("Revenue matched forecasts at $1.63 billion": a figure measured against forecasts is itself reported)
     r"|(?<!\b(?:matched|met|meeting|beat|beating|topped|topping|missed|missing|above|below|with|exceeded)\s(?:the\s)?)forecast"
-    r"|expects?\b|expected\sto|guidance|projected|outlook|target|plans?\sto|will\b|foresees?\b"
+    r"|expects?\b|expected\sto|guidance|projected|outlook|target|goal|ambition|plans?\sto|will\b|foresees?\b"
     # "Revenue was seen growing 61%", "EPS for the year is seen between $10.20 and $10.50": the passive of a forecast
     r"|\b(?:was|were|is|are)\sseen\b|\bseen\s(?:at|between|growing|rising|falling|declining|coming\sin|reaching)\b", regex.IGNORECASE)
 PARENT_CUE = regex.compile(r"(?:전체|회사|그룹|총|company-wide|group|total|overall)\s?$", regex.IGNORECASE)

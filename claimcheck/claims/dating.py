@@ -63,6 +63,8 @@ COMMA_FROM = regex.compile(r"%,\s?[-+]?[\d.]+\s?%\s?(?:으로|로)\s(?:\S+\s)?(?
 FROM = regex.compile(r"\s?(?:에서|에\s?이어|→|->)")  # and "2분기에 기록한 매출 1조945억원에 이어": a figure outdone
 # a section that is the outlook and nothing else: "Positive Outlook", "Q4 Guidance", "■ 가이던스"
 OUTLOOK_SECTION = regex.compile(r"^\W*(?:[\w'’-]+\s){0,3}(?:outlook|guidance)\W*$|^\W*(?:\S+\s){0,2}가이던스\W*$", regex.IGNORECASE)
+# a guidance that names no period, in the story of a half, is the year's (a half is not guided on its own)
+GUIDED_SENTENCE = regex.compile(r"\b(?:guidance|outlook)\b|가이던스", regex.IGNORECASE)
 GUIDANCE_HEAD = regex.compile(r"\b(?:guidance|outlook|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 
 
@@ -191,8 +193,11 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
             period = regex.split(r"[QH]", period)[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
         elif FY.year_named(ctx, sent, m, clause, refs, level=True):
             period = regex.split(r"[QH]", period)[0]  # "For the year, revenue rose 24% to $63.9 billion"
-    elif period and "Q" in period and FY.year_named(ctx, sent, m, clause, refs, level=False):
-        period = period.split("Q")[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
+    elif period and ("Q" in period or "H" in period) and FY.year_named(ctx, sent, m, clause, refs, level=False):
+        period = regex.split(r"[QH]", period)[0]  # "Full-year revenue rose about 12%": a growth over the year, not the quarter
+    if period and period == focus and "H" in period and not refs and not cell \
+            and GUIDED_SENTENCE.search(scan, sent.start, sent.end):
+        period = period.split("H")[0]  # "Guidance for EPS growth was left at 8-10%" in a half's story: the year's plan
     if period and (so_far := marked_cumulative(scan, sent, m, period)):
         period, grain = so_far, "ytd"
     if period and period == focus and "Q" in period and not refs and not cell and is_past(ctx, period, own_fy) \

@@ -43,7 +43,7 @@ SEEN_BEFORE = regex.compile(r"\b(?:was|were|is|are)\sseen\s(?:[^.;\d]|\.(?=\d)){
 ESTIMATES_OF = regex.compile(r"\b(?:estimates?|estimations?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
                              regex.IGNORECASE)
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
-GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook)\b",
+GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook|projections?|consensus)\b",
                                regex.IGNORECASE)
 # "The Zacks Consensus Estimate for third-quarter earnings is pinned at $1.47": an estimate made the subject of the clause,
 # and "..., which indicates a year-over-year increase of 11.9%": the change that estimate implies
@@ -135,7 +135,9 @@ EXPECTS_TO = regex.compile(r"\b(?:expects?|forecasts?|projects?|predicts?|antici
                            r"\bto\s(?:rise|grow|increase|fall|decline|reach|hit|total|climb|drop|slip|come\sin|be)\b(?:[^.;]|\.(?=\w)){0,70}$",
                            regex.IGNORECASE)
 # "The firm also puts the company's revenue in 2025 and 2026 at 1.3243 trillion yuan": a house's figure set at a level
-PUTS_AT = regex.compile(r"\b(?:puts?|pegs?|pencils?\sin)\s(?:[^.;]|\.(?=\d)){0,80}?\bat\s(?:[^.;]|\.(?=\d)){0,40}$", regex.IGNORECASE)
+# (not "Vinci put turnover for the six months to June at €33.8bn": a span that is over, put at what it came to)
+PUTS_AT = regex.compile(r"\b(?:puts?|pegs?|pencils?\sin)\s(?:(?!\b(?:three|six|nine|twelve)\smonths\s(?:to|ended|ending)\b)(?:[^.;]|\.(?=\d))){0,80}?"
+                        r"\bat\s(?:[^.;]|\.(?=\d)){0,40}$", regex.IGNORECASE)
 SAID_WORDS = ("put", "peg", "pencil", "expect", "predict", "sees", "poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between

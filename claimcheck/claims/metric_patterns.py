@@ -26,7 +26,7 @@ UPSIDE = regex.compile(r"(?:현재(?:가|\s?주가)?|현\s?주가)\s?대비\s?$|
 # "34.3%에서 36.7%로": figures in a from-to phrase are levels, whatever verb ends the sentence.
 GROWTH_VERB_BEFORE = regex.compile(r"\b(?:rose|grew|climb(?:ed)?|jump(?:ed)?|gained|increased|surged|soared|advanced|fell|dropped|declined|slid|rise|grow|fall|drop"
                                    r"|decreased|shrank|widened|expanded|improved|narrowed|contracted|added|lost|up|down|dipped|slipped|tumbled|plunged|sank"
-                                   r"|slumped|rebounded|lowered|reduced|cut|raised|lifted|boosted"  # "were lowered by 1.7%"
+                                   r"|slumped|rebounded|lowered|reduced|cut|raised|lifted|boosted|eased|edged\sup|edged\sdown|ticked\sup|ticked\sdown"  # "were lowered by 1.7%"
                                    # "with sales rising 11% to $1.7 billion": the participle of a move
                                    r"|rising|growing|climbing|jumping|gaining|increasing|surging|soaring|falling|dropping|declining"
                                    r"|sliding|decreasing|slipping|tumbling|plunging|sinking)\s(?:by\s)?"
@@ -47,7 +47,7 @@ APPOSITIVE = regex.compile(r",\s(?:(?:which|that)\s(?:is|was|represents|represen
 HIT_BY = regex.compile(r"\b(?:hit|hurt|cut|reduced|lowered|trimmed|shaved|dented|dragged\s(?:down|on))\s[^.;]{0,50}?\sby\s"
                        r"(?:about\s|nearly\s|roughly\s)?$", regex.IGNORECASE)
 DOWN_VERB = regex.compile(r"\b(?:fell|fall|falls|drop|drops|dropped|decline|declines|declined|slid|decreased|shrank|narrowed|contracted|lost|down"
-                       r"|lowers|lowered|cuts|reduced|reduces|trimmed|dipped|slipped|tumbled|plunged|sank|slumped"
+                       r"|lowers|lowered|cuts|reduced|reduces|trimmed|dipped|slipped|tumbled|plunged|sank|slumped|eased|eases|edged\sdown|ticked\sdown"
                        r"|falling|dropping|declining|sliding|decreasing|slipping|tumbling|plunging|sinking)\b", regex.IGNORECASE)
 SHARE_OF_AFTER = regex.compile(r"\s?of\s(?:its\s|their\s|the\s)?(?:total\s|overall\s|group\s|annual\s|quarterly\s|the\scompany's\s)?"
                                r"(?:(?P<rev>(?:net\s|consolidated\s)?(?:sales|revenues?))|(?:operating\s)?(?:profit|income))"

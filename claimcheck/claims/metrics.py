@@ -35,6 +35,9 @@ BETTER_WORSE_BEFORE = regex.compile(r"(?:(?P<better>improvement|improved|improvi
 ORGANIC = regex.compile(r"\borganic(?:ally)?\b|유기적", regex.IGNORECASE)
 
 
+# "which fell short of the 4.9% expected": a miss against a figure, which is no fall of that figure
+FELL_SHORT = regex.compile(r"\s(?:well\s|just\s|slightly\s)?short\b")
+
 def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int],
              carried: str | None, has: Callable[[tuple[str, ...]], bool] = lambda words: True) -> Typed | None:
     """The metric a number measures, from cues in its sentence; None when nothing names it.
@@ -172,7 +175,8 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
         if closing:  # "매출은 7.2% 감소했으나 영업이익은 31.8%, 순이익은 61.5% 증가했다": the list's own verb
             return Typed(T.growth(base or "revenue") or "revenue_growth", negative=bool(closing["down"]))
         return Typed(T.growth(base or "revenue") or "revenue_growth",
-                     negative=down or (growth is not None and growth.metric == "_decline" and not up))
+                     negative=down or (growth is not None and growth.metric == "_decline" and not up
+                                       and not FELL_SHORT.match(text, growth.end)))
     if ratio and ratio.metric == "revenue_share" and any(
             c.metric == "operating_income" and clause[0] <= c.start < ratio.start for c in cues):
         return Typed("operating_income_share")  # "영업이익에서 차지하는 비중"

@@ -30,7 +30,7 @@ PERIOD = re.compile(
                (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
               |(?P<ford2>first|second|third|fourth)[\s-]quarter\s(?:of\s(?:its\s|the\s)?)?fiscal\s(?:year\s)?(?P<fy5>(?:19|20)?\d\d)(?!\d))
     | (?P<yend>(?:(?:fiscal\s|business\s|financial\s)?(?<!half[\s-])year|(?:twelve|12)[\s-]months?)\s(?:ended|ending|to)\s(?:on\s)?(?:(?:[1-9]|[12]\d|3[01])\s)?(?P<yem>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
-             (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?,?\s(?P<yey>(?:19|20)\d\d)(?!\d))
+             (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<yey>(?:19|20)\d\d)(?!\d))?(?![\w-]))
     | (?P<fyh>(?<![^\W_])(?:H(?P<fhn>[12])|(?P<fhn2>[12])H)\s?FY\s?(?P<fhy>(?:19|20)?\d\d)(?!\d)
             |FY\s?(?P<fhy2>(?:19|20)?\d\d)\s?(?:H(?P<fhn3>[12])|(?P<fhn4>[12])H)(?![^\W_])
             |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d))

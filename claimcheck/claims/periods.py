@@ -93,6 +93,16 @@ def _split_end(start: str | None, end: str | None) -> int | None:
     return int(start) + 1 + (2000 if len(start) == 2 else 0)  # "Q3 25/26": the years of this century
 
 
+
+def _year_ending(end_month: int, published: dt.date | None, words: str) -> str | None:
+    """The year a "year to 30 September" names without printing it: the last such end before the article ("ended",
+    "to"), or the next one ("ending"); none without the article's date."""
+    if published is None:
+        return None
+    if "ending" in words.lower():
+        return str(published.year if end_month >= published.month else published.year + 1)
+    return str(published.year if end_month < published.month else published.year - 1)
+
 def read(found: list, published: dt.date | None, fy_end: int | None) -> list[PeriodRef]:
     """Matches from matches() as periods, for an entity whose fiscal year ends in month fy_end."""
     out: list[PeriodRef] = []
@@ -108,7 +118,10 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             end_month = MONTHS.index(m["yem"].lower()) + 1
             if m.group()[:1] in "tT1" and end_month != abs(fiscal or 12):
                 continue  # "the twelve months ended June 30": a trailing year, not the company's own
-            out.append(PeriodRef(s, e, m["yey"] if end_month == 12 else f"FY{m['yey']}", "year"))
+            year = m["yey"] or _year_ending(end_month, published, m.group())
+            if year is None:
+                continue
+            out.append(PeriodRef(s, e, year if end_month == 12 else f"FY{year}", "year"))
         elif m["fyq"]:
             q = int(m["fq"] or m["fq2"] or m["fq3"] or m["fq4"] or m["fq5"] or m["fq6"] or m["fq7"]
                     or ORD[(m["ford"] or m["ford2"]).lower()])

@@ -36,7 +36,8 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         # and "[I]n our Eastern Hemisphere operations, we increased revenue 20%"
         rf"(?:(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=,\s))(?i:in|\[I\]n)\s(?:the\s|our\s|its\s)?(?P<seg>(?i:{en}))\b"
         rf"(?:\s(?i:operations|business(?:es)?|markets?|segment|division))?,?\s"
-        rf"|\b(?i:revenues?|sales|growth)\s(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b"
+        # (and "Revenue from projects in France": what the sales were earned on, between)
+        rf"|\b(?i:revenues?|sales|growth)\s(?:from\s(?i:projects|operations|customers|contracts|activities)\s)?(?:in|from)\s(?:the\s)?(?P<seg>(?i:{en}))\b"
         # "North America, which brings in over a third of revenue, managed only 0.4% organic growth": the region a
         # sentence opens on, glossed before its verb
         rf"|(?:^|(?<=\n)|(?<=[.;]\s))(?P<seg>(?i:{en})),\s(?=which|where|its|the\s)"
@@ -102,7 +103,14 @@ def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
     m = None
     for rx in (_before(lex.regions), _en_before(lex.regions)):
         m = m or (rx.search(scan, max(lo, pos - 50), pos) if rx is not None else None)
-    return region_id(m["seg"], lex) if m else None
+    if m is None:
+        return None
+    # ("Revenue outside France grew 1.1%": everything but the region named)
+    out = OUTSIDE_BEFORE.search(scan, max(lo, m.start() - 16), m.start()) is not None
+    return ("ex_" if out else "") + region_id(m["seg"], lex)
+
+
+OUTSIDE_BEFORE = regex.compile(r"\b(?:outside|excluding|beyond|ex)(?:\sof)?[\s-](?:the\s)?$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

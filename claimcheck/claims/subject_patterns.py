@@ -192,7 +192,8 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?P<seg>[A-Za-z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Za-z][A-Za-z&/-]*){0,3}?)"
      r"|(?:[Ii]n|[Ww]ithin|[Aa]t)\s(?:the\s|our\s)?(?P<seg>[A-Z][A-Za-z&/-]*(?:\s(?:&\s|and\s)?[A-Z][A-Za-z&/-]*){0,3}?))"
      # (and "In Power Solutions, which makes and installs turbines, revenue grew 8.6%": the line glossed on its way)
-     r"(?:\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Bb]usiness|[Dd]ivision|[Uu]nit|[Gg]roup))?,\s(?:which\s[^.;,]{1,60},\s)?"
+     # (or by an aside: "At Vinci Construction, the group's building arm, revenue rose 2.5%")
+     r"(?:\s(?:[Bb]usiness\s[Gg]roup|[Ss]egment|[Bb]usiness|[Dd]ivision|[Uu]nit|[Gg]roup))?,\s(?:(?:which|the|its|an?)\s[^.;,]{1,60},\s)?"
      r"(?=(?:total\s|net\s|overall\s)?(?:revenues?|sales)\s)",
      r"(?:revenues?|sales)\s"),
     # "In the Customer Support Business Group, revenues were $1.99 billion": a line a leading phrase puts the sentence in
