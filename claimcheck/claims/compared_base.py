@@ -24,13 +24,18 @@ PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|o
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
 
 
+def _growth(c: Claim) -> bool:
+    return taxonomy().is_growth(c.metric)
+
+
 def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim]:
     """made and starts are one sentence's claims and where their figures start, in order."""
     out = list(made)
     for i in range(1, len(out)):
         c, before = out[i], out[i - 1]
         if OR_ASIDE.search(scan, max(0, starts[i] - 8), starts[i]) and before.period != c.period \
-                and before.entity == c.entity:
+                and before.entity == c.entity and _growth(c) == _growth(before):
+            # (not "to €1,806m (H1 24: €1,689m), or 7.7% at constant currency": a rate after a base is the change's)
             # "A year earlier, the automaker earned $3.06 billion, or $2.68 per share": the aside restates its figure
             # per share, for the same span; and "$3.41 billion or 78 cents per share in the year-ago quarter" names
             # the span of both after the second

@@ -61,7 +61,11 @@ EXPECTED_AFTER = regex.compile(r"\s(?:expected|estimated|anticipated|forecasted|
                                r"|(?:\s(?:a|per)\sshare)?(?:,\sor\s[^,.;]{1,24})?,?\s(?:forecast|expected|estimated|projected)\sby\s"
                                r"(?:[\w-]+\s){0,2}?(?:analysts|wall\sstreet|the\sstreet|economists)\b"  # "estimated by six analysts"
                                r"|(?:\s(?:per|a)\sshare)?\s(?:that|which)\s(?:analysts|wall\sstreet|the\sstreet|economists)\b[^.;]{0,60}?"
-                               r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b",
+                               r"\b(?:expected|estimated|forecast|projected|predicted|were\scalling\sfor|had\scalled\sfor|were\slooking\sfor)\b"
+                               # "the €8.1bn analysts had pencilled in": the house's figure, said right after it
+                               r"|\s(?:analysts|economists|the\smarket|wall\sstreet|the\sstreet)\s(?:had\s|have\s|were\s)?"
+                               r"(?:pencill?ed\sin|expected|forecast|estimated|projected|predicted|anticipated|been\sexpecting|expecting"
+                               r"|looking\sfor|calling\sfor)\b",
                                regex.IGNORECASE)
 # "시장이 기대한 0.01달러", "증권가가 예상한 1조원": the market's figure, named before it
 KO_EXPECTED_BEFORE = regex.compile(r"(?:시장|증권가|컨센서스|증권사|애널리스트)(?:이|가|들이)?\s?(?:기대|예상|전망|추정)(?:한|했던)\s?$")
