@@ -33,7 +33,7 @@ def _steps(levels: list[Claim], hedge: float) -> list[tuple[float, float]]:
     for a, b in zip(ivs, ivs[1:]):
         if a[0] > 0:
             out.append((b[0] / a[1] - 1, b[1] / a[0] - 1))
-    if len(ivs) > 2 and ivs[0][0] > 0:
+    if len(ivs) > 2 and ivs[0][0] > 0 and ivs[-1][0] > 0:  # (a loss at the end has no yearly rate: a root of a negative)
         n = len(ivs) - 1
         out.append(((ivs[-1][0] / ivs[0][1]) ** (1 / n) - 1, (ivs[-1][1] / ivs[0][0]) ** (1 / n) - 1))
     return out

@@ -30,7 +30,7 @@ from .closing import close_day
 from .compared_list import compared_list
 from .prior_base import position, prior_period
 from .forecast_said import FORECAST_SAID, forecast_goes_on, said_of
-from .tables import column_period, versus_period
+from .tables import column_period, relative_column, versus_period
 from ..vocab import taxonomy
 
 T = taxonomy()
@@ -80,6 +80,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
     hp = PR.header_period(header, fy) if header else None
+    if cell and not (hp and hp[0]) and not (T.is_growth(metric) or change) \
+            and (rel := relative_column(lay, line, cell[0], fy)) is not None:
+        hp = rel  # "| 2025년 4분기 | 직전 분기 | 전년 동기 |": a column a quarter or a year back from the dated one
     if cell and not (hp and hp[0]) and cell[1].row_label and (rp := PR.header_period(cell[1].row_label, fy))[0]:
         hp = rp  # "| 2023 | 1,737.8 | 106.9 |": a table whose rows are its years
     if cell and not (hp and hp[0]) and (cp := PR.header_period(ctx.lay.captions.get(line, ""), fy))[0]:

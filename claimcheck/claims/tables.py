@@ -123,3 +123,23 @@ CC_COLUMN = regex.compile(r"\bconstant\s(?:exchange\s)?(?:rates?|currenc(?:y|ies
 def constant_rate_column(header: str) -> bool:
     """Whether a column's header says its changes are at constant exchange rates."""
     return CC_COLUMN.search(header) is not None
+
+
+# "| 2025년 4분기 | 직전 분기 | 전년 동기 |": a level column named by where it stands from the table's dated one
+PREVIOUS_HEAD = regex.compile(r"^\s*(?:직전\s?분기|전\s?분기|previous\squarter|prior\squarter|last\squarter)\s*$", regex.IGNORECASE)
+YEAR_AGO_HEAD = regex.compile(r"^\s*(?:전년\s?동기|작년\s?동기|전년\s?같은\s?기간|year[\s-]ago(?:\squarter)?|prior[\s-]year(?:\squarter)?"
+                              r"|same\squarter\slast\syear)\s*$", regex.IGNORECASE)
+
+
+def relative_column(lay: Layout, line: int, k: int, fy: int | None) -> tuple[str | None, bool] | None:
+    """The period of a level column headed "직전 분기" or "전년 동기": the table's first dated column's, a quarter
+    (or a year) back."""
+    header = lay.headers.get(line) or []
+    if k >= len(header):
+        return None
+    back = -1 if PREVIOUS_HEAD.match(header[k]) else -4 if YEAR_AGO_HEAD.match(header[k]) else 0
+    if not back:
+        return None
+    dated = next((p for h in header[1:] if (p := PR.header_period(h, fy))[0]), None)
+    shifted = CAL.shift_quarter(dated[0], back) if dated and dated[0] else None
+    return (shifted, False) if shifted else None
