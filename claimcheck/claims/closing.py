@@ -19,6 +19,8 @@ _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "14 Oct", "on 14 October", "Oct. 14", "11월 13일": a day with its month
 DAY_MONTH = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<d1>[1-9]|[12]\d|3[01])\s(?P<m1>{_MON})(?!\s?\d{{4}})|(?P<m2>{_MON})\s(?P<d2>[1-9]|[12]\d|3[01])(?![\d,]))"
                           rf"|(?<![\d.])(?P<km>[1-9]|1[0-2])월\s?(?P<kd>[1-9]|[12]\d|3[01])일")
+FULL_DATE = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<d1>[1-9]|[12]\d|3[01])\s(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>[1-9]|[12]\d|3[01]),?)"
+                          rf"\s(?P<y>(?:19|20)\d\d)(?!\d)")
 DAY = regex.compile(r"(?<![\d.월/])(?P<d>[1-9]|[12]\d|3[01])일(?![\p{Hangul}\d])(?!간)|(?<![\p{L}])(?P<w>Monday|Tuesday|Wednesday"
                     r"|Thursday|Friday|Saturday|Sunday|월요일|화요일|수요일|목요일|금요일)"
                     r"|(?P<t>이날|오늘|(?<![\p{L}])today\b)", regex.IGNORECASE)  # "이날 ... 마감했다": the article's own day
@@ -30,6 +32,12 @@ def close_day(text: str, start: int, end: int, published: dt.date | None) -> str
     """'YYYY-MM-DD' of the close a sentence quotes, if it says both that it is a close and which day."""
     if published is None or not CLOSE.search(text, start, end):
         return None
+    if (full := FULL_DATE.search(text, start, end)) is not None:  # "(11 Nov 2025 close)": the day in full
+        try:
+            mon = MONTHS.index((full["m1"] or full["m2"])[:3].lower()) + 1
+            return dt.date(int(full["y"]), mon, int(full["d1"] or full["d2"])).isoformat()
+        except ValueError:
+            return None
     if (dm := DAY_MONTH.search(text, start, end)) is not None:
         return _dated(dm, published)
     m = DAY.search(text, start, end)

@@ -56,6 +56,9 @@ def owner(fig: Figure, main_count: bool) -> Owner:
         if row_ents or col_ents:
             ent = (row_ents or col_ents)[0]
             where = on_line(ctx.lay, fig.line, "table", fig.row_text if row_ents else fig.header)
+        elif ent and where.source == "carried" and ((caption := ctx.lay.captions.get(fig.line, "")) and (
+                ent in names_in(ctx, caption) or ent.lower() in caption.lower())):
+            where = on_line(ctx.lay, fig.line, "caption", caption)  # "Key data — Wolters Kluwer" over the table
     inferred = ent is None or not fig.own
     # a firm the vocabulary does not know is nobody we know: the subject of the sentence, over a company carried to it
     # (not over a table's row), or the last one named when no company is

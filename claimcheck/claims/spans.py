@@ -36,7 +36,9 @@ MONTHS_UP_TO = (rf"(?P<upto>{NOT_AFTER}(?:(?P<uy>(?:19|20)\d\d)\s?년\s?|지난\
 # (and "the nine months (39 weeks) ending November 1, 2025": the weeks glossed between)
 MONTHS_ENDED = (rf"(?P<upto2>(?P<len2>six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\sweeks\)\s)?(?:period\s)?(?:ended|ending|to|through)\s(?:on\s)?"
                 rf"(?:\d{{1,2}}\s)?(?P<um2>{MONTH_WORD})[a-z]*\.?(?:\s\d{{1,2}})?(?:,?\s(?P<uy2>(?:19|20)\d\d))?"
-                rf"|first\s(?P<first>six|nine)\smonths(?:\sof\s(?:fiscal\s(?:year\s)?)?(?P<uy3>(?:19|20)\d\d))?"
+                # (and "Wolters Kluwer's nine-month 2025 revenue": the length, then the year)
+                rf"|(?:first\s(?=(?:six|nine)\smonths)|(?<![\w-])(?=(?:six|nine)[\s-]months?\s(?:19|20)\d\d(?!\d)))"
+                rf"(?P<first>six|nine)[\s-]months?(?:\s(?:of\s(?:fiscal\s(?:year\s)?)?)?(?P<uy3>(?:19|20)\d\d)(?!\d))?"
                 # "the nine months ending in Q3": the span by the quarter it ends with
                 rf"|(?P<nq>six|nine|6|9)[\s-]months?\s(?:ended|ending|to|through)\s(?:in\s)?(?:Q[23]|the\s(?:second|third)\squarter)"
                 # "For the 39 weeks ended September 30": a retailer's half or three quarters counted in weeks

@@ -20,6 +20,9 @@ GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:�
                             r"|\borganic\b|\borg\.",
                          regex.IGNORECASE)
 CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|전년\s?(?:동기\s?)?대비)|(?P<qoq>qoq|q/q|전분기\s?대비)", regex.IGNORECASE)
+# "| BUY (unchanged) | €140 | €116.30 |": a key-data row that opens on the house's rating names no line
+RATING_ROW = regex.compile(r"^\s*(?:strong\s)?(?:buy|hold|sell|outperform|underperform|market\sperform|neutral|overweight|underweight"
+                           r"|equal[\s-]weight|add|reduce|accumulate|매수|중립|매도|비중\s?확대|비중\s?축소|trading\sbuy)\b", regex.IGNORECASE)
 TOTAL_ROW = regex.compile(r"^\s*(?:합계|총계|소계|계|전체|전사|연결|total|subtotal|consolidated|group)\b", regex.IGNORECASE)
 
 
@@ -50,7 +53,7 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
         parent, part = row_text.rsplit(" › ", 1)
         return _row_segment(lex, part) or _row_segment(lex, parent)
     label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
-    if not label or len(label) > 48 or TOTAL_ROW.match(label) or PR.header_period(label)[0]:
+    if not label or len(label) > 48 or TOTAL_ROW.match(label) or RATING_ROW.match(label) or PR.header_period(label)[0]:
         return None  # and "| 2023 |": a year heads its row, no line
     if cues := label_cues(lex, label):
         # "AIDC 매출", "Cloud revenue": the words before the row's one metric name its line
