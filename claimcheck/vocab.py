@@ -300,7 +300,7 @@ def names_itself(lex: Lexicon, name: str | None, segment: str) -> bool:
     # (and an unknown company's name as written, its legal suffix on: "Corbel Group Ltd" of "Corbel Group")
     bare = LEGAL_SUFFIX.sub("", spelt).strip().lower()
     return name is not None and (lex.alias_key.get(key(spelt)) == name or begun_name(lex, spelt) == name
-                                 or bare == name.lower())
+                                 or bare == LEGAL_SUFFIX.sub("", name).strip().lower())
 
 
 LEGAL_SUFFIX = regex.compile(r"[\s,]+(?:ltd|limited|inc|corp|corporation|plc|llc|co|sa|ag|se|nv)\.?$", regex.IGNORECASE)

@@ -18,7 +18,9 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "14 Oct", "on 14 October", "Oct. 14", "11월 13일": a day with its month
 DAY_MONTH = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<d1>[1-9]|[12]\d|3[01])\s(?P<m1>{_MON})(?!\s?\d{{4}})|(?P<m2>{_MON})\s(?P<d2>[1-9]|[12]\d|3[01])(?![\d,]))"
-                          rf"|(?<![\d.])(?P<km>[1-9]|1[0-2])월\s?(?P<kd>[1-9]|[12]\d|3[01])일")
+                          rf"|(?<![\d.])(?P<km>[1-9]|1[0-2])월\s?(?P<kd>[1-9]|[12]\d|3[01])일"
+                          # ("현재주가: 8,950원(11/14 종가)": month and day with a slash, no year)
+                          rf"|(?<![\d/.])(?P<sm>[1-9]|1[0-2])/(?P<sd>[1-9]|[12]\d|3[01])(?![\d/])")
 FULL_DATE = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<d1>[1-9]|[12]\d|3[01])\s(?P<m1>{_MON})|(?P<m2>{_MON})\s(?P<d2>[1-9]|[12]\d|3[01]),?)"
                           rf"\s(?P<y>(?:19|20)\d\d)(?!\d)")
 DAY = regex.compile(r"(?<![\d.월/])(?P<d>[1-9]|[12]\d|3[01])일(?![\p{Hangul}\d])(?!간)|(?<![\p{L}])(?P<w>Monday|Tuesday|Wednesday"
@@ -62,6 +64,8 @@ def _dated(dm: regex.Match[str], published: dt.date) -> str | None:
     """The day and month a close names, in the latest year in which that day is not after the article's date."""
     if dm["km"]:
         month, day = int(dm["km"]), int(dm["kd"])
+    elif dm["sm"]:
+        month, day = int(dm["sm"]), int(dm["sd"])
     else:
         month = MONTHS.index((dm["m1"] or dm["m2"])[:3].lower()) + 1
         day = int(dm["d1"] or dm["d2"])

@@ -177,8 +177,10 @@ def _constant_fx(fig: Figure) -> bool:
 
 # "sales at constant exchange rates rose 2.1% in Asia …, 13.8% in Japan": the sentence's measure, at constant rates,
 # moved by its verb, governs every figure of its list
-CC_SUBJECT = regex.compile(r"\b(?:sales|revenues?|turnover)\s(?:at\sconstant\s(?:exchange\s)?rates?|at\sCER|(?:at|in)\sconstant\s"
-                           r"currenc(?:y|ies))\s(?:rose|grew|increased|climbed|fell|declined|dropped|slipped|were\s(?:up|down))\b",
+# (and "Croda's third-quarter constant-currency sales grew 4.9% in Consumer Care and 2.1% in Life Sciences")
+CC_SUBJECT = regex.compile(r"(?:\b(?:sales|revenues?|turnover)\s(?:at\sconstant\s(?:exchange\s)?rates?|at\sCER|(?:at|in)\sconstant\s"
+                           r"currenc(?:y|ies))|\bconstant[\s-]currency\s(?:sales|revenues?|turnover))"
+                           r"\s(?:rose|grew|increased|climbed|fell|declined|dropped|slipped|were\s(?:up|down))\b",
                            regex.IGNORECASE)
 # "International Net Revenue Constant Currency Growth was 2.1%": the growth named as at constant rates before it
 CC_NAMED = regex.compile(r"\bconstant[\s-]currency\s(?:revenue\s|sales\s)?growth\s(?:was|of|at|came\sin\sat)\s(?:about\s)?$",

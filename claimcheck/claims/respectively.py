@@ -68,6 +68,8 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
         cues, where = _distinct([c.metric for c in ctx.cues_in(prev.start, prev.end) if c.metric in LEVELS]), "carried"
     ents = _distinct([e[2] for e in ctx.entities_in(sent.start, names_end)])
     lines = _joined_lines(ctx, sent.start, names_end, english) if len(ents) < 2 else []
+    if english and not lines and len(ents) < 2 and (after := EN_LINES_AFTER.search(scan, sent.start, each.start())):
+        lines = _ids(ctx, after)
     out = {id(c): c for c in made}
     points = [c for c in figs if c.unit == "pp"]
     _closing_sign(out, points, scan, starts)  # "NIM이 각각 5bp, 4bp 하락했지만"
@@ -122,6 +124,8 @@ def _listed(group: list[Claim], lines: list[str], after: int, english: bool, sta
     """The figures a list of lines pairs with: the group, or in Korean the figures after 각각 when only those match."""
     if len(group) == len(lines):
         return group
+    if english and len(group) == len(lines) + 1:
+        return group[1:]  # "£1,142m split into £550m, £348m and £289m for …": the total before its parts
     tail = [c for c in group if starts[id(c)] >= after]
     return tail if not english and len(tail) == len(lines) else []
 
@@ -193,10 +197,19 @@ JOINED_LINES = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{L}{2,10})(?:과|와|·|
 # "the International and Foodservice segments reported declines of 12.9% and 0.9%, respectively"
 # and "Sales from Mixed-signal Microcontroller, Analog and Other made up 51.3%, 28.2% and 20.6% of net sales"
 EN_NAME = r"[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2}?"
+# (and "UPM Energy, UPM Raflatac and UPM Specialty Papers posted … €52mn, €34mn and €38mn, respectively": the lines
+# opening the sentence as the subjects of its verb)
 EN_JOINED_LINES = regex.compile(rf"(?:\b(?:[Tt]he|[Ii]ts)\s(?=(?:{EN_NAME},?\s){{1,2}}(?:and|&)\s{EN_NAME}\s(?:segments|divisions|businesses|units)\b)"
-                                rf"|\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?)"
+                                rf"|\b(?:[Ss]ales|[Rr]evenues?)\sfrom\s(?:the\s|its\s)?"
+                                rf"|(?:^|(?<=\n)|(?<=[.;]\s))(?={EN_NAME},\s(?:{EN_NAME},?\s)?(?:and|&)\s{EN_NAME}\s(?:posted|reported|recorded|delivered"
+                                rf"|generated|booked|had|saw)\b))"
                                 rf"(?P<a>{EN_NAME}),?\s(?:(?P<b>{EN_NAME}),?\s)?(?:and|&)\s(?P<c>{EN_NAME})"
-                                rf"(?:\s(?:segments|divisions|businesses|units)\b|(?=\s(?:made|accounted|were|represented|contributed)\b))")
+                                rf"(?:\s(?:segments|divisions|businesses|units)\b|(?=\s(?:made|accounted|were|represented|contributed|posted|reported"
+                                rf"|recorded|delivered|generated|booked|had|saw)\b))")
+# "£1,142m split into £550m, £348m and £289m for Safety, Environmental & Analysis and Healthcare respectively": the
+# lines named after the figures, the list's last figures theirs in order
+EN_LINES_AFTER = regex.compile(rf"\s(?:for|from|in)\s(?:the\s|its\s)?(?P<a>{EN_NAME}),?\s(?:(?P<b>{EN_NAME}),?\s)?(?:and|&)\s(?P<c>{EN_NAME})"
+                               rf"(?:\s(?:segments|divisions|businesses|units|sectors))?,?\s$")
 
 
 def _joined_lines(ctx: Ctx, start: int, end: int, english: bool = False) -> list[str]:
@@ -205,6 +218,10 @@ def _joined_lines(ctx: Ctx, start: int, end: int, english: bool = False) -> list
     found = max(rx.finditer(ctx.lay.scan, start, end), key=lambda x: x.start(), default=None)
     if found is None:
         return []
+    return _ids(ctx, found)
+
+
+def _ids(ctx: Ctx, found: regex.Match[str]) -> list[str]:
     lex = ctx.lex
     # ("11% 줄었고, 유럽과 아시아는 각각": the clause before ends on a verb, no name of the list)
     return [L.topic(lex, n) or (region_id(n, lex) if n.lower() in lex.regions else segment_id(n))

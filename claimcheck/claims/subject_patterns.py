@@ -208,9 +208,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"(?:\s\([A-Z]{1,5}\))?\s(?:revenues?|sales)\b", r"['’]s\s[A-Z][a-z][^.;]{0,40}?\s(?:revenues?|sales)\b"),
     # "Aerospace’s total sales were $1.08 billion", "Electrical Americas’ total third-quarter sales": a capitalised line
     # opening the sentence in the possessive, then its metric (a company so named is dropped by the name filters)
-    (r"(?:\G|(?<=[.;:]\s)|(?<=\n))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})['’]s?\s(?:total\s|net\s|quarterly\s"
-     r"|(?:first|second|third|fourth)[\s-]quarter\s){0,2}(?:revenues?|sales|operating\s(?:profit|income|earnings)|segment\s(?:profit|earnings))\b",
-     r"['’]s?\s(?:total\s|net\s|quarterly\s|\w+[\s-]quarter\s){0,2}(?:revenue|sales|operating|segment)"),
+    # (and "Analysts said UPM Raflatac's third-quarter comparable EBIT of €52mn": the line in the possessive after 'said')
+    (r"(?:\G|(?<=[.;:]\s)|(?<=\n)|(?<=\bsaid\s)|(?<=\bsaid\sthat\s))(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})(?<!\b(?:Ltd|Inc|Corp|plc|PLC|AG|SA|SE|NV|Co))['’]s?\s(?:total\s|net\s|quarterly\s"
+     r"|(?:first|second|third|fourth)[\s-]quarter\s|comparable\s|adjusted\s|underlying\s){0,2}"
+     r"(?:revenues?|sales|operating\s(?:profit|income|earnings)|segment\s(?:profit|earnings)|EBITA?\b|EBITDA)\b",
+     r"['’]s?\s(?:total\s|net\s|quarterly\s|\w+[\s-]quarter\s|comparable\s|adjusted\s|underlying\s){0,2}(?:revenue|sales|operating|segment|EBIT)"),
     # and "Nvidia’s Data Center segment reported": the company's own line, by its possessive opening the sentence
     # (not a gloss: "Revenue at QCT, Qualcomm's chip unit, rose")
     # and "General Dynamics’ Aerospace segment emerged": a name of a few words in the possessive
