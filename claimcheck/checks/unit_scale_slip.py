@@ -66,6 +66,8 @@ def _keyed(claims: list[Claim], skip: frozenset[str]) -> dict[tuple, list[Claim]
 
 
 def _step(x: float, y: float, closeness: float) -> int | None:
+    if (x < 0) != (y < 0):
+        return None  # a rise of 3000억 and a fall of 300억 are two moves, not one figure slipped a unit
     big, small = (x, y) if abs(x) > abs(y) else (y, x)
     ratio = abs(big / small)
     return next((k for k in STEPS if abs(ratio / k - 1) <= closeness), None)

@@ -73,7 +73,9 @@ def excluded_id(lex: L.Lexicon, seg: str) -> str:
 # and "a 10% increase in constant-currency revenue": the change's noun between
 # (and "a 12% increase excluding the impact of currency fluctuations": the growth with exchange-rate moves taken out)
 # (and "3% lower at constant exchange rates": the direction word between)
-CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop|lower|higher|up|down|ahead|behind)\s)?(?:in\s|at\s|on\sa\s)?(?:(?:constant|local)[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange[\s-]rates?(?:\sbasis)?|고정\s?환율"
+# (and "up 2% when expressed in local currencies": the measure said between)
+CONSTANT_FX = regex.compile(r"\s?[(,]?\s?(?:(?:increase|decrease|rise|growth|gain|decline|drop|lower|higher|up|down|ahead|behind)\s)?"
+                            r"(?:(?:when\s)?(?:expressed|measured|calculated|stated)\s)?(?:in\s|at\s|on\sa\s)?(?:(?:constant|local)[\s-]currenc(?:y|ies)|currency[\s-]neutral|constant\sexchange[\s-]rates?(?:\sbasis)?|고정\s?환율"
                             r"|(?:excluding|ignoring)\s(?:the\s)?(?:impacts?\sof\s|effects?\sof\s)?(?:foreign\s)?(?:currency|exchange[\s-]rates?)(?:\s(?:fluctuations|movements|changes|effects?))?"
                             r"|(?<=(?:in|at)\s)cc\b|(?<=at\s)CER\b)",  # "(49% at CER)": at constant exchange rates
                             regex.IGNORECASE)
@@ -106,7 +108,9 @@ KO_EARNED_IN = regex.compile(r"(?:인\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0
 
 
 # "$914 million of sales from our Horizon Therapeutics acquisition": the line an amount of sales came from
-SALES_FROM = regex.compile(r"\sof\s(?:sales|revenues?)\sfrom\s(?:our\s|its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})")
+# (and "Of the €5.4 billion in bookings, a large slice, €3.6 billion, came from EUV systems": a part, by its source)
+SALES_FROM = regex.compile(r"\sof\s(?:sales|revenues?)\sfrom\s(?:our\s|its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})"
+                           r"|,?\s(?:came|comes|come|was|were)\s(?:from|in)\s(?:its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\b")
 
 
 # "연간 685억 원 규모였던 디스플레이 장비 매출액은": the line whose metric the figure's adnominal clause modifies
@@ -120,10 +124,11 @@ def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     if (adn := KO_ADNOMINAL_LINE.match(scan, pos, min(end, pos + 40))) is not None \
             and adn["seg"] not in lex.alias_to and adn["seg"] not in NOT_FOR:
         return L.topic(lex, adn["seg"]) or segment_id(adn["seg"])
-    if (src := SALES_FROM.match(scan, pos, min(end, pos + 60))) is not None:
+    # (its own words anchor it at the figure, so it may run past the clause's comma: "€3.6 billion, came from EUV")
+    if (src := SALES_FROM.match(scan, pos, pos + 60)) is not None:
         return L.topic(lex, src["seg"]) or segment_id(src["seg"])
     m = FOR_LINE.match(scan, pos, min(end, pos + 30)) or AT_LINE.match(scan, pos, min(end, pos + 50))
-    if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])):
-        return None
+    if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])) or L.key(m["seg"]) in lex.metric_of:
+        return None  # (and "€5.4 billion in bookings": the metric named after the figure, no line)
     topic = L.topic(lex, m["seg"])
     return topic or (segment_id(m["seg"]) if m["seg"][:1].isupper() else m["seg"].replace("-", "_"))

@@ -144,7 +144,7 @@ def _list_head(fig: Figure) -> int:
     return start
 
 
-CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?(?:constant[\s-](?:currenc(?:y|ies)|exchange\srates?)|currency[\s-]neutral)(?:\sbasis)?\b",
+CC_LEAD = regex.compile(r"\s*(?:on|at|in)\s(?:an?\s)?(?:constant[\s-](?:currenc(?:y|ies)|exchange\srates?)|local[\s-]currenc(?:y|ies)|currency[\s-]neutral)(?:\sbasis)?\b",
                         regex.IGNORECASE)
 
 
@@ -179,7 +179,7 @@ def _constant_fx(fig: Figure) -> bool:
 # moved by its verb, governs every figure of its list
 # (and "Croda's third-quarter constant-currency sales grew 4.9% in Consumer Care and 2.1% in Life Sciences")
 CC_SUBJECT = regex.compile(r"(?:\b(?:sales|revenues?|turnover)\s(?:at\sconstant\s(?:exchange\s)?rates?|at\sCER|(?:at|in)\sconstant\s"
-                           r"currenc(?:y|ies))|\bconstant[\s-]currency\s(?:sales|revenues?|turnover))"
+                           r"currenc(?:y|ies)|(?:at|in)\slocal\scurrenc(?:y|ies))|\bconstant[\s-]currency\s(?:sales|revenues?|turnover))"
                            r"\s(?:rose|grew|increased|climbed|fell|declined|dropped|slipped|were\s(?:up|down))\b",
                            regex.IGNORECASE)
 # "International Net Revenue Constant Currency Growth was 2.1%": the growth named as at constant rates before it

@@ -40,7 +40,7 @@ SEEN_BEFORE = regex.compile(r"\b(?:was|were|is|are)\sseen\s(?:[^.;\d]|\.(?=\d)){
                             regex.IGNORECASE)
 # "analyst estimates of $75.3 billion in revenue and $3.67 in EPS": a list of figures after 'estimates of'
 # and "up from a prior outlook of growth for 5% to 7%": an outlook or guidance of a figure is a forecast too
-ESTIMATES_OF = regex.compile(r"\b(?:estimates?|estimations?|forecasts?|expectations?|outlooks?|guidance|projections?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
+ESTIMATES_OF = regex.compile(r"\b(?:estimates?|estimations?|forecasts?|expectations?|outlooks?|guidance|projections?|targets?|goals?)\sof\s(?:[^.;:]|\.(?=\d)){0,60}$",
                              regex.IGNORECASE)
 # "기존 1,500억 가이던스", "$54 billion guidance": a figure named as a guidance or a target is a forecast
 GUIDANCE_AFTER = regex.compile(r"\s?(?:의\s?)?(?:(?:매출|영업이익|연간)\s?)?(?:가이던스|전망치|예상치|추정치|guidance|forecast|outlook|projections?|consensus)\b",
@@ -139,11 +139,14 @@ EXPECTS_TO = regex.compile(r"\b(?:expects?|forecasts?|projects?|predicts?|antici
                            r"\bto\s(?:rise|grow|increase|fall|decline|reach|hit|total|climb|drop|slip|come\sin|be)\b(?:[^.;]|\.(?=\w)){0,70}$",
                            regex.IGNORECASE)
 # "The firm also puts the company's revenue in 2025 and 2026 at 1.3243 trillion yuan": a house's figure set at a level
+# "It targets a CET1 ratio between 11.5% and 12.25%", "aiming for a cash payout of 50%-60%": a goal the company sets
+AIMS_AT = regex.compile(r"\b(?:targets|targeting|aims?\sfor|aiming\sfor|aims?\sto\s(?:reach|keep|hold|hit|maintain|achieve)"
+                        r"|aiming\sto\s(?:reach|keep|hold|hit|maintain|achieve))\s(?:[^.;]|\.(?=\d)){0,90}$", regex.IGNORECASE)
 # (not "Vinci put turnover for the six months to June at €33.8bn": a span that is over, put at what it came to)
 PUTS_AT = regex.compile(r"\b(?:puts?|pegs?|pencils?\sin)\s(?:(?!\b(?:three|six|nine|twelve)\smonths\s(?:to|ended|ending)\b)(?:[^.;]|\.(?=\d))){0,80}?"
                         r"\bat\s(?:[^.;]|\.(?=\d)){0,40}$", regex.IGNORECASE)
 SAID_WORDS = ("put", "peg", "pencil", "expect", "predict", "sees", "poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
-              "consensus", "expect", "guidance", "outlook", "project", "anticipat")
+              "consensus", "expect", "guidance", "outlook", "project", "anticipat", "target", "aim", "goal")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 # ("beating the estimated $13.14 billion": the figure the word qualifies)
 FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimate[sd]?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
@@ -196,7 +199,8 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or OUTLOOK_SET_AT.search(scan, max(sent.start, m.start - 40), m.start) \
         or POLLED.search(scan, max(sent.start, m.start - 80), m.start) \
         or EXPECTS_TO.search(scan, max(sent.start, m.start - 160), m.start) \
-        or PUTS_AT.search(scan, max(sent.start, m.start - 120), m.start)
+        or PUTS_AT.search(scan, max(sent.start, m.start - 120), m.start) \
+        or AIMS_AT.search(scan, max(sent.start, m.start - 110), m.start)
 
 
 

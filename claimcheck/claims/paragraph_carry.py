@@ -43,5 +43,6 @@ def new_paragraph(lay: Layout, sent: Sentence, carry: dict[str, Any]) -> dict[st
     return {"para": sent.para, "entity": carry["entity"] if same else None, "metric": stated[0] if stated else None,
             "metric_at": carry.get("metric_at"), "period": year, "closing": year is not None,
             "last": carry.get("last"), "segment": stated[1] if stated else None, "stated": carry.get("stated"), "line_held": carry.get("line_held"),
+            "short_line": carry.get("short_line"),  # a line named in full, for its short form in the next paragraph
             **({k: carry[k] for k in ("entity_at", "unknown") if k in carry} if same else {}),
             **({"scope": (*books[:3], sent.index - 1, *books[4:])} if books else {})}

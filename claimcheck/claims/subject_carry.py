@@ -59,6 +59,9 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     # (and "In the quarter, free cash flow was …": a sentence that opens on a span, not a place, speaks of the whole)
     whole = WHOLE.search(ctx.lay.scan, sent.start, sent.end) is not None or SPAN_OPENER.match(ctx.lay.scan, sent.start, sent.end) is not None
     held, subject = carry.get("segment"), carry.pop("subject", None)
+    short = _short_form(ctx, sent, subject or carry.get("owned") or carry.get("short_line"))
+    if short:
+        held = carry["segment"] = short  # the line called by its short form stays in view for the paragraph
     out = []
     for c in made:
         if subject and c.segment is None and not named and not whole and c.entity == subject[0] \
@@ -69,7 +72,7 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
         out.append(c)
     stated = [c for c in made if c.segment and c.entity and any(e[0] == "segment" and e[1] == "clause" for e in c.evidence)]
     if stated and not named:
-        carry["subject"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
+        carry["subject"] = carry["short_line"] = (stated[-1].entity, stated[-1].segment, stated[-1].line, stated[-1].metric)
     if not made and (not named or _opens_on_brand(ctx, sent)) and (topic := _figureless_topic(ctx, sent, carry)):
         carry["segment"] = topic  # "항공우주 부문은 정비 수요가 ... 늘었다. 이에 따라 매출은 26% 증가한 6040억원"
         return out
@@ -90,6 +93,23 @@ def carry_segment(ctx: Ctx, sent, made: list[Claim], carry: dict, named: bool) -
     elif named or whole or any(c.segment not in ctx.lex.bases for c in stated):
         carry["segment"] = None  # a basis ("organic sales by 8%") is no other line: the line in view goes on
     return out
+
+
+# "The sharpest decline came in Sea Logistics … ¶ According to Jefferies, sea EBIT margins shrank to 4.1%": a line
+# named in full, then by its first word in lower case before a metric
+SHORT_AFTER = r"\s(?:[A-Za-z&-]+\s){0,2}?(?:EBIT|EBITDA|EBITA|operating|gross|revenues?|sales|margins?|volumes?|conversion|profits?|earnings|yields?)\b"
+NOT_SHORT = {"net", "gross", "total", "group", "core", "other", "new", "the", "our", "its", "all", "global", "north", "south",
+             "east", "west", "central", "international", "domestic", "overseas", "organic", "adjusted", "underlying"}
+
+
+def _short_form(ctx: Ctx, sent, line: tuple | None) -> tuple | None:
+    if not line or not line[1] or "_" not in line[1]:
+        return None
+    first = line[1].split("_")[0]
+    if len(first) < 3 or first in NOT_SHORT or first in ctx.lex.bases or not first.isalpha():
+        return None
+    said = regex.search(rf"(?<![\w-]){first}{SHORT_AFTER}", ctx.lay.scan[sent.start:sent.end])
+    return (line[0], line[1], line[2]) if said else None
 
 
 def _line_only(seg: str | None, lex: L.Lexicon) -> str | None:

@@ -162,7 +162,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
     # "The surprise is Philips' Connected Care, where comparable sales rose 2.8%": the company's line, then where its
     # figures are
-    (r"[\w&.]['’]s?\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3}),\swhere\s", r",\swhere\s"),
+    # (and "The sharpest decline came in Sea Logistics, where gross profit fell 15%": the place the figures are)
+    (r"(?:[\w&.]['’]s?|\b(?:came|was|were|occurred)\sin(?:\sthe)?)\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3}),\swhere\s",
+     r",\swhere\s"),
     # "primarily from the Coach brand, which recorded a 10% increase": a line named with its kind, then a relative clause
     # and "driven by its U.S. Healthcare Solutions segment, which saw revenue rise": the company's own, a dotted name
     (r"\b(?:[Tt]he|its|[A-Z][\w&.-]*['’]s)\s(?P<seg>[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3})\s(?:brand|segment|division|business|unit),?\s(?:which|that)\s",
