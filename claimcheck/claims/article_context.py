@@ -24,7 +24,7 @@ T = TypeVar("T")
 _MISSING = object()
 
 
-TICKER_OPEN = regex.compile(r"\s?[(（](?:(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ)\s?:\s?)?")
+TICKER_OPEN = regex.compile(r"\s?[(（](?:(?:NYSE|NASDAQ|Nasdaq|KRX|KOSPI|KOSDAQ|ETR|XETRA|EPA|EBR|AMS|BIT|BME|SWX|SIX|STO|CPH|HEL|OSL|LON|FRA|TYO|TSE|HKG|HKEX|SGX|BSE|NSE)\s?:\s?)?")
 CASED_CUES = frozenset({"bps", "pat"})  # acronyms a lower-case word spells the same
 
 

@@ -12,7 +12,9 @@ import datetime as dt
 import regex
 
 # (and a note's "Last price: SEK 84.10 (14 Oct)", "현재주가(11월 7일) 29,650원": the price quoted as of a day)
-CLOSE = regex.compile(r"종가|마감|closed|closing|close\b|ended\sat|finished\sat|(?:last|current|share)\sprice|\blast\s?:|현재\s?주가|현재가",
+# (and "HLB 주가는 17일 하한가인 6만7100원", "shares fell 5.6% today": a share's move on a day a word names)
+CLOSE = regex.compile(r"종가|마감|closed|closing|close\b|ended\sat|finished\sat|(?:last|current|share)\sprice|\blast\s?:|현재\s?주가|현재가"
+                      r"|(?<!목표\s?)주가|하한가|상한가|거래를\s?마쳤|\bshares?\b|\bstock\b",
                       regex.IGNORECASE)
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -38,6 +38,10 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
         word = scan[a:b].split()[0]
         at, was = firsts.get(word, (b, name))
         firsts[word] = (at, was if was == name else "")  # the first word of two companies' names stands for neither
+    # ("Merck KGaA … ¶ Merck's net sales rose": a later bare first word is the company named in full, not another
+    # company the vocabulary knows by that word alone)
+    ents = [(a, b, firsts[scan[a:b]][1]) if scan[a:b] in firsts and firsts[scan[a:b]][1] and firsts[scan[a:b]][0] < a
+            and name != firsts[scan[a:b]][1] else (a, b, name) for a, b, name in ents]
     extra = [(m.start("w"), m.end("w"), full[m["w"]][1]) for m in SHORT_FORM.finditer(scan)
              if m["w"] in full and full[m["w"]][0] < m.start("w")]
     extra += [(m.start("w"), m.end("w"), firsts[m["w"]][1]) for m in FIRST_WORD_SUBJECT.finditer(scan)
@@ -76,7 +80,7 @@ EN_NAME = (r"(?<![\p{L}\p{N}&.-])(?<!\p{Lu}[\p{L}\d'’-]{0,20} )(?P<n>\p{Lu}[\p
            + r"\b)\p{Lu}[\p{L}\d'’-]*){0,2})")
 EN_SUFFIX = r",?\s" + SUFFIX_WORD + r"\b\.?"
 # (and a broker note's Bloomberg code: "Orange (ORA FP)", "Prosus (PRX NA)")
-EN_TICKER = (r"\s?[(\[]\s?(?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|OTC|LSE|ASX)\s?:\s?[A-Z][A-Z.]{0,5}"
+EN_TICKER = (r"\s?[(\[]\s?(?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|OTC|LSE|ASX|ETR|XETRA|EPA|EBR|AMS|BIT|BME|SWX|SIX|STO|CPH|HEL|OSL|LON|FRA|TYO|TSE|HKG|HKEX|SGX|BSE|NSE)\s?:\s?[A-Z][A-Z.]{0,5}"
              r"|[A-Z][A-Z0-9]{0,5}\s(?:FP|GY|GR|NA|LN|SW|SE|SS|IM|SM|DC|NO|FH|BB|ID|AV|US|UN|UW|CN|JP|JT|HK|AU|KS|LI|PL))\s?[)\]]")
 EN_NAMED = regex.compile(EN_NAME + "(?:" + EN_SUFFIX + "(?:" + EN_TICKER + ")?|" + EN_TICKER + ")")
 GENERIC = frozenset({"회사", "업체", "기업", "법인", "그룹", "계열사", "자회사", "당사", "이사", "대표", "종목", "주식", "상장사"})  # "업체(대표 …)"

@@ -238,6 +238,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
                 or (close_day(header, 0, len(header), ctx.art.published) if cell and header else None)
         elif not cell and len(period) < 7 and (day := close_day(scan, sent.start, sent.end, ctx.art.published)):
             period = day  # "the 11 November close of €116.03 puts the stock on 22.0x FY26E": the day, not the multiple's year
+    elif metric == "market_cap" and period is None and not cell:
+        period = close_day(scan, sent.start, sent.end, ctx.art.published)  # "시가총액은 이날 8조7787억원으로": that day's
     elif metric == "price_change" and ("Q" in period if period else True) and not cell:
         # "shares rose 9.3% after reporting first-quarter results": a day's move, not the quarter it reacts to
         period = close_day(scan, sent.start, sent.end, ctx.art.published)

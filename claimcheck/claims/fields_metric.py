@@ -95,7 +95,7 @@ PER_SHARE = T.has("per_share")
 PRICE_ARRIVED = regex.compile(r"\s?(?:하락|상승|오른|내린|떨어진|뛴|급등|급락|밀린)[한해]?\s?\d[\d,]*(?:만\s?[\d,]*)?원"
                               r"|\sto\s(?:trade|close|end|settle|finish)\s(?:at|around|near)\s[$€£¥₩]?\d", regex.IGNORECASE)
 # "United Parcel Service (UPS -10.49%)": a ticker's bracket holds the share's move
-TICKER_TAG = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\s?$")
+TICKER_TAG = regex.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|ETR|XETRA|EPA|EBR|AMS|BIT|BME|SWX|SIX|STO|CPH|HEL|OSL|LON|FRA|TYO|TSE|HKG|HKEX|SGX|BSE|NSE)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\s?$")
 TO_PER_SHARE = regex.compile(r"[^.;]{0,30}?\bto\s[$€£¥₩]?\d[\d.,]*\s(?:per|a)\s(?:diluted\s)?share", regex.IGNORECASE)
 # "18%대 급락", "5% 급등", "3% 하락 마감": words for a share's move
 STOCK_MOVE = regex.compile(r"\s(?:(?:single|one|two|three)[\s-]day\s|intraday\s|session\s|weekly\s)?(?:gain|jump|rally|drop|decline|slide|surge"

@@ -24,7 +24,8 @@ def label_line(fig: Figure) -> str | None:
         label = dash["m"]  # "- Commercial Lines - Combined ratio: 92.2%": the line, a dash, then its metric
     # ("Peers: … Kering's comparable revenue fell 5.9%": a note's section word names no line)
     if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to or label.lower() in lex.not_segments \
-            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or _dateline(fig, label):
+            or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or _dateline(fig, label) \
+            or label.count("(") > label.count(")"):  # "Merck KGaA (ETR: MRCG) firmed up …": a ticker's colon, no label
         return None
     return segment_id(label)  # the id every other reading of a line gives it
 
