@@ -24,6 +24,9 @@ PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|o
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
 
 
+OLD_TARGET = regex.compile(r"[(\[]\s?(?:from|prev\.?|previously|was|old|기존|종전)\s?:?\s?$", regex.IGNORECASE)
+
+
 def _growth(c: Claim) -> bool:
     return taxonomy().is_growth(c.metric)
 
@@ -43,6 +46,10 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
                 out[i - 1] = _take(before, c, "period", "cadence", "context_year", "context_month")
             else:
                 out[i] = c = _take(c, before, "period", "cadence", "context_year", "context_month")
+        if before.metric == "price_target" and c.metric != "price_target" and c.unit == before.unit \
+                and OLD_TARGET.search(scan, max(0, starts[i] - 16), starts[i]):
+            # "Our €58.00 PT (from €52.00)": the target it replaced, no share price
+            out[i] = c = _take(c, before, "metric", "period", "estimate")
         if c.segment is not None:
             continue
         if DOT_JOINED.fullmatch(scan, starts[i - 1], starts[i]) and before.segment and before.entity == c.entity:

@@ -60,4 +60,6 @@ def _a_line(lex: L.Lexicon, words: str) -> bool:
         and not SPAN_WORD.match(words) and not any(True for _ in lex.entity_rx.finditer(words))
 
 
-SPAN_WORD = regex.compile(r"(?i:q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that)\b")
+# (and "Repsol's July-September EBITDA": months name a span, no line)
+SPAN_WORD = regex.compile(r"(?i:q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that|january|february|march|april|may|june|july"
+                          r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
