@@ -40,6 +40,12 @@ def excluding_lead(text: str, start: int, end: int) -> tuple[str, int, int] | No
     return excluding(text, got.start(), got.end()) if got else None
 
 
+# a figure, then a clause that names a metric of its own with no basis word before it
+FIRST_FIGURE = regex.compile(r"\d[\d,.]*\s?(?:%|per\scent|percent|[mb]n\b|billion|million|억|조)", regex.IGNORECASE)
+FRESH_METRIC = regex.compile(r"\b(?:and|while|but|whereas)\s(?:its\s|the\s)?(?:reported\s|statutory\s)?(?:net\sincome|net\sprofit|operating\s(?:income|profit)"
+                             r"|EBITDA|EBITA|EBIT|revenues?|sales|EPS|earnings)\b", regex.IGNORECASE)
+
+
 def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The adjusted-figure label ("ex_ampc", "ex_currency", "adjusted") of a phrase in text[start:end], and its span."""
     if not MAYBE_EXCLUDING.search(text, start, end):
@@ -54,6 +60,8 @@ def excluding(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     x = regex.sub(r"(?:을|를)$", "", last["x"] or last["x2"] or last["x3"] or last["x4"] or "")
     if last["adj"] and GAAP_AFTER.search(text, last.end(), end):
         return None  # "adjusted EPS of $16.25 (GAAP EPS of at least $14.90)": the reported basis named again
+    if last["adj"] and (fig := FIRST_FIGURE.search(text, last.end(), end)) and FRESH_METRIC.search(text, fig.end(), end):
+        return None  # "adjusted net income fell 5.2% to €3,182mn and net income dropped 20.7%": a metric named anew
     # ("excluding 19 cents from non-recurring items": an amount left out names no item; the figure is adjusted)
     if last["adj"] or not x or x.lower() in PRONOUN or x in PRONOUN or x[:1].isdigit():
         return "adjusted", last.start(), last.end()
