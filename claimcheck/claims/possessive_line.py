@@ -57,9 +57,11 @@ def _a_line(lex: L.Lexicon, words: str) -> bool:
     """Words that may name a line: none of them a measure's, and not a company's name nor a span's."""
     return not any(w.lower() in MEASURE_WORDS for w in words.split()) and words not in lex.alias_to \
         and L.key(words) not in lex.alias_key and words.lower() not in lex.not_segments \
-        and not SPAN_WORD.match(words) and not any(True for _ in lex.entity_rx.finditer(words))
+        and not SPAN_WORD.match(words) and not any(True for _ in lex.entity_rx.finditer(words)) \
+        and not LEGAL_END.search(words)  # "Ribera Energia Ltd's adjusted net income": a company we do not know
 
 
+LEGAL_END = regex.compile(r"\b(?:Ltd|Limited|Inc|Corp|plc|PLC|AG|SA|SE|NV|Co)\.?$")
 # (and "Repsol's July-September EBITDA": months name a span, no line)
 SPAN_WORD = regex.compile(r"(?i:q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that|january|february|march|april|may|june|july"
                           r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
