@@ -37,6 +37,7 @@ MONEY_LEVELS = T.owned_amounts | {"_consensus"}
 COUNTS = T.by_family["count"]  # "다운로드(첫 주 1,000만)": a number a count word names is no amount of won
 LEVEL_OR_RATE = T.amounts | T.ratios  # made once, not per cue
 CLOSED_AT = regex.compile(r"\b(?:closed|closing|traded|trading|shares\s(?:rose|fell)\s[^.;]{0,20})\s(?:\w+\s)?at\s[$€£¥₩]?$", regex.IGNORECASE)
+CLOSE_GLOSS = regex.compile(r",\s(?:the|its|Friday's|Thursday's|Wednesday's|Tuesday's|Monday's|[\w\s]{0,12}?)\s?close\b", regex.IGNORECASE)
 STOCKISH = regex.compile(r"close|closing|closed|종가|현재가|\b(?:last|current|share)\sprice\b|현\s?주가|주가는|traded|trading\sat", regex.IGNORECASE)
 # words of a sentence about a share's price: a small amount no cue names is a price only beside one of these
 # ("a $7 menu item", "$2.43 a gallon", "1386.16원" of an exchange rate are no share's price)
@@ -257,7 +258,9 @@ def refined(fig: Figure, got: Typed) -> str:
     if metric == "eps" and not m.scaled and CLOSED_AT.search(scan, max(sent.start, m.start - 24), m.start):
         metric = "stock_price"  # "The stock, which closed Monday at $58 per share": a share's price, not its earnings
     if metric == "price_target":
-        near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)]
+        # (and "at SEK 38.16, the 22 Oct close": the day's close glossed after the figure)
+        near = scan[max(sent.start, m.start - 20):min(sent.end, m.end + 12)] + " " + \
+            (g.group() if (g := CLOSE_GLOSS.match(scan, m.end, min(sent.end, m.end + 30))) else "")
         if STOCKISH.search(near) and not TARGETISH.search(near):
             metric = "stock_price"  # "implies 46% upside from the ₩274,500 close": the price, beside a target
     if metric == "price_target" and m.scaled and abs(m.value) >= NO_SHARE_COSTS:

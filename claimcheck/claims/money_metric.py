@@ -28,6 +28,8 @@ KO_STOP = regex.compile(r"다\.\s")
 OR_AFTER_AMOUNT = regex.compile(r"\d(?:\s?(?:million|billion|bn|mn|m|b))?,?\sor\s$", regex.IGNORECASE)
 
 
+ARROW_DOWN = regex.compile(r"\s?[↓▼]")
+
 def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], sent: tuple[int, int], carried: str | None,
                    has: Callable[[tuple[str, ...]], bool], after: str, up: bool, down: bool) -> Typed | None:
     """The metric a money figure measures, or None; after is the text just after it, up and down the direction read around it."""
@@ -102,6 +104,8 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         down = False  # "8.5%(752억→688억원) 감소": the level the fall arrived at, not a negative amount
     if (up or down) and TOPIC_THEN.match(after):
         up = down = False  # "매출 268억원은 하향 안정화": an amount made the topic is a level, whatever it then did
+    if down and metric in ("price_target", "stock_price") and ARROW_DOWN.match(after):
+        down = False  # "목표주가 15,000원↓(기존 17,000원)": a target marked as cut, no negative price
     if (up or down) and VERB_THEN_RATE.match(text, m.end, min(sent[1], m.end + 30)):
         # "GAAP EPS of $5.82 decreased 0.7%", "adjusted EPS of $1.22 rose 5.2%": the verb's own figure is the rate
         # after it, the level stands (it is no amount moved by)

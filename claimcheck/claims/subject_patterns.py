@@ -169,6 +169,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # and "driven by its U.S. Healthcare Solutions segment, which saw revenue rise": the company's own, a dotted name
     (r"\b(?:[Tt]he|its|[A-Z][\w&.-]*['’]s)\s(?P<seg>[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3})\s(?:brand|segment|division|business|unit),?\s(?:which|that)\s",
      r"(?:brand|segment|division|business|unit),?\s(?:which|that)\s"),
+    # "its Taste & Wellbeing division sold CHF 982 million and its Fragrance & Beauty division CHF 896 million": the
+    # line named with its kind right before its figure (its verb said once for the pair)
+    (r"(?:\b[Ii]ts|\b[Tt]he|[\w&.]['’]s?)\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})\s(?:division|segment|unit|business|arm)\s"
+     r"(?:(?:sold|generated|posted|booked|recorded|reported|delivered|had|made|earned|contributed|brought\sin)\s)?"
+     r"(?=(?:[A-Z]{3}\s?|[$€£¥₩])\d)", r"(?:division|segment|unit|business|arm)\s"),
     # "건강기능식품 사업도 169억원의 매출을", "의료기기 사업분야 또한 … 40억원": a line word with an additive particle
     # names the sentence's own line, whatever line the sentence before was about
     (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s)?\p{Hangul}[\p{Hangul}·]{1,11})\s?(?:사업부문|사업분야|사업부|사업|분야|부문)(?:도|\s또한|\s역시)\s",

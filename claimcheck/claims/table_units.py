@@ -47,7 +47,8 @@ def unit_of(text: str) -> tuple[str, str, float] | None:
 # "| EPS(원) | PER(배) |" under "(단위: 십억원, 원, 배)": a column that names its own unit keeps it; a multiple ('배', 'x')
 # is no amount at all
 # and "| Basic EPS (SEK) |", "| Business EPS (€) |": a per-share row in a table of millions keeps its currency alone
-COLUMN_UNIT = regex.compile(r"\((?P<u>원|배|x|X|달러|USD|%|€|EUR|£|GBP|SEK|CHF|DKK|NOK|¥|JPY|\$)\)\s*$")
+# (and "| Share price (SEK, 22 Oct close) |": the currency first, then the day the column holds)
+COLUMN_UNIT = regex.compile(r"\((?P<u>원|배|x|X|달러|USD|%|€|EUR|£|GBP|SEK|CHF|DKK|NOK|¥|JPY|\$)(?:,\s[^()]{1,24})?\)\s*$")
 CURRENCY_ALONE = {"원": "KRW", "달러": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
                   "SEK": "SEK", "CHF": "CHF", "DKK": "DKK", "NOK": "NOK", "¥": "JPY", "JPY": "JPY"}
 # "| Revenues (SEK m) |" over a table whose caption declares none: the column's own currency and scale
