@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..vocab import Lexicon, family
+from ..vocab import Lexicon, family, taxonomy
 from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
 from .common import Draft, Hedged, begun_by, figure, label, near_quarter, year_of
 from .same_figure_graph import Graph
@@ -119,6 +119,8 @@ def _demote(a: Claim, b: Claim, o: Options) -> int | None:
         y, cy = year_of(dated.period), undated.context_year
         if (y and cy and abs(y - cy) > 1) or not begun_by(dated.period, undated) or not near_quarter(dated.period, undated):
             return None
+        if (dated.period or "").endswith("Q4") and undated.cadence is None and taxonomy().family(undated.metric) == "flow":
+            return None  # a year-end story's unnamed flow may be the year's as well as its last quarter's
         return 1 if cy else 2  # an undated figure of an article with no date may be of any year: never a gate
     return 0 if a.metric in o.undated_full else 1
 

@@ -60,7 +60,8 @@ PERIOD = re.compile(
              (?:\s(?P<mqd>[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter)
-           |(?:jan(?:uary)?|apr(?:il)?|july?|oct(?:ober)?)\.?\s?(?:-|–|to|through)\s?(?P<mon3>march|june|september|december)\s(?:period|quarter))
+           |(?:jan(?:uary)?|apr(?:il)?|july?|oct(?:ober)?)\.?\s?(?:(?:to|through)\s?(?=(?:march|june|september|december)\s(?:period|quarter))|[-–]\s?)
+             (?P<mon3>march|june|september|december)(?:\s(?:period|quarter))?(?![\w-]))
     | (?P<bq>(?:(?<![^\W\d_])|(?<=지난)|(?<=올해)|(?<=올))(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
     | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}
     | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
@@ -88,5 +89,6 @@ PERIOD = re.compile(
 )
 # every PERIOD alternative contains one of these; stdlib re rejects a sentence far faster
 MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|to[\s-]date|YTD|\d\s?(?:분기|Q|H|월)|[69]M\s?\d|[12]\d년|[QH][1-4]|F[YQ]|fiscal|회계|반기|지난|작년|전년|올|금년|내년|이번|최근"
-                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\b", re.IGNORECASE)
+                          r"|현재|당\s?분기|직전|전\s?분기|다음|같은|동일|quarter|year|period|months?\b"
+                          r"|(?:jan(?:uary)?|apr(?:il)?|july?|oct(?:ober)?)\.?\s?[-–]\s?(?:march|june|september|december)", re.IGNORECASE)
 GLOSS = re.compile(r"\s?[(（]\s?$")
