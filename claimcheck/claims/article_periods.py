@@ -100,6 +100,7 @@ def find_focus(ctx: Ctx) -> None:
                 continue
             (counts if r.grain == "quarter" else halves)[r.period] += 3 if r.start < head_end else 1
             quarter_headed = quarter_headed or (r.grain == "quarter" and r.start < head_end)
+    _bare_halves_to_fiscal(lay.scan, ctx.periods_in(0, len(lay.scan), fy), halves)
     top = (lambda c: max(c.values(), default=0))
     # "reports a 4.8 per cent increase in full-year profit … for FY23 … The fourth quarter (Q4) was the standout": a
     # year's results that name its last quarter in passing report the year (never when the head names a quarter)
@@ -129,6 +130,20 @@ def find_focus(ctx: Ctx) -> None:
         # date is the one reported (a default, so no finding resting on it is an error)
         ctx.focus = CAL.quarter_over_by(pub)
         ctx.focus_where = Where("default", None, None, ctx.focus)
+
+
+def _bare_halves_to_fiscal(scan: str, refs: list, halves: Counter) -> None:
+    """"Alstom first-half sales climb … for the first half of its 2025/26 fiscal year": a half named without its year
+    is the fiscal half the story names in full, not the calendar half of the article's date."""
+    fiscal = [p for p in halves if p.startswith("FY")]
+    if not fiscal:
+        return
+    for r in refs:
+        if r.grain == "half" and r.period and not r.period.startswith("FY") and r.period in halves \
+                and not any(ch.isdigit() for ch in scan[r.start:r.end]):
+            into = next((p for p in fiscal if p.endswith(r.period[-2:])), None)
+            if into:
+                halves[into] += halves.pop(r.period)
 
 
 # "FY23", "fiscal 2025", "the 2023 financial year", "the year to June 30, 2023", "full-year profit … for FY23": a year
@@ -175,6 +190,9 @@ RESULTS_SEASON = 3  # a year's results come out within this many months of its e
 
 
 HEADLINED = 3  # a span named in the head counts this much
+# a year written split ("2025/26") most often ends in March (British, French, Indian and Japanese companies): the end
+# assumed for a fiscal half or quarter of a company whose own year-end the vocabulary does not know
+SPLIT_YEAR_END = 3
 
 
 def _year_story(ctx: Ctx, fy: int | None, pub: dt.date) -> bool:
@@ -219,5 +237,7 @@ def _later_of(a: str, b: str) -> str | None:
 
 def is_past(ctx: Ctx, period: str | None, fy: int | None = None) -> bool:
     pub = ctx.art.published
+    if fy is None and period and period.startswith("FY") and ("H" in period or "Q" in period):
+        fy = SPLIT_YEAR_END  # "the first half of its 2025/26 fiscal year" of a company the vocabulary has no year for
     end = CAL.period_end(period, fy) if period else None
     return bool(pub and end and end < (pub.year, pub.month))

@@ -64,6 +64,8 @@ def cadence(scan: str, sent: Sentence, m: Mention, clause: tuple[int, int], peri
     starts, when the article gives no year (a quarter or a half it names dates nothing, yet still says the span)."""
     if metric in RATIO_LIKE:
         return None
+    if period and period[-2:] in ("H1", "H2") and grain == "half":
+        return "semiannual"  # "the first half of its 2025/26 fiscal year": the year's word names whose half it is
     # a span word before the figure counts only from the last full stop ("누적 매출은 2조원을 넘었다. 3분기 매출은")
     since = max(clause[0], m.start - 30)
     stop = scan.rfind("다. ", since, m.start)

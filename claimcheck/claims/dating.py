@@ -192,7 +192,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         span = CD.ANNUAL.search(scan, max(clause[0], line_start), m.start + 2) \
             or (CD.ANNUAL.search(scan, max(sent.start, line_start), m.start + 2) if grain not in ("quarter", "half") else None)
         # ("연간 685억 원 규모였던 … 매출액은 3분기 67억 원": a quarter named after the span word is the figure's own)
-        if span is not None and not any(span.end() <= r.start < m.start and r.grain in ("quarter", "half") for r in refs):
+        if span is not None and not any(span.end() <= r.start < m.start and r.grain in ("quarter", "half") for r in refs) \
+                and not any(r.start <= span.start() < r.end for r in refs):  # ("the first half of its 2025/26 fiscal year")
             period = regex.split(r"[QH]", period)[0]  # "연간 영업이익 전망": a full year's figure in a quarterly story takes that year
         elif FY.year_named(ctx, sent, m, clause, refs, level=True):
             period = regex.split(r"[QH]", period)[0]  # "For the year, revenue rose 24% to $63.9 billion"

@@ -33,7 +33,9 @@ PERIOD = re.compile(
              (?:\s(?:[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<yey>(?:19|20)\d\d)(?!\d))?(?![\w-]))
     | (?P<fyh>(?<![^\W_])(?:H(?P<fhn>[12])|(?P<fhn2>[12])H)\s?FY\s?(?P<fhy>(?:19|20)?\d\d)(?!\d)
             |FY\s?(?P<fhy2>(?:19|20)?\d\d)\s?(?:H(?P<fhn3>[12])|(?P<fhn4>[12])H)(?![^\W_])
-            |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d))
+            |(?<![^\W_])H(?P<fhn5>[12])\s(?P<fhs>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fhe>\d\d)(?!\d)
+            |(?:the\s)?(?P<fhn6>first|second)\shalf\sof\s(?:its\s|the\s)?(?:fiscal\s(?:year\s)?|financial\syear\s)?
+             (?P<fhs2>(?:19|20)\d\d)\s?[-–/]\s?(?P<fhe2>\d\d)(?!\d)(?:\s(?:fiscal|financial)\syear)?)
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
            |(?<![\d/.])(?P<fys3>(?:19|20)\d\d)/(?P<fye3>\d\d)(?![\d/]|\.\d)
            |FY\s?['’](?P<fyy3>\d\d)(?!\d)

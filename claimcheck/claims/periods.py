@@ -78,12 +78,13 @@ SINCE_AFTER = regex.compile(r"[^.,;\d]{0,24}?(?:이래|이후\s?(?:처음|최대
 def _fiscal_half(s: int, e: int, m, fiscal: int | None, shift: int) -> PeriodRef:
     """"H1 FY26", "1HFY26", "FY26 H1", "H1 2025/26": a half of a fiscal year, named by the year it ends in; read
     on the calendar when the company's fiscal year is not known, as a fiscal quarter is."""
-    half = int(m["fhn"] or m["fhn2"] or m["fhn3"] or m["fhn4"] or m["fhn5"])
-    split = _split_end(m["fhs"], m["fhe"])
+    half = int(m["fhn"] or m["fhn2"] or m["fhn3"] or m["fhn4"] or m["fhn5"] or ("1" if m["fhn6"] == "first" else "2"))
+    split = _split_end(m["fhs"] or m["fhs2"], m["fhe"] or m["fhe2"])
     y = split or _y(m["fhy"] or m["fhy2"])
     if y is None:
         return PeriodRef(s, e, None, "half")
-    return PeriodRef(s, e, f"FY{y + (0 if split else shift)}H{half}" if fiscal else f"{y}H{half}", "half")
+    # (a split year, "2025/26", is a fiscal year whatever the vocabulary knows of the company: no calendar half)
+    return PeriodRef(s, e, f"FY{y + (0 if split else shift)}H{half}" if fiscal or split else f"{y}H{half}", "half")
 
 
 def _split_end(start: str | None, end: str | None) -> int | None:
