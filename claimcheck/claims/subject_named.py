@@ -28,8 +28,10 @@ KO_SUBJECT = regex.compile(
 # "Larkspur Goods' first-quarter revenue", "Corvane reported third-quarter results", "Brightwater posted Q2 adjusted EPS"
 EN_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}&.’'-])(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
-    r"(?:['’]s\s(?:fiscal\s)?|\s(?:reported|posted|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"
-    r"|weaker|mixed)\s){0,2})"
+    # (and "Nexans' standard revenue", "Nexans posted a marked improvement in its first-half results")
+    r"(?:['’]s\s(?:fiscal\s|standard\s|reported\s|organic\s)?|(?<=s)['’]\s(?:fiscal\s|standard\s|reported\s|organic\s)?"
+    r"|\s(?:reported|reports|posted|posts|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"
+    r"|weaker|mixed|marked|sharp|steep|improvement|increase|rise|fall|decline|drop|in)\s){0,5})"
     r"(?:(?:first|second|third|fourth)[\s-]quarter|Q[1-4]\b|full[\s-]year|quarterly|annual"
     # ("Ubisoft posted a non-IFRS net loss", "Kestrel's half-year revenue": a half, or the results line itself)
     r"|(?:first|second)[\s-]half|half[\s-]year|H[12]\b|nine[\s-]month|interim|(?:non-IFRS|non-GAAP|adjusted|underlying)\s"
