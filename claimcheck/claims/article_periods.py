@@ -190,9 +190,10 @@ RESULTS_SEASON = 3  # a year's results come out within this many months of its e
 
 
 HEADLINED = 3  # a span named in the head counts this much
-# a year written split ("2025/26") most often ends in March (British, French, Indian and Japanese companies): the end
-# assumed for a fiscal half or quarter of a company whose own year-end the vocabulary does not know
-SPLIT_YEAR_END = 3
+# the end assumed for a fiscal half or quarter of a company whose own year-end the vocabulary does not know: January,
+# the earliest a year named by its end can close ("FY2026H1" is over by August 2025 at the earliest), so that a
+# result is never taken for a forecast because its company's calendar is unknown
+SPLIT_YEAR_END = 1
 
 
 def _year_story(ctx: Ctx, fy: int | None, pub: dt.date) -> bool:

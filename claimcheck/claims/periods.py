@@ -205,7 +205,7 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             y = int(m["qsy"]) if m["qsy"] else (bare_quarter_year(ends[-1], published) if ends and published else pub_y)
             out.append(PeriodRef(s, e, str(y) if y else None, "ytd"))  # "1~3분기 누적": the year so far
         elif m["upto"] or m["upto2"] or m["nq3"]:
-            year = SP.year_to_date(m, published, fiscal)
+            year = SP.year_to_date(m, published, fiscal or SP.implied_fiscal(m))
             # "the six months to 30 September 2025" of a year that ends in March: the first half, not a running total
             half = year is not None and SP.six_months(m)
             out.append(PeriodRef(s, e, f"{year}H1" if half else year, "half" if half else "ytd"))

@@ -86,6 +86,15 @@ def six_months(m) -> bool:
     return bool(said) and said.lower() in ("six", "6", "26", "twenty-six")
 
 
+def implied_fiscal(m) -> int | None:
+    """"the six months to 26 July 2025": a half that ends in neither June nor December is the first half of a fiscal
+    year ending six months later (January, here), whatever the vocabulary knows of the company."""
+    if not six_months(m) or not m["um2"]:
+        return None
+    month = MONTH_WORD.split("|").index(m["um2"][:3].lower()) + 1
+    return None if month in (6, 12) else (month + 5) % 12 + 1
+
+
 def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None:
     """The year a "N월까지 누적" or "nine months ended September" span belongs to (FY for an off-calendar one)."""
     if m["ytdw"] or m["ytdw2"]:
