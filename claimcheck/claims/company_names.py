@@ -25,6 +25,10 @@ SHORT_FORM = regex.compile(r"(?<!\p{L}\s)(?<!\p{L})(?P<w>\p{Lu}[\p{Ll}]{3,})(?=[
 FIRST_WORD_SUBJECT = regex.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<w>\p{Lu}[\p{Ll}]{3,})(?=['’]s\s|\s(?:reported|posted|said|delivered|generated|raised|cut|expects)\b)")
 
 
+HEAD_REACH = 600  # the headline and the lead: where a story names its own company in full
+NAME_GOES_ON = regex.compile(r"\s(?:&\s)?\p{Lu}")
+
+
 def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The names found, with a two-word English unit's last word ('Cloud' for 'Google Cloud') counted as that
     unit where it opens a sentence or clause after the unit was named in full; and a company's first word
@@ -40,8 +44,10 @@ def short_forms(scan: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
         firsts[word] = (at, was if was == name else "")  # the first word of two companies' names stands for neither
     # ("Merck KGaA … ¶ Merck's net sales rose": a later bare first word is the company named in full, not another
     # company the vocabulary knows by that word alone)
+    # (only where the full name stood in the head, and not "Google Search & other", a longer name of its own)
     ents = [(a, b, firsts[scan[a:b]][1]) if scan[a:b] in firsts and firsts[scan[a:b]][1] and firsts[scan[a:b]][0] < a
-            and name != firsts[scan[a:b]][1] else (a, b, name) for a, b, name in ents]
+            and firsts[scan[a:b]][0] < HEAD_REACH and name != firsts[scan[a:b]][1] and not NAME_GOES_ON.match(scan, b)
+            else (a, b, name) for a, b, name in ents]
     extra = [(m.start("w"), m.end("w"), full[m["w"]][1]) for m in SHORT_FORM.finditer(scan)
              if m["w"] in full and full[m["w"]][0] < m.start("w")]
     extra += [(m.start("w"), m.end("w"), firsts[m["w"]][1]) for m in FIRST_WORD_SUBJECT.finditer(scan)
