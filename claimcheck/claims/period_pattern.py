@@ -62,7 +62,9 @@ PERIOD = re.compile(
              (?:\s(?P<mqd>[1-9]|[12]\d|3[01])(?!\d))?(?:,?\s(?P<mqy2>(?:19|20)\d\d)(?!\d))?
            |(?P<mon2>january|february|march|april|june|july|august|september|october|november|december)
              \s(?:(?P<mqy>(?:19|20)\d\d)\s)?quarter|(?<=holiday\s)(?P<hol>quarter)
-           |(?:jan(?:uary)?|apr(?:il)?|july?|oct(?:ober)?)\.?\s?(?:(?:to|through)\s?(?=(?:march|june|september|december)\s(?:period|quarter))|[-–]\s?)
+           |(?:jan(?:uary)?(?=\.?\s?(?:-|–|to|through)\s?march)|apr(?:il)?(?=\.?\s?(?:-|–|to|through)\s?june)
+              |july?(?=\.?\s?(?:-|–|to|through)\s?september)|oct(?:ober)?(?=\.?\s?(?:-|–|to|through)\s?december))
+             \.?\s?(?:(?:to|through)\s?(?=(?:march|june|september|december)\s(?:period|quarter))|[-–]\s?)
              (?P<mon3>march|june|september|december)(?:\s(?:period|quarter))?(?![\w-]))
     | (?P<bq>(?:(?<![^\W\d_])|(?<=지난)|(?<=올해)|(?<=올))(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
     | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}

@@ -29,7 +29,7 @@ KO_SUBJECT = regex.compile(
 EN_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}&.’'-])(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
     # (and "Nexans' standard revenue", "Nexans posted a marked improvement in its first-half results")
-    r"(?:['’]s\s(?:fiscal\s|standard\s|reported\s|organic\s)?|(?<=s)['’]\s(?:fiscal\s|standard\s|reported\s|organic\s)?"
+    r"(?:['’]s\s(?:fiscal\s|standard\s)?|(?<=s)['’]\s(?:fiscal\s|standard\s)?"
     r"|\s(?:reported|reports|posted|posts|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"
     r"|weaker|mixed|marked|sharp|steep|improvement|increase|rise|fall|decline|drop|in)\s){0,5})"
     r"(?:(?:first|second|third|fourth)[\s-]quarter|Q[1-4]\b|full[\s-]year|quarterly|annual"
