@@ -118,7 +118,10 @@ KO_EARNED_IN = regex.compile(r"(?:인\s?[\d,.]+\s?[조억만][\d,.조억만\s]{0
 # "$914 million of sales from our Horizon Therapeutics acquisition": the line an amount of sales came from
 # (and "Of the €5.4 billion in bookings, a large slice, €3.6 billion, came from EUV systems": a part, by its source)
 SALES_FROM = regex.compile(r"\sof\s(?:sales|revenues?)\sfrom\s(?:our\s|its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})"
-                           r"|,?\s(?:came|comes|come|was|were)\s(?:from|in)\s(?:its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\b")
+                           r"|,?\s(?:came|comes|come|was|were)\s(?:from|in)\s(?:its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\b"
+                           # (and "split into €3,981.3m from High Value and €1,811.1m from Standard": each part by its source)
+                           r"|\sfrom\s(?!(?:Q[1-4]|H[12]|FY|January|February|March|April|May|June|July|August|September|October"
+                           r"|November|December|The|A|An)\b)(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\b(?=\s(?:and|,)|[,.;)]|$)")
 
 
 # "연간 685억 원 규모였던 디스플레이 장비 매출액은": the line whose metric the figure's adnominal clause modifies

@@ -110,7 +110,7 @@ def region_before(scan: str, lo: int, pos: int, lex: L.Lexicon) -> str | None:
     return ("ex_" if out else "") + region_id(m["seg"], lex)
 
 
-OUTSIDE_BEFORE = regex.compile(r"\b(?:outside|excluding|beyond|ex)(?:\sof)?[\s-](?:the\s)?$", regex.IGNORECASE)
+OUTSIDE_BEFORE = regex.compile(r"\b(?:outside|excluding|excl\.|beyond|ex)(?:\sof)?[\s-]?(?:the\s)?$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

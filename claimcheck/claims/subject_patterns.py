@@ -174,6 +174,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     (r"(?:\b[Ii]ts|\b[Tt]he|[\w&.]['’]s?)\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})\s(?:division|segment|unit|business|arm)\s"
      r"(?:(?:sold|generated|posted|booked|recorded|reported|delivered|had|made|earned|contributed|brought\sin)\s)?"
      r"(?=(?:[A-Z]{3}\s?|[$€£¥₩])\d)", r"(?:division|segment|unit|business|arm)\s"),
+    # "Air Distribution revenue rose 4.5 per cent to €754.2 million, Air IT Solutions 7.1 per cent to €549.0 million and
+    # Hospitality 15.9 per cent": the later items of a list whose verb the first one spent, each a line right before its rate
+    (r"(?:(?<=\d[%m]?,\s)|(?<=\d[%m]?\sand\s)|(?<=million,\s)|(?<=billion,\s)|(?<=million\sand\s)|(?<=billion\sand\s))"
+     r"(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})\s(?=(?:about\s)?\d[\d.,]*\s?(?:%|per\scent|percent)\sto\s)",
+     r"\d[\d.,]*\s?(?:%|per\scent|percent)\sto\s"),
     # "건강기능식품 사업도 169억원의 매출을", "의료기기 사업분야 또한 … 40억원": a line word with an additive particle
     # names the sentence's own line, whatever line the sentence before was about
     (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s)?\p{Hangul}[\p{Hangul}·]{1,11})\s?(?:사업부문|사업분야|사업부|사업|분야|부문)(?:도|\s또한|\s역시)\s",
