@@ -121,7 +121,7 @@ SALES_FROM = regex.compile(r"\sof\s(?:sales|revenues?)\sfrom\s(?:our\s|its\s|the
                            r"|,?\s(?:came|comes|come|was|were)\s(?:from|in)\s(?:its\s|the\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\b"
                            # (and "split into €3,981.3m from High Value and €1,811.1m from Standard": each part by its source)
                            r"|\sfrom\s(?!(?:Q[1-4]|H[12]|FY|January|February|March|April|May|June|July|August|September|October"
-                           r"|November|December|The|A|An)\b)(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\b(?=\s(?:and|,)|[,.;)]|$)")
+                           r"|November|December|The|A|An)\b)(?P<seg>[A-Z][a-z][A-Za-z&-]*(?:\s[A-Z][A-Za-z&-]*){0,2})\b(?=\s(?:and|,)|[,.;)]|$)")
 
 
 # "연간 685억 원 규모였던 디스플레이 장비 매출액은": the line whose metric the figure's adnominal clause modifies
