@@ -113,7 +113,9 @@ def pair(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Clai
             # "베트남과 튀르키예 매출은 각각 702억원, 598억원": two lines named, each figure the line in its place
             # (and "유럽과 아시아는 각각 2%, 6% 늘었다": regions, each on the basis the figure was read on)
             for c, seg in zip(listed, lines):
-                out[id(c)] = out[id(c)].model_copy(update={"segment": kept_basis(out[id(c)].segment, seg)})
+                got = kept_basis(out[id(c)].segment, seg)
+                ev = tuple(("segment", "clause", e[2] or c.line, got) if e[0] == "segment" else e for e in out[id(c)].evidence)
+                out[id(c)] = out[id(c)].model_copy(update={"segment": got, "evidence": ev})
     return [out[id(c)] for c in made]
 
 
