@@ -98,6 +98,11 @@ class Claim(Frozen):
                 # "2조8910억원", "24조4400억원" for 2조8917억, 24조4489억: an amount of 1조 or more that ends in zeros
                 # is as often cut or rounded to that many places as it is exact
                 lo, hi = lo - step / 2, hi + step / 2
+        if self.bound == "eq" and "만" in self.text and (zeros := FOREIGN_MAN_END.search(self.text)):
+            # "90억3,000만유로" for €9.027 billion: a wire writing a foreign amount in Korean units copies the release's
+            # "9.03 billion", so the 만 group's trailing zeros are as often rounded as exact
+            step = 10.0 ** zeros["z"].count("0") * 1e4
+            lo, hi = lo - step / 2, hi + step / 2
         if self.bound == "eq" and self.unit in ("%", "pp") and self.low is None and _round_tens(self.value, self.text):
             lo, hi = lo - 4.5, hi + 4.5  # "731.8%에서 906.3%로 170%포인트 높아졌다": a rate of hundreds, said to the ten
         if self.bound == "approx":
@@ -151,6 +156,7 @@ def _round_step(value: float) -> float:
     return step * 1e8 if step > 1 else 0.0
 
 
+FOREIGN_MAN_END = regex.compile(r"억\s?(?:\d[\d,]*?)?[1-9](?P<z>(?:,?0)+)\s?만\s?(?:유로|달러|엔|위안|파운드|프랑|크로나|크로네)$")
 EOK_END = regex.compile(r"\d\s?억(?:\s?(?:원|달러|엔|위안))?$")  # a figure whose last unit is 억
 
 

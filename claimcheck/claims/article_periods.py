@@ -8,6 +8,7 @@ from collections import Counter
 
 import regex
 
+from .base_dated import in_compared_bracket
 from ..models import Claim
 from .. import vocab as L
 from .. import calendar as CAL
@@ -83,6 +84,8 @@ def find_focus(ctx: Ctx) -> None:
     years: Counter = Counter()
     quarter_headed = False
     for r in ctx.periods_in(0, len(lay.scan), fy):
+        if r.grain in ("ytd", "year") and in_compared_bracket(lay.scan, r.start, r.end):
+            continue  # "(against €513.2m in the first nine months of 2024)": a base, however often printed
         if r.grain == "ytd" and r.period and not r.estimate and not r.relative:
             running[r.period] += 3 if r.start < head_end else 1
         if r.grain == "year" and r.period and not r.estimate and not r.relative and _fiscal_year(lay.scan, r, pub, fy):

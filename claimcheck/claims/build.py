@@ -27,6 +27,7 @@ from .layout import Sentence
 from .make_layout import layout
 from .line_kinds import flattened_rows
 from .figure import Figure, figure
+from .base_dated import dated_by_base
 from .compared_base import with_compared, with_restated, without_cost_per_share
 from .owners_share import controlling
 from .sentence_carry import carry_on
@@ -90,6 +91,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
         starts_made = [at[id(o)] for o in made]
         made = with_compared(subject_carry.apposed_segment(ctx, subject_carry.its_segment(ctx, listed, starts_made), starts_made),
                              starts_made, lay.scan)
+        made = dated_by_base(made, starts_made, lay.scan, ctx.bases)
         made = with_restated(made, starts_made, [lay.line_starts[c.line - 1] + c.column - 1 + len(c.text) for c in made], lay.scan)
         made = split_in_sentence(ctx, sent.start, loss_signs.with_loss_signs(made, starts_made, lay.scan), starts_made)
         made = without_cost_per_share(made, starts_made, lay.scan)

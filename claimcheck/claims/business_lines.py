@@ -44,7 +44,7 @@ LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECA
 # connectives that open a clause before a line's or a list item's name ("이에 따라 섬유사업", "이후 한국 35%"), and the
 # period a clause restates ("같은 기간 신규 수주는": the new orders of the same months, no line "기간 신규")
 KO_LEAD = regex.compile(r"^(?:(?:같은\s기간|이\s기간|동\s?기간|해당\s기간|기간|이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음|아래|가운데|속|속에서|와중에|비록)\s+)+")
-LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as)\s+", regex.IGNORECASE)
+LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as|both)\s+", regex.IGNORECASE)  # ("Both Plumbing and Heating revenue": the pair, no line "both")
 # "…, helping drive semiconductor sales up 22%": a clause of consequence opens on a participle; the line is what follows
 CAUSING_LEAD = regex.compile(r"^(?:help|driv|push|lift|boost|fuel|fuell|send|bring|pull|dragg|weigh)ing\s+"
                              r"(?:(?:to\s+)?(?:drive|push|lift|boost|send|bring|pull|fuel|offset)\s+)?", regex.IGNORECASE)
@@ -109,9 +109,16 @@ CITY_DASHED = regex.compile(r"^\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2}\s?(?:--|—|–)\
 POSSESSIVE_END = regex.compile(r"['’]s?$")
 
 
+CORPORATE_WORD = {"group", "holding", "holdings", "inc", "corp", "co", "company", "ltd", "limited", "plc", "sa", "spa", "se",
+                  "ag", "nv", "그룹"}
+
+
 def initials_of(entity: str, seg: str) -> bool:
-    """Whether a line's name is the company's own initials ("RIL" for Reliance Industries Limited, "HUL"): the
-    company, as the story abbreviates it, not a line of it."""
+    """Whether a line's name is the company's own initials ("RIL" for Reliance Industries Limited, "HUL"), or its name
+    with a corporate word ("Prada Group's revenue"): the company, as the story calls it, not a line of it."""
+    own, _, rest = seg.rpartition("_")
+    if own and rest in CORPORATE_WORD and own == segment_id(entity):
+        return True
     letters = "".join(w[0] for w in entity.replace("-", " ").split() if w[:1].isalpha()).lower()
     got = seg.replace("_", "").lower()
     return len(letters) >= 2 and len(got) <= 5 and got in (letters, letters + "l", letters + "c", letters + "i", letters + "p")
@@ -182,6 +189,7 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
                 continue  # "The maker of Tide and Tampax reported": the brands describe the company, which is the subject
             if _in_a_name(scan, m.start("seg"), m.end("seg"), lex):
                 continue  # "텍사스 로드하우스(TXRH)는": the last word of a company's name is no line of it
+            word = _after_own_name(scan, start, m.start("seg"), word, lex)
             if pre := PAIRED_MODIFIER.search(scan, max(start, m.start() - 6), m.start()):
                 word = pre.group(1) + " " + word  # "직접 참여형 매출" and "간접 참여형 매출" are two lines, not one
             # "글로벌 부문은": the vocabulary may know the phrase; not a longer name ending in a known one ("the Game
@@ -280,6 +288,24 @@ def _line_pair(first: str, later: str) -> bool:
     base = t.growth_of(first) or first
     # "Systems revenues were $3.36 billion (62.8% of total revenues), up 28%": the line's share of the total is its own
     return (t.growth_of(later) or later) in LINE_PAIRS.get(base, set()) or t.share_of(later) == base
+
+
+# "7~9월 삼화페인트 공업용 도료 매출 884억원", "삼화페인트 건축용 도료 부문 매출은": a two-word Korean name right after
+# the company's own (no particle between) keeps its first word, which the patterns take only after a particle or a quarter
+WORD_BEFORE = regex.compile(r"(?<=\s|^)(?P<w>\p{Hangul}{2,6})\s$")
+NOT_FIRST_WORD = {"올해", "지난해", "작년", "전년", "연결", "별도", "전체", "국내", "해외", "글로벌", "누적", "합산", "연간", "이번", "당기"}
+
+
+def _after_own_name(scan: str, start: int, a: int, word: str, lex: L.Lexicon) -> str:
+    """word with the Hangul word before it when that word follows a company's name, else word."""
+    if " " in word or not word or not ("가" <= word[0] <= "힣"):
+        return word
+    w = WORD_BEFORE.search(scan, max(start, a - 8), a)
+    if w is None or w["w"] in NOT_FIRST_WORD or w["w"].lower() in NOT_LINE or w["w"].endswith(MODIFIER_END):
+        return word
+    b = w.start() - 1
+    named = any(x.end() == b for x in lex.entity_rx.finditer(scan, max(start, b - 24), b))
+    return f"{w['w']} {word}" if named and scan[b:b + 1] == " " else word
 
 
 def _in_a_name(scan: str, a: int, b: int, lex: L.Lexicon) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from .base_dated import outside_bases
 from ..numbers.parse import Mention
 from . import assign as A
 from .line_kinds import GUIDANCE_LEAD
@@ -79,6 +80,8 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     focus = focus_for(ctx, own_fy)
     fy = own_fy if metric != "market_share" else None  # market trackers count calendar quarters
     refs = ctx.periods_in(sent.start, sent.end, fy)
+    if "(" in scan[sent.start:sent.end]:
+        refs = outside_bases(scan, refs, m.start, m.end)
     hp = PR.header_period(header, fy) if header else None
     if cell and not (hp and hp[0]) and not (T.is_growth(metric) or change) \
             and (rel := relative_column(lay, line, cell[0], fy)) is not None:
@@ -129,8 +132,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
         grain = "ytd"  # a running total's year, carried from the sentence that named the span
     if period is None and metric in HEADING_DATED and not cell and (head := heading_text(ctx, line)):
         # a section headed "FQ1 recap" or "3분기 실적" dates the undated figures under it
-        period = heading_period(ctx, head, own_fy, result=not estimate)
-        grain = "ytd" if period and heading_grain(ctx, head, own_fy, result=not estimate) == "ytd" else grain
+        titled = ctx.lay.headings.get(line, -1) <= ctx.lay.title_line() + 2  # the story's headline, not a section's
+        period = heading_period(ctx, head, own_fy, result=not estimate, title=titled)
+        grain = "ytd" if period and heading_grain(ctx, head, own_fy, result=not estimate, title=titled) == "ytd" else grain
         if period and len(head) > LONG_HEAD and not estimate and not is_past(ctx, period, own_fy):
             period = None  # a lead sentence taken for a heading ("… while providing a Q2 outlook") dates no result by its outlook
     is_from = FROM.match(scan, m.end, m.end + 4) is not None

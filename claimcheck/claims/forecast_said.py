@@ -145,6 +145,13 @@ AIMS_AT = regex.compile(r"\b(?:targets|targeting|aims?\sfor|aiming\sfor|aims?\st
 # (not "Vinci put turnover for the six months to June at €33.8bn": a span that is over, put at what it came to)
 PUTS_AT = regex.compile(r"\b(?:puts?|pegs?|pencils?\sin)\s(?:(?!\b(?:three|six|nine|twelve)\smonths\s(?:to|ended|ending)\b)(?:[^.;]|\.(?=\d))){0,80}?"
                         r"\bat\s(?:[^.;]|\.(?=\d)){0,40}$", regex.IGNORECASE)
+# (nor "The company put operating profit for the quarter at €140 million", "Harlow put its third-quarter revenue at
+# €1.2 billion": a company putting its own figure at a level reports it; a house's figure is put on another's, or
+# is its estimate: "puts its estimate for X at"; a year's figure the company puts is its guidance: "puts its full-year
+# revenue at")
+OWN_PUT = regex.compile(r"\b(?:(?:[Tt]he\s(?:company|group)|[Ii]t)\s(?:puts?|pegs?)|(?:puts?|pegs?)\sits)\s"
+                        r"(?!(?:[^.;]|\.(?=\d)){0,60}?\b(?:estimates?|forecasts?|targets?|projections?|expectations?|views?"
+                        r"|guidance|outlook|full[\s-]year|annual|this\syear|next\syear)\b)(?:[^.;]|\.(?=\d)){0,80}?\bat\s(?:[^.;]|\.(?=\d)){0,40}$")
 SAID_WORDS = ("put", "peg", "pencil", "expect", "predict", "sees", "poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat", "target", "aim", "goal")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
@@ -199,7 +206,8 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or OUTLOOK_SET_AT.search(scan, max(sent.start, m.start - 40), m.start) \
         or POLLED.search(scan, max(sent.start, m.start - 80), m.start) \
         or EXPECTS_TO.search(scan, max(sent.start, m.start - 160), m.start) \
-        or PUTS_AT.search(scan, max(sent.start, m.start - 120), m.start) \
+        or (PUTS_AT.search(scan, max(sent.start, m.start - 120), m.start) is not None
+            and OWN_PUT.search(scan, max(sent.start, m.start - 140), m.start) is None) \
         or AIMS_AT.search(scan, max(sent.start, m.start - 110), m.start)
 
 

@@ -26,24 +26,28 @@ def corner_quarter(lay: Layout, line: int, hp: tuple[str | None, bool], fy: int 
 WHOLE_YEAR = regex.compile(r"full[\s-](?:fiscal\s)?year|annual|연간|통기|\bFY\s?\d|\bfiscal\s(?:year\s)?(?:19|20)\d\d\b", regex.IGNORECASE)
 # and "The new 2025 outlook", "2025년 가이던스": a year's outlook is the whole year's, for the forecasts under it; a
 # result under "Altria narrows 2025 forecast as reported EPS rises 5%" is no figure of that year
+OUTLOOK_NAMED = regex.compile(r"\b(?:outlook|guidance|forecasts?)\b|가이던스|전망", regex.IGNORECASE)
 YEAR_OUTLOOK = regex.compile(r"(?:19|20)\d\d\s(?:outlook|guidance|forecast|targets?)\b|(?:19|20)\d\d년?\s?(?:전망|가이던스)", regex.IGNORECASE)
 
 
-def heading_period(ctx: Ctx, head: str, fy: int | None, result: bool = False) -> str | None:
+def heading_period(ctx: Ctx, head: str, fy: int | None, result: bool = False, title: bool = False) -> str | None:
     """The first quarter or half a heading names, read once per heading and calendar, not per figure under it;
     a year too where the heading means the whole year (for a `result`, not by naming the year's outlook alone)."""
-    return _heading_ref(ctx, head, fy, result)[0]
+    return _heading_ref(ctx, head, fy, result, title)[0]
 
 
-def heading_grain(ctx: Ctx, head: str, fy: int | None, result: bool = False) -> str:
+def heading_grain(ctx: Ctx, head: str, fy: int | None, result: bool = False, title: bool = False) -> str:
     """The grain of the period heading_period reads ('ytd' under "## First nine months of 2023")."""
-    return _heading_ref(ctx, head, fy, result)[1]
+    return _heading_ref(ctx, head, fy, result, title)[1]
 
 
-def _heading_ref(ctx: Ctx, head: str, fy: int | None, result: bool) -> tuple[str | None, str]:
-    key = ("heading period", head, fy, result)
+def _heading_ref(ctx: Ctx, head: str, fy: int | None, result: bool, title: bool) -> tuple[str | None, str]:
+    key = ("heading period", head, fy, result, title)
     if key not in ctx.memo:
-        year = WHOLE_YEAR.search(head) is not None or (not result and YEAR_OUTLOOK.search(head) is not None)
+        # ("# Puma confirms its outlook for FY 2025": a headline about the year's outlook lends no result its year; a
+        # section so headed, "FISCAL 2025 OUTLOOK, RAISED", heads the plan's figures)
+        year = (WHOLE_YEAR.search(head) is not None and not (result and title and OUTLOOK_NAMED.search(head))) \
+            or (not result and YEAR_OUTLOOK.search(head) is not None)
         # (and a running span: "## First nine months of 2023" heads the year so far)
         hrefs = [r for r in PR.find(head, 0, len(head), ctx.art.published, fy)
                  if r.period and (r.grain in ("quarter", "half", "ytd") or (r.grain == "year" and year))]

@@ -10,10 +10,11 @@ from ..vocab import taxonomy
 # and its verb
 # (a stray comma before the verb, "전기 대비 59.1%, 늘었으나", still leaves the verb the figure's own)
 # ("65.6%나 급감했다": the emphatic 나, "as much as", between the figure and its verb)
-# (and "revenue was 3% lower", "7% higher than a year earlier": the comparative says which way)
+# (and "revenue was 3% lower", "7% higher than a year earlier": the comparative says which way, as do "8.4 percent
+# less than a year earlier" and "12% more than in the same quarter", but only before "than": "12% more stores" is no change)
 AFTER_DIRECTION = regex.compile(
-    r"^(?:,(?=\s?(?:늘었|줄었|증가했|감소했)))?\s?\)?\s?(?:\([A-Za-z%p]{1,3}\)\s?|\(\s?[+\-△▲▼]?\d[\d,.]*\s?(?:[조억만천][\d,.조억만천\s]{0,12}원?|원|달러)\)\s?)?(?:(?:이나|[이가을를은는의도만나])\s?)?(?:(?:각각|모두|소폭|크게|대폭|slightly|sharply)\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?:(?:큰\s?폭으로|크게|대폭|소폭)\s)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|상향|많아|많았|rise|rose|grew|jump|climb|gain|increase|up|higher|↑)"
-    r"|(?P<to2>으?로\s?)?(?:(?:큰\s?폭으로|크게|대폭|소폭)\s)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|하향|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|꺾였|꺾인|꺾여|꺾이|주저앉|쪼그라|decline|fell(?!\s(?:well\s|just\s|slightly\s)?short)|drop|decrease|down|shr[ai]nk|slid|lower|↓))",
+    r"^(?:,(?=\s?(?:늘었|줄었|증가했|감소했)))?\s?\)?\s?(?:\([A-Za-z%p]{1,3}\)\s?|\(\s?[+\-△▲▼]?\d[\d,.]*\s?(?:[조억만천][\d,.조억만천\s]{0,12}원?|원|달러)\)\s?)?(?:(?:이나|[이가을를은는의도만나])\s?)?(?:(?:각각|모두|소폭|크게|대폭|slightly|sharply)\s?)?(?:(?:넘게|가량|정도|이상|가까이|남짓|안팎|씩)\s?)?(?:(?P<to>으?로\s?)?(?:(?:큰\s?폭으로|크게|대폭|소폭)\s)?(?P<up>성장|증가|급증|늘|증대|향상|개선|상승|뛰|확대|오르|올라|올랐|신장|높아|높였|높인|불어|상향|많아|많았|rise|rose|grew|jump|climb|gain|increase|up|higher|more(?=\sthan\b)|↑)"
+    r"|(?P<to2>으?로\s?)?(?:(?:큰\s?폭으로|크게|대폭|소폭)\s)?(?P<down>감소|줄|하락|급감|급락|축소|뒷걸음|역성장|내려|내린|내렸|떨어|낮아|낮췄|낮춘|하향|악화|둔화|빠졌|빠진|빠져|밀렸|밀린|꺾였|꺾인|꺾여|꺾이|주저앉|쪼그라|decline|fell(?!\s(?:well\s|just\s|slightly\s)?short)|drop|decrease|down|shr[ai]nk|slid|lower|less(?=\sthan\b)|↓))",
     regex.IGNORECASE)
 # "전체 핸드셋 가입자의 80.7%를 차지", "80% of the new accounts": a share of a count, whatever the sentence's money
 COUNT_OF_BEFORE = regex.compile(r"(?:가입자|고객|이용자|사용자|회원|계좌|점포|매장|가구)(?:\s?수)?(?:의|\s?중)\s?$")

@@ -243,11 +243,12 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # (not "윤활기유 부문에서만 영업이익 1,326억원": the place the figure was made in; the line is named before it)
     # (and "AI 제품군 매출 61억원": an acronym before the line's Korean word is part of its name)
     # and "위메이드의 3Q25 나이트 크로우 매출 268억원": a title of two words after the company's 의 or a quarter
+    # (and a broker's bullet, "- 공업용 도료 매출(의) YoY -6.2%": two words opening the item, the change's basis before it)
     (r"(?<![\p{L}\p{N}/])(?P<seg>(?:(?-i:[A-Z][A-Z0-9&]{1,5})\s(?=\p{Hangul})"
-     r"|(?<=(?:의|[1-4]Q\d\d|분기)\s)(?!(?:연결|별도|전체|국내|해외|글로벌|누적|합산|연간|올해|지난해|작년|전년)\s)\p{Hangul}{2,6}\s(?=\p{Hangul}{2,8}\s))?"
+     r"|(?<=(?:의|[1-4]Q\d\d|분기|(?:^|\n)[ \t]*[-•*▶■◆▲·])\s)(?!(?:연결|별도|전체|국내|해외|글로벌|누적|합산|연간|올해|지난해|작년|전년)\s)\p{Hangul}{2,6}\s(?=\p{Hangul}{2,8}\s))?"
      r"[\p{L}][\p{L}\p{N}·&/-]{1,20}?)(?<![은는이가을를의도]|에서만)(?:\s단독)?(?:\s?\([^()]{1,40}\))?"
-     r"\s(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s(?=\d)",  # and "지상방산 단독 이익률 20%대": the line on
-     r"(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)\s\d"),  # its own; "면세 손실 387억, 적자폭 확대"
+     r"\s(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)(?:의)?\s(?:(?i:yoy|qoq)\s?)?(?=[+\-−]?\d)",  # and "지상방산 단독 이익률 20%대": the line on
+     r"(?:매출액?|영업이익률?|이익률|영업익|영업손실|순이익|순손실|손실)의?\s(?:(?i:yoy|qoq)\s?)?[+\-−]?\d"),  # its own; "면세 손실 387억, 적자폭 확대"
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),

@@ -43,6 +43,10 @@ def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_valu
     return Typed(T.growth(base) or "revenue_growth", negative=m_value < 0)
 
 
+FOOTNOTE_MARK = regex.compile(r"(?<=\p{L}{3})[1-9](?=\s|$)|[¹²³⁴⁵⁶⁷⁸⁹]")
+OF_WHICH = regex.compile(r"^(?:thereof|of\swhich|hereof|davon)\s?[:,]?\s+", regex.IGNORECASE)
+
+
 def row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     """A row label that names no metric, company, period or total is a business line ("서치플랫폼", "Services")."""
     return L.remembered(lex, "row segment", row_text, lambda: _row_segment(lex, row_text))
@@ -53,6 +57,8 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
         parent, part = row_text.rsplit(" › ", 1)
         return _row_segment(lex, part) or _row_segment(lex, parent)
     label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
+    # "| IaaS4 |", "| Thereof Cloud ERP Suite2 |": a release's footnote mark and its "of which" name no part of the line
+    label = FOOTNOTE_MARK.sub("", OF_WHICH.sub("", label))
     if not label or len(label) > 48 or TOTAL_ROW.match(label) or RATING_ROW.match(label) or PR.header_period(label)[0]:
         return None  # and "| 2023 |": a year heads its row, no line
     if cues := label_cues(lex, label):

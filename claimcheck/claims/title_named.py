@@ -32,7 +32,10 @@ SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|L
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
-                        r"|earnings|results|shares|stock))")
+                        r"|earnings|results|shares|stock)"
+                        # "Puma confirms its outlook for FY 2025", "Puma to cut 900 jobs as sales slump": the headline's
+                        # subject and its verb (the name must still come back in the body)
+                        r"|\s(?:[a-z]{3,}(?<!ss)s|to\s[a-z]{3,})\s)")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
 EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT
