@@ -28,8 +28,12 @@ US_NUMERIC = rf"(?<![\d/.]){MONTH}/{DAY}/{YEAR}(?![\d/])"
 DAY_FIRST = rf"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/{MONTH}/{YEAR}(?![\d/])"
 # "Published 29.10.2025 07:12 CET": a European paper's day, month and year between dots (no US date is so written)
 DOTTED_DAY_FIRST = rf"(?<![\d.]){DAY}\.{MONTH}\.{YEAR}(?![\d.])"
+# "작성자: 면사왕 | 25/05/20 22:47": a Korean board's two-digit year first, then its time (only after Hangul on the
+# line, where no US month/day/year is written)
+SHORT_YEAR_FIRST = rf"(?<=\p{{Hangul}}[^\n]{{0,40}})(?<![\d/.])(?P<y2>2\d)/{MONTH}/{DAY}(?=\s\d{{1,2}}:\d\d)"
 FORMS = [regex.compile(NUMERIC), regex.compile(KOREAN), regex.compile(MDY, regex.IGNORECASE),
-         regex.compile(DMY, regex.IGNORECASE), regex.compile(US_NUMERIC), regex.compile(DAY_FIRST), regex.compile(DOTTED_DAY_FIRST)]
+         regex.compile(DMY, regex.IGNORECASE), regex.compile(US_NUMERIC), regex.compile(DAY_FIRST), regex.compile(DOTTED_DAY_FIRST),
+         regex.compile(SHORT_YEAR_FIRST)]
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                       "nov", "dec"], 1)}
 
@@ -39,7 +43,8 @@ def to_date(m: regex.Match) -> dt.date | None:
     named = m.groupdict()
     month = int(named["m"]) if named.get("m") else MONTHS[named["mn"][:3].lower()]
     try:
-        return dt.date(int(m["y"]), month, int(m["d"]))
+        year = int(named["y"]) if named.get("y") else 2000 + int(named["y2"])
+        return dt.date(year, month, int(m["d"]))
     except ValueError:
         return None
 

@@ -228,8 +228,10 @@ def _half_story(ctx: Ctx, halves: Counter, head_end: int, fy: int | None) -> boo
 
 # a story about a quarter's results, though it names no quarter: it compares with the same period a year back or with
 # the quarter before (a piece that only mentions quarters in passing is no such story)
+# (and an investor's post that says the results are out, "셋 다 실적이 나와서", "이번 시즌 성적 정리": the season's)
 QUARTER_STORY = regex.compile(r"(?:전년|작년|지난해)\s?(?:동기|같은\s?기간)|전\s?분기\s?대비|\byear[\s-]over[\s-]year\b|\bQoQ\b"
-                           r"|\b(?:prior|previous)[\s-]year\squarter\b|\byear[\s-]ago\squarter\b", regex.IGNORECASE)
+                           r"|\b(?:prior|previous)[\s-]year\squarter\b|\byear[\s-]ago\squarter\b"
+                           r"|실적(?:이|을)?\s?(?:다\s|모두\s|한꺼번에\s)?(?:나왔|나와|냈|발표했)|이번\s?(?:실적\s?)?시즌", regex.IGNORECASE)
 
 
 def _later_of(a: str, b: str) -> str | None:

@@ -44,7 +44,7 @@ LINE_WORD_END = regex.compile(r"\s(?:segment|division|unit)\s?$", regex.IGNORECA
 # connectives that open a clause before a line's or a list item's name ("이에 따라 섬유사업", "이후 한국 35%"), and the
 # period a clause restates ("같은 기간 신규 수주는": the new orders of the same months, no line "기간 신규")
 KO_LEAD = regex.compile(r"^(?:(?:같은\s기간|이\s기간|동\s?기간|해당\s기간|기간|이에|따라|따라서|반면|한편|또한|특히|다만|그러나|하지만|이중|그중|이후|이어|이어서|다음|다음으로|그다음|아래|가운데|속|속에서|와중에|비록)\s+)+")
-LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as|both)\s+", regex.IGNORECASE)  # ("Both Plumbing and Heating revenue": the pair, no line "both")
+LEAD_CONJ = regex.compile(r"^(?:while|whereas|and|but|as|both|into)\s+", regex.IGNORECASE)  # ("Both Plumbing and Heating revenue": the pair, no line "both"; "split into grocery trade EUR 1,628m")
 # "…, helping drive semiconductor sales up 22%": a clause of consequence opens on a participle; the line is what follows
 CAUSING_LEAD = regex.compile(r"^(?:help|driv|push|lift|boost|fuel|fuell|send|bring|pull|dragg|weigh)ing\s+"
                              r"(?:(?:to\s+)?(?:drive|push|lift|boost|send|bring|pull|fuel|offset)\s+)?", regex.IGNORECASE)
@@ -292,7 +292,7 @@ def _line_pair(first: str, later: str) -> bool:
 
 # "7~9월 삼화페인트 공업용 도료 매출 884억원", "삼화페인트 건축용 도료 부문 매출은": a two-word Korean name right after
 # the company's own (no particle between) keeps its first word, which the patterns take only after a particle or a quarter
-WORD_BEFORE = regex.compile(r"(?<=\s|^)(?P<w>\p{Hangul}{2,6})\s$")
+WORD_BEFORE = regex.compile(r"(?<=\s|^)(?P<w>\p{Hangul}[\p{Hangul}·]{1,9})\s$")
 NOT_FIRST_WORD = {"올해", "지난해", "작년", "전년", "연결", "별도", "전체", "국내", "해외", "글로벌", "누적", "합산", "연간", "이번", "당기"}
 
 
@@ -300,9 +300,11 @@ def _after_own_name(scan: str, start: int, a: int, word: str, lex: L.Lexicon) ->
     """word with the Hangul word before it when that word follows a company's name, else word."""
     if " " in word or not word or not ("가" <= word[0] <= "힣"):
         return word
-    w = WORD_BEFORE.search(scan, max(start, a - 8), a)
+    w = WORD_BEFORE.search(scan, max(start, a - 12), a)
     if w is None or w["w"] in NOT_FIRST_WORD or w["w"].lower() in NOT_LINE or w["w"].endswith(MODIFIER_END):
         return word
+    if w["w"].endswith("용") and len(w["w"]) >= 3:
+        return f"{w['w']} {word}"  # "신발·잡화용 가죽은 매출 331억원": what the goods are for names the line with them
     b = w.start() - 1
     named = any(x.end() == b for x in lex.entity_rx.finditer(scan, max(start, b - 24), b))
     return f"{w['w']} {word}" if named and scan[b:b + 1] == " " else word

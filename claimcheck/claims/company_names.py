@@ -81,7 +81,7 @@ CODE_NAMED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>[\p{Hangul}A-Za-z][\p{Hangul
 # "Nucor Corporation (NYSE: NUE)", "Acme Corp. recently": an English company named with its exchange ticker or its
 # corporate suffix; the name is its words before the suffix ("Nucor"), and is not the end of a longer name ("Mondelez
 # International Inc.", "Bank of America Corp.": a name inside a known one is no name of its own)
-SUFFIX_WORD = r"(?:Inc|Corp|Corporation|Incorporated|Ltd|Limited|plc|PLC|N\.V|S\.A)"
+SUFFIX_WORD = r"(?:Inc|Corp|Corporation|Incorporated|Ltd|Limited|plc|PLC|N\.V|S\.A|Oyj|Oy|ASA|SpA|AG|SE)"  # and the Nordic, Italian and German forms
 EN_NAME = (r"(?<![\p{L}\p{N}&.-])(?<!\p{Lu}[\p{L}\d'’-]{0,20} )(?P<n>\p{Lu}[\p{L}\d'’-]*(?: (?!" + SUFFIX_WORD
            + r"\b)\p{Lu}[\p{L}\d'’-]*){0,2})")
 EN_SUFFIX = r",?\s" + SUFFIX_WORD + r"\b\.?"
@@ -89,6 +89,12 @@ EN_SUFFIX = r",?\s" + SUFFIX_WORD + r"\b\.?"
 EN_TICKER = (r"\s?[(\[]\s?(?:(?:NYSE|NASDAQ|Nasdaq|NYSE\sAmerican|AMEX|TSX|OTC|LSE|ASX|ETR|XETRA|EPA|EBR|AMS|BIT|BME|SWX|SIX|STO|CPH|HEL|OSL|LON|FRA|TYO|TSE|HKG|HKEX|SGX|BSE|NSE)\s?:\s?[A-Z][A-Z.]{0,5}"
              r"|[A-Z][A-Z0-9]{0,5}\s(?:FP|GY|GR|NA|LN|SW|SE|SS|IM|SM|DC|NO|FH|BB|ID|AV|US|UN|UW|CN|JP|JT|HK|AU|KS|LI|PL))\s?[)\]]")
 EN_NAMED = regex.compile(EN_NAME + "(?:" + EN_SUFFIX + "(?:" + EN_TICKER + ")?|" + EN_TICKER + ")")
+# "Elsewhere in Helsinki, retailer Kesko on Wednesday reported …": a company the story describes by its trade, then
+# the subject of a results verb (a roundup's other company: named so, it is one, whether or not the vocabulary knows it)
+EN_DESCRIBED = regex.compile(r"\b(?:retailer|carmaker|automaker|miner|lender|insurer|reinsurer|brewer|chipmaker|drugmaker|utility"
+                             r"|airline|conglomerate|manufacturer|supermarket\schain|peer|rival)\s(?P<n>\p{Lu}[\p{L}\d'’-]+"
+                             r"(?:\s\p{Lu}[\p{L}\d'’-]+){0,2})(?=\s(?:on\s\p{Lu}\w+\s)?(?:reported|posted|said|booked|delivered"
+                             r"|raised|cut|kept|lifted|announced)\b)")
 GENERIC = frozenset({"회사", "업체", "기업", "법인", "그룹", "계열사", "자회사", "당사", "이사", "대표", "종목", "주식", "상장사"})  # "업체(대표 …)"
 EN_GENERIC = frozenset({"The", "Shares", "Stock", "Company", "Group", "Holdings", "Reuters", "Investing.com"})
 NAME_END = r"(?=\s?[(\[,'’]|\s|은|는|이|가|의|도|와|과|로|에|$)"
@@ -100,7 +106,7 @@ def code_named(scan: str, lex: L.Lexicon, found: list[tuple[int, int, str]]) -> 
     name with a suffix or ticker is taken only as the story's subject, named as often as any company the vocabulary
     knows: a partner or a target named once in full ("Hess Corporation") takes no figures from the company in view."""
     inside = [(a, b) for a, b, _ in found]
-    codes = {m["n"] for m in CODE_NAMED.finditer(scan) if _new(m, inside, lex)}
+    codes = {m["n"] for rx in (CODE_NAMED, EN_DESCRIBED) for m in rx.finditer(scan) if _new(m, inside, lex)}
     english = {m["n"] for m in EN_NAMED.finditer(scan) if _new(m, inside, lex) and m["n"] not in EN_GENERIC}
     most = max(Counter(e[2] for e in found).values(), default=0)
     out = []

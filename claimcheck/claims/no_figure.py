@@ -25,6 +25,8 @@ DRIVER_AFTER = regex.compile(r"\s?(?:[\w-]+\s){0,4}?(?:impact|headwind|tailwind|
                              regex.IGNORECASE)
 
 
+# the title of a Korean exchange filing: "매출액 또는 손익구조 30%(대규모법인은 15%) 이상 변동"
+DISCLOSURE_RULE = regex.compile(r"\s?(?:\([^()]{1,20}\)\s?)?이상\s?변동")
 # "Q3 25 orders received fell 3.8%": the year of a period label, never a count of the goods after it
 LABEL_YEAR_BEFORE = regex.compile(r"(?<![A-Za-z])(?:Q[1-4]|H[12]|[1-4][QH]|FY)\s?['’]?$")
 
@@ -39,6 +41,8 @@ def no_figure(scan: str, start: int, end: int, m: Mention) -> bool:
         return True
     if MULTI_YEAR_AVERAGE.search(scan, max(start, m.start - 60), m.start):
         return True
+    if m.kind == "percent" and DISCLOSURE_RULE.match(scan, m.end, min(end, m.end + 30)):
+        return True  # "'매출액 또는 손익구조 30% 이상 변동' 요건": the threshold a filing rule sets, no figure of the company
     if m.unit == "pp" and CONTRIBUTING.search(scan, max(start, m.start - 16), m.start):
         return True  # "with enterprise initiatives contributing 130 bps": one driver's part of a move, not the move
     return m.unit == "pp" and DRIVER_BEFORE.search(scan, max(start, m.start - 24), m.start) is not None \

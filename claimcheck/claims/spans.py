@@ -56,7 +56,10 @@ MONTHS_ENDED = (rf"(?P<upto2>(?P<len2>six|nine|6|9)[\s-]months?\s(?:\((?:26|39)\
                 # "for 9M 2024", "(9M 2023)": the nine months by their abbreviation and year
                 rf"|(?<![\w-])(?P<nq3>[69])M\s?(?P<uy4>(?:19|20)?\d\d)(?!\d)"  # (and "9M 25", "9M25" in a table's head)
                 # "year-to-date free cash flow is up $2.4 billion": the year so far, the article's year
-                rf"|(?i:(?P<ytdw>year[\s-]to[\s-]date))|(?<![\w-])(?P<ytdw2>YTD)(?![\w-]))")
+                rf"|(?i:(?P<ytdw>year[\s-]to[\s-]date))|(?<![\w-])(?P<ytdw2>YTD)(?![\w-])"
+                # "January–September 2025", "Jan-Sep 2025", "1–9/2025": the months from January, named by their ends
+                rf"|(?<![\w-])jan(?:uary)?\.?\s?(?:[-–]|to|through)\s?(?P<um3>feb|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s"
+                rf"(?P<uy5>(?:19|20)\d\d)(?!\d)|(?<![\d./,])1\s?[-–]\s?(?P<um4>[2-9]|1[0-2])\s?/\s?(?P<uy6>(?:19|20)\d\d)(?!\d))")
 # a run of months inside a year: "7∼9월" is a quarter, "1~9월" the year to date
 MONTH_SPAN = rf"(?P<ms>(?:(?P<msy>지난해|작년|전년)\s?)?{NOT_AFTER}(?P<m1>{MONTH_NUM})\s?{DASH}\s?(?P<m2>{MONTH_NUM})\s?월(?!\s?\d))"
 # the span part of a running total, for the cadence of a figure whose period came from elsewhere
@@ -83,6 +86,8 @@ BETWEEN_AFTER = regex.compile(r"\s?[을를]?\s?|(?:\s(?!and\b|but\b|while\b|or\b
 def six_months(m) -> bool:
     """Whether a "N months ended" span runs six months from the year's start: its first half."""
     said = m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["nq4"] or m["wk"] or m["len2"]
+    if m["um3"] or m["um4"]:
+        return (m["um4"] or "") == "6" or (m["um3"] or "").lower() == "jun"  # "January–June 2025" is the first half
     return bool(said) and said.lower() in ("six", "6", "26", "twenty-six")
 
 
@@ -99,11 +104,13 @@ def year_to_date(m, published: dt.date | None, fiscal: int | None) -> str | None
     """The year a "N월까지 누적" or "nine months ended September" span belongs to (FY for an off-calendar one)."""
     if m["ytdw"] or m["ytdw2"]:
         return (f"FY{published.year}" if fiscal else str(published.year)) if published else None
-    given = m["uy"] or m["uy2"] or m["uy3"] or m["uy4"]
+    given = m["uy"] or m["uy2"] or m["uy3"] or m["uy4"] or m["uy5"] or m["uy6"]
     if m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["nq4"] or m["wk"]:
         month = 6 if (m["first"] or m["nq"] or m["nq2"] or m["nq3"] or m["nq4"] or m["wk"]).lower() in ("six", "6", "26", "twenty-six") else 9
         if fiscal and not given:
             month = (fiscal + month - 1) % 12 + 1  # Deere's nine months (its year ends in October) end in July
+    elif m["um4"] or m["um3"]:
+        month = int(m["um4"]) if m["um4"] else MONTH_WORD.split("|").index(m["um3"][:3].lower()) + 1
     else:
         month = int(m["um"]) if m["um"] else MONTH_WORD.split("|").index(m["um2"][:3].lower()) + 1
     if m["uy3"] and fiscal and "fiscal" in m.group().lower():

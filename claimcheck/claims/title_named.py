@@ -27,8 +27,8 @@ KO_QUOTED_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?[^'‘\n]{0,24}['‘](?
 # "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
 KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
-# (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh)
-SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE)\b)"
+# (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh, "Kesko Oyj (KESKOB FH)" Kesko)
+SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE|Oyj|Oy|AB|ASA|SpA|S\.p\.A)\b)"
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
@@ -40,7 +40,7 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
 EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT
                          + r"\p{Lu}[\p{L}\d&-]*){0,2})"
-                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
+                         r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE|Oyj|Oy|AB|ASA|SpA|S\.p\.A)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
                          # (and a Bloomberg code: "Orange (ORA FP)", "Siemens Healthineers (SHL GY)")
                          r"(?:(?:NYSE|NASDAQ|Nasdaq)\s?:\s?[A-Z]{1,5}|(?!(?:AP|AFP|UPI|DPA|EFE|ANSA|PA)\))[A-Z]{2,5}"
                          r"(?:\s(?:FP|GY|GR|NA|LN|SW|SE|SS|IM|SM|DC|NO|FH|BB|ID|AV|US|UN|UW|CN|JP|JT|HK|AU|KS|LI|PL))?)(?:\s[+-]?[\d.]+%)?\)"
