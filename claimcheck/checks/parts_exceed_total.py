@@ -1,7 +1,8 @@
 """parts-exceed-total: parts that add up to more than their whole, within one article.
 
 Revenue of a company's segments for one period and cadence may not exceed the company's
-stated total by more than rounding; market shares of different companies in one market
+stated total by more than rounding (nor may its orders or its order book, which releases split by line the
+same way); market shares of different companies in one market
 (segment) and period may not add up to more than 100%. Operating income is left alone:
 segments can out-earn a company whose other units lose money. Forecasts are skipped.
 """
@@ -32,6 +33,9 @@ class Options(Hedged):
                                                  "may exceed the consolidated revenue, for a newsroom whose "
                                                  "articles quote lines before their sales to each other are "
                                                  "removed (off by default: a small excess is usually an error)")
+
+
+SUMMED = {"revenue": "revenue", "orders": "orders", "backlog": "order book"}  # metric -> its words in the message
 
 
 @functools.lru_cache(maxsize=4)
@@ -73,9 +77,10 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                        f"{total:.1f}% or more: " + ", ".join(f"{c.entity} {figure(c)}" for c in per.values()) + ".")
                 out.append(Draft(msg, tuple(per.values()), f"shares|{seg}|{period}|{ss[0].file}",
                                  why="shares of one market and period"))
-        revs = group((c for c in cs if c.metric == "revenue" and c.entity and c.period),
-                     lambda c: (c.period, c.cadence, c.unit))
-        for (period, _cad, unit), rs in revs.items():
+        # (and orders and the order book, which a release splits by line as it does sales: never below zero)
+        revs = group((c for c in cs if c.metric in SUMMED and c.entity and c.period),
+                     lambda c: (c.metric, c.period, c.cadence, c.unit))
+        for (metric, period, _cad, unit), rs in revs.items():
             for whole in (r for r in rs if r.segment is None):
                 parts: dict[tuple[str | None, str | None], Claim] = {}  # (entity, segment) -> first figure
                 # a table lists a total's lines side by side: where one does, its rows stand for the lines
@@ -98,13 +103,14 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                 if over:
                     parts = over[0]
                     low = _least_sum(list(parts.values()), o.hedge)
-                    msg = (f"Parts of {whole.entity} revenue for {period} add up to at least {fmt(low, unit)}, "
+                    msg = (f"Parts of {whole.entity} {SUMMED[metric]} for {period} add up to at least {fmt(low, unit)}, "
                            f"more than the stated total {figure(whole)}: "
                            + ", ".join(figure(p) for p in parts.values()) + ".")
                     far = low > whole.interval(o.hedge)[1] * (1 + o.far_over)
                     why = "segments of one company and period" + (
                         f"; more than {o.far_over:.0%} over, likelier a figure typed as the wrong line, so info" if far else "")
-                    out.append(Draft(msg, (whole, *parts.values()), f"parts|{whole.entity}|{period}|{whole.file}",
+                    key = f"parts|{whole.entity}|{period}|{whole.file}" + ("" if metric == "revenue" else f"|{metric}")
+                    out.append(Draft(msg, (whole, *parts.values()), key,
                                      2 if far else 0, why))
     return out
 

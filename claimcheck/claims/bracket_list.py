@@ -39,7 +39,7 @@ _TAIL = r"\s?(?:에서는|에서|은|는|이|가|:)?\s?(?:약\s?|about\s)?"
 PLAIN_NEXT = regex.compile(r"\s?(?:,\s?(?:and\s)?|·|、|\s(?:and|및)\s)\s?(?:the\s)?" + _NAME + _TAIL)
 PLAIN_FIRST = regex.compile(r"(?<![\p{L}\p{N}'’\"”])" + _NAME + _TAIL + r"$")
 # words a plain list's name never is: verbs and prepositions that stand before a figure in prose
-NOT_ITEM = regex.compile(r"(?i)(?:was|were|is|are|of|at|to|from|by|for|in|into|on|with|reached|totaled|hit|about|around|nearly"
+NOT_ITEM = regex.compile(r"(?i)(?:was|were|is|are|of|at|to|from|by|for|in|into|split|divided|comprising|including|on|with|reached|totaled|hit|about|around|nearly"
                          r"|roughly|approximately|than|up|down|rose|fell|grew)")
 
 

@@ -3,9 +3,12 @@ percent". A segment reports an operating result, never a net one; read as net in
 the line's operating profit that the same story gives, and a restated figure is never compared."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from .figure import Figure
+if TYPE_CHECKING:  # the figure module reaches this one through sources.py, so only its type is named
+    from .figure import Figure
 
 NET_TO_OPERATING = {"net_income": "operating_income", "net_income_growth": "operating_income_growth"}
 # the bare word, not "net profit", "pre-tax profit", "gross profit", "profit before tax" or "profit attributable"

@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from .line_profit import BARE_PROFIT, NET_TO_OPERATING
 from ..numbers.parse import Mention
 from . import cadence as CD
 from . import periods as PR
@@ -32,6 +33,9 @@ _SALES_WORD = regex.compile(r"growth|sales|revenue|성장|매출", regex.IGNOREC
 _FORM_DECIDED = {"stock_price", "price_target", "upside", "count", "price_change", "market_size"}
 
 
+LINE_OPERATING = frozenset(NET_TO_OPERATING.values())
+
+
 @cache  # a pure function of two metric ids, asked for every cue near every figure
 def _related(cue: str, metric: str) -> bool:
     base = T.loss_of(cue) or cue
@@ -51,6 +55,8 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
     if in_text:
         c = min(in_text, key=lambda c: abs(c.start - m.start))
         return Where("clause", c.start, c.end)
+    if metric in LINE_OPERATING and (bare := BARE_PROFIT.search(ctx.lay.scan, max(sent.start, m.start - 60), m.start)):
+        return Where("clause", bare.start(), bare.end())  # "Generation profit growth of 4.5 percent" (line_profit.py)
     off = [c for c in hits if c.start in _OFF_TEXT]
     if off:
         src = _OFF_TEXT[max(off, key=lambda c: c.start).start]

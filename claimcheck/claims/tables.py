@@ -43,7 +43,7 @@ def growth_cell(lex: L.Lexicon, header: str, row_text: str, heading: str, m_valu
     return Typed(T.growth(base) or "revenue_growth", negative=m_value < 0)
 
 
-FOOTNOTE_MARK = regex.compile(r"(?<=\p{L}{3})[1-9](?=\s|$)|[¹²³⁴⁵⁶⁷⁸⁹]")
+FOOTNOTE_MARK = regex.compile(r"(?:(?<=\p{L}{3})|(?<=\)))[1-9](?:,[1-9])*(?=\s|$)|[¹²³⁴⁵⁶⁷⁸⁹]")
 OF_WHICH = regex.compile(r"^(?:thereof|of\swhich|hereof|davon)\s?[:,]?\s+", regex.IGNORECASE)
 
 
@@ -56,9 +56,10 @@ def _row_segment(lex: L.Lexicon, row_text: str) -> str | None:
     if " › " in row_text:  # a part's row under its parent's (make_layout.SUB_JOIN): the part is the line
         parent, part = row_text.rsplit(" › ", 1)
         return _row_segment(lex, part) or _row_segment(lex, parent)
-    label = regex.sub(r"\([^)]*\)", "", row_text).strip(" *")
-    # "| IaaS4 |", "| Thereof Cloud ERP Suite2 |": a release's footnote mark and its "of which" name no part of the line
-    label = FOOTNOTE_MARK.sub("", OF_WHICH.sub("", label))
+    # "| IaaS4 |", "| Thereof Cloud ERP Suite2 |", "| Underwriting income (loss)1 |", "| premiums written1,2 |": a
+    # release's footnote marks and its "of which" name no part of the line
+    label = regex.sub(r"\([^)]*\)", "", FOOTNOTE_MARK.sub("", row_text)).strip(" *")
+    label = OF_WHICH.sub("", label)
     if not label or len(label) > 48 or TOTAL_ROW.match(label) or RATING_ROW.match(label) or PR.header_period(label)[0]:
         return None  # and "| 2023 |": a year heads its row, no line
     if cues := label_cues(lex, label):

@@ -58,6 +58,10 @@ _GROUPS = ("sign", "cur", "sign2", "num", "few", "escale", "suffix", "span", "ba
 assert P.ATOM.groupindex == P.ATOM_TAIL.groupindex == {g: i for i, g in enumerate(_GROUPS, 1)}, "ATOM's groups moved"
 
 
+CODE_SCALE = regex.compile(r"(MN|BN|[MTKB])(EUR|SEK|USD|DKK|NOK|CHF|GBP)")
+GLUED_SCALE = {"M": "m", "MN": "mn", "B": "bn", "BN": "bn", "T": "thousand", "K": "k"}  # T is thousands here ("TEUR")
+
+
 def _atom(m) -> _Atom:
     sign, cur, sign2, num, few, escale, suffix, span, _, _, plus = m.groups()
     cut = None
@@ -72,10 +76,14 @@ def _atom(m) -> _Atom:
         end = m.start("num") + len(num[:cut].rstrip())
         kind, unit = ("money", CURRENCIES.get(cur.strip().lower().replace(" ", ""), "USD")) if cur else ("plain", None)
         return _Atom(m.start(), end, value, half, kind, unit, scaled, sign, bool(plus), "", bool(cur), lead)
+    suffix = (suffix or "").strip(" \t\u00a0-")  # "1.5-trillion-won": the hyphen only joins
+    code = (cur or "").strip() or suffix
+    if code[:1] in "MTKB" and (glued := CODE_SCALE.fullmatch(code)):
+        escale = escale or GLUED_SCALE[glued[1]]  # "MEUR 185", "4,210 MSEK": millions (or thousands) of the code after it
+        cur, suffix = (glued[2] if cur else cur), (suffix if cur else glued[2])
     if escale:
         scale = ESCALES[" ".join(escale.strip(" \t\u00a0-").lower().split())]
         value, half, scaled, lead = value * scale, half * scale, True, scale
-    suffix = (suffix or "").strip(" \t\u00a0-")  # "1.5-trillion-won": the hyphen only joins
     kind, unit = classify(suffix)
     if cur:
         kind, unit = "money", CURRENCIES.get(cur.strip().lower().replace(" ", ""), "USD")

@@ -34,12 +34,14 @@ ESCALE = (r"(?:[ \t\u00a0-]?(?i:trillion|billion|million|thousand|tn|bn|bln|mn|m
           r"|(?<=(?:[$€£¥₩]|\b(?:USD|EUR|GBP|CHF|SEK|DKK|NOK|JPY|CNY|HKD|CAD|AUD)[ \u00a0])[\d.,]{1,12})[ \u00a0][mbMB])(?![\p{L}])")
 
 # (and the rupee: "₹22,697 crore", "Rs 4,235 crore", "Rs. 12", "INR 500 crore")
-CUR_PREFIX = (r"(?:US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|₹[ \u00a0]?|Rs\.?[ \u00a0]?"
+# (and a Nordic report's "MEUR 1,868", "MSEK 4,210", "TEUR 500": the scale glued before the code)
+SCALED_CODE = r"(?:[MTK]|MN|BN)(?:EUR|SEK|USD|DKK|NOK|CHF|GBP)"
+CUR_PREFIX = (r"(?:" + SCALED_CODE + r"[ \t\u00a0]?|US[ \t\u00a0]?\$[ \u00a0]?|HK\$|C\$|A\$|S\$|NT\$|\$|€|£|¥|₩|₹[ \u00a0]?|Rs\.?[ \u00a0]?"
               r"|(?:USD|EUR|KRW|JPY|CNY|RMB|HKD|GBP|TWD|CHF|DKK|SEK|NOK|INR)[ \t\u00a0]?)")
 CUR_SUFFIX = (
     r"(?:홍콩달러|대만달러|달러|위안화|위안|엔화|엔|유로|파운드|원(?!가(?!량)|자재|인|칙|료|전|소|유|래|격|주|천|장)"
     # (and the Swiss, Danish and Swedish currencies: "65.9 billion Swiss francs", "DKK 3.1 billion")
-    r"|스위스\s?프랑|USD|EUR|KRW|JPY|CNY|RMB|CHF|DKK|SEK|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?"
+    r"|스위스\s?프랑|" + SCALED_CODE + r"|USD|EUR|KRW|JPY|CNY|RMB|CHF|DKK|SEK|dollars?|cents?|¢|won|yuan|renminbi|yen|euros?|pounds?"
     # (and the Nordic crowns in English: "21.9 billion Danish crowns", "812.40 crowns")
     r"|Swiss[ ]francs?|francs?|Danish[ ]kroner|kroner|Swedish[ ]kronor|kronor|Danish[ ]crowns?|Swedish[ ]crowns?"
     r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner|rupees?"
@@ -79,7 +81,7 @@ PART = r"[ \t\u00a0]?(?:초중|중후|초|중|후)반(?!기|전|부)대?"
 FEW = r"(?:(?<=조)[ \t\u00a0]?수[십백천]?억|(?<=억)[ \t\u00a0]?수[십백천]?만)"
 
 _ATOM = rf"""
-    (?P<sign>[+\-△▲▼](?=[\d$€£¥₩₹UHCASNRIEGKJTD]))?
+    (?P<sign>[+\-△▲▼](?=[\d$€£¥₩₹UHCASNRIEGKJTDMB]))?
     (?P<cur>{CUR_PREFIX})?
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})
