@@ -302,7 +302,7 @@ TRAILING_WORDS = regex.compile(r"(?:last|a|the\s(?:prior|previous))\s(?:year|qua
 
 # "compared with 35.4% in the year-ago quarter, while adjusted operating margin fell to 8.9%": a year back written
 # after a figure and 'in', its clause closed after it, is that figure's
-TRAILING_IN = regex.compile(r"\d(?:\s?%|\s(?:million|billion|trillion|percent))?,?\s(?:in|for|during)\s$", regex.IGNORECASE)
+TRAILING_IN = regex.compile(r"\d(?:\s?%|\s(?:million|billion|trillion|percent))?,?\s(?:in|for|during)\s(?:the\s)?$", regex.IGNORECASE)
 
 
 def _trails(r: PR.PeriodRef, m: Mention, scan: str) -> bool:

@@ -24,11 +24,18 @@ YEAR_END = regex.compile(r"\bfiscal\s(?:year\s)?(?:(?:19|20)\d\d\s?)?,?\s?(?:whi
                          + MONTH, regex.IGNORECASE)
 
 
+# "Full year financial results 1 October 2024 – 30 September 2025": a year of account by its first and last days
+SPAN_STATED = regex.compile(r"\b1\s(?P<m1>" + "|".join(MONTHS) + r")\s(?:19|20)\d\d\s?[–-]\s?3[01]\s" + MONTH
+                            + r"\s(?:19|20)\d\d", regex.IGNORECASE)
+
+
 def stated_year_end(scan: str) -> int | None:
     """The fiscal year-end month the article's first such statement implies; None when it states none, or a
     calendar year."""
     got = STATED.search(scan)
     year = YEAR_END.search(scan)
+    if (span := SPAN_STATED.search(scan)) is not None and _month(span["m"]) % 12 + 1 == _month(span["m1"]):
+        return None if _month(span["m"]) == 12 else _month(span["m"])  # a twelve-month span, its last month
     if year is not None and (got is None or year.start() < got.start()):
         end = _month(year["m"])
     elif got is not None:

@@ -46,6 +46,7 @@ PERIOD = re.compile(
            |Q(?P<qn4>[1-4])\s?[/-]?\s?(?P<y3_>(?:19|20)\d\d)
            |(?<![^\W\d_])(?:Q(?P<qn6>[1-4])|(?P<qn7>[1-4])Q)\s?['’/-](?P<y6_>\d\d)(?![\d/])
            |(?<![^\W\d_])Q(?P<qn8>[1-4])\s(?P<y7_>\d\d)(?=\s?[),;:\n]|\s*\Z|\s(?!(?:million|billion|thousand|per|percent|pct)\b)[a-z])
+           |(?P<ordly>first|second|third|fourth)[\s-]quarter\s(?:of\s)?(?:last|the\sprevious|the\sprior)\s(?:fiscal\s|financial\s)?year(?!['’])
            |(?P<ord>first|second|third|fourth)[\s-]quarter(?:(?:\sof|\sin|,)?\s(?P<y4_>(?:19|20)\d\d)(?!\d))?(?!\s(?:with|ever|above|over|of\s(?:more|over)))
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z]))(?!\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:(?:연결|별도)\s?(?:기준\s?)?)?\(?(?:누적|누계)))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)

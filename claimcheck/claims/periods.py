@@ -155,7 +155,12 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             if m["rqy"] and pub_y:  # "지난해 3분기"
                 given = pub_y + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rqy"], 0)
             q = int(m["qn"] or m["qn2"] or m["qn3"] or m["qn4"] or m["qn5"] or m["qn6"] or m["qn7"] or m["qn8"]
-                    or ORD.get((m["ord"] or "").lower(), 0))
+                    or ORD.get((m["ord"] or m["ordly"] or "").lower(), 0))
+            if m["ordly"] and published:
+                # "a loss of $181 million in the third quarter last year": that quarter, a year before the latest one
+                y = (latest_fiscal_year(q, fiscal, published) if fiscal else bare_quarter_year(q, published)) - 1
+                out.append(PeriodRef(s, e, f"{'FY' if fiscal else ''}{y}Q{q}", "quarter", relative="year_ago"))
+                continue
             if fiscal and not given and published and q:
                 out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
                 continue
