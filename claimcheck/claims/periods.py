@@ -158,8 +158,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
                     or ORD.get((m["ord"] or m["ordly"] or "").lower(), 0))
             if m["ordly"] and published:
                 # "a loss of $181 million in the third quarter last year": that quarter, a year before the latest one
-                y = (latest_fiscal_year(q, fiscal, published) if fiscal else bare_quarter_year(q, published)) - 1
-                out.append(PeriodRef(s, e, f"{'FY' if fiscal else ''}{y}Q{q}", "quarter", relative="year_ago"))
+                back = (latest_fiscal_year(q, fiscal, published) if fiscal else bare_quarter_year(q, published)) - 1
+                out.append(PeriodRef(s, e, f"{'FY' if fiscal else ''}{back}Q{q}", "quarter", relative="year_ago"))
                 continue
             if fiscal and not given and published and q:
                 out.append(PeriodRef(s, e, f"FY{latest_fiscal_year(q, fiscal, published)}Q{q}", "quarter"))
