@@ -29,6 +29,7 @@ from .line_kinds import flattened_rows
 from .figure import Figure, figure
 from .base_dated import dated_by_base
 from .line_profit import line_profit
+from . import from_lines
 from .compared_base import with_compared, with_restated, without_cost_per_share
 from .owners_share import controlling
 from .sentence_carry import carry_on
@@ -84,7 +85,7 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        for step in (respectively.pair, list_span.share, bracket_list.pair, declared_order.ordered):  # each keeps the order
+        for step in (respectively.pair, list_span.share, bracket_list.pair, declared_order.ordered, from_lines.split):  # each keeps the order
             paired = step(ctx, sent, made, at)
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired

@@ -56,17 +56,28 @@ KO_FROM_TO = regex.compile(r"\s?(?:손실|적자|흑자|이익)?\s?에서\s?[\d,
                            r"(?:(?:절반|절반가량|크게|대폭|소폭|급격히|두\s?배|배\s?이상)\s)?"  # "1864억 원으로 절반가량 감소"
                            r"(?:감소|증가|줄|늘|하락|상승|개선|악화|급감|급증)"
                            # "작년 동기 대비 매출은 1,764억원에서 약 2% 증가": a from-level and the rate it moved by
-                           r"|\s?에서\s?(?:약\s?)?[\d.,]+\s?%\s?(?:증가|감소|늘|줄|상승|하락|개선|악화|급감|급증)")
+                           r"|\s?에서\s?(?:약\s?)?[\d.,]+\s?%\s?(?:증가|감소|늘|줄|상승|하락|개선|악화|급감|급증)"
+                           # "영업이익률은 4.9%에서 3.6%로 낮아졌다", "3.6%로 4.9%에서 1.3%p 낮아졌다": a rate's from-level, a move that
+                           # happened (not "2024년 영업이익률은 32%에서 38%로 높아질 것": that year's rate, then a hope)
+                           r"|(?<=%)\s?에서\s?[\d.,]+\s?%\s?(?:으로|로)\s?(?:[\d.,]+\s?%p\s?)?(?:감소했|증가했|줄었|늘었|하락했|상승했|개선됐|악화됐|낮아졌|높아졌|떨어졌|올랐|뛰었|확대됐|축소됐)"
+                           r"|(?<=%)\s?에서\s?[\d.,]+\s?(?:%p|%포인트|%\s?포인트)\s?(?:감소했|증가했|줄었|늘었|하락했|상승했|개선됐|악화됐|낮아졌|높아졌|떨어졌|올랐|뛰었|확대됐|축소됐)")
 
 
 YEAR_BACK_BEFORE = regex.compile(r"(?:1\s?년\s?전|한\s?해\s?전|전년|작년|지난해)\s?$")
+
+
+TOPIC_BETWEEN = regex.compile(r"\p{Hangul}(?:은|는)\s")
 
 
 def from_level_back(scan: str, sent: Sentence, m: Mention, period: str, refs: list[PR.PeriodRef]) -> str | None:
     """The period of a Korean from-level no phrase dates: where the change started, a year back (a quarter back if
     the sentence compares with the quarter before), or None when the figure is no such from-level."""
     moved = KO_FROM_TO.match(scan, m.end, min(sent.end, m.end + 48))
-    if moved is None or any(0 <= m.start - r.end <= 24 for r in refs) or YEAR_BACK_BEFORE.search(scan, max(0, m.start - 10), m.start):
+    # (a year that names the topic's span, "2024년 영업이익률은 4.9%에서 3.6%로", dates the rate it moved to; an amount's
+    # from-level is dated by the base rules of figure_period before this is asked)
+    if moved is None or any(0 <= m.start - r.end <= 24 and (m.start - r.end <= 3 or r.relative or m.kind != "percent"
+                                                    or not TOPIC_BETWEEN.search(scan, r.end, m.start))
+                            for r in refs) or YEAR_BACK_BEFORE.search(scan, max(0, m.start - 10), m.start):
         return None  # and "1년 전 79조1,000억원에서": dated where it stands, by the words before it
     # (the quarter before only when named up to the move: "…에서 8.8% 증가했으며, 전분기 대비로는 15.4%" is a year back)
     q = C.QOQ.search(scan, sent.start, moved.end()) is not None and "Q" in period

@@ -263,7 +263,7 @@ def refined(fig: Figure, got: Typed) -> str:
 
 
 TARGET_BRACKET = regex.compile(r"\d[\d,]*(?:만\s?[\d,]*)?\s?(?:원|달러|\$)?\s?\(\s?$")
-TARGET_MOVED = regex.compile(r"→|->|상향|하향|올려|낮춰|올렸|낮췄|\b(?:raised|lowered|cut|boosted|trimmed)\b", regex.IGNORECASE)
+TARGET_MOVED = regex.compile(r"→|->|상향|하향|올려|낮춰|올렸|낮췄|기존\s?[\d,]|종전\s?[\d,]|\b(?:raised|lowered|cut|boosted|trimmed|prev\.?|previously)\b", regex.IGNORECASE)  # (and "(▲9.5%, 기존 42,000원)": the old target beside the move)
 GENERIC_PROFIT = regex.compile(r"(?:a\s)?(?:profit|loss)s?|이익|흑자", regex.IGNORECASE)
 
 

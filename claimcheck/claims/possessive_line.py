@@ -16,7 +16,9 @@ POSSESSIVE = regex.compile(r"['’]s\s(?:(?:first|second|third|fourth)[\s-]quart
                            r"|FY\d\d\s|full[\s-]year\s|quarterly\s)?"
                            r"(?P<w>(?:[a-z][a-z&-]+|[A-Z][\w&-]+)(?:\s(?:[a-z][a-z&-]+\.?|[A-Z][\w&-]+)){0,2})\s$")
 # a line's own possessive before its metric: "Food Delivery's adjusted EBIT rose 31%", "Classifieds' adjusted EBIT"
-LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s"
+# (and "Energy's Q1/2025 order intake": the line, then a span before the metric)
+LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s"
+                          r"(?:(?:Q[1-4]|H[12])(?:[/\s]?(?:FY)?\d\d(?:\d\d)?)?\s|(?:first|second|third|fourth)[\s-]quarter\s)?"
                           r"(?:(?:adjusted|underlying|organic|comparable|core|operating|segment)\s)?$")
 # words that qualify how a metric is measured, or name the whole, never a line
 MEASURE_WORDS = frozenset({
@@ -47,7 +49,7 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
             words = words.rsplit(" ", 1)[0]
         if words and _a_line(lex, words):
             return L.topic(lex, words) or segment_id(words)
-        owns = LINE_OWNS.search(scan, max(lo, cue.start - 48), cue.start)
+        owns = LINE_OWNS.search(scan, max(lo, cue.start - 60), cue.start)
         if owns is not None and _a_line(lex, owns["w"]):
             return L.topic(lex, owns["w"]) or segment_id(owns["w"])
     return None
@@ -61,7 +63,7 @@ def _a_line(lex: L.Lexicon, words: str) -> bool:
         and not LEGAL_END.search(words)  # "Ribera Energia Ltd's adjusted net income": a company we do not know
 
 
-LEGAL_END = regex.compile(r"\b(?:Ltd|Limited|Inc|Corp|plc|PLC|AG|SA|SE|NV|Co)\.?$")
+LEGAL_END = regex.compile(r"\b(?:Ltd|Limited|Inc|Corp|plc|PLC|AG|SA|SE|NV|Co|Oyj|Oy|ASA|SpA|AB)\.?$")
 # (and "Repsol's July-September EBITDA": months name a span, no line)
 SPAN_WORD = regex.compile(r"(?i:q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that|january|february|march|april|may|june|july"
                           r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")

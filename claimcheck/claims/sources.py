@@ -115,6 +115,9 @@ def period_where(ctx: Ctx, sent, m: Mention, period: str | None, refs: list[PR.P
         named = next((h for h in (lay.headers.get(line) or [])[1:] if h and _names(h, period)), None)
         if cell is not None and named:
             return on_line(lay, line, "table", named)
+        # "<표 2> 소형주 비교 (2024년 기준, 단위: 억원, %)" over rows of companies: the caption dates every cell
+        if (caption := lay.captions.get(line)) and _names(caption, period):
+            return on_line(lay, line, "caption", caption)
     if len(period) == 10 and period[4] == "-" and not any(r.period == period for r in refs):
         return Where("clause", sent.start, sent.end, period)  # a close's day, read from '30일 종가' or 'on Thursday'
     # a phrase naming the period itself outranks a relative one nearer the figure ("3분기 … 전년 동기(655억원)보다 …,
