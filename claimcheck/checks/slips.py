@@ -44,7 +44,16 @@ def slip(a: Claim, b: Claim) -> bool:
         return False
     step = max(_step(a), _step(b))
     x, y = _digits(a, step), _digits(b, step)
-    return bool(x and y and x != y) and _digit_slip(x, y)
+    if bool(x and y and x != y) and _digit_slip(x, y):
+        return True
+    # "8.0" in a table against "0.8%" in prose: the printed digits swapped around the point (the values' digits,
+    # "80" against "8", lose the leading zero)
+    px, py = _printed(a), _printed(b)
+    return len(px) == len(py) >= 2 and px != py and sorted(px) == sorted(py)
+
+
+def _printed(c: Claim) -> str:
+    return "".join(ch for ch in c.text if ch.isdigit())
 
 
 def _digit_slip(x: str, y: str) -> bool:

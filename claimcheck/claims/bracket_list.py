@@ -36,7 +36,9 @@ MARKERS = regex.compile(r"[▷▶►▲△▽•■□◆◇]")
 _WORD = r"\p{L}[\p{L}\p{N}·&/-]{0,15}?"
 _NAME = r"['‘\"“]?(?P<name>" + _WORD + r"(?:\s(?:(?:및|and|&|of|the)\s)?" + _WORD + r"){0,3}?)['’\"”]?"
 _TAIL = r"\s?(?:에서는|에서|은|는|이|가|:)?\s?(?:약\s?|about\s)?"
-PLAIN_NEXT = regex.compile(r"\s?(?:,\s?(?:and\s)?|·|、|\s(?:and|및)\s)\s?(?:the\s)?" + _NAME + _TAIL)
+# (and "orders of MSEK 15,012 split into Equipment & Service MSEK 11,710 and …": the whole, then its parts)
+PLAIN_NEXT = regex.compile(r"\s?(?:,\s?(?:and\s)?|·|、|\s(?:and|및)\s|\s(?:split|divided|broken\sdown)\s(?:into|between)\s)\s?(?:the\s)?"
+                           + _NAME + _TAIL)
 PLAIN_FIRST = regex.compile(r"(?<![\p{L}\p{N}'’\"”])" + _NAME + _TAIL + r"$")
 # words a plain list's name never is: verbs and prepositions that stand before a figure in prose
 NOT_ITEM = regex.compile(r"(?i)(?:was|were|is|are|of|at|to|from|by|for|in|into|split|divided|comprising|including|on|with|reached|totaled|hit|about|around|nearly"

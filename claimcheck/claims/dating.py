@@ -89,7 +89,9 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if cell and not (hp and hp[0]) and cell[1].row_label and (rp := PR.header_period(cell[1].row_label, fy))[0]:
         hp = rp  # "| 2023 | 1,737.8 | 106.9 |": a table whose rows are its years
     if cell and not (hp and hp[0]) and (cp := PR.header_period(ctx.lay.captions.get(line, ""), fy))[0]:
-        hp = cp  # "Exhibit 2: business areas, Q3 25" over "| Business area | Orders (%) | Revenues (SEK m) |"
+        # "Exhibit 2: business areas, Q3 25" over "| Business area | Orders (%) | Revenues (SEK m) |" (and over
+        # "| FHS est. | Cons. |": the caption's quarter, in columns of forecasts)
+        hp = (cp[0], cp[1] or bool(hp and hp[1]))
     if cell and (T.is_growth(metric) or change) and (vs := versus_period(lay, line, cell[0], fy)) is not None:
         hp = vs  # "| Q3 2025 | … | % vs Q2 2025 |": the latest column's change, not the base's
     elif cell and not (hp and hp[0]) and (T.is_growth(metric) or change):

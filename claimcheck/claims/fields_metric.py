@@ -222,8 +222,8 @@ def refined(fig: Figure, got: Typed) -> str:
         metric = named[-1] if named else "net_income"
     if T.growth_of(metric) in T.profits and TO_PER_SHARE.match(scan, m.end, min(sent.end, m.end + 60)):
         return "eps_growth"
-    if metric == "upside" and TARGET_BRACKET.search(scan, max(sent.start, m.start - 16), m.start) \
-            and TARGET_MOVED.search(scan, sent.start, sent.end):
+    if metric == "upside" and (bracket := TARGET_BRACKET.search(scan, max(sent.start, m.start - 22), m.start)) \
+            and (bracket["moved"] or TARGET_MOVED.search(scan, sent.start, sent.end)):
         return "price_target_growth"  # "목표주가 28,000원(-6.7%)으로 하향": how far the target moved, not the room to it
     if metric == "operating_income" and _generic_profit(fig):
         return "net_income"
@@ -262,7 +262,9 @@ def refined(fig: Figure, got: Typed) -> str:
     return metric
 
 
-TARGET_BRACKET = regex.compile(r"\d[\d,]*(?:만\s?[\d,]*)?\s?(?:원|달러|\$)?\s?\(\s?$")
+# (and "Our TP of SEK 225 (up 7.1%)": the bracket says the target moved)
+TARGET_BRACKET = regex.compile(r"\d[\d,]*(?:만\s?[\d,]*)?\s?(?:원|달러|\$)?\s?\(\s?(?P<moved>(?:up|down|raised|cut|lowered)\s(?:by\s)?)?$",
+                               regex.IGNORECASE)
 TARGET_MOVED = regex.compile(r"→|->|상향|하향|올려|낮춰|올렸|낮췄|기존\s?[\d,]|종전\s?[\d,]|\b(?:raised|lowered|cut|boosted|trimmed|prev\.?|previously)\b", regex.IGNORECASE)  # (and "(▲9.5%, 기존 42,000원)": the old target beside the move)
 GENERIC_PROFIT = regex.compile(r"(?:a\s)?(?:profit|loss)s?|이익|흑자", regex.IGNORECASE)
 

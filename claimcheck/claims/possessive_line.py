@@ -50,9 +50,18 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
         if words and _a_line(lex, words):
             return L.topic(lex, words) or segment_id(words)
         owns = LINE_OWNS.search(scan, max(lo, cue.start - 60), cue.start)
-        if owns is not None and _a_line(lex, owns["w"]):
+        if owns is not None and _a_line(lex, owns["w"]) and not _the_company(fig, owns.group()):
             return L.topic(lex, owns["w"]) or segment_id(owns["w"])
     return None
+
+
+def _the_company(fig: Figure, said: str) -> bool:
+    """Whether the possessive is the company's own short name ("Ollie's third-quarter gross margin", "Academy's
+    third-quarter adjusted EPS"), not a line's."""
+    lex, name = fig.ctx.lex, said.split("'")[0].split("’")[0].strip()
+    main = fig.ctx.main or ""
+    return any(True for _ in lex.entity_rx.finditer(said)) or (bool(main) and main.startswith(name)) \
+        or L.begun_name(lex, name) == main
 
 
 def _a_line(lex: L.Lexicon, words: str) -> bool:

@@ -10,7 +10,7 @@ from .line_kinds import HEADING, LIST_ITEM
 # a sentence ends at . ! ? before a capital, Hangul or an opening quote, never after an
 # abbreviation ("Oct. 26", "Inc.", "vs.", "adj. EBITDA") or before a digit or a lower-case word; the mark is
 # looked for first, so that the abbreviations are only tried after one (twice as fast)
-ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|[Aa]dj|excl|incl|U\.S|e\.g|i\.e)\.)"
+ABBREV = r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Mr|Ms|Dr|St|No|approx|est|[Aa]dj|excl|incl|[Pp]rev|U\.S|e\.g|i\.e)\.)"
 # (nor after a scale letter's point: "SEK 33.9 b. (from SEK 32.6 b.)")
 SCALE_POINT = r"(?<!\d[ \u00a0][bmBM]\.)"
 SENT_END = regex.compile(rf"(?<=[.!?。…]){ABBREV}{SCALE_POINT}\s+(?=[\p{{Lu}}\p{{Hangul}}\"“‘'(\[*#-]|[ie]\p{{Lu}})|(?<=다\.)(?=\S)"

@@ -175,7 +175,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # line named with its kind right before its figure (its verb said once for the pair)
     (r"(?:\b[Ii]ts|\b[Tt]he|[\w&.]['’]s?)\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})\s(?:division|segment|unit|business|arm)\s"
      r"(?:(?:sold|generated|posted|booked|recorded|reported|delivered|had|made|earned|contributed|brought\sin)\s)?"
-     r"(?=(?:[A-Z]{3}\s?|[$€£¥₩])\d)", r"(?:division|segment|unit|business|arm)\s"),
+     # (and "Solvay's Performance Chemicals unit had second-quarter sales of €594 million": the metric between)
+     r"(?=(?:[A-Z]{3}\s?|[$€£¥₩])\d|(?:[\w-]+\s){0,2}?(?:sales|revenues?|orders|EBITDA|EBIT|operating\sprofit)\s(?:of\s)?(?:[A-Z]{3}\s?|[$€£¥₩])\d)",
+     r"(?:division|segment|unit|business|arm)\s"),
     # "Air Distribution revenue rose 4.5 per cent to €754.2 million, Air IT Solutions 7.1 per cent to €549.0 million and
     # Hospitality 15.9 per cent": the later items of a list whose verb the first one spent, each a line right before its rate
     (r"(?:(?<=\d[%m]?,\s)|(?<=\d[%m]?\sand\s)|(?<=million,\s)|(?<=billion,\s)|(?<=million\sand\s)|(?<=billion\sand\s))"

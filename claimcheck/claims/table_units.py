@@ -4,7 +4,8 @@ from __future__ import annotations
 import regex
 
 # (and "| EUR m | H1 FY25 | …", "£m", "(…; CHF m; …)": a currency and its scale in a caption or a table's corner)
-MONEY_SCALE = r"(?<![\w$€£])(?:EUR|USD|GBP|CHF|DKK|SEK|NOK|CAD|AUD|US\$|C\$|A\$|[£€$])\s?(?:m|mn|b|bn|million|billion)(?![\w])"
+MONEY_SCALE = (r"(?<![\w$€£])(?:EUR|USD|GBP|CHF|DKK|SEK|NOK|CAD|AUD|US\$|C\$|A\$|[£€$])\s?(?:m|mn|b|bn|million|billion)(?![\w])"
+               r"|(?<![\w])M(?:EUR|USD|GBP|CHF|DKK|SEK|NOK)(?![\w])")  # and a Nordic caption's "MSEK", "MEUR"
 UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)|"
                           + MONEY_SCALE, regex.IGNORECASE)
 # the currencies a caption or a corner writes with a scale after them ("EUR m", "£m", "CHF bn")
@@ -24,6 +25,7 @@ UNITS = [
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?|m(?![\w]))|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
     *[(rf"(?<![\w$€£])(?:{signs})\s?(?:b|bn|billions?)(?![\w])", ("money", code, 1e9)) for code, signs in CURRENCY_SIGNS],
     *[(rf"(?<![\w$€£])(?:{signs})\s?(?:m|mn|millions?)(?![\w])", ("money", code, 1e6)) for code, signs in CURRENCY_SIGNS],
+    *[(rf"(?<![\w])M{code}(?![\w])", ("money", code, 1e6)) for code, _ in CURRENCY_SIGNS],  # "MSEK unless stated"
     # "(in millions, except per share data)": an English release's corner, in dollars unless its cells say otherwise
     (r"\bin\s(?:bn|billions)\b", ("money", "USD", 1e9)), (r"\bin\s(?:mn|millions)\b", ("money", "USD", 1e6)),
     (r"(?:EUR|€)\s?(?:bn|billion)", ("money", "EUR", 1e9)), (r"(?:CNY|RMB)\s?(?:bn|billion)", ("money", "CNY", 1e9)),
@@ -33,7 +35,7 @@ UNITS = [
     (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
 ]
 UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
-PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|증감|change|대비|전년비|전기비", regex.IGNORECASE)
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|y\/y|q\/q|\bchg\b|증감|change|대비|전년비|전기비", regex.IGNORECASE)
 
 
 def unit_of(text: str) -> tuple[str, str, float] | None:

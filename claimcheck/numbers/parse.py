@@ -13,6 +13,7 @@ from . import digits as D
 from .units import CURRENCIES, ESCALES, classify
 
 NEG = ("-", "△", "▼", "+-")
+ARROW_SIGN = {"↓": "▼", "↑": "▲"}
 TOLERANCE_ENDS = frozenset("±-/sS스")
 KOREAN_DIGIT_WORDS = frozenset("십백천만억조")
 
@@ -201,6 +202,7 @@ def parse(text: str) -> list[Mention]:
             sign = "-"  # "compared with a negative $49 million a year earlier"
         elif value > 0 and kind == "money" and scan[end:end + 1] == ")" and COPULA_BRACKET.search(scan, max(0, start - 14), start):
             sign = "-"  # "GAAP diluted EPS from continuing operations was ($0.10)": an accounting bracket round the whole
+        sign = ARROW_SIGN.get(sign, sign)  # "| ↓4.0 |": an arrow before a table's change is its sign, as ▼ is
         if sign in NEG:
             value, lo, hi = -value, (-hi if hi is not None else None), (-lo if lo is not None else None)
         if not _tolerance(scan, m):

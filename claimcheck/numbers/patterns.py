@@ -81,7 +81,7 @@ PART = r"[ \t\u00a0]?(?:초중|중후|초|중|후)반(?!기|전|부)대?"
 FEW = r"(?:(?<=조)[ \t\u00a0]?수[십백천]?억|(?<=억)[ \t\u00a0]?수[십백천]?만)"
 
 _ATOM = rf"""
-    (?P<sign>[+\-△▲▼](?=[\d$€£¥₩₹UHCASNRIEGKJTDMB]))?
+    (?P<sign>[+\-△▲▼↑↓](?=[\d$€£¥₩₹UHCASNRIEGKJTDMB]))?
     (?P<cur>{CUR_PREFIX})?
     (?P<sign2>[+\-](?=\d))?
     (?P<num>{KCOMPOUND}|{DIGITS})
