@@ -33,6 +33,8 @@ NOT_LINE = NOT_SEGMENT | {"사업", "전사", "각", "주력", "해당", "이", 
                           "가이던스", "컨센서스", "전망치", "예상치", "목표치", "계획", "평균", "시장", "증권가", "별도로", "연결로", "별도", "연결",
                           "지역", "법인", "region", "market", "consolidated", "average", "combined",
                           "근데", "그런데", "그래도", "그리고", "하지만", "그러나", "또", "이번엔", "이번에는", "여기에"}
+OTHER_UNIT = regex.compile(r"기타\s?(?:사업\s?)?부문|기타\s?사업")
+JOINED_BEFORE = regex.compile(r"(?:및|과|와|&)\s?$")  # "공통 및 기타 부문": one line of two names
 # words that qualify a metric when they stand alone ("신규 수주는": new orders), never a line's whole name
 ALONE_NO_LINE = frozenset({"신규", "기존"})
 # words that split one line into two ("직접/간접 참여형", "국내/해외 식품"): kept as part of the line's name
@@ -168,6 +170,9 @@ def subject_lines(scan: str, start: int, end: int, lex: L.Lexicon) -> list[tuple
             if word.lower().endswith((" net", " total")):
                 word = word.rsplit(" ", 1)[0]  # "International net revenue": the line's net revenue, the line is "International"
             low = word.lower()
+            if word == "기타" and OTHER_UNIT.search(m.group()) and not JOINED_BEFORE.search(scan, max(start, m.start("seg") - 4), m.start("seg")):
+                found.append((m.start(), m.end(), lex.region_ids.get(word, "other")))
+                continue  # "기타 부문 매출이 5.7% 늘었다": the 'other' segment, named with its unit word, is a line
             if low in ALONE_NO_LINE:
                 continue  # "신규 수주는": 'new' alone qualifies the metric, it names no line
             if " " not in word and OBJECT_BEFORE.search(scan, max(start, m.start("seg") - 3), m.start("seg")):

@@ -35,7 +35,8 @@ UNITS = [
     (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
 ]
 UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
-PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|y\/y|q\/q|\bchg\b|증감|change|대비|전년비|전기비", regex.IGNORECASE)
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|y\/y|q\/q|\bchg\b|\borganic\b|\blfl\b|like[\s-]for[\s-]like|증감|change|대비|전년비|전기비",
+                     regex.IGNORECASE)  # (and an "| Organic |" column beside the amounts: the organic growth)
 
 
 def unit_of(text: str) -> tuple[str, str, float] | None:
