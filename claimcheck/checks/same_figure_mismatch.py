@@ -23,7 +23,7 @@ from ..models import BEFORE_REVISION, COMPANY_GUIDANCE, Claim
 from .common import Draft, Hedged, begun_by, figure, label, near_quarter, year_of
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing, superseded_plans
-from .slips import moved_point, slip
+from .slips import slip
 from .swaps import Siblings, siblings, swapped
 from .restated import printings, restated_wrong
 from .recomputed import levels, recomputed_wrong
@@ -65,11 +65,6 @@ class Options(Hedged):
                                   "pairs stood for different things (a line and the company, GAAP and adjusted) far "
                                   "more often than for one figure printed wrong; rates, bounds, ranges and forecasts "
                                   "keep their severity")
-    far_rates: float = Field(1.2, description="report at info, as far_needs_slip does for amounts, a conflict "
-                             "between articles over reported growth rates whose values are of "
-                             "one print, no slip of each other, more than this ratio and a point apart, or of two "
-                             "signs (0 turns it off): on judged real text such pairs were a line's rate and the "
-                             "company's, or two bases, typed as one")
     corroborated: int = Field(2, description="report at info a conflict between articles in which every value is "
                               "printed by at least this many articles (0 turns it off): a value printed wrong is one "
                               "outlet's slip, while two values each printed by several outlets are two things (a "
@@ -161,7 +156,6 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
                 alone = _split_apart(comp, fkeys, nodes, members, lines)
             alone = alone and not slipped
             far = not (alone or slipped) and (_far_apart(comp, nodes, o.far_needs_slip)
-                                              or _far_rates(comp, nodes, o.far_rates)
                                               or _corroborated(comp, nodes, o.corroborated))
             twin = not (alone or far) and key[1] is None and adjusted is not None and twinned(members, adjusted, o.hedge)
             out.append(_draft(key, comp, nodes, members, 2 if alone or far or twin else demote, alone, far, twin, slipped,
@@ -247,30 +241,6 @@ def _far_apart(comp: list[int], nodes: list[list[Claim]], ratio: float) -> bool:
             lo, hi = sorted((abs(a.value), abs(b.value)))
             if lo == 0 or hi / lo <= ratio:
                 return False
-    return True
-
-
-def _far_rates(comp: list[int], nodes: list[list[Claim]], ratio: float) -> bool:
-    """Unlike exact reported rates in more than one article, no two of them a slip, each conflicting pair of two
-    signs or more than `ratio` and a point apart."""
-    if not ratio or len(comp) > 12 or len({c.file for k in comp for c in nodes[k]}) < 2:
-        return False
-    reps = [nodes[k][0] for k in comp]
-    if any(c.low is not None or c.high is not None or c.bound == "approx" or c.estimate or c.unit not in ("%", "pp")
-           or not taxonomy().is_growth(c.metric) for c in reps):
-        # (a share or a margin far from another is kept: "62% here, over 80% there" is the seeds' own conflict)
-        return False
-    for i, a in enumerate(reps):
-        for b in reps[i + 1:]:
-            (alo, ahi), (blo, bhi) = a.interval(), b.interval()
-            if ahi >= blo and bhi >= alo:
-                continue  # "12%" and "11.7%": one figure rounded, no part of the conflict
-            if slip(a, b) or moved_point(a, b):
-                return False
-            if (a.value < 0) == (b.value < 0):
-                lo, hi = sorted((abs(a.value), abs(b.value)))
-                if lo == 0 or hi / lo <= ratio or hi - lo <= 1.0:
-                    return False
     return True
 
 

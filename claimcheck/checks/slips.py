@@ -84,8 +84,3 @@ def _printed_step(v: float) -> float:
         step *= 10
     return step
 
-
-def moved_point(a: Claim, b: Claim) -> bool:
-    """"22.6%" for 2.26%: the same printed digits with the point moved, a slip of scale."""
-    px, py = _printed(a), _printed(b)
-    return len(px) >= 2 and px.lstrip("0") == py.lstrip("0") and a.value != b.value

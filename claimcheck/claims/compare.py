@@ -14,7 +14,7 @@ from ..vocab import taxonomy
 
 # "전기 546억원 대비", "전년동기 280억원 대비": the base's own amount between the base word and the comparison
 BASE_AMOUNT = r"(?:\d[\d,.]*\s?(?:조\s?(?:\d[\d,.]*\s?)?)?(?:억|만)?\s?원?\s?)?"
-YOY = regex.compile(r"전년\s?(?:동기\s?)?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|1년\s?전(?:과|에)\s?(?:견주면|견줘|비교하면|비교해|비해)|1년\s?전\s?대비|전년비|(?:작년|지난해|전년)\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
+YOY = regex.compile(r"전년도?\s?(?:동기\s?)?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|1년\s?전(?:과|에)\s?(?:견주면|견줘|비교하면|비교해|비해)|1년\s?전\s?대비|전년비|(?:작년|지난해|전년)\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
 QOQ = regex.compile(r"(?:(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)(?:\s?말)?)\s?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)

@@ -121,7 +121,9 @@ def classify_money(m: Mention, text: str, cues: list[Cue], clause: tuple[int, in
         return Typed(base, negative=noun["down"] is not None, change=True)  # "영업이익 감소(2천22억원) 효과": how much it fell
     if PCT_BRACKET_BEFORE.search(text, max(sent[0], m.start - 12), m.start) and text[m.end:m.end + 1] == ")" and has(MOVE_WORDS):
         # "매출은 15%(1187억원) 영업이익은 33%(58억원) 줄었다": the amount a percent change comes to
-        return Typed(base, negative=any(x.metric == "_decline" and m.end <= x.start < m.end + 60 for x in cues), change=True)
+        # (the verb right after the bracket first: "4.8%(277억원) 늘었지만, 영업이익은 … 줄었다" rose)
+        return Typed(base, negative=down if (up or down) else any(x.metric == "_decline" and m.end <= x.start < m.end + 60
+                                                                   for x in cues), change=True)
     if (en := EN_AMOUNT_MOVED.search(text, max(sent[0], m.start - 40), m.start)) is not None:
         return Typed(base, negative=bool(en["down"] or en["down2"]), change=True)
     if (moved_by := AMOUNT_PCT_MOVED.match(text, m.end, min(sent[1], m.end + 24))) is not None:

@@ -83,7 +83,7 @@ PERIOD = re.compile(
           |the\syear-(?:ago|earlier)\s(?:period|quarter)|(?:the\s)?(?:prior|previous)-year\s(?:(?:first|second|third|fourth)\s)?(?:period|quarter)
           |the\ssame\s(?:period|quarter|time)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear|the\syear\s(?:prior|before|earlier))
           |the\s(?:same|respective|corresponding|comparable)\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
-          |(?:지난해|작년|전년도|올해|금년|올\s?한\s?해|내년)(?!\s?\d{{1,3}}\s?(?:주년|돌))|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
+          |(?:지난해|작년|(?<!직)전년도|올해|금년|올\s?한\s?해|내년)(?!\s?\d{{1,3}}\s?(?:주년|돌))|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
           |last\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)|(?:the\s)?prior\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)
           |last\syear|this\syear|next\syear|(?<=for\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before|to[\s-]date))|last\s(?:financial|fiscal)\syear|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter|(?:the\s(?:upcoming|coming)|(?:the\s)?next)\squarter
