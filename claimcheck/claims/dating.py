@@ -91,7 +91,7 @@ def date(ctx: Ctx, sent, m: Mention, clause, metric: str, cue_metric: str, ent: 
     if cell and not (hp and hp[0]) and (cp := PR.header_period(ctx.lay.captions.get(line, ""), fy))[0]:
         # "Exhibit 2: business areas, Q3 25" over "| Business area | Orders (%) | Revenues (SEK m) |" (and over
         # "| FHS est. | Cons. |": the caption's quarter, in columns of forecasts)
-        hp = (cp[0], cp[1] or bool(hp and hp[1]))
+        hp = (cp[0], bool(hp and hp[1]))  # (a caption "… vs estimates" names what some columns hold, not every cell)
     if cell and (T.is_growth(metric) or change) and (vs := versus_period(lay, line, cell[0], fy)) is not None:
         hp = vs  # "| Q3 2025 | … | % vs Q2 2025 |": the latest column's change, not the base's
     elif cell and not (hp and hp[0]) and (T.is_growth(metric) or change):

@@ -162,6 +162,9 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
      r"\b(?:up|down|grew|rose|fell|climbed|jumped|declined|increased|decreased|gained|slipped|surged|dropped|added|expanded"
      r"|shrank|contracted|advanced|slid|plunged|soared|improved|retreated)\s"),
     (r"(?:\G|(?<=[.;:]\s))(?P<seg>[A-Z][\w&-]*),\swhich\b", r"which"),
+    # "At ITC, Fortis's Michigan-based transmission arm, third-quarter segment earnings rose 8.4%": the unit a
+    # sentence opens on, glossed after it, is where its figures are
+    (r"(?:\G|(?<=[.;:]\s))At\s(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2}),\s(?:[^,.;]{2,60},\s)?", r"\bAt\s"),
     # "The surprise is Philips' Connected Care, where comparable sales rose 2.8%": the company's line, then where its
     # figures are
     # (and "The sharpest decline came in Sea Logistics, where gross profit fell 15%": the place the figures are)
@@ -174,9 +177,11 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "its Taste & Wellbeing division sold CHF 982 million and its Fragrance & Beauty division CHF 896 million": the
     # line named with its kind right before its figure (its verb said once for the pair)
     (r"(?:\b[Ii]ts|\b[Tt]he|[\w&.]['’]s?)\s(?P<seg>[A-Z][\w&-]*(?:\s(?:&\s)?[A-Z][\w&-]*){0,3})\s(?:division|segment|unit|business|arm)\s"
-     r"(?:(?:sold|generated|posted|booked|recorded|reported|delivered|had|made|earned|contributed|brought\sin)\s)?"
-     # (and "Solvay's Performance Chemicals unit had second-quarter sales of €594 million": the metric between)
-     r"(?=(?:[A-Z]{3}\s?|[$€£¥₩])\d|(?:[\w-]+\s){0,2}?(?:sales|revenues?|orders|EBITDA|EBIT|operating\sprofit)\s(?:of\s)?(?:[A-Z]{3}\s?|[$€£¥₩])\d)",
+     r"(?:(?:sold|generated|posted|booked|recorded|reported|delivered|had|made|earned|contributed|brought\sin|saw)\s)?"
+     # (and "Solvay's Performance Chemicals unit had second-quarter sales of €594 million", "Fortis's ITC unit saw
+     # third-quarter earnings slip 8.4%": the metric, and its move, between)
+     r"(?=(?:[A-Z]{3}\s?|[$€£¥₩])\d|(?:[\w-]+\s){0,2}?(?:sales|revenues?|orders|earnings|EBITDA|EBIT|operating\sprofit|profit)\s"
+     r"(?:of\s|(?:rise|fall|slip|grow|drop|decline|jump|climb)\s(?:by\s)?)?(?:[A-Z]{3}\s?|[$€£¥₩])?\d)",
      r"(?:division|segment|unit|business|arm)\s"),
     # "Air Distribution revenue rose 4.5 per cent to €754.2 million, Air IT Solutions 7.1 per cent to €549.0 million and
     # Hospitality 15.9 per cent": the later items of a list whose verb the first one spent, each a line right before its rate
