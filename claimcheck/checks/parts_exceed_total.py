@@ -42,13 +42,13 @@ SUMMED = {"revenue": "revenue", "orders": "orders", "backlog": "order book"}  # 
 def _region_rx(words: tuple[str, ...]) -> regex.Pattern:
     # segment ids join words with '_' ("united_states"), the vocabulary with spaces
     alts = (regex.escape(w).replace("\\ ", "[\\s_]") for w in sorted(words, key=len, reverse=True))
-    return regex.compile("|".join(alts) or "(?!)",
-                         regex.IGNORECASE)
+    # (whole words of the id: the id "us" is in "us_and_canada", never in "consumer_business")
+    return regex.compile(r"(?<![a-z])(?:" + ("|".join(alts) or "(?!)") + r")(?![a-z])", regex.IGNORECASE)
 
 
 def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Draft]:
     o, lex = options, lexicon
-    region_rx = _region_rx(lex.regions)
+    region_rx = _region_rx(tuple(lex.regions) + tuple(sorted(set(lex.region_ids.values()) - {"other"})))  # words and ids ("us")
     out = []
     for _, every in by_article(c for c in claims if not c.change and c.bound in ("eq", "approx")).items():
         # shares estimated together ("점유율은 A 62%, B 22%로 추정") must still fit in 100%;
@@ -88,7 +88,7 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                 for r in sorted(rs, key=lambda c: _where(c) >= 0):
                     is_part = (r.entity == whole.entity and r.segment and not _a_basis(lex, r.segment)) or \
                               (r.segment is None and L.parent(lex, r.entity) == whole.entity)
-                    if is_part and not L.is_aggregate(lex, r.entity, r.segment):
+                    if is_part and not L.is_aggregate(lex, r.entity, r.segment) and not _sub_row(r):
                         parts.setdefault((r.entity, r.segment), r)
                 # products and regions are two cuts of one total (Apple's iPhone and Greater China); add up
                 # within a cut. A business with its own name (AWS) sits beside the regions of its parent.
@@ -113,6 +113,14 @@ def check(claims: list[Claim], options: Options, lexicon: L.Lexicon) -> list[Dra
                     out.append(Draft(msg, (whole, *parts.values()), key,
                                      2 if far else 0, why))
     return out
+
+
+# "| – of which e-commerce |", "| Thereof Cloud ERP Suite |": a row inside the row above, never its sibling
+SUB_ROW = regex.compile(r"(?:^|›\s?)\W*(?:of\swhich|thereof|hereof|davon|그중|이\s?중)\b", regex.IGNORECASE)
+
+
+def _sub_row(c: Claim) -> bool:
+    return any(f == "segment" and s == "table" and t and SUB_ROW.search(t) for f, s, _, t in c.evidence)
 
 
 def _outer(parts: dict[tuple[str | None, str | None], Claim]) -> dict[tuple[str | None, str | None], Claim]:

@@ -154,6 +154,8 @@ def unknown_name(lex: L.Lexicon, n: str) -> bool:
 # such is a company of its own, whatever the vocabulary knows of it, and not a line of its parent
 SUBSIDIARY = regex.compile(r"(?:(?:주요\s?)?(?:종속회사|자회사|손자회사)(?:인|로)\s?|(?:미국|중국|일본|베트남|인도|유럽|독일|멕시코|브라질"
                            r"|인도네시아|헝가리|폴란드|현지|해외)\s?(?:판매\s?|생산\s?)?법인(?:인)?\s)"
+                           # (not "미국 법인 매출은": the unit's sales, no name)
+                           r"(?!(?:매출액?|영업이익|영업손실|순이익|순손실|실적|수익|이익|손실|비중)(?:은|는|이|가|도|의)\s)"
                            r"(?P<x>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:\s?[(\[][^()\[\]\n]{0,40}[)\]])?\s?(?:은|는|이|가|도|의)\s")
 
 
