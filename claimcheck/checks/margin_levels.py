@@ -47,10 +47,12 @@ def check(claims: list[Claim], hedge: float, slack: float) -> list[Draft]:
             hi = profit.interval(hedge)[1] / revenue.interval(hedge)[0]
             implied = (lo + hi) / 2 * 100
             msg = f"{label(m)} is given as {figure(m)}, but {figure(profit)} on {figure(revenue)} is {implied:.1f}%."
-            far = _far_off(m.value, implied)
+            # (only where the margin's company is not named in its own sentence: "이테크건설의 3분기 영업이익률은 6%"
+            # printed far off its levels is still that company's figure printed wrong)
+            far = _far_off(m.value, implied) and not any(f == "entity" and src == "clause" for f, src, _, _ in m.evidence)
             why = "a stated margin against the profit and revenue reported beside it" + (
-                f"; more than {FAR:g} times off (or of the other sign), likelier a line's margin or another base "
-                "typed as the company's, so info" if far else "")
+                f"; more than {FAR:g} times off (or of the other sign) with the company not named beside it, likelier a "
+                "line's margin or another base typed as the company's, so info" if far else "")
             out.append(Draft(msg, (m, profit, revenue), f"margin|{m.entity}|{m.segment}|{m.metric}|{m.period}|{m.file}",
                              2 if far else 0, why))
     return out

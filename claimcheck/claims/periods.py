@@ -276,4 +276,4 @@ def header_period(cell: str, fy_end: int | None = None) -> tuple[str | None, boo
     return None, ESTIMATE_HEADER.search(cell) is not None  # "| Analyst Estimate |", "| 컨센서스 |": no period, a forecast
 
 
-ESTIMATE_HEADER = regex.compile(r"\b(?:estimates?|est|consensus|cons|expected|forecasts?)\b|컨센서스|예상치?|추정치?|전망치", regex.IGNORECASE)
+ESTIMATE_HEADER = regex.compile(r"\b(?:estimates?|est|consensus|cons|expected|forecasts?|ours)\b|컨센서스|예상치?|추정치?|전망치|당사\s?(?:추정|예상|전망)?", regex.IGNORECASE)
