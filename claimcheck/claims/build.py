@@ -49,6 +49,9 @@ from .paragraph_carry import new_paragraph
 
 
 
+RESTATED_PP = regex.compile(r"\s?\(\s?")
+
+
 def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
     """All claims in one article, in text order."""
     lex = lex or L.default()
@@ -135,6 +138,9 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         approx = A.conversion_approx(fig.scan, prev[1], m)
         if approx is not None:
             return converted(ctx, prev[0], m, approx, si)
+    if prev is not None and m.kind == "percent" and prev[0].unit == "pp" and abs(abs(m.value) - abs(prev[0].value)) < 1e-9 \
+            and RESTATED_PP.fullmatch(fig.scan, prev[1], m.start):
+        return None  # "slipped by 10 basis points (0.10%)": the move restated in percent, no rate of its own
     if m.kind == "multiple":
         return _multiple(fig)
     got = FM.typed(fig)

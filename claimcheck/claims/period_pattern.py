@@ -24,7 +24,7 @@ PERIOD = re.compile(
               |{_Y(2)}\s?회계연도\s?(?P<fq2>[1-4])\s?분기
               |(?:FY|fiscal\s)\s?(?P<fy2d>(?:19|20)?\d\d)\s?Q(?P<fq3>[1-4])
               |(?<![^\W\d_])FQ(?P<fq4>[1-4])(?![^\W_])
-              |(?<![^\W\d_])Q(?P<fq5>[1-4])\s(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)(?P<fy7>(?:19|20)?\d\d)(?!\d)
+              |(?<![^\W\d_])Q(?P<fq5>[1-4])\s?(?:of\s)?(?:FY\s?|fiscal\s(?:year\s)?)(?P<fy7>(?:19|20)?\d\d)(?!\d)
               |(?<![^\W\d_])(?P<fq6>[1-4])Q\s?FY\s?(?P<fy8>(?:19|20)?\d\d)(?!\d)
               |fiscal\s(?:year\s)?(?:(?P<fy4>(?:19|20)\d\d)\s)?(?P<ford>first|second|third|fourth)[\s-]quarter
                (?:\s(?:of\s)?(?:fiscal\s)?(?P<fy6>(?:19|20)\d\d)(?!\d))?
@@ -41,7 +41,7 @@ PERIOD = re.compile(
            |FY\s?['’](?P<fyy3>\d\d)(?!\d)
            |(?:FY\s?|fiscal\s(?:year\s)?|financial\syear\s)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?(?:회계연도|financial\syear\b))
     | {SP.QUARTERS_TO_DATE}
-    | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
+    | (?P<q>{_Y(3)}\s?(?:년\s?|\.\s)?(?:(?P<qn>[1-4])\s?(?:[·/.]\s?4\s?)?(?:분기|Q)|Q(?P<qn2>[1-4]))
            |(?P<qn3>[1-4])Q\s?(?P<y2_>(?:19|20)?\d\d)(?!\d)
            |Q(?P<qn4>[1-4])\s?[/-]?\s?(?P<y3_>(?:19|20)\d\d)
            |(?<![^\W\d_])(?:Q(?P<qn6>[1-4])|(?P<qn7>[1-4])Q)\s?['’/-](?P<y6_>\d\d)(?![\d/])
@@ -67,7 +67,7 @@ PERIOD = re.compile(
               |july?(?=\.?\s?(?:-|–|to|through)\s?september)|oct(?:ober)?(?=\.?\s?(?:-|–|to|through)\s?december))
              \.?\s?(?:(?:to|through)\s?(?=(?:march|june|september|december)\s(?:period|quarter))|[-–]\s?)
              (?P<mon3>march|june|september|december)(?:\s(?:period|quarter))?(?![\w-]))
-    | (?P<bq>(?:(?<![^\W\d_])|(?<=지난)|(?<=올해)|(?<=올))(?P<bqn>[1-4])\s?(?:[·/]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
+    | (?P<bq>(?:(?<![^\W\d_])|(?<=지난)|(?<=올해)|(?<=올))(?P<bqn>[1-4])\s?(?:[·/.]\s?4\s?)?분기(?!\s?(?:연속|째|만에|동안))|(?<![^\W_])Q(?P<bqn2>[1-4])(?![^\W_]))
     | {SP.MONTHS_UP_TO} | {SP.MONTHS_ENDED}
     | (?P<ym>{_Y(5)}\s?년\s?(?P<mm>[1-9]|1[0-2])\s?월(?:\s?(?P<dd>[1-9]|[12]\d|3[01])\s?일)?)
     | {SP.MONTH_SPAN}
