@@ -180,7 +180,7 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         seg = None  # "By comparison, Nucor reported net earnings of …": the company named as a clause's subject is no line of its own
     if seg and seg.endswith(GROWTH_BASES) and L.taxonomy().is_ratio(metric):
         seg = seg.rsplit("_", 1)[0]  # "rose 5.1% organically to €3.38bn at an EBIT margin of 9.3%": a level has no growth basis
-    metric = line_profit(fig, metric, seg)
+    metric = line_profit(fig.scan, fig.clause[0], m.start, metric, seg)
     if metric in ("stock_price", "price_change", "price_target", "upside") and not fig.cell:
         seg = None  # "the stock lost more than 7% in today's session": a share's price (or target) has no business line
     if metric == "surprise" and seg is None:

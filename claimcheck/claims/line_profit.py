@@ -3,12 +3,7 @@ percent". A segment reports an operating result, never a net one; read as net in
 the line's operating profit that the same story gives, and a restated figure is never compared."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex
-
-if TYPE_CHECKING:  # the figure module reaches this one through sources.py, so only its type is named
-    from .figure import Figure
 
 NET_TO_OPERATING = {"net_income": "operating_income", "net_income_growth": "operating_income_growth"}
 # the bare word, not "net profit", "pre-tax profit", "gross profit", "profit before tax" or "profit attributable"
@@ -16,11 +11,11 @@ BARE_PROFIT = regex.compile(r"(?<!\b(?:net|pre-?tax|gross|after-tax|attributable
                             r"(?!\s(?:before|after|attributable|for\sthe\speriod|margin))", regex.IGNORECASE)
 
 
-def line_profit(fig: Figure, metric: str, seg: str | None) -> str:
-    """metric, or the operating one for a line's figure that only the bare word named."""
-    if not seg or metric not in NET_TO_OPERATING or not fig.scan[fig.m.start - 1:fig.m.start].isascii():
+def line_profit(scan: str, clause_start: int, start: int, metric: str, seg: str | None) -> str:
+    """metric, or the operating one for a line's figure at scan[start] that only the bare word named in its clause."""
+    if not seg or metric not in NET_TO_OPERATING or not scan[start - 1:start].isascii():
         return metric
-    words = BARE_PROFIT.search(fig.scan, max(fig.clause[0], fig.m.start - 60), fig.m.start)
-    if words is None or regex.search(r"\bnet\b", fig.scan[max(fig.clause[0], fig.m.start - 60):fig.m.start], regex.IGNORECASE):
+    lo = max(clause_start, start - 60)
+    if BARE_PROFIT.search(scan, lo, start) is None or regex.search(r"\bnet\b", scan[lo:start], regex.IGNORECASE):
         return metric
     return NET_TO_OPERATING[metric]
