@@ -72,7 +72,7 @@ REPORTING_VERBS = {"posted", "reported", "generated", "booked", "brought", "had"
 # (a month by its name or its abbreviation: "Markets" and "Octane" are no months)
 MONTH_WORD = regex.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
                            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])|(?:first|second|third|fourth)[\s-]quarter"
-                           r"|(?:q[1-4]|[1-4]q|fy|h[12]|[12]h)(?:\s?'?\d{2,4})?\b")
+                           r"|(?:q[1-4]|[1-4]q|h[12]|[12]h)\s?fy\s?'?\d{2,4}\b|(?:q[1-4]|[1-4]q|fy|h[12]|[12]h)(?:\s?'?\d{2,4})?\b")
 # "More Sales, Less Profit": a comparative alone is no line ("more personal computing" is)
 COMPARATIVE = {"nine-month", "six-month", "three-month", "twelve-month", "more", "less", "higher", "lower", "strong", "stronger", "weak", "weaker", "solid", "robust", "record"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "its", "our", "their", "which", "who"}  # and a relative pronoun

@@ -152,11 +152,15 @@ PUTS_AT = regex.compile(r"\b(?:puts?|pegs?|pencils?\sin)\s(?:(?!\b(?:three|six|n
 OWN_PUT = regex.compile(r"\b(?:(?:[Tt]he\s(?:company|group)|[Ii]t)\s(?:puts?|pegs?)|(?:puts?|pegs?)\sits)\s"
                         r"(?!(?:[^.;]|\.(?=\d)){0,60}?\b(?:estimates?|forecasts?|targets?|projections?|expectations?|views?"
                         r"|guidance|outlook|full[\s-]year|annual|this\syear|next\syear)\b)(?:[^.;]|\.(?=\d)){0,80}?\bat\s(?:[^.;]|\.(?=\d)){0,40}$")
+# "EBITDA was estimated at ₹4,229 crore, down 4.2% YoY": the change said of an estimated level is estimated too
+ESTIMATE_ASIDE = regex.compile(r"\b(?:estimated|projected|forecast|pencilled\sin)\s(?:at|to\sbe)\s[$€£¥₩₹]?[\d,.]+\s?"
+                               r"(?:crore|lakh|billion|million|bn|mn|m|b)?,?\s(?:up|down|rising|falling|an?\s(?:rise|fall|drop|increase|decline)\sof)\s$",
+                               regex.IGNORECASE)
 SAID_WORDS = ("put", "peg", "pencil", "expect", "predict", "sees", "poll", "survey", "range", "seen", "것", "수 있", "수있", "예정", "달성하", "돌파하", "예상", "추정", "추산", "전망", "예측", "기대", "가이던스", "analyst", "forecast", "economist", "street", "est",
               "consensus", "expect", "guidance", "outlook", "project", "anticipat", "target", "aim", "goal")
 # and "our model's estimated revenues of $4.8 billion": the estimate names its metric between
 # ("beating the estimated $13.14 billion": the figure the word qualifies)
-FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimate[sd]?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s)?[$€£¥₩]?|추정|전망치|예상치"
+FORECAST_BEFORE = regex.compile(r"(?:\b(?:est|estimate[sd]?|consensus|expected|forecasted|projected|anticipated|predicted)[.:]?\s?(?:of\s|at\s)?[$€£¥₩₹]?|추정|전망치|예상치"
                              r"|\bestimated\s(?:revenues?|sales|earnings|EPS|profit|net\sincome)\s(?:of\s|at\s)?[$€£¥₩]?"
                              r"|가이던스\s?[(\[]|\bguidance\s?[(\[:]"
                              # "당사 추정치(영업이익 215억원)를 웃돌았다": a forecast word whose bracket names the metric first
@@ -208,7 +212,8 @@ def said_of(ctx: Ctx, sent: Sentence, m: Mention):
         or EXPECTS_TO.search(scan, max(sent.start, m.start - 160), m.start) \
         or (PUTS_AT.search(scan, max(sent.start, m.start - 120), m.start) is not None
             and OWN_PUT.search(scan, max(sent.start, m.start - 140), m.start) is None) \
-        or AIMS_AT.search(scan, max(sent.start, m.start - 110), m.start)
+        or AIMS_AT.search(scan, max(sent.start, m.start - 110), m.start) \
+        or ESTIMATE_ASIDE.search(scan, max(sent.start, m.start - 60), m.start)
 
 
 

@@ -74,5 +74,5 @@ def _a_line(lex: L.Lexicon, words: str) -> bool:
 
 LEGAL_END = regex.compile(r"\b(?:Ltd|Limited|Inc|Corp|plc|PLC|AG|SA|SE|NV|Co|Oyj|Oy|ASA|SpA|AB)\.?$")
 # (and "Repsol's July-September EBITDA": months name a span, no line)
-SPAN_WORD = regex.compile(r"(?i:q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that|january|february|march|april|may|june|july"
+SPAN_WORD = regex.compile(r"(?i:[qh][1-4]\s?fy\s?\d{2,4}|q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that|january|february|march|april|may|june|july"
                           r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")

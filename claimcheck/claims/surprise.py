@@ -9,7 +9,9 @@ import regex
 
 # the market's expectation, named shortly before the percent (its bracketed level may sit between)
 EXPECTED = (r"(?:컨센서스|시장\s?(?:예상치?|기대치?|전망치?|추정치)|증권가\s?(?:예상치?|전망치?|추정치)|예상치|전망치|추정치|기대치"
-            r"|(?:analysts['’]?\s|wall\sstreet\s|market\s)?(?:estimates?|expectations?|consensus|forecasts?))")
+            r"|(?:analysts['’]?\s|wall\sstreet\s|market\s|Bloomberg\s|LSEG\s|Visible\sAlpha\s|FactSet\s)?(?:estimates?|expectations?|consensus|forecasts?)"
+            # (and a broker note's shorthand for an estimate: "2.0% ahead of BBGe", "in line with PLe")
+            r"|(?-i:BBGe|BBG\scons(?:ensus)?|[A-Z]{2,4}e)(?![\w]))")
 # "예상치 대비 매출액은 12.4%, 영업이익은 20.8% 하회했다": the figures of one list share the expectation before them and
 # the verb after them
 LISTED = r"(?:\s?[,，]\s?[^.;!?%,，]{0,16}?[+-]?\d[\d.,]*\s?%)"
@@ -25,7 +27,11 @@ BEFORE_EN = regex.compile(r"(?P<v>beat|beats|beating|topped|tops|topping|exceede
                           r"(?:the\s|analysts['’]?\s)?(?:[A-Z][\w'’-]*\s){0,2}" + EXPECTED + r"(?:[^.;!?%]|(?<=\d)\.(?=\d)){0,30}?\sby\s(?:about\s|around\s|nearly\s)?$",
                           regex.IGNORECASE)
 # "12% above estimates", "3% below the consensus"
-AFTER_EN = regex.compile(r"\s(?P<v>above|ahead\sof|below|short\sof)\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
+# (and "up 4% vs Bloomberg consensus": the gap said with 'vs')
+AFTER_EN = regex.compile(r"\s(?:(?P<v>above|ahead\sof|below|short\sof)|(?:(?P<up>up)|(?P<v2>down))\s(?:vs\.?|versus|against)|(?P<vs>vs\.?|versus))"
+                         r"\s(?:the\s|analysts['’]?\s)?" + EXPECTED, regex.IGNORECASE)
+FIGURE_NEXT = regex.compile(r"[^.;\d]{0,10}\d")
+DOWN_BEFORE = regex.compile(r"\b(?:down|lower|below|fell|missed)\s(?:by\s)?$", regex.IGNORECASE)
 # "the EPS surprise was -5.15%", "a revenue surprise of +2.1%": the signed percent is the surprise itself
 SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood\sat)\s(?:about\s|around\s)?$", regex.IGNORECASE)
 # "3분기 영업이익은 기존 추정치 대비 8.5% 상향한 210억원(…)으로, 연간 영업이익은 +6.0% 상향한": how far a forecaster moved
@@ -50,7 +56,11 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     if SURPRISE_IS.search(scan, a, start):
         return False  # the figure's own sign says whether it beat or missed
     if v := AFTER_EN.match(scan, end, min(hi, end + 40)):
-        return " ".join(v["v"].lower().split()) in MISS
+        if v["vs"] is not None:  # "EBITDA was up 4% vs Bloomberg consensus": the word before says which way
+            if FIGURE_NEXT.match(scan, v.end(), min(hi, v.end() + 14)):
+                return None  # "grew 5% vs consensus of 4%": two rates set side by side, no gap
+            return DOWN_BEFORE.search(scan, max(lo, start - 12), start) is not None
+        return v["v2"] is not None if v["v"] is None else " ".join(v["v"].lower().split()) in MISS
     return None
 
 
