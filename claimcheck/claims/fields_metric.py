@@ -168,11 +168,16 @@ def surprise_of(fig: Figure) -> str | None:
     return (T.loss_of(named[-1]) or named[-1]) if named else None
 
 
+SHARE_COLUMN = regex.compile(r"\bshare\sof\s(?:group|total|sales|revenues?)\b|\b%\sof\s(?:group|total|sales)\b|매출\s?비중", regex.IGNORECASE)
+
+
 def in_table(fig: Figure, got: Typed | None) -> Typed | None:
     """A percent under a change column or in a change row is the growth of its row's level."""
     if fig.cell and got is not None and (T.growth_of(got.metric) or got.metric) == "revenue" and PER_SALES_ROW.search(fig.row_text) \
             and not any(c.metric == "revenue" for c in A.label_cues(fig.ctx.lex, PER_SALES_ROW.sub("", fig.row_text))):
         return None  # "| Operating Expenses (% Sales) | 32.4% | … | +0.8% |": a cost's ratio to sales, no sales figure
+    if fig.cell and fig.m.kind == "percent" and fig.header and SHARE_COLUMN.search(fig.header):
+        return Typed("revenue_share")  # "| Business | Q3 2025 | Share of group |": each line's share of the group's sales
     # (and a growth the classifier fell back to revenue for, in a row that names another measure: "| PAT | … | 14% |")
     if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric) or got.metric == "revenue_growth"):
         return growth_cell(fig.ctx.lex, fig.header, fig.row_text, heading_text(fig.ctx, fig.line), fig.m.value) or got

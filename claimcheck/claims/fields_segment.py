@@ -94,10 +94,15 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = _level_region(fig) or (line_on_basis(fig, excluded_id(lex, fig.excl[0])) if fig.excl and seg else None if seg else seg)
     if seg and not in_table and seg not in SCOPED_BASES:
         seg = in_market(scan, clause[0], m.start, seg, lex)
+    if in_table and m.kind == "percent" and fig.header and ORGANIC_COLUMN.search(fig.header) and "organic" not in (seg or ""):
+        seg = f"{seg}_organic" if seg else "organic"  # "| Business | Q3 2025 | Organic |": the column's growth is organic
     if not fig.excl and (_constant_fx(fig) or (in_table and m.kind == "percent" and constant_rate_column(fig.header))):
         # "Software revenue rose 10%, up 8% at constant currency": the software line's growth, at constant rates
         seg = f"{seg}_constant_currency" if seg and seg != "constant_currency" else "constant_currency"
     return _qualified(fig, seg, ent), ent
+
+
+ORGANIC_COLUMN = regex.compile(r"\borganic\b|\borg\.|유기적", regex.IGNORECASE)
 
 
 def _adjusted_line(fig: Figure, ent: str | None) -> str | None:

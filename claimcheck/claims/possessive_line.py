@@ -50,9 +50,15 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
         if words and _a_line(lex, words):
             return L.topic(lex, words) or segment_id(words)
         owns = LINE_OWNS.search(scan, max(lo, cue.start - 60), cue.start)
-        if owns is not None and _a_line(lex, owns["w"]) and not _the_company(fig, owns.group()):
-            return L.topic(lex, owns["w"]) or segment_id(owns["w"])
+        if owns is not None and _a_line(lex, _after_company(lex, owns["w"])) and not _the_company(fig, owns.group()):
+            return L.topic(lex, owns["w"]) or segment_id(owns["w"])  # ("Swisscom Switzerland's …": named in full)
     return None
+
+
+def _after_company(lex: L.Lexicon, words: str) -> str:
+    """The words after a company's name that opens them ("Switzerland" of "Swisscom Switzerland"), else all of them."""
+    first = next(iter(lex.entity_rx.finditer(words)), None)
+    return words[first.end():].strip() if first is not None and first.start() == 0 and first.end() < len(words) else words
 
 
 def _the_company(fig: Figure, said: str) -> bool:
@@ -60,8 +66,9 @@ def _the_company(fig: Figure, said: str) -> bool:
     third-quarter adjusted EPS"), not a line's."""
     lex, name = fig.ctx.lex, said.split("'")[0].split("’")[0].strip()
     main = fig.ctx.main or ""
-    return any(True for _ in lex.entity_rx.finditer(said)) or (bool(main) and main.startswith(name)) \
-        or L.begun_name(lex, name) == main
+    # (the company's name covering the whole possessive; "Swisscom Switzerland's revenue" is a line of Swisscom's)
+    return any(x.start() == 0 and x.end() >= len(name) for x in lex.entity_rx.finditer(name)) \
+        or (bool(main) and main.startswith(name)) or L.begun_name(lex, name) == main
 
 
 def _a_line(lex: L.Lexicon, words: str) -> bool:
