@@ -20,7 +20,8 @@ PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|�
 # (a topic particle is no part of the name: "필에너지는 1분기 …" opening the story is 필에너지)
 # (and "'업계 1호 상장' 제주맥주, 실적 …": a quoted tag before the name)
 KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]\s)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
-                        r"(?:은|는)?(?:,\s?|\s)" + PERIOD_WORD)
+                        # (and "시몬스, 2년째 매출 3000억 …": a few words between the comma and the results word)
+                        r"(?:은|는)?(?:,\s?(?:[^\s,]{1,8}\s){0,2}|\s)" + PERIOD_WORD)
 # "명품백 ODM '시몬느' 매출 40% 급감": a headline that quotes its company after a few words saying what it does
 KO_QUOTED_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?[^'‘\n]{0,24}['‘](?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})['’]"
                                r"(?:,\s?|\s)" + PERIOD_WORD)
