@@ -86,7 +86,8 @@ class Matcher:
                 return False
             if self.names and e - s <= 3 and _hangul(last) and not self.particles.match(text, e):
                 return False
-        elif before.isalnum() and not _hangul(before) or before.isdigit():
+        elif first.isalnum() and (before.isalnum() and not _hangul(before) or before.isdigit()):
+            # (a word opening on a mark, "/share" in "$1.10/share", is glued to its figure by design)
             return False
         if not _hangul(last) and (after.isascii() and after.isalnum()):
             return False

@@ -46,6 +46,10 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
                 out[i - 1] = _take(before, c, "period", "cadence", "context_year", "context_month")
             else:
                 out[i] = c = _take(c, before, "period", "cadence", "context_year", "context_month")
+        if i >= 2 and _growth(c) and _restated_per_share(out[i - 2], before, starts[i - 1], scan) \
+                and taxonomy().growth_of(c.metric) in PER_SHARE and (g := taxonomy().growth(out[i - 2].metric)):
+            # "$287.5 million in net income or $1.49/share, +89%": the change after a per-share aside is the amount's
+            out[i] = c = _take(c, out[i - 2], "segment").model_copy(update={"metric": g})
         if before.metric == "price_target" and c.metric != "price_target" and c.unit == before.unit \
                 and OLD_TARGET.search(scan, max(0, starts[i] - 16), starts[i]):
             # "Our €58.00 PT (from €52.00)": the target it replaced, no share price
@@ -151,6 +155,12 @@ def without_cost_per_share(made: list[Claim], starts: list[int], scan: str) -> l
 
 
 PER_SHARE = frozenset({"eps", "adjusted_eps"})
+
+
+def _restated_per_share(amount: Claim, per_share: Claim, start: int, scan: str) -> bool:
+    """Whether per_share restates amount in an "or $X per share" aside: a level of the same entity, then EPS."""
+    return per_share.metric in PER_SHARE and amount.entity == per_share.entity and not amount.change \
+        and amount.unit == per_share.unit and bool(OR_ASIDE.search(scan, max(0, start - 24), start))
 RATIOS = taxonomy().by_family["ratio"]
 
 
