@@ -9,7 +9,8 @@ from .. import calendar as CAL
 from . import periods as PR
 from .layout import Sentence
 
-SAME_SPAN = regex.compile(r"(?:(?:작년|지난해|전년)\s?)?(?:같은|동일)\s?(?:기간|시기)|\bthe\ssame\speriod\b", regex.IGNORECASE)
+SAME_SPAN = regex.compile(r"(?:(?:작년|지난해|전년)\s?)?(?:같은|동일)\s?(?:기간|시기)|(?<!\p{Hangul})(?:이|동|해당)\s?기간|\bthe\ssame\speriod\b",
+                        regex.IGNORECASE)  # ("이 기간 매출액은": the span just named)
 # "1160억원의 당기순손실(누적기준)", "(연간 누적 기준)": the year so far, not the quarter
 CUMULATIVE_AFTER = regex.compile(r"\s?(?:\p{Hangul}{1,6}\s?){0,2}\((?:누적|누계)\s?(?:기준)?\)|\s?\(?연간\s?누적\s?기준\)?")
 # "지난해 같은 기간과 비교해 매출액(7700억원)과 영업이익(176억원)은 각각 15%, 33% 줄었다": the bases, glossed

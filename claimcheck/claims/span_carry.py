@@ -52,11 +52,15 @@ def carry_span(ctx: Ctx, sent, carry: dict) -> None:
 # "The Estee Lauder Companies delivered a Q3 FY2025 result characterized by …", "3Q25 실적을 발표했다": the quarter whose
 # results a figureless opening names is the one the figures after it report, when nothing has dated them yet
 RESULTS_AFTER = regex.compile(r"\s?(?:results?|earnings|실적)\b", regex.IGNORECASE)
+RESULTS_BEFORE = regex.compile(r"\b(?:results?|earnings)\s(?:for|in|over)\s(?:the\s)?$", regex.IGNORECASE)
 
 
 def _results_named(ctx: Ctx, sent, carry: dict):
     refs = ctx.periods_in(sent.start, sent.end, fy_end(ctx.lex, carry.get("entity") or ctx.main, ctx))
     # (with its year: "reported third-quarter results" may open a story whose table dates each column itself)
-    named = [r for r in refs if r.grain == "quarter" and r.period and RESULTS_AFTER.match(ctx.lay.scan, r.end)
-             and sum(ch.isdigit() for ch in ctx.lay.scan[r.start:r.end]) >= 3]
+    scan = ctx.lay.scan
+    named = [r for r in refs if r.period and sum(ch.isdigit() for ch in scan[r.start:r.end]) >= 3
+             and (r.grain == "quarter" and RESULTS_AFTER.match(scan, r.end)
+                  # "posted strong results for the year ended August 31, 2025": the span the results are named for
+                  or r.grain in ("quarter", "half", "year") and RESULTS_BEFORE.search(scan, max(0, r.start - 24), r.start))]
     return named[0] if len({r.period for r in named}) == 1 else None
