@@ -18,7 +18,7 @@ EXCLUDING = regex.compile(r"(?P<x>[\p{L}\p{N}]+)(?:\([^()]{0,20}\))?\s?(?:(?:실
                           # ("희망퇴직 비용 1500억 원을 제외할 경우": what is left out, not its amount)
                           r"(?:\s?(?:약\s?)?\d[\d,.]*\s?(?:[조억만천]\s?[\d,.]*\s?){0,3}(?:원|달러))?"
                           r"\s?(?:을|를)?\s?(?:제외(?:한|하면|하고|할|\s기준)?|뺀|빼면|빼고|차감한)"
-                          r"|(?<!\b(?i:Asia|Europe)\s)(?:\b(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+))|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s|basic\s)?(?:EPS|earnings|operating|EBITDA|EBITA|EBIT|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|income|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|\bbusiness\s(?=EPS\b)|\bunderlying\s(?=(?:diluted\s)?(?:EPS|earnings\sper|net\s(?:income|profit)|operating\s(?:profit|income|margin)|EBITA?\b|EBITDA))|\bnormali[sz]ed\s(?=(?:diluted\s)?(?:EPS|earnings|operating|gross|net|EBITDA|income|SG&A))|코어\s?(?=EPS|주당))",
+                          r"|(?<!\b(?i:Asia|Europe)\s)(?:\b(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s(?:the\s)?(?P<x2>[\w-]+)|\bex-(?P<x3>\w+))|\bnet\sof\s(?P<x4>[\w-]+(?:\sexpenses?)?)|(?P<adj>(?<![\p{Hangul}])조정\s?(?=영업|순이익|EBITDA|EPS|주당|당기|기준)|adjusted|adjusting|non-GAAP|비GAAP|\badj\.\s?(?=(?:diluted\s|basic\s)?(?:EPS|earnings|operating|EBITDA|EBITA|EBIT|net|gross))|\bcore\s(?=(?:net\s|diluted\s)?(?:EPS|earnings|income|constant))|\bongoing\s(?=(?:diluted\s)?(?:EPS|earnings))|\bbusiness\s(?=EPS\b)|\bon\san?\s(?:underlying|adjusted)\sbasis\b|\bunderlying\s(?=(?:diluted\s)?(?:EPS|earnings\sper|net\s(?:income|profit)|operating\s(?:profit|income|margin)|EBITA?\b|EBITDA|(?:pre-?tax\s)?profits?\b|pre-?tax\b))|\bnormali[sz]ed\s(?=(?:diluted\s)?(?:EPS|earnings|operating|gross|net|EBITDA|income|SG&A))|코어\s?(?=EPS|주당))",
                           regex.IGNORECASE)
 OWN_MARK = regex.compile(r"[\d%]\s?\(\s?$")
 GAAP_AFTER = regex.compile(r"(?<!non-|non\s|비)\bGAAP\b|(?<![\p{L}])(?:reported|as\sreported)\b", regex.IGNORECASE)
@@ -29,7 +29,7 @@ PRONOUN = {"이를", "이", "이것", "그", "this", "that", "it", "these", "tho
 LEAD_EXCLUDING = regex.compile(r"\s*(?:(?:excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside)\s[^,]{1,60}|adjusted\sfor\s[^,]{1,40}|(?:after\s)?adjusting\sfor\s[^,]{1,40}|[^,]{1,30}(?:을|를)\s?제외하면"
                                r"|on\san?\s(?:non-GAAP|adjusted)(?:\([^()]{0,4}\))?\sbasis|(?:조정|비GAAP|non-GAAP)\s?기준(?:으로)?),",
                                regex.IGNORECASE)
-MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside|ex-|조정|adjusted|adjusting|adj\.|GAAP|core\s|ongoing\s|business\sEPS|underlying\s|normali[sz]ed\s|코어|net\sof", re.IGNORECASE)
+MAYBE_EXCLUDING = re.compile(r"제외|뺀|빼면|빼고|차감|excluding|stripping\sout|leaving\sout|leaving\saside|setting\saside|ex-|조정|adjusted|adjusting|adj\.|GAAP|core\s|ongoing\s|business\sEPS|underlying|normali[sz]ed\s|코어|net\sof", re.IGNORECASE)
 # "…충당금을 빼고 …이익을 제외하면 3분기 영업이익은 5,851억원, 이익률은 13.2%": a condition covers the sentence after it
 EXCLUDING_IF = regex.compile(r"(?:을|를)\s?(?:제외하면|빼면|제외할\s?경우|빼고\s?보면)")
 

@@ -219,7 +219,7 @@ def _qualified(fig: Figure, seg: str | None, ent: str | None) -> str | None:
     if seg is None and not fig.cell and LIST_ITEM.match(fig.ctx.lay.line_text(fig.line)) \
             and adjusted_list(fig.ctx.lay.line_text, fig.line):
         seg = "adjusted"  # a bullet under "results …, as adjusted for certain items, were as follows:"
-    if seg is None and AS_ADJUSTED.match(scan, m.end, min(fig.sent.end, m.end + 24)):
+    if seg is None and AS_ADJUSTED.match(scan, m.end, min(fig.sent.end, m.end + 44)):
         seg = "adjusted"  # "a 28% increase in diluted EPS (26% as adjusted)": the figure restated on the adjusted basis
     if seg is None and (m.kind == "percent" or ORGANICALLY.match(scan, m.end, min(fig.sent.end, m.end + 14))):
         seg = _restated(fig)
@@ -253,7 +253,7 @@ def _restated(fig: Figure) -> str | None:
         else "constant_currency"
 
 
-AS_ADJUSTED = regex.compile(r"\s(?:as\sadjusted|on\san\sadjusted\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
+AS_ADJUSTED = regex.compile(r"\s(?:(?:year-on-year|y/y|yoy)\s)?\(?(?:as\sadjusted|on\san?\s(?:adjusted|underlying)\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
                          regex.IGNORECASE)
 # (and "grew 4.7% to $6.96 billion organically": the rate and the level it reached, both on the organic basis)
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
