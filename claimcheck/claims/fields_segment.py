@@ -247,6 +247,8 @@ def _restated(fig: Figure) -> str | None:
     if basis is None and not AS_REPORTED.match(scan, m.end, min(end, m.end + 16)):
         basis = BASIS_LEAD.match(scan, fig.sent.start, m.start) or (
             BASIS_WORD_BEFORE.search(scan, max(fig.sent.start, m.start - 16), m.start) if m.sign_mark in ("+", "-") else None)
+    if basis is None and CURRENCY_OUT.match(scan, m.end, min(end, m.end + 80)):
+        return "constant_currency"
     if basis is None:
         return None
     return "organic" if basis["org"] else "comparable" if basis.groupdict().get("comp") or basis.groupdict().get("comp2") \
@@ -255,10 +257,16 @@ def _restated(fig: Figure) -> str | None:
 
 AS_ADJUSTED = regex.compile(r"\s(?:(?:year-on-year|y/y|yoy)\s)?\(?(?:as\sadjusted|on\san?\s(?:adjusted|underlying)\sbasis|adjusted)\b(?!\s(?:for|to|by|EBITDA|EPS|operating|net|income|earnings))",
                          regex.IGNORECASE)
+# "up by 10% on the prior year once currency moves are stripped out": the rate at constant currency, said after it
+CURRENCY_OUT = regex.compile(r"[^.;,\d]{0,40}?\b(?:once|when|after|with)\s(?:the\s)?(?:currency|exchange[\s-]rates?|FX)\s"
+                          r"(?:moves|movements|effects|swings|changes|impacts?)\s(?:are|were|is|was)\s(?:stripped\sout|excluded|removed)",
+                          regex.IGNORECASE)
 # (and "grew 4.7% to $6.96 billion organically": the rate and the level it reached, both on the organic basis)
 BASIS_AFTER = regex.compile(r"(?:\sto\s[$€£¥₩]?[\d.,]+(?:\s?(?:billion|million|bn|mn|B|M))?(?=\sorganically\b))?"
                             r"\s(?:(?P<org>organic(?:ally)?\b|on\san?\sorganic\sbasis)|(?P<comp>on\sa\s(?:comparable|like[\s-]for[\s-]like)\sbasis|comparable\b|like[\s-]for[\s-]like\b(?![\s-](?:sales|revenue)))"
                             r"|(?:in\s|at\s|on\sa\s)?(?:constant|local)[\s-]currenc(?:y|ies)\b"
+                            # ("62.5¢, up 14% (constant FX)", "up 10% at constant exchange rates")
+                            r"|\(?(?:at\s)?constant\s(?:FX|exchange\srates?)\b"
                             r"|cc\b|ex-?FX\b"
                             # "0.9% fall in Q3 25/26 group like-for-like sales": the change's noun, then what changed
                             r"|(?:fall|rise|increase|decrease|decline|drop|growth|gain)\sin\s(?:[\w/&-]+\s){0,4}?(?P<comp2>like[\s-]for[\s-]like|comparable|LFL)\b)",

@@ -90,8 +90,8 @@ def _atom(m) -> _Atom:
         kind, unit = "money", CURRENCIES.get(cur.strip().lower().replace(" ", ""), "USD")
     if kind == "bp":
         value, half, kind = value / 100, half / 100, "pp"
-    if suffix.lower().startswith(("cent", "¢")) or suffix.lower() in ("p", "pence"):
-        value, half = value / 100, half / 100  # "26 cents" is $0.26, "480p" is £4.80
+    if suffix.lower().startswith(("cent", "¢")) or suffix.lower() in ("p", "pence") or (suffix.lower().endswith((" cent", " cents")) and kind == "money"):
+        value, half = round(value / 100, 12), half / 100  # "26 cents" is $0.26, "480p" is £4.80 (rounded: no float noise)
     if (escale or kind == "percent") and D.padded(num):
         half = 0.5 * (lead if escale else 1.0)  # "Rs 31,552.00 crore", "+11.00%": a house format's padding, no precision
     end, plus, band = m.end(), bool(plus), None

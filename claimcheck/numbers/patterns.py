@@ -45,7 +45,7 @@ CUR_SUFFIX = (
     # (and the Nordic crowns in English: "21.9 billion Danish crowns", "812.40 crowns")
     r"|Swiss[ ]francs?|francs?|Danish[ ]kroner|kroner|Swedish[ ]kronor|kronor|Danish[ ]crowns?|Swedish[ ]crowns?"
     r"|Norwegian[ ]crowns?|crowns?|NOK|Norwegian[ ]kroner|rupees?"
-    r"|(?:Australian|Canadian|Hong[ ]Kong|Singapore|US|U\.S\.)[ ]dollars?"
+    r"|(?:Australian|Canadian|Hong[ ]Kong|Singapore|US|U\.S\.)[ ](?:dollars?|cents?)"
     # (and a London price in pence: "480p", "1,250 pence"; a bare "p" only right after the digits)
     r"|pence|(?<=\d)p)(?![\p{Latin}])"
 )

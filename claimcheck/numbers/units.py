@@ -12,6 +12,8 @@ CURRENCIES = {
     "australiandollar": "AUD", "australiandollars": "AUD", "canadiandollar": "CAD", "canadiandollars": "CAD",
     "hongkongdollar": "HKD", "hongkongdollars": "HKD", "singaporedollar": "SGD", "singaporedollars": "SGD",
     "usdollar": "USD", "usdollars": "USD", "u.s.dollar": "USD", "u.s.dollars": "USD",
+    "uscent": "USD", "uscents": "USD", "u.s.cent": "USD", "u.s.cents": "USD", "australiancent": "AUD", "australiancents": "AUD",
+    "canadiancent": "CAD", "canadiancents": "CAD",
     "€": "EUR", "eur": "EUR", "유로": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "p": "GBP", "pence": "GBP", "파운드": "GBP", "pound": "GBP", "pounds": "GBP",
     "¥": "JPY", "jpy": "JPY", "엔": "JPY", "엔화": "JPY", "yen": "JPY",
