@@ -24,7 +24,7 @@ from .common import Draft, Hedged, begun_by, figure, label, near_quarter, year_o
 from .same_figure_graph import Graph
 from .same_figure_keys import distinct_figures, keyed, lost_in_typing, superseded_plans
 from .slips import slip
-from .swaps import Siblings, siblings, swapped
+from .swaps import Siblings, siblings, stale, swapped
 from .restated import printings, restated_wrong
 from .recomputed import levels, recomputed_wrong
 from .split_articles import doubted, split_files
@@ -151,7 +151,8 @@ def check(claims: list[Claim], options: Options, lexicon: Lexicon) -> list[Draft
             slipped = o.one_article_needs_slip and restated_wrong(members, printed, lambda e: family(lexicon, e))
             settled = recomputed_wrong(members, margins, o.hedge) if o.one_article_needs_slip else None
             slipped = slipped or bool(settled)
-            alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines)
+            alone = o.one_article_needs_slip and _unlike_in_one_article(comp, nodes, members) and not swapped(members, lines) \
+                and not stale(members, lines)
             if o.one_article_needs_slip and not alone:
                 alone = _split_apart(comp, fkeys, nodes, members, lines)
             alone = alone and not slipped

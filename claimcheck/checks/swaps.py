@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Claim
+from .. import calendar as CAL
+from ..models import STATED, Claim
 
 # (file, cadence, basis, unit) -> (entity, segment, metric, period) -> values
 Siblings = dict[tuple, dict[tuple[str | None, ...], set[float]]]
@@ -45,3 +46,26 @@ def swapped(members: list[Claim], index: Siblings) -> bool:
     own = who_of(members[0])
     return any(sum(a != b for a, b in zip(who, own)) == 1 and values <= vals
                for who, vals in index.get(place_of(members[0]), {}).items())
+
+
+def stale(members: list[Claim], index: Siblings) -> bool:
+    """Whether one article's two unlike values for a figure are its value and the value the same article gives the
+    period before ('영업이익 68억원' in the lede, '1년 전 영업이익 41억원', then '2분기 영업이익 41억원'): the past
+    period's figure printed as the current one, a writer's slip. Only when each figure carrying the old value names
+    its own period: a base whose period was lost in typing carries it from elsewhere."""
+    values = {c.value for c in members}
+    if len(values) != 2 or len({c.file for c in members}) != 1 or not (period := members[0].period):
+        return False
+    own = who_of(members[0])
+    before = {p for p in (CAL.base_of(period, True), CAL.base_of(period, False)) if p}
+    for who, vals in index.get(place_of(members[0]), {}).items():
+        if who[:3] != own[:3] or who[3] not in before or len(vals & values) != 1:
+            continue
+        old = next(iter(vals & values))
+        if all(_own_period(c) for c in members if c.value == old):
+            return True
+    return False
+
+
+def _own_period(c: Claim) -> bool:
+    return any(e[0] == "period" and e[1] in STATED for e in c.evidence)

@@ -137,7 +137,7 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")
     if w in ("내년", "nextyear"):
         return PeriodRef(s, e, str(published.year + 1) if published else None, "year", estimate=True)
-    if (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year", "prior-year", "previous-year",
+    if w == "1년전" or (w.startswith(("지난해", "작년", "전년", "theyear-", "theprior-year", "theprevious-year", "prior-year", "previous-year",
                       "lastyear's", "lastyear’s",
                       "prioryear's", "prioryear’s", "theprioryear's", "theprioryear’s")) and len(w) > 3) or (w.startswith("thesame") and w.endswith(("year", "ago", "earlier", "yearprior", "yearbefore"))
                                                                           and len(w) > len("thesameyear")):

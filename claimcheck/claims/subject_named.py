@@ -25,9 +25,10 @@ KO_SUBJECT = regex.compile(
     # ("에버다임은 25일 2008년 1분기 실적이", "엠케이트렌드는 지난 2분기 연결기준 매출액": the day it said so, or 지난, between)
     r"(?:[1-3]?\d일\s)?(?:(?:올해|지난해|작년|지난|올)\s?)?(?:(?:19|20)?\d\d년\s?)?(?:[1-4](?:[·/]4)?\s?분기|[1-4]Q\d{0,2}|상반기|하반기|연간)\s?"
     r"(?:(?:연결|별도)\s?(?:기준\s?)?)?(?:잠정\s?)?(?:실적|매출|영업|순이익|순익|당기순|순손실)")
+# (a name joined by '&' is one name: "Tate & Lyle reported", never "Lyle")
 # "Larkspur Goods' first-quarter revenue", "Corvane reported third-quarter results", "Brightwater posted Q2 adjusted EPS"
 EN_SUBJECT = regex.compile(
-    r"(?<![\p{L}\p{N}&.’'-])(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2})"
+    r"(?<![\p{L}\p{N}&.’'-])(?<!&\s)(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?\p{Lu}[\p{L}\d&-]*){0,2})"
     # (and "Nexans' standard revenue", "Nexans posted a marked improvement in its first-half results")
     r"(?:['’]s\s(?:fiscal\s|standard\s)?|(?<=s)['’]\s(?:fiscal\s|standard\s)?"
     r"|\s(?:reported|reports|posted|posts|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"

@@ -30,7 +30,7 @@ KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hang
                         r"(?:[1-4]\s?분기|상반기|하반기)")
 # (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh, "Kesko Oyj (KESKOB FH)" Kesko)
 SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE|Oyj|Oy|AB|ASA|SpA|S\.p\.A)\b)"
-EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
+EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
                         r"|earnings|results|shares|stock)"
@@ -39,7 +39,7 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
                         r"|\s(?:[a-z]{3,}(?<!ss)s|to\s[a-z]{3,})\s)")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
-EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s" + SUFFIX_NOT
+EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?" + SUFFIX_NOT
                          + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                          r"(?:,?\s(?i:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE|Oyj|Oy|AB|ASA|SpA|S\.p\.A)\.?)?\s\("  # and "ACME WIDGETS, INC. (ACMW)"  # "Rocket Companies, Inc. (NYSE:RKT)"
                          # (and a Bloomberg code: "Orange (ORA FP)", "Siemens Healthineers (SHL GY)")
