@@ -29,7 +29,8 @@ def fy_end(lex: L.Lexicon, ent: str | None, ctx: Ctx | None = None) -> int | Non
     if ctx is not None and first is not None and first == ctx.main:
         if "fiscal stated" not in ctx.memo:
             low = ctx.lay.scan.lower()
-            ctx.memo["fiscal stated"] = stated_year_end(ctx.lay.scan) if "fiscal" in low or "financial" in low else None
+            ctx.memo["fiscal stated"] = stated_year_end(ctx.lay.scan) \
+                if "fiscal" in low or "financial" in low or "year to " in low or "year ended" in low else None
         return ctx.memo["fiscal stated"]
     return None
 

@@ -20,8 +20,10 @@ STATED = regex.compile(
     r"|(?P<q2>first|second|third|fourth|Q[1-4])(?:[\s-]quarter)?\s(?:of\s)?(?:its\s)?fiscal\s(?:year\s)?(?:(?:19|20)\d\d|'\d\d))"
     r"[^.;]{0,60}?\b(?:ended|ending|months\sto|months\sthrough)\s(?:on\s|in\s)?" + MONTH, regex.IGNORECASE)
 # "its fiscal year ending March 2026", "fiscal 2026, which ends on June 30, 2026": the year's own last month
+# (and "for the year to 31 March 2025", "results for the year ended August 31, 2025": a year of account by its end)
 YEAR_END = regex.compile(r"\bfiscal\s(?:year\s)?(?:(?:19|20)\d\d\s?)?,?\s?(?:which\s|that\s)?(?:ending|ends|ended)\s(?:on\s|in\s)?"
-                         + MONTH, regex.IGNORECASE)
+                         + MONTH + r"|(?<!half[\s-])(?<!half[\s-]year\s)\b(?:financial\s|fiscal\s)?year\s(?:to|ended|ending)\s(?:on\s)?"
+                         r"(?:[1-9]|[12]\d|3[01])?\s?" + MONTH.replace("?P<m>", "?P<m2>"), regex.IGNORECASE)
 
 
 # "Full year financial results 1 October 2024 – 30 September 2025": a year of account by its first and last days
@@ -37,7 +39,7 @@ def stated_year_end(scan: str) -> int | None:
     if (span := SPAN_STATED.search(scan)) is not None and _month(span["m"]) % 12 + 1 == _month(span["m1"]):
         return None if _month(span["m"]) == 12 else _month(span["m"])  # a twelve-month span, its last month
     if year is not None and (got is None or year.start() < got.start()):
-        end = _month(year["m"])
+        end = _month(year["m"] or year["m2"])
     elif got is not None:
         q = ORDINAL[(got["q"] or got["q2"]).lower()]
         end = (_month(got["m"]) - 1 + 3 * (4 - q)) % 12 + 1

@@ -36,7 +36,7 @@ EN_SUBJECT = regex.compile(
     r"(?:(?:first|second|third|fourth)[\s-]quarter|Q[1-4]\b|full[\s-]year|quarterly|annual"
     # ("Ubisoft posted a non-IFRS net loss", "Kestrel's half-year revenue": a half, or the results line itself)
     r"|(?:first|second)[\s-]half|half[\s-]year|H[12]\b|nine[\s-]month|interim|(?:non-IFRS|non-GAAP|adjusted|underlying)\s"
-    r"|net\s(?:loss|profit|income)|revenue|sales|operating\s(?:profit|loss|income))")
+    r"|net\s(?:loss|profit|income)|revenue|sales|operating\s(?:profit|loss|income)|trading\s(?:profit|loss)|pre-?tax\sprofit)")
 # "홍길동 기자ㅣSFA는": a byline glued to the subject is no name of a company
 BYLINE_GLUED = regex.compile(r"[\u3131-\u318E]|^(?:기자|특파원)")
 # a Korean subject that ends as a business line or a product class does is one: "건설부문의 3분기", "전문의약품 부문은"

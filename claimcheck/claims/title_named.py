@@ -33,6 +33,7 @@ SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|L
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
+                        r"|(?:first|second)[\s-]half|half[\s-]year|H[12]\b|full[\s-]year|annual|interim|nine[\s-]month"
                         r"|earnings|results|shares|stock)"
                         # "Puma confirms its outlook for FY 2025", "Puma to cut 900 jobs as sales slump": the headline's
                         # subject and its verb (the name must still come back in the body)
