@@ -16,7 +16,7 @@ from ..vocab import taxonomy
 BASE_AMOUNT = r"(?:\d[\d,.]*\s?(?:조\s?(?:\d[\d,.]*\s?)?)?(?:억|만)?\s?원?\s?)?"
 YOY = regex.compile(r"전년도?\s?(?:동기\s?)?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?비교|\()|1년\s?전보다|1년\s?전(?:과|에)\s?(?:견주면|견줘|비교하면|비교해|비해)|1년\s?전\s?대비|전년비|(?:작년|지난해|전년)\s?(?:같은|동기)|\byoy\b|y/y|year[\s-](?:over|on)[\s-]year"
                     r"|from\sa\syear\s(?:earlier|ago)|(?<![\p{L}])연\s(?=\d)", regex.IGNORECASE)
-QOQ = regex.compile(r"(?:(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)(?:\s?말)?)\s?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
+QOQ = regex.compile(r"(?:(?:직?전\s?분기|지난\s?(?:[1-4]\s?)?분기|(?<![\p{L}])전기)(?:\s?말)?)\s?" + BASE_AMOUNT + r"(?:대비|보다|에\s?비해|[와과]\s?(?:비교|견주|견줘)|\()|\bqoq\b|q/q|q-o-q|quarter[\s-](?:over|on)[\s-]quarter|sequential"
                     r"|(?<![\p{L}])분기\s(?=\d)", regex.IGNORECASE)
 QOQ_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:the\s)?(?:previous|prior|preceding|last)\squarter"
                           r"|\s?(?:quarter[\s-](?:over|on)[\s-]quarter|sequential(?:ly)?|q/q|qoq)\b", regex.IGNORECASE)
@@ -24,7 +24,7 @@ YOY_AFTER = regex.compile(r"[^.;,]{0,12}?\b(?:from|over|vs\.?|versus|than)\s(?:a
                           r"(?:\s(?:earlier|ago|before))?|\s?(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)\b", regex.IGNORECASE)
 MOM = regex.compile(r"전월\s?대비|\bmom\b|m/m|month[\s-]over[\s-]month", regex.IGNORECASE)
 CAGR = regex.compile(r"연평균|CAGR|compound\sannual", regex.IGNORECASE)
-SAID_RIGHT_AFTER = regex.compile(r"\s(?:(?:year[\s-](?:over|on)[\s-]year|y/y|yoy)|(?P<q>sequentially|quarter[\s-](?:over|on)[\s-]quarter|q/q|qoq))\b",
+SAID_RIGHT_AFTER = regex.compile(r"\s(?:(?:year[\s-](?:over|on)[\s-]year|y/y|y-o-y|yoy)|(?P<q>sequentially|quarter[\s-](?:over|on)[\s-]quarter|q/q|q-o-q|qoq))\b",
                                  regex.IGNORECASE)
 MULTI_YEAR = regex.compile(r"[^.;]{0,50}?\b(?:over|in)\sthe\s(?:past|last|previous)\s(?:two|three|four|five|six|seven|ten|\d{1,2})\syears\b",
                            regex.IGNORECASE)
@@ -153,7 +153,7 @@ def _end_of(scan: str, start: int) -> int:
 
 
 NAMED_BASE = regex.compile(r"(?:[1-4]\s?분기|[상하]반기|\d{4}\s?년)\s?(?:말\s?)?(?:대비|보다|에\s?비해)")
-GLUED_AFTER = regex.compile(r"\s?(?:(?P<q>QoQ|q/q|전분기\s?대비)|YoY|y/y|전년\s?대비)(?![\p{L}])", regex.IGNORECASE)
+GLUED_AFTER = regex.compile(r"\s?(?:(?P<q>QoQ|q/q|q-o-q|전분기\s?대비)|YoY|y/y|y-o-y|전년\s?대비)(?![\p{L}])", regex.IGNORECASE)
 
 
 def is_change(metric: str, change: bool) -> bool:

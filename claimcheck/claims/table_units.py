@@ -6,11 +6,11 @@ import regex
 # (and "| EUR m | H1 FY25 | …", "£m", "(…; CHF m; …)": a currency and its scale in a caption or a table's corner)
 MONEY_SCALE = (r"(?<![\w$€£])(?:EUR|USD|GBP|CHF|DKK|SEK|NOK|CAD|AUD|US\$|C\$|A\$|[£€$])\s?(?:m|mn|b|bn|million|billion)(?![\w])"
                r"|(?<![\w])M(?:EUR|USD|GBP|CHF|DKK|SEK|NOK)(?![\w])")  # and a Nordic caption's "MSEK", "MEUR"
-UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)|"
+UNIT_DECL = regex.compile(r"단위\s*[:：]\s*[^)\n]+|\((?:[^()\n]*?)(?:bn|billion|mn|million|crores?|조원|억원|백만원|달러|위안|엔|%)[^()\n]*\)|"
                           + MONEY_SCALE, regex.IGNORECASE)
 # the currencies a caption or a corner writes with a scale after them ("EUR m", "£m", "CHF bn")
 CURRENCY_SIGNS = [("EUR", r"EUR|€"), ("GBP", r"GBP|£"), ("CHF", r"CHF"), ("DKK", r"DKK"), ("SEK", r"SEK"), ("NOK", r"NOK"),
-                  ("CAD", r"CAD|C\$"), ("AUD", r"AUD|A\$")]
+                  ("CAD", r"CAD|C\$"), ("AUD", r"AUD|A\$"), ("JPY", r"JPY|¥"), ("INR", r"INR|₹|Rs\.?")]
 # longer scales first: "십억 달러" also contains "억 달러"
 UNITS = [
     (r"조\s?원", ("money", "KRW", 1e12)), (r"십억\s?원", ("money", "KRW", 1e9)), (r"억\s?원", ("money", "KRW", 1e8)),
@@ -20,6 +20,9 @@ UNITS = [
     (r"백만\s?엔", ("money", "JPY", 1e6)), (r"억\s?홍콩\s?달러", ("money", "HKD", 1e8)),
     (r"십억\s?엔", ("money", "JPY", 1e9)), (r"십억\s?위안", ("money", "CNY", 1e9)), (r"십억\s?유로", ("money", "EUR", 1e9)),
     (r"억\s?위안", ("money", "CNY", 1e8)), (r"억\s?엔", ("money", "JPY", 1e8)),
+    # ("(₹ crore unless stated)", "Rs lakh crore": India's scales, ten million and a million million)
+    (r"(?:₹|Rs\.?|INR)\s?(?:in\s)?lakh\s?crores?", ("money", "INR", 1e12)),
+    (r"(?:₹|Rs\.?|INR)\s?(?:in\s)?crores?|\bcrores?\s(?:of\s)?(?:rupees|₹|INR)", ("money", "INR", 1e7)),
     # (and a corner's "US$m", "$bn")
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:bn|billions?|b(?![\w]))|(?:bn|billion)\s?(?:USD|dollars)", ("money", "USD", 1e9)),
     (r"(?:US\$|USD|\$)\s?(?:in\s)?(?:mn|millions?|m(?![\w]))|(?:mn|million)\s?(?:USD|dollars)", ("money", "USD", 1e6)),
@@ -35,7 +38,7 @@ UNITS = [
     (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
 ]
 UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
-PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|y\/y|q\/q|\bchg\b|\borganic\b|\blfl\b|like[\s-]for[\s-]like|증감|change|대비|전년비|전기비",
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|y\/y|q\/q|y-o-y|q-o-q|\bchg\b|\borganic\b|\blfl\b|like[\s-]for[\s-]like|증감|change|대비|전년비|전기비",
                      regex.IGNORECASE)  # (and an "| Organic |" column beside the amounts: the organic growth)
 
 

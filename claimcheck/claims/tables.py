@@ -16,10 +16,10 @@ from .metric_patterns import LEVELS, RATIOS, T
 
 # "증감률", "YoY", "% chg": a column of changes of whatever the row measures
 # (and "| Energy Management organic (%) |": a line's organic growth, a change too)
-GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:동기\s?)?대비|전\s?분기\s?대비|전기\s?대비|yoy|qoq|y/y|q/q|growth|change|chg"
+GROWTH_HEAD = regex.compile(r"증감|증가율|성장률|변동률|전년\s?(?:동기\s?)?대비|전\s?분기\s?대비|전기\s?대비|yoy|qoq|y/y|q/q|y-o-y|q-o-q|growth|change|chg"
                             r"|\borganic\b|\borg\.",
                          regex.IGNORECASE)
-CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|전년\s?(?:동기\s?)?대비)|(?P<qoq>qoq|q/q|전분기\s?대비)", regex.IGNORECASE)
+CHANGE_BASIS = regex.compile(r"(?P<yoy>yoy|y/y|y-o-y|전년\s?(?:동기\s?)?대비)|(?P<qoq>qoq|q/q|q-o-q|전분기\s?대비)", regex.IGNORECASE)
 # "| BUY (unchanged) | €140 | €116.30 |": a key-data row that opens on the house's rating names no line
 RATING_ROW = regex.compile(r"^\s*(?:strong\s)?(?:buy|hold|sell|outperform|underperform|market\sperform|neutral|overweight|underweight"
                            r"|equal[\s-]weight|add|reduce|accumulate|매수|중립|매도|비중\s?확대|비중\s?축소|trading\sbuy)\b", regex.IGNORECASE)
