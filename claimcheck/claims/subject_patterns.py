@@ -90,7 +90,7 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # (a later item only after an amount or a bracket closing the item before, and only while the list's amounts run on)
     (r"(?:(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s)|(?<=별로는\s)"
      # (and "급식이 1,286억원으로 4.5% 감소했고, 제조가 1,503억원": an item closing on its own change before the next)
-     r"|(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s(?:[\p{Hangul}·]{1,9}\s)?(?:\p{Hangul}{2,8}|[A-Z][A-Za-z0-9]{1,6}(?:\([^()]{1,30}\))?)\s[\d,.]{1,8}\s?(?:조|억|만)[\d,.억만천]{0,8}원(?:\([^()]{1,24}\))?"
+     r"|(?<=별\s?(?:매출액?|영업이익)(?:은|는)\s(?:[\p{Hangul}·]{1,9}\s)?(?:\p{Hangul}{2,8}|[A-Z][A-Za-z0-9]{1,6})(?:\([^()]{1,30}\))?\s[\d,.]{1,8}\s?(?:조|억|만)[\d,.억만천]{0,8}원(?:\([^()]{1,24}\))?"
      r"(?:으로\s[\d.]{1,6}%\s\p{Hangul}{1,6}(?:고|며))?,\s))"
      # (and "자동차용 가죽 331억원, 신발·잡화용 가죽 207억원", "피복아크 용접봉 498억원, FCW(플럭스 코어드 와이어) 341억원":
      # a two-word item, or an acronym glossed in brackets)
