@@ -79,7 +79,7 @@ PERIOD = re.compile(
            |(?<=['’]s\s){_Y(10)}(?![\d-])|(?<=full[\s-]year\s){_Y(11)}(?![\d-])
            |{_Y(12)}(?=\s(?:full[\s-]year\s)?(?:(?:adjusted|adj\.|non-GAAP|GAAP|organic|core|diluted|comparable|ongoing|operating)\s){{0,2}}(?:revenue|sales|net|operating|profit|earnings|capex|capital|spending|expenses|results|guidance|margin|forecast|outlook|EPS|EBITDA|free\scash)))
     | (?P<rel>(?:(?:지난해|작년|전년)\s?(?:같은|동일)\s?(?:기간|분기|시기)|(?:전년|작년)\s?동\s?기간|(?:전년|작년|지난해)\s?동기
-          |(?:지난해|작년)\s?(?:이맘때|이\s?맘때|이\s?무렵)|(?<![\d.])1\s?년\s?전(?=\s?[(（]))(?!\s?(?:대비|比))
+          |(?:지난해|작년)\s?(?:이맘때|이\s?맘때|이\s?무렵)|(?<![\d.])1\s?년\s?전(?=\s?[(（][^)）\n]{{0,40}}?[가-힣]))(?!\s?(?:대비|比))
           |the\syear-(?:ago|earlier)\s(?:period|quarter)|(?:the\s)?(?:prior|previous)-year\s(?:(?:first|second|third|fourth)\s)?(?:period|quarter)
           |the\ssame\s(?:period|quarter|time)\s(?:of\s)?(?:last\syear|a\syear\s(?:earlier|ago)|the\s(?:previous|prior)\syear|the\syear\s(?:prior|before|earlier))
           |the\s(?:same|respective|corresponding|comparable)\s(?:period|quarter)\s(?:of|in)\s(?P<samey>(?:19|20)\d\d)(?!\d)
