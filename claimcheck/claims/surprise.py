@@ -39,6 +39,9 @@ SURPRISE_IS = regex.compile(r"\bsurprises?\s(?:was|were|is|of|came\sin\sat|stood
 REVISED = regex.compile(r"(?:기존|종전|이전|직전|당초)\s?(?:의\s?)?(?:추정치?|전망치?|예상치?|가이던스)\s?(?:를|을)?\s?"
                         r"(?:대비|보다|에서|에\s?비해)")
 REVISED_VERB = regex.compile(r"\s?(?:가량|정도)?\s?(?:상향|하향|올려|올렸|올린|낮춰|낮췄|낮춘|높여|높였|높인|내려|내렸|내린)")
+# "EPS: EUR 7.26 vs. EUR 6.93 forecast (+3.9%)": the bracketed rate after an actual set against a forecast is the gap
+GAP_BRACKET = regex.compile(r"\b(?:vs\.?|versus|against)\s[^()\n]{0,30}?\b(?:forecasts?|consensus|estimates?|est\.|expectations?|cons\.)"
+                            r"\s?\($", regex.IGNORECASE)
 MISS = ("하회", "밑돌", "밑돈", "밑도", "못", "적", "낮", "below", "short of", "missed", "misses", "missing", "trailed", "trailing",
         "lagged", "lagging")
 
@@ -53,6 +56,8 @@ def surprise(scan: str, start: int, end: int, lo: int, hi: int) -> bool | None:
         return False  # "기대치를 하회했다(영업이익 기준 -21%)": the gap in brackets after the verb, signed as printed
     if v := BEFORE_EN.search(scan, a, start):
         return v["v"].lower() in MISS
+    if GAP_BRACKET.search(scan, a, start):
+        return False  # signed as printed
     if SURPRISE_IS.search(scan, a, start):
         return False  # the figure's own sign says whether it beat or missed
     if v := AFTER_EN.match(scan, end, min(hi, end + 40)):
