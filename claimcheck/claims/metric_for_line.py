@@ -21,6 +21,12 @@ NOT_A_LINE = regex.compile(r"(?i:q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|first|second|t
                            r"|april|may|june|july|august|september|october|november|december|\d.*)(?:[\s-].*)?")  # "July-September"
 
 
+# "Revenue at the German ocean carrier": words describing the company itself, its kind closing them, name no line
+COMPANY_KIND = regex.compile(r"(?:\s[a-z][\w-]*){0,3}\s(?:carrier|company|group|firm|maker|retailer|lender|bank|insurer|operator"
+                          r"|giant|producer|miner|airline|brewer|conglomerate|manufacturer|supplier|chipmaker|automaker|carmaker"
+                          r"|shipper|shipbuilder|distiller|distributor|developer|utility|heavyweight|major)s?\b")
+
+
 # "…on average. Revenue- Residential Connectivity & Platforms- Domestic Wireless : $1.25 billion": a metric, a dash and
 # the line (its innermost part last) labelling the figure in the middle of a run-on line
 DASHED_LABEL = regex.compile(r"\b(?i:revenues?|sales|operating\s(?:income|profit)|adjusted\sebitda|ebitda)\s?[-–—]\s"
@@ -38,7 +44,7 @@ def metric_for_line(fig: Figure) -> str | None:
         got = x
         if x.start() >= fig.m.end:
             break
-    if got is None or NOT_A_LINE.fullmatch(got["seg"]) or got["seg"] in lex.alias_to \
+    if got is None or NOT_A_LINE.fullmatch(got["seg"]) or got["seg"] in lex.alias_to or COMPANY_KIND.match(scan, got.end("seg")) \
             or any(True for _ in lex.entity_rx.finditer(got["seg"])):
         return None
     return L.topic(lex, got["seg"]) or segment_id(got["seg"])

@@ -261,7 +261,15 @@ SUBJECTS: list[tuple[regex.Pattern[str], re.Pattern[str]]] = [(regex.compile(p),
     # "짐펜트라의 경우 ...", "신규 제품 3종은 ...": a product made the sentence's topic
     # ("GS더프레시(슈퍼마켓)의 경우": the name, not its gloss)
     (r"(?<![\p{L}\p{N}])(?P<seg>[\p{L}][\p{L}\p{N}·&-]{1,15})(?:\([^()]{1,12}\))?의\s?경우", r"의\s?경우"),
-    (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})", r"ales|evenue"),
+    # "In liner shipping, revenue climbed to $15.7 billion": a lower-case line a sentence opens on, then its measure
+    (r"(?:^|(?<=[.!?]\s)|(?<=\n))In\s(?P<seg>(?!(?:the|a|an|addition|total|particular|general|contrast|comparison|short|summary"
+     r"|other|dollar|euro|sterling|yen|constant|local|reported|organic|real|nominal|absolute|percentage|like-for-like|this|that"
+     r"|these|those|its|their|our|all|both|each|turn|response|aggregate|sum|fact|practice|theory|line|terms)\b)[a-z][a-z-]{2,20}"
+     r"(?:\s[a-z][a-z-]{2,20}){0,2}),\s(?=(?:revenues?|sales|EBITDA|operating\s(?:profit|income)|volumes?)\b)", r"In\s"),
+    # (not "Revenue at the German ocean carrier": words describing the company itself, closed by its kind)
+    (r"\b(?:[Ss]ales|[Rr]evenues?)\s(?:in|from|at)\s(?:the\s|our\s|its\s)?(?P<seg>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})(?![\w&-])"
+     r"(?!(?:\s[a-z][\w-]*){0,3}\s(?:carrier|company|group|firm|maker|retailer|lender|bank|insurer|operator|giant|producer|miner"
+     r"|airline|brewer|manufacturer|supplier|chipmaker|automaker|carmaker|shipper|shipbuilder|distributor|heavyweight)s?\b)", r"ales|evenue"),
     # "The company's aerospace business, its biggest revenue generator, saw sales rise 15%": a line the company owns,
     # glossed, then its verb, opening the sentence (not a gloss itself: "FedEx Express, the company's air division,")
     # (and "In terms of segment performance, Qualcomm’s handsets business saw revenue grow by 14%": the company's name in
