@@ -31,7 +31,8 @@ EN_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}&.’'-])(?<!&\s)(?!(?:Inc|Corp|Co|Ltd|LLC|plc|PLC)\b)(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?\p{Lu}[\p{L}\d&-]*){0,2})"
     # (and "Nexans' standard revenue", "Nexans posted a marked improvement in its first-half results")
     r"(?:['’]s\s(?:fiscal\s|standard\s)?|(?<=s)['’]\s(?:fiscal\s|standard\s)?"
-    r"|\s(?:reported|reports|posted|posts|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"
+    r"|(?:\son\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"  # "UMG on Thursday posted …"
+    r"\s(?:reported|reports|posted|posts|announced|delivered|recorded|logged)\s(?:(?:its|a|an|fiscal|record|strong|solid"
     r"|weaker|mixed|marked|sharp|steep|improvement|increase|rise|fall|decline|drop|in)\s){0,5})"
     r"(?:(?:first|second|third|fourth)[\s-]quarter|Q[1-4]\b|full[\s-]year|quarterly|annual"
     # ("Ubisoft posted a non-IFRS net loss", "Kestrel's half-year revenue": a half, or the results line itself)

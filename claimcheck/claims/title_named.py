@@ -29,7 +29,9 @@ KO_QUOTED_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?[^'‘\n]{0,24}['‘](?
 KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
                         r"(?:[1-4]\s?분기|상반기|하반기)")
 # (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh, "Kesko Oyj (KESKOB FH)" Kesko)
+# (nor a period word: "Universal Music Q3 Beats …" is Universal Music)
 SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE|Oyj|Oy|AB|ASA|SpA|S\.p\.A)\b)"
+SUFFIX_NOT = SUFFIX_NOT + r"(?!(?:Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q)\b)"
 EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?" + SUFFIX_NOT + r"\p{Lu}[\p{L}\d&-]*){0,2})"
                         r"(?:,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc)\b\.?)?"
                         r"(?:['’]s\s|\s(?i:reports?|posts?|beats?|misses|tops|Q[1-4]\b|(?:first|second|third|fourth)[\s-]quarter"
