@@ -86,7 +86,7 @@ ESTIMATES_LEAD = regex.compile(r"(?:추산치|추정치|전망치|예상치)(?:�
 # "the average analyst had been expecting earnings near $1.42 per share on sales in the neighborhood of $3.82 billion";
 # a contrast ("..., but revenue came in at") ends what the analysts said
 ANALYSTS_BEFORE = regex.compile(r"\b(?:analysts?|forecasters|economists|the\sstreet|wall\sstreet)\s(?:(?:polled|surveyed|tracking|covering|following)(?:\s(?:[^,.;]|\.(?=\w)){0,40}?)?\s)?(?:on\saverage\s)?"
-                                r"(?:had\s|were\s|was\s|is\s|are\s)?(?:(?:had|have|has)\sbeen\s)?"
+                                r"(?:had\s|were\s|was\s|is\s|are\s)?(?:on\saverage\s)?(?:(?:had|have|has)\sbeen\s)?"
                                 r"(?:expect(?:s|ed|ing)?|estimat(?:ed|ing)|forecast(?:ing)?|project(?:ed|ing)|anticipat(?:ed|ing)|predict(?:ed|ing)"
                                 r"|looking\sfor|calling\sfor)\b"
                                 r"(?:(?!,?\s(?:but|while|whereas|however)\b)(?:[^.;]|\.(?=\d))){0,90}$",

@@ -132,6 +132,10 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
     if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear", "theongoingfiscalyear", "thecurrentfiscalyear"):
         return PeriodRef(s, e, str(published.year) if published else None, "year")
+    if w.startswith(("across", "over", "during")) and w.endswith("year"):
+        # "rose 5.7% across the full year": a span the figures were reported for, the year just ended until its results
+        # season is over (a Greggs-like March statement on the year before)
+        return PeriodRef(s, e, str(published.year - (published.month < 5)) if published else None, "year")
     if w in ("theyear", "thefullyear"):
         # "its sales forecast for the year": the year in progress, or in January and February the one just reported
         return PeriodRef(s, e, str(published.year - (published.month < 3)) if published else None, "year")

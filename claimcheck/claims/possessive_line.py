@@ -3,6 +3,8 @@
 the metric is measured or which span it covers."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from .. import vocab as L
@@ -20,6 +22,10 @@ POSSESSIVE = regex.compile(r"['’]s\s(?:(?:first|second|third|fourth)[\s-]quart
 LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s"
                           r"(?:(?:Q[1-4]|H[12])(?:[/\s]?(?:FY)?\d\d(?:\d\d)?)?\s|(?:first|second|third|fourth)[\s-]quarter\s)?"
                           r"(?:(?:adjusted|underlying|organic|comparable|core|operating|segment)\s)?$")
+# "Kingspan's Insulation division had held up better than feared, its first-half revenue having risen 2.3%": a line
+# the sentence named with its noun, then 'its' metric in a later clause
+LINE_NOUN = regex.compile(r"(?:['’]s|(?<=s)['’])\s(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})\s(?:division|segment|unit|business|arm)\b")
+ITS_BEFORE = regex.compile(r"(?:,\s|\band\s)its\s(?:[\w-]+\s){0,2}$")
 # words that qualify how a metric is measured, or name the whole, never a line
 MEASURE_WORDS = frozenset({
     "adjusted", "organic", "underlying", "reported", "core", "comparable", "like-for-like", "net", "gross", "operating",
@@ -49,6 +55,9 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
             words = words.rsplit(" ", 1)[0]
         if words and _a_line(lex, words):
             return L.topic(lex, words) or segment_id(words)
+        if ITS_BEFORE.search(scan, max(fig.sent.start, cue.start - 40), cue.start) and (
+                named := _last(LINE_NOUN.finditer(scan, fig.sent.start, cue.start))) and _a_line(lex, named["w"]):
+            return L.topic(lex, named["w"]) or segment_id(named["w"])
         owns = LINE_OWNS.search(scan, max(lo, cue.start - 60), cue.start)
         if owns is not None and _a_line(lex, _after_company(lex, owns["w"])) and not _the_company(fig, owns.group()):
             return L.topic(lex, owns["w"]) or segment_id(owns["w"])  # ("Swisscom Switzerland's …": named in full)
@@ -83,3 +92,11 @@ LEGAL_END = regex.compile(r"\b(?:Ltd|Limited|Inc|Corp|plc|PLC|AG|SA|SE|NV|Co|Oyj
 # (and "Repsol's July-September EBITDA": months name a span, no line)
 SPAN_WORD = regex.compile(r"(?i:[qh][1-4]\s?fy\s?\d{2,4}|q[1-4]|h[12]|fy|ytd|the|its|their|our|this|that|january|february|march|april|may|june|july"
                           r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
+
+
+def _last(found: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
+    """The last of found, or None."""
+    last = None
+    for m in found:
+        last = m
+    return last
