@@ -96,6 +96,8 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
         seg = in_market(scan, clause[0], m.start, seg, lex)
     if in_table and m.kind == "percent" and fig.header and ORGANIC_COLUMN.search(fig.header) and "organic" not in (seg or ""):
         seg = f"{seg}_organic" if seg else "organic"  # "| Business | Q3 2025 | Organic |": the column's growth is organic
+    elif in_table and m.kind == "percent" and fig.header and COMPARABLE_COLUMN.search(fig.header) and "comparable" not in (seg or ""):
+        seg = f"{seg}_comparable" if seg else "comparable"  # "| Same-day H1 25 |", "| LFL |": growth on a comparable basis
     if not fig.excl and (_constant_fx(fig) or (in_table and m.kind == "percent" and constant_rate_column(fig.header))):
         # "Software revenue rose 10%, up 8% at constant currency": the software line's growth, at constant rates
         seg = f"{seg}_constant_currency" if seg and seg != "constant_currency" else "constant_currency"
@@ -103,6 +105,7 @@ def segment(fig: Figure, ent: str | None, inferred: bool, row_named: bool) -> tu
 
 
 ORGANIC_COLUMN = regex.compile(r"\borganic\b|\borg\.|유기적", regex.IGNORECASE)
+COMPARABLE_COLUMN = regex.compile(r"\bsame[\s-](?:day|store)\b|\blike[\s-]for[\s-]like\b|\bLFL\b|\bcomparable\b", regex.IGNORECASE)
 
 
 def _adjusted_line(fig: Figure, ent: str | None) -> str | None:

@@ -86,7 +86,7 @@ PERIOD = re.compile(
           |(?:지난해|작년|(?<!직)전년도|올해|금년|올\s?한\s?해|내년)(?!\s?\d{{1,3}}\s?(?:주년|돌))|이번\s?분기|현재\s?분기|당\s?분기|지난\s?분기|직전\s?분기|전\s?분기(?!\s?대비)|다음\s?분기
           |(?:최근|지난)\s?(?:석\s?달|3\s?개월)(?:간|동안)?
           |last\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)|(?:the\s)?prior\syear['’]s\s(?:(?:first|second|third|fourth|same)\s)?(?:quarter|period)
-          |last\syear|this\syear|next\syear|(?:(?<=for\s)|(?:across|over|during)\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before|to[\s-]date|(?:ended|ending|to)\s(?:on\s)?(?:\d{{1,2}}\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))|last\s(?:financial|fiscal)\syear|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter|(?:the\s(?:upcoming|coming)|(?:the\s)?next)\squarter
+          |last\syear|this\syear|next\syear|(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\shalf(?![\s-](?:year|ago|earlier|before))|(?:(?<=for\s)|(?:across|over|during)\s)the\s(?:full\s)?year(?![\s-](?:ago|earlier|before|to[\s-]date|(?:ended|ending|to)\s(?:on\s)?(?:\d{{1,2}}\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))|last\s(?:financial|fiscal)\syear|the\s(?:ongoing|current)\s(?:fiscal\s)?year|this\squarter|last\squarter|the\sprevious\squarter|the\sprior\squarter|(?:the\s(?:upcoming|coming)|(?:the\s)?next)\squarter
           |같은\s?해|같은\s?기간|같은\s?시기|같은\s?분기|동일\s?기간|동일\s?시기|the\ssame\s(?:year|period|quarter)
           |(?:(?<=in\s)|(?<=for\s)|(?<=during\s))the\squarter(?!\s(?:ending|ended|that|and\s(?:half|six|nine)))|the\scurrent\squarter)
     )""",

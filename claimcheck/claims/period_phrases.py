@@ -132,6 +132,11 @@ def relative_period(s: int, e: int, word: str, published: dt.date | None) -> Per
         return PeriodRef(s, e, str(published.year - 1) if published else None, "year")
     if w in ("올해", "금년", "올한해", "thisyear", "theongoingyear", "thecurrentyear", "theongoingfiscalyear", "thecurrentfiscalyear"):
         return PeriodRef(s, e, str(published.year) if published else None, "year")
+    if w == "thehalf":
+        # "sales slipped 0.2% in the half": the half a results season reports, the first after July, the second until April
+        half = (f"{published.year}H1" if published.month >= 7 else f"{published.year - 1}H2" if published.month <= 4 else None) \
+            if published else None
+        return PeriodRef(s, e, half, "half")
     if w.startswith(("across", "over", "during")) and w.endswith("year"):
         # "rose 5.7% across the full year": a span the figures were reported for, the year just ended until its results
         # season is over (a Greggs-like March statement on the year before)

@@ -26,6 +26,9 @@ LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu
 # the sentence named with its noun, then 'its' metric in a later clause
 LINE_NOUN = regex.compile(r"(?:['’]s|(?<=s)['’])\s(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})\s(?:division|segment|unit|business|arm)\b")
 ITS_BEFORE = regex.compile(r"(?:,\s|\band\s)its\s(?:[\w-]+\s){0,2}$")
+# "would hit Rexel North America, whose H1 2025 sales of €4,730m are …": a company's line, then its metric in a relative clause
+WHOSE = regex.compile(r"(?<![\w&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){1,4}),\swhose\s(?:[\w-]+\s){0,3}$")
+BASIS_TAIL = regex.compile(r"(?:\s(?:same-day|same-store|like-for-like|organic|comparable|underlying|reported))+$", regex.IGNORECASE)
 # words that qualify how a metric is measured, or name the whole, never a line
 MEASURE_WORDS = frozenset({
     "adjusted", "organic", "underlying", "reported", "core", "comparable", "like-for-like", "net", "gross", "operating",
@@ -50,7 +53,8 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
                        and (not c.metric.startswith("_") or scan[c.start:c.end].lower().startswith("growth"))),
                       key=lambda c: -c.start):
         got = POSSESSIVE.search(scan, max(lo, cue.start - 48), cue.start)
-        words = got["w"] if got is not None else ""
+        # ("Rexel's North American same-day sales": the line, then the basis its sales are counted on)
+        words = BASIS_TAIL.sub("", got["w"]) if got is not None else ""
         if basis_said and words.endswith((" adjusted", " adj.")):
             words = words.rsplit(" ", 1)[0]
         if words and _a_line(lex, words):
@@ -58,6 +62,11 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
         if ITS_BEFORE.search(scan, max(fig.sent.start, cue.start - 40), cue.start) and (
                 named := _last(LINE_NOUN.finditer(scan, fig.sent.start, cue.start))) and _a_line(lex, named["w"]):
             return L.topic(lex, named["w"]) or segment_id(named["w"])
+        if (whose := WHOSE.search(scan, max(fig.sent.start, cue.start - 80), cue.start)) is not None:
+            main = fig.ctx.main or ""
+            line = whose["w"][len(main) + 1:] if main and whose["w"].startswith(main + " ") else _after_company(lex, whose["w"])
+            if line != whose["w"] and _a_line(lex, line):
+                return L.topic(lex, line) or segment_id(line)
         owns = LINE_OWNS.search(scan, max(lo, cue.start - 60), cue.start)
         if owns is not None and _a_line(lex, _after_company(lex, owns["w"])) and not _the_company(fig, owns.group()):
             return L.topic(lex, owns["w"]) or segment_id(owns["w"])  # ("Swisscom Switzerland's …": named in full)

@@ -44,7 +44,7 @@ def _patterns(regions: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patte
         # "$1 billion in U.S. sales", "China revenue fell": the region right before the sales word
         # (and "Diageo's North America organic net sales": the basis between)
         # (and "Kingfisher's France like-for-like sales rose 3.2%": a comparable basis between)
-        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:(?:organic|reported|underlying|like[\s-]for[\s-]like|comparable|LFL|same[\s-]store)\s)?(?i:net\s|total\s)?(?i:revenues?|sales)\b"
+        rf"|(?<![\w.])(?P<seg>(?i:{en}))\s(?i:(?:organic|reported|underlying|like[\s-]for[\s-]like|comparable|LFL|same[\s-]store|same[\s-]day)\s)?(?i:net\s|total\s)?(?i:revenues?|sales)\b"
         # "North America's reported and organic net sales each fell 3%": a region's own figures, said with its name
         rf"|(?:^|(?<=[.;:]\s)|(?<=,\s))(?P<seg>(?i:{en}))['’]s\s"
         # "Carrier's Europe segment grew organic sales 6%": a region named as the company's segment
