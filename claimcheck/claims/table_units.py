@@ -38,7 +38,7 @@ UNITS = [
     (r"(?<![가-힣])엔(?![가-힣])|JPY", ("money", "JPY", 1.0)),
 ]
 UNIT_RX = [(regex.compile(a, regex.IGNORECASE), b) for a, b in UNITS]
-PCT_ROW = regex.compile(r"%|률|율|margin|growth|비중|점유율|share|yoy|qoq|y\/y|q\/q|y-o-y|q-o-q|\bchg\b|\borganic\b|\blfl\b|like[\s-]for[\s-]like|증감|change|대비|전년비|전기비",
+PCT_ROW = regex.compile(r"%|률|율|margin|growth|\bOPM\b|\bNPM\b|\bGPM\b|\bRO[AE]\b|\bROIC\b|비중|점유율|share|yoy|qoq|y\/y|q\/q|y-o-y|q-o-q|\bchg\b|\borganic\b|\blfl\b|like[\s-]for[\s-]like|증감|change|대비|전년비|전기비",
                      regex.IGNORECASE)  # (and an "| Organic |" column beside the amounts: the organic growth)
 
 
