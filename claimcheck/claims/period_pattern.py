@@ -38,6 +38,7 @@ PERIOD = re.compile(
              (?P<fhs2>(?:19|20)\d\d)\s?[-–/]\s?(?P<fhe2>\d\d)(?!\d)(?:\s(?:fiscal|financial)\syear)?)
     | (?P<fy>(?:FY\s?|fiscal\s(?:year\s)?)(?P<fys>(?:19|20)?\d\d)\s?[-–/]\s?(?P<fye>\d\d)(?!\d)
            |(?<![\d/.])(?P<fys3>(?:19|20)\d\d)/(?P<fye3>\d\d)(?![\d/]|\.\d)
+           |(?:(?<=for\s)|(?<=in\s))(?P<fys4>(?:19|20)\d\d)-(?P<fye4>\d\d)(?![\d/-]|\.\d)
            |FY\s?['’](?P<fyy3>\d\d)(?!\d)
            |(?:FY\s?|fiscal\s(?:year\s)?|financial\syear\s)(?P<fyy>(?:19|20)?\d\d)(?!\d)|(?P<fyy2>(?:19|20)\d\d)\s?(?:회계연도|financial\syear\b))
     | {SP.QUARTERS_TO_DATE}

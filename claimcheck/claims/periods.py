@@ -143,9 +143,11 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
         elif m["fyh"]:
             out.append(_fiscal_half(s, e, m, fiscal, shift))
         elif m["fy"]:
-            if m["fys3"] and int(m["fye3"]) != (int(m["fys3"]) + 1) % 100:
+            ys, ye = m["fys3"] or m["fys4"], m["fye3"] or m["fye4"]
+            if ys and int(ye) != (int(ys) + 1) % 100:
                 continue  # "2025/11": a month, not a year of account over two calendar years ("2020/21")
-            split = _split_end(m["fys"] or m["fys3"], m["fye"] or m["fye3"])  # "FY 2024-25": the year that ends in 2025
+            # "FY 2024-25", "for 2024-25": the year that ends in 2025
+            split = _split_end(m["fys"] or ys, m["fye"] or ye)
             fy = split or _y(m["fyy"] or m["fyy2"] or m["fyy3"])
             fy = fy + shift if fy and fiscal and not split else fy
             out.append(PeriodRef(s, e, (f"FY{fy}" if fiscal else str(fy)) if fy else None, "year",
