@@ -143,6 +143,13 @@ CHROME_REST = regex.compile(r"\s?(?:Biz|News|뉴스|TV|경제|라디오|Radio|�
 COPYRIGHT = regex.compile(r"\s*(?:[ⓒ©]|\([cC]\)|[Cc]opyright\b)")
 
 
+PHOTO_CAPTION = regex.compile(r"(?:/\s?)?사진\s?=|사진\s?제공|\((?:Photo|Image)s?:|\b(?:Photo|Image)\s?(?:credit|courtesy)?:\s", regex.IGNORECASE)
+CREDIT_AFTER = regex.compile(r"\s?(?:측\s?)?제공\s?(?:[)\]*]|$)")  # "(쇼박스 제공)", "… 쇼박스 제공*": a picture's credit
+# "2022년 12월 코스닥 시장에 상장한 뒤", "listed on the Nasdaq": the market a company listed on is no subject
+VENUE_AFTER = regex.compile(r"\s?(?:시장|거래소)?\s?(?:에|에서)\s?(?:상장|입성|이전\s?상장)")
+VENUE_BEFORE = regex.compile(r"\b(?:listed|listing|debuted|IPO)\s(?:on|in)\s(?:the\s)?$", regex.IGNORECASE)
+
+
 def on_masthead(lay, found: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """The mentions that open a line holding only the name with an outlet word and a reporter's name, or that sit on
     a copyright line."""
@@ -152,7 +159,10 @@ def on_masthead(lay, found: list[tuple[int, int, str]]) -> set[tuple[int, int, s
         start, text = lay.line_starts[i], lay.line_text(i)
         lead = len(text) - len(text.lstrip())
         # (not a line that holds the name alone: "Thales" over a note's title is the company it is about)
-        if COPYRIGHT.match(text) or (a == start + lead and text[b - start:].strip() and CHROME_REST.fullmatch(text, b - start)):
+        # (and a photo's caption or credit, "*… 이마트 죽전점 … /사진=뉴스1*", "(쇼박스 제공)": where a picture was taken)
+        if COPYRIGHT.match(text) or PHOTO_CAPTION.search(text) or CREDIT_AFTER.match(text, b - start) \
+                or VENUE_AFTER.match(text, b - start) or VENUE_BEFORE.search(text, max(0, a - start - 24), a - start) \
+                or (a == start + lead and text[b - start:].strip() and CHROME_REST.fullmatch(text, b - start)):
             out.add((a, b, name))
     return out
 
