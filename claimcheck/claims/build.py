@@ -14,7 +14,7 @@ from . import fields_metric as FM
 from . import fields_segment as FS
 from .. import calendar as CAL
 from .. import vocab as L
-from . import bracket_list, declared_order, forecasters, list_span, loss_signs, respectively, subject_carry, unnamed_amounts
+from . import bracket_list, declared_order, forecasters, list_span, loss_signs, peer_list, respectively, subject_carry, unnamed_amounts
 from .contrasted_books import contrasted_books, one_books, split_in_sentence
 from .basis_metric import basis_metric
 from . import multiples as MP
@@ -88,7 +88,8 @@ def extract(art: Article, lex: L.Lexicon | None = None) -> list[Claim]:
                 made.append(c)
                 at[id(c)] = m.start
                 prev = (c, m.end)
-        for step in (respectively.pair, list_span.share, bracket_list.pair, declared_order.ordered, from_lines.split):  # each keeps the order
+        for step in (respectively.pair, peer_list.named_before, list_span.share, bracket_list.pair, declared_order.ordered,
+                     from_lines.split):  # each keeps the order
             paired = step(ctx, sent, made, at)
             at = {id(n): at[id(o)] for o, n in zip(made, paired)}
             made = paired
