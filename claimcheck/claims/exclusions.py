@@ -97,6 +97,10 @@ FOR_LINE = regex.compile(r"\s(?:for|in)\s(?P<seg>[a-z][a-z-]{2,20}|(?!(?:January
                          r"(?!\s(?:quarter|year|period|month))(?![\w'’-])"
                          # (nor a currency: "by 29% in Danish kroner")
                          r"(?!\s(?:kroner|krona|kronor|dollars?|euros?|yen|yuan|won|pounds?|francs?|rupees?|reais|pesos?|terms|currency))")
+# "driven by a 27% jump in Wealth Solutions": a change's noun, then the capitalised line it happened in
+CHANGE_IN_LINE = regex.compile(r"\s(?:jump|rise|increase|gain|growth|fall|drop|decline|climb|surge)\sin\s"
+                               r"(?P<seg>(?!(?:The|This|That|Its|Q[1-4]|H[12]|FY)\b)[A-Z][a-z&-]{2,20}(?:\s(?:&\s)?[A-Z][a-z&-]{2,20}){0,2})"
+                               r"(?![\w'’-])")
 # "margin of 22.4% at Rock Processing Solutions": the capitalised division a rate was earned at
 AT_LINE = regex.compile(r"\sat\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                         r"Q[1-4]|H[12]|FY|The|This|That|Its|Christmas|Easter)\b)(?P<seg>[A-Z][a-z&-]{2,20}(?:\s(?:and\s|&\s)?[A-Z][a-z&-]{2,20}){0,3})"
@@ -138,7 +142,8 @@ def line_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     # (its own words anchor it at the figure, so it may run past the clause's comma: "€3.6 billion, came from EUV")
     if (src := SALES_FROM.match(scan, pos, pos + 60)) is not None:
         return L.topic(lex, src["seg"]) or segment_id(src["seg"])
-    m = FOR_LINE.match(scan, pos, min(end, pos + 30)) or AT_LINE.match(scan, pos, min(end, pos + 50))
+    m = FOR_LINE.match(scan, pos, min(end, pos + 30)) or AT_LINE.match(scan, pos, min(end, pos + 50)) \
+        or CHANGE_IN_LINE.match(scan, pos, min(end, pos + 50))
     if not m or m["seg"] in NOT_FOR or any(True for _ in lex.entity_rx.finditer(m["seg"])) or L.key(m["seg"]) in lex.metric_of:
         return None  # (and "€5.4 billion in bookings": the metric named after the figure, no line)
     topic = L.topic(lex, m["seg"])
