@@ -230,6 +230,8 @@ def refined(fig: Figure, got: Typed) -> str:
     if metric == "upside" and (bracket := TARGET_BRACKET.search(scan, max(sent.start, m.start - 22), m.start)) \
             and (bracket["moved"] or TARGET_MOVED.search(scan, sent.start, sent.end)):
         return "price_target_growth"  # "목표주가 28,000원(-6.7%)으로 하향": how far the target moved, not the room to it
+    if metric == "upside" and OLD_THEN_MOVE.search(scan, max(sent.start, m.start - 32), m.start):
+        return "price_target_growth"  # "PT: €330 (from €310, +6.5%)": the old target, then how far the target moved
     if metric == "operating_income" and _generic_profit(fig):
         return "net_income"
     if T.is_growth(metric) and m.kind == "percent" and PRICE_ARRIVED.match(scan, m.end, min(sent.end, m.end + 24)):
@@ -271,6 +273,8 @@ def refined(fig: Figure, got: Typed) -> str:
 TARGET_BRACKET = regex.compile(r"\d[\d,]*(?:만\s?[\d,]*)?\s?(?:원|달러|\$)?\s?\(\s?(?P<moved>(?:up|down|raised|cut|lowered)\s(?:by\s)?)?$",
                                regex.IGNORECASE)
 TARGET_MOVED = regex.compile(r"→|->|상향|하향|올려|낮춰|올렸|낮췄|기존\s?[\d,]|종전\s?[\d,]|\b(?:raised|lowered|cut|boosted|trimmed|prev\.?|previously)\b", regex.IGNORECASE)  # (and "(▲9.5%, 기존 42,000원)": the old target beside the move)
+OLD_THEN_MOVE = regex.compile(r"\(\s?(?:from|prev\.?|previously|was|old|기존|종전)\s?:?\s?[$€£¥₩]?\s?\d[\d,.]*\s?(?:원|달러|p)?,\s?$",
+                           regex.IGNORECASE)
 GENERIC_PROFIT = regex.compile(r"(?:a\s)?(?:profit|loss)s?|이익|흑자", regex.IGNORECASE)
 
 
