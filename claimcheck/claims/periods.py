@@ -208,8 +208,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             out.append(PeriodRef(s, e, p, "day" if m["dd"] else "month"))
         elif m["qs"]:
             # "3분기까지 누적" with no year, read in February: the year whose third quarter is over, as for "3분기"
-            ends = [int(d) for d in regex.findall(r"([1-4])\s?(?:분기|Q|개)", m["qs"])]
-            y = int(m["qsy"]) if m["qsy"] else (bare_quarter_year(ends[-1], published) if ends and published else pub_y)
+            ends = [int(a or b) for a, b in regex.findall(r"([1-4])\s?(?:분기|Q|개)|Q([1-4])", m["qs"])]
+            y = int(m["qsy"] or m["qsy2"]) if m["qsy"] or m["qsy2"] else (bare_quarter_year(ends[-1], published) if ends and published else pub_y)
             out.append(PeriodRef(s, e, str(y) if y else None, "ytd"))  # "1~3분기 누적": the year so far
         elif m["upto"] or m["upto2"] or m["nq3"]:
             year = SP.year_to_date(m, published, fiscal or SP.implied_fiscal(m))

@@ -22,6 +22,7 @@ MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # the first quarters of a year run together
 QUARTERS_TO_DATE = (rf"(?P<qs>{NOT_AFTER}(?:(?P<qsy>(?:19|20)\d\d)\s?년?\s?|올해\s?(?=[2-4]\s?분기\s?(?:말\s?)?까지))?"
                     rf"(?:1\s?(?:분기|Q)?\s?{DASH}\s?[2-4]\s?(?:분기|Q(?![^\W_]))"
+                    rf"|Q1\s?{DASH}\s?Q[2-4](?![^\W_])(?:\s(?P<qsy2>(?:19|20)\d\d)(?!\d))?"  # and "Q1-Q3 2025": the year so far
                     rf"|[2-4]\s?(?:분기|Q)\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:(?:연결|별도)\s?(?:기준\s?)?)?(?=\(?(?:누적|누계))"  # and "3분기 말까지 누적", "3분기까지의 연결 누적", "3분기(누적)", "3Q 누적"
                     rf"|[2-4]\s?분기\s?(?:말\s?)?까지\s?(?:의\s?)?(?=평균)"  # and "3분기까지 평균 가동률": the average so far
                     rf"|[2-4]\s?개\s?분기\s?(?=누적|누계)"  # and "3개 분기 누계": the first three quarters
