@@ -26,7 +26,7 @@ def label_line(fig: Figure) -> str | None:
     if not label or len(label) > LONGEST or A.label_cues(lex, label) or label in lex.alias_to or label.lower() in lex.not_segments \
             or L.taxonomy().says(label) or any(ch.isdigit() for ch in label) or _dateline(fig, label) \
             or label.count("(") > label.count(")") \
-            or GENERIC_HEAD.search(label):  # ("업종 참고:", "Risks:": a note's section word, no line)
+            or NOTE_SECTION.search(label):  # ("업종 참고:", "Risks:": a note's section word, no line)
         return None
     return segment_id(label)  # the id every other reading of a line gives it
 
@@ -60,9 +60,13 @@ METRIC_DASH = regex.compile(r"(?P<m>[^-–—:]{2,44}?)\s?[-–—]\s(?P<s>[^-�
 
 # words of a section title that name no business line ("Key Financial Metrics:", "Segment Performance:")
 GENERIC_HEAD = regex.compile(r"\b(?:metrics|results|highlights|summary|overview|performance|financials|key|guidance|outlook"
-                             r"|segments?|dividends?|repurchases?|balance|cash\sflow|quarter|year|notes?|risks?|valuation|peers?|sector|context)\b"
-                             r"|실적|요약|주요|전망|참고|리스크|밸류에이션|투자\s?포인트|업종|경쟁사|결론",
+                             r"|segments?|dividends?|repurchases?|balance|cash\sflow|quarter|year|notes?)\b|실적|요약|주요|전망",
                              regex.IGNORECASE)
+
+
+# a note's own section words, never a line's name ("업종 참고:", "Risks:", "Valuation:")
+NOTE_SECTION = regex.compile(r"\b(?:risks?|valuation|peers?|sector\snotes?|context)\b|참고|리스크|밸류에이션|투자\s?포인트|업종|경쟁사|결론",
+                          regex.IGNORECASE)
 
 
 def bullet_head(fig: Figure) -> str | None:
