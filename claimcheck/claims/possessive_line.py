@@ -27,7 +27,7 @@ LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu
 LINE_NOUN = regex.compile(r"(?:['’]s|(?<=s)['’])\s(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})\s(?:division|segment|unit|business|arm)\b")
 ITS_BEFORE = regex.compile(r"(?:,\s|\band\s)its\s(?:[\w-]+\s){0,2}$")
 # "would hit Rexel North America, whose H1 2025 sales of €4,730m are …": a company's line, then its metric in a relative clause
-WHOSE = regex.compile(r"(?<![\w&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){1,4}),\swhose\s(?:[\w-]+\s){0,3}$")
+WHOSE = regex.compile(r"(?<![\w&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,4}),\swhose\s(?:[\w-]+\s){0,3}$")
 BASIS_TAIL = regex.compile(r"(?:\s(?:same-day|same-store|like-for-like|organic|comparable|underlying|reported))+$", regex.IGNORECASE)
 # words that qualify how a metric is measured, or name the whole, never a line
 MEASURE_WORDS = frozenset({
@@ -65,7 +65,9 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
         if (whose := WHOSE.search(scan, max(fig.sent.start, cue.start - 80), cue.start)) is not None:
             main = fig.ctx.main or ""
             line = whose["w"][len(main) + 1:] if main and whose["w"].startswith(main + " ") else _after_company(lex, whose["w"])
-            if line != whose["w"] and _a_line(lex, line):
+            # ("Optronics, whose first-half revenue rose 3.4%": a line named alone, when no company goes by the name)
+            alone = " " not in whose["w"] and not fig.ctx.entities_in(whose.start("w"), whose.end("w"))
+            if (line != whose["w"] or alone) and _a_line(lex, line):
                 return L.topic(lex, line) or segment_id(line)
         owns = LINE_OWNS.search(scan, max(lo, cue.start - 60), cue.start)
         if owns is not None and _a_line(lex, _after_company(lex, owns["w"])) and not _the_company(fig, owns.group()):
