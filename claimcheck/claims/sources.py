@@ -76,7 +76,23 @@ def metric_where(ctx: Ctx, metric: str, cues: list[Cue], m: Mention, sent, line:
         return on_line(ctx.lay, ctx.lay.headings.get(line, line), "heading", head)
     if metric in _FORM_DECIDED or T.share_of(metric) is not None:
         return Where("clause", m.start, m.end)  # the figure's own form decides: a counter, a ₩ price, a share phrase
+    if (parent := _parent_row(ctx, metric, line)) is not None:
+        return parent
     return Where("default", text=metric)
+
+
+def _parent_row(ctx: Ctx, metric: str, line: int) -> Where | None:
+    """"| Net sales | 2,411 |" over "| Defense | 1,402 |" and "| Falcon | 1,009 |": rows naming only a line, under a row
+    that names the metric, break that metric down (a few rows up at most)."""
+    cells = ctx.lay.cells
+    for above in range(line - 1, max(-1, line - 6), -1):
+        row = cells.get(above)
+        if not row:
+            return None
+        said = label_cues(ctx.lex, row[0].row_label)
+        if said:
+            return on_line(ctx.lay, above, "table", row[0].row_label) if any(_related(c.metric, metric) for c in said) else None
+    return None
 
 
 def _basis_named(ctx: Ctx, metric: str, m: Mention, sent) -> Where | None:
