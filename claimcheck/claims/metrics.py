@@ -74,6 +74,9 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     closing = None if (up or down or m.kind not in ("percent", "money") or not has(MOVE_WORDS)) \
         else LIST_VERB.match(text, m.end, min(sent[1], m.end + 60))
     if m.kind == "money":
+        # ("EBITDA before other items was NOK 3,862m on revenues of NOK 6,612m": the revenue named after 'on' is the
+        # next figure's, however far back the amount's own metric was named)
+        cues = [c for c in cues if not (c.start > m.end and ON_WHAT.search(text, max(sent[0], c.start - 10), c.start))]
         return classify_money(m, text, cues, clause, sent, carried, has, after, up, down)
     if m.kind == "count":
         return Typed("count")
@@ -224,6 +227,9 @@ def _list_rest(text: str, pos: int, end: int) -> int:
     """Where a list of percents that goes on after the figure ending at pos ends (pos when none goes on)."""
     rest = PERCENT_LIST_REST.match(text, pos, end)
     return rest.end() if rest else pos
+
+
+ON_WHAT = regex.compile(r"\bon\s(?:net\s|total\s)?$", regex.IGNORECASE)
 
 
 # the parts organic growth is split into, which a writer may name right after their figure without the word growth
