@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+import regex
+
 from ..models import BEFORE_REVISION, Claim
 from .common import SLACK, printed
 
@@ -32,8 +34,17 @@ def keyed(claims: list[Claim], skip: set[str]) -> dict[tuple, dict[tuple, list[i
     n = len(KEY)
     for row, idxs in rows.items():
         if row[0] is not None and row[2] not in skip:
-            out.setdefault(row[:n], {})[row[n:]] = idxs
-    return out
+            out.setdefault((row[0], own_line(row[0], row[1]), *row[2:n]), {}).setdefault(row[n:], []).extend(idxs)
+    return {k: {p: sorted(i) for p, i in v.items()} for k, v in out.items()}
+
+
+def own_line(entity: str, segment: str | None) -> str | None:
+    """"Holmen Forest's operating profit" and the table's "| Forest |" row are one line: a segment id that opens on
+    the company's own name is the line after it."""
+    if not segment:
+        return segment
+    own = regex.sub(r"[^\w]+", "_", entity.lower()).strip("_") + "_"
+    return segment[len(own):] if segment.startswith(own) and len(segment) > len(own) else segment
 
 
 def distinct_figures(claims: list[Claim], raw: dict[tuple, list[int]], hedge: float) -> dict[tuple, list[Claim]]:

@@ -180,7 +180,9 @@ def in_table(fig: Figure, got: Typed | None) -> Typed | None:
         return Typed("revenue_share")  # "| Business | Q3 2025 | Share of group |": each line's share of the group's sales
     # (and a growth the classifier fell back to revenue for, in a row that names another measure: "| PAT | … | 14% |")
     if fig.cell and fig.m.kind == "percent" and (got is None or not T.is_growth(got.metric) or got.metric == "revenue_growth"):
-        return growth_cell(fig.ctx.lex, fig.header, fig.row_text, heading_text(fig.ctx, fig.line), fig.m.value) or got
+        # (the caption names the table's measure when its rows name lines: "operating profit by business area")
+        over = f"{fig.ctx.lay.captions.get(fig.line) or ''} {heading_text(fig.ctx, fig.line)}"
+        return growth_cell(fig.ctx.lex, fig.header, fig.row_text, over, fig.m.value) or got
     return got
 
 
