@@ -19,15 +19,18 @@ PERIOD_WORD = (r"(?:(?:19|20)?\d{2}년\s?)?(?:[1-4]\s?분기|[1-4]Q|상반기|�
                r"|1H|2H)")
 # (a topic particle is no part of the name: "필에너지는 1분기 …" opening the story is 필에너지)
 # (and "'업계 1호 상장' 제주맥주, 실적 …": a quoted tag before the name)
-KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]\s)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
+KO_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?:\[[^\]\n]{1,12}\]\s?)?(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]\s)?"
+                        r"(?:\p{Hangul}{1,6}(?:업체|기업|회사)\s)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)"
                         # (and "시몬스, 2년째 매출 3000억 …": a few words between the comma and the results word)
                         r"(?:은|는)?(?:,\s?(?:[^\s,]{1,8}\s){0,2}|\s)" + PERIOD_WORD)
 # "명품백 ODM '시몬느' 매출 40% 급감": a headline that quotes its company after a few words saying what it does
 KO_QUOTED_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?[^'‘\n]{0,24}['‘](?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14})['’]"
                                r"(?:,\s?|\s)" + PERIOD_WORD)
 # "휠라홀딩스는 올해 3분기 매출 …": a lead whose subject is a company, then its quarter or half
-KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가)\s(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?"
-                        r"(?:[1-4]\s?분기|상반기|하반기)")
+KO_LEAD = regex.compile(r"^(?:[^\n]{0,40}?기자\s?[ㅣ|│=]\s?)?(?:\p{Hangul}{1,6}(?:업체|기업|회사)\s)?(?P<n>[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9&]{1,14}?)(?:은|는|이|가|의)\s"
+                        # (and "아워홈은 2일 공시에서 지난해 매출이", "아워홈은 지난해 2조2440억원의 매출액": a year's results)
+                        r"(?:(?:(?:올해|지난해|올)\s?)?(?:(?:19|20)\d\d년\s?)?(?:[1-4]\s?분기|상반기|하반기)"
+                        r"|(?:[1-3]?\d일\s(?:공시(?:에서|를\s통해)\s)?)?(?:지난해|작년|올해)\s(?:\p{Hangul}{1,4}\s){0,2}?(?=(?:연결\s?기준\s?)?(?:연간\s?)?(?:매출|영업|순이익|실적|\d)))")
 # (a corporate suffix is no part of the name: "Oshkosh Corporation Reports …" is Oshkosh, "Kesko Oyj (KESKOB FH)" Kesko)
 # (nor a period word: "Universal Music Q3 Beats …" is Universal Music)
 SUFFIX_NOT = r"(?!(?i:Inc|Corp|Corporation|Incorporated|Co|Company|Ltd|Limited|LLC|plc|N\.V|S\.A|AG|SE|Oyj|Oy|AB|ASA|SpA|S\.p\.A)\b)"
