@@ -60,7 +60,10 @@ class Ctx:
                      # ("RCO rose 3.2% like-for-like in North America": a basis word after a figure qualifies it, names no sales)
                      and not (BASIS_CUE.fullmatch(m.group()) and AFTER_FIGURE.search(scan, max(0, m.start() - 8), m.start()))
                      # ("as low-margin menthol volumes were pruned": an adjective of the goods, no margin of anyone's)
-                     and not GRADED.search(scan, max(0, m.start() - 8), m.start())]
+                     and not GRADED.search(scan, max(0, m.start() - 8), m.start())
+                     # ("EBITDA before restructuring expenses increased …": what the measure leaves out, no measure)
+                     and not (BEFORE_WORD.search(scan, max(0, m.start() - 8), m.start())
+                              and lex.metric_of.get(L.key(m.group())) in BEFORE_COSTS)]
         # "Client and Gaming segment": a generic line word that ends a joined name is part of that name
         self.topics = [(m.start(), m.end(), lex.topic_of.get(L.key(m.group()))) for m in lex.topic_rx.finditer(scan)
                        if not JOINED_NAME.search(scan, max(0, m.start() - 24), m.start())]
@@ -236,6 +239,8 @@ class Ctx:
         return self.topics[bisect_left(self._topic_at, a):bisect_left(self._topic_at, b)]
 
 
+BEFORE_WORD = regex.compile(r"\bbefore\s$", regex.IGNORECASE)
+BEFORE_COSTS = frozenset({"charge", "provisions"})
 GRADED = regex.compile(r"\b(?:low|high|lower|higher|thin)-$", regex.IGNORECASE)
 BASIS_CUE = regex.compile(r"(?i:like[\s-]for[\s-]like|LFL)")
 AFTER_FIGURE = regex.compile(r"\d\s?%\s$")
