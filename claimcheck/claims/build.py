@@ -163,6 +163,9 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
         return None
     if metric == "eps" and DIVIDEND_BEFORE.search(fig.scan, max(fig.clause[0], m.start - 120), m.start):
         metric = "dividend_per_share"  # "a quarterly cash dividend for holders of common shares of $0.092 per common share"
+    elif metric == "stock_price" and (d := DIVIDEND_BEFORE.search(fig.scan, max(fig.clause[0], m.start - 120), m.start)) \
+            and not PRICE_BETWEEN.search(fig.scan, d.start(), m.start):
+        metric = "dividend_per_share"  # "lifted the annual dividend for the previous term from 100 yen to 105 yen"
     if (metric in ("stock_price", "price_change") and FC.unit_priced(fig)) \
             or (metric in ("eps", "adjusted_eps") and FC.unit_priced_near(fig)):
         return None  # a price per barrel or ton is a commodity's, no claim about the company
@@ -197,6 +200,10 @@ def _claim(ctx: Ctx, si: int, whole: Sentence, m: Mention, carry: dict, prev, ot
 # a dividend named before a per-share amount, with no earnings word between
 DIVIDEND_BEFORE = regex.compile(r"\bdividends?\b(?:(?!\b(?:earn|earnings|income|profit|EPS)\b)[^.;]){0,100}$|배당(?:금)?[^.;\d]{0,30}$",
                                 regex.IGNORECASE)
+
+
+# (not "a dividend …; the shares closed at ¥2,450": a price named between is the figure's)
+PRICE_BETWEEN = regex.compile(r"\b(?:shares?|stock|closed|closing|price|traded|valu(?:ing|ed))\b|주가|종가", regex.IGNORECASE)
 
 
 GROWTH_BASES = ("_organic", "_comparable")
