@@ -97,6 +97,10 @@ def _field_end(scan: str, pos: int, end: int) -> int:
     return end if bar is None else bar.start()
 
 
+DIVIDEND_SAID = regex.compile(r"\bdividends?\b|배당금?", regex.IGNORECASE)
+SHARE_PRICE_SAID = regex.compile(r"\b(?:shares?|stock|closed|closing|price|traded)\b|주가|종가", regex.IGNORECASE)
+
+
 def _price_kind(fig: Figure) -> str:
     """A small amount no cue settles: a target, a share's price, or neither. The figure's own sentence speaks first
     ("Last price: SEK 84.10" under a title saying "PT raised"), then its heading; and "목표주가를 일제히 높였다.
@@ -107,6 +111,9 @@ def _price_kind(fig: Figure) -> str:
         return "price_target"
     if own == "share" or fig.cell:
         return "stock_price"
+    if (d := DIVIDEND_SAID.search(scan, max(sent.start, m.start - 100), m.start)) is not None \
+            and not SHARE_PRICE_SAID.search(scan, d.end(), m.start):
+        return "dividend_per_share"  # "lifted the annual dividend for the previous term from 100 yen to 105 yen"
     head = _price_words(heading_text(fig.ctx, fig.line))
     if head == "target" or (fig.carry.get("metric") == "price_target" and REVISION.match(scan, m.end, min(sent.end, m.end + 12))):
         return "price_target"
