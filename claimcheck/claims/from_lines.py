@@ -15,7 +15,10 @@ FROM_LINE = regex.compile(r"\s(?:from|in)\s(?:the\s|its\s)?(?P<name>[A-Za-z][\w&
                           r"(?=\s?[,.;)]|\s(?:and|while|but)\s(?:[$€£¥₩]|[A-Z]{3}\s?\d|\d|the\s|its\s)|\s*$)")
 # words that make the phrase a span, a base or a source of cash, never a line
 NOT_LINE = regex.compile(r"(?i)\b(?:year|quarter|period|months?|earlier|ago|last|prior|previous|operations|customers|sales"
-                         r"|revenues?|investors?|analysts?|estimates?|consensus|forecasts?|guidance|total|all|shares?)\b")
+                         r"|revenues?|investors?|analysts?|estimates?|consensus|forecasts?|guidance|total|all|shares?"
+                         # (nor a span's label: "£1.67bn in H124", "in Q3", "in FY25", "in 2024", "in March")
+                         r"|[hq][1-4]\d{0,4}|[1-4][hq]\d{0,4}|fy\d{0,4}|\d{2,4}|january|february|march|april|may|june|july|august"
+                         r"|september|october|november|december)\b")
 
 
 def split(ctx: Ctx, sent, made: list[Claim], starts: dict[int, int]) -> list[Claim]:

@@ -52,6 +52,7 @@ PERIOD = re.compile(
            |(?P<rqy>지난해|작년|올해|금년|내년)\s?(?P<qn5>[1-4])\s?(?:분기|Q(?![A-Za-z]))(?!\s?(?:말\s?)?(?:까지\s?)?(?:의\s?)?(?:(?:연결|별도)\s?(?:기준\s?)?)?\(?(?:누적|누계)))
     | (?P<h>{_Y(4)}\s?(?:년\s?)?(?P<hn>상반기|하반기|[12]H)|(?P<hn2>[12])H\s?(?P<y5_>(?:19|20)?\d\d)(?!\d)
            |(?<![^\W_])H(?P<hn4>[12])\s?[/-]?\s?{_Y(15)}(?!\d)
+           |(?<![^\W_])H(?P<hn7>[12])(?P<y9_>2\d)(?![\w])
            |(?<![^\W_])H(?P<hn6>[12])\s(?P<y8_>\d\d)(?=\s?[),;:|\n]|\s*\Z|\s(?!(?:million|billion|thousand|per|percent|pct)\b)[a-z])
            |(?:the\s)?(?P<hn3>first|second)\shalf\sof\s(?P<hfy>fiscal\s(?:year\s)?|FY\s?)?{_Y(13)}(?!\d)
            |(?:the\s)?(?P<hn5>first|second)\shalf\sof\s(?:its|the)\s(?:current\s)?fiscal\syear\s(?:ending|ended|that\s(?:ends|ended))\s(?:in\s|on\s)?

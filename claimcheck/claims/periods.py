@@ -178,8 +178,8 @@ def read(found: list, published: dt.date | None, fy_end: int | None) -> list[Per
             y = given or (bare_quarter_year(q, published) if published and q else pub_y)
             out.append(PeriodRef(s, e, f"{y}Q{q}" if y and q else None, "quarter"))
         elif m["h"]:
-            y = _y(_year(m) or m["y5_"] or m["y8_"]) or pub_y
-            hn = (m["hn"] or m["hn2"] or m["hn3"] or m["hn4"] or m["hn5"] or m["hn6"]).lower()
+            y = _y(_year(m) or m["y5_"] or m["y8_"] or m["y9_"]) or pub_y
+            hn = (m["hn"] or m["hn2"] or m["hn3"] or m["hn4"] or m["hn5"] or m["hn6"] or m["hn7"]).lower()
             half = 1 if hn in ("상반기", "1h", "1", "first") else 2
             if m["hey"]:
                 # "the first half of its fiscal year ending March 2026": that year's half, named by the year it ends in
