@@ -24,6 +24,8 @@ PRIOR_RANGE = regex.compile(r"\bfrom\s(?:a|its|the)\s(?:prior|previous|earlier|o
                          r"\s(?:of\s)?[$€£¥₩]?$", regex.IGNORECASE)
 
 
+BASIS_SUFFIX = regex.compile(r"(?:^|_)(?:comparable|organic|constant_currency|adjusted|company_owned_comparable)$")
+TO_LEVEL = regex.compile(r"\sto\s(?:about\s)?[$€£¥₩]?$")
 OLD_TARGET = regex.compile(r"[(\[]\s?(?:from|prev\.?|previously|was|old|기존|종전)\s?:?\s?$", regex.IGNORECASE)
 
 
@@ -50,6 +52,13 @@ def with_compared(made: list[Claim], starts: list[int], scan: str) -> list[Claim
                 and taxonomy().growth_of(c.metric) in PER_SHARE and (g := taxonomy().growth(out[i - 2].metric)):
             # "$287.5 million in net income or $1.49/share, +89%": the change after a per-share aside is the amount's
             out[i] = c = _take(c, out[i - 2], "segment").model_copy(update={"metric": g})
+        if _growth(before) and not _growth(c) and before.segment and c.segment != before.segment and before.entity == c.entity \
+                and TO_LEVEL.search(scan, max(0, starts[i] - 8), starts[i]) and taxonomy().growth_of(before.metric) == c.metric:
+            # "Recheio's slipped 1.9% to €408m": the level the line's change arrived at (on no basis: "Gucci: -12.0%
+            # (comparable), to 1.41 billion euros" reached a reported level)
+            line = BASIS_SUFFIX.sub("", before.segment)
+            if line and line != c.segment:
+                out[i] = c = _take(c, before, "segment").model_copy(update={"segment": line})
         if before.metric == "price_target" and c.metric != "price_target" and c.unit == before.unit \
                 and OLD_TARGET.search(scan, max(0, starts[i] - 16), starts[i]):
             # "Our €58.00 PT (from €52.00)": the target it replaced, no share price

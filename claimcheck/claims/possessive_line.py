@@ -28,6 +28,9 @@ LINE_NOUN = regex.compile(r"(?:['’]s|(?<=s)['’])\s(?P<w>\p{Lu}[\w&-]*(?:\s(?
 ITS_BEFORE = regex.compile(r"(?:,\s|\band\s)its\s(?:[\w-]+\s){0,2}$")
 # "would hit Rexel North America, whose H1 2025 sales of €4,730m are …": a company's line, then its metric in a relative clause
 WHOSE = regex.compile(r"(?<![\w&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,4}),\swhose\s(?:[\w-]+\s){0,3}$")
+ELIDED = regex.compile(r"\b(?:while|whereas|but|and)\s(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s"
+                    r"(?:rose|fell|slipped|grew|declined|increased|decreased|dropped|climbed|gained|edged\s(?:up|down)|was\s(?:up|down))"
+                    r"\s(?:by\s)?(?:about\s|some\s)?$")
 BASIS_TAIL = regex.compile(r"(?:\s(?:same-day|same-store|like-for-like|organic|comparable|underlying|reported))+$", regex.IGNORECASE)
 # words that qualify how a metric is measured, or name the whole, never a line
 MEASURE_WORDS = frozenset({
@@ -47,6 +50,10 @@ def possessive_line(fig: Figure, basis_said: bool = False) -> str | None:
     basis word the figure was read on may close the words: "Prosus's H1 FY26 ecommerce adjusted EBIT")."""
     scan, m, lo = fig.scan, fig.m, fig.clause[0]
     lex = fig.ctx.lex
+    # "Pingo Doce's sales rose 4.4 per cent, while Recheio's slipped 1.9%": the second line's possessive, its metric left out
+    if (elided := ELIDED.search(scan, max(fig.sent.start, m.start - 60), m.start)) is not None and _a_line(lex, elided["w"]) \
+            and not _the_company(fig, elided["w"] + "'s"):
+        return L.topic(lex, elided["w"]) or segment_id(elided["w"])
     # (the cue nearest the figure first: "Food Delivery's adjusted EBIT rose 31% … and Classifieds' adjusted EBIT rose 27%")
     # (a growth word names no measure but ends the line's name as one does: "AstraZeneca's third-quarter Oncology growth of 8%")
     for cue in sorted((c for c in fig.cues if lo <= c.start < m.start and c.metric
