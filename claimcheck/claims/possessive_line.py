@@ -14,9 +14,9 @@ from .figure import Figure
 # the possessive, an optional span word, then one to three lower-case words right before a metric word
 # (and a capitalised line: "Prosus's Classifieds revenue", "BASF's Materials segment"; after a fiscal span too: "Prosus's
 # H1 FY26 ecommerce adjusted EBIT")
-POSSESSIVE = regex.compile(r"['’]s\s(?:(?:first|second|third|fourth)[\s-]quarter\s|Q[1-4]\s(?:FY)?(?:\d\d\s)?|H[12]\s(?:FY)?\d\d\s"
+POSSESSIVE = regex.compile(r"['’]s\s(?:(?:first|second|third|fourth)[\s-]quarter\s|Q[1-4]\s(?:FY)?(?:(?:20)?\d\d\s)?|H[12]\s(?:FY)?(?:20)?\d\d\s"
                            r"|FY\d\d\s|full[\s-]year\s|quarterly\s)?"
-                           r"(?P<w>(?:[a-z][a-z&-]+|[A-Z][\w&-]+)(?:\s(?:[a-z][a-z&-]+\.?|[A-Z][\w&-]+)){0,2})\s$")
+                           r"(?P<w>(?:[a-z][a-z&-]+|[A-Z][\w&-]+)(?:\s(?:&\s)?(?:[a-z][a-z&-]+\.?|[A-Z][\w&-]+)){0,2})\s$")
 # a line's own possessive before its metric: "Food Delivery's adjusted EBIT rose 31%", "Classifieds' adjusted EBIT"
 # (and "Energy's Q1/2025 order intake": the line, then a span before the metric)
 LINE_OWNS = regex.compile(r"(?<![\w'’&-])(?P<w>\p{Lu}[\w&-]*(?:\s(?:&\s)?\p{Lu}[\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s"

@@ -146,9 +146,15 @@ def _after(regions: tuple[str, ...]) -> regex.Pattern[str] | None:
                          regex.IGNORECASE) if en else None
 
 
+BRACKET_ASIDE = regex.compile(r"\s?\([^()\n]{1,20}\)")
+
+
 def region_after(scan: str, pos: int, end: int, lex: L.Lexicon) -> str | None:
     """The region English names right after the figure ending at pos: "in the U.S." its id, "outside the U.S." ex_ it."""
     rx = _after(lex.regions)
+    # ("US$842m (16.8%) in North America": a bracketed aside between the figure and its region)
+    if (aside := BRACKET_ASIDE.match(scan, pos, min(end, pos + 24))) is not None:
+        pos = aside.end()
     m = rx.match(scan, pos, min(end, pos + 40)) if rx is not None else None
     if m is None:
         return None
