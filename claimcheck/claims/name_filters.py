@@ -143,7 +143,7 @@ CHROME_REST = regex.compile(r"\s?(?:Biz|News|뉴스|TV|경제|라디오|Radio|�
 COPYRIGHT = regex.compile(r"\s*(?:[ⓒ©]|\([cC]\)|[Cc]opyright\b)")
 
 
-PHOTO_CAPTION = regex.compile(r"(?:/\s?)?사진\s?=|사진\s?제공|\((?:Photo|Image)s?:|\b(?:Photo|Image)\s?(?:credit|courtesy)?:\s", regex.IGNORECASE)
+PHOTO_CAPTION = regex.compile(r"(?:/\s?)?사진\s?=|사진\s?제공|사진\s?설명|\((?:Photo|Image)s?:|\b(?:Photo|Image)\s?(?:credit|courtesy)?:\s", regex.IGNORECASE)
 CREDIT_AFTER = regex.compile(r"\s?(?:측\s?)?제공\s?(?:[)\]*]|$)")  # "(쇼박스 제공)", "… 쇼박스 제공*": a picture's credit
 # "2022년 12월 코스닥 시장에 상장한 뒤", "listed on the Nasdaq": the market a company listed on is no subject
 VENUE_AFTER = regex.compile(r"\s?(?:시장|거래소)?\s?(?:에|에서)\s?(?:상장|입성|이전\s?상장)")
