@@ -42,7 +42,11 @@ EN_HEAD = regex.compile(r"^(?:#{1,3}\s|title:\s?)?(?P<n>\p{Lu}[\p{L}\d&.-]*(?:\s
                         r"|earnings|results|shares|stock)"
                         # "Puma confirms its outlook for FY 2025", "Puma to cut 900 jobs as sales slump": the headline's
                         # subject and its verb (the name must still come back in the body)
-                        r"|\s(?:[A-Za-z][a-z]{2,}(?<!ss)s|to\s[a-z]{3,})\s)")  # (a headline's verb may be capitalised: "Sees")
+                        # (a headline's verb may be capitalised, "Sees", but a capitalised word ending in s may be the
+                        # name's own: "Tata Consumer Products")
+                        r"|\s(?:[a-z]{3,}(?<!ss)s|(?:Sees|Lifts|Raises|Cuts|Warns|Hikes|Slashes|Boosts|Trims|Expects|Flags|Swings"
+                        r"|Narrows|Widens|Doubles|Falls|Rises|Jumps|Slips|Drops|Climbs|Gains|Keeps|Holds|Confirms|Delivers|Books"
+                        r"|Logs|Records)|to\s[a-z]{3,})\s)")
 # "D.R. Horton (DHI), America's largest homebuilder", "D.R. Horton (DHI 0.43%)": a name with its bare ticker
 # (not a dateline's wire service: "AUSTIN, Minn. (AP) —")
 EN_TICKERED = regex.compile(r"(?<![\p{L}\p{N}])(?P<n>(?!(?i:Inc|Corp|Co|Ltd|LLC|plc|N\.V|S\.A)\b)\p{Lu}[\p{L}\d&.-]*(?:\s(?:&\s)?" + SUFFIX_NOT
