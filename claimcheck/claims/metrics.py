@@ -76,7 +76,7 @@ def classify(m: Mention, text: str, cues: list[Cue], clause: tuple[int, int], se
     if m.kind == "money":
         # ("EBITDA before other items was NOK 3,862m on revenues of NOK 6,612m": the revenue named after 'on' is the
         # next figure's, however far back the amount's own metric was named)
-        cues = [c for c in cues if not (c.start > m.end and ON_WHAT.search(text, max(sent[0], c.start - 10), c.start))]
+        cues = [c for c in cues if not (m.end < c.start < m.end + 80 and ON_WHAT.search(text, max(sent[0], c.start - 10), c.start))]
         return classify_money(m, text, cues, clause, sent, carried, has, after, up, down)
     if m.kind == "count":
         return Typed("count")

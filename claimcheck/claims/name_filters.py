@@ -154,13 +154,16 @@ def on_masthead(lay, found: list[tuple[int, int, str]]) -> set[tuple[int, int, s
     """The mentions that open a line holding only the name with an outlet word and a reporter's name, or that sit on
     a copyright line."""
     out = set()
+    captions: dict[int, bool] = {}  # a line's caption test, once per line however many names it holds
     for a, b, name in found:
         i = lay.line_of(a)
         start, text = lay.line_starts[i], lay.line_text(i)
         lead = len(text) - len(text.lstrip())
+        if i not in captions:
+            captions[i] = PHOTO_CAPTION.search(text) is not None
         # (not a line that holds the name alone: "Thales" over a note's title is the company it is about)
         # (and a photo's caption or credit, "*… 이마트 죽전점 … /사진=뉴스1*", "(쇼박스 제공)": where a picture was taken)
-        if COPYRIGHT.match(text) or PHOTO_CAPTION.search(text) or CREDIT_AFTER.match(text, b - start) \
+        if COPYRIGHT.match(text) or captions[i] or CREDIT_AFTER.match(text, b - start) \
                 or VENUE_AFTER.match(text, b - start) or VENUE_BEFORE.search(text, max(0, a - start - 24), a - start) \
                 or (a == start + lead and text[b - start:].strip() and CHROME_REST.fullmatch(text, b - start)):
             out.add((a, b, name))
